@@ -1,0 +1,1 @@
+namespace CopilotSeats { internal static class Placeholder {} }

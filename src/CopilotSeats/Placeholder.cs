@@ -1,0 +1,1 @@
+namespace CopilotSeats.Commands { internal static class Placeholder {} }
