@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using CopilotSeats.Json;
+
+namespace CopilotSeats
+{
+    /// <summary>Wire DTOs to the flat output objects.</summary>
+    internal static class SeatMapper
+    {
+        public static CopilotSeat ToSeat(SeatDto dto, SeatScope scope)
+        {
+            return new CopilotSeat
+            {
+                Login = dto.Assignee?.Login ?? dto.Assignee?.Slug,
+                UserId = dto.Assignee?.Id,
+                AssigneeType = dto.Assignee?.Type ?? (dto.Assignee?.Slug != null ? "Team" : "User"),
+                Organization = scope.Kind == ScopeKind.Organization ? scope.Name : dto.Organization?.Login,
+                Enterprise = scope.Enterprise,
+                AssigningTeam = dto.AssigningTeam?.Slug ?? dto.AssigningTeam?.Name,
+                PlanType = dto.PlanType,
+                CreatedAt = ParseTime(dto.CreatedAt),
+                LastActivityAt = ParseTime(dto.LastActivityAt),
+                LastActivityEditor = dto.LastActivityEditor,
+                LastAuthenticatedAt = ParseTime(dto.LastAuthenticatedAt),
+                PendingCancellationDate = ParseTime(dto.PendingCancellationDate),
+            };
+        }
+
+        public static List<CopilotSeat> ToSeats(IEnumerable<SeatDto>? seats, SeatScope scope)
+        {
+            var list = new List<CopilotSeat>();
+            if (seats is null) return list;
+            foreach (SeatDto dto in seats) if (dto != null) list.Add(ToSeat(dto, scope));
+            return list;
+        }
+
+        public static CopilotOrgDetail ToOrgDetail(OrgDetailDto dto, string org) => new CopilotOrgDetail
+        {
+            Organization = org,
+            PlanType = dto.PlanType,
+            SeatManagementSetting = dto.SeatManagementSetting,
+            PublicCodeSuggestions = dto.PublicCodeSuggestions,
+            IdeChat = dto.IdeChat,
+            PlatformChat = dto.PlatformChat,
+            Cli = dto.Cli,
+            TotalSeats = dto.SeatBreakdown?.Total ?? 0,
+            AddedThisCycle = dto.SeatBreakdown?.AddedThisCycle ?? 0,
+            PendingInvitation = dto.SeatBreakdown?.PendingInvitation ?? 0,
+            PendingCancellation = dto.SeatBreakdown?.PendingCancellation ?? 0,
+            ActiveThisCycle = dto.SeatBreakdown?.ActiveThisCycle ?? 0,
+            InactiveThisCycle = dto.SeatBreakdown?.InactiveThisCycle ?? 0,
+        };
+
+        /// <summary>ISO-8601 with any offset, or a bare YYYY-MM-DD date (taken as UTC midnight). Unparseable values become null.</summary>
+        public static DateTimeOffset? ParseTime(string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value)) return null;
+            if (DateTimeOffset.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset day))
+                return day;
+            return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset t) ? t : (DateTimeOffset?)null;
+        }
+    }
+}

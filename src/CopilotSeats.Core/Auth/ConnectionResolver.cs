@@ -1,0 +1,208 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Threading;
+
+namespace CopilotSeats
+{
+    /// <summary>What the process environment offers; faked in tests.</summary>
+    public interface ICopilotEnvironment
+    {
+        string? GetVariable(string name);
+        /// <summary>Runs `gh auth token --hostname host` when gh is on PATH; null when gh is absent or fails.</summary>
+        string? GhAuthToken(string hostname);
+    }
+
+    public sealed class SystemCopilotEnvironment : ICopilotEnvironment
+    {
+        public static readonly SystemCopilotEnvironment Instance = new SystemCopilotEnvironment();
+
+        public string? GetVariable(string name) => Environment.GetEnvironmentVariable(name);
+
+        public string? GhAuthToken(string hostname)
+        {
+            string? gh = FindOnPath("gh");
+            if (gh is null) return null;
+            try
+            {
+                var psi = new ProcessStartInfo(gh, "auth token --hostname " + hostname)
+                {
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                    UseShellExecute = false,
+                    CreateNoWindow = true,
+                };
+                using var p = Process.Start(psi);
+                if (p is null) return null;
+                string output = p.StandardOutput.ReadToEnd();
+                p.StandardError.ReadToEnd();
+                if (!p.WaitForExit(10000)) { try { p.Kill(); } catch { } return null; }
+                if (p.ExitCode != 0) return null;
+                string token = output.Trim();
+                return token.Length == 0 ? null : token;
+            }
+            catch (Exception)
+            {
+                return null;
+            }
+        }
+
+        internal static string? FindOnPath(string name)
+        {
+            string? path = Environment.GetEnvironmentVariable("PATH");
+            if (string.IsNullOrEmpty(path)) return null;
+            bool windows = Path.DirectorySeparatorChar == '\\';
+            string[] names = windows ? new[] { name + ".exe", name + ".cmd" } : new[] { name };
+            foreach (string dir in path!.Split(Path.PathSeparator))
+            {
+                if (dir.Length == 0) continue;
+                foreach (string n in names)
+                {
+                    try
+                    {
+                        string candidate = Path.Combine(dir.Trim('"'), n);
+                        if (File.Exists(candidate)) return candidate;
+                    }
+                    catch (ArgumentException) { }
+                }
+            }
+            return null;
+        }
+    }
+
+    /// <summary>The session defaults kept by Connect-Copilot.</summary>
+    public sealed class CopilotSession
+    {
+        public Uri? ApiUrl { get; set; }
+        public string? ApiVersion { get; set; }
+        public string? Organization { get; set; }
+        public string? Enterprise { get; set; }
+        public CopilotToken? Token { get; set; }
+    }
+
+    /// <summary>The connection a request is made with, resolved from parameters, session and environment.</summary>
+    public sealed class ResolvedConnection
+    {
+        public ResolvedConnection(Uri apiUrl, string apiVersion, CopilotToken token)
+        {
+            ApiUrl = apiUrl;
+            ApiVersion = apiVersion;
+            Token = token;
+        }
+
+        public Uri ApiUrl { get; }
+        public string ApiVersion { get; }
+        public CopilotToken Token { get; }
+
+        public override string ToString() => $"{ApiUrl} (API {ApiVersion}, token from {Token.Source})";
+    }
+
+    public static class ConnectionResolver
+    {
+        public const string SourceParameter = "Parameter";
+        public const string SourceSession = "Connect-Copilot";
+        public const string SourceGhToken = "GH_TOKEN";
+        public const string SourceGitHubToken = "GITHUB_TOKEN";
+        public const string SourceGhCli = "gh auth token";
+
+        public static readonly string NoTokenMessage =
+            "No GitHub token was found. Provide one in any of these ways: the -Token parameter (a SecureString); " +
+            "Connect-Copilot -Token; the GH_TOKEN or GITHUB_TOKEN environment variable; or sign in with the GitHub CLI (gh auth login) so that 'gh auth token' answers.";
+
+        /// <summary>Order: -Token, Connect-Copilot, env GH_TOKEN, env GITHUB_TOKEN, `gh auth token` (only if gh is on PATH).</summary>
+        public static CopilotToken ResolveToken(CopilotToken? parameter, CopilotSession? session, ICopilotEnvironment env, Uri apiUrl)
+        {
+            if (parameter != null) return parameter;
+            if (session?.Token != null) return session.Token;
+            string? value = env.GetVariable("GH_TOKEN");
+            if (!string.IsNullOrWhiteSpace(value)) return CopilotToken.FromPlainText(value!, SourceGhToken);
+            value = env.GetVariable("GITHUB_TOKEN");
+            if (!string.IsNullOrWhiteSpace(value)) return CopilotToken.FromPlainText(value!, SourceGitHubToken);
+            value = env.GhAuthToken(GhHostFor(apiUrl));
+            if (!string.IsNullOrWhiteSpace(value)) return CopilotToken.FromPlainText(value!, SourceGhCli);
+            throw new CopilotException("CopilotSeats.NoToken", CopilotErrorCategory.AuthenticationError, apiUrl.ToString(), NoTokenMessage)
+            {
+                IsTerminating = true,
+                RecommendedAction = "Run Connect-Copilot -Token (Read-Host -AsSecureString), set GH_TOKEN, or run 'gh auth login'.",
+            };
+        }
+
+        /// <summary>Order: -ApiUrl, Connect-Copilot, env GITHUB_API_URL, https://api.github.com. http:// only for loopback hosts.</summary>
+        public static Uri ResolveApiUrl(Uri? parameter, CopilotSession? session, ICopilotEnvironment env)
+        {
+            Uri? url = parameter ?? session?.ApiUrl;
+            if (url is null)
+            {
+                string? fromEnv = env.GetVariable("GITHUB_API_URL");
+                if (!string.IsNullOrWhiteSpace(fromEnv))
+                {
+                    if (!Uri.TryCreate(fromEnv!.Trim(), UriKind.Absolute, out url))
+                        throw InvalidUrl(fromEnv!, "GITHUB_API_URL is not an absolute URL.");
+                }
+            }
+            return ValidateApiUrl(url ?? new Uri(CopilotDefaults.ApiUrl));
+        }
+
+        public static string ResolveApiVersion(string? parameter, CopilotSession? session)
+        {
+            string version = !string.IsNullOrWhiteSpace(parameter) ? parameter!.Trim()
+                : !string.IsNullOrWhiteSpace(session?.ApiVersion) ? session!.ApiVersion!.Trim()
+                : CopilotDefaults.ApiVersion;
+            if (!System.Text.RegularExpressions.Regex.IsMatch(version, "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))
+                throw new CopilotException("CopilotSeats.InvalidApiVersion", CopilotErrorCategory.InvalidArgument, version,
+                    $"The API version '{version}' is not a date like {CopilotDefaults.ApiVersion}.") { IsTerminating = true };
+            return version;
+        }
+
+        public static ResolvedConnection Resolve(CopilotToken? token, Uri? apiUrl, string? apiVersion, CopilotSession? session, ICopilotEnvironment env)
+        {
+            Uri url = ResolveApiUrl(apiUrl, session, env);
+            string version = ResolveApiVersion(apiVersion, session);
+            return new ResolvedConnection(url, version, ResolveToken(token, session, env, url));
+        }
+
+        /// <summary>Absolute http(s) URL without query or fragment; plain http only for loopback hosts.</summary>
+        public static Uri ValidateApiUrl(Uri url)
+        {
+            if (!url.IsAbsoluteUri) throw InvalidUrl(url.OriginalString, "It is not an absolute URL.");
+            if (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
+                throw InvalidUrl(url.OriginalString, "Only https:// URLs are allowed (http:// only for loopback).");
+            if (url.Scheme == Uri.UriSchemeHttp && !url.IsLoopback)
+                throw InvalidUrl(url.OriginalString, "Plain http:// is allowed only for loopback hosts (127.0.0.1, ::1, localhost); use https://.");
+            if (!string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment) || !string.IsNullOrEmpty(url.UserInfo))
+                throw InvalidUrl(url.OriginalString, "The API URL must not carry a query, fragment or user info.");
+            string text = url.GetLeftPart(UriPartial.Path).TrimEnd('/');
+            return new Uri(text + "/");
+        }
+
+        /// <summary>api.github.com -> github.com; api.SUB.ghe.com -> SUB.ghe.com; anything else unchanged.</summary>
+        public static string GhHostFor(Uri apiUrl)
+        {
+            string host = apiUrl.Host;
+            if (host.Equals("api.github.com", StringComparison.OrdinalIgnoreCase)) return "github.com";
+            if (host.StartsWith("api.", StringComparison.OrdinalIgnoreCase) && host.EndsWith(".ghe.com", StringComparison.OrdinalIgnoreCase))
+                return host.Substring(4);
+            return host;
+        }
+
+        private static CopilotException InvalidUrl(string url, string why) =>
+            new CopilotException("CopilotSeats.InvalidApiUrl", CopilotErrorCategory.InvalidArgument, url, $"The API URL '{url}' is refused. {why}") { IsTerminating = true };
+
+        /// <summary>The CopilotConnection Connect-Copilot reports (never the token).</summary>
+        public static CopilotConnection Describe(CopilotSession session, ICopilotEnvironment env)
+        {
+            Uri url = ResolveApiUrl(null, session, env);
+            string source;
+            try { source = ResolveToken(null, session, env, url).Source; }
+            catch (CopilotException) { source = "None"; }
+            return new CopilotConnection
+            {
+                ApiUrl = url.ToString().TrimEnd('/'),
+                ApiVersion = ResolveApiVersion(null, session),
+                Organization = session.Organization,
+                Enterprise = session.Enterprise,
+                TokenSource = source,
+            };
+        }
+    }
+}

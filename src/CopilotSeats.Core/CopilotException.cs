@@ -1,0 +1,60 @@
+using System;
+
+namespace CopilotSeats
+{
+    /// <summary>
+    /// Every failure Core reports. Carries what the cmdlet layer needs for an ErrorRecord:
+    /// a stable ErrorId, a category and the target (org, enterprise, user or team), never a token.
+    /// </summary>
+    public class CopilotException : Exception
+    {
+        public CopilotException(string errorId, CopilotErrorCategory category, object? targetObject, string message, Exception? inner = null)
+            : base(message, inner)
+        {
+            ErrorId = errorId;
+            Category = category;
+            TargetObject = targetObject;
+        }
+
+        public string ErrorId { get; }
+        public CopilotErrorCategory Category { get; }
+        public object? TargetObject { get; }
+        /// <summary>Remedy text for ErrorDetails.RecommendedAction.</summary>
+        public string? RecommendedAction { get; set; }
+        /// <summary>True when nothing else in the command can proceed (no token, bad URL, rate-limit exhausted).</summary>
+        public bool IsTerminating { get; set; }
+    }
+
+    /// <summary>A non-success answer from GitHub.</summary>
+    public sealed class CopilotApiException : CopilotException
+    {
+        public CopilotApiException(int statusCode, CopilotErrorCategory category, object? targetObject, string message, string? gitHubMessage, string? documentationUrl)
+            : base("CopilotSeats.Http" + statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), category, targetObject, message)
+        {
+            StatusCode = statusCode;
+            GitHubMessage = gitHubMessage;
+            DocumentationUrl = documentationUrl;
+        }
+
+        public int StatusCode { get; }
+        public string? GitHubMessage { get; }
+        public string? DocumentationUrl { get; }
+        public string? Method { get; set; }
+        public string? RequestUri { get; set; }
+    }
+
+    /// <summary>A rate limit wait longer than allowed; says when the limit resets.</summary>
+    public sealed class CopilotRateLimitException : CopilotException
+    {
+        public CopilotRateLimitException(object? targetObject, DateTimeOffset resetsAt, TimeSpan wait, TimeSpan maxWait)
+            : base("CopilotSeats.RateLimited", CopilotErrorCategory.LimitsExceeded, targetObject,
+                  $"GitHub's rate limit requires waiting {Math.Ceiling(wait.TotalSeconds):0} s, longer than MaxRateLimitWait ({maxWait.TotalSeconds:0} s). The limit resets at {resetsAt.ToUniversalTime():yyyy-MM-dd HH:mm:ss} UTC.")
+        {
+            ResetsAt = resetsAt;
+            IsTerminating = true;
+            RecommendedAction = $"Retry after {resetsAt.ToUniversalTime():yyyy-MM-dd HH:mm:ss} UTC, or raise -MaxRateLimitWait.";
+        }
+
+        public DateTimeOffset ResetsAt { get; }
+    }
+}

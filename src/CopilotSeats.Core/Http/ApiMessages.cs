@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net.Http;
+
+namespace CopilotSeats.Http
+{
+    /// <summary>What a request is for; drives error hints and budgets.</summary>
+    public enum ApiOperation { OrgDetail, ListSeats, GetMemberSeat, AddSeats, RemoveSeats }
+
+    public sealed class ApiRequest
+    {
+        public ApiRequest(HttpMethod method, Uri uri, string endpointKey, ApiOperation operation, SeatScope scope, object? target, byte[]? body = null)
+        {
+            Method = method; Uri = uri; EndpointKey = endpointKey; Operation = operation; Scope = scope; Target = target; Body = body;
+        }
+
+        public HttpMethod Method { get; }
+        public Uri Uri { get; }
+        /// <summary>METHOD /route/template — the unit of GitHub's per-endpoint secondary limit.</summary>
+        public string EndpointKey { get; }
+        public ApiOperation Operation { get; }
+        public SeatScope Scope { get; }
+        public object? Target { get; }
+        public byte[]? Body { get; }
+        public bool IsMutation => Method != HttpMethod.Get;
+        public ApiRequest WithUri(Uri uri) => new ApiRequest(Method, uri, EndpointKey, Operation, Scope, Target, Body);
+    }
+
+    public sealed class ApiResponse
+    {
+        public ApiResponse(int status, IReadOnlyDictionary<string, string> headers, byte[] body, Uri uri)
+        {
+            Status = status; Headers = headers; Body = body; Uri = uri;
+        }
+
+        public int Status { get; }
+        /// <summary>Response and content headers, case-insensitive, multiple values joined with ", ".</summary>
+        public IReadOnlyDictionary<string, string> Headers { get; }
+        public byte[] Body { get; }
+        public Uri Uri { get; }
+
+        public string? Header(string name) => Headers.TryGetValue(name, out string? v) ? v : null;
+
+        public int? IntHeader(string name) =>
+            long.TryParse(Header(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out long v) ? (int)Math.Min(v, int.MaxValue) : (int?)null;
+    }
+}

@@ -1,0 +1,17 @@
+namespace CopilotSeats
+{
+    /// <summary>The outcome of one add or cancel request (at most 100 names).</summary>
+    public sealed class CopilotSeatChange
+    {
+        public string? Organization { get; set; }
+        public string? Enterprise { get; set; }
+        /// <summary>Add or Remove.</summary>
+        public string Action { get; set; } = string.Empty;
+        /// <summary>User, Team or EnterpriseTeam.</summary>
+        public string AssigneeType { get; set; } = string.Empty;
+        public string[] Requested { get; set; } = new string[0];
+        public int SeatsChanged { get; set; }
+
+        public override string ToString() => $"{Action} {AssigneeType} x{Requested.Length}: {SeatsChanged}";
+    }
+}

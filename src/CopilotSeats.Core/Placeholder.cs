@@ -1,1 +1,0 @@
-namespace CopilotSeats { internal static class Placeholder {} }
