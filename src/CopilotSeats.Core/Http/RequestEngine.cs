@@ -103,7 +103,7 @@ namespace CopilotSeats.Http
                 {
                     throw new OperationCanceledException(cancellationToken);
                 }
-                catch (OperationCanceledException ex)
+                catch (TimeoutException ex)
                 {
                     timedOut = true;
                     failure = ex;
@@ -188,16 +188,31 @@ namespace CopilotSeats.Http
                 message.Content = new ByteArrayContent(request.Body);
                 message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             }
-            using HttpResponseMessage answer = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            HttpResponseMessage answer;
             byte[] body;
-            using (Stream stream = await answer.Content.ReadAsStreamAsync().ConfigureAwait(false))
-            using (timeout.Token.Register(() => stream.Dispose()))
-            using (var buffer = new MemoryStream())
+            try
             {
-                await stream.CopyToAsync(buffer, 81920, timeout.Token).ConfigureAwait(false);
-                body = buffer.ToArray();
+                answer = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                try
+                {
+                    using Stream stream = await answer.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                    using CancellationTokenRegistration abort = timeout.Token.Register(() => stream.Dispose());
+                    using var buffer = new MemoryStream();
+                    await stream.CopyToAsync(buffer, 81920, timeout.Token).ConfigureAwait(false);
+                    body = buffer.ToArray();
+                    timeout.Token.ThrowIfCancellationRequested();
+                }
+                catch
+                {
+                    answer.Dispose();
+                    throw;
+                }
             }
-            timeout.Token.ThrowIfCancellationRequested();
+            catch (Exception ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested && !(ex is TimeoutException))
+            {
+                throw new TimeoutException("The request timed out.", ex);
+            }
+            using var _ = answer;
             long? declared = answer.Content.Headers.ContentLength;
             if (declared.HasValue && declared.Value != body.Length)
                 throw new IOException($"The response ended after {body.Length} of {declared.Value} bytes.");

@@ -1,0 +1,319 @@
+using System.Net;
+using System.Net.Http;
+using CopilotSeats;
+using CopilotSeats.Http;
+using Xunit;
+
+namespace CopilotSeats.Core.Tests;
+
+/// <summary>The request engine against a scripted handler and a fake clock (no real waiting).</summary>
+public class EngineTests
+{
+    private const string Seat = """{"created_at":"2021-08-03T18:00:00-06:00","assignee":{"login":"octocat","id":1,"type":"User"}}""";
+    private const string Detail = """{"seat_breakdown":{"total":12,"added_this_cycle":9,"pending_invitation":0,"pending_cancellation":0,"active_this_cycle":12,"inactive_this_cycle":11},"seat_management_setting":"assign_selected","ide_chat":"enabled","platform_chat":"enabled","cli":"enabled","public_code_suggestions":"block","plan_type":"business"}""";
+
+    private static HttpResponseMessage Ok(string json = Detail) => ScriptedHandler.Json(HttpStatusCode.OK, json, ("x-ratelimit-remaining", "4999"));
+    private static HttpResponseMessage Status(int status, string message = "boom", params (string, string)[] headers) =>
+        ScriptedHandler.Json((HttpStatusCode)status, $$"""{"message":"{{message}}","documentation_url":"https://docs.github.com/rest"}""", headers);
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(503)]
+    [InlineData(504)]
+    public async Task Get_is_retried_on_5xx_with_backoff(int status)
+    {
+        var clock = new FakeClock();
+        var handler = new ScriptedHandler((_, n) => n <= 2 ? Status(status) : Ok());
+        using var client = Clients.ForHandler(handler, new CopilotClientOptions { Clock = clock, Random = () => 1.0 });
+        var detail = await client.GetOrgDetailAsync("octo-org", default);
+        Assert.Equal(12, detail.TotalSeats);
+        Assert.Equal(3, handler.Count);
+        // full jitter with random=1: base 1 s, then 2 s
+        Assert.Equal(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2) }, clock.Delays.ToArray());
+    }
+
+    [Fact]
+    public async Task Backoff_uses_full_jitter_capped()
+    {
+        var clock = new FakeClock();
+        var handler = new ScriptedHandler((_, n) => Status(503));
+        using var client = Clients.ForHandler(handler, new CopilotClientOptions { Clock = clock, Random = () => 0.25, MaxRetries = 7, RetryMaxDelay = TimeSpan.FromSeconds(8) });
+        var ex = await Assert.ThrowsAsync<CopilotApiException>(() => client.GetOrgDetailAsync("octo-org", default));
+        Assert.Equal("CopilotSeats.Http503", ex.ErrorId);
+        Assert.Equal(CopilotErrorCategory.ResourceUnavailable, ex.Category);
+        Assert.Equal(8, handler.Count);
+        Assert.Equal(new[] { 0.25, 0.5, 1, 2, 2, 2, 2 }, clock.Delays.Select(d => d.TotalSeconds));
+    }
+
+    [Theory]
+    [InlineData(400)]
+    [InlineData(401)]
+    [InlineData(403)]
+    [InlineData(404)]
+    [InlineData(410)]
+    [InlineData(422)]
+    public async Task Other_4xx_are_never_retried(int status)
+    {
+        var handler = new ScriptedHandler((_, _) => Status(status, "nope"));
+        using var client = Clients.ForHandler(handler);
+        var ex = await Assert.ThrowsAsync<CopilotApiException>(() => client.GetOrgDetailAsync("octo-org", default));
+        Assert.Equal(1, handler.Count);
+        Assert.Equal("CopilotSeats.Http" + status, ex.ErrorId);
+        Assert.Equal("octo-org", ex.TargetObject);
+        Assert.Contains("nope", ex.Message);
+    }
+
+    [Theory]
+    [InlineData(502, true)]
+    [InlineData(503, true)]
+    [InlineData(504, true)]
+    [InlineData(500, false)]
+    [InlineData(422, false)]
+    [InlineData(404, false)]
+    public async Task Mutations_are_retried_only_on_502_503_504(int status, bool retried)
+    {
+        var handler = new ScriptedHandler((_, n) => n == 1 ? Status(status) : ScriptedHandler.Json(HttpStatusCode.Created, """{"seats_created":2}"""));
+        using var client = Clients.ForHandler(handler);
+        if (retried)
+        {
+            var change = await client.ChangeSeatsAsync(SeatScope.ForOrganization("octo-org"), SeatAction.Add, AssigneeKind.User, new[] { "a", "b" }, default);
+            Assert.Equal(2, change.SeatsChanged);
+            Assert.Equal(2, handler.Count);
+        }
+        else
+        {
+            await Assert.ThrowsAsync<CopilotApiException>(() => client.ChangeSeatsAsync(SeatScope.ForOrganization("octo-org"), SeatAction.Add, AssigneeKind.User, new[] { "a", "b" }, default));
+            Assert.Equal(1, handler.Count);
+        }
+    }
+
+    [Fact]
+    public async Task Connection_failures_are_retried_for_get_and_mutation()
+    {
+        var handler = new ScriptedHandler((Func<HttpRequestMessage, int, HttpResponseMessage>)((_, n) => n % 2 == 1 ? throw new HttpRequestException("connection reset") : Ok("""{"seats_cancelled":1}""")));
+        using var client = Clients.ForHandler(handler);
+        var change = await client.ChangeSeatsAsync(SeatScope.ForOrganization("octo-org"), SeatAction.Remove, AssigneeKind.User, new[] { "a" }, default);
+        Assert.Equal(1, change.SeatsChanged);
+        Assert.Equal(2, handler.Count);
+    }
+
+    [Fact]
+    public async Task Exhausted_connection_retries_become_a_connection_error()
+    {
+        var handler = new ScriptedHandler((Func<HttpRequestMessage, int, HttpResponseMessage>)((_, _) => throw new HttpRequestException("refused")));
+        using var client = Clients.ForHandler(handler, new CopilotClientOptions { MaxRetries = 2 });
+        var ex = await Assert.ThrowsAsync<CopilotException>(() => client.GetOrgDetailAsync("octo-org", default));
+        Assert.Equal("CopilotSeats.ConnectionFailed", ex.ErrorId);
+        Assert.Equal(CopilotErrorCategory.ConnectionError, ex.Category);
+        Assert.Equal(3, handler.Count);
+    }
+
+    [Fact]
+    public async Task Get_timeouts_are_retried_but_mutation_timeouts_are_reported()
+    {
+        var handler = new ScriptedHandler(async (req, n, ct) =>
+        {
+            if (n == 1) await Task.Delay(TimeSpan.FromSeconds(5), ct);
+            return req.Method == HttpMethod.Get ? Ok() : ScriptedHandler.Json(HttpStatusCode.Created, """{"seats_created":1}""");
+        });
+        using var client = Clients.ForHandler(handler, new CopilotClientOptions { RequestTimeout = TimeSpan.FromMilliseconds(200) });
+        Assert.Equal(12, (await client.GetOrgDetailAsync("octo-org", default)).TotalSeats);
+        Assert.Equal(2, handler.Count);
+
+        var mutationHandler = new ScriptedHandler(async (req, n, ct) => { await Task.Delay(TimeSpan.FromSeconds(5), ct); return Ok(); });
+        using var mutating = Clients.ForHandler(mutationHandler, new CopilotClientOptions { RequestTimeout = TimeSpan.FromMilliseconds(200) });
+        var ex = await Assert.ThrowsAsync<CopilotException>(() => mutating.ChangeSeatsAsync(SeatScope.ForOrganization("o"), SeatAction.Add, AssigneeKind.User, new[] { "a" }, default));
+        Assert.Equal("CopilotSeats.Timeout", ex.ErrorId);
+        Assert.Equal(1, mutationHandler.Count);
+        Assert.Contains("may or may not have been applied", ex.Message);
+    }
+
+    [Theory]
+    [InlineData(429)]
+    [InlineData(403)]
+    public async Task Retry_after_is_waited_exactly(int status)
+    {
+        var clock = new FakeClock();
+        var waits = new List<RateLimitWaitInfo>();
+        var handler = new ScriptedHandler((_, n) => n == 1 ? Status(status, "You have exceeded a secondary rate limit", ("retry-after", "37")) : Ok());
+        using var client = Clients.ForHandler(handler, new CopilotClientOptions { Clock = clock, RateLimitWait = waits.Add });
+        await client.GetOrgDetailAsync("octo-org", default);
+        Assert.Equal(TimeSpan.FromSeconds(37), clock.TotalDelay);
+        Assert.Equal(2, handler.Count);
+        Assert.True(waits.Last().Completed);
+        Assert.Equal(TimeSpan.FromSeconds(37), waits.First().Remaining);
+    }
+
+    [Fact]
+    public async Task Primary_exhaustion_waits_until_reset()
+    {
+        var clock = new FakeClock();
+        long reset = clock.UtcNow.AddSeconds(120).ToUnixTimeSeconds();
+        var handler = new ScriptedHandler((_, n) => n == 1
+            ? Status(403, "API rate limit exceeded for user ID 1.", ("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", reset.ToString()))
+            : Ok());
+        using var client = Clients.ForHandler(handler, new CopilotClientOptions { Clock = clock });
+        await client.GetOrgDetailAsync("octo-org", default);
+        Assert.Equal(TimeSpan.FromSeconds(121), clock.TotalDelay); // until reset, plus one second of margin
+    }
+
+    [Fact]
+    public async Task Secondary_limit_without_hints_waits_60s_then_backs_off()
+    {
+        var clock = new FakeClock();
+        var handler = new ScriptedHandler((_, n) => n <= 3 ? Status(403, "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.") : Ok());
+        using var client = Clients.ForHandler(handler, new CopilotClientOptions { Clock = clock });
+        await client.GetOrgDetailAsync("octo-org", default);
+        Assert.Equal(TimeSpan.FromSeconds(60 + 120 + 240), clock.TotalDelay);
+        Assert.Equal(4, handler.Count);
+    }
+
+    [Fact]
+    public async Task Secondary_limit_gives_up_after_bounded_waits()
+    {
+        var clock = new FakeClock();
+        var handler = new ScriptedHandler((_, _) => Status(429, "slow down"));
+        using var client = Clients.ForHandler(handler, new CopilotClientOptions { Clock = clock, MaxRateLimitRetries = 3, MaxRateLimitWait = TimeSpan.FromHours(2) });
+        var ex = await Assert.ThrowsAsync<CopilotRateLimitException>(() => client.GetOrgDetailAsync("octo-org", default));
+        Assert.Equal("CopilotSeats.RateLimited", ex.ErrorId);
+        Assert.Equal(4, handler.Count);
+    }
+
+    [Fact]
+    public async Task Over_long_wait_fails_at_once_with_the_reset_time()
+    {
+        var clock = new FakeClock();
+        var resetAt = clock.UtcNow.AddMinutes(40);
+        var handler = new ScriptedHandler((_, _) => Status(403, "API rate limit exceeded", ("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", resetAt.ToUnixTimeSeconds().ToString())));
+        using var client = Clients.ForHandler(handler, new CopilotClientOptions { Clock = clock });
+        var ex = await Assert.ThrowsAsync<CopilotRateLimitException>(() => client.GetOrgDetailAsync("octo-org", default));
+        Assert.Equal(1, handler.Count);
+        Assert.Equal(resetAt, ex.ResetsAt);
+        Assert.True(ex.IsTerminating);
+        Assert.Equal(CopilotErrorCategory.LimitsExceeded, ex.Category);
+        Assert.Contains(resetAt.ToString("yyyy-MM-dd HH:mm:ss"), ex.Message);
+        Assert.Equal(TimeSpan.Zero, clock.TotalDelay);
+    }
+
+    [Fact]
+    public async Task Forbidden_that_is_not_a_rate_limit_is_not_waited()
+    {
+        var clock = new FakeClock();
+        var handler = new ScriptedHandler((_, _) => Status(403, "Resource not accessible by personal access token", ("X-OAuth-Scopes", "read:org"), ("X-Accepted-OAuth-Scopes", "manage_billing:copilot, admin:org")));
+        using var client = Clients.ForHandler(handler, new CopilotClientOptions { Clock = clock });
+        var ex = await Assert.ThrowsAsync<CopilotApiException>(() => client.ChangeSeatsAsync(SeatScope.ForOrganization("octo-org"), SeatAction.Remove, AssigneeKind.User, new[] { "a" }, default));
+        Assert.Equal(CopilotErrorCategory.PermissionDenied, ex.Category);
+        Assert.Contains("read:org", ex.Message);
+        Assert.Contains("Missing: one of manage_billing:copilot, admin:org", ex.Message);
+        Assert.Equal(1, handler.Count);
+        Assert.Equal(TimeSpan.FromSeconds(0), clock.TotalDelay);
+    }
+
+    [Fact]
+    public async Task Mutations_go_one_at_a_time_at_least_one_second_apart()
+    {
+        var clock = new FakeClock();
+        int concurrent = 0, maxConcurrent = 0;
+        var sent = new List<DateTimeOffset>();
+        var handler = new ScriptedHandler(async (_, _) =>
+        {
+            int now = Interlocked.Increment(ref concurrent);
+            lock (sent) { sent.Add(clock.UtcNow); maxConcurrent = Math.Max(maxConcurrent, now); }
+            await Task.Delay(20);
+            Interlocked.Decrement(ref concurrent);
+            return ScriptedHandler.Json(HttpStatusCode.Created, """{"seats_created":1}""");
+        });
+        using var client = Clients.ForHandler(handler, new CopilotClientOptions { Clock = clock });
+        var scope = SeatScope.ForOrganization("octo-org");
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(i => client.ChangeSeatsAsync(scope, SeatAction.Add, AssigneeKind.User, new[] { "u" + i }, default)));
+        Assert.Equal(1, maxConcurrent);
+        var ordered = sent.OrderBy(t => t).ToList();
+        for (int i = 1; i < ordered.Count; i++) Assert.True(ordered[i] - ordered[i - 1] >= TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task Redirect_to_another_host_is_not_followed_with_the_token()
+    {
+        var handler = new ScriptedHandler((_, _) =>
+        {
+            var r = new HttpResponseMessage(HttpStatusCode.Found);
+            r.Headers.Location = new Uri("https://evil.example.net/steal");
+            return r;
+        });
+        using var client = Clients.ForHandler(handler);
+        var ex = await Assert.ThrowsAsync<CopilotException>(() => client.GetOrgDetailAsync("octo-org", default));
+        Assert.Equal("CopilotSeats.RedirectRefused", ex.ErrorId);
+        Assert.Single(handler.Requests);
+        Assert.All(handler.Requests, r => Assert.Equal("api.github.com", r.Uri.Host));
+    }
+
+    [Fact]
+    public async Task Same_host_redirect_is_followed()
+    {
+        var handler = new ScriptedHandler((req, n) =>
+        {
+            if (n == 1)
+            {
+                var r = new HttpResponseMessage(HttpStatusCode.MovedPermanently);
+                r.Headers.Location = new Uri("/orgs/renamed-org/copilot/billing", UriKind.Relative);
+                return r;
+            }
+            return Ok();
+        });
+        using var client = Clients.ForHandler(handler);
+        await client.GetOrgDetailAsync("octo-org", default);
+        Assert.Equal("/orgs/renamed-org/copilot/billing", handler.Requests.Last().Uri.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Requests_carry_github_headers_and_escaped_segments()
+    {
+        HttpRequestMessage? seen = null;
+        var handler = new ScriptedHandler((req, _) => { seen = req; return Ok(Seat); });
+        using var client = Clients.ForHandler(handler);
+        await client.GetUserSeatAsync(SeatScope.ForOrganization("octo-org"), "mona_octo", default);
+        Assert.NotNull(seen);
+        Assert.Equal("/orgs/octo-org/members/mona_octo/copilot", seen!.RequestUri!.AbsolutePath);
+        Assert.Equal("application/vnd.github+json", seen.Headers.Accept.Single().MediaType);
+        Assert.Equal("2022-11-28", seen.Headers.GetValues("X-GitHub-Api-Version").Single());
+        Assert.StartsWith("CopilotSeats", seen.Headers.UserAgent.ToString());
+        Assert.Equal("Bearer " + Tokens.Canary, seen.Headers.Authorization!.ToString());
+    }
+
+    [Fact]
+    public async Task Hostile_names_send_no_request()
+    {
+        var handler = new ScriptedHandler((_, _) => Ok());
+        using var client = Clients.ForHandler(handler);
+        await Assert.ThrowsAsync<CopilotException>(() => client.GetOrgDetailAsync("../admin", default));
+        await Assert.ThrowsAsync<CopilotException>(() => client.GetUserSeatAsync(SeatScope.ForOrganization("o"), "a/b", default));
+        await Assert.ThrowsAsync<CopilotException>(() => client.ChangeSeatsAsync(SeatScope.ForOrganization("o"), SeatAction.Add, AssigneeKind.User, new[] { "ok", "x\r\ny" }, default));
+        await Assert.ThrowsAsync<CopilotException>(() => client.ChangeSeatsAsync(SeatScope.ForEnterprise("e%2f"), SeatAction.Add, AssigneeKind.EnterpriseTeam, new[] { "t" }, default));
+        await Assert.ThrowsAsync<CopilotException>(() => client.ListSeatsAsync(SeatScope.ForOrganization("o?x=1"), (_, _) => Task.CompletedTask));
+        Assert.Equal(0, handler.Count);
+    }
+
+    [Fact]
+    public async Task Cancellation_stops_a_rate_limit_wait_at_once()
+    {
+        var handler = new ScriptedHandler((_, _) => Status(429, "limited", ("retry-after", "600")));
+        using var client = Clients.ForHandler(handler, new CopilotClientOptions(), realClock: true);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetOrgDetailAsync("octo-org", cts.Token));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1.5), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Deprecation_headers_warn_once()
+    {
+        var warnings = new List<string>();
+        var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json(HttpStatusCode.OK, Detail, ("Deprecation", "true"), ("Sunset", "Tue, 01 Dec 2026 00:00:00 GMT")));
+        using var client = Clients.ForHandler(handler, new CopilotClientOptions { Warning = warnings.Add });
+        await client.GetOrgDetailAsync("octo-org", default);
+        await client.GetOrgDetailAsync("octo-org", default);
+        Assert.Single(warnings);
+        Assert.Contains("2022-11-28", warnings[0]);
+    }
+}

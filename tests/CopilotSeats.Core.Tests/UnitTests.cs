@@ -1,0 +1,231 @@
+using System.Net;
+using CopilotSeats;
+using CopilotSeats.Http;
+using Xunit;
+
+namespace CopilotSeats.Core.Tests;
+
+public class LinkHeaderTests
+{
+    private const string GitHubLink = "<https://api.github.com/orgs/o/copilot/billing/seats?per_page=100&page=1>; rel=\"prev\", <https://api.github.com/orgs/o/copilot/billing/seats?per_page=100&page=3>; rel=\"next\", <https://api.github.com/orgs/o/copilot/billing/seats?per_page=100&page=13>; rel=\"last\", <https://api.github.com/orgs/o/copilot/billing/seats?per_page=100&page=1>; rel=\"first\"";
+
+    [Fact]
+    public void Parses_all_relations()
+    {
+        var links = LinkHeader.Parse(GitHubLink);
+        Assert.Equal(4, links.Count);
+        Assert.Equal(3, LinkHeader.PageOf(links["next"]));
+        Assert.Equal(13, LinkHeader.PageOf(links["last"]));
+        Assert.Equal(1, LinkHeader.PageOf(links["first"]));
+        Assert.Equal("100", LinkHeader.QueryValue(links["next"], "per_page"));
+        Assert.Empty(LinkHeader.Parse(null));
+        Assert.Empty(LinkHeader.Parse("garbage"));
+    }
+
+    [Fact]
+    public void WithPage_keeps_everything_else()
+    {
+        var next = new Uri("https://api.github.com/orgs/o/copilot/billing/seats?per_page=100&page=2&x=y");
+        Assert.Equal("https://api.github.com/orgs/o/copilot/billing/seats?per_page=100&page=7&x=y", LinkHeader.WithPage(next, 7).ToString());
+    }
+}
+
+public class MappingTests
+{
+    private static string Example(string name) => File.ReadAllText(Path.Combine(Repo.Shared, "github-api", "examples", "copilot", name));
+
+    [Fact]
+    public async Task Official_org_example_parses_with_odd_offsets_and_missing_fields()
+    {
+        var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json(HttpStatusCode.OK, Example("list-copilot-seats.200.json")));
+        using var client = Clients.ForHandler(handler);
+        var seats = new List<CopilotSeat>();
+        var result = await client.ListSeatsAsync(SeatScope.ForOrganization("octo-org"), (page, _) => { seats.AddRange(page); return Task.CompletedTask; });
+        Assert.Equal(2, result.TotalSeats);
+        Assert.Equal(2, seats.Count); // same assignee id, different grants: both kept
+        var first = seats[0];
+        Assert.Equal("octocat", first.Login);
+        Assert.Equal(1, first.UserId);
+        Assert.Equal("User", first.AssigneeType);
+        Assert.Equal("octo-org", first.Organization);
+        Assert.Null(first.Enterprise);
+        Assert.Equal("justice-league", first.AssigningTeam);
+        Assert.Equal("business", first.PlanType);
+        Assert.Equal(new DateTimeOffset(2021, 8, 3, 18, 0, 0, TimeSpan.FromHours(-6)), first.CreatedAt);
+        Assert.Equal("vscode/1.77.3/copilot/1.86.82", first.LastActivityEditor);
+        Assert.Null(first.PendingCancellationDate);
+        Assert.Null(seats[1].AssigningTeam);
+        Assert.Null(seats[1].PlanType);
+        Assert.Equal(new DateTimeOffset(2021, 11, 1, 0, 0, 0, TimeSpan.Zero), seats[1].PendingCancellationDate);
+    }
+
+    [Fact]
+    public async Task Org_detail_example_maps_every_field()
+    {
+        var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json(HttpStatusCode.OK, Example("get-copilot-organization-details.200.json")));
+        using var client = Clients.ForHandler(handler);
+        var d = await client.GetOrgDetailAsync("octo-org", default);
+        Assert.Equal(("octo-org", "business", "assign_selected", "block", "enabled", "enabled", "enabled"), (d.Organization, d.PlanType, d.SeatManagementSetting, d.PublicCodeSuggestions, d.IdeChat, d.PlatformChat, d.Cli));
+        Assert.Equal((12, 9, 0, 0, 12, 11), (d.TotalSeats, d.AddedThisCycle, d.PendingInvitation, d.PendingCancellation, d.ActiveThisCycle, d.InactiveThisCycle));
+    }
+
+    [Fact]
+    public async Task Enterprise_member_lookup_returns_one_row_per_grant()
+    {
+        var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json(HttpStatusCode.OK, Example("get-copilot-seat-details-for-enterprise-user.200.json")));
+        using var client = Clients.ForHandler(handler);
+        var rows = await client.GetUserSeatAsync(SeatScope.ForEnterprise("octo-ent"), "octocat", default);
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal("octo-ent", r.Enterprise));
+    }
+
+    [Fact]
+    public async Task Unknown_fields_are_ignored_and_bad_json_is_InvalidData()
+    {
+        var handler = new ScriptedHandler((_, n) => ScriptedHandler.Json(HttpStatusCode.OK, n == 1
+            ? """{"created_at":"2025-01-01T00:00:00Z","brand_new_field":{"x":1},"assignee":{"login":"a","id":5,"future":true}}"""
+            : "<html>oops</html>"));
+        using var client = Clients.ForHandler(handler);
+        var seat = (await client.GetUserSeatAsync(SeatScope.ForOrganization("o"), "a", default)).Single();
+        Assert.Equal("a", seat.Login);
+        var ex = await Assert.ThrowsAsync<CopilotException>(() => client.GetUserSeatAsync(SeatScope.ForOrganization("o"), "a", default));
+        Assert.Equal(CopilotErrorCategory.InvalidData, ex.Category);
+    }
+
+    [Theory]
+    [InlineData(401, CopilotErrorCategory.AuthenticationError)]
+    [InlineData(403, CopilotErrorCategory.PermissionDenied)]
+    [InlineData(404, CopilotErrorCategory.ObjectNotFound)]
+    [InlineData(422, CopilotErrorCategory.InvalidOperation)]
+    [InlineData(429, CopilotErrorCategory.LimitsExceeded)]
+    [InlineData(500, CopilotErrorCategory.ResourceUnavailable)]
+    [InlineData(503, CopilotErrorCategory.ResourceUnavailable)]
+    public void Status_categories(int status, CopilotErrorCategory category) => Assert.Equal(category, ErrorMapper.CategoryFor(status));
+}
+
+public class BudgetAndGateTests
+{
+    [Fact]
+    public async Task Budget_allows_900_points_a_minute_per_endpoint()
+    {
+        var clock = new FakeClock();
+        var budget = new EndpointBudget(900, clock);
+        for (int i = 0; i < 900; i++) await budget.AcquireAsync("GET /a", 1, default);
+        Assert.Equal(TimeSpan.Zero, clock.TotalDelay);
+        await budget.AcquireAsync("GET /b", 1, default); // another endpoint is separate
+        Assert.Equal(TimeSpan.Zero, clock.TotalDelay);
+        await budget.AcquireAsync("GET /a", 1, default);
+        Assert.Equal(TimeSpan.FromMinutes(1), clock.TotalDelay);
+    }
+
+    [Fact]
+    public async Task Mutation_points_count_five()
+    {
+        var clock = new FakeClock();
+        var budget = new EndpointBudget(900, clock);
+        for (int i = 0; i < 180; i++) await budget.AcquireAsync("POST /a", 5, default);
+        Assert.Equal(TimeSpan.Zero, clock.TotalDelay);
+        await budget.AcquireAsync("POST /a", 5, default);
+        Assert.Equal(TimeSpan.FromMinutes(1), clock.TotalDelay);
+    }
+
+    [Fact]
+    public async Task Gate_holds_everyone_until_the_pause_ends()
+    {
+        var clock = new FakeClock();
+        var gate = new RateLimitGate(clock);
+        gate.PauseUntil(clock.UtcNow.AddSeconds(30));
+        gate.PauseUntil(clock.UtcNow.AddSeconds(10)); // an earlier end never shortens the pause
+        await gate.WaitAsync(default);
+        Assert.Equal(TimeSpan.FromSeconds(30), clock.TotalDelay);
+    }
+}
+
+public class PipelinePumpTests
+{
+    [Fact]
+    public void Posted_actions_run_on_the_pumping_thread()
+    {
+        var pump = new PipelinePump();
+        int pipelineThread = Environment.CurrentManagedThreadId;
+        var threads = new List<int>();
+        pump.Run(async ct =>
+        {
+            await Task.Yield();
+            for (int i = 0; i < 5; i++)
+            {
+                await pump.Post(() => threads.Add(Environment.CurrentManagedThreadId)).ConfigureAwait(false);
+                pump.PostNoWait(() => threads.Add(Environment.CurrentManagedThreadId));
+            }
+        }, CancellationToken.None);
+        Assert.Equal(10, threads.Count);
+        Assert.All(threads, t => Assert.Equal(pipelineThread, t));
+    }
+
+    [Fact]
+    public void A_throwing_action_cancels_the_work_and_is_rethrown()
+    {
+        var pump = new PipelinePump();
+        bool cancelled = false;
+        var ex = Assert.Throws<InvalidOperationException>(() => pump.Run(async ct =>
+        {
+            try
+            {
+                await pump.Post(() => throw new InvalidOperationException("pipeline stopped"));
+            }
+            catch (InvalidOperationException) { }
+            try { await Task.Delay(Timeout.Infinite, ct); }
+            catch (OperationCanceledException) { cancelled = true; throw; }
+        }, CancellationToken.None));
+        Assert.Equal("pipeline stopped", ex.Message);
+        Assert.True(cancelled);
+    }
+
+    [Fact]
+    public void Work_exceptions_surface_on_the_pipeline_thread()
+    {
+        var pump = new PipelinePump();
+        var ex = Assert.Throws<CopilotException>(() => pump.Run(_ => throw new CopilotException("X", CopilotErrorCategory.NotSpecified, null, "bad"), CancellationToken.None));
+        Assert.Equal("X", ex.ErrorId);
+    }
+
+    [Fact]
+    public void External_cancellation_ends_the_run()
+    {
+        var pump = new PipelinePump();
+        using var cts = new CancellationTokenSource(100);
+        Assert.ThrowsAny<OperationCanceledException>(() => pump.Run(ct => Task.Delay(Timeout.Infinite, ct), cts.Token));
+    }
+}
+
+public class DependencyResolverTests
+{
+    [Fact]
+    public void Resolves_our_shipped_copy_whatever_minor_version_is_asked()
+    {
+        string dir = Path.GetDirectoryName(typeof(CopilotClient).Assembly.Location)!;
+        var shipped = typeof(System.Text.Json.JsonSerializer).Assembly.GetName();
+        string? path = DependencyResolver.FindShipped($"System.Text.Json, Version={shipped.Version!.Major}.0.0.0, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51", Path.GetDirectoryName(typeof(System.Text.Json.JsonSerializer).Assembly.Location)!);
+        Assert.NotNull(path);
+        Assert.Equal(Path.Combine(dir, "CopilotSeats.Core.dll"), DependencyResolver.FindShipped("CopilotSeats.Core, Version=0.0.0.1", dir));
+        Assert.Null(DependencyResolver.FindShipped("Nope.Missing, Version=1.0.0.0", dir));
+        Assert.Null(DependencyResolver.FindShipped("System.Management.Automation, Version=3.0.0.0", dir));
+        Assert.Null(DependencyResolver.FindShipped("CopilotSeats.Core.resources, Version=1.0.0.0", dir));
+        Assert.Null(DependencyResolver.FindShipped("CopilotSeats.Core, Version=99.0.0.0", dir)); // never hand out an older major
+    }
+}
+
+public static class Repo
+{
+    public static string Root
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "CopilotSeats.sln"))) dir = dir.Parent;
+            return dir?.FullName ?? throw new InvalidOperationException("CopilotSeats.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    public static string Shared => Path.Combine(Path.GetDirectoryName(Root)!, "shared");
+}
