@@ -1,0 +1,31 @@
+@{
+    RootModule             = 'CopilotSeats.dll'
+    ModuleVersion          = '0.1.0'
+    GUID                   = '76905c35-45c4-46f5-a7ee-eacd9ba8b6de'
+    Author                 = 'CopilotSeats contributors'
+    CompanyName            = 'CopilotSeats'
+    Copyright              = '(c) 2026 CopilotSeats contributors. All rights reserved.'
+    Description            = 'Manage GitHub Copilot Business and Enterprise seats for organizations and enterprises: list seats, look up users, and add or cancel seats for users and teams, with paging, batching, retries and rate-limit handling built in.'
+    PowerShellVersion      = '5.1'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess       = @('CopilotSeats.Format.ps1xml')
+    CmdletsToExport        = @(
+        'Connect-Copilot'
+        'Disconnect-Copilot'
+        'Get-CopilotOrgDetail'
+        'Get-CopilotSeat'
+        'Add-CopilotUser'
+        'Remove-CopilotUser'
+        'Add-CopilotTeam'
+        'Remove-CopilotTeam'
+    )
+    FunctionsToExport      = @()
+    AliasesToExport        = @()
+    VariablesToExport      = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags = @('GitHub', 'Copilot', 'Seats', 'Billing', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+        }
+    }
+}

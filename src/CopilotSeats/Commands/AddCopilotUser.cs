@@ -1,0 +1,23 @@
+using System;
+using System.Management.Automation;
+
+namespace CopilotSeats.Commands
+{
+    /// <summary>Add-CopilotUser: assigns Copilot seats to users, in batches of at most 100 per request.</summary>
+    [Cmdlet(VerbsCommon.Add, "CopilotUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = OrganizationSet)]
+    [OutputType(typeof(CopilotSeatChange))]
+    public sealed class AddCopilotUserCommand : CopilotSeatChangeCmdlet
+    {
+        /// <summary>User logins.</summary>
+        [Parameter(ParameterSetName = OrganizationSet, Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = EnterpriseSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Login")]
+        [ValidateCopilotName(NameKind.Login)]
+        public string[] UserName { get; set; } = Array.Empty<string>();
+
+        protected override SeatAction Action => SeatAction.Add;
+        protected override string[]? Names => UserName;
+        protected override NameKind NamesKind => NameKind.Login;
+        protected override AssigneeKind AssigneeFor(ScopeKind scope) => AssigneeKind.User;
+    }
+}

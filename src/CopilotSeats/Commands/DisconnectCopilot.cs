@@ -1,0 +1,15 @@
+using System.Management.Automation;
+
+namespace CopilotSeats.Commands
+{
+    /// <summary>Disconnect-Copilot: forgets the Connect-Copilot defaults (including the token). No output.</summary>
+    [Cmdlet(VerbsCommunications.Disconnect, "Copilot")]
+    [OutputType(typeof(void))]
+    public sealed class DisconnectCopilotCommand : PSCmdlet
+    {
+        protected override void EndProcessing()
+        {
+            ModuleState.Session = null;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Management.Automation;
+
+namespace CopilotSeats.Commands
+{
+    /// <summary>Get-CopilotOrgDetail: Copilot billing settings and seat breakdown, one object per organization.</summary>
+    [Cmdlet(VerbsCommon.Get, "CopilotOrgDetail")]
+    [OutputType(typeof(CopilotOrgDetail))]
+    public sealed class GetCopilotOrgDetailCommand : CopilotApiCmdlet
+    {
+        /// <summary>Organization; otherwise the Connect-Copilot default.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateCopilotName(NameKind.Organization)]
+        public string? Organization { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            string organization = ResolveOrganization(Organization);
+            CopilotClient client = GetClient();
+            RunAsync(async cancellationToken =>
+            {
+                CopilotOrgDetail detail = await client.GetOrgDetailAsync(organization, cancellationToken).ConfigureAwait(false);
+                await Post(() => WriteObject(detail)).ConfigureAwait(false);
+            });
+        }
+    }
+}

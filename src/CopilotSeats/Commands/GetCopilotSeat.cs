@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+
+namespace CopilotSeats.Commands
+{
+    /// <summary>
+    /// Get-CopilotSeat: every seat of an organization or enterprise, written page by page as it
+    /// arrives; or, with -UserName, the seat(s) of the named users.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "CopilotSeat", DefaultParameterSetName = OrganizationSet)]
+    [OutputType(typeof(CopilotSeat))]
+    public sealed class GetCopilotSeatCommand : CopilotApiCmdlet
+    {
+        /// <summary>Organization; otherwise the Connect-Copilot default.</summary>
+        [Parameter(ParameterSetName = OrganizationSet, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateCopilotName(NameKind.Organization)]
+        public string? Organization { get; set; }
+
+        /// <summary>Enterprise slug.</summary>
+        [Parameter(ParameterSetName = EnterpriseSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateCopilotName(NameKind.Enterprise)]
+        public string? Enterprise { get; set; }
+
+        /// <summary>Look up these users instead of listing every seat.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Login")]
+        [ValidateCopilotName(NameKind.Login)]
+        public string[]? UserName { get; set; }
+
+        /// <summary>Seats per page (per_page).</summary>
+        [Parameter]
+        [ValidateRange(1, 100)]
+        public int PageSize { get; set; } = CopilotDefaults.PageSize;
+
+        protected override void ProcessRecord()
+        {
+            SeatScope scope = ResolveScope(Organization, Enterprise);
+            CopilotClient client = GetClient();
+            string[]? names = UserName;
+            int pageSize = PageSize;
+            if (names is null || names.Length == 0)
+            {
+                // Each page is written (and the write awaited) before the next request, so a
+                // downstream Select-Object -First stops the listing after the page it needed.
+                RunAsync(async cancellationToken =>
+                    await client.ListSeatsAsync(scope, (page, _) => WriteObjectsAsync(page), pageSize, cancellationToken).ConfigureAwait(false));
+                return;
+            }
+            RunAsync(async cancellationToken =>
+            {
+                foreach (string name in names)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    IReadOnlyList<CopilotSeat> seats;
+                    try
+                    {
+                        seats = await client.GetUserSeatAsync(scope, name, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (CopilotException ex) when (!ErrorRecords.IsFatal(ex))
+                    {
+                        // No seat (404), pending invitation (422), ...: report and go on with the next name.
+                        await WriteErrorAsync(ex, name).ConfigureAwait(false);
+                        continue;
+                    }
+                    await WriteObjectsAsync(seats).ConfigureAwait(false);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+
+namespace CopilotSeats.Commands
+{
+    /// <summary>
+    /// Shared body of Add/Remove-CopilotUser and Add/Remove-CopilotTeam. ProcessRecord resolves the
+    /// scope, validates each name and asks ShouldProcess once per (scope, name); EndProcessing sends
+    /// the accepted names in batches of at most 100 per scope and writes one CopilotSeatChange per request.
+    /// Under -WhatIf nothing is accepted, so no request is sent (and no token is looked up).
+    /// </summary>
+    public abstract class CopilotSeatChangeCmdlet : CopilotApiCmdlet
+    {
+        private readonly List<KeyValuePair<SeatScope, List<string>>> _accepted = new List<KeyValuePair<SeatScope, List<string>>>();
+        private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Organization; otherwise the Connect-Copilot default.</summary>
+        [Parameter(ParameterSetName = OrganizationSet, Position = 0)]
+        [ValidateCopilotName(NameKind.Organization)]
+        public string? Organization { get; set; }
+
+        /// <summary>Enterprise slug.</summary>
+        [Parameter(ParameterSetName = EnterpriseSet, Mandatory = true)]
+        [ValidateCopilotName(NameKind.Enterprise)]
+        public string? Enterprise { get; set; }
+
+        /// <summary>Skips the confirmation prompt (-WhatIf still wins).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Add or Remove.</summary>
+        protected abstract SeatAction Action { get; }
+
+        /// <summary>User or team names bound for the current record.</summary>
+        protected abstract string[]? Names { get; }
+
+        /// <summary>Naming rule of <see cref="Names"/>.</summary>
+        protected abstract NameKind NamesKind { get; }
+
+        /// <summary>What the names are, for a scope (User; Team for an organization, EnterpriseTeam for an enterprise).</summary>
+        protected abstract AssigneeKind AssigneeFor(ScopeKind scope);
+
+        protected override void ProcessRecord()
+        {
+            string[]? names = Names;
+            if (names is null || names.Length == 0) return;
+            SeatScope scope = ResolveScope(Organization, Enterprise);
+            AssigneeKind kind = AssigneeFor(scope.Kind);
+            string action = Action == SeatAction.Add ? "Add Copilot seat" : "Cancel Copilot seat";
+            bool skipPrompt = Force.IsPresent && !WhatIfRequested();
+            foreach (string name in names)
+            {
+                string? problem = InputValidator.Check(NamesKind, name);
+                if (problem != null)
+                {
+                    WriteError(ErrorRecords.From(new CopilotException("CopilotSeats.InvalidName", CopilotErrorCategory.InvalidArgument, name, problem), name));
+                    continue;
+                }
+                string key = (scope.Kind == ScopeKind.Organization ? "o|" : "e|") + scope.Name + "|" + name;
+                if (!_seen.Add(key)) continue; // asked once per name
+                string target = $"{Describe(kind)} '{name}' in {(scope.Kind == ScopeKind.Organization ? "organization" : "enterprise")} '{scope.Name}'";
+                if (skipPrompt || ShouldProcess(target, action)) Accept(scope, name);
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_accepted.Count == 0) return;
+            CopilotClient client = GetClient();
+            SeatAction seatAction = Action;
+            var work = _accepted.ToArray();
+            RunAsync(async cancellationToken =>
+            {
+                foreach (KeyValuePair<SeatScope, List<string>> group in work)
+                {
+                    SeatScope scope = group.Key;
+                    AssigneeKind kind = AssigneeFor(scope.Kind);
+                    foreach (string[] batch in BatchPlanner.Plan(group.Value))
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        CopilotSeatChange change;
+                        try
+                        {
+                            change = await client.ChangeSeatsAsync(scope, seatAction, kind, batch, cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (CopilotException ex) when (!ErrorRecords.IsFatal(ex))
+                        {
+                            // This batch failed; later batches still go.
+                            await WriteErrorAsync(ex, scope.Name).ConfigureAwait(false);
+                            continue;
+                        }
+                        await Post(() => WriteObject(change)).ConfigureAwait(false);
+                    }
+                }
+            });
+        }
+
+        private void Accept(SeatScope scope, string name)
+        {
+            foreach (KeyValuePair<SeatScope, List<string>> group in _accepted)
+            {
+                if (group.Key.Kind == scope.Kind && string.Equals(group.Key.Name, scope.Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    group.Value.Add(name);
+                    return;
+                }
+            }
+            _accepted.Add(new KeyValuePair<SeatScope, List<string>>(scope, new List<string> { name }));
+        }
+
+        private static string Describe(AssigneeKind kind) => kind switch
+        {
+            AssigneeKind.User => "user",
+            AssigneeKind.Team => "team",
+            _ => "enterprise team",
+        };
+
+        /// <summary>-WhatIf on the command line, else $WhatIfPreference.</summary>
+        private bool WhatIfRequested()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? bound))
+                return bound is SwitchParameter sw ? sw.IsPresent : LanguagePrimitives.IsTrue(bound);
+            return LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+        }
+    }
+}

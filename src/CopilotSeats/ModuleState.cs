@@ -1,0 +1,18 @@
+namespace CopilotSeats.Commands
+{
+    /// <summary>
+    /// The defaults Connect-Copilot stores. Static, so it is shared by every runspace of the
+    /// process (as with other modules' connection state); Disconnect-Copilot clears it.
+    /// </summary>
+    internal static class ModuleState
+    {
+        private static readonly object s_lock = new object();
+        private static CopilotSession? s_session;
+
+        public static CopilotSession? Session
+        {
+            get { lock (s_lock) return s_session; }
+            set { lock (s_lock) s_session = value; }
+        }
+    }
+}

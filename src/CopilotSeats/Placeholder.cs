@@ -1,1 +1,0 @@
-namespace CopilotSeats.Commands { internal static class Placeholder {} }
