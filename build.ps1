@@ -1,0 +1,315 @@
+<#
+.SYNOPSIS
+    Builds, tests, demonstrates and cleans CopilotSeats.
+
+.DESCRIPTION
+    Build  dotnet build CopilotSeats.sln -c <Configuration>; lays out the module at out/CopilotSeats.
+    Test   Build, then dotnet test (no rebuild), then the Pester 5 suite in tests/pester
+           (run in a child pwsh process so the module DLL is not locked in this session).
+    Pester Only the Pester suite, in this process (expects a finished Release build).
+    Demo   Build, start the simulator on a free loopback port, import the module from out/ and
+           run a short narrated tour; the simulator is stopped at the end.
+    Clean  Removes out/ and every bin/ and obj/ folder under src, tests and bench.
+
+    Runs on Windows PowerShell 5.1 and PowerShell 7. Exits non-zero on failure.
+
+.EXAMPLE
+    pwsh ./build.ps1 -Task Test
+
+.EXAMPLE
+    pwsh ./build.ps1 -Task Demo
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Pester', 'Demo', 'Clean')]
+    [string] $Task = 'Build',
+
+    [string] $Configuration = 'Release',
+
+    # Pester only: also write NUnit XML results here (used by .ci/run).
+    [string] $TestResultPath
+)
+
+$ErrorActionPreference = 'Stop'
+$RepoRoot = $PSScriptRoot
+$Solution = Join-Path $RepoRoot 'CopilotSeats.sln'
+$ModuleManifest = Join-Path $RepoRoot (Join-Path 'out' (Join-Path 'CopilotSeats' 'CopilotSeats.psd1'))
+$OnWindows = [System.IO.Path]::DirectorySeparatorChar -eq '\'
+
+$env:DOTNET_NOLOGO = '1'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
+
+function Write-Step {
+    param([string] $Text)
+    Write-Host ''
+    Write-Host "==> $Text" -ForegroundColor Cyan
+}
+
+function Assert-Dotnet {
+    if (-not (Get-Command -Name dotnet -ErrorAction SilentlyContinue)) {
+        throw 'The .NET SDK (dotnet) is not on PATH. Install the .NET 10 SDK from https://dotnet.microsoft.com/download.'
+    }
+}
+
+function Invoke-Dotnet {
+    param([string[]] $Arguments)
+    Write-Host ('dotnet ' + ($Arguments -join ' ')) -ForegroundColor DarkGray
+    & dotnet @Arguments
+    if ($LASTEXITCODE -ne 0) {
+        throw ('dotnet ' + ($Arguments -join ' ') + " failed (exit code $LASTEXITCODE).")
+    }
+}
+
+function Invoke-BuildTask {
+    Assert-Dotnet
+    Write-Step "Build ($Configuration)"
+    Invoke-Dotnet @('build', $Solution, '-c', $Configuration)
+    if (Test-Path -LiteralPath $ModuleManifest) {
+        Write-Host "Module laid out at $ModuleManifest" -ForegroundColor Green
+    }
+    else {
+        Write-Warning "The build did not lay out $ModuleManifest."
+    }
+}
+
+function Get-PwshPath {
+    if ($PSVersionTable.PSEdition -eq 'Core') {
+        return (Get-Process -Id $PID).Path
+    }
+    $cmd = Get-Command -Name pwsh -ErrorAction SilentlyContinue | Select-Object -First 1
+    if ($cmd) { return $cmd.Source }
+    return $null
+}
+
+function Invoke-PesterTask {
+    if ($PSVersionTable.PSVersion.Major -lt 7) {
+        throw 'The Pester suite needs PowerShell 7 (pwsh): run  pwsh ./build.ps1 -Task Pester'
+    }
+    if (-not (Test-Path -LiteralPath $ModuleManifest)) {
+        throw "The module is missing at $ModuleManifest : run dotnet build CopilotSeats.sln -c Release first."
+    }
+    $pester = Get-Module -ListAvailable -Name Pester |
+        Where-Object { $_.Version -ge [version]'5.0.0' } |
+        Sort-Object -Property Version -Descending |
+        Select-Object -First 1
+    if (-not $pester) {
+        throw 'Pester 5 is not installed. Install it with:  Install-Module Pester -MinimumVersion 5.5 -Scope CurrentUser -Force -SkipPublisherCheck'
+    }
+    Import-Module $pester.Path -Force
+
+    Write-Step "Pester $($pester.Version) on tests/pester"
+    $config = New-PesterConfiguration
+    $config.Run.Path = @(Join-Path $RepoRoot (Join-Path 'tests' 'pester'))
+    $config.Run.PassThru = $true
+    $config.Run.Exit = $false
+    $config.Output.Verbosity = 'Detailed'
+    if ($TestResultPath) {
+        $config.TestResult.Enabled = $true
+        $config.TestResult.OutputFormat = 'NUnitXml'
+        $config.TestResult.OutputPath = $TestResultPath
+    }
+    $result = Invoke-Pester -Configuration $config
+    $failed = [int]$result.FailedCount + [int]$result.FailedBlocksCount + [int]$result.FailedContainersCount
+    Write-Host ("Pester: {0} passed, {1} failed, {2} skipped" -f $result.PassedCount, $result.FailedCount, $result.SkippedCount)
+    if ($failed -gt 0 -or $result.Result -ne 'Passed') {
+        throw ("The Pester suite failed ({0} tests, {1} blocks, {2} files)." -f $result.FailedCount, $result.FailedBlocksCount, $result.FailedContainersCount)
+    }
+}
+
+function Invoke-TestTask {
+    Invoke-BuildTask
+    $problems = @()
+
+    Write-Step 'dotnet test'
+    try { Invoke-Dotnet @('test', $Solution, '-c', $Configuration, '--no-build') }
+    catch { $problems += $_.Exception.Message }
+
+    $pwsh = Get-PwshPath
+    if (-not $pwsh) {
+        $problems += 'The Pester suite needs PowerShell 7 (pwsh), which is not on PATH.'
+    }
+    else {
+        # A child process: the module DLL must not stay loaded (and locked) in this session.
+        $arguments = @('-NoProfile', '-NonInteractive', '-File', $PSCommandPath, '-Task', 'Pester', '-Configuration', $Configuration)
+        if ($TestResultPath) { $arguments += @('-TestResultPath', $TestResultPath) }
+        & $pwsh @arguments
+        if ($LASTEXITCODE -ne 0) { $problems += "The Pester suite failed (exit code $LASTEXITCODE)." }
+    }
+
+    if ($problems.Count -gt 0) { throw ($problems -join [Environment]::NewLine) }
+    Write-Host 'All tests passed.' -ForegroundColor Green
+}
+
+function Invoke-CleanTask {
+    Write-Step 'Clean'
+    $targets = New-Object System.Collections.Generic.List[string]
+    $out = Join-Path $RepoRoot 'out'
+    if (Test-Path -LiteralPath $out) { $targets.Add($out) }
+    foreach ($top in 'src', 'tests', 'bench') {
+        $dir = Join-Path $RepoRoot $top
+        if (-not (Test-Path -LiteralPath $dir)) { continue }
+        Get-ChildItem -LiteralPath $dir -Directory -Recurse -Force -ErrorAction SilentlyContinue |
+            Where-Object { ($_.Name -eq 'bin' -or $_.Name -eq 'obj') -and $_.FullName -notmatch 'node_modules' } |
+            ForEach-Object { $targets.Add($_.FullName) }
+    }
+    foreach ($t in $targets) {
+        if (Test-Path -LiteralPath $t) {
+            Write-Host "Removing $t"
+            Remove-Item -LiteralPath $t -Recurse -Force
+        }
+    }
+}
+
+# ---- Demo -----------------------------------------------------------------------------------
+
+function Get-FreeTcpPort {
+    $listener = New-Object System.Net.Sockets.TcpListener ([System.Net.IPAddress]::Loopback), 0
+    try {
+        $listener.Start()
+        return $listener.LocalEndpoint.Port
+    }
+    finally { $listener.Stop() }
+}
+
+function Start-DemoSimulator {
+    $port = Get-FreeTcpPort
+    $url = "http://127.0.0.1:$port"
+    $log = Join-Path ([System.IO.Path]::GetTempPath()) "copilotseats-demo-sim-$port.out.log"
+    $errLog = Join-Path ([System.IO.Path]::GetTempPath()) "copilotseats-demo-sim-$port.err.log"
+    $arguments = "run --project src/CopilotSeats.Simulator -c $Configuration --no-build -- --urls $url"
+    Write-Host "dotnet $arguments" -ForegroundColor DarkGray
+    $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -WorkingDirectory $RepoRoot `
+        -RedirectStandardOutput $log -RedirectStandardError $errLog -NoNewWindow -PassThru
+    $sim = New-Object psobject -Property @{ Url = $url; Process = $process; Log = $log; ErrLog = $errLog }
+
+    $deadline = (Get-Date).AddSeconds(120)
+    while ((Get-Date) -lt $deadline) {
+        try {
+            $null = Invoke-RestMethod -Uri "$url/_simulator/stats" -Method Get -TimeoutSec 2 -UseBasicParsing
+            Write-Host "Simulator listening on $url" -ForegroundColor Green
+            return $sim
+        }
+        catch { }
+        if ($process.HasExited) { break }
+        Start-Sleep -Milliseconds 300
+    }
+    Stop-DemoSimulator $sim
+    throw "The simulator did not start on $url. See $log and $errLog."
+}
+
+function Stop-DemoSimulator {
+    param($Sim)
+    if ($null -eq $Sim) { return }
+    $p = $Sim.Process
+    try {
+        if ($p -and -not $p.HasExited) {
+            if ($PSVersionTable.PSVersion.Major -ge 6) {
+                $p.Kill($true)   # `dotnet run` starts the simulator as a child: end the whole tree
+            }
+            elseif ($OnWindows) {
+                & taskkill.exe /PID $p.Id /T /F 2>&1 | Out-Null
+            }
+            else {
+                $p.Kill()
+            }
+            $null = $p.WaitForExit(10000)
+        }
+    }
+    catch {
+        Write-Warning "Could not stop the simulator (process $($p.Id)): $($_.Exception.Message)"
+    }
+    Write-Host 'Simulator stopped.' -ForegroundColor Green
+}
+
+function Invoke-DemoTour {
+    param([string] $Url)
+
+    Import-Module $ModuleManifest -Force
+
+    Write-Step 'Connect-Copilot to the simulator (demo token; sends no request)'
+    $token = ConvertTo-SecureString 'sim_demo_token' -AsPlainText -Force
+    Connect-Copilot -ApiUrl $Url -Token $token -Organization octo-org | Format-List | Out-Host
+
+    Write-Step 'Get-CopilotOrgDetail: billing settings and seat breakdown'
+    Get-CopilotOrgDetail | Format-List | Out-Host
+
+    Write-Step 'Get-CopilotSeat | Select-Object -First 5 | Format-Table  (the listing streams: this costs one request)'
+    Get-CopilotSeat | Select-Object -First 5 |
+        Format-Table Login, AssigningTeam, CreatedAt, LastActivityAt, LastActivityEditor -AutoSize | Out-Host
+
+    Write-Step 'Seat report to CSV (typed objects: clean columns)'
+    $csv = Join-Path ([System.IO.Path]::GetTempPath()) 'copilotseats-demo-seats.csv'
+    Get-CopilotSeat | Export-Csv -Path $csv -NoTypeInformation -Encoding UTF8
+    $rows = @(Import-Csv -Path $csv)
+    Write-Host "Wrote $($rows.Count) seats to $csv; the first lines:"
+    Get-Content -Path $csv -TotalCount 3 | Out-Host
+
+    Write-Step 'Inactive direct seats (no activity for 30 days): a dry run with -WhatIf'
+    $cutoff = [DateTimeOffset]::UtcNow.AddDays(-30)
+    $inactive = @(Get-CopilotSeat | Where-Object {
+            $last = if ($_.LastActivityAt) { $_.LastActivityAt } else { $_.CreatedAt }
+            (-not $_.AssigningTeam) -and (-not $_.PendingCancellationDate) -and ($last -lt $cutoff)
+        })
+    Write-Host "$($inactive.Count) direct seats have been inactive since $($cutoff.ToString('yyyy-MM-dd')). What -WhatIf would do for the first 5:"
+    $inactive | Select-Object -First 5 | Remove-CopilotUser -WhatIf
+
+    Write-Step 'Add-CopilotUser no-seat-1, then Remove-CopilotUser -Force'
+    Add-CopilotUser -UserName no-seat-1 | Format-Table Action, AssigneeType, Organization, Requested, SeatsChanged -AutoSize | Out-Host
+    Get-CopilotSeat -UserName no-seat-1 | Format-Table Login, CreatedAt, PendingCancellationDate -AutoSize | Out-Host
+    Remove-CopilotUser -UserName no-seat-1 -Force | Format-Table Action, AssigneeType, Organization, Requested, SeatsChanged -AutoSize | Out-Host
+    Write-Host 'The seat stays until the end of the billing cycle, marked pending cancellation:'
+    Get-CopilotSeat -UserName no-seat-1 | Format-Table Login, CreatedAt, PendingCancellationDate -AutoSize | Out-Host
+
+    Write-Step 'Enterprise listing (one row per grant) summarised with Group-Object Organization'
+    Get-CopilotSeat -Enterprise octo-ent |
+        Group-Object -Property Organization |
+        Sort-Object -Property Count -Descending |
+        Select-Object Count, @{ Name = 'Organization'; Expression = { if ($_.Name) { $_.Name } else { '(enterprise team grants)' } } } |
+        Format-Table -AutoSize | Out-Host
+
+    Disconnect-Copilot
+    Remove-Item -LiteralPath $csv -ErrorAction SilentlyContinue
+}
+
+function Invoke-DemoTask {
+    Invoke-BuildTask
+    if (-not (Test-Path -LiteralPath $ModuleManifest)) {
+        throw "The module is missing at $ModuleManifest; the build did not lay it out."
+    }
+    Write-Step 'Start the simulator'
+    $sim = Start-DemoSimulator
+    try {
+        Invoke-DemoTour -Url $sim.Url
+    }
+    finally {
+        Write-Step 'Stop the simulator'
+        Stop-DemoSimulator $sim
+    }
+}
+
+# ---- main -----------------------------------------------------------------------------------
+
+try {
+    Push-Location -LiteralPath $RepoRoot
+    try {
+        switch ($Task) {
+            'Build' { Invoke-BuildTask }
+            'Test' { Invoke-TestTask }
+            'Pester' { Invoke-PesterTask }
+            'Demo' { Invoke-DemoTask }
+            'Clean' { Invoke-CleanTask }
+        }
+    }
+    finally {
+        Pop-Location
+    }
+}
+catch {
+    Write-Host ''
+    Write-Host "build.ps1 -Task $Task failed: $($_.Exception.Message)" -ForegroundColor Red
+    exit 1
+}
+Write-Host ''
+Write-Host "build.ps1 -Task $Task succeeded." -ForegroundColor Green
+exit 0

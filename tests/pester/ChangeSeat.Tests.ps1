@@ -1,0 +1,315 @@
+# Billing changes: Add/Remove-CopilotUser, Add/Remove-CopilotTeam, batching, pipeline binding, -WhatIf,
+# GitHub's 422 answers and name validation.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-CopilotSeatsModule
+    $script:Sim = Start-TestSimulator
+    $script:Conn = @{ ApiUrl = $Sim.Url; Token = $Token }
+}
+
+AfterAll {
+    Stop-TestSimulator $Sim
+}
+
+Describe 'Add-CopilotUser' {
+    BeforeEach { Reset-Simulator $Sim }
+
+    It 'adds a seat with one POST of selected_usernames and writes a CopilotSeatChange' {
+        $change = Add-CopilotUser -Organization octo-org -UserName no-seat-1 -Force @Conn
+        @($change).Count | Should -Be 1
+        $change.GetType().FullName | Should -Be 'CopilotSeats.CopilotSeatChange'
+        $change.Action | Should -Be 'Add'
+        $change.AssigneeType | Should -Be 'User'
+        $change.Organization | Should -Be 'octo-org'
+        $change.SeatsChanged | Should -Be 1
+        (@($change.Requested) -join ',') | Should -Be 'no-seat-1'
+
+        $posts = @(Get-SimulatorRequests $Sim -Method POST)
+        $posts.Count | Should -Be 1
+        $posts[0].path | Should -Be '/orgs/octo-org/copilot/billing/selected_users'
+        (@((Get-RequestBody $posts[0]).selected_usernames) -join ',') | Should -Be 'no-seat-1'
+        @(Get-MutationRequests $Sim).Count | Should -Be 1
+
+        (Get-CopilotSeat -Organization octo-org -UserName no-seat-1 @Conn).Login | Should -Be 'no-seat-1'
+    }
+
+    It 'binds the organization and user name by position' {
+        $change = Add-CopilotUser octo-org no-seat-2 -Force @Conn
+        $change.SeatsChanged | Should -Be 1
+        @(Get-SimulatorRequests $Sim -Method POST).Count | Should -Be 1
+    }
+
+    It 'pipeline by value: two names go in one POST' {
+        $changes = @('no-seat-1', 'no-seat-2' | Add-CopilotUser -Organization octo-org -Force @Conn)
+        $changes.Count | Should -Be 1
+        $changes[0].SeatsChanged | Should -Be 2
+        $posts = @(Get-SimulatorRequests $Sim -Method POST)
+        $posts.Count | Should -Be 1
+        (@((Get-RequestBody $posts[0]).selected_usernames | Sort-Object) -join ',') | Should -Be 'no-seat-1,no-seat-2'
+    }
+
+    It 'pipeline by property name: objects with a Login property' {
+        $objects = @([pscustomobject]@{ Login = 'no-seat-3' }, [pscustomobject]@{ Login = 'no-seat-4' })
+        $changes = @($objects | Add-CopilotUser -Organization octo-org -Force @Conn)
+        $changes.Count | Should -Be 1
+        $posts = @(Get-SimulatorRequests $Sim -Method POST)
+        $posts.Count | Should -Be 1
+        (@((Get-RequestBody $posts[0]).selected_usernames | Sort-Object) -join ',') | Should -Be 'no-seat-3,no-seat-4'
+    }
+
+    It 'pipeline by property name: objects with a UserName property' {
+        $objects = @([pscustomobject]@{ UserName = 'no-seat-5' })
+        $null = $objects | Add-CopilotUser -Organization octo-org -Force @Conn
+        (@((Get-RequestBody @(Get-SimulatorRequests $Sim -Method POST)[0]).selected_usernames) -join ',') | Should -Be 'no-seat-5'
+    }
+
+    It 'sends a name given twice (any case) only once' {
+        $null = 'no-seat-1', 'NO-SEAT-1', 'no-seat-2' | Add-CopilotUser -Organization octo-org -Force @Conn
+        $posts = @(Get-SimulatorRequests $Sim -Method POST)
+        $posts.Count | Should -Be 1
+        @((Get-RequestBody $posts[0]).selected_usernames).Count | Should -Be 2
+    }
+
+    It '250 names go out as 3 POSTs of at most 100 names each' {
+        Reset-Simulator $Sim -Body @{ seats = 300 }
+        $names = @(Get-CopilotSeat -Organization octo-org @Conn | Where-Object { $_.Login -like 'user-*' } |
+                Select-Object -First 250 -ExpandProperty Login)
+        $names.Count | Should -Be 250
+        Clear-SimulatorLog $Sim
+
+        $changes = @($names | Add-CopilotUser -Organization octo-org -Force @Conn)
+
+        $changes.Count | Should -Be 3
+        $posts = @(Get-SimulatorRequests $Sim -Method POST)
+        $posts.Count | Should -Be 3
+        $sent = @()
+        foreach ($p in $posts) {
+            $batch = @((Get-RequestBody $p).selected_usernames)
+            $batch.Count | Should -BeLessOrEqual 100
+            $sent += $batch
+        }
+        $sent.Count | Should -Be 250
+        @($sent | Sort-Object -Unique).Count | Should -Be 250
+        (@($changes | ForEach-Object { @($_.Requested).Count }) | Measure-Object -Sum).Sum | Should -Be 250
+        @(Get-MutationRequests $Sim).Count | Should -Be 3
+    }
+
+    It 'enterprise: -Enterprise octo-ent posts to the enterprise selected_users endpoint' {
+        $change = Add-CopilotUser -Enterprise octo-ent -UserName ent-user-5 -Force @Conn
+        $change.Enterprise | Should -Be 'octo-ent'
+        $change.AssigneeType | Should -Be 'User'
+        $posts = @(Get-SimulatorRequests $Sim -Method POST)
+        $posts.Count | Should -Be 1
+        $posts[0].path | Should -Be '/enterprises/octo-ent/copilot/billing/selected_users'
+        (@((Get-RequestBody $posts[0]).selected_usernames) -join ',') | Should -Be 'ent-user-5'
+    }
+
+    It 'an assign_all organization answers 422: non-terminating CopilotSeats.Http422 (InvalidOperation)' {
+        $out = @(Add-CopilotUser -Organization assign-all-org -UserName no-seat-1 -Force @Conn -ErrorVariable ev -ErrorAction SilentlyContinue)
+        $out.Count | Should -Be 0
+        @($ev).Count | Should -Be 1
+        $ev[0].FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http422*'
+        "$($ev[0].CategoryInfo.Category)" | Should -Be 'InvalidOperation'
+        $ev[0].TargetObject | Should -Be 'assign-all-org'
+        @(Get-SimulatorRequests $Sim -Method POST).Count | Should -Be 1 -Because 'a 422 is never retried'
+    }
+
+    It '-WhatIf sends no request and writes no change' {
+        $out = @(Add-CopilotUser -Organization octo-org -UserName no-seat-1 -WhatIf @Conn)
+        $out.Count | Should -Be 0
+        @(Get-MutationRequests $Sim).Count | Should -Be 0
+    }
+}
+
+Describe 'Remove-CopilotUser' {
+    BeforeEach { Reset-Simulator $Sim }
+
+    It '-WhatIf sends no mutating request at all' {
+        $out = @(Remove-CopilotUser -Organization octo-org -UserName user-0001, user-0002 -WhatIf @Conn)
+        $out.Count | Should -Be 0
+        @(Get-MutationRequests $Sim).Count | Should -Be 0
+        @(Get-SimulatorRequests $Sim -Method DELETE).Count | Should -Be 0
+        @(Get-SimulatorRequests $Sim -Method POST).Count | Should -Be 0
+    }
+
+    It '-WhatIf wins over -Force' {
+        $null = Remove-CopilotUser -Organization octo-org -UserName user-0001 -Force -WhatIf @Conn
+        @(Get-MutationRequests $Sim).Count | Should -Be 0
+    }
+
+    It 'Get-CopilotSeat | Remove-CopilotUser -WhatIf binds each seat (Login -> UserName) and sends no DELETE' {
+        $out = @(Get-CopilotSeat -Organization octo-org @Conn |
+                Remove-CopilotUser -Organization octo-org -WhatIf @Conn -ErrorVariable ev)
+        @($ev).Count | Should -Be 0 -Because 'every seat object should bind to -UserName'
+        $out.Count | Should -Be 0
+        @(Get-SimulatorRequests $Sim -Method DELETE).Count | Should -Be 0
+        @(Get-MutationRequests $Sim).Count | Should -Be 0
+        @(Get-SimulatorRequests $Sim -Method GET).Count | Should -BeGreaterThan 0
+    }
+
+    It '-Confirm:$false removes the seat, which then has a PendingCancellationDate' {
+        $change = Remove-CopilotUser -Organization octo-org -UserName user-0001 -Confirm:$false @Conn
+        $change.GetType().FullName | Should -Be 'CopilotSeats.CopilotSeatChange'
+        $change.Action | Should -Be 'Remove'
+        $change.AssigneeType | Should -Be 'User'
+        $change.SeatsChanged | Should -Be 1
+        $deletes = @(Get-SimulatorRequests $Sim -Method DELETE)
+        $deletes.Count | Should -Be 1
+        $deletes[0].path | Should -Be '/orgs/octo-org/copilot/billing/selected_users'
+        (@((Get-RequestBody $deletes[0]).selected_usernames) -join ',') | Should -Be 'user-0001'
+
+        $seat = Get-CopilotSeat -Organization octo-org -UserName user-0001 @Conn
+        $seat.PendingCancellationDate | Should -Not -BeNullOrEmpty
+    }
+
+    It '-Force removes without prompting' {
+        $change = Remove-CopilotUser -Organization octo-org -UserName user-0002 -Force @Conn
+        $change.SeatsChanged | Should -Be 1
+        (Get-CopilotSeat -Organization octo-org -UserName user-0002 @Conn).PendingCancellationDate | Should -Not -BeNullOrEmpty
+    }
+
+    It 'a team-granted user (team1-member-1) gives a non-terminating CopilotSeats.Http422 (InvalidOperation)' {
+        $out = @(Remove-CopilotUser -Organization octo-org -UserName team1-member-1 -Force @Conn -ErrorVariable ev -ErrorAction SilentlyContinue)
+        $out.Count | Should -Be 0
+        @($ev).Count | Should -Be 1
+        $ev[0].FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http422*'
+        "$($ev[0].CategoryInfo.Category)" | Should -Be 'InvalidOperation'
+        $ev[0].TargetObject | Should -Be 'octo-org'
+        (Get-CopilotSeat -Organization octo-org -UserName team1-member-1 @Conn).PendingCancellationDate | Should -BeNullOrEmpty
+    }
+
+    It 'a failed batch is a non-terminating error and the next batch still goes' {
+        # 132 names -> 2 requests; the first answers 500 (not retried for a change: it may have been applied).
+        $names = @(Get-CopilotSeat -Organization octo-org @Conn | Where-Object { $_.Login -like 'user-*' } | Select-Object -ExpandProperty Login)
+        $names += 1..20 | ForEach-Object { "no-seat-$_" }
+        $names.Count | Should -BeGreaterThan 100
+        Clear-SimulatorLog $Sim
+        Set-SimulatorFaults $Sim @{ script = @(@{ method = 'POST'; pathContains = 'selected_users'; status = 500; times = 1 }) }
+
+        $out = @($names | Add-CopilotUser -Organization octo-org -Force @Conn -ErrorVariable ev -ErrorAction SilentlyContinue)
+
+        @($ev).Count | Should -Be 1
+        $ev[0].FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http500*'
+        $ev[0].TargetObject | Should -Be 'octo-org'
+        $out.Count | Should -Be 1
+        @(Get-SimulatorRequests $Sim -Method POST).Count | Should -Be 2
+    }
+}
+
+Describe 'Add-CopilotTeam and Remove-CopilotTeam' {
+    BeforeEach { Reset-Simulator $Sim }
+
+    It 'Add-CopilotTeam team-2 in octo-org posts selected_teams and seats its members' {
+        $change = Add-CopilotTeam -Organization octo-org -TeamName team-2 -Force @Conn
+        $change.GetType().FullName | Should -Be 'CopilotSeats.CopilotSeatChange'
+        $change.Action | Should -Be 'Add'
+        $change.AssigneeType | Should -Be 'Team'
+        $change.SeatsChanged | Should -Be 3
+        $posts = @(Get-SimulatorRequests $Sim -Method POST)
+        $posts.Count | Should -Be 1
+        $posts[0].path | Should -Be '/orgs/octo-org/copilot/billing/selected_teams'
+        (@((Get-RequestBody $posts[0]).selected_teams) -join ',') | Should -Be 'team-2'
+        @(Get-CopilotSeat -Organization octo-org @Conn | Where-Object AssigningTeam -eq 'team-2').Count | Should -Be 3
+    }
+
+    It 'Remove-CopilotTeam team-1 -Force sends DELETE selected_teams and the members become pending cancellation' {
+        $change = Remove-CopilotTeam -Organization octo-org -TeamName team-1 -Force @Conn
+        $change.Action | Should -Be 'Remove'
+        $change.AssigneeType | Should -Be 'Team'
+        $change.SeatsChanged | Should -BeGreaterThan 0
+        $deletes = @(Get-SimulatorRequests $Sim -Method DELETE)
+        $deletes.Count | Should -Be 1
+        $deletes[0].path | Should -Be '/orgs/octo-org/copilot/billing/selected_teams'
+        (@((Get-RequestBody $deletes[0]).selected_teams) -join ',') | Should -Be 'team-1'
+        (Get-CopilotSeat -Organization octo-org -UserName team1-member-1 @Conn).PendingCancellationDate | Should -Not -BeNullOrEmpty
+    }
+
+    It 'Remove-CopilotTeam -WhatIf sends nothing' {
+        $null = Remove-CopilotTeam -Organization octo-org -TeamName team-1 -WhatIf @Conn
+        @(Get-MutationRequests $Sim).Count | Should -Be 0
+    }
+
+    It 'Add-CopilotTeam -Enterprise octo-ent ent-team-2 uses selected_enterprise_teams (EnterpriseTeam)' {
+        $change = Add-CopilotTeam -Enterprise octo-ent -TeamName ent-team-2 -Force @Conn
+        $change.AssigneeType | Should -Be 'EnterpriseTeam'
+        $change.Enterprise | Should -Be 'octo-ent'
+        $change.Action | Should -Be 'Add'
+        $posts = @(Get-SimulatorRequests $Sim -Method POST)
+        $posts.Count | Should -Be 1
+        $posts[0].path | Should -Be '/enterprises/octo-ent/copilot/billing/selected_enterprise_teams'
+        (@((Get-RequestBody $posts[0]).selected_enterprise_teams) -join ',') | Should -Be 'ent-team-2'
+    }
+
+    It 'Remove-CopilotTeam -Enterprise octo-ent ent-team-1 sends DELETE selected_enterprise_teams' {
+        $change = Remove-CopilotTeam -Enterprise octo-ent -TeamName ent-team-1 -Force @Conn
+        $change.AssigneeType | Should -Be 'EnterpriseTeam'
+        $change.Action | Should -Be 'Remove'
+        $deletes = @(Get-SimulatorRequests $Sim -Method DELETE)
+        $deletes.Count | Should -Be 1
+        $deletes[0].path | Should -Be '/enterprises/octo-ent/copilot/billing/selected_enterprise_teams'
+        (@((Get-RequestBody $deletes[0]).selected_enterprise_teams) -join ',') | Should -Be 'ent-team-1'
+    }
+
+    It 'team names come from the pipeline and -Slug / -Team are aliases of -TeamName' {
+        (Get-Command Add-CopilotTeam).Parameters['TeamName'].Aliases | Should -Contain 'Slug'
+        (Get-Command Add-CopilotTeam).Parameters['TeamName'].Aliases | Should -Contain 'Team'
+        $null = [pscustomobject]@{ Slug = 'team-2' }, [pscustomobject]@{ Slug = 'team-3' } | Add-CopilotTeam -Organization octo-org -Force @Conn
+        $posts = @(Get-SimulatorRequests $Sim -Method POST)
+        $posts.Count | Should -Be 1
+        (@((Get-RequestBody $posts[0]).selected_teams | Sort-Object) -join ',') | Should -Be 'team-2,team-3'
+    }
+}
+
+Describe 'Name validation' {
+    BeforeAll { Reset-Simulator $Sim }
+    BeforeEach { Clear-SimulatorLog $Sim }
+
+    It 'refuses the user name <Display> with a parameter validation error and sends nothing' -ForEach @(
+        @{ Display = "'a/b'"; Value = 'a/b' }
+        @{ Display = "'..'"; Value = '..' }
+        @{ Display = 'x CR LF y'; Value = "x`r`ny" }
+        @{ Display = "'a?b'"; Value = 'a?b' }
+        @{ Display = "'%2e'"; Value = '%2e' }
+        @{ Display = 'empty'; Value = '' }
+    ) {
+        foreach ($cmd in 'Add-CopilotUser', 'Remove-CopilotUser') {
+            $err = Get-ThrownError { & $cmd -Organization octo-org -UserName $Value -Force @Conn }
+            $err | Should -Not -BeNullOrEmpty -Because "$cmd must refuse the name"
+            $err.Exception | Should -BeOfType ([System.Management.Automation.ParameterBindingException])
+            $err.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        }
+        $err = Get-ThrownError { Get-CopilotSeat -Organization octo-org -UserName $Value @Conn }
+        $err.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+
+    It 'refuses the organization, enterprise or team <Display>' -ForEach @(
+        @{ Display = "'a/b'"; Value = 'a/b' }
+        @{ Display = "'..'"; Value = '..' }
+        @{ Display = 'x CR LF y'; Value = "x`r`ny" }
+        @{ Display = "'a?b'"; Value = 'a?b' }
+        @{ Display = "'%2e'"; Value = '%2e' }
+    ) {
+        (Get-ThrownError { Get-CopilotSeat -Organization $Value @Conn }).FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        (Get-ThrownError { Get-CopilotSeat -Enterprise $Value @Conn }).FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        (Get-ThrownError { Get-CopilotOrgDetail -Organization $Value @Conn }).FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        (Get-ThrownError { Add-CopilotTeam -Organization octo-org -TeamName $Value -Force @Conn }).FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        (Get-ThrownError { Add-CopilotUser -Organization $Value -UserName octocat -Force @Conn }).FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+
+    It 'an invalid name from the pipeline is refused and nothing is sent' {
+        $ev = $null
+        $caught = $null
+        try {
+            $null = 'a/b', '..' | Add-CopilotUser -Organization octo-org -Force @Conn -ErrorVariable ev -ErrorAction SilentlyContinue
+        }
+        catch { $caught = $_ }
+        $errors = @(@($ev) + @($caught) | Where-Object { $null -ne $_ })
+        $errors.Count | Should -BeGreaterOrEqual 1
+        $errors[0].Exception | Should -BeOfType ([System.Management.Automation.ParameterBindingException])
+        $errors[0].FullyQualifiedErrorId | Should -Match '^(ParameterArgumentValidationError|InputObjectNotBound)'
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+}

@@ -1,0 +1,204 @@
+# Connect-Copilot / Disconnect-Copilot, token resolution order and API URL resolution.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-CopilotSeatsModule
+    $script:Sim = Start-TestSimulator
+    $script:Conn = @{ ApiUrl = $Sim.Url; Token = $Token }
+
+    # Environment variables the module reads; every test starts without them and they are restored afterwards.
+    $script:EnvNames = @('GH_TOKEN', 'GITHUB_TOKEN', 'GITHUB_API_URL')
+    $script:SavedEnv = @{}
+    foreach ($n in $EnvNames) { $SavedEnv[$n] = [Environment]::GetEnvironmentVariable($n) }
+    $script:SavedPath = $env:PATH
+
+    function Clear-TokenEnvironment {
+        foreach ($n in $EnvNames) { Remove-Item -Path "Env:$n" -ErrorAction SilentlyContinue }
+    }
+
+    function Restore-TokenEnvironment {
+        foreach ($n in $EnvNames) {
+            if ($null -eq $SavedEnv[$n]) { Remove-Item -Path "Env:$n" -ErrorAction SilentlyContinue }
+            else { Set-Item -Path "Env:$n" -Value $SavedEnv[$n] }
+        }
+        $env:PATH = $SavedPath
+    }
+}
+
+AfterAll {
+    Disconnect-Copilot
+    Restore-TokenEnvironment
+    Stop-TestSimulator $Sim
+}
+
+Describe 'Connect-Copilot and Disconnect-Copilot' {
+    BeforeEach {
+        Disconnect-Copilot
+        Clear-TokenEnvironment
+        Reset-Simulator $Sim
+    }
+    AfterEach {
+        Disconnect-Copilot
+        Restore-TokenEnvironment
+    }
+
+    It 'Connect-Copilot writes a CopilotConnection with TokenSource and no token, and sends no request' {
+        $c = Connect-Copilot -ApiUrl $Sim.Url -Token $Token -Organization octo-org
+        @($c).Count | Should -Be 1
+        $c.GetType().FullName | Should -Be 'CopilotSeats.CopilotConnection'
+        $c.ApiUrl.ToString().TrimEnd('/') | Should -Be $Sim.Url
+        $c.ApiVersion | Should -Be '2022-11-28'
+        $c.Organization | Should -Be 'octo-org'
+        $c.TokenSource | Should -BeIn @('Connect-Copilot', 'Parameter')
+        $c.PSObject.Properties.Name | Should -Not -Contain 'Token'
+        (ConvertTo-AllText $c) | Should -Not -Match $CanaryToken
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+
+    It 'later cmdlets use the Connect-Copilot defaults (no -Token, -ApiUrl or -Organization)' {
+        $null = Connect-Copilot -ApiUrl $Sim.Url -Token $Token -Organization octo-org
+        $detail = Get-CopilotOrgDetail
+        $detail.Organization | Should -Be 'octo-org'
+        @(Get-CopilotSeat).Count | Should -Be 120
+    }
+
+    It 'Connect-Copilot -Enterprise makes the enterprise the default target' {
+        $null = Connect-Copilot -ApiUrl $Sim.Url -Token $Token -Enterprise octo-ent
+        $seats = @(Get-CopilotSeat)
+        $seats.Count | Should -BeGreaterThan 120
+        @($seats | Where-Object { $_.Enterprise -ne 'octo-ent' }).Count | Should -Be 0
+        @(Get-SimulatorRequests $Sim | Where-Object { $_.path -like '/enterprises/octo-ent/*' }).Count | Should -BeGreaterThan 0
+    }
+
+    It '-Token on a cmdlet beats the token stored by Connect-Copilot' {
+        $bad = ConvertTo-SecureString 'sim_bad_session_token' -AsPlainText -Force
+        $null = Connect-Copilot -ApiUrl $Sim.Url -Token $bad -Organization octo-org
+        $detail = Get-CopilotOrgDetail -Token $Token
+        $detail.Organization | Should -Be 'octo-org'
+    }
+
+    It 'Disconnect-Copilot clears the session and writes nothing' {
+        $null = Connect-Copilot -ApiUrl $Sim.Url -Token $Token -Organization octo-org
+        $out = @(Disconnect-Copilot)
+        $out.Count | Should -Be 0
+        # The default organization is gone: nothing to target.
+        $err = Get-ThrownError { Get-CopilotSeat @Conn -ErrorAction Stop }
+        $err | Should -Not -BeNullOrEmpty
+        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.NoTarget*'
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+
+    It 'Connect-Copilot refuses plain http:// for a non-loopback host' {
+        $err = Get-ThrownError { Connect-Copilot -ApiUrl 'http://example.com' -Token $Token }
+        $err | Should -Not -BeNullOrEmpty
+        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.InvalidApiUrl*'
+    }
+
+    It 'Connect-Copilot accepts a data-residency https host without sending anything' {
+        $c = Connect-Copilot -ApiUrl 'https://api.octocorp.ghe.com' -Token $Token -Organization octo-org
+        $c.ApiUrl.ToString().TrimEnd('/') | Should -Be 'https://api.octocorp.ghe.com'
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+}
+
+Describe 'Token resolution order' {
+    BeforeEach {
+        Disconnect-Copilot
+        Clear-TokenEnvironment
+        Reset-Simulator $Sim
+    }
+    AfterEach {
+        Disconnect-Copilot
+        Restore-TokenEnvironment
+    }
+
+    It 'uses GH_TOKEN when neither -Token nor Connect-Copilot gives one' {
+        $env:GH_TOKEN = $CanaryToken
+        (Get-CopilotOrgDetail -Organization octo-org -ApiUrl $Sim.Url).Organization | Should -Be 'octo-org'
+        (Connect-Copilot -ApiUrl $Sim.Url).TokenSource | Should -Be 'GH_TOKEN'
+    }
+
+    It 'uses GITHUB_TOKEN when GH_TOKEN is not set' {
+        $env:GITHUB_TOKEN = $CanaryToken
+        (Get-CopilotOrgDetail -Organization octo-org -ApiUrl $Sim.Url).Organization | Should -Be 'octo-org'
+        (Connect-Copilot -ApiUrl $Sim.Url).TokenSource | Should -Be 'GITHUB_TOKEN'
+    }
+
+    It 'GH_TOKEN beats GITHUB_TOKEN' {
+        $env:GH_TOKEN = 'sim_bad_gh_token'
+        $env:GITHUB_TOKEN = $CanaryToken
+        $err = Get-ThrownError { Get-CopilotOrgDetail -Organization octo-org -ApiUrl $Sim.Url -ErrorAction Stop }
+        $err | Should -Not -BeNullOrEmpty -Because 'the bad GH_TOKEN must have been used'
+        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http401*'
+        (Connect-Copilot -ApiUrl $Sim.Url).TokenSource | Should -Be 'GH_TOKEN'
+    }
+
+    It '-Token beats GH_TOKEN and GITHUB_TOKEN' {
+        $env:GH_TOKEN = 'sim_bad_gh_token'
+        $env:GITHUB_TOKEN = 'sim_bad_github_token'
+        (Get-CopilotOrgDetail -Organization octo-org @Conn).Organization | Should -Be 'octo-org'
+    }
+
+    It 'Connect-Copilot -Token beats the environment variables' {
+        $env:GH_TOKEN = 'sim_bad_gh_token'
+        $null = Connect-Copilot -ApiUrl $Sim.Url -Token $Token
+        (Get-CopilotOrgDetail -Organization octo-org).Organization | Should -Be 'octo-org'
+    }
+
+    It 'with no token anywhere throws CopilotSeats.NoToken naming GH_TOKEN and GITHUB_TOKEN, and sends nothing' {
+        # Hide the GitHub CLI so `gh auth token` cannot answer.
+        $empty = Join-Path ([System.IO.Path]::GetTempPath()) ('copilotseats-nogh-' + [guid]::NewGuid().ToString('N'))
+        $null = New-Item -ItemType Directory -Path $empty
+        try {
+            $env:PATH = $empty
+            $err = Get-ThrownError { Get-CopilotOrgDetail -Organization octo-org -ApiUrl $Sim.Url }
+        }
+        finally {
+            $env:PATH = $SavedPath
+            Remove-Item -LiteralPath $empty -Recurse -Force -ErrorAction SilentlyContinue
+        }
+        $err | Should -Not -BeNullOrEmpty -Because 'a missing token is a terminating error'
+        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.NoToken*'
+        $err.Exception.Message | Should -Match 'GH_TOKEN'
+        $err.Exception.Message | Should -Match 'GITHUB_TOKEN'
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+}
+
+Describe 'API URL resolution' {
+    BeforeEach {
+        Disconnect-Copilot
+        Clear-TokenEnvironment
+        Reset-Simulator $Sim
+    }
+    AfterEach {
+        Disconnect-Copilot
+        Restore-TokenEnvironment
+    }
+
+    It 'GITHUB_API_URL points the cmdlets at the simulator when -ApiUrl is not given' {
+        $env:GITHUB_API_URL = $Sim.Url
+        (Get-CopilotOrgDetail -Organization octo-org -Token $Token).Organization | Should -Be 'octo-org'
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 1
+        (Connect-Copilot -Token $Token).ApiUrl.ToString().TrimEnd('/') | Should -Be $Sim.Url
+    }
+
+    It '-ApiUrl beats GITHUB_API_URL' {
+        $env:GITHUB_API_URL = 'https://api.octocorp.ghe.com'
+        (Get-CopilotOrgDetail -Organization octo-org @Conn).Organization | Should -Be 'octo-org'
+    }
+
+    It 'refuses plain http:// to a non-loopback host (-ApiUrl) with CopilotSeats.InvalidApiUrl' {
+        $err = Get-ThrownError { Get-CopilotOrgDetail -Organization octo-org -Token $Token -ApiUrl 'http://example.com' }
+        $err | Should -Not -BeNullOrEmpty
+        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.InvalidApiUrl*'
+        $err.Exception.Message | Should -Not -Match $CanaryToken
+    }
+
+    It 'refuses plain http:// to a non-loopback host (GITHUB_API_URL)' {
+        $env:GITHUB_API_URL = 'http://example.com'
+        $err = Get-ThrownError { Get-CopilotSeat -Organization octo-org -Token $Token }
+        $err | Should -Not -BeNullOrEmpty
+        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.InvalidApiUrl*'
+    }
+}

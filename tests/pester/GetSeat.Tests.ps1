@@ -1,0 +1,216 @@
+# Reading: Get-CopilotOrgDetail and Get-CopilotSeat (paging, streaming, enterprise, per-user lookups, CSV).
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-CopilotSeatsModule
+    $script:Sim = Start-TestSimulator
+    $script:Conn = @{ ApiUrl = $Sim.Url; Token = $Token }
+}
+
+AfterAll {
+    Stop-TestSimulator $Sim
+}
+
+Describe 'Get-CopilotOrgDetail' {
+    BeforeAll { Reset-Simulator $Sim }
+
+    It 'returns a CopilotOrgDetail with the billing settings and seat breakdown of octo-org' {
+        $d = Get-CopilotOrgDetail -Organization octo-org @Conn
+        @($d).Count | Should -Be 1
+        $d.GetType().FullName | Should -Be 'CopilotSeats.CopilotOrgDetail'
+        $d.Organization | Should -Be 'octo-org'
+        $d.SeatManagementSetting | Should -Be 'assign_selected'
+        $d.PlanType | Should -Be 'business'
+        $d.TotalSeats | Should -Be 120
+        foreach ($p in 'PublicCodeSuggestions', 'IdeChat', 'PlatformChat', 'Cli', 'AddedThisCycle', 'PendingInvitation',
+            'PendingCancellation', 'ActiveThisCycle', 'InactiveThisCycle') {
+            $d.PSObject.Properties.Name | Should -Contain $p
+        }
+    }
+
+    It 'takes organization names from the pipeline, one object per organization' {
+        $details = @('octo-org', 'octo-lab', 'assign-all-org' | Get-CopilotOrgDetail @Conn)
+        $details.Count | Should -Be 3
+        ($details | Where-Object Organization -eq 'octo-lab').TotalSeats | Should -Be 30
+        ($details | Where-Object Organization -eq 'assign-all-org').SeatManagementSetting | Should -Be 'assign_all'
+    }
+
+    It 'takes the organization by property name' {
+        $d = [pscustomobject]@{ Organization = 'octo-lab' } | Get-CopilotOrgDetail @Conn
+        $d.Organization | Should -Be 'octo-lab'
+    }
+
+    It 'reports an unknown organization as CopilotSeats.Http404 / ObjectNotFound' {
+        $null = Get-CopilotOrgDetail -Organization no-such-org @Conn -ErrorVariable ev -ErrorAction SilentlyContinue
+        @($ev).Count | Should -BeGreaterOrEqual 1
+        $ev[0].FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http404*'
+        "$($ev[0].CategoryInfo.Category)" | Should -Be 'ObjectNotFound'
+    }
+}
+
+Describe 'Get-CopilotSeat organization listing' {
+    BeforeAll { Reset-Simulator $Sim }
+    BeforeEach { Clear-SimulatorLog $Sim }
+
+    It 'returns exactly 120 CopilotSeat objects with unique logins' {
+        $seats = @(Get-CopilotSeat -Organization octo-org @Conn)
+        $seats.Count | Should -Be 120
+        @($seats | Where-Object { $_.GetType().FullName -ne 'CopilotSeats.CopilotSeat' }).Count | Should -Be 0
+        @($seats | Select-Object -ExpandProperty Login | Sort-Object -Unique).Count | Should -Be 120
+        $seats.Login | Should -Contain 'octocat'
+        $seats.Login | Should -Contain 'mona_octo'
+        @($seats | Where-Object { $_.Organization -ne 'octo-org' }).Count | Should -Be 0
+    }
+
+    It 'fills seat fields: direct grants have no AssigningTeam, team grants name the team' {
+        $seats = @(Get-CopilotSeat -Organization octo-org @Conn)
+        $octocat = $seats | Where-Object Login -eq 'octocat'
+        $octocat.AssigningTeam | Should -BeNullOrEmpty
+        $octocat.CreatedAt | Should -Not -BeNullOrEmpty
+        $octocat.UserId | Should -Not -BeNullOrEmpty
+        $teamMember = $seats | Where-Object Login -eq 'team1-member-1'
+        $teamMember.AssigningTeam | Should -Be 'team-1'
+        @($seats | Where-Object AssigningTeam -eq 'team-1').Count | Should -Be 6
+    }
+
+    It 'asks for pages of 100 by default (2 requests for 120 seats)' {
+        $null = Get-CopilotSeat -Organization octo-org @Conn
+        $gets = @(Get-SimulatorRequests $Sim -Method GET)
+        $gets.Count | Should -Be 2
+        foreach ($g in $gets) { ([string]$g.query + [string]$g.path) | Should -Match 'per_page=100' }
+    }
+
+    It '-PageSize 7 still returns all 120 seats (18 pages)' {
+        $seats = @(Get-CopilotSeat -Organization octo-org -PageSize 7 @Conn)
+        $seats.Count | Should -Be 120
+        @($seats | Select-Object -ExpandProperty Login | Sort-Object -Unique).Count | Should -Be 120
+        @(Get-SimulatorRequests $Sim -Method GET).Count | Should -Be 18
+    }
+
+    It 'Select-Object -First 3 stops after exactly one request' {
+        $first = @(Get-CopilotSeat -Organization octo-org @Conn | Select-Object -First 3)
+        $first.Count | Should -Be 3
+        Start-Sleep -Milliseconds 500   # let any (wrongly) prefetched page reach the log
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 1
+    }
+
+    It 'takes -Organization by property name from the pipeline' {
+        $seats = @([pscustomobject]@{ Organization = 'octo-lab' } | Get-CopilotSeat @Conn)
+        $seats.Count | Should -Be 30
+    }
+
+    It '-ThrottleLimit 1 and -ThrottleLimit 8 give identical results in the same order' {
+        $one = @(Get-CopilotSeat -Organization octo-org -PageSize 10 -ThrottleLimit 1 @Conn |
+                ForEach-Object { '{0}|{1}|{2}|{3:o}' -f $_.Login, $_.Organization, $_.AssigningTeam, $_.CreatedAt })
+        $eight = @(Get-CopilotSeat -Organization octo-org -PageSize 10 -ThrottleLimit 8 @Conn |
+                ForEach-Object { '{0}|{1}|{2}|{3:o}' -f $_.Login, $_.Organization, $_.AssigningTeam, $_.CreatedAt })
+        $one.Count | Should -Be 120
+        $eight.Count | Should -Be 120
+        ($eight -join "`n") | Should -BeExactly ($one -join "`n")
+    }
+
+    It 'rejects -PageSize 0 and 101 at parameter binding' {
+        $e1 = Get-ThrownError { Get-CopilotSeat -Organization octo-org -PageSize 0 @Conn }
+        $e2 = Get-ThrownError { Get-CopilotSeat -Organization octo-org -PageSize 101 @Conn }
+        $e1.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        $e2.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+}
+
+Describe 'Get-CopilotSeat enterprise listing' {
+    BeforeAll {
+        Reset-Simulator $Sim
+        $script:EntSeats = @(Get-CopilotSeat -Enterprise octo-ent @Conn)
+    }
+
+    It 'returns CopilotSeat rows with Enterprise octo-ent' {
+        $EntSeats.Count | Should -BeGreaterThan 120
+        @($EntSeats | Where-Object { $_.GetType().FullName -ne 'CopilotSeats.CopilotSeat' }).Count | Should -Be 0
+        @($EntSeats | Where-Object { $_.Enterprise -ne 'octo-ent' }).Count | Should -Be 0
+    }
+
+    It 'sets Organization on the rows granted through an organization' {
+        $orgs = @($EntSeats | Where-Object { $_.Organization } | Select-Object -ExpandProperty Organization | Sort-Object -Unique)
+        $orgs | Should -Contain 'octo-org'
+        $orgs | Should -Contain 'octo-lab'
+        @($EntSeats | Where-Object Organization -eq 'octo-org').Count | Should -Be 120
+        @($EntSeats | Where-Object Organization -eq 'octo-lab').Count | Should -Be 30
+    }
+
+    It 'has one row per grant (octocat appears once for octo-org and once for octo-lab)' {
+        $octocat = @($EntSeats | Where-Object Login -eq 'octocat')
+        $octocat.Count | Should -BeGreaterOrEqual 2
+        $octocat.Organization | Should -Contain 'octo-org'
+        $octocat.Organization | Should -Contain 'octo-lab'
+    }
+}
+
+Describe 'Get-CopilotSeat -UserName' {
+    BeforeAll { Reset-Simulator $Sim }
+    BeforeEach { Clear-SimulatorLog $Sim }
+
+    It '-UserName octocat returns exactly one seat' {
+        $seats = @(Get-CopilotSeat -Organization octo-org -UserName octocat @Conn)
+        $seats.Count | Should -Be 1
+        $seats[0].GetType().FullName | Should -Be 'CopilotSeats.CopilotSeat'
+        $seats[0].Login | Should -Be 'octocat'
+        $seats[0].Organization | Should -Be 'octo-org'
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 1
+        (Get-SimulatorRequests $Sim)[0].path | Should -Be '/orgs/octo-org/members/octocat/copilot'
+    }
+
+    It '-Login is an alias of -UserName' {
+        (Get-CopilotSeat -Organization octo-org -Login mona_octo @Conn).Login | Should -Be 'mona_octo'
+    }
+
+    It 'a user without a seat is a non-terminating CopilotSeats.Http404 error and the other names still come out' {
+        $seats = @(Get-CopilotSeat -Organization octo-org -UserName octocat, nobody-here, mona_octo @Conn -ErrorVariable ev -ErrorAction SilentlyContinue)
+        $seats.Count | Should -Be 2
+        $seats.Login | Should -Contain 'octocat'
+        $seats.Login | Should -Contain 'mona_octo'
+        @($ev).Count | Should -Be 1
+        $ev[0].FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http404*'
+        $ev[0].TargetObject | Should -Be 'nobody-here'
+        "$($ev[0].CategoryInfo.Category)" | Should -Be 'ObjectNotFound'
+    }
+
+    It 'a member without a seat (no-seat-1) is also reported per name' {
+        $null = Get-CopilotSeat -Organization octo-org -UserName no-seat-1 @Conn -ErrorVariable ev -ErrorAction SilentlyContinue
+        @($ev).Count | Should -Be 1
+        $ev[0].TargetObject | Should -Be 'no-seat-1'
+        $ev[0].FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http*'
+    }
+
+    It 'takes user names by property name (Login) from the pipeline' {
+        $seats = @([pscustomobject]@{ Login = 'octocat' }, [pscustomobject]@{ Login = 'user-0001' } | Get-CopilotSeat -Organization octo-org @Conn)
+        $seats.Count | Should -Be 2
+    }
+}
+
+Describe 'Export-Csv of seats' {
+    BeforeAll { Reset-Simulator $Sim }
+
+    It 'writes clean scalar columns (no System.Object[] or type names) and one row per seat' {
+        $path = Join-Path ([System.IO.Path]::GetTempPath()) ('copilotseats-' + [guid]::NewGuid().ToString('N') + '.csv')
+        try {
+            Get-CopilotSeat -Organization octo-org @Conn | Export-Csv -LiteralPath $path -NoTypeInformation -Encoding utf8
+            $text = Get-Content -LiteralPath $path -Raw
+            $text | Should -Not -Match 'System\.Object\[\]'
+            $text | Should -Not -Match 'System\.Collections'
+            $text | Should -Not -Match 'CopilotSeats\.'
+            $text | Should -Not -Match '@\{'
+            $rows = @(Import-Csv -LiteralPath $path)
+            $rows.Count | Should -Be 120
+            $columns = $rows[0].PSObject.Properties.Name
+            foreach ($c in 'Login', 'Organization', 'AssigningTeam', 'CreatedAt', 'LastActivityAt', 'LastActivityEditor', 'PendingCancellationDate') {
+                $columns | Should -Contain $c
+            }
+            ($rows | Where-Object Login -eq 'team1-member-1').AssigningTeam | Should -Be 'team-1'
+            ($rows | Where-Object Login -eq 'octocat').CreatedAt | Should -Not -BeNullOrEmpty
+        }
+        finally {
+            Remove-Item -LiteralPath $path -ErrorAction SilentlyContinue
+        }
+    }
+}

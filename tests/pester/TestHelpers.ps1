@@ -1,0 +1,239 @@
+# Shared helpers for the CopilotSeats Pester suite. Dot-source it in a BeforeAll block:
+#
+#     BeforeAll {
+#         . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+#         Import-CopilotSeatsModule
+#         $script:Sim = Start-TestSimulator
+#     }
+#     AfterAll { Stop-TestSimulator $script:Sim }
+#
+# It builds nothing: run `dotnet build CopilotSeats.sln -c Release` first (build.ps1 -Task Test does).
+
+# The token every test uses. Tests assert it never shows up in any stream, error or simulator log.
+# (Plain variables: dot-sourced in BeforeAll they are visible to every It of the file.)
+$CanaryToken = 'sim_canary_token_123'
+$Token = ConvertTo-SecureString $CanaryToken -AsPlainText -Force
+
+function Get-RepoRoot {
+    $dir = $PSScriptRoot
+    while ($dir) {
+        if (Test-Path -LiteralPath (Join-Path $dir 'CopilotSeats.sln')) { return $dir }
+        $parent = Split-Path -Parent $dir
+        if ($parent -eq $dir) { break }
+        $dir = $parent
+    }
+    throw "Could not find the repository root (the folder holding CopilotSeats.sln) above '$PSScriptRoot'."
+}
+
+$RepoRoot = Get-RepoRoot
+
+function Import-CopilotSeatsModule {
+    $manifest = Join-Path (Get-RepoRoot) (Join-Path 'out' (Join-Path 'CopilotSeats' 'CopilotSeats.psd1'))
+    if (-not (Test-Path -LiteralPath $manifest)) {
+        throw "The CopilotSeats module is missing at '$manifest': run dotnet build CopilotSeats.sln -c Release first."
+    }
+    if (-not (Get-Module -Name CopilotSeats)) {
+        Import-Module $manifest -ErrorAction Stop
+    }
+    Disconnect-Copilot
+}
+
+function Get-FreeTcpPort {
+    $listener = New-Object System.Net.Sockets.TcpListener ([System.Net.IPAddress]::Loopback), 0
+    try {
+        $listener.Start()
+        return $listener.LocalEndpoint.Port
+    }
+    finally {
+        $listener.Stop()
+    }
+}
+
+function Read-SharedText([string] $Path) {
+    # The simulator still has the file open for writing; open it with FileShare.ReadWrite.
+    if (-not (Test-Path -LiteralPath $Path)) { return '' }
+    try {
+        $stream = [System.IO.File]::Open($Path, [System.IO.FileMode]::Open, [System.IO.FileAccess]::Read, [System.IO.FileShare]::ReadWrite)
+        try {
+            $reader = New-Object System.IO.StreamReader($stream)
+            return $reader.ReadToEnd()
+        }
+        finally { $stream.Dispose() }
+    }
+    catch { return '' }
+}
+
+function Start-TestSimulator {
+    param([int] $TimeoutSec = 180)
+
+    $env:DOTNET_NOLOGO = '1'
+    $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+    $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
+
+    $root = Get-RepoRoot
+    $port = Get-FreeTcpPort
+    $url = "http://127.0.0.1:$port"
+    $dll = Get-ChildItem -Path (Join-Path $root 'src/CopilotSeats.Simulator/bin/Release') -Filter 'CopilotSeats.Simulator.dll' -Recurse -ErrorAction SilentlyContinue |
+        Select-Object -First 1
+    $noBuild = if ($dll) { ' --no-build' } else { '' }
+    $arguments = "run --project src/CopilotSeats.Simulator -c Release$noBuild -- --urls $url"
+
+    $stamp = [guid]::NewGuid().ToString('N').Substring(0, 8)
+    $stdout = Join-Path ([System.IO.Path]::GetTempPath()) "copilotseats-sim-$port-$stamp.out.log"
+    $stderr = Join-Path ([System.IO.Path]::GetTempPath()) "copilotseats-sim-$port-$stamp.err.log"
+    $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -WorkingDirectory $root `
+        -RedirectStandardOutput $stdout -RedirectStandardError $stderr -NoNewWindow -PassThru
+
+    $sim = [pscustomobject]@{
+        Url     = $url
+        Port    = $port
+        Process = $process
+        StdOut  = $stdout
+        StdErr  = $stderr
+    }
+
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
+    $ready = $false
+    while ([DateTime]::UtcNow -lt $deadline) {
+        $text = Read-SharedText $stdout
+        if ($text -match ('CopilotSeats\.Simulator listening on ' + [regex]::Escape($url))) { $ready = $true }
+        if (-not $ready) {
+            try {
+                $null = Invoke-RestMethod -Uri "$url/_simulator/stats" -Method Get -TimeoutSec 2 -ErrorAction Stop
+                $ready = $true
+            }
+            catch { }
+        }
+        if ($ready) { break }
+        if ($process.HasExited) { break }
+        Start-Sleep -Milliseconds 250
+    }
+    if (-not $ready) {
+        $out = Read-SharedText $stdout
+        $err = Read-SharedText $stderr
+        Stop-TestSimulator $sim
+        throw "The simulator did not start on $url within $TimeoutSec s (dotnet $arguments).`nstdout:`n$out`nstderr:`n$err"
+    }
+    return $sim
+}
+
+function Stop-TestSimulator {
+    param($Sim)
+    if ($null -eq $Sim -or $null -eq $Sim.Process) { return }
+    $p = $Sim.Process
+    try {
+        if (-not $p.HasExited) {
+            if ($PSVersionTable.PSVersion.Major -ge 6) {
+                $p.Kill($true)   # the whole tree: `dotnet run` starts the simulator as a child process
+            }
+            else {
+                & taskkill.exe /PID $p.Id /T /F 2>&1 | Out-Null
+            }
+            $null = $p.WaitForExit(10000)
+        }
+    }
+    catch { }
+    Remove-Item -LiteralPath $Sim.StdOut, $Sim.StdErr -ErrorAction SilentlyContinue
+}
+
+# ---- control API --------------------------------------------------------------------------
+
+function Reset-Simulator {
+    param($Sim, [hashtable] $Body)
+    if ($Body) {
+        $null = Invoke-RestMethod -Uri "$($Sim.Url)/_simulator/reset" -Method Post -ContentType 'application/json' -Body ($Body | ConvertTo-Json -Depth 5)
+    }
+    else {
+        $null = Invoke-RestMethod -Uri "$($Sim.Url)/_simulator/reset" -Method Post
+    }
+}
+
+function Clear-SimulatorLog {
+    param($Sim)
+    $null = Invoke-RestMethod -Uri "$($Sim.Url)/_simulator/requests" -Method Delete
+}
+
+function Set-SimulatorFaults {
+    param($Sim, [hashtable] $Faults)
+    $json = $Faults | ConvertTo-Json -Depth 6
+    $null = Invoke-RestMethod -Uri "$($Sim.Url)/_simulator/faults" -Method Put -ContentType 'application/json' -Body $json
+}
+
+# Logged API requests (control API calls excluded), optionally only one method.
+function Get-SimulatorRequests {
+    param($Sim, [string] $Method)
+    $raw = Invoke-RestMethod -Uri "$($Sim.Url)/_simulator/requests" -Method Get
+    # Windows PowerShell returns a JSON array as one object; enumerate it either way.
+    $all = @($raw | ForEach-Object { $_ } | Where-Object { $null -ne $_ })
+    $api = @($all | Where-Object { -not ([string]$_.path).StartsWith('/_simulator') })
+    if ($Method) { $api = @($api | Where-Object { $_.method -eq $Method }) }
+    $api   # enumerated: callers wrap the call in @()
+}
+
+function Get-SimulatorLogText {
+    param($Sim)
+    return (Invoke-WebRequest -Uri "$($Sim.Url)/_simulator/requests" -Method Get -UseBasicParsing).Content
+}
+
+# The JSON body of a logged request as an object (the log may hold it as text or as JSON).
+function Get-RequestBody {
+    param($Entry)
+    $body = $Entry.body
+    if ($null -eq $body) { return $null }
+    if ($body -is [string]) {
+        if ($body.Trim().Length -eq 0) { return $null }
+        return ($body | ConvertFrom-Json)
+    }
+    return $body
+}
+
+function Get-MutationRequests {
+    param($Sim)
+    Get-SimulatorRequests $Sim | Where-Object { $_.method -ne 'GET' -and $_.method -ne 'HEAD' }
+}
+
+# ---- assertions helpers -------------------------------------------------------------------
+
+# Runs a script block and returns the ErrorRecord it threw (terminating errors only, unless the
+# block itself uses -ErrorAction Stop), or $null when it completed.
+function Get-ThrownError {
+    param([scriptblock] $ScriptBlock)
+    try {
+        $null = & $ScriptBlock
+        return $null
+    }
+    catch {
+        return $_
+    }
+}
+
+# Everything an ErrorRecord or stream record can show, as text (for token-leak checks).
+function ConvertTo-AllText {
+    param($Items)
+    $sb = New-Object System.Text.StringBuilder
+    foreach ($item in @($Items)) {
+        if ($null -eq $item) { continue }
+        $null = $sb.AppendLine(($item | Out-String -Width 4096))
+        if ($item -is [System.Management.Automation.ErrorRecord]) {
+            $null = $sb.AppendLine($item.ToString())
+            $null = $sb.AppendLine([string]$item.FullyQualifiedErrorId)
+            $null = $sb.AppendLine([string]$item.TargetObject)
+            if ($item.Exception) { $null = $sb.AppendLine($item.Exception.ToString()) }
+            if ($item.ErrorDetails) {
+                $null = $sb.AppendLine([string]$item.ErrorDetails.Message)
+                $null = $sb.AppendLine([string]$item.ErrorDetails.RecommendedAction)
+            }
+        }
+        elseif ($item -is [System.Management.Automation.InformationRecord]) {
+            $null = $sb.AppendLine([string]$item.MessageData)
+        }
+        elseif ($item -is [System.Management.Automation.VerboseRecord] -or $item -is [System.Management.Automation.DebugRecord] -or $item -is [System.Management.Automation.WarningRecord]) {
+            $null = $sb.AppendLine($item.Message)
+        }
+        else {
+            try { $null = $sb.AppendLine(($item | ConvertTo-Json -Depth 3 -Compress -WarningAction SilentlyContinue)) } catch { }
+            $null = $sb.AppendLine([string]$item)
+        }
+    }
+    return $sb.ToString()
+}
