@@ -1,0 +1,130 @@
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using Xunit;
+using static CopilotSeats.Module.Tests.ModuleUnderTest;
+
+namespace CopilotSeats.Module.Tests;
+
+/// <summary>The out/CopilotSeats folder is a complete, importable module for Windows PowerShell 5.1 and PowerShell 7.</summary>
+public class LayoutTests
+{
+    private sealed record AssemblyInfo(string Path, string Name, Version Version, IReadOnlyList<(string Name, Version Version)> References);
+
+    private static AssemblyInfo Read(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var pe = new PEReader(stream);
+        MetadataReader md = pe.GetMetadataReader();
+        var def = md.GetAssemblyDefinition();
+        var refs = md.AssemblyReferences.Select(h => md.GetAssemblyReference(h))
+            .Select(r => (md.GetString(r.Name), r.Version)).ToList();
+        return new AssemblyInfo(path, md.GetString(def.Name), def.Version, refs);
+    }
+
+    private static IReadOnlyList<AssemblyInfo> ShippedAssemblies() =>
+        Directory.GetFiles(ModuleDirectory, "*.dll").Select(Read).ToList();
+
+    [Theory]
+    [InlineData("CopilotSeats.psd1")]
+    [InlineData("CopilotSeats.dll")]
+    [InlineData("CopilotSeats.Core.dll")]
+    [InlineData("CopilotSeats.Format.ps1xml")]
+    [InlineData("System.Text.Json.dll")]
+    [InlineData("Microsoft.Extensions.Http.dll")]
+    [InlineData("en-US/CopilotSeats.dll-Help.xml")]
+    [InlineData("en-US/about_CopilotSeats.help.txt")]
+    public void ModuleFolder_ContainsFile(string relative)
+    {
+        Assert.True(File.Exists(Path.Combine(ModuleDirectory, relative)), relative);
+    }
+
+    [Fact]
+    public void ModuleFolder_ShipsNoSystemManagementAutomation()
+    {
+        var found = Directory.GetFiles(ModuleDirectory, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f).StartsWith(SmaName, StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(found);
+    }
+
+    [Fact]
+    public void ModuleFolder_HasOnlyModuleFiles()
+    {
+        var unexpected = Directory.GetFiles(ModuleDirectory, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(ModuleDirectory, f).Replace('\\', '/'))
+            .Where(f => !(f.EndsWith(".dll", StringComparison.Ordinal) && !f.Contains('/'))
+                        && f is not "CopilotSeats.psd1" and not "CopilotSeats.Format.ps1xml"
+                            and not "en-US/CopilotSeats.dll-Help.xml" and not "en-US/about_CopilotSeats.help.txt");
+        Assert.Empty(unexpected);
+    }
+
+    [Fact]
+    public void Core_DoesNotReferenceSystemManagementAutomation()
+    {
+        var core = Read(Path.Combine(ModuleDirectory, "CopilotSeats.Core.dll"));
+        Assert.DoesNotContain(core.References, r => r.Name == SmaName);
+        // The cmdlet assembly does (so the check above can tell the difference).
+        Assert.Contains(Read(Path.Combine(ModuleDirectory, "CopilotSeats.dll")).References, r => r.Name == SmaName);
+    }
+
+    [Fact]
+    public void ShippedAssemblies_AreAllNetStandardOrNetFrameworkCompatible()
+    {
+        // Every assembly must load on .NET Framework 4.7.2: nothing may reference System.Runtime 5+ / System.Private.CoreLib.
+        foreach (var assembly in ShippedAssemblies())
+        {
+            Assert.DoesNotContain(assembly.References, r => r.Name == "System.Private.CoreLib");
+            Assert.DoesNotContain(assembly.References, r => r.Name == "System.Runtime" && r.Version.Major > 4);
+        }
+    }
+
+    [Fact]
+    public void ReferenceClosure_ResolvesInsideTheModuleFolder()
+    {
+        var shipped = ShippedAssemblies().ToDictionary(a => a.Name, StringComparer.OrdinalIgnoreCase);
+        var facades = Directory.GetFiles(NetStandardRefDirectory, "*.dll").Select(Path.GetFileNameWithoutExtension)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.Contains("netstandard", facades);
+        var problems = new List<string>();
+        foreach (var assembly in shipped.Values)
+        {
+            foreach (var (name, version) in assembly.References)
+            {
+                if (name == SmaName && assembly.Name == "CopilotSeats") continue; // provided by PowerShell
+                if (shipped.TryGetValue(name, out var target))
+                {
+                    if (target.Version < version)
+                        problems.Add($"{assembly.Name} wants {name} {version}, the folder has {target.Version}");
+                }
+                else if (!facades.Contains(name))
+                {
+                    problems.Add($"{assembly.Name} references {name} {version}, which is neither shipped nor a netstandard facade");
+                }
+            }
+        }
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void ModuleFolder_ShipsEveryRuntimeDependencyOfCore()
+    {
+        // The closure test above proves resolution; this one pins the dependencies that matter most.
+        var names = ShippedAssemblies().Select(a => a.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (string name in new[] { "System.Text.Json", "Microsoft.Extensions.Http", "Microsoft.Extensions.DependencyInjection", "System.Memory",
+                     "System.Runtime.CompilerServices.Unsafe", "Microsoft.Bcl.AsyncInterfaces", "System.Threading.Tasks.Extensions", "System.Buffers" })
+            Assert.Contains(name, names);
+    }
+
+    [Fact]
+    public void ErrorCategories_MapByNameOntoPowerShellErrorCategory()
+    {
+        Type ours = Core.GetType("CopilotSeats.CopilotErrorCategory", throwOnError: true)!;
+        Type theirs = Sma.GetType("System.Management.Automation.ErrorCategory", throwOnError: true)!;
+        var available = EnumNames(theirs).ToHashSet(StringComparer.Ordinal);
+        var ourNames = EnumNames(ours);
+        Assert.NotEmpty(ourNames);
+        Assert.All(ourNames, n => Assert.Contains(n, available));
+    }
+
+    private static string[] EnumNames(Type type) =>
+        type.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static).Select(f => f.Name).ToArray();
+}
