@@ -1,7 +1,9 @@
 using System;
 using System.IO;
+using System.Net;
 using System.Management.Automation;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Threading;
 
 namespace CopilotSeats.Commands
@@ -30,6 +32,26 @@ namespace CopilotSeats.Commands
             GC.KeepAlive(typeof(DependencyResolver).Assembly);
             if (Interlocked.Exchange(ref s_registered, 1) == 0)
                 AppDomain.CurrentDomain.AssemblyResolve += ResolveShipped;
+            EnableTls12OnNetFramework();
+        }
+
+        /// <summary>
+        /// powershell.exe targets an old .NET Framework, so unless the machine opted in to strong crypto
+        /// ServicePointManager offers only SSL 3 / TLS 1.0, which GitHub refuses. Add TLS 1.2 to an explicit
+        /// protocol list; leave SystemDefault (the OS decides) alone. Nothing to do on PowerShell 7.
+        /// </summary>
+        private static void EnableTls12OnNetFramework()
+        {
+            if (!RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase)) return;
+            try
+            {
+                SecurityProtocolType current = ServicePointManager.SecurityProtocol;
+                if (current != 0 && (current & SecurityProtocolType.Tls12) == 0)
+                    ServicePointManager.SecurityProtocol = current | SecurityProtocolType.Tls12;
+            }
+            catch (NotSupportedException)
+            {
+            }
         }
 
         public void OnRemove(PSModuleInfo psModuleInfo)

@@ -67,6 +67,19 @@ public class ParameterTests
 
     public static TheoryData<string> Commands() => new(Expected.Keys);
 
+    public static TheoryData<string> ApiCommands() => new(Expected.Keys.Where(c => c is not "Connect-Copilot" and not "Disconnect-Copilot"));
+
+    [Theory]
+    [MemberData(nameof(ApiCommands))]
+    public void MaxRateLimitWait_TakesNumbersAsSeconds(string command)
+    {
+        // Without the transformation PowerShell turns -MaxRateLimitWait 60 into 60 ticks.
+        PropertyInfo property = ParameterProperties(CmdletType(command)).Single(p => p.Name == "MaxRateLimitWait");
+        var transformation = Assert.Single(property.GetCustomAttributesData(),
+            a => CmdletShapeTests.BaseTypes(a.AttributeType).Any(b => b.FullName == "System.Management.Automation.ArgumentTransformationAttribute"));
+        Assert.Equal("CopilotSeats.Commands.SecondsTimeSpanTransformationAttribute", transformation.AttributeType.FullName);
+    }
+
     private static string Actual(PropertyInfo property)
     {
         var aliases = AttributesNamed(property, "System.Management.Automation.AliasAttribute")
