@@ -109,7 +109,10 @@ function Invoke-PesterTask {
         $config.TestResult.OutputFormat = 'NUnitXml'
         $config.TestResult.OutputPath = $TestResultPath
     }
+    # The tests decide per command how errors are handled; do not leak this script's 'Stop' into them.
+    $ErrorActionPreference = 'Continue'
     $result = Invoke-Pester -Configuration $config
+    $ErrorActionPreference = 'Stop'
     $failed = [int]$result.FailedCount + [int]$result.FailedBlocksCount + [int]$result.FailedContainersCount
     Write-Host ("Pester: {0} passed, {1} failed, {2} skipped" -f $result.PassedCount, $result.FailedCount, $result.SkippedCount)
     if ($failed -gt 0 -or $result.Result -ne 'Passed') {

@@ -19,7 +19,7 @@ Describe 'CopilotSeats module import' {
         $exported = @((Get-Module -Name CopilotSeats).ExportedCommands.Keys | Sort-Object)
         ($exported -join ',') | Should -Be (($expected | Sort-Object) -join ',')
         foreach ($name in $expected) {
-            (Get-Command -Name $name -Module CopilotSeats).CommandType | Should -Be 'Cmdlet'
+            "$((Get-Command -Name $name -Module CopilotSeats).CommandType)" | Should -Be 'Cmdlet'
         }
     }
 
