@@ -11,6 +11,9 @@
 
 # The token every test uses. Tests assert it never shows up in any stream, error or simulator log.
 # (Plain variables: dot-sourced in BeforeAll they are visible to every It of the file.)
+# Deterministic error handling whatever the caller set: the tests choose -ErrorAction per command.
+$ErrorActionPreference = 'Continue'
+
 $CanaryToken = 'sim_canary_token_123'
 $Token = ConvertTo-SecureString $CanaryToken -AsPlainText -Force
 
