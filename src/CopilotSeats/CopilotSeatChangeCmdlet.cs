@@ -15,13 +15,13 @@ namespace CopilotSeats.Commands
         private readonly List<KeyValuePair<SeatScope, List<string>>> _accepted = new List<KeyValuePair<SeatScope, List<string>>>();
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
-        /// <summary>Organization; otherwise the Connect-Copilot default.</summary>
-        [Parameter(ParameterSetName = OrganizationSet, Position = 0)]
+        /// <summary>Organization; otherwise the Connect-Copilot default. Binds by property name, so a piped seat goes back to its own organization.</summary>
+        [Parameter(ParameterSetName = OrganizationSet, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateCopilotName(NameKind.Organization)]
         public string? Organization { get; set; }
 
-        /// <summary>Enterprise slug.</summary>
-        [Parameter(ParameterSetName = EnterpriseSet, Mandatory = true)]
+        /// <summary>Enterprise slug (binds by property name too).</summary>
+        [Parameter(ParameterSetName = EnterpriseSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateCopilotName(NameKind.Enterprise)]
         public string? Enterprise { get; set; }
 
