@@ -1,0 +1,249 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace CopilotSeats.Simulator;
+
+/// <summary>Seed of the simulated world (see README.md for what each name means).</summary>
+public sealed class SimulatorOptions
+{
+    public int Seats { get; set; } = 120;
+    public int LabSeats { get; set; } = 30;
+    public int Teams { get; set; } = 5;
+    public int Seed { get; set; } = 42;
+    /// <summary>"Now" for generated dates and cancellation dates; defaults to the real time at start.</summary>
+    public DateTimeOffset? Now { get; set; }
+    /// <summary>Faults in force at start.</summary>
+    public FaultSettings Faults { get; set; } = new();
+}
+
+/// <summary>One Copilot seat grant.</summary>
+public sealed class SeatRecord
+{
+    public required string Login { get; init; }
+    public required long UserId { get; init; }
+    /// <summary>Organization of an org-level seat; null for an enterprise-level grant.</summary>
+    public string? Organization { get; init; }
+    /// <summary>Granting org team or enterprise team slug; null for a direct grant.</summary>
+    public string? Team { get; init; }
+    public bool EnterpriseTeam { get; init; }
+    public required long Sequence { get; init; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? LastActivityAt { get; set; }
+    public string? LastActivityEditor { get; set; }
+    public DateTimeOffset? LastAuthenticatedAt { get; set; }
+    public DateOnly? PendingCancellationDate { get; set; }
+    public string PlanType { get; set; } = "business";
+}
+
+public sealed class TeamRecord
+{
+    public required string Slug { get; init; }
+    public required long Id { get; init; }
+    public required string Name { get; init; }
+    public List<string> Members { get; } = new();
+    public bool Granted { get; set; }
+}
+
+public sealed class OrgRecord
+{
+    public required string Name { get; init; }
+    public required long Id { get; init; }
+    public string Setting { get; set; } = "assign_selected";
+    public string PlanType { get; set; } = "business";
+    public HashSet<string> Members { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public HashSet<string> PendingInvites { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, TeamRecord> Teams { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public List<SeatRecord> Seats { get; } = new();
+}
+
+public sealed class EnterpriseRecord
+{
+    public required string Name { get; init; }
+    public List<string> Orgs { get; } = new();
+    public Dictionary<string, TeamRecord> Teams { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public HashSet<string> ExtraMembers { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public List<SeatRecord> Seats { get; } = new();
+}
+
+/// <summary>The whole simulated world. Every access goes through <see cref="Sync"/>.</summary>
+public sealed class SimulatorState
+{
+    private static readonly string[] Editors =
+    {
+        "vscode/1.95.3/copilot/1.245.0", "JetBrains-IU/243.21565.193/copilot-intellij/1.5.29", "vim/9.1/copilot.vim/1.41.0",
+        "VisualStudio/17.12.1/copilot-vs/1.240.0", "copilot-cli/1.0.3",
+    };
+
+    private readonly Dictionary<string, long> _userIds = new(StringComparer.OrdinalIgnoreCase);
+    private long _sequence;
+    private Random _random = new(42);
+
+    public object Sync { get; } = new();
+    public DateTimeOffset Now { get; private set; }
+    public Dictionary<string, OrgRecord> Orgs { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, EnterpriseRecord> Enterprises { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public SimulatorState(SimulatorOptions options) => Seed(options);
+
+    public long UserId(string login)
+    {
+        if (!_userIds.TryGetValue(login, out long id))
+        {
+            id = string.Equals(login, "octocat", StringComparison.OrdinalIgnoreCase) ? 583231 : 100_000 + _userIds.Count;
+            _userIds[login] = id;
+        }
+        return id;
+    }
+
+    public bool UserExists(string login) => _userIds.ContainsKey(login);
+
+    /// <summary>First day of the next month (UTC): when a cancelled seat ends.</summary>
+    public DateOnly CancellationDate()
+    {
+        var d = Now.UtcDateTime;
+        return new DateOnly(d.Year, d.Month, 1).AddMonths(1);
+    }
+
+    public SeatRecord NewSeat(string login, string? org, string? team, bool enterpriseTeam, bool fresh)
+    {
+        var seat = new SeatRecord
+        {
+            Login = login, UserId = UserId(login), Organization = org, Team = team, EnterpriseTeam = enterpriseTeam,
+            Sequence = ++_sequence,
+        };
+        if (fresh)
+        {
+            seat.CreatedAt = Now;
+            seat.UpdatedAt = Now;
+        }
+        else
+        {
+            seat.CreatedAt = Now.AddDays(-_random.Next(1, 700)).AddSeconds(-_random.Next(0, 86_400));
+            seat.UpdatedAt = seat.CreatedAt.AddDays(_random.Next(0, 30));
+            if (seat.UpdatedAt > Now) seat.UpdatedAt = Now;
+            int roll = _random.Next(100);
+            if (roll >= 15)
+            {
+                int days = roll < 60 ? _random.Next(0, 14) : roll < 85 ? _random.Next(14, 60) : _random.Next(60, 89);
+                var activity = Now.AddDays(-days).AddSeconds(-_random.Next(0, 86_400));
+                if (activity < seat.CreatedAt) activity = seat.CreatedAt;
+                seat.LastActivityAt = activity;
+                seat.LastActivityEditor = Editors[_random.Next(Editors.Length)];
+                seat.LastAuthenticatedAt = activity.AddMinutes(-_random.Next(0, 600));
+            }
+        }
+        return seat;
+    }
+
+    private void Seed(SimulatorOptions options)
+    {
+        _random = new Random(options.Seed);
+        _userIds.Clear();
+        _sequence = 0;
+        Orgs.Clear();
+        Enterprises.Clear();
+        Now = new DateTimeOffset((options.Now ?? DateTimeOffset.UtcNow).UtcDateTime, TimeSpan.Zero);
+        Now = Now.AddTicks(-(Now.Ticks % TimeSpan.TicksPerSecond));
+        UserId("octocat");
+
+        var org = AddOrg("octo-org", 1001, "assign_selected");
+        var team1 = AddTeam(org, "team-1", granted: true);
+        for (int i = 1; i <= 6; i++) team1.Members.Add($"team1-member-{i}");
+        for (int i = 1; i <= 20; i++) org.Members.Add($"no-seat-{i}");
+        org.PendingInvites.Add("pending-invite");
+        var team2 = AddTeam(org, "team-2", granted: false);
+        team2.Members.AddRange(new[] { "no-seat-1", "no-seat-2", "no-seat-3" });
+        for (int t = 3, next = 4; t <= Math.Max(2, options.Teams); t++)
+        {
+            var team = AddTeam(org, $"team-{t}", granted: false);
+            for (int k = 0; k < 2 && next <= 20; k++) team.Members.Add($"no-seat-{next++}");
+        }
+        var direct = new List<string> { "octocat", "mona_octo" };
+        int seats = Math.Max(0, options.Seats);
+        // octocat, mona_octo, six team members, then user-0001 ... until the org has exactly `seats` seats.
+        int users = Math.Max(0, seats - 8);
+        foreach (string login in direct.Take(Math.Min(2, seats))) AddOrgSeat(org, login, null);
+        foreach (string login in team1.Members.Take(Math.Max(0, Math.Min(6, seats - 2)))) AddOrgSeat(org, login, "team-1");
+        for (int i = 1; i <= users; i++) AddOrgSeat(org, $"user-{i:0000}", null);
+        foreach (var t in org.Teams.Values) foreach (string m in t.Members) org.Members.Add(m);
+
+        var lab = AddOrg("octo-lab", 1002, "assign_selected");
+        AddTeam(lab, "team-1", granted: false);
+        int labSeats = Math.Max(0, options.LabSeats);
+        if (labSeats > 0) AddOrgSeat(lab, "octocat", null);
+        for (int i = 1; i < labSeats; i++) AddOrgSeat(lab, $"user-{i:0000}", null);
+
+        var all = AddOrg("assign-all-org", 1003, "assign_all");
+        for (int i = 1; i <= 5; i++) AddOrgSeat(all, $"user-{i:0000}", null);
+
+        var ent = new EnterpriseRecord { Name = "octo-ent" };
+        ent.Orgs.AddRange(new[] { "octo-org", "octo-lab", "assign-all-org" });
+        var et1 = new TeamRecord { Slug = "ent-team-1", Id = 9001, Name = "Ent Team 1", Granted = true };
+        var et2 = new TeamRecord { Slug = "ent-team-2", Id = 9002, Name = "Ent Team 2" };
+        for (int i = 1; i <= 4; i++) et1.Members.Add($"ent-user-{i}");
+        for (int i = 5; i <= 8; i++) et2.Members.Add($"ent-user-{i}");
+        ent.Teams[et1.Slug] = et1;
+        ent.Teams[et2.Slug] = et2;
+        for (int i = 1; i <= 8; i++) { ent.ExtraMembers.Add($"ent-user-{i}"); UserId($"ent-user-{i}"); }
+        foreach (string m in et1.Members)
+        {
+            var seat = NewSeat(m, null, et1.Slug, enterpriseTeam: true, fresh: false);
+            seat.PlanType = "enterprise";
+            ent.Seats.Add(seat);
+        }
+        Enterprises[ent.Name] = ent;
+        foreach (var o in Orgs.Values) { foreach (string m in o.Members) UserId(m); foreach (string p in o.PendingInvites) UserId(p); }
+    }
+
+    private OrgRecord AddOrg(string name, long id, string setting)
+    {
+        var org = new OrgRecord { Name = name, Id = id, Setting = setting };
+        Orgs[name] = org;
+        return org;
+    }
+
+    private static TeamRecord AddTeam(OrgRecord org, string slug, bool granted)
+    {
+        var team = new TeamRecord { Slug = slug, Id = org.Id * 100 + org.Teams.Count + 1, Name = "Team " + slug.Replace("team-", string.Empty), Granted = granted };
+        org.Teams[slug] = team;
+        return team;
+    }
+
+    private void AddOrgSeat(OrgRecord org, string login, string? team)
+    {
+        org.Members.Add(login);
+        org.Seats.Add(NewSeat(login, org.Name, team, enterpriseTeam: false, fresh: false));
+    }
+
+    public void Reset(SimulatorOptions options)
+    {
+        lock (Sync) Seed(options);
+    }
+
+    // ---- read helpers for tests --------------------------------------------------------
+
+    public IReadOnlyList<SeatRecord> OrgSeats(string org)
+    {
+        lock (Sync) return Orgs.TryGetValue(org, out var o) ? o.Seats.ToList() : new List<SeatRecord>();
+    }
+
+    public SeatRecord? SeatFor(string org, string login)
+    {
+        lock (Sync) return Orgs.TryGetValue(org, out var o) ? o.Seats.FirstOrDefault(s => string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase)) : null;
+    }
+
+    /// <summary>Enterprise listing rows: every org seat of its orgs, then enterprise-level grants, in creation order.</summary>
+    public IReadOnlyList<SeatRecord> EnterpriseRows(string enterprise)
+    {
+        lock (Sync) return EnterpriseRowsLocked(enterprise);
+    }
+
+    internal List<SeatRecord> EnterpriseRowsLocked(string enterprise)
+    {
+        if (!Enterprises.TryGetValue(enterprise, out var ent)) return new List<SeatRecord>();
+        return ent.Orgs.Where(Orgs.ContainsKey).SelectMany(o => Orgs[o].Seats).Concat(ent.Seats).OrderBy(s => s.Sequence).ToList();
+    }
+
+    internal static string TokenKey(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..16];
+}
