@@ -1,0 +1,103 @@
+using CopilotSeats;
+using CopilotSeats.Simulator;
+using Xunit;
+
+namespace CopilotSeats.Core.Tests;
+
+public class PagingTests : SimulatorTestBase
+{
+    protected override SimulatorOptions Options => new() { Seats = 1234 };
+    private static readonly SeatScope Org = SeatScope.ForOrganization("octo-org");
+
+    [Theory]
+    [InlineData(1, 100)]
+    [InlineData(4, 100)]
+    [InlineData(16, 100)]
+    [InlineData(4, 7)]
+    [InlineData(3, 1)]
+    public async Task Lists_every_seat_exactly_once(int throttle, int pageSize)
+    {
+        using var client = Client(new CopilotClientOptions { ThrottleLimit = throttle });
+        var seats = await ListAll(client, Org, pageSize);
+        Assert.Equal(1234, seats.Count);
+        Assert.Equal(1234, seats.Select(s => s.Login).Distinct().Count());
+        int pages = (int)Math.Ceiling(1234.0 / pageSize);
+        Assert.Equal(pages, Requests.Count);
+        Assert.Equal(Enumerable.Range(1, pages), Requests.Select(r => int.Parse(System.Web.HttpUtility.ParseQueryString(r.Query).Get("page")!)).OrderBy(p => p));
+    }
+
+    [Fact]
+    public async Task Pages_are_written_in_order()
+    {
+        using var client = Client(new CopilotClientOptions { ThrottleLimit = 8 });
+        Sim.Faults = new FaultSettings { LatencyMs = 5, LatencyJitterMs = 40 };
+        var inOrder = await ListAll(client, Org);
+        Sim.Faults = new FaultSettings();
+        using var sequential = Client(new CopilotClientOptions { ThrottleLimit = 1 });
+        Assert.Equal((await ListAll(sequential, Org)).Select(s => s.Login), inOrder.Select(s => s.Login));
+    }
+
+    [Fact]
+    public async Task First_page_is_written_before_the_second_is_requested()
+    {
+        using var client = Client(new CopilotClientOptions { ThrottleLimit = 4 });
+        var requestsAtFirstPage = -1;
+        int page = 0;
+        await client.ListSeatsAsync(Org, (seats, _) =>
+        {
+            if (page++ == 0) requestsAtFirstPage = Requests.Count;
+            return Task.CompletedTask;
+        });
+        Assert.Equal(1, requestsAtFirstPage);
+    }
+
+    [Fact]
+    public async Task A_consumer_that_stops_after_the_first_page_costs_one_request()
+    {
+        // What `Get-CopilotSeat | Select-Object -First 3` does: the pipeline throws from WriteObject.
+        using var client = Client(new CopilotClientOptions { ThrottleLimit = 16 });
+        var pump = new PipelinePump();
+        int written = 0;
+        Assert.Throws<StopUpstreamException>(() => pump.Run(ct => client.ListSeatsAsync(Org, (seats, token) => pump.Post(() =>
+        {
+            foreach (var _ in seats) if (++written > 3) throw new StopUpstreamException();
+        }), 100, ct), CancellationToken.None));
+        await Task.Delay(200);
+        Assert.Single(Requests);
+    }
+
+    [Fact]
+    public async Task Concurrency_never_exceeds_the_throttle_limit()
+    {
+        Sim.Faults = new FaultSettings { LatencyMs = 30 };
+        using var client = Client(new CopilotClientOptions { ThrottleLimit = 3 });
+        var seats = await ListAll(client, Org);
+        Assert.Equal(1234, seats.Count);
+        Assert.True(Sim.Stats().MaxConcurrent <= 3, $"max concurrent {Sim.Stats().MaxConcurrent}");
+    }
+
+    [Fact]
+    public async Task Listing_that_changes_underneath_warns_and_writes_no_seat_twice()
+    {
+        var warnings = new List<string>();
+        using var client = Client(new CopilotClientOptions { ThrottleLimit = 1, Warning = warnings.Add });
+        using var admin = Client();
+        var seats = new List<CopilotSeat>();
+        int page = 0;
+        await client.ListSeatsAsync(Org, async (batch, ct) =>
+        {
+            seats.AddRange(batch);
+            if (page++ == 2)
+            {
+                // Seats are added while the listing runs: later pages shift.
+                await admin.ChangeSeatsAsync(Org, SeatAction.Add, AssigneeKind.User, Enumerable.Range(1, 5).Select(i => $"no-seat-{i}").ToArray(), ct);
+            }
+        });
+        Assert.Single(warnings);
+        Assert.Contains("changed", warnings[0]);
+        Assert.Equal(seats.Count, seats.Select(s => s.Login).Distinct().Count());
+        Assert.True(seats.Count >= 1234);
+    }
+
+    public sealed class StopUpstreamException : Exception { }
+}

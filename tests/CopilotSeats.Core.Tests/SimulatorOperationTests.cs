@@ -1,0 +1,209 @@
+using System.Text.Json;
+using CopilotSeats;
+using CopilotSeats.Simulator;
+using Xunit;
+
+namespace CopilotSeats.Core.Tests;
+
+/// <summary>Every one of the 13 operations through Core against the simulator: path, method, body shape, result.</summary>
+public class SimulatorOperationTests : SimulatorTestBase
+{
+    private static readonly SeatScope Org = SeatScope.ForOrganization("octo-org");
+    private static readonly SeatScope Ent = SeatScope.ForEnterprise("octo-ent");
+
+    [Fact]
+    public async Task Get_org_detail()
+    {
+        using var client = Client();
+        var d = await client.GetOrgDetailAsync("octo-org", default);
+        Assert.Equal("octo-org", d.Organization);
+        Assert.Equal(120, d.TotalSeats);
+        Assert.Equal("assign_selected", d.SeatManagementSetting);
+        Assert.Equal("business", d.PlanType);
+        var r = Assert.Single(Requests);
+        Assert.Equal(("GET", "/orgs/octo-org/copilot/billing"), (r.Method, r.Path));
+    }
+
+    [Fact]
+    public async Task List_org_seats()
+    {
+        using var client = Client();
+        var seats = await ListAll(client, Org);
+        Assert.Equal(120, seats.Count);
+        Assert.Equal(120, seats.Select(s => s.Login).Distinct().Count());
+        Assert.Contains(seats, s => s.Login == "octocat" && s.AssigningTeam is null);
+        Assert.Contains(seats, s => s.Login == "mona_octo");
+        Assert.Equal(6, seats.Count(s => s.AssigningTeam == "team-1"));
+        Assert.All(seats, s => { Assert.Equal("octo-org", s.Organization); Assert.NotNull(s.CreatedAt); Assert.Equal("User", s.AssigneeType); });
+        Assert.All(Requests, r => { Assert.Equal("GET", r.Method); Assert.Equal("/orgs/octo-org/copilot/billing/seats", r.Path); Assert.Contains("per_page=100", r.Query); });
+        Assert.Equal(2, Requests.Count);
+    }
+
+    [Fact]
+    public async Task List_enterprise_seats_one_row_per_grant()
+    {
+        using var client = Client();
+        var rows = await ListAll(client, Ent);
+        Assert.All(rows, r => Assert.Equal("octo-ent", r.Enterprise));
+        Assert.True(rows.Count(r => r.Login == "octocat") >= 2, "octocat has seats in octo-org and octo-lab");
+        Assert.Contains(rows, r => r.Organization == "octo-lab");
+        Assert.Contains(rows, r => r.AssigningTeam == "ent-team-1");
+        Assert.Equal(rows.Count, rows.Select(r => (r.Login, r.Organization, r.AssigningTeam)).Distinct().Count());
+        Assert.All(Requests, r => Assert.Equal("/enterprises/octo-ent/copilot/billing/seats", r.Path));
+    }
+
+    [Fact]
+    public async Task Get_org_member_seat()
+    {
+        using var client = Client();
+        var seat = Assert.Single(await client.GetUserSeatAsync(Org, "octocat", default));
+        Assert.Equal("octocat", seat.Login);
+        Assert.Equal("/orgs/octo-org/members/octocat/copilot", Assert.Single(Requests).Path);
+    }
+
+    [Fact]
+    public async Task Get_enterprise_member_seats()
+    {
+        using var client = Client();
+        var rows = await client.GetUserSeatAsync(Ent, "octocat", default);
+        Assert.True(rows.Count >= 2);
+        Assert.All(rows, r => Assert.Equal("octocat", r.Login));
+        Assert.Equal("/enterprises/octo-ent/members/octocat/copilot", Assert.Single(Requests).Path);
+    }
+
+    public static IEnumerable<object[]> Mutations() => new[]
+    {
+        new object[] { "octo-org", SeatAction.Add, AssigneeKind.User, new[] { "no-seat-1", "no-seat-2" }, "POST", "/orgs/octo-org/copilot/billing/selected_users", "add-copilot-seats-for-users.request.default.json", 2 },
+        new object[] { "octo-org", SeatAction.Remove, AssigneeKind.User, new[] { "user-0001", "user-0002" }, "DELETE", "/orgs/octo-org/copilot/billing/selected_users", "cancel-copilot-seat-assignment-for-users.request.default.json", 2 },
+        new object[] { "octo-org", SeatAction.Add, AssigneeKind.Team, new[] { "team-2" }, "POST", "/orgs/octo-org/copilot/billing/selected_teams", "add-copilot-seats-for-teams.request.default.json", 3 },
+        new object[] { "octo-org", SeatAction.Remove, AssigneeKind.Team, new[] { "team-1" }, "DELETE", "/orgs/octo-org/copilot/billing/selected_teams", "cancel-copilot-seat-assignment-for-teams.request.default.json", 6 },
+        new object[] { "ent:octo-ent", SeatAction.Add, AssigneeKind.User, new[] { "ent-user-5" }, "POST", "/enterprises/octo-ent/copilot/billing/selected_users", "add-copilot-seats-for-enterprise-users.request.default.json", 1 },
+        new object[] { "ent:octo-ent", SeatAction.Remove, AssigneeKind.User, new[] { "octocat" }, "DELETE", "/enterprises/octo-ent/copilot/billing/selected_users", "cancel-copilot-seats-for-enterprise-users.request.default.json", -1 },
+        new object[] { "ent:octo-ent", SeatAction.Add, AssigneeKind.EnterpriseTeam, new[] { "ent-team-2" }, "POST", "/enterprises/octo-ent/copilot/billing/selected_enterprise_teams", "add-copilot-seats-for-enterprise-teams.request.default.json", 4 },
+        new object[] { "ent:octo-ent", SeatAction.Remove, AssigneeKind.EnterpriseTeam, new[] { "ent-team-1" }, "DELETE", "/enterprises/octo-ent/copilot/billing/selected_enterprise_teams", "cancel-copilot-seats-for-enterprise-teams.request.default.json", 4 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Mutations))]
+    public async Task Seat_changes_send_the_documented_request(string target, SeatAction action, AssigneeKind kind, string[] names, string method, string path, string example, int expectedChanged)
+    {
+        var scope = target.StartsWith("ent:") ? SeatScope.ForEnterprise(target[4..]) : SeatScope.ForOrganization(target);
+        using var client = Client();
+        var change = await client.ChangeSeatsAsync(scope, action, kind, names, default);
+        var r = Assert.Single(Requests);
+        Assert.Equal((method, path), (r.Method, r.Path));
+        Assert.Equal(Shape(Example(example)), Shape(r.Body!));
+        using var body = JsonDocument.Parse(r.Body!);
+        Assert.Equal(names, body.RootElement.EnumerateObject().Single().Value.EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(action.ToString(), change.Action);
+        Assert.Equal(kind.ToString(), change.AssigneeType);
+        Assert.Equal(names, change.Requested);
+        Assert.Equal(scope.Organization, change.Organization);
+        Assert.Equal(scope.Enterprise, change.Enterprise);
+        if (expectedChanged >= 0) Assert.Equal(expectedChanged, change.SeatsChanged);
+        else Assert.True(change.SeatsChanged >= 1);
+    }
+
+    [Fact]
+    public async Task Add_creates_seats_and_remove_sets_pending_cancellation()
+    {
+        using var client = Client();
+        await client.ChangeSeatsAsync(Org, SeatAction.Add, AssigneeKind.User, new[] { "no-seat-5" }, default);
+        var added = Assert.Single(await client.GetUserSeatAsync(Org, "no-seat-5", default));
+        Assert.Null(added.PendingCancellationDate);
+        var again = await client.ChangeSeatsAsync(Org, SeatAction.Add, AssigneeKind.User, new[] { "no-seat-5" }, default);
+        Assert.Equal(0, again.SeatsChanged); // re-adding refreshes, creates nothing
+        await client.ChangeSeatsAsync(Org, SeatAction.Remove, AssigneeKind.User, new[] { "no-seat-5" }, default);
+        var pending = Assert.Single(await client.GetUserSeatAsync(Org, "no-seat-5", default));
+        Assert.NotNull(pending.PendingCancellationDate);
+        Assert.Equal(121, (await ListAll(client, Org)).Count);
+    }
+
+    [Fact]
+    public async Task Errors_map_to_categories_targets_and_hints()
+    {
+        using var client = Client();
+        var notFound = await Assert.ThrowsAsync<CopilotApiException>(() => client.GetUserSeatAsync(Org, "ghost-user", default));
+        Assert.Equal(("CopilotSeats.Http404", CopilotErrorCategory.ObjectNotFound, (object?)"ghost-user"), (notFound.ErrorId, notFound.Category, notFound.TargetObject));
+
+        var unknownOrg = await Assert.ThrowsAsync<CopilotApiException>(() => client.GetOrgDetailAsync("no-such-org", default));
+        Assert.Equal("no-such-org", unknownOrg.TargetObject);
+
+        var assignAll = await Assert.ThrowsAsync<CopilotApiException>(() => client.ChangeSeatsAsync(SeatScope.ForOrganization("assign-all-org"), SeatAction.Add, AssigneeKind.User, new[] { "user-0001" }, default));
+        Assert.Equal(CopilotErrorCategory.InvalidOperation, assignAll.Category);
+        Assert.Contains("assign_all", assignAll.Message);
+
+        var teamGranted = await Assert.ThrowsAsync<CopilotApiException>(() => client.ChangeSeatsAsync(Org, SeatAction.Remove, AssigneeKind.User, new[] { "team1-member-1" }, default));
+        Assert.Equal("CopilotSeats.Http422", teamGranted.ErrorId);
+        Assert.Contains("team", teamGranted.Message);
+
+        var unknownTeam = await Assert.ThrowsAsync<CopilotApiException>(() => client.ChangeSeatsAsync(Org, SeatAction.Add, AssigneeKind.Team, new[] { "no-such-team" }, default));
+        Assert.Equal(422, unknownTeam.StatusCode);
+
+        var pendingInvite = await Assert.ThrowsAsync<CopilotApiException>(() => client.GetUserSeatAsync(Org, "pending-invite", default));
+        Assert.Equal(422, pendingInvite.StatusCode);
+        Assert.Contains("pending invitation", pendingInvite.Message);
+    }
+
+    [Fact]
+    public async Task Auth_errors_explain_scopes()
+    {
+        using (var bad = Client(token: "sim_bad_token"))
+        {
+            var ex = await Assert.ThrowsAsync<CopilotApiException>(() => bad.GetOrgDetailAsync("octo-org", default));
+            Assert.Equal(CopilotErrorCategory.AuthenticationError, ex.Category);
+        }
+        using (var readOnly = Client(token: "sim_readonly_token"))
+        {
+            Assert.Equal(120, (await ListAll(readOnly, Org)).Count);
+            var ex = await Assert.ThrowsAsync<CopilotApiException>(() => readOnly.ChangeSeatsAsync(Org, SeatAction.Remove, AssigneeKind.User, new[] { "user-0001" }, default));
+            Assert.Equal(("CopilotSeats.Http403", CopilotErrorCategory.PermissionDenied), (ex.ErrorId, ex.Category));
+            Assert.Contains("read:org", ex.Message);
+            Assert.Contains("admin:org", ex.Message);
+        }
+        using (var noScope = Client(token: "sim_noscope_token"))
+        {
+            var ex = await Assert.ThrowsAsync<CopilotApiException>(() => noScope.GetOrgDetailAsync("octo-org", default));
+            Assert.Equal(CopilotErrorCategory.ObjectNotFound, ex.Category);
+            Assert.Contains("manage_billing:copilot", ex.Message);
+        }
+    }
+
+    [Fact]
+    public async Task Emu_logins_and_escaping_reach_the_right_path()
+    {
+        using var client = Client();
+        var seat = Assert.Single(await client.GetUserSeatAsync(Org, "mona_octo", default));
+        Assert.Equal("mona_octo", seat.Login);
+        Assert.Equal("/orgs/octo-org/members/mona_octo/copilot", Assert.Single(Requests).Path);
+        Assert.Equal("orgs/a%20b", CopilotClient.ScopeRoot(SeatScope.ForOrganization("a b")));
+        Assert.Equal("enterprises/..%2Fx", CopilotClient.ScopeRoot(SeatScope.ForEnterprise("../x")));
+    }
+
+    [Fact]
+    public async Task Hostile_input_sends_zero_requests()
+    {
+        using var client = Client();
+        string[] hostile = { "", " ", "a/b", "..", "a\r\nb", "a?b", "a#b", "%2e", new string('x', 400), "a\u0000b" };
+        foreach (string h in hostile)
+        {
+            await Assert.ThrowsAsync<CopilotException>(() => client.GetOrgDetailAsync(h, default));
+            await Assert.ThrowsAsync<CopilotException>(() => ListAll(client, SeatScope.ForEnterprise(h)));
+            await Assert.ThrowsAsync<CopilotException>(() => client.GetUserSeatAsync(Org, h, default));
+            await Assert.ThrowsAsync<CopilotException>(() => client.ChangeSeatsAsync(Org, SeatAction.Remove, AssigneeKind.User, new[] { "octocat", h }, default));
+            await Assert.ThrowsAsync<CopilotException>(() => client.ChangeSeatsAsync(Org, SeatAction.Add, AssigneeKind.Team, new[] { h }, default));
+        }
+        Assert.Empty(Requests);
+    }
+
+    [Fact]
+    public async Task Api_version_header_is_sent()
+    {
+        using var client = Client();
+        await client.GetOrgDetailAsync("octo-org", default);
+        var r = Assert.Single(Requests);
+        Assert.Equal("2022-11-28", r.ApiVersion);
+        Assert.True(r.HadAuthorization);
+        Assert.StartsWith("CopilotSeats", r.UserAgent);
+    }
+}
