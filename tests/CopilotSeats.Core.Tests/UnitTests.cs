@@ -115,7 +115,20 @@ public class BudgetAndGateTests
         await budget.AcquireAsync("GET /b", 1, default); // another endpoint is separate
         Assert.Equal(TimeSpan.Zero, clock.TotalDelay);
         await budget.AcquireAsync("GET /a", 1, default);
-        Assert.Equal(TimeSpan.FromMinutes(1), clock.TotalDelay);
+        Assert.Equal(TimeSpan.FromSeconds(61), clock.TotalDelay); // GitHub's minute plus a second of margin
+    }
+
+    [Fact]
+    public async Task Spends_leave_the_window_one_by_one()
+    {
+        var clock = new FakeClock();
+        var budget = new EndpointBudget(10, clock);
+        for (int i = 0; i < 10; i++) { await budget.AcquireAsync("GET /a", 1, default); clock.Advance(TimeSpan.FromSeconds(1)); }
+        // 10 spends at t=0..9 s; now t=10 s: the next waits until the first leaves (t=61 s).
+        await budget.AcquireAsync("GET /a", 1, default);
+        Assert.Equal(TimeSpan.FromSeconds(51), clock.TotalDelay);
+        await budget.AcquireAsync("GET /a", 1, default);
+        Assert.Equal(TimeSpan.FromSeconds(52), clock.TotalDelay);
     }
 
     [Fact]
@@ -126,7 +139,7 @@ public class BudgetAndGateTests
         for (int i = 0; i < 180; i++) await budget.AcquireAsync("POST /a", 5, default);
         Assert.Equal(TimeSpan.Zero, clock.TotalDelay);
         await budget.AcquireAsync("POST /a", 5, default);
-        Assert.Equal(TimeSpan.FromMinutes(1), clock.TotalDelay);
+        Assert.Equal(TimeSpan.FromSeconds(61), clock.TotalDelay);
     }
 
     [Fact]

@@ -8,11 +8,13 @@ namespace CopilotSeats.Http
     /// <summary>
     /// Client-side share of GitHub's secondary limit: at most N points per endpoint in any
     /// 60-second window (GET 1 point, mutations 5). Callers wait (on the injected clock) until
-    /// the oldest spend leaves the window.
+    /// the oldest spend leaves the window. The window is held one second longer than GitHub's
+    /// minute: our send times and GitHub's arrival times differ by the network latency, and a
+    /// request admitted at exactly 60.0 s here can arrive before GitHub's window has moved.
     /// </summary>
     public sealed class EndpointBudget
     {
-        private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+        internal static readonly TimeSpan Window = TimeSpan.FromSeconds(61);
         private readonly int _pointsPerWindow;
         private readonly IClock _clock;
         private readonly Dictionary<string, Queue<(DateTimeOffset At, int Points)>> _spent = new Dictionary<string, Queue<(DateTimeOffset, int)>>(StringComparer.Ordinal);

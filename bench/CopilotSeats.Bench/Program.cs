@@ -1,0 +1,173 @@
+// CopilotSeats benchmark: lists seats through CopilotSeats.Core from the simulator with injected
+// latency and prints the figures the README quotes. Not a test: it prints numbers.
+//
+//   dotnet run -c Release --project bench/CopilotSeats.Bench                  (full run, ~4 minutes)
+//   dotnet run -c Release --project bench/CopilotSeats.Bench -- --quick       (smaller, ~40 s)
+//
+// The simulator runs in this process; each client measurement runs in a child process (this same
+// program with `child`), so its peak memory is the client's alone.
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using CopilotSeats;
+using CopilotSeats.Simulator;
+
+if (args.Length > 0 && args[0] == "child") return await Child.RunAsync(args);
+
+bool quick = args.Contains("--quick");
+bool skipOctokit = args.Contains("--no-octokit");
+int seats = quick ? 5_000 : 20_000;
+int latencyMs = 300;
+var rows = new List<string[]>();
+var culture = CultureInfo.InvariantCulture;
+
+Console.WriteLine($"CopilotSeats benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
+
+await using (var sim = await SimulatorHost.StartAsync(new SimulatorOptions { Seats = seats }))
+{
+    sim.Faults = new FaultSettings { LatencyMs = latencyMs };
+    int pages = (int)Math.Ceiling(seats / 100.0);
+    double octokitSeconds = double.NaN;
+    if (!skipOctokit)
+    {
+        var o = await Octokit.RunAsync(sim.BaseUri, "octo-org");
+        if (o is not null)
+        {
+            octokitSeconds = o.Value.Seconds;
+            rows.Add(new[] { "octokit.paginate (sequential)", o.Value.Seats.ToString(culture), $"{latencyMs} ms", $"{o.Value.Seconds:0.00} s",
+                $"{o.Value.Seconds / Ideal(latencyMs, pages, 1):0.00}x of T1 ideal", "1.00x" });
+        }
+    }
+    foreach (int throttle in new[] { 1, 4, 16 })
+    {
+        var r = await Child.MeasureAsync(sim.BaseUri, "octo-org", throttle);
+        double ideal = Ideal(latencyMs, pages, throttle);
+        string vsOctokit = double.IsNaN(octokitSeconds) ? "n/a" : $"{octokitSeconds / r.Seconds:0.00}x faster";
+        rows.Add(new[] { $"Get-CopilotSeat core, ThrottleLimit {throttle}", r.Seats.ToString(culture), $"{latencyMs} ms", $"{r.Seconds:0.00} s",
+            $"+{(r.Seconds / ideal - 1) * 100:0.0}% vs ideal {ideal:0.0} s", vsOctokit });
+        if (r.Seats != seats || r.Unique != seats) Console.WriteLine($"!! ThrottleLimit {throttle}: {r.Seats} seats ({r.Unique} unique), expected {seats}");
+    }
+}
+
+// Budget: a 1,000-page listing at ThrottleLimit 16 must keep every endpoint under 900 points per minute.
+int budgetPages = quick ? 950 : 1_000;
+await using (var sim = await SimulatorHost.StartAsync(new SimulatorOptions { Seats = budgetPages * 100 }))
+{
+    sim.Faults = new FaultSettings { LatencyMs = 20, EnforcePointsPerMinute = 900, EnforceConcurrency = 100 };
+    var r = await Child.MeasureAsync(sim.BaseUri, "octo-org", 16);
+    var stats = await new HttpClient().GetStringAsync(new Uri(sim.BaseUri, "/_simulator/stats"));
+    using var doc = JsonDocument.Parse(stats);
+    int maxPoints = doc.RootElement.GetProperty("maxPointsPerMinute").EnumerateObject().Select(p => p.Value.GetInt32()).DefaultIfEmpty(0).Max();
+    int maxConcurrent = doc.RootElement.GetProperty("maxConcurrent").GetInt32();
+    rows.Add(new[] { $"budget check: {budgetPages} pages, ThrottleLimit 16", r.Seats.ToString(culture), "20 ms", $"{r.Seconds:0.00} s",
+        $"max {maxPoints} points/min, {maxConcurrent} concurrent", maxPoints <= 900 ? "within 900/min" : "OVER BUDGET" });
+}
+
+// Memory: peak working set of the client process for 1,000 vs 100,000 seats (ThrottleLimit 4).
+long[] sizes = quick ? new long[] { 1_000, 20_000 } : new long[] { 1_000, 100_000 };
+var memory = new List<(long Seats, ChildResult R)>();
+foreach (long n in sizes)
+{
+    await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions { Seats = (int)n });
+    memory.Add((n, await Child.MeasureAsync(sim.BaseUri, "octo-org", 4, verify: false)));
+}
+foreach (var (n, r) in memory)
+    rows.Add(new[] { $"peak memory, {n:N0} seats", r.Seats.ToString(culture), "0 ms", $"{r.Seconds:0.00} s",
+        $"peak working set {r.PeakWorkingSetMb:0.0} MB, GC heap peak {r.PeakHeapMb:0.0} MB", $"{r.PeakWorkingSetMb / memory[0].R.PeakWorkingSetMb:0.00}x of {memory[0].Seats:N0}" });
+
+Console.WriteLine();
+Console.WriteLine("| scenario | seats | latency | time | vs ideal / detail | vs octokit |");
+Console.WriteLine("|---|---|---|---|---|---|");
+foreach (var row in rows) Console.WriteLine("| " + string.Join(" | ", row) + " |");
+return 0;
+
+static double Ideal(int latencyMs, int pages, int throttle) => latencyMs / 1000.0 * (1 + Math.Ceiling((pages - 1) / (double)throttle));
+
+readonly record struct ChildResult(double Seconds, int Seats, int Unique, double PeakWorkingSetMb, double PeakHeapMb);
+
+static class Child
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var api = new Uri(args[1]);
+        string org = args[2];
+        int throttle = int.Parse(args[3], CultureInfo.InvariantCulture);
+        bool verify = args.Length > 4 && args[4] == "verify";
+        var connection = new ResolvedConnection(api, CopilotDefaults.ApiVersion, CopilotToken.FromPlainText("sim_bench_token", "bench"));
+        using var client = new CopilotClient(connection, new CopilotClientOptions { ThrottleLimit = throttle });
+        long peakHeap = 0;
+        int count = 0;
+        var keys = new HashSet<string>();
+        var watch = Stopwatch.StartNew();
+        // Like a pipeline into Export-Csv: each seat is looked at and let go.
+        await client.ListSeatsAsync(SeatScope.ForOrganization(org), (page, _) =>
+        {
+            count += page.Count;
+            if (verify) foreach (var s in page) keys.Add(s.Login + "|" + s.AssigningTeam);
+            peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(false));
+            return Task.CompletedTask;
+        }, 100, CancellationToken.None);
+        watch.Stop();
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, double>
+        {
+            ["seconds"] = watch.Elapsed.TotalSeconds,
+            ["seats"] = count,
+            ["unique"] = verify ? keys.Count : count,
+            ["peakWorkingSetMb"] = self.PeakWorkingSet64 / 1048576.0,
+            ["peakHeapMb"] = peakHeap / 1048576.0,
+        }));
+        return 0;
+    }
+
+    public static async Task<ChildResult> MeasureAsync(Uri api, string org, int throttle, bool verify = true)
+    {
+        string self = Environment.ProcessPath!;
+        var psi = new ProcessStartInfo();
+        string dll = typeof(Child).Assembly.Location;
+        if (Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase)) { psi.FileName = self; psi.ArgumentList.Add(dll); }
+        else psi.FileName = self;
+        foreach (string a in new[] { "child", api.ToString(), org, throttle.ToString(CultureInfo.InvariantCulture), verify ? "verify" : "count" }) psi.ArgumentList.Add(a);
+        psi.RedirectStandardOutput = true;
+        psi.Environment["DOTNET_gcServer"] = "0";
+        using var p = Process.Start(psi)!;
+        string output = await p.StandardOutput.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        string line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last();
+        using var doc = JsonDocument.Parse(line);
+        var root = doc.RootElement;
+        return new ChildResult(root.GetProperty("seconds").GetDouble(), (int)root.GetProperty("seats").GetDouble(), (int)root.GetProperty("unique").GetDouble(),
+            root.GetProperty("peakWorkingSetMb").GetDouble(), root.GetProperty("peakHeapMb").GetDouble());
+    }
+}
+
+static class Octokit
+{
+    public static async Task<(double Seconds, int Seats)?> RunAsync(Uri api, string org)
+    {
+        string dir = FindOctokitDir();
+        if (!Directory.Exists(Path.Combine(dir, "node_modules", "@octokit", "rest")))
+        {
+            Console.WriteLine("Installing @octokit/rest in bench/octokit (npm install) ...");
+            var install = Process.Start(new ProcessStartInfo("npm", "install --no-audit --no-fund --silent") { WorkingDirectory = dir });
+            install!.WaitForExit();
+            if (install.ExitCode != 0) { Console.WriteLine("npm install failed; skipping the octokit baseline."); return null; }
+        }
+        var psi = new ProcessStartInfo("node") { WorkingDirectory = dir, RedirectStandardOutput = true };
+        foreach (string a in new[] { "paginate.mjs", api.ToString().TrimEnd('/'), org, "sim_bench_token" }) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        string output = await p.StandardOutput.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        if (p.ExitCode != 0) { Console.WriteLine("octokit run failed; skipping the baseline."); return null; }
+        using var doc = JsonDocument.Parse(output.Trim().Split('\n').Last());
+        return (doc.RootElement.GetProperty("seconds").GetDouble(), doc.RootElement.GetProperty("seats").GetInt32());
+    }
+
+    private static string FindOctokitDir()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "CopilotSeats.sln"))) dir = dir.Parent;
+        return Path.Combine(dir?.FullName ?? ".", "bench", "octokit");
+    }
+}
