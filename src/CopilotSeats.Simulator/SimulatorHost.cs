@@ -362,9 +362,11 @@ public sealed class SimulatorHost : IAsyncDisposable
             case ("POST", "/_simulator/reset"):
             {
                 SimulatorOptions? seed = null;
-                if (context.Request.ContentLength > 0)
+                using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+                string text = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+                if (!string.IsNullOrWhiteSpace(text))
                 {
-                    var o = await JsonSerializer.DeserializeAsync<ResetBody>(context.Request.Body, ControlJson).ConfigureAwait(false);
+                    var o = JsonSerializer.Deserialize<ResetBody>(text, ControlJson);
                     if (o != null) seed = new SimulatorOptions { Seats = o.Seats ?? _options.Seats, LabSeats = o.LabSeats ?? _options.LabSeats, Teams = o.Teams ?? _options.Teams, Seed = o.Seed ?? _options.Seed, Now = _options.Now };
                 }
                 Reset(seed);

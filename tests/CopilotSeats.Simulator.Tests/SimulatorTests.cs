@@ -1,0 +1,445 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CopilotSeats.Simulator;
+using Xunit;
+
+namespace CopilotSeats.Simulator.Tests;
+
+public static class Repo
+{
+    public static string Root
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "CopilotSeats.sln"))) dir = dir.Parent;
+            return dir?.FullName ?? throw new InvalidOperationException("CopilotSeats.sln not found");
+        }
+    }
+
+    public static JsonNode Example(string name) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(Root)!, "shared", "github-api", "examples", "copilot", name)))!;
+}
+
+/// <summary>The simulator over real HTTP, checked against GitHub's description and examples.</summary>
+public class SimulatorTests : IAsyncLifetime
+{
+    private SimulatorHost _sim = null!;
+    private HttpClient _http = null!;
+    private HttpClient _bare = null!; // no default headers: each request says exactly what it sends
+    private const string Canary = "ghp_SIMCANARY_0123456789";
+
+    protected virtual SimulatorOptions Options => new() { Seats = 1234 };
+
+    public async Task InitializeAsync()
+    {
+        _sim = await SimulatorHost.StartAsync(Options);
+        _http = new HttpClient { BaseAddress = _sim.BaseUri };
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd("simulator-tests/1.0");
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Canary);
+        _bare = new HttpClient { BaseAddress = _sim.BaseUri };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        _bare.Dispose();
+        await _sim.DisposeAsync();
+    }
+
+    private Task<HttpResponseMessage> Send(HttpMethod method, string path, object? body = null, string? token = Canary, bool userAgent = true, string? version = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (body != null) request.Content = JsonContent.Create(body);
+        if (token != null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (version != null) request.Headers.TryAddWithoutValidation("X-GitHub-Api-Version", version);
+        if (userAgent) request.Headers.UserAgent.ParseAdd("simulator-tests/1.0");
+        return _bare.SendAsync(request);
+    }
+
+    private static async Task<JsonNode> Json(HttpResponseMessage r) => JsonNode.Parse(await r.Content.ReadAsStringAsync())!;
+
+    /// <summary>Property names of every object, recursively (arrays by their first element).</summary>
+    private static SortedSet<string> Keys(JsonNode? node, string prefix = "")
+    {
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        if (node is JsonObject o)
+            foreach (var (k, v) in o) { keys.Add(prefix + k); keys.UnionWith(Keys(v, prefix + k + ".")); }
+        else if (node is JsonArray a && a.Count > 0) keys.UnionWith(Keys(a[0], prefix + "[]."));
+        return keys;
+    }
+
+    [Fact]
+    public async Task Org_detail_has_the_example_shape()
+    {
+        var r = await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing");
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var body = await Json(r);
+        Assert.Equal(Keys(Repo.Example("get-copilot-organization-details.200.json")), Keys(body));
+        Assert.Equal(1234, (int)body["seat_breakdown"]!["total"]!);
+        Assert.Equal("assign_selected", (string)body["seat_management_setting"]!);
+        Assert.Equal(1, (int)body["seat_breakdown"]!["pending_invitation"]!);
+    }
+
+    [Fact]
+    public async Task Seat_list_rows_have_the_example_shape()
+    {
+        var body = await Json(await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing/seats?per_page=100"));
+        var example = Repo.Example("list-copilot-seats.200.json");
+        var teamSeat = body["seats"]!.AsArray().First(s => s!["assigning_team"] != null)!;
+        Assert.Equal(Keys(example["seats"]![0]), Keys(teamSeat));
+        var directSeat = body["seats"]!.AsArray().First(s => s!["assigning_team"] is null)!;
+        Assert.Equal(Keys(example["seats"]![0]).Where(k => !k.StartsWith("assigning_team")), Keys(directSeat));
+        Assert.Equal(1234, (int)body["total_seats"]!);
+        Assert.Equal(100, body["seats"]!.AsArray().Count);
+        Assert.All(body["seats"]!.AsArray(), s => Assert.True(DateTimeOffset.TryParse((string)s!["created_at"]!, out _)));
+    }
+
+    [Fact]
+    public async Task Enterprise_rows_carry_organization_and_enterprise_teams()
+    {
+        var body = await Json(await Send(HttpMethod.Get, "/enterprises/octo-ent/copilot/billing/seats?per_page=100&page=1"));
+        var rows = new List<JsonNode>();
+        for (int page = 1; ; page++)
+        {
+            var b = await Json(await Send(HttpMethod.Get, $"/enterprises/octo-ent/copilot/billing/seats?per_page=100&page={page}"));
+            var seats = b["seats"]!.AsArray();
+            if (seats.Count == 0) break;
+            rows.AddRange(seats.Select(s => s!));
+        }
+        Assert.Contains(rows, r => r["organization"]?["login"]?.GetValue<string>() == "octo-lab");
+        var entTeam = rows.First(r => r["assigning_team"]?["slug"]?.GetValue<string>() == "ent-team-1");
+        Assert.Null(entTeam["organization"]);
+        Assert.NotNull(entTeam["assigning_team"]!["group_id"] is null ? entTeam["assigning_team"]!["members_url"] : entTeam["assigning_team"]!["group_id"]);
+        int distinct = rows.Select(r => (string)r["assignee"]!["login"]!).Distinct().Count();
+        Assert.Equal(distinct, (int)body["total_seats"]!); // users with several grants count once
+        Assert.True(rows.Count > distinct);
+    }
+
+    [Fact]
+    public async Task Member_lookups_answer_one_seat_for_orgs_and_a_list_for_enterprises()
+    {
+        var org = await Json(await Send(HttpMethod.Get, "/orgs/octo-org/members/octocat/copilot"));
+        Assert.Equal(Keys(Repo.Example("get-copilot-seat-details-for-user.200.json")).Where(k => !k.StartsWith("assigning_team")), Keys(org));
+        Assert.Equal("octocat", (string)org["assignee"]!["login"]!);
+        var ent = await Json(await Send(HttpMethod.Get, "/enterprises/octo-ent/members/octocat/copilot"));
+        Assert.True(ent["seats"]!.AsArray().Count >= 2);
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(HttpMethod.Get, "/orgs/octo-org/members/ghost-user/copilot")).StatusCode);
+        var pending = await Send(HttpMethod.Get, "/orgs/octo-org/members/pending-invite/copilot");
+        Assert.Equal((HttpStatusCode)422, pending.StatusCode);
+    }
+
+    [Fact]
+    public async Task Paging_links_follow_github_format_and_pages_cover_every_seat_once()
+    {
+        var logins = new List<string>();
+        string? next = "/orgs/octo-org/copilot/billing/seats?per_page=100";
+        int pages = 0;
+        while (next != null)
+        {
+            var r = await Send(HttpMethod.Get, next);
+            pages++;
+            logins.AddRange((await Json(r))["seats"]!.AsArray().Select(s => (string)s!["assignee"]!["login"]!));
+            next = null;
+            if (r.Headers.TryGetValues("Link", out var link))
+            {
+                string header = link.Single();
+                var rels = header.Split(", ").Select(p => p.Split("; rel=")).ToDictionary(p => p[1].Trim('"'), p => p[0].Trim('<', '>'));
+                if (pages == 1)
+                {
+                    Assert.Equal(new[] { "next", "last" }, rels.Keys);
+                    Assert.EndsWith("per_page=100&page=13", rels["last"]);
+                    Assert.StartsWith(_sim.BaseUri.ToString().TrimEnd('/') + "/orgs/octo-org/copilot/billing/seats?", rels["next"]);
+                }
+                if (pages == 2) Assert.Equal(new[] { "prev", "next", "last", "first" }, rels.Keys);
+                if (rels.TryGetValue("next", out var n)) next = new Uri(n).PathAndQuery;
+                else Assert.Equal(new[] { "prev", "first" }, rels.Keys);
+            }
+        }
+        Assert.Equal(13, pages);
+        Assert.Equal(1234, logins.Count);
+        Assert.Equal(1234, logins.Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("", 50)]
+    [InlineData("?per_page=100", 100)]
+    [InlineData("?per_page=500", 100)]
+    [InlineData("?per_page=7", 7)]
+    [InlineData("?per_page=100&page=99", 0)]
+    public async Task Per_page_defaults_to_50_and_is_clamped_to_100(string query, int expected)
+    {
+        var body = await Json(await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing/seats" + query));
+        Assert.Equal(expected, body["seats"]!.AsArray().Count);
+        Assert.Equal(1234, (int)body["total_seats"]!);
+    }
+
+    [Fact]
+    public async Task Auth_user_agent_versions_and_headers_behave_like_github()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing", token: null)).StatusCode);
+        var bad = await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing", token: "sim_bad_1");
+        Assert.Equal(HttpStatusCode.Unauthorized, bad.StatusCode);
+        Assert.Equal("Bad credentials", (string)(await Json(bad))["message"]!);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing", userAgent: false)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing", version: "1999-01-01")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing", version: "2026-03-10")).StatusCode);
+
+        var ok = await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing", version: "2022-11-28");
+        foreach (string h in new[] { "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-used", "x-ratelimit-reset", "x-ratelimit-resource", "X-OAuth-Scopes", "X-Accepted-OAuth-Scopes", "X-GitHub-Request-Id" })
+            Assert.True(ok.Headers.Contains(h), h);
+        Assert.Equal("manage_billing:copilot, read:org", ok.Headers.GetValues("X-Accepted-OAuth-Scopes").Single());
+        int first = int.Parse(ok.Headers.GetValues("x-ratelimit-remaining").Single());
+        var again = await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing");
+        Assert.Equal(first - 1, int.Parse(again.Headers.GetValues("x-ratelimit-remaining").Single()));
+
+        var readOnly = await Send(HttpMethod.Delete, "/orgs/octo-org/copilot/billing/selected_users", new { selected_usernames = new[] { "user-0001" } }, token: "sim_readonly_1");
+        Assert.Equal(HttpStatusCode.Forbidden, readOnly.StatusCode);
+        Assert.Equal("read:org, read:enterprise", readOnly.Headers.GetValues("X-OAuth-Scopes").Single());
+        Assert.Equal("manage_billing:copilot, admin:org", readOnly.Headers.GetValues("X-Accepted-OAuth-Scopes").Single());
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing", token: "sim_noscope_1")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/orgs/no-such-org/copilot/billing")]
+    [InlineData("/orgs/octo-org%2F..%2Fenterprises/copilot/billing")]
+    [InlineData("/orgs/..%2Focto-org/copilot/billing")]
+    [InlineData("/orgs/octo-org/copilot/billing/nope")]
+    [InlineData("/enterprises/no-such-ent/copilot/billing/seats")]
+    public async Task Unknown_or_traversing_paths_are_not_found(string path)
+    {
+        var r = await Send(HttpMethod.Get, path);
+        Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
+        Assert.Equal("Not Found", (string)(await Json(r))["message"]!);
+    }
+
+    [Fact]
+    public async Task Mutations_change_state_and_answer_like_the_examples()
+    {
+        var add = await Send(HttpMethod.Post, "/orgs/octo-org/copilot/billing/selected_users", new { selected_usernames = new[] { "no-seat-1", "no-seat-2" } });
+        Assert.Equal(HttpStatusCode.Created, add.StatusCode);
+        var added = await Json(add);
+        Assert.Equal(Keys(Repo.Example("add-copilot-seats-for-users.201.json")), Keys(added));
+        Assert.Equal(2, (int)added["seats_created"]!);
+        Assert.NotNull(_sim.State.SeatFor("octo-org", "no-seat-1"));
+        Assert.Equal(0, (int)(await Json(await Send(HttpMethod.Post, "/orgs/octo-org/copilot/billing/selected_users", new { selected_usernames = new[] { "no-seat-1" } })))["seats_created"]!);
+
+        var del = await Send(HttpMethod.Delete, "/orgs/octo-org/copilot/billing/selected_users", new { selected_usernames = new[] { "no-seat-1" } });
+        var cancelled = await Json(del);
+        Assert.Equal(Keys(Repo.Example("cancel-copilot-seat-assignment-for-users.200.json")), Keys(cancelled));
+        Assert.Equal(1, (int)cancelled["seats_cancelled"]!);
+        var seat = _sim.State.SeatFor("octo-org", "no-seat-1")!;
+        var expected = DateOnly.FromDateTime(DateTime.UtcNow); expected = new DateOnly(expected.Year, expected.Month, 1).AddMonths(1);
+        Assert.Equal(expected, seat.PendingCancellationDate);
+        var lookup = await Json(await Send(HttpMethod.Get, "/orgs/octo-org/members/no-seat-1/copilot"));
+        Assert.Equal(expected.ToString("yyyy-MM-dd"), (string)lookup["pending_cancellation_date"]!);
+        Assert.Equal(1, (int)(await Json(await Send(HttpMethod.Post, "/orgs/octo-org/copilot/billing/selected_users", new { selected_usernames = new[] { "no-seat-1" } })))["seats_created"]!);
+
+        var team = await Json(await Send(HttpMethod.Post, "/orgs/octo-org/copilot/billing/selected_teams", new { selected_teams = new[] { "team-2" } }));
+        Assert.Equal(1, (int)team["seats_created"]!); // team-2 is no-seat-1..3: only no-seat-3 had no seat
+    }
+
+    [Fact]
+    public async Task Team_and_enterprise_changes()
+    {
+        var team = await Json(await Send(HttpMethod.Post, "/orgs/octo-org/copilot/billing/selected_teams", new { selected_teams = new[] { "team-2" } }));
+        Assert.Equal(3, (int)team["seats_created"]!);
+        Assert.Equal("team-2", _sim.State.SeatFor("octo-org", "no-seat-3")!.Team);
+        var removeTeam = await Json(await Send(HttpMethod.Delete, "/orgs/octo-org/copilot/billing/selected_teams", new { selected_teams = new[] { "team-1" } }));
+        Assert.Equal(6, (int)removeTeam["seats_cancelled"]!);
+
+        var entAdd = await Json(await Send(HttpMethod.Post, "/enterprises/octo-ent/copilot/billing/selected_enterprise_teams", new { selected_enterprise_teams = new[] { "ent-team-2" } }));
+        Assert.Equal(4, (int)entAdd["seats_created"]!);
+        var entDel = await Send(HttpMethod.Delete, "/enterprises/octo-ent/copilot/billing/selected_enterprise_teams", new { selected_enterprise_teams = new[] { "ent-team-2" } });
+        Assert.Equal(HttpStatusCode.OK, entDel.StatusCode);
+        Assert.Equal(4, (int)(await Json(entDel))["seats_cancelled"]!);
+        var entUser = await Json(await Send(HttpMethod.Post, "/enterprises/octo-ent/copilot/billing/selected_users", new { selected_usernames = new[] { "ent-user-5" } }));
+        Assert.Equal(1, (int)entUser["seats_created"]!);
+        var entUserDel = await Json(await Send(HttpMethod.Delete, "/enterprises/octo-ent/copilot/billing/selected_users", new { selected_usernames = new[] { "ent-user-5" } }));
+        Assert.Equal(1, (int)entUserDel["seats_cancelled"]!);
+    }
+
+    [Theory]
+    [InlineData("POST", "/orgs/assign-all-org/copilot/billing/selected_users", "selected_usernames", "user-0001", "assign_all")]
+    [InlineData("DELETE", "/orgs/octo-org/copilot/billing/selected_users", "selected_usernames", "team1-member-1", "team")]
+    [InlineData("POST", "/orgs/octo-org/copilot/billing/selected_teams", "selected_teams", "no-such-team", "could not be found")]
+    [InlineData("POST", "/orgs/octo-org/copilot/billing/selected_users", "selected_usernames", "stranger", "not members")]
+    [InlineData("DELETE", "/enterprises/octo-ent/copilot/billing/selected_enterprise_teams", "selected_enterprise_teams", "nope", "could not be found")]
+    [InlineData("POST", "/orgs/octo-org/copilot/billing/selected_users", "wrong_field", "octocat", "Invalid request")]
+    public async Task Documented_422_causes(string method, string path, string field, string name, string message)
+    {
+        var before = _sim.State.OrgSeats("octo-org").Count(s => s.PendingCancellationDate != null);
+        var r = await Send(new HttpMethod(method), path, new Dictionary<string, string[]> { [field] = new[] { name } });
+        Assert.Equal((HttpStatusCode)422, r.StatusCode);
+        var body = await Json(r);
+        Assert.Contains(message, (string)body["message"]!);
+        Assert.NotNull(body["documentation_url"]);
+        Assert.Equal(before, _sim.State.OrgSeats("octo-org").Count(s => s.PendingCancellationDate != null));
+    }
+
+    [Fact]
+    public async Task Request_log_records_requests_but_never_the_token()
+    {
+        await Send(HttpMethod.Post, "/orgs/octo-org/copilot/billing/selected_users", new { selected_usernames = new[] { "no-seat-4" } });
+        await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing/seats?per_page=3");
+        var log = await _http.GetStringAsync("/_simulator/requests");
+        Assert.DoesNotContain(Canary, log);
+        Assert.DoesNotContain(Canary, JsonSerializer.Serialize(_sim.Log.Snapshot()));
+        var entries = JsonNode.Parse(log)!.AsArray();
+        Assert.Equal(2, entries.Count);
+        Assert.Equal("POST", (string)entries[0]!["method"]!);
+        Assert.Contains("no-seat-4", (string)entries[0]!["body"]!);
+        Assert.Equal(201, (int)entries[0]!["status"]!);
+        Assert.True((bool)entries[0]!["hadAuthorization"]!);
+        Assert.Equal("per_page=3", (string)entries[1]!["query"]!);
+        Assert.Equal(HttpStatusCode.NoContent, (await _http.DeleteAsync("/_simulator/requests")).StatusCode);
+        Assert.Empty(_sim.Log.Snapshot());
+    }
+
+    [Fact]
+    public async Task Reset_restores_the_seed_and_can_resize_it()
+    {
+        await Send(HttpMethod.Post, "/orgs/octo-org/copilot/billing/selected_users", new { selected_usernames = new[] { "no-seat-4" } });
+        Assert.Equal(1235, _sim.State.OrgSeats("octo-org").Count);
+        Assert.Equal(HttpStatusCode.NoContent, (await _http.PostAsync("/_simulator/reset", null)).StatusCode);
+        Assert.Equal(1234, _sim.State.OrgSeats("octo-org").Count);
+        Assert.Empty(_sim.Log.Snapshot());
+        await _http.PostAsync("/_simulator/reset", JsonContent.Create(new { seats = 42 }));
+        Assert.Equal(42, _sim.State.OrgSeats("octo-org").Count);
+        Assert.Equal(30, _sim.State.OrgSeats("octo-lab").Count);
+    }
+
+    [Fact]
+    public async Task Seeded_state_is_deterministic_for_a_seed()
+    {
+        var a = new SimulatorState(new SimulatorOptions { Seed = 7, Now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) });
+        var b = new SimulatorState(new SimulatorOptions { Seed = 7, Now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) });
+        var c = new SimulatorState(new SimulatorOptions { Seed = 8, Now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) });
+        string Dump(SimulatorState s) => string.Join(";", s.OrgSeats("octo-org").Select(x => $"{x.Login}|{x.CreatedAt:O}|{x.LastActivityAt:O}"));
+        Assert.Equal(Dump(a), Dump(b));
+        Assert.NotEqual(Dump(a), Dump(c));
+        Assert.Contains(a.OrgSeats("octo-org"), s => s.LastActivityAt is null);
+        Assert.Contains(a.OrgSeats("octo-org"), s => s.LastActivityAt < new DateTimeOffset(2025, 11, 1, 0, 0, 0, TimeSpan.Zero));
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Faults_are_settable_over_http_and_counted_down()
+    {
+        var put = await _http.PutAsync("/_simulator/faults", JsonContent.Create(new
+        {
+            rateLimit = new { kind = "retry-after-429", times = 2, retryAfterSeconds = 3 },
+            script = new[] { new { method = "GET", pathContains = "billing", status = 503, times = 1 } },
+        }));
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal("retry-after-429", (string)JsonNode.Parse(await _http.GetStringAsync("/_simulator/faults"))!["rateLimit"]!["kind"]!);
+        var r1 = await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing");
+        Assert.Equal((HttpStatusCode)429, r1.StatusCode);
+        Assert.Equal("3", r1.Headers.GetValues("retry-after").Single());
+        Assert.Contains("secondary rate limit", (string)(await Json(r1))["message"]!);
+        Assert.Equal((HttpStatusCode)429, (await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing")).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing")).StatusCode);
+        Assert.Equal(new[] { "retry-after-429", "retry-after-429", "script 503", null }, _sim.Log.Snapshot().Select(e => e.Fault));
+    }
+
+    [Theory]
+    [InlineData("retry-after-403", 403, true, false)]
+    [InlineData("secondary-403", 403, false, false)]
+    [InlineData("secondary-429", 429, false, false)]
+    [InlineData("primary", 403, false, true)]
+    public async Task Rate_limit_kinds_answer_like_github(string kind, int status, bool retryAfter, bool primary)
+    {
+        _sim.Faults = new FaultSettings { RateLimit = new RateLimitFault { Kind = kind, Times = 1, RetryAfterSeconds = 5, ResetInSeconds = 120 } };
+        var r = await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing/seats");
+        Assert.Equal(status, (int)r.StatusCode);
+        Assert.Equal(retryAfter, r.Headers.Contains("retry-after"));
+        string remaining = r.Headers.GetValues("x-ratelimit-remaining").Single();
+        if (primary)
+        {
+            Assert.Equal("0", remaining);
+            long reset = long.Parse(r.Headers.GetValues("x-ratelimit-reset").Single());
+            Assert.InRange(reset - DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 115, 121);
+            Assert.Contains("API rate limit exceeded", (string)(await Json(r))["message"]!);
+        }
+        else
+        {
+            Assert.NotEqual("0", remaining);
+            Assert.Contains("secondary rate limit", (string)(await Json(r))["message"]!);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing/seats")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Dropped_connections_and_mid_body_drops_break_the_response()
+    {
+        _sim.Faults = new FaultSettings { DropRate = 1 };
+        await Assert.ThrowsAsync<HttpRequestException>(() => _http.GetStringAsync("/orgs/octo-org/copilot/billing/seats"));
+        _sim.Faults = new FaultSettings { DropMidBodyRate = 1 };
+        var ex = await Record.ExceptionAsync(async () =>
+        {
+            using var r = await _http.GetAsync("/orgs/octo-org/copilot/billing/seats", HttpCompletionOption.ResponseHeadersRead);
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+            await r.Content.ReadAsByteArrayAsync();
+        });
+        Assert.NotNull(ex);
+        _sim.Faults = new FaultSettings();
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing/seats")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Random_errors_use_the_configured_statuses_and_rate()
+    {
+        _sim.Faults = new FaultSettings { ErrorRate = 0.5, ErrorStatuses = new[] { 504 } };
+        var statuses = new List<int>();
+        for (int i = 0; i < 200; i++) statuses.Add((int)(await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing")).StatusCode);
+        Assert.All(statuses, s => Assert.True(s is 200 or 504));
+        Assert.InRange(statuses.Count(s => s == 504), 60, 140);
+    }
+
+    [Fact]
+    public async Task Latency_is_injected_and_limits_are_enforced()
+    {
+        _sim.Faults = new FaultSettings { LatencyMs = 150 };
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing");
+        Assert.True(watch.ElapsedMilliseconds >= 140);
+
+        _sim.Faults = new FaultSettings { EnforcePointsPerMinute = 10 };
+        _sim.Reset();
+        _sim.Faults = new FaultSettings { EnforcePointsPerMinute = 10 };
+        var results = new List<int>();
+        for (int i = 0; i < 12; i++) results.Add((int)(await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing")).StatusCode);
+        Assert.Equal(10, results.Count(s => s == 200));
+        Assert.Equal(2, results.Count(s => s == 403));
+        // Another endpoint has its own window; a POST costs 5 points.
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing/seats")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Send(HttpMethod.Post, "/orgs/octo-org/copilot/billing/selected_users", new { selected_usernames = new[] { "no-seat-9" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Send(HttpMethod.Post, "/orgs/octo-org/copilot/billing/selected_users", new { selected_usernames = new[] { "no-seat-9" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Send(HttpMethod.Post, "/orgs/octo-org/copilot/billing/selected_users", new { selected_usernames = new[] { "no-seat-9" } })).StatusCode);
+
+        _sim.Reset();
+        _sim.Faults = new FaultSettings { EnforceConcurrency = 2, LatencyMs = 300 };
+        var parallel = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing")));
+        Assert.Contains(parallel, r => r.StatusCode == HttpStatusCode.Forbidden && r.Headers.GetValues("retry-after").Single() == "60");
+        var stats = JsonNode.Parse(await _http.GetStringAsync("/_simulator/stats"))!;
+        Assert.True((int)stats["maxConcurrent"]! >= 3);
+        Assert.True(stats["maxPointsPerMinute"]!["GET /orgs/{org}/copilot/billing"] != null);
+    }
+
+    [Theory]
+    [InlineData("http://0.0.0.0:5055")]
+    [InlineData("http://10.1.2.3:5055")]
+    [InlineData("http://example.com:5055")]
+    public void Non_loopback_urls_are_refused(string url) => Assert.Throws<ArgumentException>(() => SimulatorHost.EnsureLoopback(url));
+
+    [Theory]
+    [InlineData("http://127.0.0.1:0")]
+    [InlineData("http://localhost:5055")]
+    [InlineData("http://[::1]:5055")]
+    public void Loopback_urls_are_accepted(string url) => SimulatorHost.EnsureLoopback(url);
+}
