@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Management.Automation;
 
 namespace CopilotSeats.Commands
@@ -8,8 +9,15 @@ namespace CopilotSeats.Commands
     /// while PowerShell binds the parameter, so an invalid name is a ParameterBinding error and no
     /// request is sent. Works on single values and on every element of an array.
     /// </summary>
+    /// <remarks>
+    /// A null value as a whole is let through (the cmdlet then falls back to the Connect-Copilot
+    /// default): a piped seat whose Organization is null (an enterprise-level grant) must not fail
+    /// pipeline binding by property name. ValidateEnumeratedArgumentsAttribute would reject it, so
+    /// this derives from ValidateArgumentsAttribute and enumerates itself. Null or empty elements
+    /// inside an array are still refused.
+    /// </remarks>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, AllowMultiple = false)]
-    public sealed class ValidateCopilotNameAttribute : ValidateEnumeratedArgumentsAttribute
+    public sealed class ValidateCopilotNameAttribute : ValidateArgumentsAttribute
     {
         public ValidateCopilotNameAttribute(NameKind kind)
         {
@@ -19,7 +27,19 @@ namespace CopilotSeats.Commands
         /// <summary>Which naming rule applies.</summary>
         public NameKind Kind { get; }
 
-        protected override void ValidateElement(object element)
+        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        {
+            object? value = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;
+            if (value is null) return;
+            if (value is IEnumerable items && value is not string)
+            {
+                foreach (object? item in items) ValidateElement(item);
+                return;
+            }
+            ValidateElement(value);
+        }
+
+        private void ValidateElement(object? element)
         {
             object? value = element is PSObject wrapped ? wrapped.BaseObject : element;
             string? problem = InputValidator.Check(Kind, value as string ?? value?.ToString());

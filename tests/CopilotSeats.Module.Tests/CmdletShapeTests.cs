@@ -154,10 +154,14 @@ public class CmdletShapeTests
     }
 
     [Fact]
-    public void ValidateCopilotName_IsAnEnumeratedArgumentsValidator()
+    public void ValidateCopilotName_IsAnArgumentsValidatorThatLetsNullThrough()
     {
+        // Not ValidateEnumeratedArgumentsAttribute: its sealed Validate refuses null, which would make a
+        // piped seat with a null Organization (enterprise-level grant) fail pipeline binding.
         Type attribute = Cmdlets.GetType("CopilotSeats.Commands.ValidateCopilotNameAttribute", throwOnError: true)!;
-        Assert.Contains(BaseTypes(attribute), b => b.FullName == "System.Management.Automation.ValidateEnumeratedArgumentsAttribute");
+        Assert.Contains(BaseTypes(attribute), b => b.FullName == "System.Management.Automation.ValidateArgumentsAttribute");
+        Assert.DoesNotContain(BaseTypes(attribute), b => b.FullName == "System.Management.Automation.ValidateEnumeratedArgumentsAttribute");
+        Assert.NotNull(attribute.GetMethod("Validate", BindingFlags.NonPublic | BindingFlags.Instance));
         Assert.True(attribute.IsPublic && attribute.IsSealed);
     }
 
