@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using CopilotSeats.Simulator;
 
 // dotnet run --project src/CopilotSeats.Simulator -- --urls http://127.0.0.1:5055 [--seats N] [--lab-seats N] [--teams N]
@@ -42,8 +43,11 @@ catch (Exception ex) when (ex is ArgumentException or FormatException or Overflo
 await using var host = await SimulatorHost.StartAsync(options, urls);
 Console.WriteLine($"CopilotSeats.Simulator listening on {host.BaseUri.ToString().TrimEnd('/')}");
 Console.Out.Flush();
-var done = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; done.TrySetResult(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => done.TrySetResult();
+// Ctrl+C, SIGTERM (kill) and SIGQUIT all stop the server cleanly.
+var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+void Stop(PosixSignalContext context) { context.Cancel = true; done.TrySetResult(); }
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+using var sigquit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop);
 await done.Task;
 return 0;

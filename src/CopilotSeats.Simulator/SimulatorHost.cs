@@ -84,6 +84,8 @@ public sealed class SimulatorHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(url);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxConcurrentConnections = null);
+        // Idle keep-alive connections would otherwise hold a stop for the default 30 s.
+        builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
         var app = builder.Build();
         var host = new SimulatorHost(app, options);
         app.Run(host.HandleAsync);
