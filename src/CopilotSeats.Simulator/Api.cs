@@ -206,28 +206,33 @@ internal sealed class CopilotApi
     {
         var unknown = names.Where(n => !org.Teams.ContainsKey(n)).ToList();
         if (unknown.Count > 0) return Answer.Error(422, $"The following teams could not be found in the organization: {string.Join(", ", unknown)}");
-        int changed = 0;
-        foreach (string slug in names)
-        {
-            var team = org.Teams[slug];
-            team.Granted = add;
-            foreach (string member in team.Members)
-            {
-                var seat = org.Seats.FirstOrDefault(s => string.Equals(s.Login, member, StringComparison.OrdinalIgnoreCase));
-                if (add)
-                {
-                    if (seat is null) { org.Seats.Add(_state.NewSeat(member, org.Name, team.Slug, false, fresh: true)); changed++; }
-                    else if (seat.PendingCancellationDate != null && string.Equals(seat.Team, slug, StringComparison.OrdinalIgnoreCase)) { seat.PendingCancellationDate = null; changed++; }
-                }
-                else if (seat != null && string.Equals(seat.Team, slug, StringComparison.OrdinalIgnoreCase) && seat.PendingCancellationDate is null)
-                {
-                    seat.PendingCancellationDate = _state.CancellationDate();
-                    changed++;
-                }
-            }
-        }
-        return add ? new Answer(201, new JsonObject { ["seats_created"] = changed }) : new Answer(200, new JsonObject { ["seats_cancelled"] = changed });
+        int changed = names.Sum(slug => ApplyTeam(org.Teams[slug], add, org.Seats,
+            member => org.Seats.FirstOrDefault(s => string.Equals(s.Login, member, StringComparison.OrdinalIgnoreCase)),
+            member => _state.NewSeat(member, org.Name, slug, enterpriseTeam: false, fresh: true)));
+        return TeamAnswer(add, changed);
     }
+
+    /// <summary>
+    /// Grants or cancels a team's seats. <paramref name="find"/> gives a member's existing seat (of any
+    /// grant); only seats that came through this team are reactivated or cancelled. Returns the count.
+    /// </summary>
+    private int ApplyTeam(TeamRecord team, bool add, List<SeatRecord> seats, Func<string, SeatRecord?> find, Func<string, SeatRecord> create)
+    {
+        team.Granted = add;
+        int changed = 0;
+        foreach (string member in team.Members)
+        {
+            var seat = find(member);
+            bool ours = seat != null && string.Equals(seat.Team, team.Slug, StringComparison.OrdinalIgnoreCase);
+            if (add && seat is null) { seats.Add(create(member)); changed++; }
+            else if (add && ours && seat!.PendingCancellationDate != null) { seat.PendingCancellationDate = null; seat.UpdatedAt = _state.Now; changed++; }
+            else if (!add && ours && seat!.PendingCancellationDate is null) { seat.PendingCancellationDate = _state.CancellationDate(); seat.UpdatedAt = _state.Now; changed++; }
+        }
+        return changed;
+    }
+
+    private static Answer TeamAnswer(bool add, int changed) =>
+        add ? new Answer(201, new JsonObject { ["seats_created"] = changed }) : new Answer(200, new JsonObject { ["seats_cancelled"] = changed });
 
     private bool IsEnterpriseMember(EnterpriseRecord ent, string login) =>
         ent.ExtraMembers.Contains(login) || ent.Orgs.Any(o => _state.Orgs.TryGetValue(o, out var org) && org.Members.Contains(login));
@@ -270,33 +275,15 @@ internal sealed class CopilotApi
     {
         var unknown = names.Where(n => !ent.Teams.ContainsKey(n)).ToList();
         if (unknown.Count > 0) return Answer.Error(422, $"The following enterprise teams could not be found: {string.Join(", ", unknown)}");
-        int changed = 0;
-        foreach (string slug in names)
-        {
-            var team = ent.Teams[slug];
-            team.Granted = add;
-            foreach (string member in team.Members)
+        int changed = names.Sum(slug => ApplyTeam(ent.Teams[slug], add, ent.Seats,
+            member => ent.Seats.FirstOrDefault(s => string.Equals(s.Team, slug, StringComparison.OrdinalIgnoreCase) && string.Equals(s.Login, member, StringComparison.OrdinalIgnoreCase)),
+            member =>
             {
-                var seat = ent.Seats.FirstOrDefault(s => string.Equals(s.Team, slug, StringComparison.OrdinalIgnoreCase) && string.Equals(s.Login, member, StringComparison.OrdinalIgnoreCase));
-                if (add)
-                {
-                    if (seat is null)
-                    {
-                        var created = _state.NewSeat(member, null, slug, enterpriseTeam: true, fresh: true);
-                        created.PlanType = "enterprise";
-                        ent.Seats.Add(created);
-                        changed++;
-                    }
-                    else if (seat.PendingCancellationDate != null) { seat.PendingCancellationDate = null; changed++; }
-                }
-                else if (seat != null && seat.PendingCancellationDate is null)
-                {
-                    seat.PendingCancellationDate = _state.CancellationDate();
-                    changed++;
-                }
-            }
-        }
-        return add ? new Answer(201, new JsonObject { ["seats_created"] = changed }) : new Answer(200, new JsonObject { ["seats_cancelled"] = changed });
+                var created = _state.NewSeat(member, null, slug, enterpriseTeam: true, fresh: true);
+                created.PlanType = "enterprise";
+                return created;
+            }));
+        return TeamAnswer(add, changed);
     }
 
     private static List<string>? ReadNames(string? body, string field)
