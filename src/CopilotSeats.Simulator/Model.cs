@@ -10,6 +10,12 @@ public sealed class SimulatorOptions
     public int LabSeats { get; set; } = 30;
     public int Teams { get; set; } = 5;
     public int Seed { get; set; } = 42;
+    /// <summary>Name of the main organization (seeded with <see cref="Seats"/> seats).</summary>
+    public string Organization { get; set; } = "octo-org";
+    /// <summary>Name of the second organization (seeded with <see cref="LabSeats"/> seats).</summary>
+    public string LabOrganization { get; set; } = "octo-lab";
+    /// <summary>Name of the enterprise that holds the organizations.</summary>
+    public string Enterprise { get; set; } = "octo-ent";
     /// <summary>"Now" for generated dates and cancellation dates; defaults to the real time at start.</summary>
     public DateTimeOffset? Now { get; set; }
     /// <summary>Faults in force at start.</summary>
@@ -147,7 +153,7 @@ public sealed class SimulatorState
         Now = Now.AddTicks(-(Now.Ticks % TimeSpan.TicksPerSecond));
         UserId("octocat");
 
-        var org = AddOrg("octo-org", 1001, "assign_selected");
+        var org = AddOrg(options.Organization, 1001, "assign_selected");
         var team1 = AddTeam(org, "team-1", granted: true);
         for (int i = 1; i <= 6; i++) team1.Members.Add($"team1-member-{i}");
         for (int i = 1; i <= 20; i++) org.Members.Add($"no-seat-{i}");
@@ -168,7 +174,7 @@ public sealed class SimulatorState
         for (int i = 1; i <= users; i++) AddOrgSeat(org, $"user-{i:0000}", null);
         foreach (var t in org.Teams.Values) foreach (string m in t.Members) org.Members.Add(m);
 
-        var lab = AddOrg("octo-lab", 1002, "assign_selected");
+        var lab = AddOrg(options.LabOrganization, 1002, "assign_selected");
         AddTeam(lab, "team-1", granted: false);
         int labSeats = Math.Max(0, options.LabSeats);
         if (labSeats > 0) AddOrgSeat(lab, "octocat", null);
@@ -177,8 +183,8 @@ public sealed class SimulatorState
         var all = AddOrg("assign-all-org", 1003, "assign_all");
         for (int i = 1; i <= 5; i++) AddOrgSeat(all, $"user-{i:0000}", null);
 
-        var ent = new EnterpriseRecord { Name = "octo-ent" };
-        ent.Orgs.AddRange(new[] { "octo-org", "octo-lab", "assign-all-org" });
+        var ent = new EnterpriseRecord { Name = options.Enterprise };
+        ent.Orgs.AddRange(new[] { org.Name, lab.Name, all.Name });
         var et1 = new TeamRecord { Slug = "ent-team-1", Id = 9001, Name = "Ent Team 1", Granted = true };
         var et2 = new TeamRecord { Slug = "ent-team-2", Id = 9002, Name = "Ent Team 2" };
         for (int i = 1; i <= 4; i++) et1.Members.Add($"ent-user-{i}");

@@ -3,7 +3,8 @@ using System.Runtime.InteropServices;
 using CopilotSeats.Simulator;
 
 // dotnet run --project src/CopilotSeats.Simulator -- --urls http://127.0.0.1:5055 [--seats N] [--lab-seats N] [--teams N]
-//   [--seed N] [--latency-ms N] [--error-rate F] [--drop-rate F] [--enforce-limits]
+//   [--seed N] [--org NAME] [--lab-org NAME] [--enterprise NAME] [--latency-ms N] [--error-rate F] [--drop-rate F]
+//   [--drop-mid-body-rate F] [--rate-limit KIND[:TIMES[:SECONDS]]] [--enforce-limits]   (see README.md)
 string urls = "http://127.0.0.1:5055";
 var options = new SimulatorOptions();
 var faults = new FaultSettings();
@@ -24,9 +25,30 @@ try
             case "--latency-ms": faults.LatencyMs = NextInt(); break;
             case "--error-rate": faults.ErrorRate = NextDouble(); break;
             case "--drop-rate": faults.DropRate = NextDouble(); break;
+            case "--drop-mid-body-rate": faults.DropMidBodyRate = NextDouble(); break;
             case "--enforce-limits": faults.EnforceConcurrency = 100; faults.EnforcePointsPerMinute = 900; break;
+            case "--org": options.Organization = Next(); break;
+            case "--lab-org": options.LabOrganization = Next(); break;
+            case "--enterprise": options.Enterprise = Next(); break;
+            case "--rate-limit":
+            {
+                // KIND[:TIMES[:SECONDS]]: SECONDS is retry-after for retry-after kinds, the reset delay for primary.
+                string[] parts = Next().Split(':');
+                var limit = new RateLimitFault { Kind = parts[0] };
+                if (limit.Kind is not ("none" or "retry-after-429" or "retry-after-403" or "secondary-403" or "secondary-429" or "primary"))
+                    throw new ArgumentException($"Unknown rate-limit kind '{limit.Kind}'.");
+                if (parts.Length > 1) limit.Times = int.Parse(parts[1], CultureInfo.InvariantCulture);
+                if (parts.Length > 2)
+                {
+                    int seconds = int.Parse(parts[2], CultureInfo.InvariantCulture);
+                    limit.RetryAfterSeconds = seconds;
+                    limit.ResetInSeconds = seconds;
+                }
+                faults.RateLimit = limit;
+                break;
+            }
             case "--help" or "-h":
-                Console.WriteLine("CopilotSeats.Simulator [--urls http://127.0.0.1:5055] [--seats N] [--lab-seats N] [--teams N] [--seed N] [--latency-ms N] [--error-rate F] [--drop-rate F] [--enforce-limits]");
+                Console.WriteLine("CopilotSeats.Simulator [--urls http://127.0.0.1:5055] [--seats N] [--lab-seats N] [--teams N] [--seed N] [--org NAME] [--lab-org NAME] [--enterprise NAME] [--latency-ms N] [--error-rate F] [--drop-rate F] [--drop-mid-body-rate F] [--rate-limit KIND[:TIMES[:SECONDS]]] [--enforce-limits]");
                 return 0;
             default: throw new ArgumentException($"Unknown option '{args[i]}' (see --help).");
         }

@@ -443,3 +443,72 @@ public class SimulatorTests : IAsyncLifetime
     [InlineData("http://[::1]:5055")]
     public void Loopback_urls_are_accepted(string url) => SimulatorHost.EnsureLoopback(url);
 }
+
+public class SimulatorOptionsTests
+{
+    [Fact]
+    public async Task Organizations_and_enterprise_can_be_renamed()
+    {
+        await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions { Organization = "acme", LabOrganization = "acme-lab", Enterprise = "acme-ent", Seats = 12, LabSeats = 3 });
+        Assert.Equal(12, sim.State.OrgSeats("acme").Count);
+        Assert.Equal(3, sim.State.OrgSeats("acme-lab").Count);
+        Assert.Empty(sim.State.OrgSeats("octo-org"));
+        Assert.Equal(12 + 3 + 5 + 4, sim.State.EnterpriseRows("acme-ent").Count);
+        using var http = new HttpClient { BaseAddress = sim.BaseUri };
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("t/1");
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "sim_x");
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/orgs/acme/copilot/billing")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/orgs/octo-org/copilot/billing")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Command_line_starts_a_loopback_server_with_faults_and_stops_on_sigterm()
+    {
+        string dll = typeof(SimulatorHost).Assembly.Location;
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in new[] { dll, "--urls", "http://127.0.0.1:0", "--seats", "7", "--org", "cli-org", "--rate-limit", "retry-after-429:1:2" })
+            psi.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        try
+        {
+            string? line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.NotNull(line);
+            var match = System.Text.RegularExpressions.Regex.Match(line!, @"^CopilotSeats\.Simulator listening on (http://127\.0\.0\.1:\d+)$");
+            Assert.True(match.Success, line);
+            using var http = new HttpClient { BaseAddress = new Uri(match.Groups[1].Value) };
+            http.DefaultRequestHeaders.UserAgent.ParseAdd("t/1");
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "sim_x");
+            var limited = await http.GetAsync("/orgs/cli-org/copilot/billing/seats");
+            Assert.Equal((HttpStatusCode)429, limited.StatusCode);
+            Assert.Equal("2", limited.Headers.GetValues("retry-after").Single());
+            var ok = JsonNode.Parse(await http.GetStringAsync("/orgs/cli-org/copilot/billing/seats"))!;
+            Assert.Equal(7, (int)ok["total_seats"]!);
+            if (!OperatingSystem.IsWindows())
+            {
+                System.Diagnostics.Process.Start("kill", new[] { "-TERM", process.Id.ToString() })!.WaitForExit();
+                Assert.True(process.WaitForExit(10_000), "the simulator did not stop on SIGTERM");
+                Assert.Equal(0, process.ExitCode);
+            }
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("--urls", "http://10.0.0.1:5055")]
+    [InlineData("--rate-limit", "sometimes")]
+    [InlineData("--bogus", "1")]
+    public void Command_line_refuses_bad_options(string option, string value)
+    {
+        string dll = typeof(SimulatorHost).Assembly.Location;
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in new[] { dll, option, value }) psi.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        string error = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(30_000));
+        Assert.Equal(2, process.ExitCode);
+        Assert.StartsWith("CopilotSeats.Simulator:", error);
+    }
+}
