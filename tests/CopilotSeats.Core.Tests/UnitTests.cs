@@ -242,3 +242,33 @@ public static class Repo
 
     public static string Shared => Path.Combine(Path.GetDirectoryName(Root)!, "shared");
 }
+
+public class SeatFilterTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(10, null, false)]   // created 10 days ago, never used: still in its first 90 days
+    [InlineData(120, null, true)]   // created 120 days ago, activity null (never used or reset by GitHub)
+    [InlineData(400, 30, false)]    // used 30 days ago
+    [InlineData(400, 91, true)]     // used 91 days ago
+    [InlineData(400, 89, false)]
+    public void Inactive_uses_last_activity_else_creation(int createdDaysAgo, int? activeDaysAgo, bool inactive)
+    {
+        var seat = new CopilotSeat
+        {
+            Login = "u",
+            CreatedAt = Now.AddDays(-createdDaysAgo),
+            LastActivityAt = activeDaysAgo is null ? null : Now.AddDays(-activeDaysAgo.Value),
+        };
+        Assert.Equal(inactive, SeatFilter.IsInactive(seat, 90, Now));
+        Assert.Equal(activeDaysAgo is null ? seat.CreatedAt : seat.LastActivityAt, SeatFilter.LastUsed(seat));
+    }
+
+    [Fact]
+    public void A_seat_without_any_date_counts_as_inactive_and_days_must_be_positive()
+    {
+        Assert.True(SeatFilter.IsInactive(new CopilotSeat { Login = "x" }, 30, Now));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SeatFilter.IsInactive(new CopilotSeat(), 0, Now));
+    }
+}
