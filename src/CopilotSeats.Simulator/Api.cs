@@ -158,6 +158,8 @@ internal sealed class CopilotApi
     {
         string field = template.EndsWith("selected_users") ? "selected_usernames"
             : template.EndsWith("selected_enterprise_teams") ? "selected_enterprise_teams" : "selected_teams";
+        if (!string.IsNullOrWhiteSpace(body) && !IsJson(body))
+            return Answer.Error(400, "Problems parsing JSON");
         List<string>? names = ReadNames(body, field);
         if (names is null || names.Count == 0)
             return Answer.Error(422, $"Invalid request.\n\n\"{field}\" is a required property and must be a non-empty array of strings.");
@@ -255,18 +257,19 @@ internal sealed class CopilotApi
                     ent.Seats.Add(created);
                     changed++;
                 }
-                else if (seat.PendingCancellationDate != null) { seat.PendingCancellationDate = null; changed++; }
+                else if (seat.PendingCancellationDate != null) { seat.PendingCancellationDate = null; seat.UpdatedAt = _state.Now; changed++; }
             }
             return new Answer(201, new JsonObject { ["seats_created"] = changed });
         }
         // Cancels every direct grant of the user in the enterprise (enterprise level and its orgs).
         foreach (string login in names)
         {
-            var direct = _state.EnterpriseRowsLocked(ent.Name).Where(s => s.Team is null && string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase)).ToList();
+            var direct = _state.EnterpriseRowsLocked(ent.Name).Where(s => s.Team is null && string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase)
+                && !(s.Organization != null && _state.Orgs.TryGetValue(s.Organization, out var o) && o.Setting == "assign_all")).ToList();
             var viaTeam = _state.EnterpriseRowsLocked(ent.Name).Where(s => s.Team != null && string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase)).ToList();
             if (direct.Count == 0 && viaTeam.Count > 0)
                 return Answer.Error(422, $"Cannot cancel the Copilot seat of {login}: the seat is assigned via team membership ({string.Join(", ", viaTeam.Select(s => s.Team).Distinct())}). Remove the team's seat assignment or remove the user from the team instead.");
-            foreach (var seat in direct.Where(s => s.PendingCancellationDate is null)) { seat.PendingCancellationDate = _state.CancellationDate(); changed++; }
+            foreach (var seat in direct.Where(s => s.PendingCancellationDate is null)) { seat.PendingCancellationDate = _state.CancellationDate(); seat.UpdatedAt = _state.Now; changed++; }
         }
         return new Answer(200, new JsonObject { ["seats_cancelled"] = changed });
     }
@@ -284,6 +287,12 @@ internal sealed class CopilotApi
                 return created;
             }));
         return TeamAnswer(add, changed);
+    }
+
+    private static bool IsJson(string body)
+    {
+        try { JsonDocument.Parse(body).Dispose(); return true; }
+        catch (JsonException) { return false; }
     }
 
     private static List<string>? ReadNames(string? body, string field)

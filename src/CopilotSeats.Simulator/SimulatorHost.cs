@@ -80,6 +80,7 @@ public sealed class SimulatorHost : IAsyncDisposable
     {
         options ??= new SimulatorOptions();
         EnsureLoopback(url);
+        url = DynamicLocalhost(url);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(url);
@@ -95,6 +96,11 @@ public sealed class SimulatorHost : IAsyncDisposable
         host.BaseUri = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/'));
         return host;
     }
+
+    /// <summary>Kestrel cannot bind a dynamic port on "localhost": bind 127.0.0.1 instead.</summary>
+    private static string DynamicLocalhost(string urls) => string.Join(';', urls.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(u =>
+        Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase) && uri.Port == 0
+            ? $"{uri.Scheme}://127.0.0.1:0" : u));
 
     /// <summary>Refuses any URL whose host is not loopback.</summary>
     public static void EnsureLoopback(string urls)
@@ -147,17 +153,17 @@ public sealed class SimulatorHost : IAsyncDisposable
             Sequence = seq,
             Method = method,
             Path = rawPath,
-            Query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value!.TrimStart('?') : "",
+            Query = RedactQuery(context.Request.QueryString.HasValue ? context.Request.QueryString.Value!.TrimStart('?') : ""),
             Body = body,
             StartedAt = started,
             HadAuthorization = !string.IsNullOrEmpty(auth),
             UserAgent = context.Request.Headers.UserAgent.FirstOrDefault(),
             ApiVersion = context.Request.Headers["X-GitHub-Api-Version"].FirstOrDefault(),
         });
-        _limits.Enter();
+        int inFlight = _limits.Enter();
         try
         {
-            Answer answer = await DecideAsync(context, method, rawPath, body, auth).ConfigureAwait(false);
+            Answer answer = await DecideAsync(context, method, rawPath, body, auth, inFlight).ConfigureAwait(false);
             entry.Status = answer.Status;
             entry.Fault = answer.Fault;
             if (answer.Fault is "drop")
@@ -166,7 +172,7 @@ public sealed class SimulatorHost : IAsyncDisposable
                 context.Abort();
                 return;
             }
-            await WriteAsync(context, answer, auth).ConfigureAwait(false);
+            await WriteAsync(context, answer, auth, method, rawPath).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -179,10 +185,16 @@ public sealed class SimulatorHost : IAsyncDisposable
         }
     }
 
-    private async Task<Answer> DecideAsync(HttpContext context, string method, string rawPath, string? body, string? auth)
+    private const string SecondaryMessage = "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.";
+
+    private async Task<Answer> DecideAsync(HttpContext context, string method, string rawPath, string? body, string? auth, int inFlight)
     {
         FaultSettings faults;
         lock (_faultLock) faults = _faults;
+        var secondary = new Dictionary<string, string> { ["retry-after"] = "60" };
+        // GitHub counts concurrent requests as they arrive: the excess is refused at once.
+        if (faults.EnforceConcurrency > 0 && inFlight > faults.EnforceConcurrency)
+            return Answer.Error(403, SecondaryMessage, "concurrency limit", secondary);
 
         if (faults.LatencyMs > 0 || faults.LatencyJitterMs > 0)
         {
@@ -195,10 +207,6 @@ public sealed class SimulatorHost : IAsyncDisposable
         string[]? segments = Segments(rawPath);
         var route = segments is null ? null : CopilotApi.Route(method, segments);
         string endpoint = route is null ? method + " " + rawPath : method + " " + route.Value.Template;
-        var secondary = new Dictionary<string, string> { ["retry-after"] = "60" };
-        const string SecondaryMessage = "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.";
-        if (faults.EnforceConcurrency > 0 && _limits.InFlight > faults.EnforceConcurrency)
-            return Answer.Error(403, SecondaryMessage, "concurrency limit", secondary);
         if (!_limits.Spend(endpoint, method == "GET" ? 1 : 5, faults.EnforcePointsPerMinute, DateTimeOffset.UtcNow))
             return Answer.Error(403, SecondaryMessage, "points limit", secondary);
 
@@ -208,6 +216,8 @@ public sealed class SimulatorHost : IAsyncDisposable
         int randomStatus = 502;
         lock (_faultLock)
         {
+            // The settings may have been replaced during the latency: read them with their counters.
+            faults = _faults;
             if (_rateLimitLeft > 0) { _rateLimitLeft--; rateKind = faults.RateLimit.Kind; }
             var script = faults.Script ?? Array.Empty<ScriptedFault>();
             for (int i = 0; i < script.Length && rateKind is null; i++)
@@ -248,9 +258,9 @@ public sealed class SimulatorHost : IAsyncDisposable
         if (scriptIndex >= 0)
         {
             int status = faults.Script![scriptIndex].Status;
-            return status == 0 ? new Answer(0, null, null, "drop") : Answer.Error(status, status >= 500 ? "Server Error" : "Scripted error", "script " + status);
+            return status == 0 ? new Answer(0, null, null, "drop") : Answer.Error(status, StatusMessage(status), "script " + status);
         }
-        if (randomError) return Answer.Error(randomStatus, randomStatus == 503 ? "Service Unavailable" : "Bad Gateway", "random " + randomStatus);
+        if (randomError) return Answer.Error(randomStatus, StatusMessage(randomStatus), "random " + randomStatus);
         if (drop) return new Answer(0, null, null, "drop");
 
         Answer real = Serve(context, method, segments, route, body, auth);
@@ -290,6 +300,37 @@ public sealed class SimulatorHost : IAsyncDisposable
         return null;
     }
 
+    /// <summary>GitHub's message for an error status (scripted and random faults).</summary>
+    internal static string StatusMessage(int status) => status switch
+    {
+        400 => "Problems parsing JSON",
+        401 => "Bad credentials",
+        403 => "Forbidden",
+        404 => "Not Found",
+        409 => "Conflict",
+        410 => "Gone",
+        422 => "Validation Failed",
+        429 => SecondaryMessage,
+        500 => "Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => status >= 500 ? "Server Error" : "Error",
+    };
+
+    /// <summary>Query text for the log, with any credential-looking parameter's value removed.</summary>
+    internal static string RedactQuery(string query)
+    {
+        if (query.Length == 0) return query;
+        return string.Join('&', query.Split('&').Select(pair =>
+        {
+            int eq = pair.IndexOf('=');
+            string name = Uri.UnescapeDataString((eq < 0 ? pair : pair[..eq]).Replace('+', ' ')).ToLowerInvariant();
+            bool secret = name.Contains("token") || name.Contains("secret") || name.Contains("password") || name is "key" or "access_key" or "auth" or "authorization";
+            return secret && eq >= 0 ? pair[..eq] + "=[REDACTED]" : pair;
+        }));
+    }
+
     private static string[] ScopesOf(string token) =>
         token.StartsWith("sim_readonly", StringComparison.Ordinal) ? new[] { "read:org", "read:enterprise" }
         : token.StartsWith("sim_noscope", StringComparison.Ordinal) ? Array.Empty<string>()
@@ -310,7 +351,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         return decoded;
     }
 
-    private async Task WriteAsync(HttpContext context, Answer answer, string? auth)
+    private async Task WriteAsync(HttpContext context, Answer answer, string? auth, string method, string rawPath)
     {
         var response = context.Response;
         response.StatusCode = answer.Status;
@@ -335,6 +376,11 @@ public sealed class SimulatorHost : IAsyncDisposable
         headers["x-ratelimit-used"] = used.ToString(CultureInfo.InvariantCulture);
         headers["x-ratelimit-reset"] = (windowStart + 3600).ToString(CultureInfo.InvariantCulture);
         headers["x-ratelimit-resource"] = "core";
+        // Every API response names the token's scopes and the scopes the route accepts (empty when unknown).
+        bool knownToken = token != null && !token.StartsWith("sim_bad", StringComparison.Ordinal);
+        headers["X-OAuth-Scopes"] = knownToken ? string.Join(", ", ScopesOf(token!)) : "";
+        string[]? segments = Segments(rawPath);
+        headers["X-Accepted-OAuth-Scopes"] = (segments is null ? null : CopilotApi.Route(method, segments))?.Accepted ?? "";
         if (answer.Headers != null) foreach (var h in answer.Headers) headers[h.Key] = h.Value;
         if (answer.Body is null) return;
         byte[] bytes = Encoding.UTF8.GetBytes(answer.Body.ToJsonString(WireJson));
