@@ -74,7 +74,7 @@ internal sealed class CopilotApi
             return template switch
             {
                 "/orgs/{org}/copilot/billing" => OrgDetail(_state.Orgs[owner]),
-                "/orgs/{org}/copilot/billing/seats" => Page(_state.Orgs[owner].Seats.OrderBy(s => s.Sequence).ToList(), query, links, baseUrl, segments, null),
+                "/orgs/{org}/copilot/billing/seats" => Page(_state.Orgs[owner].Seats.OrderBy(s => s.CreatedAt).ThenBy(s => s.Sequence).ToList(), query, links, baseUrl, segments, null),
                 "/enterprises/{enterprise}/copilot/billing/seats" => Page(_state.EnterpriseRowsLocked(owner), query, links, baseUrl, segments, owner),
                 "/orgs/{org}/members/{username}/copilot" => OrgMember(_state.Orgs[owner], segments[3], links),
                 "/enterprises/{enterprise}/members/{username}/copilot" => EnterpriseMember(owner, segments[3], links),
@@ -416,7 +416,7 @@ internal sealed class Links
             if (seat.EnterpriseTeam)
             {
                 var ent = state.Enterprises.Values.FirstOrDefault(e => e.Teams.ContainsKey(seat.Team));
-                if (ent != null) json["assigning_team"] = EnterpriseTeam(ent.Name, ent.Teams[seat.Team], state.Now.AddDays(-400));
+                if (ent != null) json["assigning_team"] = EnterpriseTeam(ent.Name, ent.Teams[seat.Team], state.SeededAt.AddDays(-720));
             }
             else if (seat.Organization != null && state.Orgs.TryGetValue(seat.Organization, out var org) && org.Teams.TryGetValue(seat.Team, out var team))
             {

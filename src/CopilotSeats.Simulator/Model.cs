@@ -16,10 +16,18 @@ public sealed class SimulatorOptions
     public string LabOrganization { get; set; } = "octo-lab";
     /// <summary>Name of the enterprise that holds the organizations.</summary>
     public string Enterprise { get; set; } = "octo-ent";
-    /// <summary>"Now" for generated dates and cancellation dates; defaults to the real time at start.</summary>
+    /// <summary>
+    /// A fixed "now" for seeded dates, new seats and cancellation dates. When null the simulator's clock
+    /// (<see cref="TimeProvider"/>) is read: seeded dates relative to the time of seeding, changes at the time they happen.
+    /// </summary>
     public DateTimeOffset? Now { get; set; }
+    /// <summary>The simulator's clock (dates, the x-ratelimit hour, the 60-second points window); null means the system clock.</summary>
+    public TimeProvider? TimeProvider { get; set; }
     /// <summary>Faults in force at start.</summary>
     public FaultSettings Faults { get; set; } = new();
+
+    /// <summary>A copy (the fault settings object is shared).</summary>
+    public SimulatorOptions Clone() => (SimulatorOptions)MemberwiseClone();
 }
 
 /// <summary>One Copilot seat grant.</summary>
@@ -81,12 +89,33 @@ public sealed class SimulatorState
         "VisualStudio/17.12.1/copilot-vs/1.240.0", "copilot-cli/1.0.3",
     };
 
+    /// <summary>Seeded seats are spread over this many days before "now", oldest first.</summary>
+    private const int SeedSpanDays = 700;
+
     private readonly Dictionary<string, long> _userIds = new(StringComparer.OrdinalIgnoreCase);
     private long _sequence;
     private Random _random = new(42);
+    private TimeProvider _clock = TimeProvider.System;
+    private DateTimeOffset? _fixedNow;
+    private DateTimeOffset _seedNow;
+    private long _seedStepTicks;
+    private int _seedIndex;
 
     public object Sync { get; } = new();
-    public DateTimeOffset Now { get; private set; }
+
+    /// <summary>The simulator's "now" (UTC, whole seconds): the fixed <see cref="SimulatorOptions.Now"/>, else the clock.</summary>
+    public DateTimeOffset Now => _fixedNow ?? Truncate(_clock.GetUtcNow());
+
+    /// <summary>When the current state was seeded; seeded dates are relative to it.</summary>
+    public DateTimeOffset SeededAt => _seedNow;
+
+    internal TimeProvider Clock => _clock;
+
+    private static DateTimeOffset Truncate(DateTimeOffset t)
+    {
+        var utc = new DateTimeOffset(t.UtcDateTime, TimeSpan.Zero);
+        return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond));
+    }
     public Dictionary<string, OrgRecord> Orgs { get; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<string, EnterpriseRecord> Enterprises { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -120,24 +149,36 @@ public sealed class SimulatorState
         };
         if (fresh)
         {
+            // A new assignment: no activity yet.
             seat.CreatedAt = Now;
-            seat.UpdatedAt = Now;
+            seat.UpdatedAt = seat.CreatedAt;
         }
         else
         {
-            seat.CreatedAt = Now.AddDays(-_random.Next(1, 700)).AddSeconds(-_random.Next(0, 86_400));
+            var now = _seedNow;
+            // Creation dates rise with the seeding order, so "by creation, then id" is the seeding order.
+            seat.CreatedAt = Truncate(now.AddDays(-SeedSpanDays).AddTicks(_seedStepTicks * _seedIndex++ + (long)(_random.NextDouble() * (_seedStepTicks / 2))));
             seat.UpdatedAt = seat.CreatedAt.AddDays(_random.Next(0, 30));
-            if (seat.UpdatedAt > Now) seat.UpdatedAt = Now;
+            if (seat.UpdatedAt > now) seat.UpdatedAt = now;
             int roll = _random.Next(100);
             if (roll >= 15)
             {
+                // Active: within the last 89 days (most of them within two weeks).
                 int days = roll < 60 ? _random.Next(0, 14) : roll < 85 ? _random.Next(14, 60) : _random.Next(60, 89);
-                var activity = Now.AddDays(-days).AddSeconds(-_random.Next(0, 86_400));
+                var activity = now.AddDays(-days).AddSeconds(-_random.Next(0, 86_400));
                 if (activity < seat.CreatedAt) activity = seat.CreatedAt;
                 seat.LastActivityAt = activity;
                 seat.LastActivityEditor = Editors[_random.Next(Editors.Length)];
                 seat.LastAuthenticatedAt = activity.AddMinutes(-_random.Next(0, 600));
+                if (seat.LastAuthenticatedAt < seat.CreatedAt) seat.LastAuthenticatedAt = seat.CreatedAt;
             }
+            else if (roll >= 7 && now - seat.CreatedAt > TimeSpan.FromDays(91))
+            {
+                // Inactive for 90+ days: GitHub shows last_activity_at null again, but the seat did sign in once.
+                var lastSeen = seat.CreatedAt.AddSeconds(_random.NextDouble() * ((now - seat.CreatedAt).TotalSeconds - 91 * 86_400));
+                seat.LastAuthenticatedAt = Truncate(lastSeen);
+            }
+            // else: never used (no activity, never authenticated).
         }
         return seat;
     }
@@ -149,8 +190,12 @@ public sealed class SimulatorState
         _sequence = 0;
         Orgs.Clear();
         Enterprises.Clear();
-        Now = new DateTimeOffset((options.Now ?? DateTimeOffset.UtcNow).UtcDateTime, TimeSpan.Zero);
-        Now = Now.AddTicks(-(Now.Ticks % TimeSpan.TicksPerSecond));
+        _clock = options.TimeProvider ?? TimeProvider.System;
+        _fixedNow = options.Now is { } fixedNow ? Truncate(fixedNow) : null;
+        _seedNow = Now;
+        _seedIndex = 0;
+        long seeded = Math.Max(0, options.Seats) + Math.Max(0, options.LabSeats) + 5 + 4;
+        _seedStepTicks = TimeSpan.FromDays(SeedSpanDays).Ticks / Math.Max(1, seeded);
         UserId("octocat");
 
         var org = AddOrg(options.Organization, 1001, "assign_selected");
@@ -239,7 +284,7 @@ public sealed class SimulatorState
         lock (Sync) return Orgs.TryGetValue(org, out var o) ? o.Seats.FirstOrDefault(s => string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase)) : null;
     }
 
-    /// <summary>Enterprise listing rows: every org seat of its orgs, then enterprise-level grants, in creation order.</summary>
+    /// <summary>Enterprise listing rows (one per grant: seats of its orgs and enterprise-level grants), by creation then id.</summary>
     public IReadOnlyList<SeatRecord> EnterpriseRows(string enterprise)
     {
         lock (Sync) return EnterpriseRowsLocked(enterprise);
@@ -248,7 +293,7 @@ public sealed class SimulatorState
     internal List<SeatRecord> EnterpriseRowsLocked(string enterprise)
     {
         if (!Enterprises.TryGetValue(enterprise, out var ent)) return new List<SeatRecord>();
-        return ent.Orgs.Where(Orgs.ContainsKey).SelectMany(o => Orgs[o].Seats).Concat(ent.Seats).OrderBy(s => s.Sequence).ToList();
+        return ent.Orgs.Where(Orgs.ContainsKey).SelectMany(o => Orgs[o].Seats).Concat(ent.Seats).OrderBy(s => s.CreatedAt).ThenBy(s => s.Sequence).ToList();
     }
 
     internal static string TokenKey(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..16];

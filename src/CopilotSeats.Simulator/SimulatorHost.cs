@@ -207,7 +207,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         string[]? segments = Segments(rawPath);
         var route = segments is null ? null : CopilotApi.Route(method, segments);
         string endpoint = route is null ? method + " " + rawPath : method + " " + route.Value.Template;
-        if (!_limits.Spend(endpoint, method == "GET" ? 1 : 5, faults.EnforcePointsPerMinute, DateTimeOffset.UtcNow))
+        if (!_limits.Spend(endpoint, method == "GET" ? 1 : 5, faults.EnforcePointsPerMinute, State.Clock.GetUtcNow()))
             return Answer.Error(403, SecondaryMessage, "points limit", secondary);
 
         string? rateKind = null;
@@ -252,7 +252,7 @@ public sealed class SimulatorHost : IAsyncDisposable
                 "secondary-429" => Answer.Error(429, SecondaryMessage, rateKind),
                 "secondary-403" => Answer.Error(403, SecondaryMessage, rateKind),
                 _ => Answer.Error(403, "API rate limit exceeded for user ID 1. If you reach out to GitHub Support for help, please include the request ID.", "primary",
-                    new() { ["x-ratelimit-remaining"] = "0", ["x-ratelimit-reset"] = DateTimeOffset.UtcNow.AddSeconds(f.ResetInSeconds).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) }),
+                    new() { ["x-ratelimit-remaining"] = "0", ["x-ratelimit-reset"] = State.Clock.GetUtcNow().AddSeconds(f.ResetInSeconds).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) }),
             };
         }
         if (scriptIndex >= 0)
@@ -364,7 +364,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         int used;
         lock (_faultLock)
         {
-            long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            long now = State.Clock.GetUtcNow().ToUnixTimeSeconds();
             (long WindowStart, int Used) counter = _rateCounters.TryGetValue(key, out var c) && now - c.WindowStart < 3600 ? c : (now, 0);
             counter.Used++;
             _rateCounters[key] = counter;
@@ -415,7 +415,14 @@ public sealed class SimulatorHost : IAsyncDisposable
                 if (!string.IsNullOrWhiteSpace(text))
                 {
                     var o = JsonSerializer.Deserialize<ResetBody>(text, ControlJson);
-                    if (o != null) seed = new SimulatorOptions { Seats = o.Seats ?? _options.Seats, LabSeats = o.LabSeats ?? _options.LabSeats, Teams = o.Teams ?? _options.Teams, Seed = o.Seed ?? _options.Seed, Now = _options.Now };
+                    if (o != null)
+                    {
+                        seed = _options.Clone();
+                        seed.Seats = o.Seats ?? _options.Seats;
+                        seed.LabSeats = o.LabSeats ?? _options.LabSeats;
+                        seed.Teams = o.Teams ?? _options.Teams;
+                        seed.Seed = o.Seed ?? _options.Seed;
+                    }
                 }
                 Reset(seed);
                 status = 204;
