@@ -23,6 +23,8 @@ public sealed class SimulatorOptions
     public DateTimeOffset? Now { get; set; }
     /// <summary>The simulator's clock (dates, the x-ratelimit hour, the 60-second points window); null means the system clock.</summary>
     public TimeProvider? TimeProvider { get; set; }
+    /// <summary>Write the host's warnings and errors to standard error (the command line does; in-process hosts stay silent).</summary>
+    public bool LogWarningsToStderr { get; set; }
     /// <summary>Faults in force at start.</summary>
     public FaultSettings Faults { get; set; } = new();
 
@@ -220,12 +222,14 @@ public sealed class SimulatorState
         foreach (var t in org.Teams.Values) foreach (string m in t.Members) org.Members.Add(m);
 
         var lab = AddOrg(options.LabOrganization, 1002, "assign_selected");
-        AddTeam(lab, "team-1", granted: false);
+        // The other orgs have the same team slugs, not granted and without members.
+        for (int t = 1; t <= Math.Max(2, options.Teams); t++) AddTeam(lab, $"team-{t}", granted: false);
         int labSeats = Math.Max(0, options.LabSeats);
         if (labSeats > 0) AddOrgSeat(lab, "octocat", null);
         for (int i = 1; i < labSeats; i++) AddOrgSeat(lab, $"user-{i:0000}", null);
 
         var all = AddOrg("assign-all-org", 1003, "assign_all");
+        for (int t = 1; t <= Math.Max(2, options.Teams); t++) AddTeam(all, $"team-{t}", granted: false);
         for (int i = 1; i <= 5; i++) AddOrgSeat(all, $"user-{i:0000}", null);
 
         var ent = new EnterpriseRecord { Name = options.Enterprise };

@@ -54,6 +54,7 @@ try
         }
     }
     options.Faults = faults;
+    options.LogWarningsToStderr = true;
     SimulatorHost.EnsureLoopback(urls);
 }
 catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
@@ -62,7 +63,17 @@ catch (Exception ex) when (ex is ArgumentException or FormatException or Overflo
     return 2;
 }
 
-await using var host = await SimulatorHost.StartAsync(options, urls);
+SimulatorHost host;
+try
+{
+    host = await SimulatorHost.StartAsync(options, urls);
+}
+catch (IOException ex) // e.g. the port is in use
+{
+    Console.Error.WriteLine("CopilotSeats.Simulator: cannot listen on " + urls + ": " + ex.Message);
+    return 1;
+}
+await using var _ = host;
 Console.WriteLine($"CopilotSeats.Simulator listening on {host.BaseUri.ToString().TrimEnd('/')}");
 Console.Out.Flush();
 // Ctrl+C, SIGTERM (kill) and SIGQUIT all stop the server cleanly.

@@ -76,13 +76,20 @@ public sealed class SimulatorHost : IAsyncDisposable
         _scriptLeft = (faults.Script ?? Array.Empty<ScriptedFault>()).Select(s => Math.Max(0, s.Times)).ToArray();
     }
 
-    public static async Task<SimulatorHost> StartAsync(SimulatorOptions? options = null, string url = "http://127.0.0.1:0", CancellationToken cancellationToken = default)
+    public static async Task<SimulatorHost> StartAsync(SimulatorOptions? options = null, string url = "http://127.0.0.1:0", CancellationToken ct = default)
     {
         options ??= new SimulatorOptions();
         EnsureLoopback(url);
         url = DynamicLocalhost(url);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        if (options.LogWarningsToStderr)
+        {
+            // Standard output carries only the "listening on" line; warnings go to standard error.
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
         builder.WebHost.UseUrls(url);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxConcurrentConnections = null);
         // Idle keep-alive connections would otherwise hold a stop for the default 30 s.
@@ -90,7 +97,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         var app = builder.Build();
         var host = new SimulatorHost(app, options);
         app.Run(host.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        await app.StartAsync(ct).ConfigureAwait(false);
         string address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<IServerAddressesFeature>()!.Addresses.First();
         host.BaseUri = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/'));

@@ -258,6 +258,18 @@ public class ContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_org_has_the_team_slugs()
+    {
+        Assert.Equal(5, _sim.State.Orgs["octo-lab"].Teams.Count);
+        var r = await Raw(HttpMethod.Post, "/orgs/octo-lab/copilot/billing/selected_teams", "{\"selected_teams\":[\"team-5\"]}");
+        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+        Assert.Equal(0, (int)(await Json(r))["seats_created"]!); // no members
+        var all = await Raw(HttpMethod.Post, "/orgs/assign-all-org/copilot/billing/selected_teams", "{\"selected_teams\":[\"team-1\"]}");
+        Assert.Equal(422, (int)all.StatusCode);
+        Assert.Contains("assign_all", (string)(await Json(all))["message"]!);
+    }
+
+    [Fact]
     public async Task Localhost_with_a_dynamic_port_binds_loopback()
     {
         await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions { Seats = 3 }, "http://localhost:0");
