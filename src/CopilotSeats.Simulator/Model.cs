@@ -280,7 +280,7 @@ public sealed class SimulatorState
 
     public IReadOnlyList<SeatRecord> OrgSeats(string org)
     {
-        lock (Sync) return Orgs.TryGetValue(org, out var o) ? o.Seats.ToList() : new List<SeatRecord>();
+        lock (Sync) return Orgs.TryGetValue(org, out var o) ? o.Seats.OrderBy(s => s.CreatedAt).ThenBy(s => s.Sequence).ToList() : new List<SeatRecord>();
     }
 
     public SeatRecord? SeatFor(string org, string login)
