@@ -72,11 +72,22 @@ public sealed class ModuleImportTests : IClassFixture<PowerShellSession>
     {
         _ps.SetVariable("name", cmdlet);
         PSObject help = Assert.Single(_ps.Run("Get-Help -Name $name -Full").Ok());
-        string synopsis = help.Str("Synopsis") ?? "";
-        Assert.False(string.IsNullOrWhiteSpace(synopsis));
-        // Without MAML, Get-Help invents a synopsis that is just the syntax line starting with the cmdlet name.
-        Assert.DoesNotContain(cmdlet, synopsis.Trim().Split(' ')[0]);
+        string synopsis = (help.Str("Synopsis") ?? "").Trim();
+        // Without the MAML file Get-Help invents a synopsis (the syntax line); with it, the synopsis is
+        // the command:details description of out/CopilotSeats/en-US/CopilotSeats.dll-Help.xml.
+        Assert.Equal(MamlSynopsis(cmdlet), synopsis);
         var examples = _ps.Run("@((Get-Help -Name $name -Examples).examples.example).Count").Ok();
         Assert.True(Convert.ToInt32(Assert.Single(examples).BaseObject) >= 1, $"{cmdlet} has no example in its help");
+    }
+
+    private static string MamlSynopsis(string cmdlet)
+    {
+        var doc = System.Xml.Linq.XDocument.Load(Path.Combine(PowerShellSession.RepoRoot, "out", "CopilotSeats", "en-US", "CopilotSeats.dll-Help.xml"));
+        System.Xml.Linq.XNamespace command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
+        System.Xml.Linq.XNamespace maml = "http://schemas.microsoft.com/maml/2004/10";
+        var details = doc.Descendants(command + "details").Single(d => (string?)d.Element(command + "name") == cmdlet);
+        string text = string.Join(" ", details.Element(maml + "description")!.Elements(maml + "para").Select(p => p.Value.Trim()));
+        Assert.False(string.IsNullOrWhiteSpace(text), $"the MAML has no synopsis for {cmdlet}");
+        return text;
     }
 }

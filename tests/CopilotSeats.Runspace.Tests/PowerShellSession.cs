@@ -55,6 +55,7 @@ public sealed class PowerShellSession : IAsyncLifetime
     {
         Sim.Reset(options);
         Host.Clear();
+        Host.ConfirmAnswer = "No";
         ResetVariables();
     }
 
@@ -85,7 +86,8 @@ public sealed class PowerShellSession : IAsyncLifetime
         Host.Clear();
         string wrapped = "$global:__rsTerminating = $null\ntry {\n" + script + "\n} catch { $global:__rsTerminating = $_ }";
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        Collection<PSObject> output = ps.AddScript(wrapped).Invoke();
+        // A local scope per run: preference variables a script sets ($WhatIfPreference, ...) do not leak into the next test.
+        Collection<PSObject> output = ps.AddScript(wrapped, useLocalScope: true).Invoke();
         watch.Stop();
         var terminating = _runspace!.SessionStateProxy.GetVariable("__rsTerminating") as ErrorRecord
             ?? (_runspace.SessionStateProxy.GetVariable("__rsTerminating") as PSObject)?.BaseObject as ErrorRecord;

@@ -27,10 +27,10 @@ public sealed class RecordingHost : PSHost
     /// <summary>Label of the choice to answer a confirmation prompt with ("Yes", "No", ...).</summary>
     public string ConfirmAnswer { get; set; } = "No";
 
+    /// <summary>Forgets the recorded lines and prompts (the answer stays).</summary>
     public void Clear()
     {
         lock (Sync) { LinesList.Clear(); PromptsList.Clear(); }
-        ConfirmAnswer = "No";
     }
 
     public override CultureInfo CurrentCulture => CultureInfo.InvariantCulture;

@@ -1,0 +1,118 @@
+using System.Management.Automation;
+using Xunit;
+
+namespace CopilotSeats.Runspace.Tests;
+
+/// <summary>Get-CopilotSeat through the real engine: listings, per-name errors, early stop, throttle order.</summary>
+public sealed class GetSeatTests : IClassFixture<PowerShellSession>
+{
+    private readonly PowerShellSession _ps;
+
+    public GetSeatTests(PowerShellSession ps)
+    {
+        _ps = ps;
+        _ps.Reset();
+    }
+
+    private List<CopilotSeats.Simulator.LoggedRequest> Requests => _ps.Sim.Log.Snapshot().ToList();
+
+    [Fact]
+    public void Organization_listing_returns_120_CopilotSeat_objects()
+    {
+        var seats = _ps.Run("Get-CopilotSeat -Organization octo-org -Token $tok -ApiUrl $api").Ok();
+        Assert.Equal(120, seats.Count);
+        Assert.All(seats, s => Assert.Equal("CopilotSeats.CopilotSeat", s.TypeName()));
+        Assert.Equal(120, seats.Select(s => s.Str("Login")).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Contains(seats, s => s.Str("Login") == "octocat" && s.Str("Organization") == "octo-org");
+        Assert.Equal("team-1", seats.Single(s => s.Str("Login") == "team1-member-1").Str("AssigningTeam"));
+        Assert.All(Requests, r => Assert.Equal(("GET", 200), (r.Method, r.Status)));
+        Assert.Equal(2, Requests.Count); // pages of 100
+    }
+
+    [Fact]
+    public void Enterprise_listing_returns_one_row_per_grant()
+    {
+        var rows = _ps.Run("Get-CopilotSeat -Enterprise octo-ent -Token $tok -ApiUrl $api").Ok();
+        int expected = _ps.Sim.State.EnterpriseRows("octo-ent").Count;
+        Assert.True(expected > 120);
+        Assert.Equal(expected, rows.Count);
+        Assert.All(rows, s => Assert.Equal("CopilotSeats.CopilotSeat", s.TypeName()));
+        Assert.All(rows, s => Assert.Equal("octo-ent", s.Str("Enterprise")));
+        // octocat holds a seat in octo-org and in octo-lab: two grants, two rows.
+        Assert.Equal(new[] { "octo-lab", "octo-org" },
+            rows.Where(s => s.Str("Login") == "octocat").Select(s => s.Str("Organization")).OrderBy(o => o).ToArray());
+        Assert.All(Requests, r => Assert.StartsWith("/enterprises/octo-ent/", r.Path));
+    }
+
+    [Fact]
+    public void A_missing_user_is_a_non_terminating_404_and_the_other_names_still_come_out()
+    {
+        var r = _ps.Run("Get-CopilotSeat -Organization octo-org -UserName octocat, ghost-user-x, mona_octo -Token $tok -ApiUrl $api");
+        Assert.Null(r.Terminating);
+        Assert.Equal(new[] { "octocat", "mona_octo" }, r.Output.Select(s => s.Str("Login")).ToArray());
+        ErrorRecord error = Assert.Single(r.Errors);
+        Assert.StartsWith("CopilotSeats.Http404", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.Equal("ghost-user-x", error.TargetObject);
+        Assert.Equal(3, Requests.Count);
+    }
+
+    [Fact]
+    public void A_member_without_a_seat_is_reported_per_name_from_the_pipeline_by_property_name()
+    {
+        var r = _ps.Run("[pscustomobject]@{ Login = 'no-seat-1' }, [pscustomobject]@{ Login = 'user-0001' } | Get-CopilotSeat -Organization octo-org -Token $tok -ApiUrl $api");
+        Assert.Null(r.Terminating);
+        Assert.Equal(new[] { "user-0001" }, r.Output.Select(s => s.Str("Login")).ToArray());
+        ErrorRecord error = Assert.Single(r.Errors);
+        Assert.StartsWith("CopilotSeats.Http404", error.FullyQualifiedErrorId);
+        Assert.Equal("no-seat-1", error.TargetObject);
+    }
+
+    [Fact]
+    public void A_downstream_stop_after_3_objects_sends_exactly_one_request()
+    {
+        var r = _ps.Run("Get-CopilotSeat -Organization octo-org -Token $tok -ApiUrl $api | Select-FirstObject 3");
+        var output = r.Ok();
+        Assert.Equal(3, output.Count);
+        Assert.All(output, s => Assert.Equal("CopilotSeats.CopilotSeat", s.TypeName()));
+        Assert.Equal(3, SelectFirstObjectCommand.LastSeen);
+        Thread.Sleep(200); // a request started late would show up in the log by now
+        var requests = Requests;
+        Assert.Single(requests);
+        Assert.Equal("GET", requests[0].Method);
+        Assert.Contains("per_page=100", requests[0].Query);
+    }
+
+    [Fact]
+    public void A_downstream_stop_with_small_pages_stops_the_listing_early()
+    {
+        // 18 pages of 7; the stop comes in the first page, so at most the requests already in flight go out.
+        var r = _ps.Run("Get-CopilotSeat -Organization octo-org -PageSize 7 -ThrottleLimit 1 -Token $tok -ApiUrl $api | Select-FirstObject 3");
+        Assert.Equal(3, r.Ok().Count);
+        Thread.Sleep(200);
+        Assert.Single(Requests);
+    }
+
+    [Fact]
+    public void The_runspace_is_usable_after_a_downstream_stop()
+    {
+        _ps.Run("Get-CopilotSeat -Organization octo-org -Token $tok -ApiUrl $api | Select-FirstObject 1").Ok();
+        Assert.Equal(120, _ps.Run("Get-CopilotSeat -Organization octo-org -Token $tok -ApiUrl $api").Ok().Count);
+    }
+
+    [Fact]
+    public void ThrottleLimit_1_and_8_give_identical_output_in_the_same_order()
+    {
+        var one = _ps.Run("Get-CopilotSeat -Organization octo-org -PageSize 7 -ThrottleLimit 1 -Token $tok -ApiUrl $api").Ok()
+            .Select(s => s.Str("Login")).ToList();
+        Assert.Equal(18, Requests.Count);
+        _ps.Sim.Log.Clear();
+        var eight = _ps.Run("Get-CopilotSeat -Organization octo-org -PageSize 7 -ThrottleLimit 8 -Token $tok -ApiUrl $api").Ok()
+            .Select(s => s.Str("Login")).ToList();
+        Assert.Equal(18, Requests.Count);
+        Assert.Equal(120, one.Count);
+        Assert.Equal(one, eight);
+        // The order is the API's: the seat listing order of the simulator.
+        Assert.Equal("octocat", one[0]);
+    }
+}
