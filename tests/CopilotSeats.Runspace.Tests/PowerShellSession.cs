@@ -105,6 +105,31 @@ public sealed class PowerShellSession : IAsyncLifetime
             watch.Elapsed);
     }
 
+    /// <summary>
+    /// Starts <paramref name="script"/> asynchronously and calls PowerShell.Stop() (what Ctrl+C does) once
+    /// <paramref name="stopWhen"/> is true. Returns how long the stop took and what the invocation ended with.
+    /// </summary>
+    public (TimeSpan StopTook, Exception? Ended, int Output) RunAndStop(string script, Func<bool> stopWhen, TimeSpan wait)
+    {
+        using PowerShell ps = PowerShell.Create();
+        ps.Runspace = _runspace;
+        var output = new PSDataCollection<PSObject>();
+        IAsyncResult pending = ps.AddScript(script, useLocalScope: true).BeginInvoke<PSObject, PSObject>(null, output);
+        var deadline = DateTime.UtcNow + wait;
+        while (!stopWhen())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition to stop never came true");
+            Assert.False(pending.IsCompleted, "the command finished before it could be stopped");
+            Thread.Sleep(20);
+        }
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        ps.Stop();
+        Exception? ended = null;
+        try { ps.EndInvoke(pending); }
+        catch (Exception ex) { ended = ex; }
+        return (watch.Elapsed, ended, output.Count);
+    }
+
     private static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)

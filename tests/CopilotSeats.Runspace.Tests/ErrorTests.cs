@@ -1,0 +1,156 @@
+using System.Management.Automation;
+using CopilotSeats.Simulator;
+using Xunit;
+
+namespace CopilotSeats.Runspace.Tests;
+
+/// <summary>How failures surface in a real engine: terminating or not, error ids, categories, targets; validation at binding.</summary>
+public sealed class ErrorTests : IClassFixture<PowerShellSession>
+{
+    private readonly PowerShellSession _ps;
+
+    public ErrorTests(PowerShellSession ps)
+    {
+        _ps = ps;
+        _ps.Reset();
+    }
+
+    private List<LoggedRequest> Requests => _ps.Sim.Log.Snapshot().ToList();
+
+    [Fact]
+    public void A_rejected_token_is_a_terminating_Http401_AuthenticationError_sent_once()
+    {
+        _ps.SetVariable("bad", PowerShellSession.Secure("sim_bad_rs_1"));
+        var r = _ps.Run("Get-CopilotSeat -Organization octo-org -Token $bad -ApiUrl $api; 'after'");
+        Assert.Empty(r.Output); // terminating: the statement after it never ran
+        Assert.Empty(r.Errors);
+        ErrorRecord error = Assert.IsType<ErrorRecord>(r.Terminating);
+        Assert.StartsWith("CopilotSeats.Http401", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+        Assert.Equal(401, Assert.Single(Requests).Status);
+    }
+
+    [Fact]
+    public void A_rejected_token_stops_a_multi_name_lookup_at_the_first_name()
+    {
+        _ps.SetVariable("bad", PowerShellSession.Secure("sim_bad_rs_2"));
+        var r = _ps.Run("Get-CopilotSeat -Organization octo-org -UserName octocat, mona_octo -Token $bad -ApiUrl $api");
+        Assert.StartsWith("CopilotSeats.Http401", r.Terminating?.FullyQualifiedErrorId);
+        Assert.Single(Requests);
+    }
+
+    [Fact]
+    public void A_read_only_token_removing_a_seat_gets_a_non_terminating_Http403_PermissionDenied_naming_scopes()
+    {
+        _ps.SetVariable("ro", PowerShellSession.Secure("sim_readonly_rs_1"));
+        var r = _ps.Run("Remove-CopilotUser -Organization octo-org -UserName user-0001 -Force -Token $ro -ApiUrl $api; 'after'");
+        Assert.Null(r.Terminating);
+        Assert.Equal(new[] { "after" }, r.Output.Select(o => o.ToString()).ToArray());
+        ErrorRecord error = Assert.Single(r.Errors);
+        Assert.StartsWith("CopilotSeats.Http403", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
+        Assert.Equal("octo-org", error.TargetObject);
+        Assert.Contains("manage_billing:copilot", error.Exception.Message);
+        Assert.Contains("read:org", error.Exception.Message);
+        Assert.Equal(("DELETE", 403), (Assert.Single(Requests).Method, Assert.Single(Requests).Status));
+        Assert.Null(_ps.Sim.State.SeatFor("octo-org", "user-0001")!.PendingCancellationDate);
+    }
+
+    [Fact]
+    public void Removing_a_team_granted_user_is_a_non_terminating_Http422_InvalidOperation()
+    {
+        var r = _ps.Run("Remove-CopilotUser -Organization octo-org -UserName team1-member-1 -Force -Token $tok -ApiUrl $api; 'after'");
+        Assert.Null(r.Terminating);
+        Assert.Equal(new[] { "after" }, r.Output.Select(o => o.ToString()).ToArray());
+        ErrorRecord error = Assert.Single(r.Errors);
+        Assert.StartsWith("CopilotSeats.Http422", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
+        Assert.Equal("octo-org", error.TargetObject);
+        Assert.Single(Requests); // a 422 is never retried
+    }
+
+    [Fact]
+    public void An_assign_all_organization_answers_422_and_the_other_organization_s_batch_still_goes()
+    {
+        var r = _ps.Run(@"
+[pscustomobject]@{ Organization = 'assign-all-org'; UserName = 'no-seat-1' },
+[pscustomobject]@{ Organization = 'octo-org'; UserName = 'no-seat-2' } | Add-CopilotUser -Token $tok -ApiUrl $api");
+        Assert.Null(r.Terminating);
+        ErrorRecord error = Assert.Single(r.Errors);
+        Assert.StartsWith("CopilotSeats.Http422", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
+        Assert.Equal("assign-all-org", error.TargetObject);
+        PSObject change = Assert.Single(r.Output);
+        Assert.Equal("octo-org", change.Str("Organization"));
+        Assert.Equal(new[] { ("/orgs/assign-all-org/copilot/billing/selected_users", 422), ("/orgs/octo-org/copilot/billing/selected_users", 201) },
+            Requests.Select(q => (q.Path, q.Status)).ToArray());
+    }
+
+    [Theory]
+    [InlineData("'a/b'")]
+    [InlineData("'..'")]
+    [InlineData("\"x`r`ny\"")]
+    [InlineData("''")]
+    [InlineData("'-leading-hyphen'")]
+    public void An_invalid_user_name_is_refused_at_parameter_binding_and_nothing_is_sent(string literal)
+    {
+        var r = _ps.Run($"Remove-CopilotUser -Organization octo-org -UserName user-0001, {literal} -Force -Token $tok -ApiUrl $api");
+        Assert.Empty(r.Output);
+        ErrorRecord error = Assert.Single(r.AllErrors);
+        Assert.StartsWith("ParameterArgumentValidationError", error.FullyQualifiedErrorId);
+        Assert.EndsWith(",CopilotSeats.Commands.RemoveCopilotUserCommand", error.FullyQualifiedErrorId);
+        Assert.IsAssignableFrom<ParameterBindingException>(error.Exception);
+        Assert.Empty(Requests);
+    }
+
+    [Theory]
+    [InlineData("Get-CopilotSeat -Organization 'a/b'", "GetCopilotSeatCommand")]
+    [InlineData("Get-CopilotSeat -Enterprise '..'", "GetCopilotSeatCommand")]
+    [InlineData("Add-CopilotUser -Organization \"x`r`ny\" -UserName octocat -Force", "AddCopilotUserCommand")]
+    [InlineData("Add-CopilotTeam -Organization octo-org -TeamName 'a/b' -Force", "AddCopilotTeamCommand")]
+    [InlineData("Remove-CopilotTeam -Enterprise octo-ent -TeamName '..' -Force", "RemoveCopilotTeamCommand")]
+    [InlineData("Get-CopilotOrgDetail -Organization ''", "GetCopilotOrgDetailCommand")]
+    public void Invalid_organization_enterprise_or_team_names_are_refused_at_binding(string command, string cmdletClass)
+    {
+        var r = _ps.Run(command + " -Token $tok -ApiUrl $api");
+        Assert.Empty(r.Output);
+        ErrorRecord error = Assert.Single(r.AllErrors);
+        Assert.StartsWith("ParameterArgumentValidationError", error.FullyQualifiedErrorId);
+        Assert.EndsWith("," + "CopilotSeats.Commands." + cmdletClass, error.FullyQualifiedErrorId);
+        Assert.Empty(Requests);
+    }
+
+    [Fact]
+    public void Invalid_names_from_the_pipeline_are_refused_per_object_and_nothing_is_sent()
+    {
+        var r = _ps.Run("'a/b', '..', \"x`r`ny\", '' | Remove-CopilotUser -Organization octo-org -Force -Token $tok -ApiUrl $api");
+        Assert.Empty(r.Output);
+        var errors = r.AllErrors.ToList();
+        Assert.Equal(4, errors.Count);
+        Assert.All(errors, e => Assert.StartsWith("ParameterArgumentValidationError", e.FullyQualifiedErrorId));
+        Assert.Empty(Requests);
+    }
+
+    [Fact]
+    public void Piped_rows_mixing_valid_and_invalid_names_send_only_the_valid_ones()
+    {
+        var r = _ps.Run("[pscustomobject]@{ Login = 'a/b' }, [pscustomobject]@{ Login = 'user-0005' } | Remove-CopilotUser -Organization octo-org -Force -Token $tok -ApiUrl $api");
+        ErrorRecord error = Assert.Single(r.AllErrors);
+        Assert.StartsWith("ParameterArgumentValidationError", error.FullyQualifiedErrorId);
+        Assert.Single(r.Output);
+        LoggedRequest delete = Assert.Single(Requests);
+        Assert.Contains("\"user-0005\"", delete.Body);
+        Assert.DoesNotContain("a/b", delete.Body);
+    }
+
+    [Fact]
+    public void ValidateRange_refuses_PageSize_and_ThrottleLimit_out_of_range()
+    {
+        foreach (string args in new[] { "-PageSize 0", "-PageSize 101", "-ThrottleLimit 0", "-ThrottleLimit 17" })
+        {
+            var r = _ps.Run($"Get-CopilotSeat -Organization octo-org {args} -Token $tok -ApiUrl $api");
+            Assert.StartsWith("ParameterArgumentValidationError", r.Terminating?.FullyQualifiedErrorId);
+        }
+        Assert.Empty(Requests);
+    }
+}
