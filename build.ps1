@@ -55,7 +55,7 @@ function Assert-Dotnet {
 function Invoke-Dotnet {
     param([string[]] $Arguments)
     Write-Host ('dotnet ' + ($Arguments -join ' ')) -ForegroundColor DarkGray
-    & dotnet @Arguments
+    & dotnet @Arguments | Out-Host
     if ($LASTEXITCODE -ne 0) {
         throw ('dotnet ' + ($Arguments -join ' ') + " failed (exit code $LASTEXITCODE).")
     }
@@ -82,6 +82,42 @@ function Get-PwshPath {
     return $null
 }
 
+function Get-NuGetPackagesFolder {
+    if ($env:NUGET_PACKAGES) { return $env:NUGET_PACKAGES }
+    $line = & dotnet nuget locals global-packages --list 2>$null | Select-Object -First 1
+    if ($LASTEXITCODE -eq 0 -and "$line" -match '^\s*global-packages:\s*(.+?)\s*$') { return $Matches[1] }
+    return (Join-Path ([Environment]::GetFolderPath('UserProfile')) (Join-Path '.nuget' 'packages'))
+}
+
+# Pester 5: an installed copy if there is one, else the version that tests/pester/Pester.Restore.csproj
+# downloads from NuGet (for machines where Install-Module has no PowerShell Gallery to reach).
+function Get-PesterModule {
+    $installed = @(Get-Module -ListAvailable -Name Pester | Sort-Object -Property Version -Descending)
+    $five = $installed | Where-Object { $_.Version.Major -eq 5 } | Select-Object -First 1
+    if ($five) { return [pscustomobject]@{ Version = $five.Version; Path = $five.Path } }
+
+    $project = Join-Path $RepoRoot (Join-Path 'tests' (Join-Path 'pester' 'Pester.Restore.csproj'))
+    $version = ([xml](Get-Content -LiteralPath $project -Raw)).Project.PropertyGroup.PesterVersion | Where-Object { $_ } | Select-Object -First 1
+    try {
+        Assert-Dotnet
+        Write-Step "Pester 5 is not installed: restoring Pester $version from NuGet"
+        Invoke-Dotnet @('restore', $project)
+        $psd1 = Join-Path (Get-NuGetPackagesFolder) (Join-Path 'pester' (Join-Path $version (Join-Path 'tools' 'Pester.psd1')))
+        if (Test-Path -LiteralPath $psd1) { return [pscustomobject]@{ Version = [version]$version; Path = $psd1 } }
+        Write-Warning "The restore did not produce $psd1."
+    }
+    catch {
+        Write-Warning "Could not restore Pester $version from NuGet: $($_.Exception.Message)"
+    }
+
+    $newer = $installed | Where-Object { $_.Version.Major -gt 5 } | Select-Object -First 1
+    if ($newer) {
+        Write-Warning "Using Pester $($newer.Version); the suite is written for Pester 5."
+        return [pscustomobject]@{ Version = $newer.Version; Path = $newer.Path }
+    }
+    throw 'Pester 5 is not installed and could not be restored from NuGet. Install it with:  Install-Module Pester -MinimumVersion 5.5 -Scope CurrentUser -Force -SkipPublisherCheck'
+}
+
 function Invoke-PesterTask {
     if ($PSVersionTable.PSVersion.Major -lt 7) {
         throw 'The Pester suite needs PowerShell 7 (pwsh): run  pwsh ./build.ps1 -Task Pester'
@@ -89,16 +125,10 @@ function Invoke-PesterTask {
     if (-not (Test-Path -LiteralPath $ModuleManifest)) {
         throw "The module is missing at $ModuleManifest : run dotnet build CopilotSeats.sln -c Release first."
     }
-    $pester = Get-Module -ListAvailable -Name Pester |
-        Where-Object { $_.Version -ge [version]'5.0.0' } |
-        Sort-Object -Property Version -Descending |
-        Select-Object -First 1
-    if (-not $pester) {
-        throw 'Pester 5 is not installed. Install it with:  Install-Module Pester -MinimumVersion 5.5 -Scope CurrentUser -Force -SkipPublisherCheck'
-    }
+    $pester = Get-PesterModule
     Import-Module $pester.Path -Force
 
-    Write-Step "Pester $($pester.Version) on tests/pester"
+    Write-Step "Pester $($pester.Version) on tests/pester ($($pester.Path))"
     $config = New-PesterConfiguration
     $config.Run.Path = @(Join-Path $RepoRoot (Join-Path 'tests' 'pester'))
     $config.Run.PassThru = $true
