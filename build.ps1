@@ -278,13 +278,9 @@ function Invoke-DemoTour {
     Write-Host "Wrote $($rows.Count) seats to $csv; the first lines:"
     Get-Content -Path $csv -TotalCount 3 | Out-Host
 
-    Write-Step 'Inactive direct seats (no activity for 30 days): a dry run with -WhatIf'
-    $cutoff = [DateTimeOffset]::UtcNow.AddDays(-30)
-    $inactive = @(Get-CopilotSeat | Where-Object {
-            $last = if ($_.LastActivityAt) { $_.LastActivityAt } else { $_.CreatedAt }
-            (-not $_.AssigningTeam) -and (-not $_.PendingCancellationDate) -and ($last -lt $cutoff)
-        })
-    Write-Host "$($inactive.Count) direct seats have been inactive since $($cutoff.ToString('yyyy-MM-dd')). What -WhatIf would do for the first 5:"
+    Write-Step 'Inactive direct seats: Get-CopilotSeat -InactiveDays 30, then a dry run with -WhatIf'
+    $inactive = @(Get-CopilotSeat -InactiveDays 30 | Where-Object { -not $_.AssigningTeam -and -not $_.PendingCancellationDate })
+    Write-Host "$($inactive.Count) direct seats show no activity for 30 days. What -WhatIf would do for the first 5:"
     $inactive | Select-Object -First 5 | Remove-CopilotUser -WhatIf
 
     Write-Step 'Add-CopilotUser no-seat-1, then Remove-CopilotUser -Force'

@@ -271,4 +271,21 @@ public class SeatFilterTests
         Assert.True(SeatFilter.IsInactive(new CopilotSeat { Login = "x" }, 30, Now));
         Assert.Throws<ArgumentOutOfRangeException>(() => SeatFilter.IsInactive(new CopilotSeat(), 0, Now));
     }
+
+    [Fact]
+    public void WhereInactive_keeps_the_inactive_seats_in_their_order()
+    {
+        CopilotSeat Seat(string login, int createdDaysAgo, int? activeDaysAgo) => new()
+        {
+            Login = login,
+            CreatedAt = Now.AddDays(-createdDaysAgo),
+            LastActivityAt = activeDaysAgo is null ? null : Now.AddDays(-activeDaysAgo.Value),
+        };
+        var seats = new[] { Seat("a", 100, 45), Seat("b", 100, 5), Seat("c", 10, null), Seat("d", 60, null), Seat("e", 300, 31) };
+
+        Assert.Equal(new[] { "a", "d", "e" }, SeatFilter.WhereInactive(seats, 30, Now).Select(s => s.Login));
+        Assert.Equal(new[] { "d" }, SeatFilter.WhereInactive(seats, 50, Now).Select(s => s.Login));
+        Assert.Empty(SeatFilter.WhereInactive(seats, 1000, Now));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SeatFilter.WhereInactive(seats, 0, Now));
+    }
 }

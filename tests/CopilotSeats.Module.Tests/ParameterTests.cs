@@ -58,6 +58,7 @@ public class ParameterTests
             Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true, byName: true)),
             Shape("UserName", "System.String[]", "Login", Set(byName: true)),
             Shape("PageSize", "System.Int32", null, Set()),
+            Shape("InactiveDays", "System.Int32", null, Set()),
         }).ToArray(),
         ["Add-CopilotUser"] = MutatorShape("UserName", "Login"),
         ["Remove-CopilotUser"] = MutatorShape("UserName", "Login"),
@@ -133,7 +134,7 @@ public class ParameterTests
 
     public static TheoryData<string, string, int, int> Ranges()
     {
-        var data = new TheoryData<string, string, int, int> { { "Get-CopilotSeat", "PageSize", 1, 100 } };
+        var data = new TheoryData<string, string, int, int> { { "Get-CopilotSeat", "PageSize", 1, 100 }, { "Get-CopilotSeat", "InactiveDays", 1, 36500 } };
         foreach (string command in Expected.Keys.Where(c => c != "Connect-Copilot" && c != "Disconnect-Copilot"))
         {
             data.Add(command, "ThrottleLimit", 1, 16);
@@ -229,7 +230,7 @@ public class ParameterTests
     [MemberData(nameof(Commands))]
     public void Cmdlet_DoesNotTakePipelineInputForConnectionSettings(string command)
     {
-        string[] settings = { "Token", "ApiUrl", "ApiVersion", "ThrottleLimit", "MaxRetries", "MaxRateLimitWait", "TimeoutSec", "PageSize", "Force" };
+        string[] settings = { "Token", "ApiUrl", "ApiVersion", "ThrottleLimit", "MaxRetries", "MaxRateLimitWait", "TimeoutSec", "PageSize", "InactiveDays", "Force" };
         foreach (PropertyInfo p in ParameterProperties(CmdletType(command)).Where(p => settings.Contains(p.Name)))
             foreach (var a in AttributesNamed(p, ParameterAttribute))
             {

@@ -45,6 +45,39 @@ public sealed class GetSeatTests : IClassFixture<PowerShellSession>
     }
 
     [Fact]
+    public void InactiveDays_keeps_only_seats_without_activity_for_that_many_days_in_listing_order()
+    {
+        // Oracle from the simulator's own records: last activity, else creation, older than 45 days.
+        DateTimeOffset cutoff = DateTimeOffset.UtcNow.AddDays(-45);
+        string[] expected = _ps.Sim.State.OrgSeats("octo-org")
+            .Where(s => (s.LastActivityAt ?? s.CreatedAt) < cutoff).Select(s => s.Login).ToArray();
+        Assert.InRange(expected.Length, 10, 110);
+
+        var seats = _ps.Run("Get-CopilotSeat -Organization octo-org -InactiveDays 45 -PageSize 25 -Token $tok -ApiUrl $api").Ok();
+
+        Assert.Equal(expected, seats.Select(s => s.Str("Login")).ToArray());
+        Assert.All(seats, s => Assert.Equal("CopilotSeats.CopilotSeat", s.TypeName()));
+        Assert.Equal(5, Requests.Count); // the whole listing is read; the filter only drops seats
+    }
+
+    [Fact]
+    public void InactiveDays_filters_UserName_lookups_without_an_error_for_active_users()
+    {
+        DateTimeOffset cutoff = DateTimeOffset.UtcNow.AddDays(-30);
+        var state = _ps.Sim.State;
+        var records = state.OrgSeats("octo-org");
+        string active = records.First(s => s.LastActivityAt > cutoff.AddDays(1)).Login;
+        string inactive = records.First(s => (s.LastActivityAt ?? s.CreatedAt) < cutoff.AddDays(-1)).Login;
+
+        var r = _ps.Run($"Get-CopilotSeat -Organization octo-org -UserName {active}, {inactive} -InactiveDays 30 -Token $tok -ApiUrl $api");
+
+        Assert.Null(r.Terminating);
+        Assert.Empty(r.Errors);
+        Assert.Equal(new[] { inactive }, r.Output.Select(s => s.Str("Login")).ToArray());
+        Assert.Equal(2, Requests.Count);
+    }
+
+    [Fact]
     public void A_missing_user_is_a_non_terminating_404_and_the_other_names_still_come_out()
     {
         var r = _ps.Run("Get-CopilotSeat -Organization octo-org -UserName octocat, ghost-user-x, mona_octo -Token $tok -ApiUrl $api");

@@ -76,7 +76,7 @@ public class ContractTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode);
         Assert.Equal(accepted, r.Headers.GetValues("X-Accepted-OAuth-Scopes").Single());
         Assert.Equal("Resource not accessible by personal access token", (string)(await Json(r))["message"]!);
-        Assert.Empty(_sim.State.OrgSeats("octo-org").Where(s => s.PendingCancellationDate != null));
+        Assert.DoesNotContain(_sim.State.OrgSeats("octo-org"), s => s.PendingCancellationDate != null);
     }
 
     [Theory]

@@ -214,3 +214,36 @@ Describe 'Export-Csv of seats' {
         }
     }
 }
+
+Describe 'Get-CopilotSeat -InactiveDays' {
+    BeforeAll { Reset-Simulator $Sim }
+    BeforeEach { Clear-SimulatorLog $Sim }
+
+    It 'keeps the seats whose last activity (else creation) is older than the cutoff, in listing order' {
+        $cutoff = [DateTimeOffset]::UtcNow.AddDays(-45)
+        $all = @(Get-CopilotSeat -Organization octo-org @Conn)
+        $expected = @($all | Where-Object {
+                $last = if ($null -ne $_.LastActivityAt) { $_.LastActivityAt } else { $_.CreatedAt }
+                $last -lt $cutoff
+            } | ForEach-Object Login)
+        $expected.Count | Should -BeGreaterThan 10
+        $expected.Count | Should -BeLessThan $all.Count
+
+        $inactive = @(Get-CopilotSeat -Organization octo-org -InactiveDays 45 @Conn)
+        ($inactive.Login -join ",") | Should -Be ($expected -join ",")
+        $inactive[0].GetType().FullName | Should -Be 'CopilotSeats.CopilotSeat'
+    }
+
+    It 'feeds a -WhatIf dry run of Remove-CopilotUser that sends no change' {
+        Clear-SimulatorLog $Sim
+        $direct = @(Get-CopilotSeat -Organization octo-org -InactiveDays 30 @Conn | Where-Object { -not $_.AssigningTeam })
+        $direct.Count | Should -BeGreaterThan 0
+        $direct | Remove-CopilotUser @Conn -WhatIf
+        @(Get-MutationRequests $Sim).Count | Should -Be 0
+    }
+
+    It 'rejects -InactiveDays 0 at parameter binding' {
+        $e = Get-ThrownError { Get-CopilotSeat -Organization octo-org -InactiveDays 0 @Conn }
+        $e.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+    }
+}

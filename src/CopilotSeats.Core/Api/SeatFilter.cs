@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace CopilotSeats
 {
@@ -17,6 +18,18 @@ namespace CopilotSeats
             if (days < 1) throw new ArgumentOutOfRangeException(nameof(days), "days must be at least 1.");
             DateTimeOffset? last = LastUsed(seat);
             return last is null || last.Value < now.AddDays(-days);
+        }
+
+        /// <summary>The seats of <paramref name="seats"/> that are inactive for <paramref name="days"/> days, in their order.</summary>
+        public static IReadOnlyList<CopilotSeat> WhereInactive(IReadOnlyList<CopilotSeat> seats, int days, DateTimeOffset now)
+        {
+            if (seats is null) throw new ArgumentNullException(nameof(seats));
+            var inactive = new List<CopilotSeat>(seats.Count);
+            foreach (CopilotSeat seat in seats)
+            {
+                if (IsInactive(seat, days, now)) inactive.Add(seat);
+            }
+            return inactive;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 
@@ -32,18 +33,30 @@ namespace CopilotSeats.Commands
         [ValidateRange(1, 100)]
         public int PageSize { get; set; } = CopilotDefaults.PageSize;
 
+        /// <summary>
+        /// Only seats without activity for this many days (last activity, else creation; a seat
+        /// never used counts from its creation). 0, the default, keeps every seat.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 36500)]
+        public int InactiveDays { get; set; }
+
         protected override void ProcessRecord()
         {
             SeatScope scope = ResolveScope(Organization, Enterprise);
             CopilotClient client = GetClient();
             string[]? names = UserName;
             int pageSize = PageSize;
+            int inactiveDays = InactiveDays;
+            DateTimeOffset now = DateTimeOffset.UtcNow;
+            IReadOnlyList<CopilotSeat> Select(IReadOnlyList<CopilotSeat> seats) =>
+                inactiveDays > 0 ? SeatFilter.WhereInactive(seats, inactiveDays, now) : seats;
             if (names is null || names.Length == 0)
             {
                 // Each page is written (and the write awaited) before the next request, so a
                 // downstream Select-Object -First stops the listing after the page it needed.
                 RunAsync(async cancellationToken =>
-                    await client.ListSeatsAsync(scope, (page, _) => WriteObjectsAsync(page), pageSize, cancellationToken).ConfigureAwait(false));
+                    await client.ListSeatsAsync(scope, (page, _) => WriteObjectsAsync(Select(page)), pageSize, cancellationToken).ConfigureAwait(false));
                 return;
             }
             RunAsync(async cancellationToken =>
@@ -62,7 +75,7 @@ namespace CopilotSeats.Commands
                         await WriteErrorAsync(ex, name).ConfigureAwait(false);
                         continue;
                     }
-                    await WriteObjectsAsync(seats).ConfigureAwait(false);
+                    await WriteObjectsAsync(Select(seats)).ConfigureAwait(false);
                 }
             });
         }
