@@ -73,12 +73,18 @@ function Invoke-BuildTask {
     }
 }
 
-function Get-PwshPath {
+# The command line that starts PowerShell 7 again: this pwsh, else pwsh from PATH. A pwsh run as a
+# dotnet tool (dotnet pwsh) is the dotnet host plus pwsh.dll.
+function Get-PwshCommand {
     if ($PSVersionTable.PSEdition -eq 'Core') {
-        return (Get-Process -Id $PID).Path
+        $exe = (Get-Process -Id $PID).Path
+        $name = [System.IO.Path]::GetFileNameWithoutExtension($exe)
+        if ($name -eq 'pwsh') { return , @($exe) }
+        $dll = Join-Path $PSHOME 'pwsh.dll'
+        if ($name -eq 'dotnet' -and (Test-Path -LiteralPath $dll)) { return , @($exe, $dll) }
     }
-    $cmd = Get-Command -Name pwsh -ErrorAction SilentlyContinue | Select-Object -First 1
-    if ($cmd) { return $cmd.Source }
+    $cmd = Get-Command -Name pwsh -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if ($cmd) { return , @($cmd.Source) }
     return $null
 }
 
@@ -158,7 +164,7 @@ function Invoke-TestTask {
     try { Invoke-Dotnet @('test', $Solution, '-c', $Configuration, '--no-build') }
     catch { $problems += $_.Exception.Message }
 
-    $pwsh = Get-PwshPath
+    $pwsh = Get-PwshCommand
     if (-not $pwsh) {
         $problems += 'The Pester suite needs PowerShell 7 (pwsh), which is not on PATH.'
     }
@@ -166,7 +172,8 @@ function Invoke-TestTask {
         # A child process: the module DLL must not stay loaded (and locked) in this session.
         $arguments = @('-NoProfile', '-NonInteractive', '-File', $PSCommandPath, '-Task', 'Pester', '-Configuration', $Configuration)
         if ($TestResultPath) { $arguments += @('-TestResultPath', $TestResultPath) }
-        & $pwsh @arguments
+        $exe, $leading = $pwsh
+        & $exe @(@($leading | Where-Object { $_ }) + $arguments)
         if ($LASTEXITCODE -ne 0) { $problems += "The Pester suite failed (exit code $LASTEXITCODE)." }
     }
 
