@@ -1,0 +1,148 @@
+# Larger listings, Ctrl+C (PowerShell.Stop(), what the console does on Ctrl+C) and the rate-limit
+# countdown, each in a second runspace of this pwsh so that its streams can be read and stopped.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-CopilotSeatsModule
+    $script:Sim = Start-TestSimulator
+    $script:Conn = @{ ApiUrl = $Sim.Url; Token = $Token }
+    $script:Manifest = Join-Path $RepoRoot (Join-Path 'out' (Join-Path 'CopilotSeats' 'CopilotSeats.psd1'))
+
+    # A PowerShell instance on its own runspace with the module imported and $tok / $api set.
+    function New-ModuleShell {
+        $rs = [runspacefactory]::CreateRunspace()
+        $rs.Open()
+        $rs.SessionStateProxy.SetVariable('tok', $Token)
+        $rs.SessionStateProxy.SetVariable('api', $Sim.Url)
+        $ps = [powershell]::Create()
+        $ps.Runspace = $rs
+        $null = $ps.AddScript("Import-Module -Name '$Manifest' -ErrorAction Stop").Invoke()
+        $ps.Commands.Clear()
+        return $ps
+    }
+
+    function Remove-ModuleShell($Shell) {
+        $rs = $Shell.Runspace
+        $Shell.Dispose()
+        $rs.Dispose()
+    }
+
+    function Wait-Until([scriptblock] $Condition, [int] $TimeoutSeconds = 20) {
+        $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+        while ([DateTime]::UtcNow -lt $deadline) {
+            if (& $Condition) { return $true }
+            Start-Sleep -Milliseconds 25
+        }
+        return $false
+    }
+}
+
+AfterAll {
+    Reset-Simulator $Sim
+    Stop-TestSimulator $Sim
+}
+
+Describe 'Paging completeness' {
+    BeforeAll { Reset-Simulator $Sim @{ seats = 1234 } }
+    AfterAll { Reset-Simulator $Sim }
+    BeforeEach { Clear-SimulatorLog $Sim }
+
+    It '1,234 seats at -ThrottleLimit <Throttle>: every seat once, in listing order, 13 pages' -ForEach @(
+        @{ Throttle = 1 }, @{ Throttle = 4 }, @{ Throttle = 16 }
+    ) {
+        $seats = @(Get-CopilotSeat -Organization octo-org -ThrottleLimit $Throttle @Conn)
+        $seats.Count | Should -Be 1234
+        @($seats | Select-Object -ExpandProperty Login | Sort-Object -Unique).Count | Should -Be 1234
+        $created = @($seats | ForEach-Object { $_.CreatedAt.UtcTicks })
+        for ($i = 1; $i -lt $created.Count; $i++) {
+            if ($created[$i] -lt $created[$i - 1]) { throw "seat $i ($($seats[$i].Login)) is out of listing order" }
+        }
+        $gets = @(Get-SimulatorRequests $Sim -Method GET)
+        $gets.Count | Should -Be 13
+        @($gets | Where-Object { $_.query -match '(^|&)per_page=100(&|$)' }).Count | Should -Be 13
+        (@($gets | ForEach-Object { if ($_.query -match '(^|&)page=(\d+)') { [int]$Matches[2] } } | Sort-Object) -join ',') | Should -Be ((1..13) -join ',')
+    }
+}
+
+Describe 'Stop (Ctrl+C)' {
+    BeforeAll {
+        Reset-Simulator $Sim @{ seats = 1000 }
+        $script:Shell = New-ModuleShell
+    }
+    AfterAll {
+        Remove-ModuleShell $Shell
+        Reset-Simulator $Sim
+    }
+
+    It 'stops a 1,000-page listing within a second and sends nothing afterwards' {
+        Set-SimulatorFaults $Sim @{ latencyMs = 40 }
+        Clear-SimulatorLog $Sim
+        $null = $Shell.AddScript('Get-CopilotSeat -Organization octo-org -PageSize 1 -Token $tok -ApiUrl $api')
+        $output = New-Object 'System.Management.Automation.PSDataCollection[psobject]'
+        $handle = $Shell.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]$null, $output)
+        (Wait-Until { $output.Count -ge 20 }) | Should -BeTrue -Because 'the listing writes seats as pages arrive'
+
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $Shell.Stop()
+        $watch.Stop()
+        $ended = $null
+        try { $null = $Shell.EndInvoke($handle) } catch { $ended = $_.Exception }
+        $Shell.Commands.Clear()
+
+        Write-Host ("    stopped in {0:N0} ms after {1} seats" -f $watch.Elapsed.TotalMilliseconds, $output.Count)
+        $watch.Elapsed.TotalMilliseconds | Should -BeLessThan 1000
+        "$($Shell.InvocationStateInfo.State)" | Should -Be 'Stopped'
+        $ended | Should -Not -BeNullOrEmpty
+        $output.Count | Should -BeLessThan 1000
+        $sent = @(Get-SimulatorRequests $Sim).Count
+        Start-Sleep -Milliseconds 500
+        @(Get-SimulatorRequests $Sim).Count | Should -Be $sent -Because 'no request goes out after the stop'
+        $sent | Should -BeLessThan 1000
+    }
+
+    It 'stops a rate-limit wait at once, and the runspace works afterwards' {
+        Set-SimulatorFaults $Sim @{ rateLimit = @{ kind = 'retry-after-429'; times = 1; retryAfterSeconds = 30 } }
+        Clear-SimulatorLog $Sim
+        $null = $Shell.AddScript('Get-CopilotSeat -Organization octo-org -MaxRateLimitWait 120 -Token $tok -ApiUrl $api')
+        $handle = $Shell.BeginInvoke()
+        (Wait-Until { @(Get-SimulatorRequests $Sim | Where-Object { $_.status -eq 429 }).Count -eq 1 }) | Should -BeTrue
+
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $Shell.Stop()
+        $watch.Stop()
+        try { $null = $Shell.EndInvoke($handle) } catch { }
+        $Shell.Commands.Clear()
+        $watch.Elapsed.TotalMilliseconds | Should -BeLessThan 1000
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 1
+
+        Set-SimulatorFaults $Sim @{ }
+        $null = $Shell.AddScript('Get-CopilotOrgDetail -Organization octo-org -Token $tok -ApiUrl $api')
+        $detail = $Shell.Invoke()
+        $Shell.Commands.Clear()
+        $detail[0].TotalSeats | Should -Be 1000
+    }
+}
+
+Describe 'Rate-limit countdown' {
+    BeforeAll { $script:Shell = New-ModuleShell }
+    AfterAll { Remove-ModuleShell $Shell }
+    BeforeEach { Reset-Simulator $Sim }
+
+    It 'a 2 s retry-after shows Write-Progress with seconds remaining and a verbose line, then completes' {
+        Set-SimulatorFaults $Sim @{ rateLimit = @{ kind = 'retry-after-429'; times = 1; retryAfterSeconds = 2 } }
+        $Shell.Streams.ClearStreams()
+        $null = $Shell.AddScript('Get-CopilotSeat -Organization octo-org -Token $tok -ApiUrl $api -Verbose')
+        $seats = $Shell.Invoke()
+        $Shell.Commands.Clear()
+
+        $seats.Count | Should -Be 120
+        $progress = @($Shell.Streams.Progress | Where-Object { $_.Activity -match 'rate limit' })
+        $progress.Count | Should -BeGreaterThan 0
+        @($progress | Where-Object { $_.RecordType -eq 'Processing' -and $_.SecondsRemaining -gt 0 }).Count | Should -BeGreaterThan 0
+        "$($progress[-1].RecordType)" | Should -Be 'Completed'
+        $verbose = @($Shell.Streams.Verbose | ForEach-Object Message)
+        @($verbose | Where-Object { $_ -match '429' }).Count | Should -BeGreaterThan 0
+        @($verbose | Where-Object { $_ -match '^Rate limited: .*retry after 2 s.*pause until' }).Count | Should -Be 1
+        (ConvertTo-AllText -Items (@($Shell.Streams.Progress) + @($Shell.Streams.Verbose))) | Should -Not -Match ([regex]::Escape($CanaryToken))
+    }
+}
