@@ -125,6 +125,13 @@ public class SimulatorOperationTests : SimulatorTestBase
         using var client = Client();
         var notFound = await Assert.ThrowsAsync<CopilotApiException>(() => client.GetUserSeatAsync(Org, "ghost-user", default));
         Assert.Equal(("CopilotSeats.Http404", CopilotErrorCategory.ObjectNotFound, (object?)"ghost-user"), (notFound.ErrorId, notFound.Category, notFound.TargetObject));
+        // The scopes suffice (the simulator's default token has them): say so, without blaming the account's role.
+        Assert.Contains("'ghost-user' has no Copilot seat in the organization octo-org", notFound.Message);
+        Assert.Contains("so a missing scope is not the cause", notFound.Message);
+        Assert.DoesNotContain("lacks the role", notFound.Message);
+        // The recommended action is one short step, not a copy of the message's explanation.
+        Assert.Equal("Check the login; Get-CopilotSeat -Organization octo-org lists who has a seat.", notFound.RecommendedAction);
+        Assert.DoesNotContain(notFound.RecommendedAction!, notFound.Message);
 
         var unknownOrg = await Assert.ThrowsAsync<CopilotApiException>(() => client.GetOrgDetailAsync("no-such-org", default));
         Assert.Equal("no-such-org", unknownOrg.TargetObject);
@@ -136,6 +143,8 @@ public class SimulatorOperationTests : SimulatorTestBase
         var teamGranted = await Assert.ThrowsAsync<CopilotApiException>(() => client.ChangeSeatsAsync(Org, SeatAction.Remove, AssigneeKind.User, new[] { "team1-member-1" }, default));
         Assert.Equal("CopilotSeats.Http422", teamGranted.ErrorId);
         Assert.Contains("team", teamGranted.Message);
+        Assert.Contains("Remove-CopilotTeam", teamGranted.RecommendedAction);
+        Assert.DoesNotContain(teamGranted.RecommendedAction!, teamGranted.Message);
 
         var unknownTeam = await Assert.ThrowsAsync<CopilotApiException>(() => client.ChangeSeatsAsync(Org, SeatAction.Add, AssigneeKind.Team, new[] { "no-such-team" }, default));
         Assert.Equal(422, unknownTeam.StatusCode);
@@ -143,6 +152,7 @@ public class SimulatorOperationTests : SimulatorTestBase
         var pendingInvite = await Assert.ThrowsAsync<CopilotApiException>(() => client.GetUserSeatAsync(Org, "pending-invite", default));
         Assert.Equal(422, pendingInvite.StatusCode);
         Assert.Contains("pending invitation", pendingInvite.Message);
+        Assert.Equal("Ask the user to accept the invitation, then look the seat up again.", pendingInvite.RecommendedAction);
     }
 
     [Fact]
@@ -152,6 +162,7 @@ public class SimulatorOperationTests : SimulatorTestBase
         {
             var ex = await Assert.ThrowsAsync<CopilotApiException>(() => bad.GetOrgDetailAsync("octo-org", default));
             Assert.Equal(CopilotErrorCategory.AuthenticationError, ex.Category);
+            Assert.Equal("Create a new token, then pass it with -Token or Connect-Copilot -Token.", ex.RecommendedAction);
         }
         using (var readOnly = Client(token: "sim_readonly_token"))
         {
@@ -160,6 +171,10 @@ public class SimulatorOperationTests : SimulatorTestBase
             Assert.Equal(("CopilotSeats.Http403", CopilotErrorCategory.PermissionDenied), (ex.ErrorId, ex.Category));
             Assert.Contains("read:org", ex.Message);
             Assert.Contains("admin:org", ex.Message);
+            Assert.Equal("Use a token with one of these scopes: manage_billing:copilot, admin:org.", ex.RecommendedAction);
+            // The scopes are the cause: the message names them and does not send the user after a role.
+            Assert.Contains("The token is not allowed to do this for the organization octo-org. The token has scopes [", ex.Message);
+            Assert.DoesNotContain("must use it", ex.Message);
         }
         using (var noScope = Client(token: "sim_noscope_token"))
         {

@@ -40,6 +40,8 @@ Describe 'HTTP error answers' {
         $ev[0].TargetObject | Should -Be 'octo-org'
         $ev[0].Exception.Message | Should -Match 'manage_billing:copilot'
         $ev[0].Exception.Message | Should -Match 'read:org' -Because 'the message says which scopes the token has'
+        $ev[0].ErrorDetails.RecommendedAction | Should -Be 'Use a token with one of these scopes: manage_billing:copilot, admin:org.'
+        $ev[0].Exception.Message | Should -Not -Match ([regex]::Escape($ev[0].ErrorDetails.RecommendedAction)) -Because 'the recommendation is a step to take, not the message again'
         @(Get-SimulatorRequests $Sim -Method DELETE).Count | Should -Be 1 -Because 'a 403 that is not a rate limit is never retried'
         (Get-CopilotSeat -Organization octo-org -UserName user-0001 @Conn).PendingCancellationDate | Should -BeNullOrEmpty
     }

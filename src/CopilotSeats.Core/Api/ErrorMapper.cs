@@ -46,7 +46,7 @@ namespace CopilotSeats
             {
                 Method = request.Method.Method,
                 RequestUri = response.Uri.ToString(),
-                RecommendedAction = hint.Length > 0 ? hint : null,
+                RecommendedAction = Action(request, response),
             };
         }
 
@@ -89,7 +89,9 @@ namespace CopilotSeats
                     string scopes = ScopeHint(request, response);
                     string lead = response.Status == 404
                         ? $"The {subject} may not exist, may not have Copilot Business or Enterprise, or the token cannot see it (GitHub answers 404 rather than 403 to hide what a token may not read)."
-                        : $"The token is not allowed to do this for the {subject}: an org owner or billing manager (enterprise owner for enterprises) must use it.";
+                        : MissingScopes(response) is not null
+                            ? $"The token is not allowed to do this for the {subject}."
+                            : $"The token is not allowed to do this for the {subject}: an org owner or billing manager (enterprise owner for enterprises) must use it.";
                     if (request.Operation == ApiOperation.GetMemberSeat && response.Status == 404)
                         lead = $"'{request.Target}' has no Copilot seat in the {subject}, is not a member, or the token cannot see it.";
                     return scopes.Length > 0 ? lead + " " + scopes : lead;
@@ -113,6 +115,59 @@ namespace CopilotSeats
             }
         }
 
+        /// <summary>
+        /// The ErrorRecord's RecommendedAction: one short step to take. The message already carries
+        /// GitHub's words and the explanation (<see cref="Hint"/>); this does not repeat them.
+        /// </summary>
+        public static string? Action(ApiRequest request, ApiResponse response)
+        {
+            string where = request.Scope.Kind == ScopeKind.Enterprise ? "-Enterprise " + request.Scope.Name : "-Organization " + request.Scope.Name;
+            string role = request.Scope.Kind == ScopeKind.Enterprise ? "an enterprise owner or billing manager" : "an organization owner or billing manager";
+            switch (response.Status)
+            {
+                case 401:
+                    return "Create a new token, then pass it with -Token or Connect-Copilot -Token.";
+                case 403:
+                case 404:
+                {
+                    List<string>? missing = MissingScopes(response);
+                    if (missing is not null) return $"Use a token with one of these scopes: {string.Join(", ", missing)}.";
+                    if (response.Status == 404 && request.Operation == ApiOperation.GetMemberSeat)
+                        return $"Check the login; Get-CopilotSeat {where} lists who has a seat.";
+                    if (response.Status == 404)
+                        return $"Check the name, and that the token belongs to {role} there.";
+                    return $"Use a token that belongs to {role}.";
+                }
+                case 410:
+                    return "Pass -ApiVersion " + CopilotDefaults.ApiVersion + ".";
+                case 422:
+                    return request.Operation switch
+                    {
+                        ApiOperation.RemoveSeats when request.Body != null && Encoding.UTF8.GetString(request.Body).Contains("selected_usernames") =>
+                            "Cancel team-granted seats with Remove-CopilotTeam; check the seat management setting with Get-CopilotOrgDetail.",
+                        ApiOperation.AddSeats or ApiOperation.RemoveSeats =>
+                            "Check the names, and that the seat management setting is assign_selected (Get-CopilotOrgDetail shows it).",
+                        ApiOperation.GetMemberSeat => "Ask the user to accept the invitation, then look the seat up again.",
+                        _ => "Finish the Copilot setup (plan, billing, policies) in the GitHub settings.",
+                    };
+                case 429:
+                    return "Run the command again later; -MaxRateLimitWait sets how long the module waits by itself.";
+                default:
+                    return response.Status >= 500 ? "Run the command again later; -MaxRetries sets how often it retries by itself." : null;
+            }
+        }
+
+        /// <summary>The accepted scopes when GitHub names both sides and the token has none of them; else null.</summary>
+        private static List<string>? MissingScopes(ApiResponse response)
+        {
+            string? granted = response.Header("X-OAuth-Scopes");
+            string? accepted = response.Header("X-Accepted-OAuth-Scopes");
+            if (granted is null || accepted is null) return null;
+            var have = Split(granted);
+            var accept = Split(accepted);
+            return accept.Count > 0 && !accept.Any(a => Covers(have, a)) ? accept : null;
+        }
+
         private static string ScopeHint(ApiRequest request, ApiResponse response)
         {
             string? granted = response.Header("X-OAuth-Scopes");
@@ -129,7 +184,9 @@ namespace CopilotSeats
             if (accept.Count == 0)
                 return $"The token has scopes [{string.Join(", ", have)}]; needed: {ExpectedScopes(request.Operation, request.Scope.Kind)}.";
             if (accept.Any(a => Covers(have, a)))
-                return $"The token has scopes [{string.Join(", ", have)}], which GitHub accepts here; the account itself lacks the role (org owner or billing manager).";
+                return response.Status == 404
+                    ? $"The token has scopes [{string.Join(", ", have)}], which GitHub accepts here, so a missing scope is not the cause."
+                    : $"The token has scopes [{string.Join(", ", have)}], which GitHub accepts here; the account itself lacks the role ({(request.Scope.Kind == ScopeKind.Enterprise ? "enterprise owner or billing manager" : "organization owner or billing manager")}).";
             return $"The token has scopes [{string.Join(", ", have)}]; this operation accepts [{string.Join(", ", accept)}]. Missing: one of {string.Join(", ", accept)}.";
         }
 
