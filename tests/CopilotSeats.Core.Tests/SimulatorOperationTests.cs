@@ -174,7 +174,7 @@ public class SimulatorOperationTests : SimulatorTestBase
             Assert.Equal("Use a token with one of these scopes: manage_billing:copilot, admin:org.", ex.RecommendedAction);
             // The scopes are the cause: the message names them and does not send the user after a role.
             Assert.Contains("The token is not allowed to do this for the organization octo-org. The token has scopes [", ex.Message);
-            Assert.DoesNotContain("must use it", ex.Message);
+            Assert.DoesNotContain("must belong to", ex.Message);
         }
         using (var noScope = Client(token: "sim_noscope_token"))
         {

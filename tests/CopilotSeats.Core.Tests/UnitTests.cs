@@ -101,6 +101,53 @@ public class MappingTests
     [InlineData(500, CopilotErrorCategory.ResourceUnavailable)]
     [InlineData(503, CopilotErrorCategory.ResourceUnavailable)]
     public void Status_categories(int status, CopilotErrorCategory category) => Assert.Equal(category, ErrorMapper.CategoryFor(status));
+
+    private static CopilotApiException Map(int status, ApiOperation op, SeatScope scope, string? granted, string? accepted, object? target = null)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (granted != null) headers["X-OAuth-Scopes"] = granted;
+        if (accepted != null) headers["X-Accepted-OAuth-Scopes"] = accepted;
+        var uri = new Uri("https://api.github.com/x");
+        var request = new ApiRequest(op == ApiOperation.RemoveSeats ? HttpMethod.Delete : HttpMethod.Get, uri, "k", op, scope, target ?? scope.Name);
+        var body = System.Text.Encoding.UTF8.GetBytes("{\"message\":\"Not allowed\"}");
+        return ErrorMapper.FromResponse(request, new ApiResponse(status, headers, body, uri));
+    }
+
+    [Fact]
+    public void Scopes_that_suffice_point_at_the_role_on_403_and_at_nothing_on_404()
+    {
+        var org = SeatScope.ForOrganization("octo-org");
+        var forbidden = Map(403, ApiOperation.RemoveSeats, org, "admin:org", "manage_billing:copilot, admin:org");
+        Assert.Contains("which GitHub accepts here; the account itself lacks the role (organization owner or billing manager)", forbidden.Message);
+        Assert.Equal("Use a token that belongs to an organization owner or billing manager.", forbidden.RecommendedAction);
+
+        var ent = Map(403, ApiOperation.RemoveSeats, SeatScope.ForEnterprise("octo-ent"), "admin:enterprise", "manage_billing:copilot, admin:enterprise");
+        Assert.Contains("lacks the role (enterprise owner or billing manager)", ent.Message);
+        Assert.Equal("Use a token that belongs to an enterprise owner or billing manager.", ent.RecommendedAction);
+
+        var notFound = Map(404, ApiOperation.OrgDetail, org, "read:org", "manage_billing:copilot, read:org");
+        Assert.Contains("so a missing scope is not the cause", notFound.Message);
+        Assert.DoesNotContain("lacks the role", notFound.Message);
+        Assert.Equal("Check the name, and that the token belongs to an organization owner or billing manager there.", notFound.RecommendedAction);
+    }
+
+    [Fact]
+    public void Missing_scopes_are_named_in_the_message_and_the_action()
+    {
+        var org = SeatScope.ForOrganization("octo-org");
+        var forbidden = Map(403, ApiOperation.RemoveSeats, org, "repo, read:org", "manage_billing:copilot, admin:org");
+        Assert.Contains("The token is not allowed to do this for the organization octo-org. The token has scopes [repo, read:org]; this operation accepts [manage_billing:copilot, admin:org].", forbidden.Message);
+        Assert.Equal("Use a token with one of these scopes: manage_billing:copilot, admin:org.", forbidden.RecommendedAction);
+
+        // write:org covers read:org, admin:org covers both: no scope is missing, so the role is the cause.
+        var covered = Map(403, ApiOperation.ListSeats, org, "write:org", "manage_billing:copilot, read:org");
+        Assert.Equal("Use a token that belongs to an organization owner or billing manager.", covered.RecommendedAction);
+
+        // A fine-grained token sends no X-OAuth-Scopes: the message says what a classic token needs.
+        var fineGrained = Map(403, ApiOperation.ListSeats, org, null, null);
+        Assert.Contains("Needed: a classic token with manage_billing:copilot or read:org.", fineGrained.Message);
+        Assert.Contains("must belong to an organization owner or billing manager", fineGrained.Message);
+    }
 }
 
 public class BudgetAndGateTests

@@ -91,7 +91,7 @@ namespace CopilotSeats
                         ? $"The {subject} may not exist, may not have Copilot Business or Enterprise, or the token cannot see it (GitHub answers 404 rather than 403 to hide what a token may not read)."
                         : MissingScopes(response) is not null
                             ? $"The token is not allowed to do this for the {subject}."
-                            : $"The token is not allowed to do this for the {subject}: an org owner or billing manager (enterprise owner for enterprises) must use it.";
+                            : $"The token is not allowed to do this for the {subject}: it must belong to an {Role(request.Scope)}.";
                     if (request.Operation == ApiOperation.GetMemberSeat && response.Status == 404)
                         lead = $"'{request.Target}' has no Copilot seat in the {subject}, is not a member, or the token cannot see it.";
                     return scopes.Length > 0 ? lead + " " + scopes : lead;
@@ -101,7 +101,7 @@ namespace CopilotSeats
                 case 422:
                     return request.Operation switch
                     {
-                        ApiOperation.RemoveSeats when request.Body != null && Encoding.UTF8.GetString(request.Body).Contains("selected_usernames") =>
+                        ApiOperation.RemoveSeats when IsUserRemoval(request) =>
                             "Possible causes: a seat was granted through a team (remove the team, or remove the user from the team, instead); the seat management setting is assign_all or unconfigured; Copilot Business or Enterprise, billing or the public code suggestions policy is not set up.",
                         ApiOperation.AddSeats or ApiOperation.RemoveSeats =>
                             "Possible causes: the seat management setting is assign_all or unconfigured (set it to assign_selected); Copilot Business or Enterprise is not enabled; billing is not set up; no public code suggestions policy is set; a name is not a member or team of the " + subject + ".",
@@ -122,7 +122,7 @@ namespace CopilotSeats
         public static string? Action(ApiRequest request, ApiResponse response)
         {
             string where = request.Scope.Kind == ScopeKind.Enterprise ? "-Enterprise " + request.Scope.Name : "-Organization " + request.Scope.Name;
-            string role = request.Scope.Kind == ScopeKind.Enterprise ? "an enterprise owner or billing manager" : "an organization owner or billing manager";
+            string role = "an " + Role(request.Scope);
             switch (response.Status)
             {
                 case 401:
@@ -143,7 +143,7 @@ namespace CopilotSeats
                 case 422:
                     return request.Operation switch
                     {
-                        ApiOperation.RemoveSeats when request.Body != null && Encoding.UTF8.GetString(request.Body).Contains("selected_usernames") =>
+                        ApiOperation.RemoveSeats when IsUserRemoval(request) =>
                             "Cancel team-granted seats with Remove-CopilotTeam; check the seat management setting with Get-CopilotOrgDetail.",
                         ApiOperation.AddSeats or ApiOperation.RemoveSeats =>
                             "Check the names, and that the seat management setting is assign_selected (Get-CopilotOrgDetail shows it).",
@@ -156,6 +156,12 @@ namespace CopilotSeats
                     return response.Status >= 500 ? "Run the command again later; -MaxRetries sets how often it retries by itself." : null;
             }
         }
+
+        private static string Role(SeatScope scope) =>
+            scope.Kind == ScopeKind.Enterprise ? "enterprise owner or billing manager" : "organization owner or billing manager";
+
+        private static bool IsUserRemoval(ApiRequest request) =>
+            request.Operation == ApiOperation.RemoveSeats && request.Body != null && Encoding.UTF8.GetString(request.Body).Contains("selected_usernames");
 
         /// <summary>The accepted scopes when GitHub names both sides and the token has none of them; else null.</summary>
         private static List<string>? MissingScopes(ApiResponse response)
@@ -186,7 +192,7 @@ namespace CopilotSeats
             if (accept.Any(a => Covers(have, a)))
                 return response.Status == 404
                     ? $"The token has scopes [{string.Join(", ", have)}], which GitHub accepts here, so a missing scope is not the cause."
-                    : $"The token has scopes [{string.Join(", ", have)}], which GitHub accepts here; the account itself lacks the role ({(request.Scope.Kind == ScopeKind.Enterprise ? "enterprise owner or billing manager" : "organization owner or billing manager")}).";
+                    : $"The token has scopes [{string.Join(", ", have)}], which GitHub accepts here; the account itself lacks the role ({Role(request.Scope)}).";
             return $"The token has scopes [{string.Join(", ", have)}]; this operation accepts [{string.Join(", ", accept)}]. Missing: one of {string.Join(", ", accept)}.";
         }
 
