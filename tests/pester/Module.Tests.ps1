@@ -78,4 +78,36 @@ Describe 'CopilotSeats module import' {
         (Get-Command Add-CopilotUser).Parameters['UserName'].Aliases | Should -Contain 'Login'
         (Get-Command Remove-CopilotUser).Parameters['UserName'].Aliases | Should -Contain 'Login'
     }
+
+    It 'every help example of <Name> parses and uses only parameters the cmdlets have' -ForEach @(
+        @{ Name = 'Connect-Copilot' }
+        @{ Name = 'Disconnect-Copilot' }
+        @{ Name = 'Get-CopilotOrgDetail' }
+        @{ Name = 'Get-CopilotSeat' }
+        @{ Name = 'Add-CopilotUser' }
+        @{ Name = 'Remove-CopilotUser' }
+        @{ Name = 'Add-CopilotTeam' }
+        @{ Name = 'Remove-CopilotTeam' }
+    ) {
+        $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+        $ours = @((Get-Module -Name CopilotSeats).ExportedCommands.Keys)
+        $checked = 0
+        foreach ($example in @((Get-Help -Name $Name -Full).examples.example | Where-Object { $null -ne $_ })) {
+            $code = [string]$example.code
+            $tokens = $null
+            $errors = $null
+            $ast = [System.Management.Automation.Language.Parser]::ParseInput($code, [ref]$tokens, [ref]$errors)
+            @($errors).Count | Should -Be 0 -Because "the example '$code' must parse"
+            $calls = $ast.FindAll({ param($n) $n -is [System.Management.Automation.Language.CommandAst] -and $ours -contains $n.GetCommandName() }, $true)
+            foreach ($call in $calls) {
+                $parameters = (Get-Command -Name $call.GetCommandName()).Parameters
+                $names = @($parameters.Keys) + @($parameters.Values | ForEach-Object { $_.Aliases }) + $common
+                foreach ($p in @($call.CommandElements | Where-Object { $_ -is [System.Management.Automation.Language.CommandParameterAst] })) {
+                    $names | Should -Contain $p.ParameterName -Because "'$code' passes -$($p.ParameterName) to $($call.GetCommandName())"
+                    $checked++
+                }
+            }
+        }
+        if ($Name -ne 'Disconnect-Copilot') { $checked | Should -BeGreaterThan 0 }
+    }
 }
