@@ -1,5 +1,10 @@
 # Module layout: what Import-Module gives a user before any request is sent.
 
+BeforeDiscovery {
+    $AllCmdlets = @('Connect-Copilot', 'Disconnect-Copilot', 'Get-CopilotOrgDetail', 'Get-CopilotSeat',
+        'Add-CopilotUser', 'Remove-CopilotUser', 'Add-CopilotTeam', 'Remove-CopilotTeam') | ForEach-Object { @{ Name = $_ } }
+}
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     Import-CopilotSeatsModule
@@ -35,16 +40,7 @@ Describe 'CopilotSeats module import' {
         @((Get-Command -Name $Name).OutputType | ForEach-Object { $_.Name }) | Should -Contain $Type
     }
 
-    It 'Get-Help <Name> has a synopsis and at least one example' -ForEach @(
-        @{ Name = 'Connect-Copilot' }
-        @{ Name = 'Disconnect-Copilot' }
-        @{ Name = 'Get-CopilotOrgDetail' }
-        @{ Name = 'Get-CopilotSeat' }
-        @{ Name = 'Add-CopilotUser' }
-        @{ Name = 'Remove-CopilotUser' }
-        @{ Name = 'Add-CopilotTeam' }
-        @{ Name = 'Remove-CopilotTeam' }
-    ) {
+    It 'Get-Help <Name> has a synopsis and at least one example' -ForEach $AllCmdlets {
         $help = Get-Help -Name $Name -Full
         $synopsis = ([string]$help.Synopsis).Trim()
         $synopsis | Should -Not -BeNullOrEmpty
@@ -79,16 +75,7 @@ Describe 'CopilotSeats module import' {
         (Get-Command Remove-CopilotUser).Parameters['UserName'].Aliases | Should -Contain 'Login'
     }
 
-    It 'every help example of <Name> parses and uses only parameters the cmdlets have' -ForEach @(
-        @{ Name = 'Connect-Copilot' }
-        @{ Name = 'Disconnect-Copilot' }
-        @{ Name = 'Get-CopilotOrgDetail' }
-        @{ Name = 'Get-CopilotSeat' }
-        @{ Name = 'Add-CopilotUser' }
-        @{ Name = 'Remove-CopilotUser' }
-        @{ Name = 'Add-CopilotTeam' }
-        @{ Name = 'Remove-CopilotTeam' }
-    ) {
+    It 'every help example of <Name> parses and uses only parameters the cmdlets have' -ForEach $AllCmdlets {
         $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
         $ours = @((Get-Module -Name CopilotSeats).ExportedCommands.Keys)
         $checked = 0

@@ -99,15 +99,7 @@ namespace CopilotSeats
                 case 410:
                     return "The requested X-GitHub-Api-Version is retired; use -ApiVersion " + CopilotDefaults.ApiVersion + " or a newer supported version.";
                 case 422:
-                    return request.Operation switch
-                    {
-                        ApiOperation.RemoveSeats when IsUserRemoval(request) =>
-                            "Possible causes: a seat was granted through a team (remove the team, or remove the user from the team, instead); the seat management setting is assign_all or unconfigured; Copilot Business or Enterprise, billing or the public code suggestions policy is not set up.",
-                        ApiOperation.AddSeats or ApiOperation.RemoveSeats =>
-                            "Possible causes: the seat management setting is assign_all or unconfigured (set it to assign_selected); Copilot Business or Enterprise is not enabled; billing is not set up; no public code suggestions policy is set; a name is not a member or team of the " + subject + ".",
-                        ApiOperation.GetMemberSeat => "The user may have a pending invitation to the " + subject + ", or Copilot is not set up there.",
-                        _ => "Copilot Business or Enterprise, billing or the public code suggestions policy may not be set up for the " + subject + ".",
-                    };
+                    return Unprocessable(request).Hint;
                 case 429:
                     return "GitHub's rate limit was exceeded; wait and retry.";
                 default:
@@ -141,15 +133,7 @@ namespace CopilotSeats
                 case 410:
                     return "Pass -ApiVersion " + CopilotDefaults.ApiVersion + ".";
                 case 422:
-                    return request.Operation switch
-                    {
-                        ApiOperation.RemoveSeats when IsUserRemoval(request) =>
-                            "Cancel team-granted seats with Remove-CopilotTeam; check the seat management setting with Get-CopilotOrgDetail.",
-                        ApiOperation.AddSeats or ApiOperation.RemoveSeats =>
-                            "Check the names, and that the seat management setting is assign_selected (Get-CopilotOrgDetail shows it).",
-                        ApiOperation.GetMemberSeat => "Ask the user to accept the invitation, then look the seat up again.",
-                        _ => "Finish the Copilot setup (plan, billing, policies) in the GitHub settings.",
-                    };
+                    return Unprocessable(request).Action;
                 case 429:
                     return "Run the command again later; -MaxRateLimitWait sets how long the module waits by itself.";
                 default:
@@ -160,8 +144,28 @@ namespace CopilotSeats
         private static string Role(SeatScope scope) =>
             scope.Kind == ScopeKind.Enterprise ? "enterprise owner or billing manager" : "organization owner or billing manager";
 
-        private static bool IsUserRemoval(ApiRequest request) =>
-            request.Operation == ApiOperation.RemoveSeats && request.Body != null && Encoding.UTF8.GetString(request.Body).Contains("selected_usernames");
+        /// <summary>A 422's documented causes (for the message) and the step to take (RecommendedAction), per operation.</summary>
+        private static (string Hint, string Action) Unprocessable(ApiRequest request)
+        {
+            string subject = request.Scope.ToString();
+            bool userRemoval = request.Operation == ApiOperation.RemoveSeats && request.Body != null
+                && Encoding.UTF8.GetString(request.Body).Contains("selected_usernames");
+            return request.Operation switch
+            {
+                ApiOperation.RemoveSeats when userRemoval => (
+                    "Possible causes: a seat was granted through a team (remove the team, or remove the user from the team, instead); the seat management setting is assign_all or unconfigured; Copilot Business or Enterprise, billing or the public code suggestions policy is not set up.",
+                    "Cancel team-granted seats with Remove-CopilotTeam; check the seat management setting with Get-CopilotOrgDetail."),
+                ApiOperation.AddSeats or ApiOperation.RemoveSeats => (
+                    "Possible causes: the seat management setting is assign_all or unconfigured (set it to assign_selected); Copilot Business or Enterprise is not enabled; billing is not set up; no public code suggestions policy is set; a name is not a member or team of the " + subject + ".",
+                    "Check the names, and that the seat management setting is assign_selected (Get-CopilotOrgDetail shows it)."),
+                ApiOperation.GetMemberSeat => (
+                    "The user may have a pending invitation to the " + subject + ", or Copilot is not set up there.",
+                    "Ask the user to accept the invitation, then look the seat up again."),
+                _ => (
+                    "Copilot Business or Enterprise, billing or the public code suggestions policy may not be set up for the " + subject + ".",
+                    "Finish the Copilot setup (plan, billing, policies) in the GitHub settings."),
+            };
+        }
 
         /// <summary>The accepted scopes when GitHub names both sides and the token has none of them; else null.</summary>
         private static List<string>? MissingScopes(ApiResponse response)
@@ -185,15 +189,15 @@ namespace CopilotSeats
                     : " For a fine-grained token or GitHub App, grant the organization permission 'GitHub Copilot Business' (read for listing, write for changes).";
                 return $"Needed: a classic token with {ExpectedScopes(request.Operation, request.Scope.Kind)}.{fineGrained}";
             }
-            var have = Split(granted);
-            var accept = accepted is null ? new List<string>() : Split(accepted);
-            if (accept.Count == 0)
-                return $"The token has scopes [{string.Join(", ", have)}]; needed: {ExpectedScopes(request.Operation, request.Scope.Kind)}.";
-            if (accept.Any(a => Covers(have, a)))
+            string have = string.Join(", ", Split(granted));
+            if (accepted is null || Split(accepted).Count == 0)
+                return $"The token has scopes [{have}]; needed: {ExpectedScopes(request.Operation, request.Scope.Kind)}.";
+            List<string>? missing = MissingScopes(response);
+            if (missing is null)
                 return response.Status == 404
-                    ? $"The token has scopes [{string.Join(", ", have)}], which GitHub accepts here, so a missing scope is not the cause."
-                    : $"The token has scopes [{string.Join(", ", have)}], which GitHub accepts here; the account itself lacks the role ({Role(request.Scope)}).";
-            return $"The token has scopes [{string.Join(", ", have)}]; this operation accepts [{string.Join(", ", accept)}]. Missing: one of {string.Join(", ", accept)}.";
+                    ? $"The token has scopes [{have}], which GitHub accepts here, so a missing scope is not the cause."
+                    : $"The token has scopes [{have}], which GitHub accepts here; the account itself lacks the role ({Role(request.Scope)}).";
+            return $"The token has scopes [{have}]; this operation accepts [{string.Join(", ", missing)}]. Missing: one of {string.Join(", ", missing)}.";
         }
 
         private static List<string> Split(string scopes) =>
