@@ -19,13 +19,17 @@ namespace CopilotSeats.Commands
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, AllowMultiple = false)]
     public sealed class ValidateCopilotNameAttribute : ValidateArgumentsAttribute
     {
+        // Held as an int: a field of a Core type would make PowerShell load Core while it lists this
+        // assembly's types, before the module's loader is registered (see Loading/ModuleInitializer.cs).
+        private readonly int _kind;
+
         public ValidateCopilotNameAttribute(NameKind kind)
         {
-            Kind = kind;
+            _kind = (int)kind;
         }
 
         /// <summary>Which naming rule applies.</summary>
-        public NameKind Kind { get; }
+        public NameKind Kind => (NameKind)_kind;
 
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {

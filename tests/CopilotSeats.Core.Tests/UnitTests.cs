@@ -258,23 +258,6 @@ public class PipelinePumpTests
     }
 }
 
-public class DependencyResolverTests
-{
-    [Fact]
-    public void Resolves_our_shipped_copy_whatever_minor_version_is_asked()
-    {
-        string dir = Path.GetDirectoryName(typeof(CopilotClient).Assembly.Location)!;
-        var shipped = typeof(System.Text.Json.JsonSerializer).Assembly.GetName();
-        string? path = DependencyResolver.FindShipped($"System.Text.Json, Version={shipped.Version!.Major}.0.0.0, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51", Path.GetDirectoryName(typeof(System.Text.Json.JsonSerializer).Assembly.Location)!);
-        Assert.NotNull(path);
-        Assert.Equal(Path.Combine(dir, "CopilotSeats.Core.dll"), DependencyResolver.FindShipped("CopilotSeats.Core, Version=0.0.0.1", dir));
-        Assert.Null(DependencyResolver.FindShipped("Nope.Missing, Version=1.0.0.0", dir));
-        Assert.Null(DependencyResolver.FindShipped("System.Management.Automation, Version=3.0.0.0", dir));
-        Assert.Null(DependencyResolver.FindShipped("CopilotSeats.Core.resources, Version=1.0.0.0", dir));
-        Assert.Null(DependencyResolver.FindShipped("CopilotSeats.Core, Version=99.0.0.0", dir)); // never hand out an older major
-    }
-}
-
 public static class Repo
 {
     public static string Root

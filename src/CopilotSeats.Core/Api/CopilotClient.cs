@@ -165,7 +165,7 @@ namespace CopilotSeats
             var keys = new HashSet<string>(StringComparer.Ordinal);
             foreach (CopilotSeat seat in page.Seats)
             {
-                string key = seat.GrantKey;
+                string key = SeatMapper.GrantKey(seat);
                 if (dedupe.Contains(key) || !keys.Add(key)) { result.DuplicatesSkipped++; continue; }
                 fresh.Add(seat);
             }

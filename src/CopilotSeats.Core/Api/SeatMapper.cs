@@ -27,6 +27,12 @@ namespace CopilotSeats
             };
         }
 
+        /// <summary>Identity of a grant: assignee plus where the seat came from (used to de-duplicate listings).</summary>
+        public static string GrantKey(CopilotSeat seat) =>
+            (seat.UserId?.ToString(CultureInfo.InvariantCulture) ?? seat.Login ?? string.Empty).ToLowerInvariant()
+            + "|" + (seat.Organization ?? string.Empty).ToLowerInvariant()
+            + "|" + (seat.AssigningTeam ?? string.Empty).ToLowerInvariant();
+
         public static List<CopilotSeat> ToSeats(IEnumerable<SeatDto>? seats, SeatScope scope)
         {
             var list = new List<CopilotSeat>();

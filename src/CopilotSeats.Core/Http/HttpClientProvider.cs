@@ -6,34 +6,45 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CopilotSeats.Http
 {
     /// <summary>
-    /// HttpClients come from Microsoft.Extensions.Http's IHttpClientFactory (pooled, rotated
-    /// handlers; no socket exhaustion). Automatic redirects are off: the engine decides, so a
-    /// redirect to another host never receives the token.
+    /// The module's named HttpClient, from Microsoft.Extensions.Http. One container for the process
+    /// declares the client once: its primary handler (no automatic redirects, so a redirect to another
+    /// host never receives the token: the engine decides; no cookies; gzip), its handler pipeline
+    /// (<see cref="GitHubHeadersHandler"/>) and its handler lifetime. The factory pools and rotates the
+    /// handlers, so sockets are reused and DNS changes are picked up.
     /// </summary>
     internal static class HttpClientProvider
     {
-        internal const string ClientName = "CopilotSeats";
-        private static readonly Lazy<IHttpClientFactory> Shared = new Lazy<IHttpClientFactory>(() => Build(null));
+        internal const string ApiClient = "CopilotSeats.Api";
 
+        /// <summary>How long the factory keeps one primary handler (and its connections) before rotating it.</summary>
+        internal static readonly TimeSpan HandlerLifetime = TimeSpan.FromMinutes(5);
+
+        private static readonly Lazy<ServiceProvider> s_services = new Lazy<ServiceProvider>(() => AddCopilotHttpClients(new ServiceCollection()).BuildServiceProvider());
+
+        /// <summary>Registers the named client with its primary handler and pipeline.</summary>
+        internal static IServiceCollection AddCopilotHttpClients(IServiceCollection services)
+        {
+            services.AddTransient<GitHubHeadersHandler>();
+            services.AddHttpClient(ApiClient, client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan) // the engine applies its own per-request timeout
+                .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
+                .AddHttpMessageHandler<GitHubHeadersHandler>()
+                .SetHandlerLifetime(HandlerLifetime);
+            return services;
+        }
+
+        /// <summary>The named client; with <paramref name="primaryHandler"/> (tests), the same pipeline over that handler instead.</summary>
         public static HttpClient Create(Func<HttpMessageHandler>? primaryHandler)
         {
-            IHttpClientFactory factory = primaryHandler is null ? Shared.Value : Build(primaryHandler);
-            HttpClient client = factory.CreateClient(ClientName);
-            client.Timeout = System.Threading.Timeout.InfiniteTimeSpan; // the engine applies its own per-request timeout
-            return client;
+            if (primaryHandler is null)
+                return s_services.Value.GetRequiredService<IHttpClientFactory>().CreateClient(ApiClient);
+            return new HttpClient(new GitHubHeadersHandler { InnerHandler = primaryHandler() }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         }
 
-        private static IHttpClientFactory Build(Func<HttpMessageHandler>? primaryHandler)
+        private static HttpMessageHandler CreatePrimaryHandler() => new HttpClientHandler
         {
-            var services = new ServiceCollection();
-            services.AddHttpClient(ClientName)
-                .ConfigurePrimaryHttpMessageHandler(primaryHandler ?? (() => new HttpClientHandler
-                {
-                    AllowAutoRedirect = false,
-                    UseCookies = false,
-                    AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-                }));
-            return services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
-        }
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+        };
     }
 }

@@ -19,12 +19,6 @@ namespace CopilotSeats
         public DateTimeOffset? LastAuthenticatedAt { get; set; }
         public DateTimeOffset? PendingCancellationDate { get; set; }
 
-        /// <summary>Identity of the grant: assignee plus where the seat came from (used to de-duplicate listings).</summary>
-        internal string GrantKey =>
-            (UserId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Login ?? string.Empty).ToLowerInvariant()
-            + "|" + (Organization ?? string.Empty).ToLowerInvariant()
-            + "|" + (AssigningTeam ?? string.Empty).ToLowerInvariant();
-
         public override string ToString() => Login ?? string.Empty;
     }
 }
