@@ -3,6 +3,7 @@
 //
 //   dotnet run -c Release --project bench/CopilotSeats.Bench                  (full run, ~4 minutes)
 //   dotnet run -c Release --project bench/CopilotSeats.Bench -- --quick       (smaller, ~40 s)
+//   dotnet run -c Release --project bench/CopilotSeats.Bench -- --import-only (import time only, ~30 s)
 //
 // The simulator runs in this process; each client measurement runs in a child process (this same
 // program with `child`), so its peak memory is the client's alone.
@@ -16,12 +17,27 @@ if (args.Length > 0 && args[0] == "child") return await Child.RunAsync(args);
 
 bool quick = args.Contains("--quick");
 bool skipOctokit = args.Contains("--no-octokit");
+bool importOnly = args.Contains("--import-only");
 int seats = quick ? 5_000 : 20_000;
 int latencyMs = 300;
 var rows = new List<string[]>();
 var culture = CultureInfo.InvariantCulture;
 
 Console.WriteLine($"CopilotSeats benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
+
+// Import time: bare pwsh vs pwsh + Import-Module vs + the first Get-CopilotSeat (loads Core's context).
+await using (var sim = await SimulatorHost.StartAsync(new SimulatorOptions { Seats = 100 }))
+{
+    var t = await ImportTime.MeasureAsync(sim.BaseUri, quick || importOnly ? 5 : 9);
+    if (t is { } r)
+    {
+        rows.Add(new[] { $"bare pwsh start ({r.Pwsh})", "", "", $"{r.BareMs:0} ms", "median of fresh processes", "" });
+        rows.Add(new[] { "pwsh + Import-Module CopilotSeats", "", "", $"{r.ImportMs:0} ms", $"+{r.ImportMs - r.BareMs:0} ms over bare start (budget 150 ms)", "" });
+        rows.Add(new[] { "pwsh + Import-Module + first Get-CopilotSeat", "1", "0 ms", $"{r.FirstCommandMs:0} ms", $"+{r.FirstCommandMs - r.ImportMs:0} ms over import", "" });
+    }
+}
+
+if (importOnly) return PrintTable(rows);
 
 await using (var sim = await SimulatorHost.StartAsync(new SimulatorOptions { Seats = seats }))
 {
@@ -75,11 +91,16 @@ foreach (var (n, r) in memory)
     rows.Add(new[] { $"peak memory, {n:N0} seats", r.Seats.ToString(culture), "0 ms", $"{r.Seconds:0.00} s",
         $"peak working set {r.PeakWorkingSetMb:0.0} MB, GC heap peak {r.PeakHeapMb:0.0} MB", $"{r.PeakWorkingSetMb / memory[0].R.PeakWorkingSetMb:0.00}x of {memory[0].Seats:N0}" });
 
-Console.WriteLine();
-Console.WriteLine("| scenario | seats | latency | time | vs ideal / detail | vs octokit |");
-Console.WriteLine("|---|---|---|---|---|---|");
-foreach (var row in rows) Console.WriteLine("| " + string.Join(" | ", row) + " |");
-return 0;
+return PrintTable(rows);
+
+static int PrintTable(List<string[]> rows)
+{
+    Console.WriteLine();
+    Console.WriteLine("| scenario | seats | latency | time | vs ideal / detail | vs octokit |");
+    Console.WriteLine("|---|---|---|---|---|---|");
+    foreach (var row in rows) Console.WriteLine("| " + string.Join(" | ", row) + " |");
+    return 0;
+}
 
 static double Ideal(int latencyMs, int pages, int throttle) => latencyMs / 1000.0 * (1 + Math.Ceiling((pages - 1) / (double)throttle));
 
