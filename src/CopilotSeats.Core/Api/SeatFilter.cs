@@ -6,7 +6,7 @@ namespace CopilotSeats
     /// <summary>
     /// Inactive-seat logic. GitHub leaves last_activity_at null for a seat never used and resets it
     /// to null after 90 days without activity, so a seat's last sign of use is its last activity,
-    /// else its creation (NOTES.md: "fall back to created_at").
+    /// else its creation (GitHub documents the fall back to created_at for seats never used).
     /// </summary>
     public static class SeatFilter
     {

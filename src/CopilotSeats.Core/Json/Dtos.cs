@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace CopilotSeats.Json
 {
     // Wire shapes of GitHub's answers. Every field but created_at is optional and unknown
-    // fields are ignored (GitHub adds fields over time; see NOTES.md).
+    // fields are ignored (GitHub adds fields over time).
     internal sealed class SeatDto
     {
         public string? CreatedAt { get; set; }

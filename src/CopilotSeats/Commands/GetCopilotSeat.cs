@@ -34,8 +34,8 @@ namespace CopilotSeats.Commands
         public int PageSize { get; set; } = CopilotDefaults.PageSize;
 
         /// <summary>
-        /// Only seats without activity for this many days (last activity, else creation; a seat
-        /// never used counts from its creation). 0, the default, keeps every seat.
+        /// Only seats without activity for this many days, 1 to 36500 (last activity, else creation; a
+        /// seat never used counts from its creation). Without the parameter every seat is kept.
         /// </summary>
         [Parameter]
         [ValidateRange(1, 36500)]
