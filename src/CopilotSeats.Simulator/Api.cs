@@ -74,7 +74,7 @@ internal sealed class CopilotApi
             return template switch
             {
                 "/orgs/{org}/copilot/billing" => OrgDetail(_state.Orgs[owner]),
-                "/orgs/{org}/copilot/billing/seats" => Page(_state.Orgs[owner].Seats.OrderBy(s => s.CreatedAt).ThenBy(s => s.Sequence).ToList(), query, links, baseUrl, segments, null),
+                "/orgs/{org}/copilot/billing/seats" => Page(_state.RowsLocked(_state.Orgs[owner]), query, links, baseUrl, segments, null),
                 "/enterprises/{enterprise}/copilot/billing/seats" => Page(_state.EnterpriseRowsLocked(owner), query, links, baseUrl, segments, owner),
                 "/orgs/{org}/members/{username}/copilot" => OrgMember(_state.Orgs[owner], segments[3], links),
                 "/enterprises/{enterprise}/members/{username}/copilot" => EnterpriseMember(owner, segments[3], links),
@@ -85,7 +85,7 @@ internal sealed class CopilotApi
 
     // ---- reads -------------------------------------------------------------------------------
 
-    private Answer OrgDetail(OrgRecord org)
+    private Answer OrgDetail(SeatOwner org)
     {
         DateTimeOffset cycleStart = _state.Now.AddDays(-30);
         int total = org.Seats.Count;
@@ -134,7 +134,7 @@ internal sealed class CopilotApi
         return new Answer(200, new JsonObject { ["total_seats"] = total, ["seats"] = seats }, headers);
     }
 
-    private Answer OrgMember(OrgRecord org, string login, Links links)
+    private Answer OrgMember(SeatOwner org, string login, Links links)
     {
         if (org.PendingInvites.Contains(login))
             return Answer.Error(422, "User has a pending organization invitation; Copilot seat details are available once the invitation is accepted.");
@@ -175,9 +175,9 @@ internal sealed class CopilotApi
         return field == "selected_usernames" ? EnterpriseUsers(ent, names, add) : EnterpriseTeams(ent, names, add);
     }
 
-    private Answer OrgUsers(OrgRecord org, List<string> names, bool add)
+    private Answer OrgUsers(SeatOwner org, List<string> names, bool add)
     {
-        var notMembers = names.Where(n => !org.Members.Contains(n)).ToList();
+        var notMembers = names.Where(n => !_state.IsMember(org, n)).ToList();
         if (notMembers.Count > 0)
             return Answer.Error(422, $"The following users are not members of the organization: {string.Join(", ", notMembers)}");
         int changed = 0;
@@ -204,7 +204,7 @@ internal sealed class CopilotApi
         return new Answer(200, new JsonObject { ["seats_cancelled"] = changed });
     }
 
-    private Answer OrgTeams(OrgRecord org, List<string> names, bool add)
+    private Answer OrgTeams(SeatOwner org, List<string> names, bool add)
     {
         var unknown = names.Where(n => !org.Teams.ContainsKey(n)).ToList();
         if (unknown.Count > 0) return Answer.Error(422, $"The following teams could not be found in the organization: {string.Join(", ", unknown)}");
@@ -236,12 +236,9 @@ internal sealed class CopilotApi
     private static Answer TeamAnswer(bool add, int changed) =>
         add ? new Answer(201, new JsonObject { ["seats_created"] = changed }) : new Answer(200, new JsonObject { ["seats_cancelled"] = changed });
 
-    private bool IsEnterpriseMember(EnterpriseRecord ent, string login) =>
-        ent.ExtraMembers.Contains(login) || ent.Orgs.Any(o => _state.Orgs.TryGetValue(o, out var org) && org.Members.Contains(login));
-
-    private Answer EnterpriseUsers(EnterpriseRecord ent, List<string> names, bool add)
+    private Answer EnterpriseUsers(SeatOwner ent, List<string> names, bool add)
     {
-        var notMembers = names.Where(n => !IsEnterpriseMember(ent, n)).ToList();
+        var notMembers = names.Where(n => !_state.IsMember(ent, n)).ToList();
         if (notMembers.Count > 0)
             return Answer.Error(422, $"The following users are not members of the enterprise: {string.Join(", ", notMembers)}");
         int changed = 0;
@@ -274,7 +271,7 @@ internal sealed class CopilotApi
         return new Answer(200, new JsonObject { ["seats_cancelled"] = changed });
     }
 
-    private Answer EnterpriseTeams(EnterpriseRecord ent, List<string> names, bool add)
+    private Answer EnterpriseTeams(SeatOwner ent, List<string> names, bool add)
     {
         var unknown = names.Where(n => !ent.Teams.ContainsKey(n)).ToList();
         if (unknown.Count > 0) return Answer.Error(422, $"The following enterprise teams could not be found: {string.Join(", ", unknown)}");
@@ -382,7 +379,7 @@ internal sealed class Links
         ["updated_at"] = Date(created),
     };
 
-    public JsonObject Organization(OrgRecord org) => new()
+    public JsonObject Organization(SeatOwner org) => new()
     {
         ["login"] = org.Name,
         ["id"] = org.Id,

@@ -29,23 +29,27 @@ public sealed class TeamRecord
     public bool Granted { get; set; }
 }
 
-public sealed class OrgRecord
+/// <summary>Whose seat table a <see cref="SeatOwner"/> is.</summary>
+public enum OwnerKind { Organization, Enterprise }
+
+/// <summary>
+/// An organization or an enterprise: one shape for both seat tables. An org's teams are its teams, an
+/// enterprise's are its enterprise teams; an enterprise's seats are its enterprise-level grants (the seats
+/// of its <see cref="Orgs"/> stay with those orgs) and its members are those outside its orgs.
+/// </summary>
+public sealed class SeatOwner
 {
+    public required OwnerKind Kind { get; init; }
     public required string Name { get; init; }
-    public required long Id { get; init; }
+    public long Id { get; init; }
+    /// <summary>Seat management setting: assign_selected, assign_all or unconfigured.</summary>
     public string Setting { get; set; } = "assign_selected";
     public string PlanType { get; set; } = "business";
     public HashSet<string> Members { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Members with a pending invitation (orgs).</summary>
     public HashSet<string> PendingInvites { get; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<string, TeamRecord> Teams { get; } = new(StringComparer.OrdinalIgnoreCase);
     public List<SeatRecord> Seats { get; } = new();
-}
-
-public sealed class EnterpriseRecord
-{
-    public required string Name { get; init; }
+    /// <summary>Organizations of an enterprise; empty for an organization.</summary>
     public List<string> Orgs { get; } = new();
-    public Dictionary<string, TeamRecord> Teams { get; } = new(StringComparer.OrdinalIgnoreCase);
-    public HashSet<string> ExtraMembers { get; } = new(StringComparer.OrdinalIgnoreCase);
-    public List<SeatRecord> Seats { get; } = new();
 }
