@@ -7,9 +7,15 @@ namespace CopilotSeats.Auth
     /// <summary>
     /// Classic OAuth scopes as GitHub names them in X-OAuth-Scopes and X-Accepted-OAuth-Scopes, and the rule
     /// by which a granted scope covers a needed one: admin:X covers every scope on X (admin:org covers
-    /// write:org and read:org), and write:X covers read:X. Used by Core's ErrorMapper and by the simulator.
+    /// write:org and read:org), and write:X covers read:X. Used by Core's ErrorMapper and by the simulator,
+    /// which compiles this very file in as an internal class (see CopilotSeats.Simulator.csproj).
     /// </summary>
-    public static class OAuthScopes
+#if COPILOTSEATS_SIMULATOR
+    internal
+#else
+    public
+#endif
+    static class OAuthScopes
     {
         private static readonly char[] Separators = { ',', ' ' };
 
