@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using CopilotSeats.Auth;
 using CopilotSeats.Simulator.Api;
 using CopilotSeats.Simulator.Routing;
 using Xunit;
@@ -134,5 +135,17 @@ public class RouterTests
         var unknownOwner = new HttpRequestMessage(HttpMethod.Get, "/enterprises/no-such-ent/members/octocat/copilot");
         unknownOwner.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "sim_readonly_1");
         Assert.Equal(HttpStatusCode.NotFound, (await http.SendAsync(unknownOwner)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("admin:org", "manage_billing:copilot, admin:org", true)]
+    [InlineData("admin:org", "write:org", true)]      // admin:X covers write:X (the simulator's old lambda did not)
+    [InlineData("write:org", "read:org", true)]       // write:X covers read:X (nor this)
+    [InlineData("read:org, read:enterprise", "manage_billing:copilot, admin:enterprise", false)]
+    [InlineData("admin:enterprise", "manage_billing:copilot", false)]
+    public void The_scope_step_uses_cores_rule_compiled_in(string granted, string accepted, bool covered)
+    {
+        Assert.Same(typeof(SimulatorHost).Assembly, typeof(OAuthScopes).Assembly); // Core's source file, linked in
+        Assert.Equal(covered, OAuthScopes.AnyCovered(OAuthScopes.Parse(granted), OAuthScopes.Parse(accepted)));
     }
 }
