@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using CopilotSeats.Auth;
 using CopilotSeats.Http;
 using CopilotSeats.Json;
 
@@ -173,9 +174,9 @@ namespace CopilotSeats
             string? granted = response.Header("X-OAuth-Scopes");
             string? accepted = response.Header("X-Accepted-OAuth-Scopes");
             if (granted is null || accepted is null) return null;
-            var have = Split(granted);
-            var accept = Split(accepted);
-            return accept.Count > 0 && !accept.Any(a => Covers(have, a)) ? accept : null;
+            var have = OAuthScopes.Parse(granted);
+            var accept = OAuthScopes.Parse(accepted);
+            return accept.Count > 0 && !OAuthScopes.AnyCovered(have, accept) ? accept : null;
         }
 
         private static string ScopeHint(ApiRequest request, ApiResponse response)
@@ -189,8 +190,8 @@ namespace CopilotSeats
                     : " For a fine-grained token or GitHub App, grant the organization permission 'GitHub Copilot Business' (read for listing, write for changes).";
                 return $"Needed: a classic token with {ExpectedScopes(request.Operation, request.Scope.Kind)}.{fineGrained}";
             }
-            string have = string.Join(", ", Split(granted));
-            if (accepted is null || Split(accepted).Count == 0)
+            string have = string.Join(", ", OAuthScopes.Parse(granted));
+            if (accepted is null || OAuthScopes.Parse(accepted).Count == 0)
                 return $"The token has scopes [{have}]; needed: {ExpectedScopes(request.Operation, request.Scope.Kind)}.";
             List<string>? missing = MissingScopes(response);
             if (missing is null)
@@ -198,20 +199,6 @@ namespace CopilotSeats
                     ? $"The token has scopes [{have}], which GitHub accepts here, so a missing scope is not the cause."
                     : $"The token has scopes [{have}], which GitHub accepts here; the account itself lacks the role ({Role(request.Scope)}).";
             return $"The token has scopes [{have}]; this operation accepts [{string.Join(", ", missing)}]. Missing: one of {string.Join(", ", missing)}.";
-        }
-
-        private static List<string> Split(string scopes) =>
-            scopes.Split(new[] { ',', ' ' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).ToList();
-
-        // admin:org implies write:org and read:org; admin:enterprise implies read:enterprise.
-        private static bool Covers(List<string> have, string needed)
-        {
-            if (have.Contains(needed, StringComparer.OrdinalIgnoreCase)) return true;
-            int colon = needed.IndexOf(':');
-            if (colon < 0) return false;
-            string resource = needed.Substring(colon + 1);
-            return have.Contains("admin:" + resource, StringComparer.OrdinalIgnoreCase)
-                || (needed.StartsWith("read:", StringComparison.OrdinalIgnoreCase) && have.Contains("write:" + resource, StringComparer.OrdinalIgnoreCase));
         }
     }
 }

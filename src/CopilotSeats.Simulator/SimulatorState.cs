@@ -3,85 +3,6 @@ using System.Text;
 
 namespace CopilotSeats.Simulator;
 
-/// <summary>Seed of the simulated world (see README.md for what each name means).</summary>
-public sealed class SimulatorOptions
-{
-    public int Seats { get; set; } = 120;
-    public int LabSeats { get; set; } = 30;
-    public int Teams { get; set; } = 5;
-    public int Seed { get; set; } = 42;
-    /// <summary>Name of the main organization (seeded with <see cref="Seats"/> seats).</summary>
-    public string Organization { get; set; } = "octo-org";
-    /// <summary>Name of the second organization (seeded with <see cref="LabSeats"/> seats).</summary>
-    public string LabOrganization { get; set; } = "octo-lab";
-    /// <summary>Name of the enterprise that holds the organizations.</summary>
-    public string Enterprise { get; set; } = "octo-ent";
-    /// <summary>
-    /// A fixed "now" for seeded dates, new seats and cancellation dates. When null the simulator's clock
-    /// (<see cref="TimeProvider"/>) is read: seeded dates relative to the time of seeding, changes at the time they happen.
-    /// </summary>
-    public DateTimeOffset? Now { get; set; }
-    /// <summary>The simulator's clock (dates, the x-ratelimit hour, the 60-second points window); null means the system clock.</summary>
-    public TimeProvider? TimeProvider { get; set; }
-    /// <summary>Write the host's warnings and errors to standard error (the command line does; in-process hosts stay silent).</summary>
-    public bool LogWarningsToStderr { get; set; }
-    /// <summary>Faults in force at start.</summary>
-    public FaultSettings Faults { get; set; } = new();
-
-    /// <summary>A copy (the fault settings object is shared).</summary>
-    public SimulatorOptions Clone() => (SimulatorOptions)MemberwiseClone();
-}
-
-/// <summary>One Copilot seat grant.</summary>
-public sealed class SeatRecord
-{
-    public required string Login { get; init; }
-    public required long UserId { get; init; }
-    /// <summary>Organization of an org-level seat; null for an enterprise-level grant.</summary>
-    public string? Organization { get; init; }
-    /// <summary>Granting org team or enterprise team slug; null for a direct grant.</summary>
-    public string? Team { get; init; }
-    public bool EnterpriseTeam { get; init; }
-    public required long Sequence { get; init; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
-    public DateTimeOffset? LastActivityAt { get; set; }
-    public string? LastActivityEditor { get; set; }
-    public DateTimeOffset? LastAuthenticatedAt { get; set; }
-    public DateOnly? PendingCancellationDate { get; set; }
-    public string PlanType { get; set; } = "business";
-}
-
-public sealed class TeamRecord
-{
-    public required string Slug { get; init; }
-    public required long Id { get; init; }
-    public required string Name { get; init; }
-    public List<string> Members { get; } = new();
-    public bool Granted { get; set; }
-}
-
-public sealed class OrgRecord
-{
-    public required string Name { get; init; }
-    public required long Id { get; init; }
-    public string Setting { get; set; } = "assign_selected";
-    public string PlanType { get; set; } = "business";
-    public HashSet<string> Members { get; } = new(StringComparer.OrdinalIgnoreCase);
-    public HashSet<string> PendingInvites { get; } = new(StringComparer.OrdinalIgnoreCase);
-    public Dictionary<string, TeamRecord> Teams { get; } = new(StringComparer.OrdinalIgnoreCase);
-    public List<SeatRecord> Seats { get; } = new();
-}
-
-public sealed class EnterpriseRecord
-{
-    public required string Name { get; init; }
-    public List<string> Orgs { get; } = new();
-    public Dictionary<string, TeamRecord> Teams { get; } = new(StringComparer.OrdinalIgnoreCase);
-    public HashSet<string> ExtraMembers { get; } = new(StringComparer.OrdinalIgnoreCase);
-    public List<SeatRecord> Seats { get; } = new();
-}
-
 /// <summary>The whole simulated world. Every access goes through <see cref="Sync"/>.</summary>
 public sealed class SimulatorState
 {
@@ -118,8 +39,8 @@ public sealed class SimulatorState
         var utc = new DateTimeOffset(t.UtcDateTime, TimeSpan.Zero);
         return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond));
     }
-    public Dictionary<string, OrgRecord> Orgs { get; } = new(StringComparer.OrdinalIgnoreCase);
-    public Dictionary<string, EnterpriseRecord> Enterprises { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, SeatOwner> Orgs { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, SeatOwner> Enterprises { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public SimulatorState(SimulatorOptions options) => Seed(options);
 
@@ -232,7 +153,7 @@ public sealed class SimulatorState
         for (int t = 1; t <= Math.Max(2, options.Teams); t++) AddTeam(all, $"team-{t}", granted: false);
         for (int i = 1; i <= 5; i++) AddOrgSeat(all, $"user-{i:0000}", null);
 
-        var ent = new EnterpriseRecord { Name = options.Enterprise };
+        var ent = new SeatOwner { Kind = OwnerKind.Enterprise, Name = options.Enterprise, PlanType = "enterprise" };
         ent.Orgs.AddRange(new[] { org.Name, lab.Name, all.Name });
         var et1 = new TeamRecord { Slug = "ent-team-1", Id = 9001, Name = "Ent Team 1", Granted = true };
         var et2 = new TeamRecord { Slug = "ent-team-2", Id = 9002, Name = "Ent Team 2" };
@@ -240,7 +161,7 @@ public sealed class SimulatorState
         for (int i = 5; i <= 8; i++) et2.Members.Add($"ent-user-{i}");
         ent.Teams[et1.Slug] = et1;
         ent.Teams[et2.Slug] = et2;
-        for (int i = 1; i <= 8; i++) { ent.ExtraMembers.Add($"ent-user-{i}"); UserId($"ent-user-{i}"); }
+        for (int i = 1; i <= 8; i++) { ent.Members.Add($"ent-user-{i}"); UserId($"ent-user-{i}"); }
         foreach (string m in et1.Members)
         {
             var seat = NewSeat(m, null, et1.Slug, enterpriseTeam: true, fresh: false);
@@ -251,21 +172,21 @@ public sealed class SimulatorState
         foreach (var o in Orgs.Values) { foreach (string m in o.Members) UserId(m); foreach (string p in o.PendingInvites) UserId(p); }
     }
 
-    private OrgRecord AddOrg(string name, long id, string setting)
+    private SeatOwner AddOrg(string name, long id, string setting)
     {
-        var org = new OrgRecord { Name = name, Id = id, Setting = setting };
+        var org = new SeatOwner { Kind = OwnerKind.Organization, Name = name, Id = id, Setting = setting };
         Orgs[name] = org;
         return org;
     }
 
-    private static TeamRecord AddTeam(OrgRecord org, string slug, bool granted)
+    private static TeamRecord AddTeam(SeatOwner org, string slug, bool granted)
     {
         var team = new TeamRecord { Slug = slug, Id = org.Id * 100 + org.Teams.Count + 1, Name = "Team " + slug.Replace("team-", string.Empty), Granted = granted };
         org.Teams[slug] = team;
         return team;
     }
 
-    private void AddOrgSeat(OrgRecord org, string login, string? team)
+    private void AddOrgSeat(SeatOwner org, string login, string? team)
     {
         org.Members.Add(login);
         org.Seats.Add(NewSeat(login, org.Name, team, enterpriseTeam: false, fresh: false));
@@ -294,11 +215,23 @@ public sealed class SimulatorState
         lock (Sync) return EnterpriseRowsLocked(enterprise);
     }
 
-    internal List<SeatRecord> EnterpriseRowsLocked(string enterprise)
-    {
-        if (!Enterprises.TryGetValue(enterprise, out var ent)) return new List<SeatRecord>();
-        return ent.Orgs.Where(Orgs.ContainsKey).SelectMany(o => Orgs[o].Seats).Concat(ent.Seats).OrderBy(s => s.CreatedAt).ThenBy(s => s.Sequence).ToList();
-    }
+    internal List<SeatRecord> EnterpriseRowsLocked(string enterprise) =>
+        Enterprises.TryGetValue(enterprise, out var ent) ? RowsLocked(ent) : new List<SeatRecord>();
+
+    /// <summary>
+    /// The listing of an org or an enterprise, by creation then id: the owner's own seats plus, for an
+    /// enterprise, the seats of its orgs (one row per grant).
+    /// </summary>
+    internal List<SeatRecord> RowsLocked(SeatOwner owner) =>
+        owner.Orgs.Where(Orgs.ContainsKey).SelectMany(o => Orgs[o].Seats).Concat(owner.Seats).OrderBy(s => s.CreatedAt).ThenBy(s => s.Sequence).ToList();
+
+    /// <summary>The org or enterprise of that kind and name, or null.</summary>
+    internal SeatOwner? Owner(OwnerKind kind, string name) =>
+        (kind == OwnerKind.Enterprise ? Enterprises : Orgs).TryGetValue(name, out var owner) ? owner : null;
+
+    /// <summary>Whether <paramref name="login"/> belongs to the owner: its own members or, for an enterprise, a member of one of its orgs.</summary>
+    internal bool IsMember(SeatOwner owner, string login) =>
+        owner.Members.Contains(login) || owner.Orgs.Any(o => Orgs.TryGetValue(o, out var org) && org.Members.Contains(login));
 
     internal static string TokenKey(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..16];
 }

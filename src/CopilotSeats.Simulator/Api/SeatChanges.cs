@@ -1,0 +1,142 @@
+using System.Text.Json.Nodes;
+using CopilotSeats.Simulator.Routing;
+
+namespace CopilotSeats.Simulator.Api;
+
+/// <summary>The changes: add or cancel seats for users and for (enterprise) teams, on an org or an enterprise.</summary>
+internal sealed class SeatChanges
+{
+    private const string Users = "selected_usernames";
+    private readonly SimulatorState _state;
+    public SeatChanges(SimulatorState state) => _state = state;
+
+    public Answer AddUsers(RouteRequest request) => Change(request, Users, add: true);
+    public Answer CancelUsers(RouteRequest request) => Change(request, Users, add: false);
+    public Answer AddTeams(RouteRequest request) => Change(request, TeamField(request.Owner!), add: true);
+    public Answer CancelTeams(RouteRequest request) => Change(request, TeamField(request.Owner!), add: false);
+
+    private static string TeamField(SeatOwner owner) => owner.Kind == OwnerKind.Enterprise ? "selected_enterprise_teams" : "selected_teams";
+
+    private Answer Change(RouteRequest request, string field, bool add)
+    {
+        var owner = request.Owner!;
+        if (!string.IsNullOrWhiteSpace(request.Body) && !RequestBody.IsJson(request.Body))
+            return Answer.Error(400, "Problems parsing JSON");
+        List<string>? names = RequestBody.ReadNames(request.Body, field);
+        if (names is null || names.Count == 0)
+            return Answer.Error(422, $"Invalid request.\n\n\"{field}\" is a required property and must be a non-empty array of strings.");
+        if (owner.Kind == OwnerKind.Organization && owner.Setting is "assign_all" or "unconfigured")
+            return Answer.Error(422, $"Copilot seat management setting for this organization is {owner.Setting}; seats can only be assigned or cancelled with assign_selected.");
+        if (field != Users) return Teams(owner, names, add);
+        return owner.Kind == OwnerKind.Enterprise ? EnterpriseUsers(owner, names, add) : OrgUsers(owner, names, add);
+    }
+
+    /// <summary>A new seat granted at the owner's level: an org seat, or an enterprise-level seat (plan "enterprise").</summary>
+    private SeatRecord NewGrant(SeatOwner owner, string login, string? team)
+    {
+        if (owner.Kind == OwnerKind.Organization) return _state.NewSeat(login, owner.Name, team, enterpriseTeam: false, fresh: true);
+        var seat = _state.NewSeat(login, null, team, enterpriseTeam: team != null, fresh: true);
+        seat.PlanType = "enterprise";
+        return seat;
+    }
+
+    private Answer OrgUsers(SeatOwner org, List<string> names, bool add)
+    {
+        var notMembers = names.Where(n => !_state.IsMember(org, n)).ToList();
+        if (notMembers.Count > 0)
+            return Answer.Error(422, $"The following users are not members of the organization: {string.Join(", ", notMembers)}");
+        int changed = 0;
+        if (add)
+        {
+            foreach (string login in names)
+            {
+                var seat = org.Seats.FirstOrDefault(s => string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase));
+                if (seat is null) { org.Seats.Add(NewGrant(org, login, null)); changed++; }
+                else if (seat.PendingCancellationDate != null) { seat.PendingCancellationDate = null; seat.UpdatedAt = _state.Now; changed++; }
+                else seat.UpdatedAt = _state.Now;
+            }
+            return new Answer(201, new JsonObject { ["seats_created"] = changed });
+        }
+        var viaTeam = names.Select(n => org.Seats.FirstOrDefault(s => string.Equals(s.Login, n, StringComparison.OrdinalIgnoreCase)))
+            .Where(s => s?.Team != null).Select(s => s!).ToList();
+        if (viaTeam.Count > 0)
+            return Answer.Error(422, $"Cannot cancel the Copilot seat of {string.Join(", ", viaTeam.Select(s => s.Login))}: the seat is assigned via team membership ({string.Join(", ", viaTeam.Select(s => s.Team).Distinct())}). Remove the team's seat assignment or remove the user from the team instead.");
+        foreach (string login in names)
+        {
+            var seat = org.Seats.FirstOrDefault(s => string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase));
+            if (seat != null && seat.PendingCancellationDate is null) { seat.PendingCancellationDate = _state.CancellationDate(); seat.UpdatedAt = _state.Now; changed++; }
+        }
+        return new Answer(200, new JsonObject { ["seats_cancelled"] = changed });
+    }
+
+    private Answer EnterpriseUsers(SeatOwner ent, List<string> names, bool add)
+    {
+        var notMembers = names.Where(n => !_state.IsMember(ent, n)).ToList();
+        if (notMembers.Count > 0)
+            return Answer.Error(422, $"The following users are not members of the enterprise: {string.Join(", ", notMembers)}");
+        int changed = 0;
+        if (add)
+        {
+            foreach (string login in names)
+            {
+                var seat = ent.Seats.FirstOrDefault(s => s.Team is null && string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase));
+                if (seat is null)
+                {
+                    ent.Seats.Add(NewGrant(ent, login, null));
+                    changed++;
+                }
+                else if (seat.PendingCancellationDate != null) { seat.PendingCancellationDate = null; seat.UpdatedAt = _state.Now; changed++; }
+            }
+            return new Answer(201, new JsonObject { ["seats_created"] = changed });
+        }
+        // Cancels every direct grant of the user in the enterprise (enterprise level and its orgs).
+        foreach (string login in names)
+        {
+            var direct = _state.RowsLocked(ent).Where(s => s.Team is null && string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase)
+                && !(s.Organization != null && _state.Orgs.TryGetValue(s.Organization, out var o) && o.Setting == "assign_all")).ToList();
+            var viaTeam = _state.RowsLocked(ent).Where(s => s.Team != null && string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (direct.Count == 0 && viaTeam.Count > 0)
+                return Answer.Error(422, $"Cannot cancel the Copilot seat of {login}: the seat is assigned via team membership ({string.Join(", ", viaTeam.Select(s => s.Team).Distinct())}). Remove the team's seat assignment or remove the user from the team instead.");
+            foreach (var seat in direct.Where(s => s.PendingCancellationDate is null)) { seat.PendingCancellationDate = _state.CancellationDate(); seat.UpdatedAt = _state.Now; changed++; }
+        }
+        return new Answer(200, new JsonObject { ["seats_cancelled"] = changed });
+    }
+
+    /// <summary>Org teams or enterprise teams: an org team grants to any member without a seat, an enterprise team keeps its own rows.</summary>
+    private Answer Teams(SeatOwner owner, List<string> names, bool add)
+    {
+        bool enterprise = owner.Kind == OwnerKind.Enterprise;
+        var unknown = names.Where(n => !owner.Teams.ContainsKey(n)).ToList();
+        if (unknown.Count > 0)
+            return Answer.Error(422, enterprise
+                ? $"The following enterprise teams could not be found: {string.Join(", ", unknown)}"
+                : $"The following teams could not be found in the organization: {string.Join(", ", unknown)}");
+        int changed = names.Sum(slug => ApplyTeam(owner.Teams[slug], add, owner.Seats,
+            member => owner.Seats.FirstOrDefault(s => (!enterprise || string.Equals(s.Team, slug, StringComparison.OrdinalIgnoreCase))
+                && string.Equals(s.Login, member, StringComparison.OrdinalIgnoreCase)),
+            member => NewGrant(owner, member, slug)));
+        return TeamAnswer(add, changed);
+    }
+
+    /// <summary>
+    /// Grants or cancels a team's seats. <paramref name="find"/> gives a member's existing seat (of any
+    /// grant); only seats that came through this team are reactivated or cancelled. Returns the count.
+    /// </summary>
+    private int ApplyTeam(TeamRecord team, bool add, List<SeatRecord> seats, Func<string, SeatRecord?> find, Func<string, SeatRecord> create)
+    {
+        team.Granted = add;
+        int changed = 0;
+        foreach (string member in team.Members)
+        {
+            var seat = find(member);
+            bool ours = seat != null && string.Equals(seat.Team, team.Slug, StringComparison.OrdinalIgnoreCase);
+            if (add && seat is null) { seats.Add(create(member)); changed++; }
+            else if (add && ours && seat!.PendingCancellationDate != null) { seat.PendingCancellationDate = null; seat.UpdatedAt = _state.Now; changed++; }
+            else if (!add && ours && seat!.PendingCancellationDate is null) { seat.PendingCancellationDate = _state.CancellationDate(); seat.UpdatedAt = _state.Now; changed++; }
+        }
+        return changed;
+    }
+
+    private static Answer TeamAnswer(bool add, int changed) =>
+        add ? new Answer(201, new JsonObject { ["seats_created"] = changed }) : new Answer(200, new JsonObject { ["seats_cancelled"] = changed });
+}

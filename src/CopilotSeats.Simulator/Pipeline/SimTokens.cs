@@ -1,0 +1,23 @@
+namespace CopilotSeats.Simulator.Pipeline;
+
+/// <summary>The simulator's tokens (README.md, "Authentication"): what a token is and which scopes it has.</summary>
+internal static class SimTokens
+{
+    public static string? TokenOf(string? authorization)
+    {
+        if (string.IsNullOrWhiteSpace(authorization)) return null;
+        foreach (string scheme in new[] { "Bearer ", "token " })
+            if (authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) && authorization.Length > scheme.Length)
+                return authorization[scheme.Length..].Trim();
+        return null;
+    }
+
+    /// <summary>A token GitHub would refuse with 401 Bad credentials.</summary>
+    public static bool IsBad(string token) => token.StartsWith("sim_bad", StringComparison.Ordinal);
+
+    /// <summary>The classic scopes of a token (X-OAuth-Scopes).</summary>
+    public static string[] ScopesOf(string token) =>
+        token.StartsWith("sim_readonly", StringComparison.Ordinal) ? new[] { "read:org", "read:enterprise" }
+        : token.StartsWith("sim_noscope", StringComparison.Ordinal) ? Array.Empty<string>()
+        : new[] { "admin:org", "manage_billing:copilot", "read:enterprise" };
+}

@@ -1,0 +1,40 @@
+using CopilotSeats.Simulator.Api;
+
+namespace CopilotSeats.Simulator.Routing;
+
+/// <summary>
+/// Every endpoint of the simulator, declared once: method, template, scope, accepted OAuth scopes, handler.
+/// Adding an endpoint is one line here plus its handler (README.md, "Adding an endpoint").
+/// </summary>
+internal static class RouteTable
+{
+    // X-Accepted-OAuth-Scopes as GitHub sends them for the Copilot seat operations.
+    public const string OrgRead = "manage_billing:copilot, read:org";
+    public const string OrgWrite = "manage_billing:copilot, admin:org";
+    public const string EntRead = "manage_billing:copilot, read:enterprise";
+    public const string EntWrite = "manage_billing:copilot, admin:enterprise";
+
+    public static ApiRouter Create(SimulatorState state)
+    {
+        var reads = new SeatReads(state);
+        var changes = new SeatChanges(state);
+        const RouteScope Org = RouteScope.Organization, Ent = RouteScope.Enterprise;
+        return new ApiRouter(state, new ApiRoute[]
+        {
+            //  method    template                                                                scope  accepted  handler
+            new("GET",    "/orgs/{org}/copilot/billing",                                          Org,   OrgRead,  reads.OrgDetail),
+            new("GET",    "/orgs/{org}/copilot/billing/seats",                                    Org,   OrgRead,  reads.ListSeats),
+            new("POST",   "/orgs/{org}/copilot/billing/selected_teams",                           Org,   OrgWrite, changes.AddTeams),
+            new("DELETE", "/orgs/{org}/copilot/billing/selected_teams",                           Org,   OrgWrite, changes.CancelTeams),
+            new("POST",   "/orgs/{org}/copilot/billing/selected_users",                           Org,   OrgWrite, changes.AddUsers),
+            new("DELETE", "/orgs/{org}/copilot/billing/selected_users",                           Org,   OrgWrite, changes.CancelUsers),
+            new("GET",    "/orgs/{org}/members/{username}/copilot",                               Org,   OrgRead,  reads.OrgMember),
+            new("GET",    "/enterprises/{enterprise}/copilot/billing/seats",                      Ent,   EntRead,  reads.ListSeats),
+            new("GET",    "/enterprises/{enterprise}/members/{username}/copilot",                 Ent,   EntRead,  reads.EnterpriseMember),
+            new("POST",   "/enterprises/{enterprise}/copilot/billing/selected_users",             Ent,   EntWrite, changes.AddUsers),
+            new("DELETE", "/enterprises/{enterprise}/copilot/billing/selected_users",             Ent,   EntWrite, changes.CancelUsers),
+            new("POST",   "/enterprises/{enterprise}/copilot/billing/selected_enterprise_teams",  Ent,   EntWrite, changes.AddTeams),
+            new("DELETE", "/enterprises/{enterprise}/copilot/billing/selected_enterprise_teams",  Ent,   EntWrite, changes.CancelTeams),
+        });
+    }
+}
