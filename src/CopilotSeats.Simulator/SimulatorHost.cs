@@ -24,6 +24,9 @@ public sealed class SimulatorHost : IAsyncDisposable
     private readonly ApiPipeline _pipeline;
     private readonly ControlApi _control;
 
+    /// <summary>API requests being answered right now (what the concurrency limit counts).</summary>
+    public int InFlight => _limits.InFlight;
+
     private SimulatorHost(WebApplication app, SimulatorOptions options)
     {
         _app = app;
