@@ -32,7 +32,7 @@ public class LinkHeaderTests
 
 public class MappingTests
 {
-    private static string Example(string name) => File.ReadAllText(Path.Combine(Repo.Shared, "github-api", "examples", "copilot", name));
+    private static string Example(string name) => Repo.Example(name);
 
     [Fact]
     public async Task Official_org_example_parses_with_odd_offsets_and_missing_fields()
@@ -287,7 +287,10 @@ public static class Repo
         }
     }
 
-    public static string Shared => Path.Combine(Path.GetDirectoryName(Root)!, "shared");
+    /// <summary>The GitHub API examples the tests read: copies of ../shared/github-api kept in tests/fixtures (.ci/run compares them).</summary>
+    public static string Fixtures => Path.Combine(Root, "tests", "fixtures", "github-api");
+
+    public static string Example(string name) => File.ReadAllText(Path.Combine(Fixtures, "examples", "copilot", name));
 }
 
 public class SeatFilterTests

@@ -21,8 +21,9 @@ public static class Repo
         }
     }
 
+    /// <summary>A GitHub API example: a copy of ../shared/github-api kept in tests/fixtures (.ci/run compares them).</summary>
     public static JsonNode Example(string name) =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(Root)!, "shared", "github-api", "examples", "copilot", name)))!;
+        JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "tests", "fixtures", "github-api", "examples", "copilot", name)))!;
 }
 
 /// <summary>The simulator over real HTTP, checked against GitHub's description and examples.</summary>
