@@ -17,8 +17,7 @@ public sealed class ErrorTests : SessionTests
         Assert.Empty(r.Output); // terminating: the statement after it never ran
         Assert.Empty(r.Errors);
         ErrorRecord error = Assert.IsType<ErrorRecord>(r.Terminating);
-        Assert.StartsWith("CopilotSeats.Http401", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+        AssertError(error, "CopilotSeats.Http401", ErrorCategory.AuthenticationError);
         Assert.Equal(401, Assert.Single(Requests).Status);
     }
 
@@ -27,7 +26,7 @@ public sealed class ErrorTests : SessionTests
     {
         Ps.SetVariable("bad", PowerShellSession.Secure("sim_bad_rs_2"));
         var r = Ps.Run("Get-CopilotSeat -Organization octo-org -UserName octocat, mona_octo -Token $bad -ApiUrl $api");
-        Assert.StartsWith("CopilotSeats.Http401", r.Terminating?.FullyQualifiedErrorId);
+        AssertError(r.Terminating, "CopilotSeats.Http401");
         Assert.Single(Requests);
     }
 
@@ -39,9 +38,7 @@ public sealed class ErrorTests : SessionTests
         Assert.Null(r.Terminating);
         Assert.Equal(new[] { "after" }, r.Output.Select(o => o.ToString()).ToArray());
         ErrorRecord error = Assert.Single(r.Errors);
-        Assert.StartsWith("CopilotSeats.Http403", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
-        Assert.Equal("octo-org", error.TargetObject);
+        AssertError(error, "CopilotSeats.Http403", ErrorCategory.PermissionDenied, "octo-org");
         Assert.Contains("manage_billing:copilot", error.Exception.Message);
         Assert.Contains("read:org", error.Exception.Message);
         Assert.Equal(("DELETE", 403), (Assert.Single(Requests).Method, Assert.Single(Requests).Status));
@@ -55,9 +52,7 @@ public sealed class ErrorTests : SessionTests
         Assert.Null(r.Terminating);
         Assert.Equal(new[] { "after" }, r.Output.Select(o => o.ToString()).ToArray());
         ErrorRecord error = Assert.Single(r.Errors);
-        Assert.StartsWith("CopilotSeats.Http422", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
-        Assert.Equal("octo-org", error.TargetObject);
+        AssertError(error, "CopilotSeats.Http422", ErrorCategory.InvalidOperation, "octo-org");
         Assert.Single(Requests); // a 422 is never retried
     }
 
@@ -69,9 +64,7 @@ public sealed class ErrorTests : SessionTests
 [pscustomobject]@{ Organization = 'octo-org'; UserName = 'no-seat-2' } | Add-CopilotUser -Token $tok -ApiUrl $api");
         Assert.Null(r.Terminating);
         ErrorRecord error = Assert.Single(r.Errors);
-        Assert.StartsWith("CopilotSeats.Http422", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
-        Assert.Equal("assign-all-org", error.TargetObject);
+        AssertError(error, "CopilotSeats.Http422", ErrorCategory.InvalidOperation, "assign-all-org");
         PSObject change = Assert.Single(r.Output);
         Assert.Equal("octo-org", change.Str("Organization"));
         Assert.Equal(new[] { ("/orgs/assign-all-org/copilot/billing/selected_users", 422), ("/orgs/octo-org/copilot/billing/selected_users", 201) },
@@ -89,8 +82,7 @@ public sealed class ErrorTests : SessionTests
         var r = Ps.Run($"Remove-CopilotUser -Organization octo-org -UserName user-0001, {literal} -Force -Token $tok -ApiUrl $api");
         Assert.Empty(r.Output);
         ErrorRecord error = Assert.Single(r.AllErrors);
-        Assert.StartsWith("ParameterArgumentValidationError", error.FullyQualifiedErrorId);
-        Assert.EndsWith(",CopilotSeats.Commands.RemoveCopilotUserCommand", error.FullyQualifiedErrorId);
+        AssertValidationError(error, "RemoveCopilotUserCommand");
         Assert.IsAssignableFrom<ParameterBindingException>(error.Exception);
         Assert.Empty(Requests);
     }
@@ -107,8 +99,7 @@ public sealed class ErrorTests : SessionTests
         var r = Ps.Run(command + " -Token $tok -ApiUrl $api");
         Assert.Empty(r.Output);
         ErrorRecord error = Assert.Single(r.AllErrors);
-        Assert.StartsWith("ParameterArgumentValidationError", error.FullyQualifiedErrorId);
-        Assert.EndsWith("," + "CopilotSeats.Commands." + cmdletClass, error.FullyQualifiedErrorId);
+        AssertValidationError(error, cmdletClass);
         Assert.Empty(Requests);
     }
 
@@ -119,7 +110,7 @@ public sealed class ErrorTests : SessionTests
         Assert.Empty(r.Output);
         var errors = r.AllErrors.ToList();
         Assert.Equal(4, errors.Count);
-        Assert.All(errors, e => Assert.StartsWith("ParameterArgumentValidationError", e.FullyQualifiedErrorId));
+        Assert.All(errors, e => AssertValidationError(e));
         Assert.Empty(Requests);
     }
 
@@ -128,7 +119,7 @@ public sealed class ErrorTests : SessionTests
     {
         var r = Ps.Run("[pscustomobject]@{ Login = 'a/b' }, [pscustomobject]@{ Login = 'user-0005' } | Remove-CopilotUser -Organization octo-org -Force -Token $tok -ApiUrl $api");
         ErrorRecord error = Assert.Single(r.AllErrors);
-        Assert.StartsWith("ParameterArgumentValidationError", error.FullyQualifiedErrorId);
+        AssertValidationError(error);
         Assert.Single(r.Output);
         LoggedRequest delete = Assert.Single(Requests);
         Assert.Contains("\"user-0005\"", delete.Body);
@@ -141,7 +132,7 @@ public sealed class ErrorTests : SessionTests
         foreach (string args in new[] { "-PageSize 0", "-PageSize 101", "-ThrottleLimit 0", "-ThrottleLimit 17" })
         {
             var r = Ps.Run($"Get-CopilotSeat -Organization octo-org {args} -Token $tok -ApiUrl $api");
-            Assert.StartsWith("ParameterArgumentValidationError", r.Terminating?.FullyQualifiedErrorId);
+            AssertValidationError(r.Terminating);
         }
         Assert.Empty(Requests);
     }

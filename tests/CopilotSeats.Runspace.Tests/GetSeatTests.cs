@@ -76,9 +76,7 @@ public sealed class GetSeatTests : SessionTests
         Assert.Null(r.Terminating);
         Assert.Equal(new[] { "octocat", "mona_octo" }, r.Output.Select(s => s.Str("Login")).ToArray());
         ErrorRecord error = Assert.Single(r.Errors);
-        Assert.StartsWith("CopilotSeats.Http404", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
-        Assert.Equal("ghost-user-x", error.TargetObject);
+        AssertError(error, "CopilotSeats.Http404", ErrorCategory.ObjectNotFound, "ghost-user-x");
         Assert.Equal(3, Requests.Count);
     }
 
@@ -89,8 +87,7 @@ public sealed class GetSeatTests : SessionTests
         Assert.Null(r.Terminating);
         Assert.Equal(new[] { "user-0001" }, r.Output.Select(s => s.Str("Login")).ToArray());
         ErrorRecord error = Assert.Single(r.Errors);
-        Assert.StartsWith("CopilotSeats.Http404", error.FullyQualifiedErrorId);
-        Assert.Equal("no-seat-1", error.TargetObject);
+        AssertError(error, "CopilotSeats.Http404", target: "no-seat-1");
     }
 
     [Fact]

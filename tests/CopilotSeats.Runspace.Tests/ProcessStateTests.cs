@@ -67,7 +67,7 @@ public sealed class ConnectionTests : SessionTests, IDisposable
         Ps.Run("Connect-Copilot -Token $tok -ApiUrl $api -Organization octo-org").Ok();
         Ps.SetVariable("bad", PowerShellSession.Secure("sim_bad_rs_conn"));
         var r = Ps.Run("Get-CopilotSeat -Token $bad");
-        Assert.StartsWith("CopilotSeats.Http401", r.Terminating?.FullyQualifiedErrorId);
+        AssertError(r.Terminating, "CopilotSeats.Http401");
     }
 
     [Fact]
@@ -76,8 +76,7 @@ public sealed class ConnectionTests : SessionTests, IDisposable
         Ps.Run("Connect-Copilot -Token $tok -ApiUrl $api -Organization octo-org").Ok();
         Assert.Empty(Ps.Run("Disconnect-Copilot").Ok());
         var r = Ps.Run("Get-CopilotSeat -Token $tok -ApiUrl $api");
-        Assert.StartsWith("CopilotSeats.NoTarget", r.Terminating?.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.InvalidArgument, r.Terminating!.CategoryInfo.Category);
+        AssertError(r.Terminating, "CopilotSeats.NoTarget", ErrorCategory.InvalidArgument);
         Assert.Empty(Requests);
     }
 
@@ -85,7 +84,7 @@ public sealed class ConnectionTests : SessionTests, IDisposable
     public void Connect_Copilot_refuses_plain_http_to_a_non_loopback_host()
     {
         var r = Ps.Run("Connect-Copilot -Token $tok -ApiUrl 'http://example.com/api'");
-        Assert.StartsWith("CopilotSeats.InvalidApiUrl", r.Terminating?.FullyQualifiedErrorId);
+        AssertError(r.Terminating, "CopilotSeats.InvalidApiUrl");
         Assert.Empty(r.Output);
     }
 }
@@ -124,8 +123,7 @@ public sealed class NoTokenTests : SessionTests, IDisposable
         var r = Ps.Run(command + "; 'after'");
         Assert.Empty(r.Output);
         ErrorRecord error = Assert.IsType<ErrorRecord>(r.Terminating);
-        Assert.StartsWith("CopilotSeats.NoToken", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+        AssertError(error, "CopilotSeats.NoToken", ErrorCategory.AuthenticationError);
         Assert.Contains("GH_TOKEN", error.Exception.Message);
         Assert.Contains("GITHUB_TOKEN", error.Exception.Message);
         Assert.Empty(Ps.Sim.Log.Snapshot());

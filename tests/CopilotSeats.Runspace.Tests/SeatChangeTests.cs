@@ -20,6 +20,18 @@ public sealed class SeatChangeTests : SessionTests
 
     private static List<string> WhatIfLines(PsResult r) => r.HostLines.Where(l => l.StartsWith("What if:", StringComparison.Ordinal)).ToList();
 
+    /// <summary>
+    /// Runs a dry run and asserts it wrote nothing, had no error and sent no request (with <paramref name="reads"/>,
+    /// no request that changes anything); returns its "What if:" lines.
+    /// </summary>
+    private List<string> DryRun(string script, bool reads = false)
+    {
+        var r = Ps.Run(script);
+        Assert.Empty(r.Ok());
+        Assert.Empty(reads ? Mutations : Requests);
+        return WhatIfLines(r);
+    }
+
     [Theory]
     [InlineData("Remove-CopilotUser -Organization octo-org -UserName octocat, user-0001")]
     [InlineData("Add-CopilotUser -Organization octo-org -UserName no-seat-1, no-seat-2")]
@@ -29,38 +41,26 @@ public sealed class SeatChangeTests : SessionTests
     [InlineData("Remove-CopilotTeam -Enterprise octo-ent -TeamName ent-team-1, ent-team-2")]
     public void WhatIf_sends_no_request_writes_nothing_and_says_what_if_once_per_name(string command)
     {
-        var r = Ps.Run(command + " -WhatIf -Token $tok -ApiUrl $api");
-        Assert.Empty(r.Ok());
-        Assert.Empty(Requests);
-        Assert.Equal(2, WhatIfLines(r).Count);
+        Assert.Equal(2, DryRun(command + " -WhatIf -Token $tok -ApiUrl $api").Count);
         Assert.Null(Ps.Sim.State.SeatFor("octo-org", "octocat")!.PendingCancellationDate);
     }
 
     [Fact]
     public void WhatIf_wins_over_Force()
     {
-        var r = Ps.Run("Remove-CopilotUser -Organization octo-org -UserName octocat -Force -WhatIf -Token $tok -ApiUrl $api");
-        Assert.Empty(r.Ok());
-        Assert.Empty(Requests);
-        Assert.Single(WhatIfLines(r));
+        Assert.Single(DryRun("Remove-CopilotUser -Organization octo-org -UserName octocat -Force -WhatIf -Token $tok -ApiUrl $api"));
     }
 
     [Fact]
     public void WhatIfPreference_in_the_session_also_stops_every_request_even_with_Force()
     {
-        var r = Ps.Run("$WhatIfPreference = $true; Remove-CopilotUser -Organization octo-org -UserName octocat -Force -Token $tok -ApiUrl $api");
-        Assert.Empty(r.Ok());
-        Assert.Empty(Requests);
-        Assert.Single(WhatIfLines(r));
+        Assert.Single(DryRun("$WhatIfPreference = $true; Remove-CopilotUser -Organization octo-org -UserName octocat -Force -Token $tok -ApiUrl $api"));
     }
 
     [Fact]
     public void Piped_org_seats_bind_to_Remove_CopilotUser_with_Organization_and_send_no_DELETE()
     {
-        var r = Ps.Run("Get-CopilotSeat -Organization octo-org -Token $tok -ApiUrl $api | Remove-CopilotUser -Organization octo-org -WhatIf -Token $tok -ApiUrl $api");
-        Assert.Empty(r.Ok());
-        Assert.Empty(Mutations);
-        var lines = WhatIfLines(r);
+        var lines = DryRun("Get-CopilotSeat -Organization octo-org -Token $tok -ApiUrl $api | Remove-CopilotUser -Organization octo-org -WhatIf -Token $tok -ApiUrl $api", reads: true);
         Assert.Equal(120, lines.Count);
         Assert.Contains(lines, l => l.Contains("user 'octocat' in organization 'octo-org'", StringComparison.Ordinal));
     }
@@ -68,10 +68,7 @@ public sealed class SeatChangeTests : SessionTests
     [Fact]
     public void Piped_org_seats_bind_Organization_by_property_name_when_it_is_not_given()
     {
-        var r = Ps.Run("Get-CopilotSeat -Organization octo-lab -Token $tok -ApiUrl $api | Remove-CopilotUser -WhatIf -Token $tok -ApiUrl $api");
-        Assert.Empty(r.Ok());
-        Assert.Empty(Mutations);
-        var lines = WhatIfLines(r);
+        var lines = DryRun("Get-CopilotSeat -Organization octo-lab -Token $tok -ApiUrl $api | Remove-CopilotUser -WhatIf -Token $tok -ApiUrl $api", reads: true);
         Assert.Equal(30, lines.Count);
         Assert.All(lines, l => Assert.Contains("in organization 'octo-lab'", l));
     }
@@ -79,11 +76,8 @@ public sealed class SeatChangeTests : SessionTests
     [Fact]
     public void Piped_enterprise_rows_bind_to_Remove_CopilotUser_with_Enterprise()
     {
-        var r = Ps.Run("Get-CopilotSeat -Enterprise octo-ent -Token $tok -ApiUrl $api | Remove-CopilotUser -Enterprise octo-ent -WhatIf -Token $tok -ApiUrl $api");
-        Assert.Empty(r.Ok());
-        Assert.Empty(Mutations);
+        var lines = DryRun("Get-CopilotSeat -Enterprise octo-ent -Token $tok -ApiUrl $api | Remove-CopilotUser -Enterprise octo-ent -WhatIf -Token $tok -ApiUrl $api", reads: true);
         int distinctLogins = Ps.Sim.State.EnterpriseRows("octo-ent").Select(s => s.Login).Distinct(StringComparer.OrdinalIgnoreCase).Count();
-        var lines = WhatIfLines(r);
         Assert.Equal(distinctLogins, lines.Count); // asked once per name even when a login has several grants
         Assert.All(lines, l => Assert.Contains("in enterprise 'octo-ent'", l));
     }

@@ -95,8 +95,7 @@ public sealed class StreamTests : SessionTests
         var r = Ps.Run("Get-CopilotSeat -Organization octo-org -MaxRateLimitWait 1 -Token $tok -ApiUrl $api; 'after'");
         Assert.Empty(r.Output);
         ErrorRecord error = Assert.IsType<ErrorRecord>(r.Terminating);
-        Assert.StartsWith("CopilotSeats.RateLimited", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.LimitsExceeded, error.CategoryInfo.Category);
+        AssertError(error, "CopilotSeats.RateLimited", ErrorCategory.LimitsExceeded);
         Assert.Contains("(1 s)", error.Exception.Message); // the number 1 meant one second, not one tick
         Assert.False(string.IsNullOrEmpty(error.ErrorDetails?.RecommendedAction));
         Assert.Equal(403, Assert.Single(Requests).Status);
