@@ -1,6 +1,17 @@
 # Billing changes: Add/Remove-CopilotUser, Add/Remove-CopilotTeam, batching, pipeline binding, -WhatIf,
 # GitHub's 422 answers and name validation.
 
+BeforeDiscovery {
+    # Names no GitHub organization, enterprise, user or team can have (the user-name test adds the empty one).
+    $BadNames = @(
+        @{ Display = "'a/b'"; Value = 'a/b' }
+        @{ Display = "'..'"; Value = '..' }
+        @{ Display = 'x CR LF y'; Value = "x`r`ny" }
+        @{ Display = "'a?b'"; Value = 'a?b' }
+        @{ Display = "'%2e'"; Value = '%2e' }
+    )
+}
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     $script:Sim, $script:Conn = Start-TestSession
@@ -230,14 +241,7 @@ Describe 'Name validation' {
     BeforeAll { Reset-Simulator $Sim }
     BeforeEach { Clear-SimulatorLog $Sim }
 
-    It 'refuses the user name <Display> with a parameter validation error and sends nothing' -ForEach @(
-        @{ Display = "'a/b'"; Value = 'a/b' }
-        @{ Display = "'..'"; Value = '..' }
-        @{ Display = 'x CR LF y'; Value = "x`r`ny" }
-        @{ Display = "'a?b'"; Value = 'a?b' }
-        @{ Display = "'%2e'"; Value = '%2e' }
-        @{ Display = 'empty'; Value = '' }
-    ) {
+    It 'refuses the user name <Display> with a parameter validation error and sends nothing' -ForEach ($BadNames + @{ Display = 'empty'; Value = '' }) {
         foreach ($cmd in 'Add-CopilotUser', 'Remove-CopilotUser') {
             $err = Get-ThrownError { & $cmd -Organization octo-org -UserName $Value -Force @Conn }
             $err | Should -Not -BeNullOrEmpty -Because "$cmd must refuse the name"
@@ -249,13 +253,7 @@ Describe 'Name validation' {
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0
     }
 
-    It 'refuses the organization, enterprise or team <Display>' -ForEach @(
-        @{ Display = "'a/b'"; Value = 'a/b' }
-        @{ Display = "'..'"; Value = '..' }
-        @{ Display = 'x CR LF y'; Value = "x`r`ny" }
-        @{ Display = "'a?b'"; Value = 'a?b' }
-        @{ Display = "'%2e'"; Value = '%2e' }
-    ) {
+    It 'refuses the organization, enterprise or team <Display>' -ForEach $BadNames {
         (Get-ThrownError { Get-CopilotSeat -Organization $Value @Conn }).FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
         (Get-ThrownError { Get-CopilotSeat -Enterprise $Value @Conn }).FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
         (Get-ThrownError { Get-CopilotOrgDetail -Organization $Value @Conn }).FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
