@@ -52,14 +52,17 @@ public class SimulatorOperationTests : SimulatorTestBase
         Assert.All(Requests, r => Assert.Equal("/enterprises/octo-ent/copilot/billing/seats", r.Path));
     }
 
-    [Fact]
-    public async Task Get_org_member_seat()
+    /// <summary>Looks up one organization member's seat: one GET of /orgs/octo-org/members/{login}/copilot, one seat of that login.</summary>
+    private async Task AssertOrgMemberSeat(string login)
     {
         using var client = Client();
-        var seat = Assert.Single(await client.GetUserSeatAsync(Org, "octocat", default));
-        Assert.Equal("octocat", seat.Login);
-        Assert.Equal("/orgs/octo-org/members/octocat/copilot", Assert.Single(Requests).Path);
+        var seat = Assert.Single(await client.GetUserSeatAsync(Org, login, default));
+        Assert.Equal(login, seat.Login);
+        Assert.Equal($"/orgs/octo-org/members/{login}/copilot", Assert.Single(Requests).Path);
     }
+
+    [Fact]
+    public Task Get_org_member_seat() => AssertOrgMemberSeat("octocat");
 
     [Fact]
     public async Task Get_enterprise_member_seats()
@@ -187,10 +190,7 @@ public class SimulatorOperationTests : SimulatorTestBase
     [Fact]
     public async Task Emu_logins_and_escaping_reach_the_right_path()
     {
-        using var client = Client();
-        var seat = Assert.Single(await client.GetUserSeatAsync(Org, "mona_octo", default));
-        Assert.Equal("mona_octo", seat.Login);
-        Assert.Equal("/orgs/octo-org/members/mona_octo/copilot", Assert.Single(Requests).Path);
+        await AssertOrgMemberSeat("mona_octo");
         Assert.Equal("orgs/a%20b", CopilotClient.ScopeRoot(SeatScope.ForOrganization("a b")));
         Assert.Equal("enterprises/..%2Fx", CopilotClient.ScopeRoot(SeatScope.ForEnterprise("../x")));
     }

@@ -38,8 +38,7 @@ public abstract class SimulatorTestBase : IAsyncLifetime
 
     protected IReadOnlyList<LoggedRequest> Requests => Sim.Log.Snapshot();
 
-    protected static string Example(string name) =>
-        File.ReadAllText(Path.Combine(Repo.Shared, "github-api", "examples", "copilot", name));
+    protected static string Example(string name) => Repo.Example(name);
 
     /// <summary>The JSON shape (property names and value kinds, recursively; arrays by their first element).</summary>
     protected static string Shape(string json) => Shape(JsonDocument.Parse(json).RootElement);

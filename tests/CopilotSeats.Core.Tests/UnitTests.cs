@@ -32,7 +32,7 @@ public class LinkHeaderTests
 
 public class MappingTests
 {
-    private static string Example(string name) => File.ReadAllText(Path.Combine(Repo.Shared, "github-api", "examples", "copilot", name));
+    private static string Example(string name) => Repo.Example(name);
 
     [Fact]
     public async Task Official_org_example_parses_with_odd_offsets_and_missing_fields()
@@ -113,39 +113,45 @@ public class MappingTests
         return ErrorMapper.FromResponse(request, new ApiResponse(status, headers, body, uri));
     }
 
+    /// <summary>Maps the answer and asserts its message contains <paramref name="message"/> and, when given, its recommended action.</summary>
+    private static CopilotApiException Mapped(int status, ApiOperation op, SeatScope scope, string? granted, string? accepted, string message, string? action = null)
+    {
+        var ex = Map(status, op, scope, granted, accepted);
+        Assert.Contains(message, ex.Message);
+        if (action != null) Assert.Equal(action, ex.RecommendedAction);
+        return ex;
+    }
+
     [Fact]
     public void Scopes_that_suffice_point_at_the_role_on_403_and_at_nothing_on_404()
     {
         var org = SeatScope.ForOrganization("octo-org");
-        var forbidden = Map(403, ApiOperation.RemoveSeats, org, "admin:org", "manage_billing:copilot, admin:org");
-        Assert.Contains("which GitHub accepts here; the account itself lacks the role (organization owner or billing manager)", forbidden.Message);
-        Assert.Equal("Use a token that belongs to an organization owner or billing manager.", forbidden.RecommendedAction);
-
-        var ent = Map(403, ApiOperation.RemoveSeats, SeatScope.ForEnterprise("octo-ent"), "admin:enterprise", "manage_billing:copilot, admin:enterprise");
-        Assert.Contains("lacks the role (enterprise owner or billing manager)", ent.Message);
-        Assert.Equal("Use a token that belongs to an enterprise owner or billing manager.", ent.RecommendedAction);
-
-        var notFound = Map(404, ApiOperation.OrgDetail, org, "read:org", "manage_billing:copilot, read:org");
-        Assert.Contains("so a missing scope is not the cause", notFound.Message);
+        Mapped(403, ApiOperation.RemoveSeats, org, "admin:org", "manage_billing:copilot, admin:org",
+            "which GitHub accepts here; the account itself lacks the role (organization owner or billing manager)",
+            "Use a token that belongs to an organization owner or billing manager.");
+        Mapped(403, ApiOperation.RemoveSeats, SeatScope.ForEnterprise("octo-ent"), "admin:enterprise", "manage_billing:copilot, admin:enterprise",
+            "lacks the role (enterprise owner or billing manager)",
+            "Use a token that belongs to an enterprise owner or billing manager.");
+        var notFound = Mapped(404, ApiOperation.OrgDetail, org, "read:org", "manage_billing:copilot, read:org",
+            "so a missing scope is not the cause",
+            "Check the name, and that the token belongs to an organization owner or billing manager there.");
         Assert.DoesNotContain("lacks the role", notFound.Message);
-        Assert.Equal("Check the name, and that the token belongs to an organization owner or billing manager there.", notFound.RecommendedAction);
     }
 
     [Fact]
     public void Missing_scopes_are_named_in_the_message_and_the_action()
     {
         var org = SeatScope.ForOrganization("octo-org");
-        var forbidden = Map(403, ApiOperation.RemoveSeats, org, "repo, read:org", "manage_billing:copilot, admin:org");
-        Assert.Contains("The token is not allowed to do this for the organization octo-org. The token has scopes [repo, read:org]; this operation accepts [manage_billing:copilot, admin:org].", forbidden.Message);
-        Assert.Equal("Use a token with one of these scopes: manage_billing:copilot, admin:org.", forbidden.RecommendedAction);
+        Mapped(403, ApiOperation.RemoveSeats, org, "repo, read:org", "manage_billing:copilot, admin:org",
+            "The token is not allowed to do this for the organization octo-org. The token has scopes [repo, read:org]; this operation accepts [manage_billing:copilot, admin:org].",
+            "Use a token with one of these scopes: manage_billing:copilot, admin:org.");
 
         // write:org covers read:org, admin:org covers both: no scope is missing, so the role is the cause.
         var covered = Map(403, ApiOperation.ListSeats, org, "write:org", "manage_billing:copilot, read:org");
         Assert.Equal("Use a token that belongs to an organization owner or billing manager.", covered.RecommendedAction);
 
         // A fine-grained token sends no X-OAuth-Scopes: the message says what a classic token needs.
-        var fineGrained = Map(403, ApiOperation.ListSeats, org, null, null);
-        Assert.Contains("Needed: a classic token with manage_billing:copilot or read:org.", fineGrained.Message);
+        var fineGrained = Mapped(403, ApiOperation.ListSeats, org, null, null, "Needed: a classic token with manage_billing:copilot or read:org.");
         Assert.Contains("must belong to an organization owner or billing manager", fineGrained.Message);
     }
 }
@@ -270,7 +276,10 @@ public static class Repo
         }
     }
 
-    public static string Shared => Path.Combine(Path.GetDirectoryName(Root)!, "shared");
+    /// <summary>The GitHub API examples the tests read: copies of ../shared/github-api kept in tests/fixtures (.ci/run compares them).</summary>
+    public static string Fixtures => Path.Combine(Root, "tests", "fixtures", "github-api");
+
+    public static string Example(string name) => File.ReadAllText(Path.Combine(Fixtures, "examples", "copilot", name));
 }
 
 public class SeatFilterTests

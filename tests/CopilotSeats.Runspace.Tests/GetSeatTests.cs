@@ -4,22 +4,14 @@ using Xunit;
 namespace CopilotSeats.Runspace.Tests;
 
 /// <summary>Get-CopilotSeat through the real engine: listings, per-name errors, early stop, throttle order.</summary>
-public sealed class GetSeatTests : IClassFixture<PowerShellSession>
+public sealed class GetSeatTests : SessionTests
 {
-    private readonly PowerShellSession _ps;
-
-    public GetSeatTests(PowerShellSession ps)
-    {
-        _ps = ps;
-        _ps.Reset();
-    }
-
-    private List<CopilotSeats.Simulator.LoggedRequest> Requests => _ps.Sim.Log.Snapshot().ToList();
+    public GetSeatTests(PowerShellSession ps) : base(ps) { }
 
     [Fact]
     public void Organization_listing_returns_120_CopilotSeat_objects()
     {
-        var seats = _ps.Run("Get-CopilotSeat -Organization octo-org -Token $tok -ApiUrl $api").Ok();
+        var seats = Ps.Run("Get-CopilotSeat -Organization octo-org -Token $tok -ApiUrl $api").Ok();
         Assert.Equal(120, seats.Count);
         Assert.All(seats, s => Assert.Equal("CopilotSeats.CopilotSeat", s.TypeName()));
         Assert.Equal(120, seats.Select(s => s.Str("Login")).Distinct(StringComparer.OrdinalIgnoreCase).Count());
@@ -32,8 +24,8 @@ public sealed class GetSeatTests : IClassFixture<PowerShellSession>
     [Fact]
     public void Enterprise_listing_returns_one_row_per_grant()
     {
-        var rows = _ps.Run("Get-CopilotSeat -Enterprise octo-ent -Token $tok -ApiUrl $api").Ok();
-        int expected = _ps.Sim.State.EnterpriseRows("octo-ent").Count;
+        var rows = Ps.Run("Get-CopilotSeat -Enterprise octo-ent -Token $tok -ApiUrl $api").Ok();
+        int expected = Ps.Sim.State.EnterpriseRows("octo-ent").Count;
         Assert.True(expected > 120);
         Assert.Equal(expected, rows.Count);
         Assert.All(rows, s => Assert.Equal("CopilotSeats.CopilotSeat", s.TypeName()));
@@ -49,11 +41,11 @@ public sealed class GetSeatTests : IClassFixture<PowerShellSession>
     {
         // Oracle from the simulator's own records: last activity, else creation, older than 45 days.
         DateTimeOffset cutoff = DateTimeOffset.UtcNow.AddDays(-45);
-        string[] expected = _ps.Sim.State.OrgSeats("octo-org")
+        string[] expected = Ps.Sim.State.OrgSeats("octo-org")
             .Where(s => (s.LastActivityAt ?? s.CreatedAt) < cutoff).Select(s => s.Login).ToArray();
         Assert.InRange(expected.Length, 10, 110);
 
-        var seats = _ps.Run("Get-CopilotSeat -Organization octo-org -InactiveDays 45 -PageSize 25 -Token $tok -ApiUrl $api").Ok();
+        var seats = Ps.Run("Get-CopilotSeat -Organization octo-org -InactiveDays 45 -PageSize 25 -Token $tok -ApiUrl $api").Ok();
 
         Assert.Equal(expected, seats.Select(s => s.Str("Login")).ToArray());
         Assert.All(seats, s => Assert.Equal("CopilotSeats.CopilotSeat", s.TypeName()));
@@ -64,12 +56,12 @@ public sealed class GetSeatTests : IClassFixture<PowerShellSession>
     public void InactiveDays_filters_UserName_lookups_without_an_error_for_active_users()
     {
         DateTimeOffset cutoff = DateTimeOffset.UtcNow.AddDays(-30);
-        var state = _ps.Sim.State;
+        var state = Ps.Sim.State;
         var records = state.OrgSeats("octo-org");
         string active = records.First(s => s.LastActivityAt > cutoff.AddDays(1)).Login;
         string inactive = records.First(s => (s.LastActivityAt ?? s.CreatedAt) < cutoff.AddDays(-1)).Login;
 
-        var r = _ps.Run($"Get-CopilotSeat -Organization octo-org -UserName {active}, {inactive} -InactiveDays 30 -Token $tok -ApiUrl $api");
+        var r = Ps.Run($"Get-CopilotSeat -Organization octo-org -UserName {active}, {inactive} -InactiveDays 30 -Token $tok -ApiUrl $api");
 
         Assert.Null(r.Terminating);
         Assert.Empty(r.Errors);
@@ -80,31 +72,28 @@ public sealed class GetSeatTests : IClassFixture<PowerShellSession>
     [Fact]
     public void A_missing_user_is_a_non_terminating_404_and_the_other_names_still_come_out()
     {
-        var r = _ps.Run("Get-CopilotSeat -Organization octo-org -UserName octocat, ghost-user-x, mona_octo -Token $tok -ApiUrl $api");
+        var r = Ps.Run("Get-CopilotSeat -Organization octo-org -UserName octocat, ghost-user-x, mona_octo -Token $tok -ApiUrl $api");
         Assert.Null(r.Terminating);
         Assert.Equal(new[] { "octocat", "mona_octo" }, r.Output.Select(s => s.Str("Login")).ToArray());
         ErrorRecord error = Assert.Single(r.Errors);
-        Assert.StartsWith("CopilotSeats.Http404", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
-        Assert.Equal("ghost-user-x", error.TargetObject);
+        AssertError(error, "CopilotSeats.Http404", ErrorCategory.ObjectNotFound, "ghost-user-x");
         Assert.Equal(3, Requests.Count);
     }
 
     [Fact]
     public void A_member_without_a_seat_is_reported_per_name_from_the_pipeline_by_property_name()
     {
-        var r = _ps.Run("[pscustomobject]@{ Login = 'no-seat-1' }, [pscustomobject]@{ Login = 'user-0001' } | Get-CopilotSeat -Organization octo-org -Token $tok -ApiUrl $api");
+        var r = Ps.Run("[pscustomobject]@{ Login = 'no-seat-1' }, [pscustomobject]@{ Login = 'user-0001' } | Get-CopilotSeat -Organization octo-org -Token $tok -ApiUrl $api");
         Assert.Null(r.Terminating);
         Assert.Equal(new[] { "user-0001" }, r.Output.Select(s => s.Str("Login")).ToArray());
         ErrorRecord error = Assert.Single(r.Errors);
-        Assert.StartsWith("CopilotSeats.Http404", error.FullyQualifiedErrorId);
-        Assert.Equal("no-seat-1", error.TargetObject);
+        AssertError(error, "CopilotSeats.Http404", target: "no-seat-1");
     }
 
     [Fact]
     public void A_downstream_stop_after_3_objects_sends_exactly_one_request()
     {
-        var r = _ps.Run("Get-CopilotSeat -Organization octo-org -Token $tok -ApiUrl $api | Select-FirstObject 3");
+        var r = Ps.Run("Get-CopilotSeat -Organization octo-org -Token $tok -ApiUrl $api | Select-FirstObject 3");
         var output = r.Ok();
         Assert.Equal(3, output.Count);
         Assert.All(output, s => Assert.Equal("CopilotSeats.CopilotSeat", s.TypeName()));
@@ -120,7 +109,7 @@ public sealed class GetSeatTests : IClassFixture<PowerShellSession>
     public void A_downstream_stop_with_small_pages_stops_the_listing_early()
     {
         // 18 pages of 7; the stop comes in the first page, so at most the requests already in flight go out.
-        var r = _ps.Run("Get-CopilotSeat -Organization octo-org -PageSize 7 -ThrottleLimit 1 -Token $tok -ApiUrl $api | Select-FirstObject 3");
+        var r = Ps.Run("Get-CopilotSeat -Organization octo-org -PageSize 7 -ThrottleLimit 1 -Token $tok -ApiUrl $api | Select-FirstObject 3");
         Assert.Equal(3, r.Ok().Count);
         Thread.Sleep(200);
         Assert.Single(Requests);
@@ -129,18 +118,18 @@ public sealed class GetSeatTests : IClassFixture<PowerShellSession>
     [Fact]
     public void The_runspace_is_usable_after_a_downstream_stop()
     {
-        _ps.Run("Get-CopilotSeat -Organization octo-org -Token $tok -ApiUrl $api | Select-FirstObject 1").Ok();
-        Assert.Equal(120, _ps.Run("Get-CopilotSeat -Organization octo-org -Token $tok -ApiUrl $api").Ok().Count);
+        Ps.Run("Get-CopilotSeat -Organization octo-org -Token $tok -ApiUrl $api | Select-FirstObject 1").Ok();
+        Assert.Equal(120, Ps.Run("Get-CopilotSeat -Organization octo-org -Token $tok -ApiUrl $api").Ok().Count);
     }
 
     [Fact]
     public void ThrottleLimit_1_and_8_give_identical_output_in_the_same_order()
     {
-        var one = _ps.Run("Get-CopilotSeat -Organization octo-org -PageSize 7 -ThrottleLimit 1 -Token $tok -ApiUrl $api").Ok()
+        var one = Ps.Run("Get-CopilotSeat -Organization octo-org -PageSize 7 -ThrottleLimit 1 -Token $tok -ApiUrl $api").Ok()
             .Select(s => s.Str("Login")).ToList();
         Assert.Equal(18, Requests.Count);
-        _ps.Sim.Log.Clear();
-        var eight = _ps.Run("Get-CopilotSeat -Organization octo-org -PageSize 7 -ThrottleLimit 8 -Token $tok -ApiUrl $api").Ok()
+        Ps.Sim.Log.Clear();
+        var eight = Ps.Run("Get-CopilotSeat -Organization octo-org -PageSize 7 -ThrottleLimit 8 -Token $tok -ApiUrl $api").Ok()
             .Select(s => s.Str("Login")).ToList();
         Assert.Equal(18, Requests.Count);
         Assert.Equal(120, one.Count);

@@ -33,6 +33,8 @@ public sealed class PowerShellSession : IAsyncLifetime
         InitialSessionState iss = InitialSessionState.CreateDefault2();
         // Stand-in for Select-Object -First (Microsoft.PowerShell.Utility is not in this engine).
         iss.Commands.Add(new SessionStateCmdletEntry("Select-FirstObject", typeof(SelectFirstObjectCommand), null));
+        // Get-FormatData from Microsoft.PowerShell.Utility: the module's views as the engine loaded them.
+        iss.Commands.Add(new SessionStateCmdletEntry("Get-FormatData", typeof(Microsoft.PowerShell.Commands.GetFormatDataCommand), null));
         _runspace = RunspaceFactory.CreateRunspace(Host, iss);
         _runspace.Open();
         using (PowerShell ps = PowerShell.Create())
@@ -63,6 +65,13 @@ public sealed class PowerShellSession : IAsyncLifetime
     {
         SetVariable("tok", Secure(Canary));
         SetVariable("api", Sim.BaseUri);
+    }
+
+    /// <summary>Get-Command -Name <paramref name="name"/> -Module CopilotSeats: the cmdlet as the engine resolved it.</summary>
+    public CmdletInfo Command(string name)
+    {
+        SetVariable("__command", name);
+        return Assert.IsType<CmdletInfo>(Assert.Single(Run("Get-Command -Name $__command -Module CopilotSeats").Ok()).BaseObject);
     }
 
     public void SetVariable(string name, object? value) => _runspace!.SessionStateProxy.SetVariable(name, value);

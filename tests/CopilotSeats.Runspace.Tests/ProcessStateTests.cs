@@ -15,30 +15,24 @@ public sealed class ProcessStateCollection
 }
 
 [Collection(ProcessStateCollection.Name)]
-public sealed class ConnectionTests : IClassFixture<PowerShellSession>, IDisposable
+public sealed class ConnectionTests : SessionTests, IDisposable
 {
-    private readonly PowerShellSession _ps;
-
-    public ConnectionTests(PowerShellSession ps)
+    public ConnectionTests(PowerShellSession ps) : base(ps)
     {
-        _ps = ps;
-        _ps.Reset();
-        _ps.Run("Disconnect-Copilot").Ok();
+        Ps.Run("Disconnect-Copilot").Ok();
     }
 
-    public void Dispose() => _ps.Run("Disconnect-Copilot").Ok();
-
-    private List<LoggedRequest> Requests => _ps.Sim.Log.Snapshot().ToList();
+    public void Dispose() => Ps.Run("Disconnect-Copilot").Ok();
 
     [Fact]
     public void Connect_Copilot_writes_a_CopilotConnection_without_the_token_and_sends_nothing()
     {
-        var r = _ps.Run("Connect-Copilot -Token $tok -ApiUrl $api -Organization octo-org");
+        var r = Ps.Run("Connect-Copilot -Token $tok -ApiUrl $api -Organization octo-org");
         PSObject connection = Assert.Single(r.Ok());
         Assert.Equal("CopilotSeats.CopilotConnection", connection.TypeName());
         Assert.Equal("Connect-Copilot", connection.Str("TokenSource"));
         Assert.Equal("octo-org", connection.Str("Organization"));
-        Assert.StartsWith(_ps.Sim.BaseUri.ToString().TrimEnd('/'), connection.Str("ApiUrl"));
+        Assert.StartsWith(Ps.Sim.BaseUri.ToString().TrimEnd('/'), connection.Str("ApiUrl"));
         foreach (PSPropertyInfo property in connection.Properties)
             Assert.DoesNotContain(PowerShellSession.Canary, property.Value?.ToString() ?? "");
         Assert.DoesNotContain(PowerShellSession.Canary, connection.ToString());
@@ -49,66 +43,62 @@ public sealed class ConnectionTests : IClassFixture<PowerShellSession>, IDisposa
     [Fact]
     public void Later_commands_use_the_Connect_Copilot_defaults()
     {
-        _ps.Run("Connect-Copilot -Token $tok -ApiUrl $api -Organization octo-org").Ok();
-        Assert.Equal(120, _ps.Run("Get-CopilotSeat").Ok().Count);
-        PSObject change = Assert.Single(_ps.Run("Remove-CopilotUser -UserName user-0001 -Force").Ok());
+        Ps.Run("Connect-Copilot -Token $tok -ApiUrl $api -Organization octo-org").Ok();
+        Assert.Equal(120, Ps.Run("Get-CopilotSeat").Ok().Count);
+        PSObject change = Assert.Single(Ps.Run("Remove-CopilotUser -UserName user-0001 -Force").Ok());
         Assert.Equal("octo-org", change.Str("Organization"));
         Assert.All(Requests, q => Assert.True(q.HadAuthorization));
         Assert.All(Requests, q => Assert.StartsWith("/orgs/octo-org/", q.Path));
-        Assert.NotNull(_ps.Sim.State.SeatFor("octo-org", "user-0001")!.PendingCancellationDate);
+        Assert.NotNull(Ps.Sim.State.SeatFor("octo-org", "user-0001")!.PendingCancellationDate);
     }
 
     [Fact]
     public void Connect_Copilot_Enterprise_makes_the_enterprise_the_default_target()
     {
-        _ps.Run("Connect-Copilot -Token $tok -ApiUrl $api -Enterprise octo-ent").Ok();
-        var rows = _ps.Run("Get-CopilotSeat").Ok();
-        Assert.Equal(_ps.Sim.State.EnterpriseRows("octo-ent").Count, rows.Count);
+        Ps.Run("Connect-Copilot -Token $tok -ApiUrl $api -Enterprise octo-ent").Ok();
+        var rows = Ps.Run("Get-CopilotSeat").Ok();
+        Assert.Equal(Ps.Sim.State.EnterpriseRows("octo-ent").Count, rows.Count);
         Assert.All(Requests, q => Assert.StartsWith("/enterprises/octo-ent/", q.Path));
     }
 
     [Fact]
     public void A_token_on_the_command_beats_the_Connect_Copilot_token()
     {
-        _ps.Run("Connect-Copilot -Token $tok -ApiUrl $api -Organization octo-org").Ok();
-        _ps.SetVariable("bad", PowerShellSession.Secure("sim_bad_rs_conn"));
-        var r = _ps.Run("Get-CopilotSeat -Token $bad");
-        Assert.StartsWith("CopilotSeats.Http401", r.Terminating?.FullyQualifiedErrorId);
+        Ps.Run("Connect-Copilot -Token $tok -ApiUrl $api -Organization octo-org").Ok();
+        Ps.SetVariable("bad", PowerShellSession.Secure("sim_bad_rs_conn"));
+        var r = Ps.Run("Get-CopilotSeat -Token $bad");
+        AssertError(r.Terminating, "CopilotSeats.Http401");
     }
 
     [Fact]
     public void Disconnect_Copilot_writes_nothing_and_forgets_the_defaults()
     {
-        _ps.Run("Connect-Copilot -Token $tok -ApiUrl $api -Organization octo-org").Ok();
-        Assert.Empty(_ps.Run("Disconnect-Copilot").Ok());
-        var r = _ps.Run("Get-CopilotSeat -Token $tok -ApiUrl $api");
-        Assert.StartsWith("CopilotSeats.NoTarget", r.Terminating?.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.InvalidArgument, r.Terminating!.CategoryInfo.Category);
+        Ps.Run("Connect-Copilot -Token $tok -ApiUrl $api -Organization octo-org").Ok();
+        Assert.Empty(Ps.Run("Disconnect-Copilot").Ok());
+        var r = Ps.Run("Get-CopilotSeat -Token $tok -ApiUrl $api");
+        AssertError(r.Terminating, "CopilotSeats.NoTarget", ErrorCategory.InvalidArgument);
         Assert.Empty(Requests);
     }
 
     [Fact]
     public void Connect_Copilot_refuses_plain_http_to_a_non_loopback_host()
     {
-        var r = _ps.Run("Connect-Copilot -Token $tok -ApiUrl 'http://example.com/api'");
-        Assert.StartsWith("CopilotSeats.InvalidApiUrl", r.Terminating?.FullyQualifiedErrorId);
+        var r = Ps.Run("Connect-Copilot -Token $tok -ApiUrl 'http://example.com/api'");
+        AssertError(r.Terminating, "CopilotSeats.InvalidApiUrl");
         Assert.Empty(r.Output);
     }
 }
 
 [Collection(ProcessStateCollection.Name)]
-public sealed class NoTokenTests : IClassFixture<PowerShellSession>, IDisposable
+public sealed class NoTokenTests : SessionTests, IDisposable
 {
     private static readonly string[] Variables = { "GH_TOKEN", "GITHUB_TOKEN", "GITHUB_API_URL", "PATH" };
     private readonly Dictionary<string, string?> _saved = new();
     private readonly string _emptyDir;
-    private readonly PowerShellSession _ps;
 
-    public NoTokenTests(PowerShellSession ps)
+    public NoTokenTests(PowerShellSession ps) : base(ps)
     {
-        _ps = ps;
-        _ps.Reset();
-        _ps.Run("Disconnect-Copilot").Ok();
+        Ps.Run("Disconnect-Copilot").Ok();
         foreach (string name in Variables) _saved[name] = Environment.GetEnvironmentVariable(name);
         _emptyDir = Directory.CreateTempSubdirectory("copilotseats-nopath-").FullName;
         Environment.SetEnvironmentVariable("GH_TOKEN", null);
@@ -130,21 +120,20 @@ public sealed class NoTokenTests : IClassFixture<PowerShellSession>, IDisposable
     [InlineData("Add-CopilotTeam -Organization octo-org -TeamName team-2 -ApiUrl $api")]
     public void With_no_token_anywhere_the_cmdlet_throws_NoToken_and_sends_nothing(string command)
     {
-        var r = _ps.Run(command + "; 'after'");
+        var r = Ps.Run(command + "; 'after'");
         Assert.Empty(r.Output);
         ErrorRecord error = Assert.IsType<ErrorRecord>(r.Terminating);
-        Assert.StartsWith("CopilotSeats.NoToken", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+        AssertError(error, "CopilotSeats.NoToken", ErrorCategory.AuthenticationError);
         Assert.Contains("GH_TOKEN", error.Exception.Message);
         Assert.Contains("GITHUB_TOKEN", error.Exception.Message);
-        Assert.Empty(_ps.Sim.Log.Snapshot());
+        Assert.Empty(Ps.Sim.Log.Snapshot());
     }
 
     [Fact]
     public void GH_TOKEN_from_the_process_environment_is_used_when_nothing_else_gives_a_token()
     {
         Environment.SetEnvironmentVariable("GH_TOKEN", PowerShellSession.Canary);
-        var r = _ps.Run("Get-CopilotSeat -Organization octo-org -ApiUrl $api -Verbose -Debug");
+        var r = Ps.Run("Get-CopilotSeat -Organization octo-org -ApiUrl $api -Verbose -Debug");
         Assert.Equal(120, r.Ok().Count);
         Assert.DoesNotContain(PowerShellSession.Canary, string.Join("\n", r.AllText()));
     }
@@ -152,8 +141,8 @@ public sealed class NoTokenTests : IClassFixture<PowerShellSession>, IDisposable
     [Fact]
     public void Without_a_token_WhatIf_needs_none_and_sends_nothing()
     {
-        var r = _ps.Run("Remove-CopilotUser -Organization octo-org -UserName user-0001 -WhatIf -ApiUrl $api");
+        var r = Ps.Run("Remove-CopilotUser -Organization octo-org -UserName user-0001 -WhatIf -ApiUrl $api");
         Assert.Empty(r.Ok());
-        Assert.Empty(_ps.Sim.Log.Snapshot());
+        Assert.Empty(Ps.Sim.Log.Snapshot());
     }
 }

@@ -6,17 +6,10 @@ using Xunit;
 namespace CopilotSeats.Runspace.Tests;
 
 /// <summary>Add/Remove-CopilotUser and -Team in the real engine: ShouldProcess, -WhatIf, -Confirm, pipeline binding, batching.</summary>
-public sealed class SeatChangeTests : IClassFixture<PowerShellSession>
+public sealed class SeatChangeTests : SessionTests
 {
-    private readonly PowerShellSession _ps;
+    public SeatChangeTests(PowerShellSession ps) : base(ps) { }
 
-    public SeatChangeTests(PowerShellSession ps)
-    {
-        _ps = ps;
-        _ps.Reset();
-    }
-
-    private List<LoggedRequest> Requests => _ps.Sim.Log.Snapshot().ToList();
     private List<LoggedRequest> Mutations => Requests.Where(r => r.Method is "POST" or "DELETE" or "PUT" or "PATCH").ToList();
 
     private static string[] BodyNames(LoggedRequest r, string field)
@@ -27,6 +20,18 @@ public sealed class SeatChangeTests : IClassFixture<PowerShellSession>
 
     private static List<string> WhatIfLines(PsResult r) => r.HostLines.Where(l => l.StartsWith("What if:", StringComparison.Ordinal)).ToList();
 
+    /// <summary>
+    /// Runs a dry run and asserts it wrote nothing, had no error and sent no request (with <paramref name="reads"/>,
+    /// no request that changes anything); returns its "What if:" lines.
+    /// </summary>
+    private List<string> DryRun(string script, bool reads = false)
+    {
+        var r = Ps.Run(script);
+        Assert.Empty(r.Ok());
+        Assert.Empty(reads ? Mutations : Requests);
+        return WhatIfLines(r);
+    }
+
     [Theory]
     [InlineData("Remove-CopilotUser -Organization octo-org -UserName octocat, user-0001")]
     [InlineData("Add-CopilotUser -Organization octo-org -UserName no-seat-1, no-seat-2")]
@@ -36,38 +41,26 @@ public sealed class SeatChangeTests : IClassFixture<PowerShellSession>
     [InlineData("Remove-CopilotTeam -Enterprise octo-ent -TeamName ent-team-1, ent-team-2")]
     public void WhatIf_sends_no_request_writes_nothing_and_says_what_if_once_per_name(string command)
     {
-        var r = _ps.Run(command + " -WhatIf -Token $tok -ApiUrl $api");
-        Assert.Empty(r.Ok());
-        Assert.Empty(Requests);
-        Assert.Equal(2, WhatIfLines(r).Count);
-        Assert.Null(_ps.Sim.State.SeatFor("octo-org", "octocat")!.PendingCancellationDate);
+        Assert.Equal(2, DryRun(command + " -WhatIf -Token $tok -ApiUrl $api").Count);
+        Assert.Null(Ps.Sim.State.SeatFor("octo-org", "octocat")!.PendingCancellationDate);
     }
 
     [Fact]
     public void WhatIf_wins_over_Force()
     {
-        var r = _ps.Run("Remove-CopilotUser -Organization octo-org -UserName octocat -Force -WhatIf -Token $tok -ApiUrl $api");
-        Assert.Empty(r.Ok());
-        Assert.Empty(Requests);
-        Assert.Single(WhatIfLines(r));
+        Assert.Single(DryRun("Remove-CopilotUser -Organization octo-org -UserName octocat -Force -WhatIf -Token $tok -ApiUrl $api"));
     }
 
     [Fact]
     public void WhatIfPreference_in_the_session_also_stops_every_request_even_with_Force()
     {
-        var r = _ps.Run("$WhatIfPreference = $true; Remove-CopilotUser -Organization octo-org -UserName octocat -Force -Token $tok -ApiUrl $api");
-        Assert.Empty(r.Ok());
-        Assert.Empty(Requests);
-        Assert.Single(WhatIfLines(r));
+        Assert.Single(DryRun("$WhatIfPreference = $true; Remove-CopilotUser -Organization octo-org -UserName octocat -Force -Token $tok -ApiUrl $api"));
     }
 
     [Fact]
     public void Piped_org_seats_bind_to_Remove_CopilotUser_with_Organization_and_send_no_DELETE()
     {
-        var r = _ps.Run("Get-CopilotSeat -Organization octo-org -Token $tok -ApiUrl $api | Remove-CopilotUser -Organization octo-org -WhatIf -Token $tok -ApiUrl $api");
-        Assert.Empty(r.Ok());
-        Assert.Empty(Mutations);
-        var lines = WhatIfLines(r);
+        var lines = DryRun("Get-CopilotSeat -Organization octo-org -Token $tok -ApiUrl $api | Remove-CopilotUser -Organization octo-org -WhatIf -Token $tok -ApiUrl $api", reads: true);
         Assert.Equal(120, lines.Count);
         Assert.Contains(lines, l => l.Contains("user 'octocat' in organization 'octo-org'", StringComparison.Ordinal));
     }
@@ -75,10 +68,7 @@ public sealed class SeatChangeTests : IClassFixture<PowerShellSession>
     [Fact]
     public void Piped_org_seats_bind_Organization_by_property_name_when_it_is_not_given()
     {
-        var r = _ps.Run("Get-CopilotSeat -Organization octo-lab -Token $tok -ApiUrl $api | Remove-CopilotUser -WhatIf -Token $tok -ApiUrl $api");
-        Assert.Empty(r.Ok());
-        Assert.Empty(Mutations);
-        var lines = WhatIfLines(r);
+        var lines = DryRun("Get-CopilotSeat -Organization octo-lab -Token $tok -ApiUrl $api | Remove-CopilotUser -WhatIf -Token $tok -ApiUrl $api", reads: true);
         Assert.Equal(30, lines.Count);
         Assert.All(lines, l => Assert.Contains("in organization 'octo-lab'", l));
     }
@@ -86,11 +76,8 @@ public sealed class SeatChangeTests : IClassFixture<PowerShellSession>
     [Fact]
     public void Piped_enterprise_rows_bind_to_Remove_CopilotUser_with_Enterprise()
     {
-        var r = _ps.Run("Get-CopilotSeat -Enterprise octo-ent -Token $tok -ApiUrl $api | Remove-CopilotUser -Enterprise octo-ent -WhatIf -Token $tok -ApiUrl $api");
-        Assert.Empty(r.Ok());
-        Assert.Empty(Mutations);
-        int distinctLogins = _ps.Sim.State.EnterpriseRows("octo-ent").Select(s => s.Login).Distinct(StringComparer.OrdinalIgnoreCase).Count();
-        var lines = WhatIfLines(r);
+        var lines = DryRun("Get-CopilotSeat -Enterprise octo-ent -Token $tok -ApiUrl $api | Remove-CopilotUser -Enterprise octo-ent -WhatIf -Token $tok -ApiUrl $api", reads: true);
+        int distinctLogins = Ps.Sim.State.EnterpriseRows("octo-ent").Select(s => s.Login).Distinct(StringComparer.OrdinalIgnoreCase).Count();
         Assert.Equal(distinctLogins, lines.Count); // asked once per name even when a login has several grants
         Assert.All(lines, l => Assert.Contains("in enterprise 'octo-ent'", l));
     }
@@ -98,7 +85,7 @@ public sealed class SeatChangeTests : IClassFixture<PowerShellSession>
     [Fact]
     public void Csv_like_rows_with_Organization_and_UserName_bind_by_property_name()
     {
-        var r = _ps.Run(@"
+        var r = Ps.Run(@"
 $rows = @(
     [pscustomobject]@{ Organization = 'octo-org'; UserName = 'user-0001' }
     [pscustomobject]@{ Organization = 'octo-lab'; UserName = 'user-0002' }
@@ -115,15 +102,15 @@ $rows | Remove-CopilotUser -WhatIf -Token $tok -ApiUrl $api");
     [Fact]
     public void Csv_like_rows_really_change_each_row_s_organization_with_Force()
     {
-        var r = _ps.Run(@"
+        var r = Ps.Run(@"
 [pscustomobject]@{ Organization = 'octo-org'; UserName = 'user-0001' },
 [pscustomobject]@{ Organization = 'octo-lab'; UserName = 'user-0002' } | Remove-CopilotUser -Force -Token $tok -ApiUrl $api");
         Assert.Equal(2, r.Ok().Count);
         var deletes = Mutations;
         Assert.Equal(new[] { "/orgs/octo-org/copilot/billing/selected_users", "/orgs/octo-lab/copilot/billing/selected_users" }, deletes.Select(d => d.Path).ToArray());
-        Assert.NotNull(_ps.Sim.State.SeatFor("octo-org", "user-0001")!.PendingCancellationDate);
-        Assert.NotNull(_ps.Sim.State.SeatFor("octo-lab", "user-0002")!.PendingCancellationDate);
-        Assert.Null(_ps.Sim.State.SeatFor("octo-org", "user-0002")!.PendingCancellationDate);
+        Assert.NotNull(Ps.Sim.State.SeatFor("octo-org", "user-0001")!.PendingCancellationDate);
+        Assert.NotNull(Ps.Sim.State.SeatFor("octo-lab", "user-0002")!.PendingCancellationDate);
+        Assert.Null(Ps.Sim.State.SeatFor("octo-org", "user-0002")!.PendingCancellationDate);
     }
 
     [Theory]
@@ -131,7 +118,7 @@ $rows | Remove-CopilotUser -WhatIf -Token $tok -ApiUrl $api");
     [InlineData("-Confirm:$false")]
     public void Remove_without_a_prompt_sends_one_DELETE_and_the_seat_becomes_pending_cancellation(string noPrompt)
     {
-        var r = _ps.Run($"Remove-CopilotUser -Organization octo-org -UserName user-0001, user-0002 {noPrompt} -Token $tok -ApiUrl $api");
+        var r = Ps.Run($"Remove-CopilotUser -Organization octo-org -UserName user-0001, user-0002 {noPrompt} -Token $tok -ApiUrl $api");
         PSObject change = Assert.Single(r.Ok());
         Assert.Equal("CopilotSeats.CopilotSeatChange", change.TypeName());
         Assert.Equal(2, Convert.ToInt32(change.Prop("SeatsChanged")));
@@ -139,36 +126,36 @@ $rows | Remove-CopilotUser -WhatIf -Token $tok -ApiUrl $api");
         LoggedRequest delete = Assert.Single(Mutations);
         Assert.Equal("DELETE", delete.Method);
         Assert.Equal(new[] { "user-0001", "user-0002" }, BodyNames(delete, "selected_usernames"));
-        Assert.NotNull(_ps.Sim.State.SeatFor("octo-org", "user-0001")!.PendingCancellationDate);
-        Assert.NotNull(_ps.Sim.State.SeatFor("octo-org", "user-0002")!.PendingCancellationDate);
+        Assert.NotNull(Ps.Sim.State.SeatFor("octo-org", "user-0001")!.PendingCancellationDate);
+        Assert.NotNull(Ps.Sim.State.SeatFor("octo-org", "user-0002")!.PendingCancellationDate);
     }
 
     [Fact]
     public void Remove_prompts_by_default_ConfirmImpact_High_and_No_sends_nothing()
     {
-        _ps.Host.ConfirmAnswer = "No";
-        var r = _ps.Run("Remove-CopilotUser -Organization octo-org -UserName user-0001, user-0002 -Token $tok -ApiUrl $api");
+        Ps.Host.ConfirmAnswer = "No";
+        var r = Ps.Run("Remove-CopilotUser -Organization octo-org -UserName user-0001, user-0002 -Token $tok -ApiUrl $api");
         Assert.Empty(r.Ok());
         Assert.Equal(2, r.Prompts.Count);
         Assert.Empty(Requests);
-        Assert.Null(_ps.Sim.State.SeatFor("octo-org", "user-0001")!.PendingCancellationDate);
+        Assert.Null(Ps.Sim.State.SeatFor("octo-org", "user-0001")!.PendingCancellationDate);
     }
 
     [Fact]
     public void Add_does_not_prompt_by_default_ConfirmImpact_Medium()
     {
-        var r = _ps.Run("Add-CopilotUser -Organization octo-org -UserName no-seat-1 -Token $tok -ApiUrl $api");
+        var r = Ps.Run("Add-CopilotUser -Organization octo-org -UserName no-seat-1 -Token $tok -ApiUrl $api");
         Assert.Single(r.Ok());
         Assert.Empty(r.Prompts);
         Assert.Equal("POST", Assert.Single(Mutations).Method);
-        Assert.NotNull(_ps.Sim.State.SeatFor("octo-org", "no-seat-1"));
+        Assert.NotNull(Ps.Sim.State.SeatFor("octo-org", "no-seat-1"));
     }
 
     [Fact]
     public void Confirm_asks_once_per_distinct_name_and_sends_only_the_accepted_ones()
     {
-        _ps.Host.ConfirmAnswer = "Yes";
-        var r = _ps.Run("Remove-CopilotUser -Organization octo-org -UserName user-0001, user-0002, USER-0001, user-0002 -Confirm -Token $tok -ApiUrl $api");
+        Ps.Host.ConfirmAnswer = "Yes";
+        var r = Ps.Run("Remove-CopilotUser -Organization octo-org -UserName user-0001, user-0002, USER-0001, user-0002 -Confirm -Token $tok -ApiUrl $api");
         Assert.Single(r.Ok());
         Assert.Equal(2, r.Prompts.Count);
         Assert.Contains("user 'user-0001' in organization 'octo-org'", r.Prompts[0]);
@@ -180,8 +167,8 @@ $rows | Remove-CopilotUser -WhatIf -Token $tok -ApiUrl $api");
     [Fact]
     public void Piped_names_are_asked_once_each_and_sent_in_one_request()
     {
-        _ps.Host.ConfirmAnswer = "Yes";
-        var r = _ps.Run("'user-0003', 'user-0004', 'user-0003' | Remove-CopilotUser -Organization octo-org -Token $tok -ApiUrl $api");
+        Ps.Host.ConfirmAnswer = "Yes";
+        var r = Ps.Run("'user-0003', 'user-0004', 'user-0003' | Remove-CopilotUser -Organization octo-org -Token $tok -ApiUrl $api");
         Assert.Single(r.Ok());
         Assert.Equal(2, r.Prompts.Count);
         Assert.Equal(new[] { "user-0003", "user-0004" }, BodyNames(Assert.Single(Mutations), "selected_usernames"));
@@ -190,11 +177,11 @@ $rows | Remove-CopilotUser -WhatIf -Token $tok -ApiUrl $api");
     [Fact]
     public void Removing_250_users_sends_3_DELETEs_of_at_most_100_names()
     {
-        _ps.Reset(new SimulatorOptions { Seats = 300 });
+        Ps.Reset(new SimulatorOptions { Seats = 300 });
         try
         {
-            _ps.SetVariable("names", Enumerable.Range(1, 250).Select(i => $"user-{i:0000}").ToArray());
-            var r = _ps.Run("$names | Remove-CopilotUser -Organization octo-org -Force -Token $tok -ApiUrl $api");
+            Ps.SetVariable("names", Enumerable.Range(1, 250).Select(i => $"user-{i:0000}").ToArray());
+            var r = Ps.Run("$names | Remove-CopilotUser -Organization octo-org -Force -Token $tok -ApiUrl $api");
             var changes = r.Ok();
             Assert.Equal(3, changes.Count);
             Assert.Equal(250, changes.Sum(c => Convert.ToInt32(c.Prop("SeatsChanged"))));
@@ -204,19 +191,19 @@ $rows | Remove-CopilotUser -WhatIf -Token $tok -ApiUrl $api");
             var batches = deletes.Select(d => BodyNames(d, "selected_usernames")).ToList();
             Assert.All(batches, b => Assert.InRange(b.Length, 1, 100));
             Assert.Equal(250, batches.SelectMany(b => b).Distinct().Count());
-            Assert.NotNull(_ps.Sim.State.SeatFor("octo-org", "user-0250")!.PendingCancellationDate);
-            Assert.Null(_ps.Sim.State.SeatFor("octo-org", "user-0251")!.PendingCancellationDate);
+            Assert.NotNull(Ps.Sim.State.SeatFor("octo-org", "user-0250")!.PendingCancellationDate);
+            Assert.Null(Ps.Sim.State.SeatFor("octo-org", "user-0251")!.PendingCancellationDate);
         }
         finally
         {
-            _ps.Reset();
+            Ps.Reset();
         }
     }
 
     [Fact]
     public void Add_CopilotTeam_with_an_enterprise_uses_selected_enterprise_teams()
     {
-        var r = _ps.Run("Add-CopilotTeam -Enterprise octo-ent -TeamName ent-team-2 -Token $tok -ApiUrl $api");
+        var r = Ps.Run("Add-CopilotTeam -Enterprise octo-ent -TeamName ent-team-2 -Token $tok -ApiUrl $api");
         PSObject change = Assert.Single(r.Ok());
         Assert.Equal("EnterpriseTeam", change.Str("AssigneeType"));
         LoggedRequest post = Assert.Single(Mutations);
@@ -227,10 +214,10 @@ $rows | Remove-CopilotUser -WhatIf -Token $tok -ApiUrl $api");
     [Fact]
     public void Remove_CopilotTeam_with_Force_sends_DELETE_selected_teams()
     {
-        var r = _ps.Run("Remove-CopilotTeam -Organization octo-org -TeamName team-1 -Force -Token $tok -ApiUrl $api");
+        var r = Ps.Run("Remove-CopilotTeam -Organization octo-org -TeamName team-1 -Force -Token $tok -ApiUrl $api");
         Assert.Equal("Team", Assert.Single(r.Ok()).Str("AssigneeType"));
         LoggedRequest delete = Assert.Single(Mutations);
         Assert.Equal(("DELETE", "/orgs/octo-org/copilot/billing/selected_teams"), (delete.Method, delete.Path));
-        Assert.NotNull(_ps.Sim.State.SeatFor("octo-org", "team1-member-1")!.PendingCancellationDate);
+        Assert.NotNull(Ps.Sim.State.SeatFor("octo-org", "team1-member-1")!.PendingCancellationDate);
     }
 }

@@ -1,10 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using CopilotSeats.Simulator;
-using Xunit;
-
 namespace CopilotSeats.Simulator.Tests;
 
 /// <summary>A clock the test moves by hand.</summary>

@@ -1,12 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using CopilotSeats.Simulator;
-using Xunit;
-
 namespace CopilotSeats.Simulator.Tests;
 
 /// <summary>Contract details beyond the basic shapes: headers on every answer, body errors, fault races, log hygiene.</summary>

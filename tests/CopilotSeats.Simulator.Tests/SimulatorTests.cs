@@ -1,12 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using CopilotSeats.Simulator;
-using Xunit;
-
 namespace CopilotSeats.Simulator.Tests;
 
 public static class Repo
@@ -21,8 +12,9 @@ public static class Repo
         }
     }
 
+    /// <summary>A GitHub API example: a copy of ../shared/github-api kept in tests/fixtures (.ci/run compares them).</summary>
     public static JsonNode Example(string name) =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(Root)!, "shared", "github-api", "examples", "copilot", name)))!;
+        JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "tests", "fixtures", "github-api", "examples", "copilot", name)))!;
 }
 
 /// <summary>The simulator over real HTTP, checked against GitHub's description and examples.</summary>

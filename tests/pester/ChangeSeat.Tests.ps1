@@ -1,11 +1,20 @@
 # Billing changes: Add/Remove-CopilotUser, Add/Remove-CopilotTeam, batching, pipeline binding, -WhatIf,
 # GitHub's 422 answers and name validation.
 
+BeforeDiscovery {
+    # Names no GitHub organization, enterprise, user or team can have (the user-name test adds the empty one).
+    $BadNames = @(
+        @{ Display = "'a/b'"; Value = 'a/b' }
+        @{ Display = "'..'"; Value = '..' }
+        @{ Display = 'x CR LF y'; Value = "x`r`ny" }
+        @{ Display = "'a?b'"; Value = 'a?b' }
+        @{ Display = "'%2e'"; Value = '%2e' }
+    )
+}
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
-    Import-CopilotSeatsModule
-    $script:Sim = Start-TestSimulator
-    $script:Conn = @{ ApiUrl = $Sim.Url; Token = $Token }
+    $script:Sim, $script:Conn = Start-TestSession
 }
 
 AfterAll {
@@ -25,10 +34,7 @@ Describe 'Add-CopilotUser' {
         $change.SeatsChanged | Should -Be 1
         (@($change.Requested) -join ',') | Should -Be 'no-seat-1'
 
-        $posts = @(Get-SimulatorRequests $Sim -Method POST)
-        $posts.Count | Should -Be 1
-        $posts[0].path | Should -Be '/orgs/octo-org/copilot/billing/selected_users'
-        (@((Get-RequestBody $posts[0]).selected_usernames) -join ',') | Should -Be 'no-seat-1'
+        Assert-OneSeatRequest $Sim POST '/orgs/octo-org/copilot/billing/selected_users' selected_usernames 'no-seat-1'
         @(Get-MutationRequests $Sim).Count | Should -Be 1
 
         (Get-CopilotSeat -Organization octo-org -UserName no-seat-1 @Conn).Login | Should -Be 'no-seat-1'
@@ -44,18 +50,14 @@ Describe 'Add-CopilotUser' {
         $changes = @('no-seat-1', 'no-seat-2' | Add-CopilotUser -Organization octo-org -Force @Conn)
         $changes.Count | Should -Be 1
         $changes[0].SeatsChanged | Should -Be 2
-        $posts = @(Get-SimulatorRequests $Sim -Method POST)
-        $posts.Count | Should -Be 1
-        (@((Get-RequestBody $posts[0]).selected_usernames | Sort-Object) -join ',') | Should -Be 'no-seat-1,no-seat-2'
+        Assert-OneSeatRequest $Sim POST -Field selected_usernames -Names 'no-seat-1,no-seat-2' -Sorted
     }
 
     It 'pipeline by property name: objects with a Login property' {
         $objects = @([pscustomobject]@{ Login = 'no-seat-3' }, [pscustomobject]@{ Login = 'no-seat-4' })
         $changes = @($objects | Add-CopilotUser -Organization octo-org -Force @Conn)
         $changes.Count | Should -Be 1
-        $posts = @(Get-SimulatorRequests $Sim -Method POST)
-        $posts.Count | Should -Be 1
-        (@((Get-RequestBody $posts[0]).selected_usernames | Sort-Object) -join ',') | Should -Be 'no-seat-3,no-seat-4'
+        Assert-OneSeatRequest $Sim POST -Field selected_usernames -Names 'no-seat-3,no-seat-4' -Sorted
     }
 
     It 'pipeline by property name: objects with a UserName property' {
@@ -97,12 +99,8 @@ Describe 'Add-CopilotUser' {
 
     It 'enterprise: -Enterprise octo-ent posts to the enterprise selected_users endpoint' {
         $change = Add-CopilotUser -Enterprise octo-ent -UserName ent-user-5 -Force @Conn
-        $change.Enterprise | Should -Be 'octo-ent'
-        $change.AssigneeType | Should -Be 'User'
-        $posts = @(Get-SimulatorRequests $Sim -Method POST)
-        $posts.Count | Should -Be 1
-        $posts[0].path | Should -Be '/enterprises/octo-ent/copilot/billing/selected_users'
-        (@((Get-RequestBody $posts[0]).selected_usernames) -join ',') | Should -Be 'ent-user-5'
+        Assert-Properties $change @{ Enterprise = 'octo-ent'; AssigneeType = 'User' }
+        Assert-OneSeatRequest $Sim POST '/enterprises/octo-ent/copilot/billing/selected_users' selected_usernames 'ent-user-5'
     }
 
     It 'an assign_all organization answers 422: non-terminating CopilotSeats.Http422 (InvalidOperation)' {
@@ -154,10 +152,7 @@ Describe 'Remove-CopilotUser' {
         $change.Action | Should -Be 'Remove'
         $change.AssigneeType | Should -Be 'User'
         $change.SeatsChanged | Should -Be 1
-        $deletes = @(Get-SimulatorRequests $Sim -Method DELETE)
-        $deletes.Count | Should -Be 1
-        $deletes[0].path | Should -Be '/orgs/octo-org/copilot/billing/selected_users'
-        (@((Get-RequestBody $deletes[0]).selected_usernames) -join ',') | Should -Be 'user-0001'
+        Assert-OneSeatRequest $Sim DELETE '/orgs/octo-org/copilot/billing/selected_users' selected_usernames 'user-0001'
 
         $seat = Get-CopilotSeat -Organization octo-org -UserName user-0001 @Conn
         $seat.PendingCancellationDate | Should -Not -BeNullOrEmpty
@@ -206,10 +201,7 @@ Describe 'Add-CopilotTeam and Remove-CopilotTeam' {
         $change.Action | Should -Be 'Add'
         $change.AssigneeType | Should -Be 'Team'
         $change.SeatsChanged | Should -Be 3
-        $posts = @(Get-SimulatorRequests $Sim -Method POST)
-        $posts.Count | Should -Be 1
-        $posts[0].path | Should -Be '/orgs/octo-org/copilot/billing/selected_teams'
-        (@((Get-RequestBody $posts[0]).selected_teams) -join ',') | Should -Be 'team-2'
+        Assert-OneSeatRequest $Sim POST '/orgs/octo-org/copilot/billing/selected_teams' selected_teams 'team-2'
         @(Get-CopilotSeat -Organization octo-org @Conn | Where-Object AssigningTeam -eq 'team-2').Count | Should -Be 3
     }
 
@@ -218,10 +210,7 @@ Describe 'Add-CopilotTeam and Remove-CopilotTeam' {
         $change.Action | Should -Be 'Remove'
         $change.AssigneeType | Should -Be 'Team'
         $change.SeatsChanged | Should -BeGreaterThan 0
-        $deletes = @(Get-SimulatorRequests $Sim -Method DELETE)
-        $deletes.Count | Should -Be 1
-        $deletes[0].path | Should -Be '/orgs/octo-org/copilot/billing/selected_teams'
-        (@((Get-RequestBody $deletes[0]).selected_teams) -join ',') | Should -Be 'team-1'
+        Assert-OneSeatRequest $Sim DELETE '/orgs/octo-org/copilot/billing/selected_teams' selected_teams 'team-1'
         (Get-CopilotSeat -Organization octo-org -UserName team1-member-1 @Conn).PendingCancellationDate | Should -Not -BeNullOrEmpty
     }
 
@@ -232,32 +221,19 @@ Describe 'Add-CopilotTeam and Remove-CopilotTeam' {
 
     It 'Add-CopilotTeam -Enterprise octo-ent ent-team-2 uses selected_enterprise_teams (EnterpriseTeam)' {
         $change = Add-CopilotTeam -Enterprise octo-ent -TeamName ent-team-2 -Force @Conn
-        $change.AssigneeType | Should -Be 'EnterpriseTeam'
-        $change.Enterprise | Should -Be 'octo-ent'
-        $change.Action | Should -Be 'Add'
-        $posts = @(Get-SimulatorRequests $Sim -Method POST)
-        $posts.Count | Should -Be 1
-        $posts[0].path | Should -Be '/enterprises/octo-ent/copilot/billing/selected_enterprise_teams'
-        (@((Get-RequestBody $posts[0]).selected_enterprise_teams) -join ',') | Should -Be 'ent-team-2'
+        Assert-Properties $change @{ AssigneeType = 'EnterpriseTeam'; Enterprise = 'octo-ent'; Action = 'Add' }
+        Assert-OneSeatRequest $Sim POST '/enterprises/octo-ent/copilot/billing/selected_enterprise_teams' selected_enterprise_teams 'ent-team-2'
     }
 
     It 'Remove-CopilotTeam -Enterprise octo-ent ent-team-1 sends DELETE selected_enterprise_teams' {
         $change = Remove-CopilotTeam -Enterprise octo-ent -TeamName ent-team-1 -Force @Conn
-        $change.AssigneeType | Should -Be 'EnterpriseTeam'
-        $change.Action | Should -Be 'Remove'
-        $deletes = @(Get-SimulatorRequests $Sim -Method DELETE)
-        $deletes.Count | Should -Be 1
-        $deletes[0].path | Should -Be '/enterprises/octo-ent/copilot/billing/selected_enterprise_teams'
-        (@((Get-RequestBody $deletes[0]).selected_enterprise_teams) -join ',') | Should -Be 'ent-team-1'
+        Assert-Properties $change @{ AssigneeType = 'EnterpriseTeam'; Action = 'Remove' }
+        Assert-OneSeatRequest $Sim DELETE '/enterprises/octo-ent/copilot/billing/selected_enterprise_teams' selected_enterprise_teams 'ent-team-1'
     }
 
-    It 'team names come from the pipeline and -Slug / -Team are aliases of -TeamName' {
-        (Get-Command Add-CopilotTeam).Parameters['TeamName'].Aliases | Should -Contain 'Slug'
-        (Get-Command Add-CopilotTeam).Parameters['TeamName'].Aliases | Should -Contain 'Team'
+    It 'team names come from the pipeline by their -Slug alias' {
         $null = [pscustomobject]@{ Slug = 'team-2' }, [pscustomobject]@{ Slug = 'team-3' } | Add-CopilotTeam -Organization octo-org -Force @Conn
-        $posts = @(Get-SimulatorRequests $Sim -Method POST)
-        $posts.Count | Should -Be 1
-        (@((Get-RequestBody $posts[0]).selected_teams | Sort-Object) -join ',') | Should -Be 'team-2,team-3'
+        Assert-OneSeatRequest $Sim POST -Field selected_teams -Names 'team-2,team-3' -Sorted
     }
 }
 
@@ -265,14 +241,7 @@ Describe 'Name validation' {
     BeforeAll { Reset-Simulator $Sim }
     BeforeEach { Clear-SimulatorLog $Sim }
 
-    It 'refuses the user name <Display> with a parameter validation error and sends nothing' -ForEach @(
-        @{ Display = "'a/b'"; Value = 'a/b' }
-        @{ Display = "'..'"; Value = '..' }
-        @{ Display = 'x CR LF y'; Value = "x`r`ny" }
-        @{ Display = "'a?b'"; Value = 'a?b' }
-        @{ Display = "'%2e'"; Value = '%2e' }
-        @{ Display = 'empty'; Value = '' }
-    ) {
+    It 'refuses the user name <Display> with a parameter validation error and sends nothing' -ForEach ($BadNames + @{ Display = 'empty'; Value = '' }) {
         foreach ($cmd in 'Add-CopilotUser', 'Remove-CopilotUser') {
             $err = Get-ThrownError { & $cmd -Organization octo-org -UserName $Value -Force @Conn }
             $err | Should -Not -BeNullOrEmpty -Because "$cmd must refuse the name"
@@ -284,13 +253,7 @@ Describe 'Name validation' {
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0
     }
 
-    It 'refuses the organization, enterprise or team <Display>' -ForEach @(
-        @{ Display = "'a/b'"; Value = 'a/b' }
-        @{ Display = "'..'"; Value = '..' }
-        @{ Display = 'x CR LF y'; Value = "x`r`ny" }
-        @{ Display = "'a?b'"; Value = 'a?b' }
-        @{ Display = "'%2e'"; Value = '%2e' }
-    ) {
+    It 'refuses the organization, enterprise or team <Display>' -ForEach $BadNames {
         (Get-ThrownError { Get-CopilotSeat -Organization $Value @Conn }).FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
         (Get-ThrownError { Get-CopilotSeat -Enterprise $Value @Conn }).FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
         (Get-ThrownError { Get-CopilotOrgDetail -Organization $Value @Conn }).FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'

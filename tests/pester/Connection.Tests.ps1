@@ -2,9 +2,7 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
-    Import-CopilotSeatsModule
-    $script:Sim = Start-TestSimulator
-    $script:Conn = @{ ApiUrl = $Sim.Url; Token = $Token }
+    $script:Sim, $script:Conn = Start-TestSession
 
     # Environment variables the module reads; every test starts without them and they are restored afterwards.
     $script:EnvNames = @('GH_TOKEN', 'GITHUB_TOKEN', 'GITHUB_API_URL')
@@ -23,6 +21,11 @@ BeforeAll {
         }
         $env:PATH = $SavedPath
     }
+
+    # Every test starts disconnected, without the token variables and on a fresh simulator, and ends
+    # disconnected with the environment restored.
+    function Start-CleanTest { Disconnect-Copilot; Clear-TokenEnvironment; Reset-Simulator $Sim }
+    function Stop-CleanTest { Disconnect-Copilot; Restore-TokenEnvironment }
 }
 
 AfterAll {
@@ -32,15 +35,8 @@ AfterAll {
 }
 
 Describe 'Connect-Copilot and Disconnect-Copilot' {
-    BeforeEach {
-        Disconnect-Copilot
-        Clear-TokenEnvironment
-        Reset-Simulator $Sim
-    }
-    AfterEach {
-        Disconnect-Copilot
-        Restore-TokenEnvironment
-    }
+    BeforeEach { Start-CleanTest }
+    AfterEach { Stop-CleanTest }
 
     It 'Connect-Copilot writes a CopilotConnection with TokenSource and no token, and sends no request' {
         $c = Connect-Copilot -ApiUrl $Sim.Url -Token $Token -Organization octo-org
@@ -102,15 +98,8 @@ Describe 'Connect-Copilot and Disconnect-Copilot' {
 }
 
 Describe 'Token resolution order' {
-    BeforeEach {
-        Disconnect-Copilot
-        Clear-TokenEnvironment
-        Reset-Simulator $Sim
-    }
-    AfterEach {
-        Disconnect-Copilot
-        Restore-TokenEnvironment
-    }
+    BeforeEach { Start-CleanTest }
+    AfterEach { Stop-CleanTest }
 
     It 'uses GH_TOKEN when neither -Token nor Connect-Copilot gives one' {
         $env:GH_TOKEN = $CanaryToken
@@ -166,15 +155,8 @@ Describe 'Token resolution order' {
 }
 
 Describe 'API URL resolution' {
-    BeforeEach {
-        Disconnect-Copilot
-        Clear-TokenEnvironment
-        Reset-Simulator $Sim
-    }
-    AfterEach {
-        Disconnect-Copilot
-        Restore-TokenEnvironment
-    }
+    BeforeEach { Start-CleanTest }
+    AfterEach { Stop-CleanTest }
 
     It 'GITHUB_API_URL points the cmdlets at the simulator when -ApiUrl is not given' {
         $env:GITHUB_API_URL = $Sim.Url

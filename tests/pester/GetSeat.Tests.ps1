@@ -2,9 +2,7 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
-    Import-CopilotSeatsModule
-    $script:Sim = Start-TestSimulator
-    $script:Conn = @{ ApiUrl = $Sim.Url; Token = $Token }
+    $script:Sim, $script:Conn = Start-TestSession
 }
 
 AfterAll {

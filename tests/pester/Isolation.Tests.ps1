@@ -5,7 +5,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     $script:Sim = Start-TestSimulator
-    $script:Manifest = Join-Path $RepoRoot 'out/CopilotSeats/CopilotSeats.psd1'
+    $script:Manifest = $ManifestPath
 
     # An older Microsoft.Extensions.Http (6.0.0, restored by tests/pester/Pester.Restore.csproj) and a
     # newer one (the ASP.NET Core shared framework's, 10.x) than the 8.0 the module ships.

@@ -32,9 +32,7 @@ BeforeDiscovery {
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
-    Import-CopilotSeatsModule
-    $script:Sim = Start-TestSimulator
-    $script:Manifest = Join-Path $RepoRoot (Join-Path 'out' (Join-Path 'CopilotSeats' 'CopilotSeats.psd1'))
+    $script:Sim, $null = Start-TestSession
     $script:SavedEnv = @{ GH_TOKEN = $env:GH_TOKEN; GITHUB_TOKEN = $env:GITHUB_TOKEN; GITHUB_API_URL = $env:GITHUB_API_URL }
     $script:WorkDir = Join-Path ([System.IO.Path]::GetTempPath()) ('copilotseats-readme-' + [guid]::NewGuid().ToString('N'))
     $null = New-Item -ItemType Directory -Path $WorkDir
@@ -63,7 +61,7 @@ Describe 'README examples' {
     }
 
     It 'the example at README line <Line> runs without an error' -ForEach $Runnable {
-        $script_ = $Code.Replace('http://127.0.0.1:5055', $Sim.Url).Replace('./out/CopilotSeats/CopilotSeats.psd1', "'$Manifest'")
+        $script_ = $Code.Replace('http://127.0.0.1:5055', $Sim.Url).Replace('./out/CopilotSeats/CopilotSeats.psd1', "'$ManifestPath'")
         Push-Location -LiteralPath $WorkDir
         try {
             $errorsBefore = $Error.Count

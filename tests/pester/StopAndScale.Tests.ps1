@@ -3,10 +3,7 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
-    Import-CopilotSeatsModule
-    $script:Sim = Start-TestSimulator
-    $script:Conn = @{ ApiUrl = $Sim.Url; Token = $Token }
-    $script:Manifest = Join-Path $RepoRoot (Join-Path 'out' (Join-Path 'CopilotSeats' 'CopilotSeats.psd1'))
+    $script:Sim, $script:Conn = Start-TestSession
 
     # A PowerShell instance on its own runspace with the module imported and $tok / $api set.
     function New-ModuleShell {
@@ -16,7 +13,7 @@ BeforeAll {
         $rs.SessionStateProxy.SetVariable('api', $Sim.Url)
         $ps = [powershell]::Create()
         $ps.Runspace = $rs
-        $null = $ps.AddScript("Import-Module -Name '$Manifest' -ErrorAction Stop").Invoke()
+        $null = $ps.AddScript("Import-Module -Name '$ManifestPath' -ErrorAction Stop").Invoke()
         $ps.Commands.Clear()
         return $ps
     }

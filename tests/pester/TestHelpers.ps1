@@ -2,8 +2,7 @@
 #
 #     BeforeAll {
 #         . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
-#         Import-CopilotSeatsModule
-#         $script:Sim = Start-TestSimulator
+#         $script:Sim, $script:Conn = Start-TestSession
 #     }
 #     AfterAll { Stop-TestSimulator $script:Sim }
 #
@@ -29,14 +28,14 @@ function Get-RepoRoot {
 }
 
 $RepoRoot = Get-RepoRoot
+$ManifestPath = Join-Path $RepoRoot (Join-Path 'out' (Join-Path 'CopilotSeats' 'CopilotSeats.psd1'))
 
 function Import-CopilotSeatsModule {
-    $manifest = Join-Path (Get-RepoRoot) (Join-Path 'out' (Join-Path 'CopilotSeats' 'CopilotSeats.psd1'))
-    if (-not (Test-Path -LiteralPath $manifest)) {
-        throw "The CopilotSeats module is missing at '$manifest': run dotnet build CopilotSeats.sln -c Release first."
+    if (-not (Test-Path -LiteralPath $ManifestPath)) {
+        throw "The CopilotSeats module is missing at '$ManifestPath': run dotnet build CopilotSeats.sln -c Release first."
     }
     if (-not (Get-Module -Name CopilotSeats)) {
-        Import-Module $manifest -ErrorAction Stop
+        Import-Module $ManifestPath -ErrorAction Stop
     }
     Disconnect-Copilot
 }
@@ -47,6 +46,16 @@ function Get-NuGetPackagesFolder {
     $line = & dotnet nuget locals global-packages --list 2>$null | Select-Object -First 1
     if ($LASTEXITCODE -eq 0 -and "$line" -match '^\s*global-packages:\s*(.+?)\s*$') { return $Matches[1] }
     return (Join-Path ([Environment]::GetFolderPath('UserProfile')) (Join-Path '.nuget' 'packages'))
+}
+
+# What every test file's BeforeAll does: import the module (disconnected) and start a simulator of its own.
+# Returns the simulator and the connection parameters to splat (@Conn: -ApiUrl, -Token):
+#     $script:Sim, $script:Conn = Start-TestSession
+# Stop it in AfterAll with Stop-TestSimulator $Sim.
+function Start-TestSession {
+    Import-CopilotSeatsModule
+    $sim = Start-TestSimulator
+    return @($sim, @{ ApiUrl = $sim.Url; Token = $Token })
 }
 
 function Get-FreeTcpPort {
@@ -207,6 +216,23 @@ function Get-MutationRequests {
 
 # Runs a script block and returns the ErrorRecord it threw (terminating errors only, unless the
 # block itself uses -ErrorAction Stop), or $null when it completed.
+# Asserts each named property of an output object:  Assert-Properties $change @{ Action = 'Add'; AssigneeType = 'Team' }
+function Assert-Properties($Object, [hashtable] $Expected) {
+    foreach ($name in $Expected.Keys) { $Object.$name | Should -Be $Expected[$name] -Because "the object's $name" }
+}
+
+# Asserts the simulator saw exactly one $Method request (to $Path, when given) whose body lists $Names
+# (comma-separated; sorted first with -Sorted) under $Field.
+function Assert-OneSeatRequest {
+    param($Sim, [string] $Method, [string] $Path, [string] $Field, [string] $Names, [switch] $Sorted)
+    $requests = @(Get-SimulatorRequests $Sim -Method $Method)
+    $requests.Count | Should -Be 1
+    if ($Path) { $requests[0].path | Should -Be $Path }
+    $sent = @((Get-RequestBody $requests[0]).$Field)
+    if ($Sorted) { $sent = @($sent | Sort-Object) }
+    ($sent -join ',') | Should -Be $Names
+}
+
 function Get-ThrownError {
     param([scriptblock] $ScriptBlock)
     try {

@@ -1,9 +1,11 @@
+using System.Reflection;
 using System.Reflection.Metadata;
+using System.Runtime.InteropServices;
 using System.Reflection.PortableExecutable;
 using Xunit;
-using static CopilotSeats.Module.Tests.ModuleUnderTest;
+using static CopilotSeats.Runspace.Tests.ModuleFolder;
 
-namespace CopilotSeats.Module.Tests;
+namespace CopilotSeats.Runspace.Tests;
 
 /// <summary>The out/CopilotSeats folder is a complete, importable module for Windows PowerShell 5.1 and PowerShell 7.</summary>
 public class LayoutTests
@@ -127,4 +129,73 @@ public class LayoutTests
 
     private static string[] EnumNames(Type type) =>
         type.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static).Select(f => f.Name).ToArray();
+}
+
+/// <summary>
+/// The built module folder (out/CopilotSeats) read as files and metadata, for <see cref="LayoutTests"/>: the
+/// PowerShellStandard reference System.Management.Automation and Core in a MetadataLoadContext, and the
+/// NETStandard.Library facades. (Kept from the former metadata test project.)
+/// </summary>
+public static class ModuleFolder
+{
+    public const string SmaName = "System.Management.Automation";
+
+    private static readonly Lazy<string?> s_packageRoot = new(FindPackageRoot);
+    private static readonly Lazy<MetadataLoadContext> s_context = new(CreateContext);
+
+    public static string ModuleDirectory => Path.Combine(PowerShellSession.RepoRoot, "out", "CopilotSeats");
+
+    public static Assembly Core => s_context.Value.LoadFromAssemblyPath(Path.Combine(ModuleDirectory, "CopilotSeats.Core.dll"));
+    public static Assembly Sma => s_context.Value.LoadFromAssemblyPath(SmaReferencePath);
+
+    /// <summary>PowerShellStandard.Library's reference System.Management.Automation.dll.</summary>
+    public static string SmaReferencePath
+    {
+        get
+        {
+            string? root = s_packageRoot.Value;
+            string path = root is null ? string.Empty
+                : Path.Combine(root, "powershellstandard.library", "5.1.0-preview-06", "lib", "netstandard2.0", SmaName + ".dll");
+            if (!File.Exists(path))
+                throw new FileNotFoundException("PowerShellStandard.Library 5.1.0-preview-06 was not found in the NuGet package folder (restore the solution first).", path);
+            return path;
+        }
+    }
+
+    /// <summary>NETStandard.Library's netstandard2.0 reference facades (what a netstandard2.0 assembly may reference without shipping).</summary>
+    public static string NetStandardRefDirectory
+    {
+        get
+        {
+            string? root = s_packageRoot.Value;
+            string dir = root is null ? string.Empty : Path.Combine(root, "netstandard.library");
+            string? found = Directory.Exists(dir)
+                ? Directory.GetDirectories(dir).Select(v => Path.Combine(v, "build", "netstandard2.0", "ref")).Where(Directory.Exists).OrderBy(v => v).LastOrDefault()
+                : null;
+            return found ?? throw new DirectoryNotFoundException("NETStandard.Library's netstandard2.0 reference folder was not found under " + dir);
+        }
+    }
+
+    private static string? FindPackageRoot()
+    {
+        var candidates = new List<string?>
+        {
+            typeof(ModuleFolder).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "NuGetPackageRoot")?.Value,
+            Environment.GetEnvironmentVariable("NUGET_PACKAGES"),
+            Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
+        };
+        return candidates.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c) && Directory.Exists(Path.Combine(c!, "powershellstandard.library")));
+    }
+
+    private static MetadataLoadContext CreateContext()
+    {
+        if (!Directory.Exists(ModuleDirectory))
+            throw new DirectoryNotFoundException("The module folder was not built: " + ModuleDirectory);
+        var moduleDlls = Directory.GetFiles(ModuleDirectory, "*.dll");
+        var shipped = new HashSet<string>(moduleDlls.Select(Path.GetFileNameWithoutExtension)!, StringComparer.OrdinalIgnoreCase);
+        var runtime = Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll")
+            .Where(p => !shipped.Contains(Path.GetFileNameWithoutExtension(p)) && !Path.GetFileName(p).Equals(SmaName + ".dll", StringComparison.OrdinalIgnoreCase));
+        var resolver = new PathAssemblyResolver(moduleDlls.Concat(runtime).Append(SmaReferencePath));
+        return new MetadataLoadContext(resolver);
+    }
 }
