@@ -24,17 +24,20 @@ public class LayoutTests
     }
 
     private static IReadOnlyList<AssemblyInfo> ShippedAssemblies() =>
-        Directory.GetFiles(ModuleDirectory, "*.dll").Select(Read).ToList();
+        Directory.GetFiles(ModuleDirectory, "*.dll", SearchOption.AllDirectories).Select(Read).ToList();
+
+    private static string Dependency(string name) => Path.Combine(DependenciesDirectory, name + ".dll");
 
     [Theory]
     [InlineData("CopilotSeats.psd1")]
     [InlineData("CopilotSeats.dll")]
-    [InlineData("CopilotSeats.Core.dll")]
     [InlineData("CopilotSeats.Format.ps1xml")]
-    [InlineData("System.Text.Json.dll")]
-    [InlineData("Microsoft.Extensions.Http.dll")]
     [InlineData("en-US/CopilotSeats.dll-Help.xml")]
     [InlineData("en-US/about_CopilotSeats.help.txt")]
+    [InlineData("Dependencies/CopilotSeats.Core.dll")]
+    [InlineData("Dependencies/CopilotSeats.Models.dll")]
+    [InlineData("Dependencies/System.Text.Json.dll")]
+    [InlineData("Dependencies/Microsoft.Extensions.Http.dll")]
     public void ModuleFolder_ContainsFile(string relative)
     {
         Assert.True(File.Exists(Path.Combine(ModuleDirectory, relative)), relative);
@@ -49,20 +52,49 @@ public class LayoutTests
     }
 
     [Fact]
-    public void ModuleFolder_HasOnlyModuleFiles()
+    public void ModuleFolder_HoldsTheManifestCmdletsFormatsAndHelp_EveryOtherAssemblyIsInDependencies()
     {
-        var unexpected = Directory.GetFiles(ModuleDirectory, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(ModuleDirectory, f).Replace('\\', '/'))
-            .Where(f => !(f.EndsWith(".dll", StringComparison.Ordinal) && !f.Contains('/'))
-                        && f is not "CopilotSeats.psd1" and not "CopilotSeats.Format.ps1xml"
-                            and not "en-US/CopilotSeats.dll-Help.xml" and not "en-US/about_CopilotSeats.help.txt");
-        Assert.Empty(unexpected);
+        var files = Directory.GetFiles(ModuleDirectory, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(ModuleDirectory, f).Replace('\\', '/')).ToList();
+        var top = files.Where(f => !f.StartsWith("Dependencies/", StringComparison.Ordinal)).OrderBy(f => f, StringComparer.Ordinal);
+        Assert.Equal(new[] { "CopilotSeats.Format.ps1xml", "CopilotSeats.dll", "CopilotSeats.psd1", "en-US/CopilotSeats.dll-Help.xml", "en-US/about_CopilotSeats.help.txt" }, top);
+        var dependencies = files.Where(f => f.StartsWith("Dependencies/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(dependencies);
+        Assert.All(dependencies, f => Assert.Matches("^Dependencies/[^/]+\\.dll$", f));
+    }
+
+    [Fact]
+    public void CmdletAssembly_ListsItsPublicTypesWithoutCoreOrModels()
+    {
+        // PowerShell (7 and 5.1) lists CopilotSeats.dll's exported types before the module's loader is
+        // registered, while Core and Models sit out of reach in Dependencies/: no public type may need them
+        // to load (a field of a Core enum would). This context finds neither, as PowerShell would not.
+        var probe = new System.Runtime.Loader.AssemblyLoadContext("copilotseats-layout-probe", isCollectible: true);
+        try
+        {
+            Assembly cmdlets = probe.LoadFromAssemblyPath(Path.Combine(ModuleDirectory, "CopilotSeats.dll"));
+            Type[] exported = cmdlets.GetExportedTypes();
+            Assert.Contains(exported, t => t.Name == "GetCopilotSeatCommand");
+            Assert.DoesNotContain(probe.Assemblies, a => a.GetName().Name is "CopilotSeats.Core" or "CopilotSeats.Models");
+        }
+        finally
+        {
+            probe.Unload();
+        }
+    }
+
+    [Fact]
+    public void SharedTypes_HaveNoDependencies()
+    {
+        // CopilotSeats.Models is loaded into the default context beside other modules' assemblies: it may need nothing but the framework.
+        var models = Read(Dependency("CopilotSeats.Models"));
+        Assert.Equal(new[] { "netstandard" }, models.References.Select(r => r.Name));
     }
 
     [Fact]
     public void Core_DoesNotReferenceSystemManagementAutomation()
     {
-        var core = Read(Path.Combine(ModuleDirectory, "CopilotSeats.Core.dll"));
+        var core = Read(Dependency("CopilotSeats.Core"));
         Assert.DoesNotContain(core.References, r => r.Name == SmaName);
         // The cmdlet assembly does (so the check above can tell the difference).
         Assert.Contains(Read(Path.Combine(ModuleDirectory, "CopilotSeats.dll")).References, r => r.Name == SmaName);
@@ -92,6 +124,8 @@ public class LayoutTests
             foreach (var (name, version) in assembly.References)
             {
                 if (name == SmaName && assembly.Name == "CopilotSeats") continue; // provided by PowerShell
+                // Only the PowerShell 7 load context uses it (an internal type, never loaded on Windows PowerShell); the runtime provides it.
+                if (name == "System.Runtime.Loader" && assembly.Name == "CopilotSeats") continue;
                 if (shipped.TryGetValue(name, out var target))
                 {
                     if (target.Version < version)
@@ -119,7 +153,7 @@ public class LayoutTests
     [Fact]
     public void ErrorCategories_MapByNameOntoPowerShellErrorCategory()
     {
-        Type ours = Core.GetType("CopilotSeats.CopilotErrorCategory", throwOnError: true)!;
+        Type ours = Models.GetType("CopilotSeats.CopilotErrorCategory", throwOnError: true)!;
         Type theirs = Sma.GetType("System.Management.Automation.ErrorCategory", throwOnError: true)!;
         var available = EnumNames(theirs).ToHashSet(StringComparer.Ordinal);
         var ourNames = EnumNames(ours);
@@ -144,8 +178,9 @@ public static class ModuleFolder
     private static readonly Lazy<MetadataLoadContext> s_context = new(CreateContext);
 
     public static string ModuleDirectory => Path.Combine(PowerShellSession.RepoRoot, "out", "CopilotSeats");
+    public static string DependenciesDirectory => Path.Combine(ModuleDirectory, "Dependencies");
 
-    public static Assembly Core => s_context.Value.LoadFromAssemblyPath(Path.Combine(ModuleDirectory, "CopilotSeats.Core.dll"));
+    public static Assembly Models => s_context.Value.LoadFromAssemblyPath(Path.Combine(DependenciesDirectory, "CopilotSeats.Models.dll"));
     public static Assembly Sma => s_context.Value.LoadFromAssemblyPath(SmaReferencePath);
 
     /// <summary>PowerShellStandard.Library's reference System.Management.Automation.dll.</summary>
@@ -191,7 +226,7 @@ public static class ModuleFolder
     {
         if (!Directory.Exists(ModuleDirectory))
             throw new DirectoryNotFoundException("The module folder was not built: " + ModuleDirectory);
-        var moduleDlls = Directory.GetFiles(ModuleDirectory, "*.dll");
+        var moduleDlls = Directory.GetFiles(ModuleDirectory, "*.dll", SearchOption.AllDirectories);
         var shipped = new HashSet<string>(moduleDlls.Select(Path.GetFileNameWithoutExtension)!, StringComparer.OrdinalIgnoreCase);
         var runtime = Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll")
             .Where(p => !shipped.Contains(Path.GetFileNameWithoutExtension(p)) && !Path.GetFileName(p).Equals(SmaName + ".dll", StringComparison.OrdinalIgnoreCase));
