@@ -154,8 +154,7 @@ namespace CopilotSeats.Http
                 if (limitWait.HasValue)
                 {
                     if (++rateLimited > _options.MaxRateLimitRetries)
-                        throw new CopilotRateLimitException(request.Target, resetsAt, limitWait.Value, _options.MaxRateLimitWait)
-                            .WithMessageTail($" GitHub kept answering with a rate limit after {rateLimited - 1} waits.");
+                        throw CopilotRateLimitException.KeptLimiting(request.Target, resetsAt, rateLimited - 1);
                     if (limitWait.Value > _options.MaxRateLimitWait)
                         throw new CopilotRateLimitException(request.Target, resetsAt, limitWait.Value, _options.MaxRateLimitWait);
                     await WaitOutRateLimitAsync(reason, limitWait.Value, cancellationToken).ConfigureAwait(false);
@@ -328,14 +327,5 @@ namespace CopilotSeats.Http
         }
 
         public void Dispose() => _http.Dispose();
-    }
-
-    internal static class CopilotExceptionExtensions
-    {
-        internal static CopilotRateLimitException WithMessageTail(this CopilotRateLimitException ex, string tail)
-        {
-            ex.RecommendedAction += tail;
-            return ex;
-        }
     }
 }
