@@ -148,8 +148,7 @@ namespace CopilotSeats
         private static (string Hint, string Action) Unprocessable(ApiRequest request)
         {
             string subject = request.Scope.ToString();
-            bool userRemoval = request.Operation == ApiOperation.RemoveSeats && request.Body != null
-                && Encoding.UTF8.GetString(request.Body).Contains("selected_usernames");
+            bool userRemoval = request.Kind == RequestKind.RemoveUsers;
             return request.Operation switch
             {
                 ApiOperation.RemoveSeats when userRemoval => (
