@@ -30,9 +30,9 @@ namespace CopilotSeats.Http
         private readonly SemaphoreSlim _mutations = new SemaphoreSlim(1, 1);
         private readonly EndpointBudget _budget;
         private readonly RateLimitGate _gate;
+        private readonly RateLimitReader _rateLimits;
         private readonly Func<double> _random;
         private DateTimeOffset _lastMutation = DateTimeOffset.MinValue;
-        private readonly RateLimitReader _rateLimits;
         private int _warnedDeprecation;
 
         public RequestEngine(ResolvedConnection connection, CopilotClientOptions options)
