@@ -43,18 +43,32 @@ namespace CopilotSeats
         public string? RequestUri { get; set; }
     }
 
-    /// <summary>A rate limit wait longer than allowed; says when the limit resets.</summary>
+    /// <summary>A rate limit that the module stops waiting out (too long a wait, or too many waits); says when the limit resets.</summary>
     public sealed class CopilotRateLimitException : CopilotException
     {
         public CopilotRateLimitException(object? targetObject, DateTimeOffset resetsAt, TimeSpan wait, TimeSpan maxWait)
-            : base("CopilotSeats.RateLimited", CopilotErrorCategory.LimitsExceeded, targetObject,
-                  $"GitHub's rate limit requires waiting {Math.Ceiling(wait.TotalSeconds):0} s, longer than MaxRateLimitWait ({maxWait.TotalSeconds:0} s). The limit resets at {resetsAt.ToUniversalTime():yyyy-MM-dd HH:mm:ss} UTC.")
+            : this(targetObject, resetsAt,
+                  $"GitHub's rate limit requires waiting {Math.Ceiling(wait.TotalSeconds):0} s, longer than MaxRateLimitWait ({maxWait.TotalSeconds:0} s). The limit resets at {Utc(resetsAt)}.",
+                  $"Retry after {Utc(resetsAt)}, or raise -MaxRateLimitWait.")
+        {
+        }
+
+        private CopilotRateLimitException(object? targetObject, DateTimeOffset resetsAt, string message, string recommendedAction)
+            : base("CopilotSeats.RateLimited", CopilotErrorCategory.LimitsExceeded, targetObject, message)
         {
             ResetsAt = resetsAt;
             IsTerminating = true;
-            RecommendedAction = $"Retry after {resetsAt.ToUniversalTime():yyyy-MM-dd HH:mm:ss} UTC, or raise -MaxRateLimitWait.";
+            RecommendedAction = recommendedAction;
         }
 
+        /// <summary>GitHub still answered with a rate limit after every wait the module allows (MaxRateLimitRetries).</summary>
+        internal static CopilotRateLimitException KeptLimiting(object? targetObject, DateTimeOffset resetsAt, int waits) =>
+            new CopilotRateLimitException(targetObject, resetsAt,
+                $"GitHub kept answering with a rate limit after {waits} waits; the limit resets at {Utc(resetsAt)}.",
+                $"Try again after {Utc(resetsAt)}, or lower -ThrottleLimit.");
+
         public DateTimeOffset ResetsAt { get; }
+
+        private static string Utc(DateTimeOffset at) => $"{at.ToUniversalTime():yyyy-MM-dd HH:mm:ss} UTC";
     }
 }

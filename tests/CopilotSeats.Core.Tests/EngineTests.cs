@@ -181,6 +181,26 @@ public class EngineTests
     }
 
     [Fact]
+    public async Task Exhausted_rate_limit_waits_say_how_many_waits_not_that_the_wait_was_too_long()
+    {
+        var clock = new FakeClock();
+        var handler = new ScriptedHandler((_, _) => Status(429, "slow down", ("retry-after", "30")));
+        using var client = Clients.ForHandler(handler, new CopilotClientOptions { Clock = clock, MaxRateLimitRetries = 3 });
+        var ex = await Assert.ThrowsAsync<CopilotRateLimitException>(() => client.GetOrgDetailAsync("octo-org", default));
+        Assert.Equal("CopilotSeats.RateLimited", ex.ErrorId);
+        Assert.Equal(CopilotErrorCategory.LimitsExceeded, ex.Category);
+        Assert.True(ex.IsTerminating);
+        Assert.Equal(4, handler.Count);
+        // Each wait (30 s) was well within MaxRateLimitWait: the message must not claim otherwise.
+        Assert.DoesNotContain("MaxRateLimitWait", ex.Message);
+        Assert.DoesNotContain("longer than", ex.Message);
+        Assert.Contains("after 3 waits", ex.Message);
+        Assert.Contains(ex.ResetsAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss") + " UTC", ex.Message);
+        Assert.Contains("-ThrottleLimit", ex.RecommendedAction);
+        Assert.DoesNotContain("MaxRateLimitWait", ex.RecommendedAction);
+    }
+
+    [Fact]
     public async Task Over_long_wait_fails_at_once_with_the_reset_time()
     {
         var clock = new FakeClock();

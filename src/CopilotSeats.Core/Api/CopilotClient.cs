@@ -53,11 +53,17 @@ namespace CopilotSeats
         {
             var scope = SeatScope.ForOrganization(organization);
             ValidateScope(scope);
-            var request = new ApiRequest(HttpMethod.Get, Build(ScopeRoot(scope) + "/copilot/billing"), "GET /orgs/{org}/copilot/billing",
-                ApiOperation.OrgDetail, scope, organization);
+            ApiRequest request = OrgDetailRequest(organization);
             ApiResponse response = await _engine.SendAsync(request, cancellationToken).ConfigureAwait(false);
             OrgDetailDto dto = Deserialize(response, request, CopilotJsonContext.Default.OrgDetailDto);
             return SeatMapper.ToOrgDetail(dto, organization);
+        }
+
+        internal ApiRequest OrgDetailRequest(string organization)
+        {
+            var scope = SeatScope.ForOrganization(organization);
+            return new ApiRequest(HttpMethod.Get, Build(ScopeRoot(scope) + "/copilot/billing"), "GET /orgs/{org}/copilot/billing",
+                RequestKind.OrgDetail, scope, organization);
         }
 
         // ---- listing -----------------------------------------------------------------------
@@ -75,12 +81,11 @@ namespace CopilotSeats
             if (pageSize < 1 || pageSize > CopilotDefaults.MaxPageSize)
                 throw new CopilotException("CopilotSeats.InvalidPageSize", CopilotErrorCategory.InvalidArgument, pageSize,
                     $"PageSize must be between 1 and {CopilotDefaults.MaxPageSize}.") { IsTerminating = true };
-            string endpoint = "GET " + ScopeTemplate(scope) + "/copilot/billing/seats";
             var first = Build(ScopeRoot(scope) + "/copilot/billing/seats?per_page=" + pageSize + "&page=1");
             var result = new SeatListingResult();
             var dedupe = new RecentKeys(Math.Max(2, Options.ThrottleLimit * 2 + 2));
 
-            Page page1 = await FetchPageAsync(scope, endpoint, first, cancellationToken).ConfigureAwait(false);
+            Page page1 = await FetchPageAsync(scope, first, cancellationToken).ConfigureAwait(false);
             result.TotalSeats = page1.Total;
             result.Pages = 1;
             await EmitAsync(page1, onPage, dedupe, result, cancellationToken).ConfigureAwait(false);
@@ -91,7 +96,7 @@ namespace CopilotSeats
             if (last is null || nextNumber != 2)
             {
                 // No usable last/next numbering: follow next exactly as given, one page at a time.
-                await FollowNextAsync(scope, endpoint, page1.Next, onPage, dedupe, result, cancellationToken).ConfigureAwait(false);
+                await FollowNextAsync(scope, page1.Next, onPage, dedupe, result, cancellationToken).ConfigureAwait(false);
                 return result;
             }
 
@@ -106,7 +111,7 @@ namespace CopilotSeats
                 {
                     while (nextStart <= last.Value && nextStart - nextEmit < window)
                     {
-                        inFlight[nextStart] = FetchPageAsync(scope, endpoint, LinkHeader.WithPage(template, nextStart), cts.Token);
+                        inFlight[nextStart] = FetchPageAsync(scope, LinkHeader.WithPage(template, nextStart), cts.Token);
                         nextStart++;
                     }
                     Page page = await inFlight[nextEmit].ConfigureAwait(false);
@@ -118,7 +123,7 @@ namespace CopilotSeats
                     {
                         // The listing grew past the last page we were told about.
                         NoteChange(result, page.Total);
-                        await FollowNextAsync(scope, endpoint, page.Next, onPage, dedupe, result, cts.Token).ConfigureAwait(false);
+                        await FollowNextAsync(scope, page.Next, onPage, dedupe, result, cts.Token).ConfigureAwait(false);
                     }
                     nextEmit++;
                 }
@@ -137,12 +142,12 @@ namespace CopilotSeats
             return result;
         }
 
-        private async Task FollowNextAsync(SeatScope scope, string endpoint, Uri? next, Func<IReadOnlyList<CopilotSeat>, CancellationToken, Task> onPage,
+        private async Task FollowNextAsync(SeatScope scope, Uri? next, Func<IReadOnlyList<CopilotSeat>, CancellationToken, Task> onPage,
             RecentKeys dedupe, SeatListingResult result, CancellationToken cancellationToken)
         {
             while (next != null)
             {
-                Page page = await FetchPageAsync(scope, endpoint, next, cancellationToken).ConfigureAwait(false);
+                Page page = await FetchPageAsync(scope, next, cancellationToken).ConfigureAwait(false);
                 result.Pages++;
                 if (page.Total != result.TotalSeats) NoteChange(result, page.Total);
                 await EmitAsync(page, onPage, dedupe, result, cancellationToken).ConfigureAwait(false);
@@ -183,9 +188,12 @@ namespace CopilotSeats
             public Uri? Last { get; }
         }
 
-        private async Task<Page> FetchPageAsync(SeatScope scope, string endpoint, Uri uri, CancellationToken cancellationToken)
+        internal ApiRequest ListPageRequest(SeatScope scope, Uri uri) =>
+            new ApiRequest(HttpMethod.Get, uri, "GET " + ScopeTemplate(scope) + "/copilot/billing/seats", RequestKind.ListSeats, scope, scope.Name);
+
+        private async Task<Page> FetchPageAsync(SeatScope scope, Uri uri, CancellationToken cancellationToken)
         {
-            var request = new ApiRequest(HttpMethod.Get, uri, endpoint, ApiOperation.ListSeats, scope, scope.Name);
+            ApiRequest request = ListPageRequest(scope, uri);
             ApiResponse response = await _engine.SendAsync(request, cancellationToken).ConfigureAwait(false);
             SeatListDto dto = Deserialize(response, request, CopilotJsonContext.Default.SeatListDto);
             var links = LinkHeader.Parse(response.Header("Link"));
@@ -215,8 +223,7 @@ namespace CopilotSeats
         {
             ValidateScope(scope);
             InputValidator.Validate(NameKind.Login, userName);
-            var request = new ApiRequest(HttpMethod.Get, Build(ScopeRoot(scope) + "/members/" + Uri.EscapeDataString(userName) + "/copilot"),
-                "GET " + ScopeTemplate(scope) + "/members/{username}/copilot", ApiOperation.GetMemberSeat, scope, userName);
+            ApiRequest request = MemberSeatRequest(scope, userName);
             ApiResponse response = await _engine.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (scope.Kind == ScopeKind.Organization)
                 return new[] { SeatMapper.ToSeat(Deserialize(response, request, CopilotJsonContext.Default.SeatDto), scope) };
@@ -226,6 +233,10 @@ namespace CopilotSeats
                 return SeatMapper.ToSeats(Deserialize(response, request, CopilotJsonContext.Default.SeatListDto).Seats, scope);
             return new[] { SeatMapper.ToSeat(Deserialize(response, request, CopilotJsonContext.Default.SeatDto), scope) };
         }
+
+        internal ApiRequest MemberSeatRequest(SeatScope scope, string userName) =>
+            new ApiRequest(HttpMethod.Get, Build(ScopeRoot(scope) + "/members/" + Uri.EscapeDataString(userName) + "/copilot"),
+                "GET " + ScopeTemplate(scope) + "/members/{username}/copilot", RequestKind.MemberLookup, scope, userName);
 
         // ---- changes -----------------------------------------------------------------------
 
@@ -242,9 +253,28 @@ namespace CopilotSeats
                     "Organization teams are assigned with -Organization; enterprise teams with -Enterprise.");
             foreach (string name in names) InputValidator.Validate(kind == AssigneeKind.User ? NameKind.Login : NameKind.TeamSlug, name);
 
+            string[] list = names.ToArray();
+            ApiRequest request = ChangeRequest(scope, action, kind, list);
+            ApiResponse response = await _engine.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            SeatCountDto counts = response.Body.Length == 0 ? new SeatCountDto() : Deserialize(response, request, CopilotJsonContext.Default.SeatCountDto);
+            if (response.Status == 202)
+                Options.Verbose?.Invoke($"GitHub accepted the request for asynchronous processing ({counts.Message ?? "202 Accepted"}); SeatsChanged is 0 until it completes.");
+            return new CopilotSeatChange
+            {
+                Organization = scope.Organization,
+                Enterprise = scope.Enterprise,
+                Action = action.ToString(),
+                AssigneeType = kind.ToString(),
+                Requested = list,
+                SeatsChanged = (action == SeatAction.Add ? counts.SeatsCreated : counts.SeatsCancelled) ?? 0,
+            };
+        }
+
+        /// <summary>The POST (add) or DELETE (cancel) of seats for the named users, teams or enterprise teams.</summary>
+        internal ApiRequest ChangeRequest(SeatScope scope, SeatAction action, AssigneeKind kind, string[] list)
+        {
             string segment;
             byte[] body;
-            string[] list = names.ToArray();
             switch (kind)
             {
                 case AssigneeKind.User:
@@ -261,22 +291,9 @@ namespace CopilotSeats
                     break;
             }
             HttpMethod method = action == SeatAction.Add ? HttpMethod.Post : HttpMethod.Delete;
-            var request = new ApiRequest(method, Build(ScopeRoot(scope) + "/copilot/billing/" + segment),
+            return new ApiRequest(method, Build(ScopeRoot(scope) + "/copilot/billing/" + segment),
                 method.Method + " " + ScopeTemplate(scope) + "/copilot/billing/" + segment,
-                action == SeatAction.Add ? ApiOperation.AddSeats : ApiOperation.RemoveSeats, scope, scope.Name, body);
-            ApiResponse response = await _engine.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            SeatCountDto counts = response.Body.Length == 0 ? new SeatCountDto() : Deserialize(response, request, CopilotJsonContext.Default.SeatCountDto);
-            if (response.Status == 202)
-                Options.Verbose?.Invoke($"GitHub accepted the request for asynchronous processing ({counts.Message ?? "202 Accepted"}); SeatsChanged is 0 until it completes.");
-            return new CopilotSeatChange
-            {
-                Organization = scope.Organization,
-                Enterprise = scope.Enterprise,
-                Action = action.ToString(),
-                AssigneeType = kind.ToString(),
-                Requested = list,
-                SeatsChanged = (action == SeatAction.Add ? counts.SeatsCreated : counts.SeatsCancelled) ?? 0,
-            };
+                ApiRequest.ChangeKind(action, kind), scope, scope.Name, body);
         }
 
         private static T Deserialize<T>(ApiResponse response, ApiRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info)

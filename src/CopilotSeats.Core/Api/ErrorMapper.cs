@@ -36,7 +36,9 @@ namespace CopilotSeats
             }
             catch (JsonException) { }
             string? gitHubMessage = error?.Message;
-            string hint = Hint(request, response);
+            var answer = new Answer(request, response);
+            Row? row = Find(answer);
+            string hint = row?.Cause(answer) ?? string.Empty;
             var text = new StringBuilder();
             text.Append("GitHub answered ").Append(response.Status).Append(' ').Append(Reason(response.Status))
                 .Append(" to ").Append(request.Method.Method).Append(' ').Append(response.Uri.AbsolutePath);
@@ -47,7 +49,7 @@ namespace CopilotSeats
             {
                 Method = request.Method.Method,
                 RequestUri = response.Uri.ToString(),
-                RecommendedAction = Action(request, response),
+                RecommendedAction = row?.Action(answer),
             };
         }
 
@@ -77,35 +79,11 @@ namespace CopilotSeats
             return mutation ? "manage_billing:copilot or admin:org" : "manage_billing:copilot or read:org";
         }
 
+        /// <summary>The explanation in the message: what the answer means for this request. Empty when there is none.</summary>
         public static string Hint(ApiRequest request, ApiResponse response)
         {
-            string subject = request.Scope.ToString();
-            switch (response.Status)
-            {
-                case 401:
-                    return "The token is missing, invalid, expired or revoked. Create a new token, then pass it with -Token or Connect-Copilot.";
-                case 403:
-                case 404:
-                {
-                    string scopes = ScopeHint(request, response);
-                    string lead = response.Status == 404
-                        ? $"The {subject} may not exist, may not have Copilot Business or Enterprise, or the token cannot see it (GitHub answers 404 rather than 403 to hide what a token may not read)."
-                        : MissingScopes(response) is not null
-                            ? $"The token is not allowed to do this for the {subject}."
-                            : $"The token is not allowed to do this for the {subject}: it must belong to an {Role(request.Scope)}.";
-                    if (request.Operation == ApiOperation.GetMemberSeat && response.Status == 404)
-                        lead = $"'{request.Target}' has no Copilot seat in the {subject}, is not a member, or the token cannot see it.";
-                    return scopes.Length > 0 ? lead + " " + scopes : lead;
-                }
-                case 410:
-                    return "The requested X-GitHub-Api-Version is retired; use -ApiVersion " + CopilotDefaults.ApiVersion + " or a newer supported version.";
-                case 422:
-                    return Unprocessable(request).Hint;
-                case 429:
-                    return "GitHub's rate limit was exceeded; wait and retry.";
-                default:
-                    return response.Status >= 500 ? "GitHub had a server-side problem; retry later." : string.Empty;
-            }
+            var answer = new Answer(request, response);
+            return Find(answer)?.Cause(answer) ?? string.Empty;
         }
 
         /// <summary>
@@ -114,58 +92,119 @@ namespace CopilotSeats
         /// </summary>
         public static string? Action(ApiRequest request, ApiResponse response)
         {
-            string where = request.Scope.Kind == ScopeKind.Enterprise ? "-Enterprise " + request.Scope.Name : "-Organization " + request.Scope.Name;
-            string role = "an " + Role(request.Scope);
-            switch (response.Status)
-            {
-                case 401:
-                    return "Create a new token, then pass it with -Token or Connect-Copilot -Token.";
-                case 403:
-                case 404:
-                {
-                    List<string>? missing = MissingScopes(response);
-                    if (missing is not null) return $"Use a token with one of these scopes: {string.Join(", ", missing)}.";
-                    if (response.Status == 404 && request.Operation == ApiOperation.GetMemberSeat)
-                        return $"Check the login; Get-CopilotSeat {where} lists who has a seat.";
-                    if (response.Status == 404)
-                        return $"Check the name, and that the token belongs to {role} there.";
-                    return $"Use a token that belongs to {role}.";
-                }
-                case 410:
-                    return "Pass -ApiVersion " + CopilotDefaults.ApiVersion + ".";
-                case 422:
-                    return Unprocessable(request).Action;
-                case 429:
-                    return "Run the command again later; -MaxRateLimitWait sets how long the module waits by itself.";
-                default:
-                    return response.Status >= 500 ? "Run the command again later; -MaxRetries sets how often it retries by itself." : null;
-            }
+            var answer = new Answer(request, response);
+            return Find(answer)?.Action(answer);
         }
+
+        private static Row? Find(Answer answer) => Table.FirstOrDefault(row => row.Matches(answer));
+
+        /// <summary>
+        /// One table for every error answer: the first row whose status range and condition match gives both
+        /// the cause (appended to the message) and the step to take (RecommendedAction).
+        /// </summary>
+        private static readonly Row[] Table =
+        {
+            new Row(401, null,
+                a => "The token is missing, invalid, expired or revoked. Create a new token, then pass it with -Token or Connect-Copilot.",
+                a => "Create a new token, then pass it with -Token or Connect-Copilot -Token."),
+
+            // 403 and 404: the cause, then what the token's scopes say (ScopeHint). Missing scopes decide the action.
+            new Row(404, a => a.Request.Kind == RequestKind.MemberLookup && a.Missing is not null,
+                a => WithScopes(a, $"'{a.Request.Target}' has no Copilot seat in the {a.Subject}, is not a member, or the token cannot see it."),
+                UseScopes),
+            new Row(404, a => a.Request.Kind == RequestKind.MemberLookup,
+                a => WithScopes(a, $"'{a.Request.Target}' has no Copilot seat in the {a.Subject}, is not a member, or the token cannot see it."),
+                a => $"Check the login; Get-CopilotSeat {a.Where} lists who has a seat."),
+            new Row(404, a => a.Missing is not null,
+                a => WithScopes(a, NotFoundCause(a)),
+                UseScopes),
+            new Row(404, null,
+                a => WithScopes(a, NotFoundCause(a)),
+                a => $"Check the name, and that the token belongs to an {Role(a.Request.Scope)} there."),
+            new Row(403, a => a.Missing is not null,
+                a => WithScopes(a, $"The token is not allowed to do this for the {a.Subject}."),
+                UseScopes),
+            new Row(403, null,
+                a => WithScopes(a, $"The token is not allowed to do this for the {a.Subject}: it must belong to an {Role(a.Request.Scope)}."),
+                a => $"Use a token that belongs to an {Role(a.Request.Scope)}."),
+
+            new Row(410, null,
+                a => "The requested X-GitHub-Api-Version is retired; use -ApiVersion " + CopilotDefaults.ApiVersion + " or a newer supported version.",
+                a => "Pass -ApiVersion " + CopilotDefaults.ApiVersion + "."),
+
+            // 422: GitHub's documented causes, per request kind.
+            new Row(422, a => a.Request.Kind == RequestKind.RemoveUsers,
+                a => "Possible causes: a seat was granted through a team (remove the team, or remove the user from the team, instead); the seat management setting is assign_all or unconfigured; Copilot Business or Enterprise, billing or the public code suggestions policy is not set up.",
+                a => "Cancel team-granted seats with Remove-CopilotTeam; check the seat management setting with Get-CopilotOrgDetail."),
+            new Row(422, a => a.Request.Operation is ApiOperation.AddSeats or ApiOperation.RemoveSeats,
+                a => "Possible causes: the seat management setting is assign_all or unconfigured (set it to assign_selected); Copilot Business or Enterprise is not enabled; billing is not set up; no public code suggestions policy is set; a name is not a member or team of the " + a.Subject + ".",
+                a => "Check the names, and that the seat management setting is assign_selected (Get-CopilotOrgDetail shows it)."),
+            new Row(422, a => a.Request.Kind == RequestKind.MemberLookup,
+                a => "The user may have a pending invitation to the " + a.Subject + ", or Copilot is not set up there.",
+                a => "Ask the user to accept the invitation, then look the seat up again."),
+            new Row(422, null,
+                a => "Copilot Business or Enterprise, billing or the public code suggestions policy may not be set up for the " + a.Subject + ".",
+                a => "Finish the Copilot setup (plan, billing, policies) in the GitHub settings."),
+
+            new Row(429, null,
+                a => "GitHub's rate limit was exceeded; wait and retry.",
+                a => "Run the command again later; -MaxRateLimitWait sets how long the module waits by itself."),
+            new Row(500, int.MaxValue, null,
+                a => "GitHub had a server-side problem; retry later.",
+                a => "Run the command again later; -MaxRetries sets how often it retries by itself."),
+        };
+
+        private static string NotFoundCause(Answer a) =>
+            $"The {a.Subject} may not exist, may not have Copilot Business or Enterprise, or the token cannot see it (GitHub answers 404 rather than 403 to hide what a token may not read).";
+
+        private static string WithScopes(Answer a, string cause)
+        {
+            string scopes = ScopeHint(a.Request, a.Response);
+            return scopes.Length > 0 ? cause + " " + scopes : cause;
+        }
+
+        private static string? UseScopes(Answer a) => $"Use a token with one of these scopes: {string.Join(", ", a.Missing!)}.";
 
         private static string Role(SeatScope scope) =>
             scope.Kind == ScopeKind.Enterprise ? "enterprise owner or billing manager" : "organization owner or billing manager";
 
-        /// <summary>A 422's documented causes (for the message) and the step to take (RecommendedAction), per operation.</summary>
-        private static (string Hint, string Action) Unprocessable(ApiRequest request)
+        /// <summary>What the rows look at: the request, GitHub's answer and the scopes it says are missing.</summary>
+        private sealed class Answer
         {
-            string subject = request.Scope.ToString();
-            bool userRemoval = request.Operation == ApiOperation.RemoveSeats && request.Body != null
-                && Encoding.UTF8.GetString(request.Body).Contains("selected_usernames");
-            return request.Operation switch
+            public Answer(ApiRequest request, ApiResponse response)
             {
-                ApiOperation.RemoveSeats when userRemoval => (
-                    "Possible causes: a seat was granted through a team (remove the team, or remove the user from the team, instead); the seat management setting is assign_all or unconfigured; Copilot Business or Enterprise, billing or the public code suggestions policy is not set up.",
-                    "Cancel team-granted seats with Remove-CopilotTeam; check the seat management setting with Get-CopilotOrgDetail."),
-                ApiOperation.AddSeats or ApiOperation.RemoveSeats => (
-                    "Possible causes: the seat management setting is assign_all or unconfigured (set it to assign_selected); Copilot Business or Enterprise is not enabled; billing is not set up; no public code suggestions policy is set; a name is not a member or team of the " + subject + ".",
-                    "Check the names, and that the seat management setting is assign_selected (Get-CopilotOrgDetail shows it)."),
-                ApiOperation.GetMemberSeat => (
-                    "The user may have a pending invitation to the " + subject + ", or Copilot is not set up there.",
-                    "Ask the user to accept the invitation, then look the seat up again."),
-                _ => (
-                    "Copilot Business or Enterprise, billing or the public code suggestions policy may not be set up for the " + subject + ".",
-                    "Finish the Copilot setup (plan, billing, policies) in the GitHub settings."),
-            };
+                Request = request;
+                Response = response;
+                Missing = MissingScopes(response);
+            }
+
+            public ApiRequest Request { get; }
+            public ApiResponse Response { get; }
+            public List<string>? Missing { get; }
+            public string Subject => Request.Scope.ToString();
+            public string Where => (Request.Scope.Kind == ScopeKind.Enterprise ? "-Enterprise " : "-Organization ") + Request.Scope.Name;
+        }
+
+        /// <summary>One row of the table: statuses, an optional condition, the cause and the action.</summary>
+        private sealed class Row
+        {
+            private readonly int _low;
+            private readonly int _high;
+            private readonly Func<Answer, bool>? _when;
+
+            public Row(int status, Func<Answer, bool>? when, Func<Answer, string> cause, Func<Answer, string?> action)
+                : this(status, status, when, cause, action)
+            {
+            }
+
+            public Row(int low, int high, Func<Answer, bool>? when, Func<Answer, string> cause, Func<Answer, string?> action)
+            {
+                _low = low; _high = high; _when = when; Cause = cause; Action = action;
+            }
+
+            public Func<Answer, string> Cause { get; }
+            public Func<Answer, string?> Action { get; }
+            public bool Matches(Answer a) => a.Response.Status >= _low && a.Response.Status <= _high && (_when is null || _when(a));
         }
 
         /// <summary>The accepted scopes when GitHub names both sides and the token has none of them; else null.</summary>

@@ -8,11 +8,39 @@ namespace CopilotSeats.Http
     /// <summary>What a request is for; drives error hints and budgets.</summary>
     public enum ApiOperation { OrgDetail, ListSeats, GetMemberSeat, AddSeats, RemoveSeats }
 
+    /// <summary>
+    /// The request in detail, set where the request is built: the operation and, for a seat change,
+    /// whom it names. Unspecified only on requests built from an <see cref="ApiOperation"/> alone.
+    /// </summary>
+    public enum RequestKind
+    {
+        Unspecified,
+        OrgDetail,
+        ListSeats,
+        MemberLookup,
+        AddUsers,
+        RemoveUsers,
+        AddTeams,
+        RemoveTeams,
+        AddEnterpriseTeams,
+        RemoveEnterpriseTeams,
+    }
+
     public sealed class ApiRequest
     {
-        public ApiRequest(HttpMethod method, Uri uri, string endpointKey, ApiOperation operation, SeatScope scope, object? target, byte[]? body = null)
+        public ApiRequest(HttpMethod method, Uri uri, string endpointKey, RequestKind kind, SeatScope scope, object? target, byte[]? body = null)
+            : this(method, uri, endpointKey, OperationOf(kind), kind, scope, target, body)
         {
-            Method = method; Uri = uri; EndpointKey = endpointKey; Operation = operation; Scope = scope; Target = target; Body = body;
+        }
+
+        public ApiRequest(HttpMethod method, Uri uri, string endpointKey, ApiOperation operation, SeatScope scope, object? target, byte[]? body = null)
+            : this(method, uri, endpointKey, operation, KindOf(operation), scope, target, body)
+        {
+        }
+
+        private ApiRequest(HttpMethod method, Uri uri, string endpointKey, ApiOperation operation, RequestKind kind, SeatScope scope, object? target, byte[]? body)
+        {
+            Method = method; Uri = uri; EndpointKey = endpointKey; Operation = operation; Kind = kind; Scope = scope; Target = target; Body = body;
         }
 
         public HttpMethod Method { get; }
@@ -20,11 +48,42 @@ namespace CopilotSeats.Http
         /// <summary>METHOD /route/template — the unit of GitHub's per-endpoint secondary limit.</summary>
         public string EndpointKey { get; }
         public ApiOperation Operation { get; }
+        public RequestKind Kind { get; }
         public SeatScope Scope { get; }
         public object? Target { get; }
         public byte[]? Body { get; }
         public bool IsMutation => Method != HttpMethod.Get;
-        public ApiRequest WithUri(Uri uri) => new ApiRequest(Method, uri, EndpointKey, Operation, Scope, Target, Body);
+        public ApiRequest WithUri(Uri uri) => new ApiRequest(Method, uri, EndpointKey, Operation, Kind, Scope, Target, Body);
+
+        /// <summary>The kind of a seat change: which action, naming whom.</summary>
+        public static RequestKind ChangeKind(SeatAction action, AssigneeKind assignee) => (action, assignee) switch
+        {
+            (SeatAction.Add, AssigneeKind.User) => RequestKind.AddUsers,
+            (SeatAction.Add, AssigneeKind.Team) => RequestKind.AddTeams,
+            (SeatAction.Add, _) => RequestKind.AddEnterpriseTeams,
+            (_, AssigneeKind.User) => RequestKind.RemoveUsers,
+            (_, AssigneeKind.Team) => RequestKind.RemoveTeams,
+            _ => RequestKind.RemoveEnterpriseTeams,
+        };
+
+        internal static ApiOperation OperationOf(RequestKind kind) => kind switch
+        {
+            RequestKind.OrgDetail => ApiOperation.OrgDetail,
+            RequestKind.ListSeats => ApiOperation.ListSeats,
+            RequestKind.MemberLookup => ApiOperation.GetMemberSeat,
+            RequestKind.AddUsers or RequestKind.AddTeams or RequestKind.AddEnterpriseTeams => ApiOperation.AddSeats,
+            RequestKind.RemoveUsers or RequestKind.RemoveTeams or RequestKind.RemoveEnterpriseTeams => ApiOperation.RemoveSeats,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A request needs a kind."),
+        };
+
+        // A seat change built from the operation alone does not say whom it names.
+        private static RequestKind KindOf(ApiOperation operation) => operation switch
+        {
+            ApiOperation.OrgDetail => RequestKind.OrgDetail,
+            ApiOperation.ListSeats => RequestKind.ListSeats,
+            ApiOperation.GetMemberSeat => RequestKind.MemberLookup,
+            _ => RequestKind.Unspecified,
+        };
     }
 
     public sealed class ApiResponse

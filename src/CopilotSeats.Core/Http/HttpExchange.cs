@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CopilotSeats.Http
+{
+    /// <summary>
+    /// One HTTP exchange, no policy: builds the message GitHub expects, sends it, reads the whole body
+    /// under the per-request timeout (a timeout becomes a <see cref="TimeoutException"/>), and checks
+    /// the body is as long as declared.
+    /// </summary>
+    internal static class HttpExchange
+    {
+        internal static HttpRequestMessage BuildMessage(ApiRequest request, ResolvedConnection connection, string userAgent)
+        {
+            var message = new HttpRequestMessage(request.Method, request.Uri);
+            message.Headers.TryAddWithoutValidation("Authorization", connection.Token.ToAuthorizationValue());
+            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
+            message.Headers.TryAddWithoutValidation("X-GitHub-Api-Version", connection.ApiVersion);
+            message.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+            if (request.Body != null)
+            {
+                message.Content = new ByteArrayContent(request.Body);
+                message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            }
+            return message;
+        }
+
+        internal static async Task<ApiResponse> SendAsync(HttpClient http, ApiRequest request, ResolvedConnection connection, string userAgent,
+            TimeSpan requestTimeout, CancellationToken cancellationToken)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(requestTimeout);
+            using HttpRequestMessage message = BuildMessage(request, connection, userAgent);
+            HttpResponseMessage answer;
+            byte[] body;
+            try
+            {
+                answer = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                try
+                {
+                    using Stream stream = await answer.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                    using CancellationTokenRegistration abort = timeout.Token.Register(() => stream.Dispose());
+                    using var buffer = new MemoryStream();
+                    await stream.CopyToAsync(buffer, 81920, timeout.Token).ConfigureAwait(false);
+                    body = buffer.ToArray();
+                    timeout.Token.ThrowIfCancellationRequested();
+                }
+                catch
+                {
+                    answer.Dispose();
+                    throw;
+                }
+            }
+            catch (Exception ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested && !(ex is TimeoutException))
+            {
+                throw new TimeoutException("The request timed out.", ex);
+            }
+            using var _ = answer;
+            return ToApiResponse(answer, body, request.Uri);
+        }
+
+        /// <summary>Status, response and content headers (case-insensitive, values joined with ", ") and the body read.</summary>
+        internal static ApiResponse ToApiResponse(HttpResponseMessage answer, byte[] body, Uri uri)
+        {
+            long? declared = answer.Content.Headers.ContentLength;
+            if (declared.HasValue && declared.Value != body.Length)
+                throw new IOException($"The response ended after {body.Length} of {declared.Value} bytes.");
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var h in answer.Headers) headers[h.Key] = string.Join(", ", h.Value);
+            foreach (var h in answer.Content.Headers) headers[h.Key] = string.Join(", ", h.Value);
+            return new ApiResponse((int)answer.StatusCode, headers, body, uri);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Globalization;
+using System.Text;
+using System.Threading;
+
+namespace CopilotSeats.Http
+{
+    /// <summary>A rate-limit answer: how long GitHub asks us to wait, why, and when the limit resets.</summary>
+    internal sealed class RateLimitHit
+    {
+        public RateLimitHit(TimeSpan wait, string reason, DateTimeOffset resetsAt)
+        {
+            Wait = wait; Reason = reason; ResetsAt = resetsAt;
+        }
+
+        public TimeSpan Wait { get; }
+        public string Reason { get; }
+        public DateTimeOffset ResetsAt { get; }
+    }
+
+    /// <summary>
+    /// Reads GitHub's rate-limit answers (403/429): retry-after first, then an exhausted primary limit
+    /// (x-ratelimit-remaining 0, wait until x-ratelimit-reset plus a second), then a secondary limit
+    /// without hints, which waits SecondaryLimitWait doubled for each limit in a row (at most 32 times).
+    /// </summary>
+    internal sealed class RateLimitReader
+    {
+        private readonly IClock _clock;
+        private readonly TimeSpan _secondaryLimitWait;
+        private int _secondaryStreak;
+
+        public RateLimitReader(IClock clock, TimeSpan secondaryLimitWait)
+        {
+            _clock = clock;
+            _secondaryLimitWait = secondaryLimitWait;
+        }
+
+        /// <summary>How long GitHub asks us to wait, or null when the answer is not a rate limit.</summary>
+        public RateLimitHit? Read(ApiResponse response)
+        {
+            if (response.Status != 403 && response.Status != 429) return null;
+            DateTimeOffset now = _clock.UtcNow;
+            string? retryAfter = response.Header("retry-after");
+            if (retryAfter != null)
+            {
+                TimeSpan wait;
+                if (int.TryParse(retryAfter, NumberStyles.Integer, CultureInfo.InvariantCulture, out int seconds)) wait = TimeSpan.FromSeconds(Math.Max(0, seconds));
+                else if (DateTimeOffset.TryParse(retryAfter, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset at)) wait = at > now ? at - now : TimeSpan.Zero;
+                else wait = _secondaryLimitWait;
+                return new RateLimitHit(wait, $"GitHub asked to retry after {wait.TotalSeconds:0} s ({response.Status})", now + wait);
+            }
+            if (response.IntHeader("x-ratelimit-remaining") == 0)
+            {
+                int? reset = response.IntHeader("x-ratelimit-reset");
+                DateTimeOffset at = reset.HasValue ? DateTimeOffset.FromUnixTimeSeconds(reset.Value) : now + _secondaryLimitWait;
+                TimeSpan wait = at > now ? at - now + TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(1);
+                return new RateLimitHit(wait, $"primary rate limit exhausted; it resets at {at.ToUniversalTime():HH:mm:ss} UTC", at);
+            }
+            string body = response.Body.Length > 0 ? Encoding.UTF8.GetString(response.Body) : string.Empty;
+            if (response.Status == 429 || body.IndexOf("rate limit", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                int streak = Interlocked.Increment(ref _secondaryStreak);
+                double factor = Math.Pow(2, Math.Min(streak - 1, 5));
+                TimeSpan wait = TimeSpan.FromTicks((long)(_secondaryLimitWait.Ticks * factor));
+                return new RateLimitHit(wait, $"secondary rate limit ({response.Status}); backing off {wait.TotalSeconds:0} s", now + wait);
+            }
+            return null;
+        }
+
+        /// <summary>A success ends a run of secondary limits: the next one waits the base time again.</summary>
+        public void Succeeded() => Interlocked.Exchange(ref _secondaryStreak, 0);
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+
+namespace CopilotSeats.Http
+{
+    /// <summary>
+    /// Redirects are followed by hand, at most 3 times, only to the API host (the token goes nowhere else),
+    /// and never for a seat change that would be replayed (303, or 301/302 on a mutation).
+    /// </summary>
+    internal static class Redirects
+    {
+        internal const int MaxRedirects = 3;
+
+        internal static bool IsRedirect(int status) => status is 301 or 302 or 303 or 307 or 308;
+
+        /// <summary>The request to send next, for the <paramref name="redirects"/>-th redirect in a row; throws when it must not be followed.</summary>
+        internal static ApiRequest Follow(ApiRequest request, ApiResponse response, int redirects, Uri apiUrl)
+        {
+            string? location = response.Header("Location");
+            if (location is null || redirects > MaxRedirects)
+                throw ErrorMapper.FromResponse(request, response);
+            var target = new Uri(request.Uri, location);
+            if (response.Status == 303 || (request.IsMutation && response.Status is 301 or 302))
+                throw new CopilotException("CopilotSeats.RedirectRefused", CopilotErrorCategory.ProtocolError, request.Target,
+                    $"GitHub redirected {request.Method.Method} {request.Uri.AbsolutePath} with {response.Status}; a seat change is not replayed on a redirect.");
+            EnsureSameOrigin(request, target, apiUrl);
+            return request.WithUri(target);
+        }
+
+        /// <summary>The token only ever goes to the configured API host.</summary>
+        internal static void EnsureSameOrigin(ApiRequest request, Uri target, Uri apiUrl)
+        {
+            if (!string.Equals(target.Scheme, apiUrl.Scheme, StringComparison.OrdinalIgnoreCase)
+                || !string.Equals(target.Host, apiUrl.Host, StringComparison.OrdinalIgnoreCase)
+                || target.Port != apiUrl.Port)
+                throw new CopilotException("CopilotSeats.RedirectRefused", CopilotErrorCategory.ProtocolError, request.Target,
+                    $"Refused to send the token to {target.GetLeftPart(UriPartial.Authority)}: it is not the API host {apiUrl.GetLeftPart(UriPartial.Authority)}.");
+        }
+    }
+}
