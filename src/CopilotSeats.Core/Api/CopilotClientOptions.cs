@@ -37,8 +37,6 @@ namespace CopilotSeats
         /// <summary>Replaces the primary handler (tests). Normally null: the handler comes from IHttpClientFactory.</summary>
         public Func<HttpMessageHandler>? PrimaryHandlerFactory { get; set; }
 
-        public string UserAgent { get; set; } = "CopilotSeats-PowerShell/0.1.0";
-
         internal void Validate()
         {
             if (ThrottleLimit < 1 || ThrottleLimit > CopilotDefaults.MaxThrottleLimit)

@@ -15,13 +15,12 @@ namespace CopilotSeats.Http
     /// </summary>
     internal static class HttpExchange
     {
-        internal static HttpRequestMessage BuildMessage(ApiRequest request, ResolvedConnection connection, string userAgent)
+        /// <summary>The connection's headers (token, API version) and the body; Accept and User-Agent are the client pipeline's (<see cref="GitHubHeadersHandler"/>).</summary>
+        internal static HttpRequestMessage BuildMessage(ApiRequest request, ResolvedConnection connection)
         {
             var message = new HttpRequestMessage(request.Method, request.Uri);
             message.Headers.TryAddWithoutValidation("Authorization", connection.Token.ToAuthorizationValue());
-            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
             message.Headers.TryAddWithoutValidation("X-GitHub-Api-Version", connection.ApiVersion);
-            message.Headers.TryAddWithoutValidation("User-Agent", userAgent);
             if (request.Body != null)
             {
                 message.Content = new ByteArrayContent(request.Body);
@@ -30,12 +29,12 @@ namespace CopilotSeats.Http
             return message;
         }
 
-        internal static async Task<ApiResponse> SendAsync(HttpClient http, ApiRequest request, ResolvedConnection connection, string userAgent,
+        internal static async Task<ApiResponse> SendAsync(HttpClient http, ApiRequest request, ResolvedConnection connection,
             TimeSpan requestTimeout, CancellationToken cancellationToken)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(requestTimeout);
-            using HttpRequestMessage message = BuildMessage(request, connection, userAgent);
+            using HttpRequestMessage message = BuildMessage(request, connection);
             HttpResponseMessage answer;
             byte[] body;
             try

@@ -130,7 +130,7 @@ namespace CopilotSeats.Http
             var watch = Stopwatch.StartNew();
             try
             {
-                ApiResponse response = await HttpExchange.SendAsync(_http, request, _connection, _options.UserAgent, _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+                ApiResponse response = await HttpExchange.SendAsync(_http, request, _connection, _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
                 outcome = SendOutcome.Answered(response, watch.Elapsed);
             }
             catch (Exception) when (cancellationToken.IsCancellationRequested)
