@@ -11,6 +11,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using CopilotSeats;
+using CopilotSeats.Api;
+using CopilotSeats.Auth;
 using CopilotSeats.Simulator;
 
 if (args.Length > 0 && args[0] == "child") return await Child.RunAsync(args);

@@ -1,6 +1,9 @@
 namespace CopilotSeats
 {
-    /// <summary>Session defaults stored by Connect-Copilot. Never carries the token itself.</summary>
+    /// <summary>
+    /// What Connect-Copilot outputs: the connection later calls will use (API URL and version, default
+    /// organization or enterprise) and where the token comes from. Never the token itself.
+    /// </summary>
     public sealed class CopilotConnection
     {
         public string ApiUrl { get; set; } = CopilotDefaults.ApiUrl;

@@ -5,6 +5,10 @@ using System.Management.Automation;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
+using CopilotSeats.Api;
+using CopilotSeats.Auth;
+using CopilotSeats.Http;
+using CopilotSeats.Pipeline;
 
 namespace CopilotSeats.Commands
 {
@@ -90,7 +94,7 @@ namespace CopilotSeats.Commands
         {
             if (!string.IsNullOrEmpty(organization)) return SeatScope.ForOrganization(organization!);
             if (!string.IsNullOrEmpty(enterprise)) return SeatScope.ForEnterprise(enterprise!);
-            CopilotSession? session = ModuleState.Session;
+            StoredSession? session = ModuleState.Session;
             if (!string.IsNullOrEmpty(session?.Organization)) return SeatScope.ForOrganization(session!.Organization!);
             if (!string.IsNullOrEmpty(session?.Enterprise)) return SeatScope.ForEnterprise(session!.Enterprise!);
             ThrowTerminatingError(ErrorRecords.From(ErrorRecords.NoTarget(organizationOnly: false)));

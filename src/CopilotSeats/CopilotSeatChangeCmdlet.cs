@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using CopilotSeats.Api;
+using CopilotSeats.Validation;
 
 namespace CopilotSeats.Commands
 {

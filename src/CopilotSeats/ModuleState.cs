@@ -1,3 +1,5 @@
+using CopilotSeats.Auth;
+
 namespace CopilotSeats.Commands
 {
     /// <summary>
@@ -7,9 +9,9 @@ namespace CopilotSeats.Commands
     internal static class ModuleState
     {
         private static readonly object s_lock = new object();
-        private static CopilotSession? s_session;
+        private static StoredSession? s_session;
 
-        public static CopilotSession? Session
+        public static StoredSession? Session
         {
             get { lock (s_lock) return s_session; }
             set { lock (s_lock) s_session = value; }

@@ -1,4 +1,5 @@
 using CopilotSeats;
+using CopilotSeats.Auth;
 using Xunit;
 
 namespace CopilotSeats.Core.Tests;
@@ -13,7 +14,7 @@ public class ConnectionTests
         var env = new FakeEnvironment { GhToken = "from-gh" };
         env.Variables["GH_TOKEN"] = "from-gh-token";
         env.Variables["GITHUB_TOKEN"] = "from-github-token";
-        var session = new CopilotSession { Token = CopilotToken.FromPlainText("from-session", ConnectionResolver.SourceSession) };
+        var session = new StoredSession { Token = CopilotToken.FromPlainText("from-session", ConnectionResolver.SourceSession) };
         var parameter = Tokens.Token("from-parameter");
 
         Assert.Equal("from-parameter", ConnectionResolver.ResolveToken(parameter, session, env, Api).Reveal());
@@ -45,7 +46,7 @@ public class ConnectionTests
     public void ApiUrl_order_is_parameter_session_env_default()
     {
         var env = new FakeEnvironment();
-        var session = new CopilotSession { ApiUrl = new Uri("https://api.session.ghe.com") };
+        var session = new StoredSession { ApiUrl = new Uri("https://api.session.ghe.com") };
         env.Variables["GITHUB_API_URL"] = "https://api.env.ghe.com/";
         Assert.Equal("https://api.param.ghe.com/", ConnectionResolver.ResolveApiUrl(new Uri("https://api.param.ghe.com"), session, env).ToString());
         Assert.Equal("https://api.session.ghe.com/", ConnectionResolver.ResolveApiUrl(null, session, env).ToString());
@@ -85,8 +86,8 @@ public class ConnectionTests
     public void Api_version_defaults_and_is_checked()
     {
         Assert.Equal("2022-11-28", ConnectionResolver.ResolveApiVersion(null, null));
-        Assert.Equal("2026-03-10", ConnectionResolver.ResolveApiVersion(null, new CopilotSession { ApiVersion = "2026-03-10" }));
-        Assert.Equal("2026-03-10", ConnectionResolver.ResolveApiVersion("2026-03-10", new CopilotSession { ApiVersion = "2022-11-28" }));
+        Assert.Equal("2026-03-10", ConnectionResolver.ResolveApiVersion(null, new StoredSession { ApiVersion = "2026-03-10" }));
+        Assert.Equal("2026-03-10", ConnectionResolver.ResolveApiVersion("2026-03-10", new StoredSession { ApiVersion = "2022-11-28" }));
         Assert.Throws<CopilotException>(() => ConnectionResolver.ResolveApiVersion("latest\r\nX: y", null));
     }
 
@@ -95,12 +96,12 @@ public class ConnectionTests
     {
         var env = new FakeEnvironment();
         env.Variables["GH_TOKEN"] = Tokens.Canary;
-        var connection = ConnectionResolver.Describe(new CopilotSession { Organization = "octo-org" }, env);
+        var connection = ConnectionResolver.Describe(new StoredSession { Organization = "octo-org" }, env);
         Assert.Equal("GH_TOKEN", connection.TokenSource);
         Assert.Equal("https://api.github.com", connection.ApiUrl);
         Assert.Equal("octo-org", connection.Organization);
         Assert.DoesNotContain(Tokens.Canary, connection.ToString());
-        Assert.Equal("None", ConnectionResolver.Describe(new CopilotSession(), new FakeEnvironment()).TokenSource);
+        Assert.Equal("None", ConnectionResolver.Describe(new StoredSession(), new FakeEnvironment()).TokenSource);
     }
 
     [Theory]

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http;
 using CopilotSeats;
+using CopilotSeats.Api;
+using CopilotSeats.Auth;
 using CopilotSeats.Http;
 using Xunit;
 

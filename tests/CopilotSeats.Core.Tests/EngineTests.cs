@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http;
 using CopilotSeats;
+using CopilotSeats.Api;
 using CopilotSeats.Http;
 using Xunit;
 

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text;
 using CopilotSeats;
+using CopilotSeats.Api;
+using CopilotSeats.Http;
 using CopilotSeats.Simulator;
 using Xunit;
 using Xunit.Abstractions;

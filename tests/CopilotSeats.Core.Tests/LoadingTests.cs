@@ -1,4 +1,5 @@
 using System.Reflection;
+using CopilotSeats.Api;
 using CopilotSeats.Commands.Loading;
 using Xunit;
 

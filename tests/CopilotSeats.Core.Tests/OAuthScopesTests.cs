@@ -1,3 +1,4 @@
+using CopilotSeats.Api;
 using CopilotSeats.Auth;
 using Xunit;
 

@@ -1,4 +1,6 @@
 using CopilotSeats;
+using CopilotSeats.Api;
+using CopilotSeats.Pipeline;
 using CopilotSeats.Simulator;
 using Xunit;
 

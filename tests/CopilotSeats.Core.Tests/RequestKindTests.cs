@@ -1,5 +1,6 @@
 using System.Net.Http;
 using CopilotSeats;
+using CopilotSeats.Api;
 using CopilotSeats.Http;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CopilotSeats;
+using CopilotSeats.Api;
 using CopilotSeats.Simulator;
 using Xunit;
 

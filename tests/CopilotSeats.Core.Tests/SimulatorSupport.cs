@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using CopilotSeats;
+using CopilotSeats.Api;
+using CopilotSeats.Auth;
 using CopilotSeats.Simulator;
 using Xunit;
 

@@ -3,6 +3,9 @@ using System.Net;
 using System.Net.Http;
 using System.Security;
 using CopilotSeats;
+using CopilotSeats.Api;
+using CopilotSeats.Auth;
+using CopilotSeats.Http;
 
 namespace CopilotSeats.Core.Tests;
 

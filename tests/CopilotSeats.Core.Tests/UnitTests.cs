@@ -1,6 +1,8 @@
 using System.Net;
 using CopilotSeats;
+using CopilotSeats.Api;
 using CopilotSeats.Http;
+using CopilotSeats.Pipeline;
 using Xunit;
 
 namespace CopilotSeats.Core.Tests;
@@ -40,8 +42,8 @@ public class MappingTests
         var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json(HttpStatusCode.OK, Example("list-copilot-seats.200.json")));
         using var client = Clients.ForHandler(handler);
         var seats = new List<CopilotSeat>();
-        var result = await client.ListSeatsAsync(SeatScope.ForOrganization("octo-org"), (page, _) => { seats.AddRange(page); return Task.CompletedTask; });
-        Assert.Equal(2, result.TotalSeats);
+        int total = await client.ListSeatsAsync(SeatScope.ForOrganization("octo-org"), (page, _) => { seats.AddRange(page); return Task.CompletedTask; });
+        Assert.Equal(2, total);
         Assert.Equal(2, seats.Count); // same assignee id, different grants: both kept
         var first = seats[0];
         Assert.Equal("octocat", first.Login);

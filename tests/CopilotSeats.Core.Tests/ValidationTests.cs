@@ -1,4 +1,6 @@
 using CopilotSeats;
+using CopilotSeats.Api;
+using CopilotSeats.Validation;
 using Xunit;
 
 namespace CopilotSeats.Core.Tests;

@@ -216,7 +216,7 @@ public sealed class CommandShapeTests : SessionTests
         // NameKind: Organization 0, Enterprise 1, Login 2, TeamSlug 3.
         var validator = Assert.Single(Parameter(command, parameter).Attributes, a => a.GetType().FullName == "CopilotSeats.Commands.ValidateCopilotNameAttribute");
         object kind = validator.GetType().GetProperty("Kind")!.GetValue(validator)!;
-        Assert.Equal("CopilotSeats.NameKind", kind.GetType().FullName);
+        Assert.Equal("CopilotSeats.Validation.NameKind", kind.GetType().FullName);
         Assert.Equal(nameKind, Convert.ToInt32(kind));
         Assert.Equal(new[] { "Organization", "Enterprise", "Login", "TeamSlug" }[nameKind], kind.ToString());
     }

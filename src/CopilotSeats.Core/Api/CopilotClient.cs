@@ -5,22 +5,13 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using CopilotSeats.Auth;
 using CopilotSeats.Http;
 using CopilotSeats.Json;
+using CopilotSeats.Validation;
 
-namespace CopilotSeats
+namespace CopilotSeats.Api
 {
-    /// <summary>Summary of one listing.</summary>
-    public sealed class SeatListingResult
-    {
-        public int TotalSeats { get; internal set; }
-        public int Pages { get; internal set; }
-        public int SeatsWritten { get; internal set; }
-        public int DuplicatesSkipped { get; internal set; }
-        /// <summary>True when seats were added or removed while the listing ran.</summary>
-        public bool ChangedDuringListing { get; internal set; }
-    }
-
     /// <summary>The 13 Copilot seat operations over one connection (one HttpClient).</summary>
     public sealed class CopilotClient : IDisposable
     {
@@ -69,12 +60,10 @@ namespace CopilotSeats
         // ---- listing -----------------------------------------------------------------------
 
         /// <summary>
-        /// Lists every seat. The first page is fetched and handed to <paramref name="onPage"/>, which is
-        /// awaited before any further request (so a consumer that stops after the first page costs one
-        /// request). The remaining pages are then fetched concurrently (ThrottleLimit) and handed over
-        /// strictly in page order, with at most 2 x ThrottleLimit pages held at once.
+        /// Lists every seat (see <see cref="SeatListing"/> for the order, window and de-duplication) and
+        /// returns the total GitHub reported on the first page.
         /// </summary>
-        public async Task<SeatListingResult> ListSeatsAsync(SeatScope scope, Func<IReadOnlyList<CopilotSeat>, CancellationToken, Task> onPage,
+        public Task<int> ListSeatsAsync(SeatScope scope, Func<IReadOnlyList<CopilotSeat>, CancellationToken, Task> onPage,
             int pageSize = CopilotDefaults.PageSize, CancellationToken cancellationToken = default)
         {
             ValidateScope(scope);
@@ -82,116 +71,14 @@ namespace CopilotSeats
                 throw new CopilotException("CopilotSeats.InvalidPageSize", CopilotErrorCategory.InvalidArgument, pageSize,
                     $"PageSize must be between 1 and {CopilotDefaults.MaxPageSize}.") { IsTerminating = true };
             var first = Build(ScopeRoot(scope) + "/copilot/billing/seats?per_page=" + pageSize + "&page=1");
-            var result = new SeatListingResult();
-            var dedupe = new RecentKeys(Math.Max(2, Options.ThrottleLimit * 2 + 2));
-
-            Page page1 = await FetchPageAsync(scope, first, cancellationToken).ConfigureAwait(false);
-            result.TotalSeats = page1.Total;
-            result.Pages = 1;
-            await EmitAsync(page1, onPage, dedupe, result, cancellationToken).ConfigureAwait(false);
-            if (page1.Next is null) return result;
-
-            int? last = page1.Last is null ? null : LinkHeader.PageOf(page1.Last);
-            int? nextNumber = LinkHeader.PageOf(page1.Next);
-            if (last is null || nextNumber != 2)
-            {
-                // No usable last/next numbering: follow next exactly as given, one page at a time.
-                await FollowNextAsync(scope, page1.Next, onPage, dedupe, result, cancellationToken).ConfigureAwait(false);
-                return result;
-            }
-
-            Uri template = page1.Next;
-            int window = Options.ThrottleLimit == 1 ? 1 : Options.ThrottleLimit * 2;
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var inFlight = new Dictionary<int, Task<Page>>();
-            int nextEmit = 2, nextStart = 2;
-            try
-            {
-                while (nextEmit <= last.Value)
-                {
-                    while (nextStart <= last.Value && nextStart - nextEmit < window)
-                    {
-                        inFlight[nextStart] = FetchPageAsync(scope, LinkHeader.WithPage(template, nextStart), cts.Token);
-                        nextStart++;
-                    }
-                    Page page = await inFlight[nextEmit].ConfigureAwait(false);
-                    inFlight.Remove(nextEmit);
-                    result.Pages++;
-                    if (page.Total != result.TotalSeats) NoteChange(result, page.Total);
-                    await EmitAsync(page, onPage, dedupe, result, cts.Token).ConfigureAwait(false);
-                    if (nextEmit == last.Value && page.Next != null)
-                    {
-                        // The listing grew past the last page we were told about.
-                        NoteChange(result, page.Total);
-                        await FollowNextAsync(scope, page.Next, onPage, dedupe, result, cts.Token).ConfigureAwait(false);
-                    }
-                    nextEmit++;
-                }
-            }
-            finally
-            {
-                if (inFlight.Count > 0)
-                {
-                    cts.Cancel();
-                    foreach (var pending in inFlight.Values)
-                    {
-                        try { await pending.ConfigureAwait(false); } catch { /* abandoned page */ }
-                    }
-                }
-            }
-            return result;
-        }
-
-        private async Task FollowNextAsync(SeatScope scope, Uri? next, Func<IReadOnlyList<CopilotSeat>, CancellationToken, Task> onPage,
-            RecentKeys dedupe, SeatListingResult result, CancellationToken cancellationToken)
-        {
-            while (next != null)
-            {
-                Page page = await FetchPageAsync(scope, next, cancellationToken).ConfigureAwait(false);
-                result.Pages++;
-                if (page.Total != result.TotalSeats) NoteChange(result, page.Total);
-                await EmitAsync(page, onPage, dedupe, result, cancellationToken).ConfigureAwait(false);
-                next = page.Seats.Count == 0 ? null : page.Next;
-            }
-        }
-
-        private void NoteChange(SeatListingResult result, int newTotal)
-        {
-            if (result.ChangedDuringListing) return;
-            result.ChangedDuringListing = true;
-            Options.Warning?.Invoke($"The seat listing changed while it was read (total seats went from {result.TotalSeats} to {newTotal}). " +
-                "No seat is written twice, but a seat added or removed meanwhile may be missing: run the command again for an exact snapshot.");
-        }
-
-        private static async Task EmitAsync(Page page, Func<IReadOnlyList<CopilotSeat>, CancellationToken, Task> onPage, RecentKeys dedupe,
-            SeatListingResult result, CancellationToken cancellationToken)
-        {
-            var fresh = new List<CopilotSeat>(page.Seats.Count);
-            var keys = new HashSet<string>(StringComparer.Ordinal);
-            foreach (CopilotSeat seat in page.Seats)
-            {
-                string key = SeatMapper.GrantKey(seat);
-                if (dedupe.Contains(key) || !keys.Add(key)) { result.DuplicatesSkipped++; continue; }
-                fresh.Add(seat);
-            }
-            dedupe.Push(keys);
-            result.SeatsWritten += fresh.Count;
-            if (fresh.Count > 0) await onPage(fresh, cancellationToken).ConfigureAwait(false);
-        }
-
-        private sealed class Page
-        {
-            public Page(int total, List<CopilotSeat> seats, Uri? next, Uri? last) { Total = total; Seats = seats; Next = next; Last = last; }
-            public int Total { get; }
-            public List<CopilotSeat> Seats { get; }
-            public Uri? Next { get; }
-            public Uri? Last { get; }
+            var listing = new SeatListing(uri => FetchPageAsync(scope, uri), onPage, Options.ThrottleLimit, Options.Warning);
+            return listing.RunAsync(first, cancellationToken);
         }
 
         internal ApiRequest ListPageRequest(SeatScope scope, Uri uri) =>
             new ApiRequest(HttpMethod.Get, uri, "GET " + ScopeTemplate(scope) + "/copilot/billing/seats", RequestKind.ListSeats, scope, scope.Name);
 
-        private async Task<Page> FetchPageAsync(SeatScope scope, Uri uri, CancellationToken cancellationToken)
+        private Func<CancellationToken, Task<SeatPage>> FetchPageAsync(SeatScope scope, Uri uri) => async cancellationToken =>
         {
             ApiRequest request = ListPageRequest(scope, uri);
             ApiResponse response = await _engine.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -199,22 +86,8 @@ namespace CopilotSeats
             var links = LinkHeader.Parse(response.Header("Link"));
             links.TryGetValue("next", out Uri? next);
             links.TryGetValue("last", out Uri? last);
-            return new Page(dto.TotalSeats ?? 0, SeatMapper.ToSeats(dto.Seats, scope), next, last);
-        }
-
-        /// <summary>Keys of the seats on the last few pages: enough to catch a seat that shifted across a page boundary.</summary>
-        private sealed class RecentKeys
-        {
-            private readonly int _pages;
-            private readonly Queue<HashSet<string>> _recent = new Queue<HashSet<string>>();
-            public RecentKeys(int pages) { _pages = pages; }
-            public bool Contains(string key) => _recent.Any(set => set.Contains(key));
-            public void Push(HashSet<string> keys)
-            {
-                _recent.Enqueue(keys);
-                while (_recent.Count > _pages) _recent.Dequeue();
-            }
-        }
+            return new SeatPage(dto.TotalSeats ?? 0, SeatMapper.ToSeats(dto.Seats, scope), next, last);
+        };
 
         // ---- member lookup -----------------------------------------------------------------
 

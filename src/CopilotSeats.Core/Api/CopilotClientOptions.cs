@@ -1,7 +1,8 @@
 using System;
 using System.Net.Http;
+using CopilotSeats.Http;
 
-namespace CopilotSeats
+namespace CopilotSeats.Api
 {
     /// <summary>Knobs of the request engine; the cmdlets map their parameters and streams onto these.</summary>
     public sealed class CopilotClientOptions

@@ -7,7 +7,7 @@ using CopilotSeats.Auth;
 using CopilotSeats.Http;
 using CopilotSeats.Json;
 
-namespace CopilotSeats
+namespace CopilotSeats.Api
 {
     /// <summary>Turns a GitHub error answer into a CopilotApiException with a category and a hint.</summary>
     public static class ErrorMapper

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace CopilotSeats
+namespace CopilotSeats.Api
 {
     /// <summary>
     /// Inactive-seat logic. GitHub leaves last_activity_at null for a seat never used and resets it

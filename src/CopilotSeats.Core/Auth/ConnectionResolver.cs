@@ -3,100 +3,9 @@ using System.Diagnostics;
 using System.IO;
 using System.Threading;
 
-namespace CopilotSeats
+namespace CopilotSeats.Auth
 {
-    /// <summary>What the process environment offers; faked in tests.</summary>
-    public interface ICopilotEnvironment
-    {
-        string? GetVariable(string name);
-        /// <summary>Runs `gh auth token --hostname host` when gh is on PATH; null when gh is absent or fails.</summary>
-        string? GhAuthToken(string hostname);
-    }
-
-    public sealed class SystemCopilotEnvironment : ICopilotEnvironment
-    {
-        public static readonly SystemCopilotEnvironment Instance = new SystemCopilotEnvironment();
-
-        public string? GetVariable(string name) => Environment.GetEnvironmentVariable(name);
-
-        public string? GhAuthToken(string hostname)
-        {
-            string? gh = FindOnPath("gh");
-            if (gh is null) return null;
-            try
-            {
-                var psi = new ProcessStartInfo(gh, "auth token --hostname " + hostname)
-                {
-                    RedirectStandardOutput = true,
-                    RedirectStandardError = true,
-                    UseShellExecute = false,
-                    CreateNoWindow = true,
-                };
-                using var p = Process.Start(psi);
-                if (p is null) return null;
-                string output = p.StandardOutput.ReadToEnd();
-                p.StandardError.ReadToEnd();
-                if (!p.WaitForExit(10000)) { try { p.Kill(); } catch { } return null; }
-                if (p.ExitCode != 0) return null;
-                string token = output.Trim();
-                return token.Length == 0 ? null : token;
-            }
-            catch (Exception)
-            {
-                return null;
-            }
-        }
-
-        internal static string? FindOnPath(string name)
-        {
-            string? path = Environment.GetEnvironmentVariable("PATH");
-            if (string.IsNullOrEmpty(path)) return null;
-            bool windows = Path.DirectorySeparatorChar == '\\';
-            string[] names = windows ? new[] { name + ".exe", name + ".cmd" } : new[] { name };
-            foreach (string dir in path!.Split(Path.PathSeparator))
-            {
-                if (dir.Length == 0) continue;
-                foreach (string n in names)
-                {
-                    try
-                    {
-                        string candidate = Path.Combine(dir.Trim('"'), n);
-                        if (File.Exists(candidate)) return candidate;
-                    }
-                    catch (ArgumentException) { }
-                }
-            }
-            return null;
-        }
-    }
-
-    /// <summary>The session defaults kept by Connect-Copilot.</summary>
-    public sealed class CopilotSession
-    {
-        public Uri? ApiUrl { get; set; }
-        public string? ApiVersion { get; set; }
-        public string? Organization { get; set; }
-        public string? Enterprise { get; set; }
-        public CopilotToken? Token { get; set; }
-    }
-
-    /// <summary>The connection a request is made with, resolved from parameters, session and environment.</summary>
-    public sealed class ResolvedConnection
-    {
-        public ResolvedConnection(Uri apiUrl, string apiVersion, CopilotToken token)
-        {
-            ApiUrl = apiUrl;
-            ApiVersion = apiVersion;
-            Token = token;
-        }
-
-        public Uri ApiUrl { get; }
-        public string ApiVersion { get; }
-        public CopilotToken Token { get; }
-
-        public override string ToString() => $"{ApiUrl} (API {ApiVersion}, token from {Token.Source})";
-    }
-
+    /// <summary>Turns parameters, the stored session and the environment into a <see cref="ResolvedConnection"/>.</summary>
     public static class ConnectionResolver
     {
         public const string SourceParameter = "Parameter";
@@ -110,7 +19,7 @@ namespace CopilotSeats
             "Connect-Copilot -Token; the GH_TOKEN or GITHUB_TOKEN environment variable; or sign in with the GitHub CLI (gh auth login) so that 'gh auth token' answers.";
 
         /// <summary>Order: -Token, Connect-Copilot, env GH_TOKEN, env GITHUB_TOKEN, `gh auth token` (only if gh is on PATH).</summary>
-        public static CopilotToken ResolveToken(CopilotToken? parameter, CopilotSession? session, ICopilotEnvironment env, Uri apiUrl)
+        public static CopilotToken ResolveToken(CopilotToken? parameter, StoredSession? session, ICopilotEnvironment env, Uri apiUrl)
         {
             if (parameter != null) return parameter;
             if (session?.Token != null) return session.Token;
@@ -128,7 +37,7 @@ namespace CopilotSeats
         }
 
         /// <summary>Order: -ApiUrl, Connect-Copilot, env GITHUB_API_URL, https://api.github.com. http:// only for loopback hosts.</summary>
-        public static Uri ResolveApiUrl(Uri? parameter, CopilotSession? session, ICopilotEnvironment env)
+        public static Uri ResolveApiUrl(Uri? parameter, StoredSession? session, ICopilotEnvironment env)
         {
             Uri? url = parameter ?? session?.ApiUrl;
             if (url is null)
@@ -143,7 +52,7 @@ namespace CopilotSeats
             return ValidateApiUrl(url ?? new Uri(CopilotDefaults.ApiUrl));
         }
 
-        public static string ResolveApiVersion(string? parameter, CopilotSession? session)
+        public static string ResolveApiVersion(string? parameter, StoredSession? session)
         {
             string version = !string.IsNullOrWhiteSpace(parameter) ? parameter!.Trim()
                 : !string.IsNullOrWhiteSpace(session?.ApiVersion) ? session!.ApiVersion!.Trim()
@@ -154,7 +63,7 @@ namespace CopilotSeats
             return version;
         }
 
-        public static ResolvedConnection Resolve(CopilotToken? token, Uri? apiUrl, string? apiVersion, CopilotSession? session, ICopilotEnvironment env)
+        public static ResolvedConnection Resolve(CopilotToken? token, Uri? apiUrl, string? apiVersion, StoredSession? session, ICopilotEnvironment env)
         {
             Uri url = ResolveApiUrl(apiUrl, session, env);
             string version = ResolveApiVersion(apiVersion, session);
@@ -189,7 +98,7 @@ namespace CopilotSeats
             new CopilotException("CopilotSeats.InvalidApiUrl", CopilotErrorCategory.InvalidArgument, url, $"The API URL '{url}' is refused. {why}") { IsTerminating = true };
 
         /// <summary>The CopilotConnection Connect-Copilot reports (never the token).</summary>
-        public static CopilotConnection Describe(CopilotSession session, ICopilotEnvironment env)
+        public static CopilotConnection Describe(StoredSession session, ICopilotEnvironment env)
         {
             Uri url = ResolveApiUrl(null, session, env);
             string source;

@@ -2,7 +2,7 @@ using System;
 using System.Runtime.InteropServices;
 using System.Security;
 
-namespace CopilotSeats
+namespace CopilotSeats.Auth
 {
     /// <summary>
     /// A GitHub token held as a read-only SecureString. It is decoded only to build the

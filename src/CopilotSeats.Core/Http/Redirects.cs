@@ -1,4 +1,5 @@
 using System;
+using CopilotSeats.Api;
 
 namespace CopilotSeats.Http
 {

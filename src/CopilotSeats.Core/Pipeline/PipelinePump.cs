@@ -4,7 +4,7 @@ using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace CopilotSeats
+namespace CopilotSeats.Pipeline
 {
     /// <summary>
     /// Runs async Core work on the thread pool while the calling (pipeline) thread executes

@@ -1,6 +1,6 @@
 using System;
 
-namespace CopilotSeats
+namespace CopilotSeats.Validation
 {
     public enum NameKind { Organization, Enterprise, Login, TeamSlug }
 

@@ -1,5 +1,7 @@
 using System;
 using System.Management.Automation;
+using CopilotSeats.Api;
+using CopilotSeats.Validation;
 
 namespace CopilotSeats.Commands
 {

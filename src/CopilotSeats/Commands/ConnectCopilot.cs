@@ -1,6 +1,8 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using CopilotSeats.Auth;
+using CopilotSeats.Validation;
 
 namespace CopilotSeats.Commands
 {
@@ -39,7 +41,7 @@ namespace CopilotSeats.Commands
         {
             try
             {
-                var session = new CopilotSession
+                var session = new StoredSession
                 {
                     ApiUrl = ApiUrl is null ? null : ConnectionResolver.ValidateApiUrl(ApiUrl),
                     ApiVersion = ApiVersion is null ? null : ConnectionResolver.ResolveApiVersion(ApiVersion, null),

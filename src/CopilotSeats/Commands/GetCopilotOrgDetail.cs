@@ -1,4 +1,6 @@
 using System.Management.Automation;
+using CopilotSeats.Api;
+using CopilotSeats.Validation;
 
 namespace CopilotSeats.Commands
 {

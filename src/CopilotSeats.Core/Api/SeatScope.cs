@@ -1,4 +1,4 @@
-namespace CopilotSeats
+namespace CopilotSeats.Api
 {
     /// <summary>Where seats live: an organization or an enterprise.</summary>
     public enum ScopeKind { Organization, Enterprise }

@@ -1,0 +1,18 @@
+using System;
+
+namespace CopilotSeats.Auth
+{
+    /// <summary>
+    /// What Connect-Copilot stores for the session (until Disconnect-Copilot): defaults every later call
+    /// starts from. Each call turns it, its own parameters and the environment into a
+    /// <see cref="ResolvedConnection"/>; Connect-Copilot reports it as a <see cref="CopilotConnection"/>.
+    /// </summary>
+    public sealed class StoredSession
+    {
+        public Uri? ApiUrl { get; set; }
+        public string? ApiVersion { get; set; }
+        public string? Organization { get; set; }
+        public string? Enterprise { get; set; }
+        public CopilotToken? Token { get; set; }
+    }
+}
