@@ -278,7 +278,7 @@ public static class Repo
         }
     }
 
-    /// <summary>The GitHub API examples the tests read: copies of ../shared/github-api kept in tests/fixtures (.ci/run compares them).</summary>
+    /// <summary>The GitHub API description and examples the tests read, kept in tests/fixtures (.ci/run checks them against their source).</summary>
     public static string Fixtures => Path.Combine(Root, "tests", "fixtures", "github-api");
 
     public static string Example(string name) => File.ReadAllText(Path.Combine(Fixtures, "examples", "copilot", name));

@@ -12,7 +12,7 @@ public static class Repo
         }
     }
 
-    /// <summary>A GitHub API example: a copy of ../shared/github-api kept in tests/fixtures (.ci/run compares them).</summary>
+    /// <summary>A GitHub API example, kept in tests/fixtures (.ci/run checks it against its source).</summary>
     public static JsonNode Example(string name) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "tests", "fixtures", "github-api", "examples", "copilot", name)))!;
 }
