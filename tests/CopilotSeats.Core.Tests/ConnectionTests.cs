@@ -1,7 +1,3 @@
-using CopilotSeats;
-using CopilotSeats.Auth;
-using Xunit;
-
 namespace CopilotSeats.Core.Tests;
 
 public class ConnectionTests

@@ -1,11 +1,3 @@
-using System.Net;
-using System.Net.Http;
-using CopilotSeats;
-using CopilotSeats.Api;
-using CopilotSeats.Auth;
-using CopilotSeats.Http;
-using Xunit;
-
 namespace CopilotSeats.Core.Tests;
 
 internal static class Answers

@@ -1,10 +1,3 @@
-using System.Net;
-using System.Net.Http;
-using CopilotSeats;
-using CopilotSeats.Api;
-using CopilotSeats.Http;
-using Xunit;
-
 namespace CopilotSeats.Core.Tests;
 
 /// <summary>The request engine against a scripted handler and a fake clock (no real waiting).</summary>

@@ -1,9 +1,3 @@
-using System.Net.Http;
-using CopilotSeats;
-using CopilotSeats.Api;
-using CopilotSeats.Http;
-using Xunit;
-
 namespace CopilotSeats.Core.Tests;
 
 /// <summary>The message's cause and the RecommendedAction come from the same row of ErrorMapper's table.</summary>

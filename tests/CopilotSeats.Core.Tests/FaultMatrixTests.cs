@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
-using CopilotSeats;
-using CopilotSeats.Api;
-using CopilotSeats.Http;
 using CopilotSeats.Simulator;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace CopilotSeats.Core.Tests;

@@ -1,7 +1,4 @@
-using System.Net;
-using CopilotSeats.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 
 namespace CopilotSeats.Core.Tests;
 

@@ -1,7 +1,5 @@
 using System.Reflection;
-using CopilotSeats.Api;
 using CopilotSeats.Commands.Loading;
-using Xunit;
 
 namespace CopilotSeats.Core.Tests;
 

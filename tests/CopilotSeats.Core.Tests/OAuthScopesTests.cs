@@ -1,7 +1,3 @@
-using CopilotSeats.Api;
-using CopilotSeats.Auth;
-using Xunit;
-
 namespace CopilotSeats.Core.Tests;
 
 /// <summary>The one scope rule shared by ErrorMapper and the simulator.</summary>

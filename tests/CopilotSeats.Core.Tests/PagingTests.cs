@@ -1,8 +1,5 @@
-using CopilotSeats;
-using CopilotSeats.Api;
 using CopilotSeats.Pipeline;
 using CopilotSeats.Simulator;
-using Xunit;
 
 namespace CopilotSeats.Core.Tests;
 

@@ -1,9 +1,3 @@
-using System.Net.Http;
-using CopilotSeats;
-using CopilotSeats.Api;
-using CopilotSeats.Http;
-using Xunit;
-
 namespace CopilotSeats.Core.Tests;
 
 /// <summary>Every request the client builds says what it is for; error hints read that, never the body.</summary>

@@ -1,8 +1,5 @@
 using System.Text.Json;
-using CopilotSeats;
-using CopilotSeats.Api;
 using CopilotSeats.Simulator;
-using Xunit;
 
 namespace CopilotSeats.Core.Tests;
 

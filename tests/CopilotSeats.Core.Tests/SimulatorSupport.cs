@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using CopilotSeats;
-using CopilotSeats.Api;
-using CopilotSeats.Auth;
 using CopilotSeats.Simulator;
-using Xunit;
 
 namespace CopilotSeats.Core.Tests;
 

@@ -1,11 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http;
 using System.Security;
-using CopilotSeats;
-using CopilotSeats.Api;
-using CopilotSeats.Auth;
-using CopilotSeats.Http;
 
 namespace CopilotSeats.Core.Tests;
 

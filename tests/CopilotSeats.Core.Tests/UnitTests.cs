@@ -1,9 +1,4 @@
-using System.Net;
-using CopilotSeats;
-using CopilotSeats.Api;
-using CopilotSeats.Http;
 using CopilotSeats.Pipeline;
-using Xunit;
 
 namespace CopilotSeats.Core.Tests;
 

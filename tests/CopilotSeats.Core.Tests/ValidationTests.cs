@@ -1,8 +1,3 @@
-using CopilotSeats;
-using CopilotSeats.Api;
-using CopilotSeats.Validation;
-using Xunit;
-
 namespace CopilotSeats.Core.Tests;
 
 public class ValidationTests

@@ -9,11 +9,10 @@ BeforeAll {
 
     # An older Microsoft.Extensions.Http (6.0.0, restored by tests/pester/Pester.Restore.csproj) and a
     # newer one (the ASP.NET Core shared framework's, 10.x) than the 8.0 the module ships.
-    $packages = Get-NuGetPackagesFolder
+    $restore = Join-Path $RepoRoot 'tests/pester/Pester.Restore.csproj'
+    & dotnet restore $restore | Out-Null
+    $packages = "$(& dotnet msbuild $restore -getProperty:NuGetPackageRoot)".Trim()
     $script:OlderHttp = Join-Path $packages 'microsoft.extensions.http/6.0.0/lib/netstandard2.0/Microsoft.Extensions.Http.dll'
-    if (-not (Test-Path -LiteralPath $script:OlderHttp)) {
-        & dotnet restore (Join-Path $RepoRoot 'tests/pester/Pester.Restore.csproj') | Out-Null
-    }
     $aspnet = & dotnet --list-runtimes | Where-Object { $_ -match '^Microsoft\.AspNetCore\.App (\S+) \[(.+)\]$' } |
         ForEach-Object { Join-Path $Matches[2] $Matches[1] } | Select-Object -Last 1
     $script:NewerHttp = Join-Path "$aspnet" 'Microsoft.Extensions.Http.dll'

@@ -40,14 +40,6 @@ function Import-CopilotSeatsModule {
     Disconnect-Copilot
 }
 
-# The NuGet global packages folder (where tests/pester/Pester.Restore.csproj restores to).
-function Get-NuGetPackagesFolder {
-    if ($env:NUGET_PACKAGES) { return $env:NUGET_PACKAGES }
-    $line = & dotnet nuget locals global-packages --list 2>$null | Select-Object -First 1
-    if ($LASTEXITCODE -eq 0 -and "$line" -match '^\s*global-packages:\s*(.+?)\s*$') { return $Matches[1] }
-    return (Join-Path ([Environment]::GetFolderPath('UserProfile')) (Join-Path '.nuget' 'packages'))
-}
-
 # What every test file's BeforeAll does: import the module (disconnected) and start a simulator of its own.
 # Returns the simulator and the connection parameters to splat (@Conn: -ApiUrl, -Token):
 #     $script:Sim, $script:Conn = Start-TestSession
