@@ -1,4 +1,5 @@
-// Import time: how much Import-Module CopilotSeats adds to a bare pwsh start, and what the first
+// Import time: how much Import-Module CopilotSeats adds to a bare pwsh start, beside the floor any
+// module pays (importing an empty manifest loads PowerShell's module machinery), and what the first
 // command (which loads Core and its dependencies into the private load context) adds on top.
 // Each figure is the median of several fresh pwsh processes, run in turns so drift hits all alike.
 using System.Diagnostics;
@@ -6,7 +7,7 @@ using System.Text.Json;
 
 static class ImportTime
 {
-    public readonly record struct Result(double BareMs, double ImportMs, double FirstCommandMs, string Pwsh);
+    public readonly record struct Result(double BareMs, double EmptyModuleMs, double ImportMs, double FirstCommandMs, string Pwsh);
 
     public static async Task<Result?> MeasureAsync(Uri simulator, int runs)
     {
@@ -14,17 +15,21 @@ static class ImportTime
         string manifest = Path.Combine(root, "out", "CopilotSeats", "CopilotSeats.psd1");
         string[]? pwsh = FindPwsh(root);
         if (pwsh is null || !File.Exists(manifest)) { Console.WriteLine("No pwsh or no built module: skipping the import-time figures."); return null; }
+        string empty = Path.Combine(Path.GetTempPath(), "copilotseats-bench-empty", "Empty.psd1");
+        Directory.CreateDirectory(Path.GetDirectoryName(empty)!);
+        File.WriteAllText(empty, "@{ ModuleVersion = '1.0.0'; GUID = '4d6f2b1e-0c55-4a7e-9d3a-2f1d2c3b4a59' }");
         string import = $"Import-Module '{manifest}'";
         string first = $"{import}; $t = ConvertTo-SecureString sim_bench_token -AsPlainText -Force; $null = Get-CopilotSeat -Organization octo-org -ApiUrl {simulator} -Token $t -First 1";
-        var bare = new List<double>(); var imported = new List<double>(); var firstCommand = new List<double>();
+        var bare = new List<double>(); var emptyModule = new List<double>(); var imported = new List<double>(); var firstCommand = new List<double>();
         await RunAsync(pwsh, "exit"); // warm the disk cache once
         for (int i = 0; i < runs; i++)
         {
             bare.Add(await RunAsync(pwsh, "exit"));
+            emptyModule.Add(await RunAsync(pwsh, $"Import-Module '{empty}'; exit"));
             imported.Add(await RunAsync(pwsh, import + "; exit"));
             firstCommand.Add(await RunAsync(pwsh, first + "; exit"));
         }
-        return new Result(Median(bare), Median(imported), Median(firstCommand), string.Join(' ', pwsh.Select(Path.GetFileName)));
+        return new Result(Median(bare), Median(emptyModule), Median(imported), Median(firstCommand), string.Join(' ', pwsh.Select(Path.GetFileName)));
     }
 
     private static async Task<double> RunAsync(string[] pwsh, string command)
