@@ -256,6 +256,39 @@ public class SimulatorTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("/orgs/octo-org/copilot/billing/selected_users", "octocat", "team1-member-2")]
+    [InlineData("/enterprises/octo-ent/copilot/billing/selected_users", "octocat", "ent-user-1")]
+    public async Task A_cancel_naming_a_team_granted_user_is_refused_whole_and_applies_nothing(string path, string direct, string viaTeam)
+    {
+        int Pending() => _sim.State.EnterpriseRows("octo-ent").Count(s => s.PendingCancellationDate != null);
+        int before = Pending();
+        var r = await Send(HttpMethod.Delete, path, new { selected_usernames = new[] { direct, viaTeam } });
+        Assert.Equal((HttpStatusCode)422, r.StatusCode);
+        var message = (string)(await Json(r))["message"]!;
+        Assert.Contains(viaTeam, message);
+        Assert.DoesNotContain(direct, message);
+        Assert.Equal(before, Pending()); // the direct grant listed first was not cancelled either
+
+        // Without the team-granted name the same request goes through.
+        var ok = await Json(await Send(HttpMethod.Delete, path, new { selected_usernames = new[] { direct } }));
+        Assert.True((int)ok["seats_cancelled"]! >= 1);
+        Assert.True(Pending() > before);
+    }
+
+    [Fact]
+    public async Task Member_lookups_tell_team_grants_seatless_members_and_strangers_apart()
+    {
+        var team = await Json(await Send(HttpMethod.Get, "/orgs/octo-org/members/team1-member-1/copilot"));
+        Assert.Equal("team-1", (string)team["assigning_team"]!["slug"]!);
+        var direct = await Json(await Send(HttpMethod.Get, "/orgs/octo-org/members/user-0001/copilot"));
+        Assert.Null(direct["assigning_team"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(HttpMethod.Get, "/orgs/octo-org/members/no-seat-4/copilot")).StatusCode);
+        var ent = await Json(await Send(HttpMethod.Get, "/enterprises/octo-ent/members/ent-user-1/copilot"));
+        Assert.All(ent["seats"]!.AsArray(), s => Assert.Equal("ent-team-1", (string)s!["assigning_team"]!["slug"]!));
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(HttpMethod.Get, "/enterprises/octo-ent/members/ent-user-6/copilot")).StatusCode);
+    }
+
+    [Theory]
     [InlineData("POST", "/orgs/assign-all-org/copilot/billing/selected_users", "selected_usernames", "user-0001", "assign_all")]
     [InlineData("DELETE", "/orgs/octo-org/copilot/billing/selected_users", "selected_usernames", "team1-member-1", "team")]
     [InlineData("POST", "/orgs/octo-org/copilot/billing/selected_teams", "selected_teams", "no-such-team", "could not be found")]

@@ -89,16 +89,18 @@ internal sealed class SeatChanges
             }
             return new Answer(201, new JsonObject { ["seats_created"] = changed });
         }
-        // Cancels every direct grant of the user in the enterprise (enterprise level and its orgs).
-        foreach (string login in names)
-        {
-            var direct = _state.RowsLocked(ent).Where(s => s.Team is null && string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase)
-                && !(s.Organization != null && _state.Orgs.TryGetValue(s.Organization, out var o) && o.Setting == "assign_all")).ToList();
-            var viaTeam = _state.RowsLocked(ent).Where(s => s.Team != null && string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase)).ToList();
-            if (direct.Count == 0 && viaTeam.Count > 0)
-                return Answer.Error(422, $"Cannot cancel the Copilot seat of {login}: the seat is assigned via team membership ({string.Join(", ", viaTeam.Select(s => s.Team).Distinct())}). Remove the team's seat assignment or remove the user from the team instead.");
-            foreach (var seat in direct.Where(s => s.PendingCancellationDate is null)) { seat.PendingCancellationDate = _state.CancellationDate(); seat.UpdatedAt = _state.Now; changed++; }
-        }
+        // Cancels every direct grant of the user in the enterprise (enterprise level and its orgs). As on
+        // GitHub, a request naming a user whose seats all come from teams is refused whole: nothing applied.
+        var plan = names.Select(login => (
+            Login: login,
+            Direct: _state.RowsLocked(ent).Where(s => s.Team is null && string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase)
+                && !(s.Organization != null && _state.Orgs.TryGetValue(s.Organization, out var o) && o.Setting == "assign_all")).ToList(),
+            ViaTeam: _state.RowsLocked(ent).Where(s => s.Team != null && string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase)).ToList())).ToList();
+        var teamOnly = plan.Where(p => p.Direct.Count == 0 && p.ViaTeam.Count > 0).ToList();
+        if (teamOnly.Count > 0)
+            return Answer.Error(422, $"Cannot cancel the Copilot seat of {string.Join(", ", teamOnly.Select(p => p.Login))}: the seat is assigned via team membership ({string.Join(", ", teamOnly.SelectMany(p => p.ViaTeam).Select(s => s.Team).Distinct())}). Remove the team's seat assignment or remove the user from the team instead.");
+        foreach (var p in plan)
+            foreach (var seat in p.Direct.Where(s => s.PendingCancellationDate is null)) { seat.PendingCancellationDate = _state.CancellationDate(); seat.UpdatedAt = _state.Now; changed++; }
         return new Answer(200, new JsonObject { ["seats_cancelled"] = changed });
     }
 
