@@ -31,5 +31,18 @@ namespace CopilotSeats.Api
             }
             return inactive;
         }
+
+        /// <summary>The seats whose login matches none of <paramref name="exclude"/>, in their order.</summary>
+        public static IReadOnlyList<CopilotSeat> WhereNotExcluded(IReadOnlyList<CopilotSeat> seats, NamePatterns exclude)
+        {
+            if (seats is null) throw new ArgumentNullException(nameof(seats));
+            if (exclude is null || exclude.Count == 0) return seats;
+            var kept = new List<CopilotSeat>(seats.Count);
+            foreach (CopilotSeat seat in seats)
+            {
+                if (!exclude.Matches(seat.Login)) kept.Add(seat);
+            }
+            return kept;
+        }
     }
 }

@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CopilotSeats.Api
+{
+    /// <summary>What Remove-CopilotUser does with one name before asking ShouldProcess.</summary>
+    public enum RemovalVerdict
+    {
+        /// <summary>Ask ShouldProcess, then send it.</summary>
+        Send,
+        /// <summary>Matches -Exclude: never sent, one warning.</summary>
+        Excluded,
+        /// <summary>The seat is already pending cancellation: one verbose line, no request.</summary>
+        AlreadyPending,
+        /// <summary>The seat comes from a team: one TeamAssigned error, no request.</summary>
+        TeamAssigned,
+    }
+
+    /// <summary>One team grant of a seat: the team and where it lives (an organization, else the enterprise).</summary>
+    public sealed class TeamGrant
+    {
+        public TeamGrant(string team, SeatScope owner)
+        {
+            Team = team;
+            Owner = owner;
+        }
+
+        public string Team { get; }
+        public SeatScope Owner { get; }
+    }
+
+    /// <summary>
+    /// The per-name decisions and the errors of seat removal: -Exclude, seats already pending
+    /// cancellation, team-granted seats (GitHub cancels them only with the team) and users without a seat.
+    /// </summary>
+    public static class SeatRemoval
+    {
+        public const string TeamAssignedId = "CopilotSeats.TeamAssigned";
+        public const string NoSeatId = "CopilotSeats.NoSeat";
+
+        /// <summary>
+        /// The verdict for a name, from what came with it: the exclusions, and for a piped seat (or a CSV row)
+        /// its AssigningTeam and PendingCancellationDate. Exclusion wins over everything.
+        /// </summary>
+        public static RemovalVerdict Screen(string login, string? assigningTeam, string? pendingCancellationDate, NamePatterns exclude)
+        {
+            if (exclude.Matches(login)) return RemovalVerdict.Excluded;
+            if (!string.IsNullOrWhiteSpace(pendingCancellationDate)) return RemovalVerdict.AlreadyPending;
+            if (!string.IsNullOrWhiteSpace(assigningTeam)) return RemovalVerdict.TeamAssigned;
+            return RemovalVerdict.Send;
+        }
+
+        public static string ExcludedWarning(string login, string pattern, SeatScope scope) =>
+            $"Skipped '{login}' in the {scope}: it matches -Exclude '{pattern}'. No request was sent for it.";
+
+        public static string PendingVerbose(string login, string? date, SeatScope scope) =>
+            $"Skipped '{login}' in the {scope}: the seat is already pending cancellation" + (string.IsNullOrWhiteSpace(date) ? "." : $" ({date!.Trim()}).");
+
+        /// <summary>A team-granted seat: the message names the team(s); the action is the exact Remove-CopilotTeam command.</summary>
+        public static CopilotException TeamAssigned(string login, IReadOnlyList<TeamGrant> grants)
+        {
+            if (grants is null || grants.Count == 0) throw new ArgumentException("A team-assigned seat has at least one team.", nameof(grants));
+            var byOwner = grants
+                .GroupBy(g => (g.Owner.Kind, Name: g.Owner.Name.ToLowerInvariant()))
+                .Select(g => (Owner: g.First().Owner, Teams: g.Select(x => x.Team).Distinct(StringComparer.OrdinalIgnoreCase).ToList()))
+                .ToList();
+            string teams = string.Join(" and ", byOwner.Select(o =>
+                (o.Teams.Count == 1 ? "team '" : "teams '") + string.Join("', '", o.Teams) + "' of the " + o.Owner));
+            string commands = string.Join("; ", byOwner.Select(o =>
+                "Remove-CopilotTeam " + (o.Owner.Kind == ScopeKind.Enterprise ? "-Enterprise " : "-Organization ") + o.Owner.Name
+                + " -TeamName " + string.Join(", ", o.Teams)));
+            return new CopilotException(TeamAssignedId, CopilotErrorCategory.InvalidOperation, login,
+                $"The Copilot seat of '{login}' comes from {teams}, so it cannot be cancelled per user: cancel the team's seats, or remove the user from the team.")
+            {
+                RecommendedAction = commands,
+            };
+        }
+
+        /// <summary>A team-granted seat named by a piped seat or CSV row: the team lives in the scope of the change.</summary>
+        public static CopilotException TeamAssigned(string login, string team, SeatScope scope) =>
+            TeamAssigned(login, new[] { new TeamGrant(team.Trim(), scope) });
+
+        public static CopilotException NoSeat(string login, SeatScope scope) =>
+            new CopilotException(NoSeatId, CopilotErrorCategory.ObjectNotFound, login,
+                $"'{login}' has no Copilot seat in the {scope}, so there is nothing to cancel.")
+            {
+                RecommendedAction = $"Check the login; Get-CopilotSeat {(scope.Kind == ScopeKind.Enterprise ? "-Enterprise " : "-Organization ")}{scope.Name} lists who has a seat.",
+            };
+    }
+}
