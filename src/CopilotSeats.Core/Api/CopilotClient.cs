@@ -143,6 +143,37 @@ namespace CopilotSeats.Api
             };
         }
 
+        /// <summary>
+        /// One batch of at most 100 names, like <see cref="ChangeSeatsAsync"/>; for users, a 422 to a batch of
+        /// more than one name is narrowed to the names GitHub refuses (see <see cref="BatchIsolation"/>), and
+        /// every failure that is not fatal comes back in the outcome instead of being thrown.
+        /// </summary>
+        public Task<BatchOutcome> ChangeSeatsIsolatedAsync(SeatScope scope, SeatAction action, AssigneeKind kind, IReadOnlyList<string> names,
+            CancellationToken cancellationToken)
+        {
+            string[] batch = names?.ToArray() ?? new string[0];
+            if (kind != AssigneeKind.User) return SendOnceAsync(scope, action, kind, batch, cancellationToken);
+            var isolation = new BatchIsolation(scope, action,
+                (list, ct) => ChangeSeatsAsync(scope, action, kind, list, ct),
+                (login, ct) => GetUserSeatAsync(scope, login, ct),
+                Options.ThrottleLimit, Options.Verbose);
+            return isolation.RunAsync(batch, cancellationToken);
+        }
+
+        private async Task<BatchOutcome> SendOnceAsync(SeatScope scope, SeatAction action, AssigneeKind kind, string[] batch, CancellationToken cancellationToken)
+        {
+            var outcome = new BatchOutcome();
+            try
+            {
+                outcome.Changes.Add(await ChangeSeatsAsync(scope, action, kind, batch, cancellationToken).ConfigureAwait(false));
+            }
+            catch (CopilotException ex) when (!BatchIsolation.IsFatal(ex))
+            {
+                outcome.Errors.Add(new BatchError(ex, scope.Name));
+            }
+            return outcome;
+        }
+
         /// <summary>The POST (add) or DELETE (cancel) of seats for the named users, teams or enterprise teams.</summary>
         internal ApiRequest ChangeRequest(SeatScope scope, SeatAction action, AssigneeKind kind, string[] list)
         {

@@ -1,0 +1,271 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CopilotSeats.Core.Tests;
+
+/// <summary>
+/// A 422 to a batch of users is narrowed to the names GitHub refuses, through the real client and
+/// engine against a small fake of GitHub's seat endpoints.
+/// </summary>
+public class BatchIsolationTests
+{
+    private static readonly SeatScope Org = SeatScope.ForOrganization("octo-org");
+    private static readonly SeatScope Ent = SeatScope.ForEnterprise("octo-ent");
+
+    /// <summary>GitHub's seat endpoints for one org or enterprise: DELETE/POST selected_users and the member lookup.</summary>
+    private sealed class FakeGitHub
+    {
+        /// <summary>login -> grants (team or null for direct; organization for enterprise rows; pending).</summary>
+        public Dictionary<string, List<(string? Team, string? Org, bool Pending)>> Seats { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public HashSet<string> Members { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public bool AlwaysRefuse { get; set; }
+        public int LookupFailures { get; set; }
+        public ConcurrentQueue<string[]> Sent { get; } = new();
+        public int Lookups;
+
+        public FakeGitHub Direct(params string[] logins) { foreach (var l in logins) Seats[l] = new() { (null, "octo-org", false) }; return this; }
+        public FakeGitHub ViaTeam(string team, params string[] logins) { foreach (var l in logins) Seats[l] = new() { (team, "octo-org", false) }; return this; }
+
+        public HttpResponseMessage Answer(HttpRequestMessage request, string? body)
+        {
+            string path = request.RequestUri!.AbsolutePath;
+            if (request.Method == HttpMethod.Get && path.Contains("/members/"))
+            {
+                Interlocked.Increment(ref Lookups);
+                if (LookupFailures > 0 && Interlocked.Decrement(ref _lookupFailuresLeft) >= 0) return ScriptedHandler.Json(HttpStatusCode.BadGateway, "{\"message\":\"Bad Gateway\"}");
+                string login = Uri.UnescapeDataString(path.Split('/')[^2]);
+                if (!Seats.TryGetValue(login, out var grants) || grants.Count == 0) return ScriptedHandler.Json(HttpStatusCode.NotFound, "{\"message\":\"Not Found\"}");
+                var rows = grants.Select(g => SeatJson(login, g)).ToArray();
+                return ScriptedHandler.Json(HttpStatusCode.OK, path.StartsWith("/enterprises/")
+                    ? new JsonObject { ["total_seats"] = 1, ["seats"] = new JsonArray(rows) }.ToJsonString()
+                    : rows[0].ToJsonString());
+            }
+            string[] names = JsonNode.Parse(body!)!["selected_usernames"]!.AsArray().Select(n => (string)n!).ToArray();
+            Sent.Enqueue(names);
+            bool add = request.Method == HttpMethod.Post;
+            if (AlwaysRefuse) return Refuse("Copilot Business is not enabled for this organization.");
+            if (add)
+            {
+                var strangers = names.Where(n => !Members.Contains(n) && !Seats.ContainsKey(n)).ToList();
+                if (strangers.Count > 0) return Refuse("The following users are not members of the organization: " + string.Join(", ", strangers));
+                return ScriptedHandler.Json(HttpStatusCode.Created, $"{{\"seats_created\":{names.Count(n => !Seats.ContainsKey(n))}}}");
+            }
+            var teamOnly = names.Where(n => Seats.TryGetValue(n, out var g) && g.All(x => x.Team != null)).ToList();
+            if (teamOnly.Count > 0) return Refuse($"Cannot cancel the Copilot seat of {string.Join(", ", teamOnly)}: the seat is assigned via team membership.");
+            int cancelled = names.Sum(n => Seats.TryGetValue(n, out var g) ? g.Count(x => x.Team == null && !x.Pending) : 0);
+            return ScriptedHandler.Json(HttpStatusCode.OK, $"{{\"seats_cancelled\":{cancelled}}}");
+        }
+
+        private int _lookupFailuresLeft;
+        public FakeGitHub FailLookups(int count) { LookupFailures = count; _lookupFailuresLeft = count; return this; }
+
+        private static HttpResponseMessage Refuse(string message) =>
+            ScriptedHandler.Json((HttpStatusCode)422, JsonSerializer.Serialize(new { message, documentation_url = "https://docs.github.com/rest" }));
+
+        private static JsonObject SeatJson(string login, (string? Team, string? Org, bool Pending) g)
+        {
+            var seat = new JsonObject
+            {
+                ["created_at"] = "2025-01-01T00:00:00Z",
+                ["pending_cancellation_date"] = g.Pending ? "2026-12-01" : null,
+                ["assignee"] = new JsonObject { ["login"] = login, ["id"] = 1, ["type"] = "User" },
+            };
+            if (g.Team != null) seat["assigning_team"] = new JsonObject { ["slug"] = g.Team, ["name"] = g.Team };
+            if (g.Org != null) seat["organization"] = new JsonObject { ["login"] = g.Org, ["id"] = 1 };
+            return seat;
+        }
+    }
+
+    private static (CopilotClient Client, ScriptedHandler Handler, FakeClock Clock, List<string> Verbose) Connect(FakeGitHub github, CopilotClientOptions? options = null)
+    {
+        var verbose = new List<string>();
+        options ??= new CopilotClientOptions();
+        var clock = new FakeClock();
+        options.Clock = clock;
+        options.Verbose = m => { lock (verbose) verbose.Add(m); };
+        var handler = new ScriptedHandler(async (request, _) =>
+            github.Answer(request, request.Content is null ? null : await request.Content.ReadAsStringAsync()));
+        return (Clients.ForHandler(handler, options), handler, clock, verbose);
+    }
+
+    private static string[] Ids(BatchOutcome o) => o.Errors.Select(e => $"{e.Error.ErrorId}:{e.Target}").ToArray();
+
+    [Fact]
+    public async Task A_batch_GitHub_accepts_is_sent_once_and_nothing_is_looked_up()
+    {
+        var github = new FakeGitHub().Direct("a", "b");
+        var (client, _, _, _) = Connect(github);
+        var outcome = await client.ChangeSeatsIsolatedAsync(Org, SeatAction.Remove, AssigneeKind.User, new[] { "a", "b" }, default);
+        Assert.Equal(2, Assert.Single(outcome.Changes).SeatsChanged);
+        Assert.Empty(outcome.Errors);
+        Assert.Single(github.Sent);
+        Assert.Equal(0, github.Lookups);
+    }
+
+    [Fact]
+    public async Task One_culprit_gets_one_TeamAssigned_error_and_the_rest_is_sent_again()
+    {
+        var github = new FakeGitHub().Direct("a", "b", "c").ViaTeam("team-1", "t1");
+        var (client, _, _, verbose) = Connect(github);
+        var outcome = await client.ChangeSeatsIsolatedAsync(Org, SeatAction.Remove, AssigneeKind.User, new[] { "a", "t1", "b", "c" }, default);
+
+        Assert.Equal(new[] { "CopilotSeats.TeamAssigned:t1" }, Ids(outcome));
+        var error = outcome.Errors[0].Error;
+        Assert.Equal(CopilotErrorCategory.InvalidOperation, error.Category);
+        Assert.Equal("t1", error.TargetObject);
+        Assert.Contains("'team-1'", error.Message);
+        Assert.Equal("Remove-CopilotTeam -Organization octo-org -TeamName team-1", error.RecommendedAction);
+        var change = Assert.Single(outcome.Changes);
+        Assert.Equal(new[] { "a", "b", "c" }, change.Requested);
+        Assert.Equal(3, change.SeatsChanged);
+        Assert.Equal(new[] { "a,t1,b,c", "a,b,c" }, github.Sent.Select(s => string.Join(",", s)));
+        Assert.Equal(4, github.Lookups);
+        Assert.Contains(verbose, v => v.Contains("422"));
+    }
+
+    [Fact]
+    public async Task Some_culprits_of_both_kinds_each_get_exactly_one_error()
+    {
+        var github = new FakeGitHub().Direct("a", "b").ViaTeam("team-1", "t1", "t2");
+        var (client, _, _, _) = Connect(github);
+        var outcome = await client.ChangeSeatsIsolatedAsync(Org, SeatAction.Remove, AssigneeKind.User, new[] { "t1", "a", "ghost", "t2", "b" }, default);
+
+        Assert.Equal(new[] { "CopilotSeats.TeamAssigned:t1", "CopilotSeats.NoSeat:ghost", "CopilotSeats.TeamAssigned:t2" }, Ids(outcome));
+        var noSeat = outcome.Errors[1].Error;
+        Assert.Equal(CopilotErrorCategory.ObjectNotFound, noSeat.Category);
+        Assert.Equal("ghost", noSeat.TargetObject);
+        Assert.Equal(new[] { "a", "b" }, Assert.Single(outcome.Changes).Requested);
+        Assert.Equal(2, outcome.Changes.Sum(c => c.SeatsChanged));
+    }
+
+    [Fact]
+    public async Task All_culprits_means_no_second_request()
+    {
+        var github = new FakeGitHub().ViaTeam("team-1", "t1", "t2");
+        var (client, _, _, _) = Connect(github);
+        var outcome = await client.ChangeSeatsIsolatedAsync(Org, SeatAction.Remove, AssigneeKind.User, new[] { "t1", "t2", "ghost" }, default);
+        Assert.Equal(new[] { "CopilotSeats.TeamAssigned:t1", "CopilotSeats.TeamAssigned:t2", "CopilotSeats.NoSeat:ghost" }, Ids(outcome));
+        Assert.Empty(outcome.Changes);
+        Assert.Single(github.Sent);
+    }
+
+    [Fact]
+    public async Task A_422_that_stands_with_clean_names_is_reported_once_for_the_batch()
+    {
+        var github = new FakeGitHub { AlwaysRefuse = true }.Direct("a", "b", "c");
+        var (client, _, _, _) = Connect(github);
+        var outcome = await client.ChangeSeatsIsolatedAsync(Org, SeatAction.Remove, AssigneeKind.User, new[] { "a", "b", "c" }, default);
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal(("CopilotSeats.Http422", (object)"octo-org"), (error.Error.ErrorId, error.Target));
+        Assert.Empty(outcome.Changes);
+        Assert.Single(github.Sent); // nothing to narrow: not sent again
+
+        // With a culprit, the rest is sent once more; when that is refused too, its 422 is reported once.
+        github.Direct("a", "b").ViaTeam("team-1", "t1");
+        var second = await client.ChangeSeatsIsolatedAsync(Org, SeatAction.Remove, AssigneeKind.User, new[] { "a", "t1", "b" }, default);
+        Assert.Equal(new[] { "CopilotSeats.TeamAssigned:t1", "CopilotSeats.Http422:octo-org" }, Ids(second));
+        Assert.Equal(3, github.Sent.Count);
+    }
+
+    [Fact]
+    public async Task A_batch_of_one_is_not_narrowed()
+    {
+        var github = new FakeGitHub().ViaTeam("team-1", "t1");
+        var (client, _, _, _) = Connect(github);
+        var outcome = await client.ChangeSeatsIsolatedAsync(Org, SeatAction.Remove, AssigneeKind.User, new[] { "t1" }, default);
+        Assert.Equal(new[] { "CopilotSeats.Http422:octo-org" }, Ids(outcome));
+        Assert.Equal(0, github.Lookups);
+    }
+
+    [Fact]
+    public async Task A_seat_already_pending_is_dropped_with_a_verbose_line()
+    {
+        var github = new FakeGitHub().Direct("a").ViaTeam("team-1", "t1");
+        github.Seats["p"] = new() { (null, "octo-org", true) };
+        var (client, _, _, verbose) = Connect(github);
+        var outcome = await client.ChangeSeatsIsolatedAsync(Org, SeatAction.Remove, AssigneeKind.User, new[] { "a", "p", "t1" }, default);
+        Assert.Equal(new[] { "CopilotSeats.TeamAssigned:t1" }, Ids(outcome));
+        Assert.Equal(new[] { "a" }, Assert.Single(outcome.Changes).Requested);
+        Assert.Contains(verbose, v => v.Contains("'p'") && v.Contains("pending cancellation"));
+    }
+
+    [Fact]
+    public async Task Enterprise_culprits_name_every_team_with_the_command_for_its_owner()
+    {
+        var github = new FakeGitHub().Direct("a");
+        github.Seats["both"] = new() { ("ent-team-1", null, false), ("team-1", "octo-org", false) };
+        github.Seats["mixed"] = new() { ("ent-team-1", null, false), (null, "octo-org", false) }; // a direct grant too: cancellable
+        var (client, _, _, _) = Connect(github);
+        var outcome = await client.ChangeSeatsIsolatedAsync(Ent, SeatAction.Remove, AssigneeKind.User, new[] { "a", "both", "mixed" }, default);
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal(("CopilotSeats.TeamAssigned", (object)"both"), (error.Error.ErrorId, error.Target));
+        Assert.Contains("ent-team-1", error.Error.Message);
+        Assert.Contains("team-1", error.Error.Message);
+        Assert.Equal("Remove-CopilotTeam -Enterprise octo-ent -TeamName ent-team-1; Remove-CopilotTeam -Organization octo-org -TeamName team-1", error.Error.RecommendedAction);
+        Assert.Equal(new[] { "a", "mixed" }, Assert.Single(outcome.Changes).Requested);
+    }
+
+    [Fact]
+    public async Task Add_narrows_to_the_users_GitHub_names()
+    {
+        var github = new FakeGitHub();
+        github.Members.UnionWith(new[] { "new-1", "new-2" });
+        var (client, _, _, _) = Connect(github);
+        var outcome = await client.ChangeSeatsIsolatedAsync(Org, SeatAction.Add, AssigneeKind.User, new[] { "new-1", "stranger", "new-2" }, default);
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal(("CopilotSeats.Http422", (object)"stranger"), (error.Error.ErrorId, error.Target));
+        Assert.Contains("not members", error.Error.Message);
+        Assert.Equal(2, Assert.Single(outcome.Changes).SeatsChanged);
+        Assert.Equal(0, github.Lookups); // a lookup cannot tell a stranger from a member without a seat
+
+        // A 422 that names nobody is about the organization: reported once.
+        github.AlwaysRefuse = true;
+        var refused = await client.ChangeSeatsIsolatedAsync(Org, SeatAction.Add, AssigneeKind.User, new[] { "new-1", "new-2" }, default);
+        Assert.Equal(new[] { "CopilotSeats.Http422:octo-org" }, Ids(refused));
+    }
+
+    [Fact]
+    public async Task Lookups_are_retried_spent_from_the_budget_and_the_resend_keeps_the_mutation_spacing()
+    {
+        var github = new FakeGitHub().Direct("a", "b", "c").ViaTeam("team-1", "t1").FailLookups(2);
+        var options = new CopilotClientOptions { PointsPerMinute = 3, ThrottleLimit = 2 };
+        var (client, _, clock, verbose) = Connect(github, options);
+        var outcome = await client.ChangeSeatsIsolatedAsync(Org, SeatAction.Remove, AssigneeKind.User, new[] { "a", "b", "t1", "c" }, default);
+
+        Assert.Equal(new[] { "CopilotSeats.TeamAssigned:t1" }, Ids(outcome));
+        Assert.Equal(new[] { "a", "b", "c" }, Assert.Single(outcome.Changes).Requested);
+        Assert.Equal(6, github.Lookups);                        // 4 lookups + 2 retried after a 502
+        Assert.Contains(verbose, v => v.StartsWith("Budget: pausing GET /orgs/{org}/members/{username}/copilot"));
+        Assert.True(clock.TotalDelay >= TimeSpan.FromSeconds(61)); // lookups beyond 3 points a minute waited
+    }
+
+    [Fact]
+    public async Task A_fatal_lookup_failure_stops_the_batch()
+    {
+        var handler = new ScriptedHandler((request, _) => request.Method == HttpMethod.Get
+            ? ScriptedHandler.Json(HttpStatusCode.Unauthorized, "{\"message\":\"Bad credentials\"}")
+            : ScriptedHandler.Json((HttpStatusCode)422, "{\"message\":\"nope\"}"));
+        using var client = Clients.ForHandler(handler);
+        var ex = await Assert.ThrowsAsync<CopilotApiException>(() => client.ChangeSeatsIsolatedAsync(Org, SeatAction.Remove, AssigneeKind.User, new[] { "a", "b" }, default));
+        Assert.Equal(401, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task Teams_are_sent_once_and_their_422_is_reported_for_the_batch()
+    {
+        var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json((HttpStatusCode)422, "{\"message\":\"The following teams could not be found in the organization: x\"}"));
+        using var client = Clients.ForHandler(handler);
+        var outcome = await client.ChangeSeatsIsolatedAsync(Org, SeatAction.Remove, AssigneeKind.Team, new[] { "x", "y" }, default);
+        Assert.Equal(new[] { "CopilotSeats.Http422:octo-org" }, Ids(outcome));
+        Assert.Equal(1, handler.Count);
+    }
+
+    [Theory]
+    [InlineData("The following users are not members: a-b, c", "a-b", true)]
+    [InlineData("The following users are not members: a-b, c", "a", false)]
+    [InlineData("The following users are not members: a-b, c", "C", true)]
+    [InlineData("user x_y refused", "x", false)]
+    public void Names_are_found_in_GitHubs_message_as_whole_logins(string message, string login, bool expected) =>
+        Assert.Equal(expected, BatchIsolation.Mentions(message, login));
+}
