@@ -43,8 +43,8 @@ public class ErrorMapperTableTests
 
     [Theory]
     [InlineData(RequestKind.RemoveUsers, "granted through a team", "Remove-CopilotTeam")]
-    [InlineData(RequestKind.AddUsers, "a name is not a member or team", "assign_selected")]
-    [InlineData(RequestKind.RemoveEnterpriseTeams, "a name is not a member or team", "assign_selected")]
+    [InlineData(RequestKind.AddUsers, "a name is not a member or team", "Get-CopilotOrgDetail")]
+    [InlineData(RequestKind.RemoveEnterpriseTeams, "a name is not a member or team", "Get-CopilotOrgDetail")]
     [InlineData(RequestKind.MemberLookup, "pending invitation", "accept the invitation")]
     [InlineData(RequestKind.ListSeats, "may not be set up", "Finish the Copilot setup")]
     [InlineData(RequestKind.OrgDetail, "may not be set up", "Finish the Copilot setup")]
@@ -60,5 +60,52 @@ public class ErrorMapperTableTests
     {
         Assert.Equal("Check the login; Get-CopilotSeat -Enterprise octo-ent lists who has a seat.", Map(404, RequestKind.MemberLookup, enterprise: true).Action);
         Assert.Contains("'octocat' has no Copilot seat in the enterprise octo-ent", Map(404, RequestKind.MemberLookup, enterprise: true).Hint);
+    }
+
+    private static CopilotApiException Said(int status, RequestKind kind, string gitHubMessage, params (string, string)[] headers)
+    {
+        var uri = new Uri("https://api.github.com/orgs/octo-org/copilot/billing/selected_users");
+        var method = kind == RequestKind.MemberLookup ? HttpMethod.Get : HttpMethod.Delete;
+        var request = new ApiRequest(method, uri, "k", kind, SeatScope.ForOrganization("octo-org"), kind == RequestKind.MemberLookup ? "ghost" : "octo-org");
+        var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { message = gitHubMessage });
+        return ErrorMapper.FromResponse(request, new ApiResponse(status, headers.ToDictionary(h => h.Item1, h => h.Item2), body, uri));
+    }
+
+    private static int Count(string text, string part) => (text.Length - text.Replace(part, string.Empty).Length) / part.Length;
+
+    [Theory]
+    [InlineData(RequestKind.RemoveUsers, "Cannot cancel the Copilot seat of a: the seat is assigned via team membership (team-1).", "cancelled with its team", "Remove-CopilotTeam")]
+    [InlineData(RequestKind.AddUsers, "Copilot seat management setting for this organization is assign_all.", "assign_selected", "Get-CopilotOrgDetail")]
+    [InlineData(RequestKind.AddUsers, "The following users are not members of the organization: x", "Only members and teams", "Check the names.")]
+    public void A_422_whose_message_states_the_cause_gets_that_one_explanation_not_the_list(RequestKind kind, string said, string cause, string action)
+    {
+        var error = Said(422, kind, said);
+        Assert.StartsWith("GitHub answered 422 Unprocessable Entity to DELETE /orgs/octo-org/copilot/billing/selected_users: " + said.TrimEnd('.') + ".", error.Message);
+        Assert.Contains(cause, error.Message);
+        Assert.DoesNotContain("Documented causes", error.Message);
+        Assert.Contains(action, error.RecommendedAction);
+    }
+
+    [Fact]
+    public void A_422_without_a_known_cause_lists_the_documented_causes_once()
+    {
+        var error = Said(422, RequestKind.RemoveUsers, "Unprocessable Entity");
+        Assert.Equal(1, Count(error.Message, "Unprocessable Entity"));
+        Assert.Equal(1, Count(error.Message, "granted through a team"));
+        Assert.Equal(1, Count(error.Message, "assign_all"));
+        Assert.DoesNotContain("assign_all", error.RecommendedAction);
+    }
+
+    [Fact]
+    public void A_404_does_not_repeat_the_status_nor_blame_the_token_when_its_scopes_are_accepted()
+    {
+        var error = Said(404, RequestKind.MemberLookup, "Not Found", ("X-OAuth-Scopes", "read:org"), ("X-Accepted-OAuth-Scopes", "manage_billing:copilot, read:org"));
+        Assert.Equal(1, Count(error.Message, "Not Found"));
+        Assert.Contains("'ghost' has no Copilot seat in the organization octo-org, or is not a member.", error.Message);
+        Assert.DoesNotContain("cannot see it", error.Message);
+
+        var unknown = Said(404, RequestKind.MemberLookup, "Not Found");
+        Assert.Equal(1, Count(unknown.Message, "Not Found"));
+        Assert.Contains("or the token cannot see it", unknown.Message);
     }
 }

@@ -96,6 +96,6 @@ public class RequestKindTests
 
         var teamRemoval = Unprocessable(RequestKind.RemoveTeams, body: "{\"selected_usernames\":[\"a\"]}");
         Assert.DoesNotContain("granted through a team", teamRemoval.Message);
-        Assert.Contains("assign_selected", teamRemoval.RecommendedAction);
+        Assert.Contains("Get-CopilotOrgDetail", teamRemoval.RecommendedAction);
     }
 }

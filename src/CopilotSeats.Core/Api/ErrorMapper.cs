@@ -28,13 +28,7 @@ namespace CopilotSeats.Api
 
         public static CopilotApiException FromResponse(ApiRequest request, ApiResponse response)
         {
-            ErrorDto? error = null;
-            try
-            {
-                if (response.Body.Length > 0)
-                    error = JsonSerializer.Deserialize(response.Body, CopilotJsonContext.Default.ErrorDto);
-            }
-            catch (JsonException) { }
+            ErrorDto? error = ReadError(response);
             string? gitHubMessage = error?.Message;
             var answer = new Answer(request, response);
             Row? row = Find(answer);
@@ -42,7 +36,9 @@ namespace CopilotSeats.Api
             var text = new StringBuilder();
             text.Append("GitHub answered ").Append(response.Status).Append(' ').Append(Reason(response.Status))
                 .Append(" to ").Append(request.Method.Method).Append(' ').Append(response.Uri.AbsolutePath);
-            if (!string.IsNullOrWhiteSpace(gitHubMessage)) text.Append(": ").Append(gitHubMessage!.TrimEnd('.')).Append('.');
+            // GitHub's words, unless they only repeat the status ("Not Found").
+            if (!string.IsNullOrWhiteSpace(gitHubMessage) && !string.Equals(gitHubMessage!.Trim().TrimEnd('.'), Reason(response.Status), StringComparison.OrdinalIgnoreCase))
+                text.Append(": ").Append(gitHubMessage.Trim().TrimEnd('.')).Append('.');
             else text.Append('.');
             if (hint.Length > 0) text.Append(' ').Append(hint);
             return new CopilotApiException(response.Status, CategoryFor(response.Status), request.Target, text.ToString(), gitHubMessage, error?.DocumentationUrl)
@@ -51,6 +47,18 @@ namespace CopilotSeats.Api
                 RequestUri = response.Uri.ToString(),
                 RecommendedAction = row?.Action(answer),
             };
+        }
+
+        private static ErrorDto? ReadError(ApiResponse response)
+        {
+            try
+            {
+                return response.Body.Length > 0 ? JsonSerializer.Deserialize(response.Body, CopilotJsonContext.Default.ErrorDto) : null;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
         }
 
         internal static string Reason(int status) => status switch
@@ -113,7 +121,9 @@ namespace CopilotSeats.Api
                 a => WithScopes(a, $"'{a.Request.Target}' has no Copilot seat in the {a.Subject}, is not a member, or the token cannot see it."),
                 UseScopes),
             new Row(404, a => a.Request.Kind == RequestKind.MemberLookup,
-                a => WithScopes(a, $"'{a.Request.Target}' has no Copilot seat in the {a.Subject}, is not a member, or the token cannot see it."),
+                a => WithScopes(a, a.ScopesAccepted
+                    ? $"'{a.Request.Target}' has no Copilot seat in the {a.Subject}, or is not a member."
+                    : $"'{a.Request.Target}' has no Copilot seat in the {a.Subject}, is not a member, or the token cannot see it."),
                 a => $"Check the login; Get-CopilotSeat {a.Where} lists who has a seat."),
             new Row(404, a => a.Missing is not null,
                 a => WithScopes(a, NotFoundCause(a)),
@@ -132,13 +142,23 @@ namespace CopilotSeats.Api
                 a => "The requested X-GitHub-Api-Version is retired; use -ApiVersion " + CopilotDefaults.ApiVersion + " or a newer supported version.",
                 a => "Pass -ApiVersion " + CopilotDefaults.ApiVersion + "."),
 
-            // 422: GitHub's documented causes, per request kind.
+            // 422: when GitHub's message states the cause, the one explanation that fits it; else the
+            // documented causes, once.
+            new Row(422, a => a.Request.Operation is ApiOperation.AddSeats or ApiOperation.RemoveSeats && a.Says("assign_all", "unconfigured", "seat management setting"),
+                a => "Seats are assigned and cancelled one by one only when the seat management setting is assign_selected.",
+                a => "Change the setting in the Copilot policies of the " + a.Subject + "; Get-CopilotOrgDetail shows it."),
+            new Row(422, a => a.Request.Kind == RequestKind.RemoveUsers && a.Says("team"),
+                a => "A seat granted through a team is cancelled with its team, or by removing the user from the team.",
+                a => "Cancel team-granted seats with Remove-CopilotTeam."),
+            new Row(422, a => a.Request.Operation is ApiOperation.AddSeats or ApiOperation.RemoveSeats && a.Says("not a member", "not members", "could not be found"),
+                a => "Only members and teams of the " + a.Subject + " can be named.",
+                a => "Check the names."),
             new Row(422, a => a.Request.Kind == RequestKind.RemoveUsers,
-                a => "Possible causes: a seat was granted through a team (remove the team, or remove the user from the team, instead); the seat management setting is assign_all or unconfigured; Copilot Business or Enterprise, billing or the public code suggestions policy is not set up.",
-                a => "Cancel team-granted seats with Remove-CopilotTeam; check the seat management setting with Get-CopilotOrgDetail."),
+                a => "Documented causes: a seat was granted through a team; the seat management setting is assign_all or unconfigured; Copilot Business or Enterprise, billing or the public code suggestions policy is not set up.",
+                a => "Run Remove-CopilotTeam for a team's seats, else check the setup with Get-CopilotOrgDetail."),
             new Row(422, a => a.Request.Operation is ApiOperation.AddSeats or ApiOperation.RemoveSeats,
-                a => "Possible causes: the seat management setting is assign_all or unconfigured (set it to assign_selected); Copilot Business or Enterprise is not enabled; billing is not set up; no public code suggestions policy is set; a name is not a member or team of the " + a.Subject + ".",
-                a => "Check the names, and that the seat management setting is assign_selected (Get-CopilotOrgDetail shows it)."),
+                a => "Documented causes: the seat management setting is assign_all or unconfigured; Copilot Business or Enterprise is not enabled; billing is not set up; no public code suggestions policy is set; a name is not a member or team of the " + a.Subject + ".",
+                a => "Check the names, then the setup with Get-CopilotOrgDetail."),
             new Row(422, a => a.Request.Kind == RequestKind.MemberLookup,
                 a => "The user may have a pending invitation to the " + a.Subject + ", or Copilot is not set up there.",
                 a => "Ask the user to accept the invitation, then look the seat up again."),
@@ -154,8 +174,9 @@ namespace CopilotSeats.Api
                 a => "Run the command again later; -MaxRetries sets how often it retries by itself."),
         };
 
-        private static string NotFoundCause(Answer a) =>
-            $"The {a.Subject} may not exist, may not have Copilot Business or Enterprise, or the token cannot see it (GitHub answers 404 rather than 403 to hide what a token may not read).";
+        private static string NotFoundCause(Answer a) => a.ScopesAccepted
+            ? $"The {a.Subject} may not exist, or may not have Copilot Business or Enterprise."
+            : $"The {a.Subject} may not exist, may not have Copilot Business or Enterprise, or the token cannot see it (GitHub answers 404 rather than 403 to hide what a token may not read).";
 
         private static string WithScopes(Answer a, string cause)
         {
@@ -176,6 +197,7 @@ namespace CopilotSeats.Api
                 Request = request;
                 Response = response;
                 Missing = MissingScopes(response);
+                GitHubMessage = ReadError(response)?.Message;
             }
 
             public ApiRequest Request { get; }
@@ -183,6 +205,19 @@ namespace CopilotSeats.Api
             public List<string>? Missing { get; }
             public string Subject => Request.Scope.ToString();
             public string Where => (Request.Scope.Kind == ScopeKind.Enterprise ? "-Enterprise " : "-Organization ") + Request.Scope.Name;
+
+            /// <summary>GitHub names the token's scopes and its accepted ones, and they overlap: the token may read this.</summary>
+            public bool ScopesAccepted => Missing is null && Response.Header("X-OAuth-Scopes") is not null
+                && OAuthScopes.Parse(Response.Header("X-Accepted-OAuth-Scopes") ?? string.Empty).Count > 0;
+
+            /// <summary>Whether GitHub's own message says any of these words (case-insensitive).</summary>
+            public bool Says(params string[] words)
+            {
+                string said = GitHubMessage ?? string.Empty;
+                return words.Any(w => said.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0);
+            }
+
+            public string? GitHubMessage { get; }
         }
 
         /// <summary>One row of the table: statuses, an optional condition, the cause and the action.</summary>
