@@ -60,11 +60,22 @@ namespace CopilotSeats.Commands
                     continue;
                 }
                 string key = (scope.Kind == ScopeKind.Organization ? "o|" : "e|") + scope.Name + "|" + name;
-                if (!_seen.Add(key)) continue; // asked once per name
+                if (_seen.Contains(key)) continue; // asked once per name
+                // A name kept back is not marked as seen: the same login may come again with a grant that can go
+                // (an enterprise listing has one row per grant).
+                if (!Screen(scope, name, key)) continue;
+                _seen.Add(key);
                 string target = $"{Describe(kind)} '{name}' in {(scope.Kind == ScopeKind.Organization ? "organization" : "enterprise")} '{scope.Name}'";
                 if (skipPrompt || ShouldProcess(target, action)) Accept(scope, name);
             }
         }
+
+        /// <summary>
+        /// Whether the name goes on to ShouldProcess and the request; a command that keeps a name back
+        /// writes why (warning, verbose line or error) itself. Every name goes by default.
+        /// </summary>
+        /// <param name="key">Identifies the (scope, name) pair, to say things once per name.</param>
+        protected virtual bool Screen(SeatScope scope, string name, string key) => true;
 
         protected override void EndProcessing()
         {
@@ -81,18 +92,12 @@ namespace CopilotSeats.Commands
                     foreach (string[] batch in BatchPlanner.Plan(group.Value))
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        CopilotSeatChange change;
-                        try
-                        {
-                            change = await client.ChangeSeatsAsync(scope, seatAction, kind, batch, cancellationToken).ConfigureAwait(false);
-                        }
-                        catch (CopilotException ex) when (!ErrorRecords.IsFatal(ex))
-                        {
-                            // This batch failed; later batches still go.
-                            await WriteErrorAsync(ex, scope.Name).ConfigureAwait(false);
-                            continue;
-                        }
-                        await Post(() => WriteObject(change)).ConfigureAwait(false);
+                        // A 422 for users is narrowed to the names GitHub refuses; each gets its own error,
+                        // the others are sent again. Later batches go whatever happened to this one.
+                        BatchOutcome outcome = await client.ChangeSeatsIsolatedAsync(scope, seatAction, kind, batch, cancellationToken).ConfigureAwait(false);
+                        foreach (BatchError error in outcome.Errors)
+                            await WriteErrorAsync(error.Error, error.Target).ConfigureAwait(false);
+                        if (outcome.Changes.Count > 0) await WriteObjectsAsync(outcome.Changes).ConfigureAwait(false);
                     }
                 }
             });

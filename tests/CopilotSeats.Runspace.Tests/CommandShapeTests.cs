@@ -330,4 +330,31 @@ public sealed class CommandShapeTests : SessionTests
             Assert.Contains("Enterprise", seatProperties);
         }
     }
+
+    [Fact]
+    public void A_piped_seat_tells_Remove_CopilotUser_its_team_and_pending_cancellation()
+    {
+        // Get-CopilotSeat | Remove-CopilotUser (or Import-Csv of its report): the seat's AssigningTeam and
+        // PendingCancellationDate reach the cmdlet by property name, so such names are never sent.
+        Type seat = Assert.Single(Ps.Command("Get-CopilotSeat").OutputType).Type;
+        foreach (string name in new[] { "AssigningTeam", "PendingCancellationDate" })
+        {
+            Assert.NotNull(seat.GetProperty(name));
+            ParameterMetadata p = Parameter("Remove-CopilotUser", name);
+            Assert.Equal(typeof(string), p.ParameterType); // a CSV's empty cell binds too
+            Assert.All(p.ParameterSets.Values, s => Assert.True(s.ValueFromPipelineByPropertyName));
+            Assert.All(p.ParameterSets.Values, s => Assert.False(s.IsMandatory));
+        }
+    }
+
+    [Theory]
+    [InlineData("Get-CopilotSeat")]
+    [InlineData("Remove-CopilotUser")]
+    public void Exclude_takes_wildcards_and_no_pipeline_input(string command)
+    {
+        ParameterMetadata exclude = Parameter(command, "Exclude");
+        Assert.Equal(typeof(string[]), exclude.ParameterType);
+        Assert.Contains(exclude.Attributes, a => a is SupportsWildcardsAttribute);
+        Assert.All(exclude.ParameterSets.Values, s => Assert.False(s.ValueFromPipeline || s.ValueFromPipelineByPropertyName));
+    }
 }

@@ -67,9 +67,15 @@ public static class ModuleSpec
             Shape("UserName", "System.String[]", "Login", Set(byName: true)),
             Shape("PageSize", "System.Int32", null, Set()),
             Shape("InactiveDays", "System.Int32", null, Set()),
+            Shape("Exclude", "System.String[]", null, Set()),
         }).ToArray(),
         ["Add-CopilotUser"] = MutatorShape("UserName", "Login"),
-        ["Remove-CopilotUser"] = MutatorShape("UserName", "Login"),
+        ["Remove-CopilotUser"] = MutatorShape("UserName", "Login").Concat(new[]
+        {
+            Shape("AssigningTeam", "System.String", null, Set(byName: true)),
+            Shape("PendingCancellationDate", "System.String", null, Set(byName: true)),
+            Shape("Exclude", "System.String[]", null, Set()),
+        }).ToArray(),
         ["Add-CopilotTeam"] = MutatorShape("TeamName", "Slug,Team"),
         ["Remove-CopilotTeam"] = MutatorShape("TeamName", "Slug,Team"),
     };

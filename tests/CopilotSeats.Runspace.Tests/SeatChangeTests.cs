@@ -60,9 +60,16 @@ public sealed class SeatChangeTests : SessionTests
     [Fact]
     public void Piped_org_seats_bind_to_Remove_CopilotUser_with_Organization_and_send_no_DELETE()
     {
-        var lines = DryRun("Get-CopilotSeat -Organization octo-org -Token $tok -ApiUrl $api | Remove-CopilotUser -Organization octo-org -WhatIf -Token $tok -ApiUrl $api", reads: true);
-        Assert.Equal(120, lines.Count);
+        var r = Ps.Run("Get-CopilotSeat -Organization octo-org -Token $tok -ApiUrl $api | Remove-CopilotUser -Organization octo-org -WhatIf -Token $tok -ApiUrl $api");
+        Assert.Empty(Mutations);
+        var seats = Ps.Sim.State.OrgSeats("octo-org");
+        var lines = WhatIfLines(r);
+        // Direct seats not yet pending are asked for; team-granted ones are errors, never asked.
+        Assert.Equal(seats.Count(s => s.Team is null && s.PendingCancellationDate is null), lines.Count);
         Assert.Contains(lines, l => l.Contains("user 'octocat' in organization 'octo-org'", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("team1-member", StringComparison.Ordinal));
+        var errors = r.Errors.Select(e => (e.FullyQualifiedErrorId.Split(',')[0], e.TargetObject?.ToString())).ToList();
+        Assert.Equal(seats.Where(s => s.Team != null && s.PendingCancellationDate is null).Select(s => ("CopilotSeats.TeamAssigned", (string?)s.Login)).OrderBy(x => x.Item2), errors.OrderBy(x => x.Item2));
     }
 
     [Fact]
@@ -76,9 +83,14 @@ public sealed class SeatChangeTests : SessionTests
     [Fact]
     public void Piped_enterprise_rows_bind_to_Remove_CopilotUser_with_Enterprise()
     {
-        var lines = DryRun("Get-CopilotSeat -Enterprise octo-ent -Token $tok -ApiUrl $api | Remove-CopilotUser -Enterprise octo-ent -WhatIf -Token $tok -ApiUrl $api", reads: true);
-        int distinctLogins = Ps.Sim.State.EnterpriseRows("octo-ent").Select(s => s.Login).Distinct(StringComparer.OrdinalIgnoreCase).Count();
-        Assert.Equal(distinctLogins, lines.Count); // asked once per name even when a login has several grants
+        var r = Ps.Run("Get-CopilotSeat -Enterprise octo-ent -Token $tok -ApiUrl $api | Remove-CopilotUser -Enterprise octo-ent -WhatIf -Token $tok -ApiUrl $api");
+        Assert.Empty(Mutations);
+        var lines = WhatIfLines(r);
+        var rows = Ps.Sim.State.EnterpriseRows("octo-ent");
+        int direct = rows.Where(s => s.Team is null && s.PendingCancellationDate is null).Select(s => s.Login).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        Assert.Equal(direct, lines.Count); // asked once per name even when a login has several grants
+        Assert.All(r.Errors, e => Assert.Equal("CopilotSeats.TeamAssigned", e.FullyQualifiedErrorId.Split(',')[0]));
+        Assert.Contains(r.Errors, e => "ent-user-1".Equals(e.TargetObject) && e.ErrorDetails.RecommendedAction == "Remove-CopilotTeam -Enterprise octo-ent -TeamName ent-team-1");
         Assert.All(lines, l => Assert.Contains("in enterprise 'octo-ent'", l));
     }
 

@@ -43,8 +43,23 @@ namespace CopilotSeats.Commands
         [ValidateRange(1, 36500)]
         public int InactiveDays { get; set; }
 
+        /// <summary>Leaves out seats whose login matches one of these wildcard patterns (* ? [abc] [a-z]), case-insensitive.</summary>
+        [Parameter]
+        [SupportsWildcards]
+        [ValidateNotNull]
+        public string[]? Exclude { get; set; }
+
         protected override void ProcessRecord()
         {
+            NamePatterns exclude = NamePatterns.None;
+            try
+            {
+                exclude = NamePatterns.Parse(Exclude);
+            }
+            catch (CopilotException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex));
+            }
             SeatScope scope = ResolveScope(Organization, Enterprise);
             CopilotClient client = GetClient();
             string[]? names = UserName;
@@ -52,7 +67,7 @@ namespace CopilotSeats.Commands
             int inactiveDays = InactiveDays;
             DateTimeOffset now = DateTimeOffset.UtcNow;
             IReadOnlyList<CopilotSeat> Select(IReadOnlyList<CopilotSeat> seats) =>
-                inactiveDays > 0 ? SeatFilter.WhereInactive(seats, inactiveDays, now) : seats;
+                SeatFilter.WhereNotExcluded(inactiveDays > 0 ? SeatFilter.WhereInactive(seats, inactiveDays, now) : seats, exclude);
             if (names is null || names.Length == 0)
             {
                 // Each page is written (and the write awaited) before the next request, so a
