@@ -146,7 +146,9 @@ Describe '-Exclude' {
         $kept.Login | Should -Not -Contain 'octocat'
         $kept.Login | Should -Not -Contain 'user-0042'
         $kept.Login | Should -Contain 'user-0050'
+        Clear-SimulatorLog $Sim
         @(Get-CopilotSeat -Organization octo-org -UserName octocat, mona_octo -Exclude 'octo*' @Conn).Login | Should -Be 'mona_octo'
+        (@(Get-LookedUp) -join ',') | Should -Be 'mona_octo'   # an excluded login is not even looked up
     }
 
     It 'Remove-CopilotUser never sends an excluded name, from strings, piped seats or CSV rows; one warning each' {

@@ -81,6 +81,7 @@ namespace CopilotSeats.Commands
                 foreach (string name in names)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    if (exclude.Matches(name)) continue; // excluded: not even looked up
                     IReadOnlyList<CopilotSeat> seats;
                     try
                     {
