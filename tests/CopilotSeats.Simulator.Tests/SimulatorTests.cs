@@ -275,6 +275,22 @@ public class SimulatorTests : IAsyncLifetime
         Assert.True(Pending() > before);
     }
 
+    [Theory]
+    [InlineData("/orgs/octo-org/copilot/billing/selected_users", "octocat", "no-seat-4")]
+    [InlineData("/enterprises/octo-ent/copilot/billing/selected_users", "octocat", "ent-user-6")]
+    public async Task A_cancel_naming_a_member_without_a_seat_is_refused_whole_and_applies_nothing(string path, string direct, string seatless)
+    {
+        int Pending() => _sim.State.EnterpriseRows("octo-ent").Count(s => s.PendingCancellationDate != null);
+        int before = Pending();
+        var r = await Send(HttpMethod.Delete, path, new { selected_usernames = new[] { direct, seatless } });
+        Assert.Equal((HttpStatusCode)422, r.StatusCode);
+        var message = (string)(await Json(r))["message"]!;
+        Assert.Contains(seatless, message);
+        Assert.Contains("no Copilot seat", message);
+        Assert.DoesNotContain(direct, message);
+        Assert.Equal(before, Pending());
+    }
+
     [Fact]
     public async Task Member_lookups_tell_team_grants_seatless_members_and_strangers_apart()
     {

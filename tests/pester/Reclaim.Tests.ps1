@@ -131,6 +131,24 @@ Describe 'A CSV of plain logins mixed with team-granted and seatless names' {
     }
 }
 
+Describe 'Plain logins mixed with seatless names only' {
+    BeforeAll {
+        Reset-Simulator $Sim
+        Clear-SimulatorLog $Sim
+        $script:Changes = @(Remove-CopilotUser -Organization octo-org -UserName user-0004, no-seat-6, user-0005 -Force @Conn -ErrorVariable ev -ErrorAction SilentlyContinue)
+        $script:Errors = @($ev)
+    }
+
+    It 'cancels the seated names and reports the seatless one once as NoSeat' {
+        foreach ($login in 'user-0004', 'user-0005') { (Get-Seat $login).PendingCancellationDate | Should -Not -BeNullOrEmpty }
+        ($Changes | Measure-Object SeatsChanged -Sum).Sum | Should -Be 2
+        $Errors.Count | Should -Be 1
+        $Errors[0].FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.NoSeat*'
+        [string]$Errors[0].TargetObject | Should -Be 'no-seat-6'
+        "$($Errors[0].CategoryInfo.Category)" | Should -Be 'ObjectNotFound'
+    }
+}
+
 Describe '-Exclude' {
     BeforeEach {
         Reset-Simulator $Sim

@@ -57,16 +57,34 @@ internal sealed class SeatChanges
             }
             return new Answer(201, new JsonObject { ["seats_created"] = changed });
         }
-        var viaTeam = names.Select(n => org.Seats.FirstOrDefault(s => string.Equals(s.Login, n, StringComparison.OrdinalIgnoreCase)))
-            .Where(s => s?.Team != null).Select(s => s!).ToList();
-        if (viaTeam.Count > 0)
-            return Answer.Error(422, $"Cannot cancel the Copilot seat of {string.Join(", ", viaTeam.Select(s => s.Login))}: the seat is assigned via team membership ({string.Join(", ", viaTeam.Select(s => s.Team).Distinct())}). Remove the team's seat assignment or remove the user from the team instead.");
+        var seats = names.Select(n => (Login: n, Seat: org.Seats.FirstOrDefault(s => string.Equals(s.Login, n, StringComparison.OrdinalIgnoreCase)))).ToList();
+        Answer? refused = RefuseCancel(
+            seats.Where(p => p.Seat?.Team != null).Select(p => (p.Seat!.Login, p.Seat.Team!)),
+            seats.Where(p => p.Seat is null).Select(p => p.Login));
+        if (refused != null) return refused;
         foreach (string login in names)
         {
             var seat = org.Seats.FirstOrDefault(s => string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase));
             if (seat != null && seat.PendingCancellationDate is null) { seat.PendingCancellationDate = _state.CancellationDate(); seat.UpdatedAt = _state.Now; changed++; }
         }
         return new Answer(200, new JsonObject { ["seats_cancelled"] = changed });
+    }
+
+    /// <summary>
+    /// As on GitHub, a cancel naming a user whose seat comes from a team, or a user without a seat, is
+    /// refused whole (422, nothing applied); the message names them.
+    /// </summary>
+    private static Answer? RefuseCancel(IEnumerable<(string Login, string Team)> viaTeam, IEnumerable<string> seatless)
+    {
+        var team = viaTeam.ToList();
+        var none = seatless.ToList();
+        if (team.Count == 0 && none.Count == 0) return null;
+        var parts = new List<string>();
+        if (team.Count > 0)
+            parts.Add($"Cannot cancel the Copilot seat of {string.Join(", ", team.Select(t => t.Login).Distinct())}: the seat is assigned via team membership ({string.Join(", ", team.Select(t => t.Team).Distinct())}). Remove the team's seat assignment or remove the user from the team instead.");
+        if (none.Count > 0)
+            parts.Add($"The following users have no Copilot seat to cancel: {string.Join(", ", none)}.");
+        return Answer.Error(422, string.Join(" ", parts));
     }
 
     private Answer EnterpriseUsers(SeatOwner ent, List<string> names, bool add)
@@ -96,9 +114,10 @@ internal sealed class SeatChanges
             Direct: _state.RowsLocked(ent).Where(s => s.Team is null && string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase)
                 && !(s.Organization != null && _state.Orgs.TryGetValue(s.Organization, out var o) && o.Setting == "assign_all")).ToList(),
             ViaTeam: _state.RowsLocked(ent).Where(s => s.Team != null && string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase)).ToList())).ToList();
-        var teamOnly = plan.Where(p => p.Direct.Count == 0 && p.ViaTeam.Count > 0).ToList();
-        if (teamOnly.Count > 0)
-            return Answer.Error(422, $"Cannot cancel the Copilot seat of {string.Join(", ", teamOnly.Select(p => p.Login))}: the seat is assigned via team membership ({string.Join(", ", teamOnly.SelectMany(p => p.ViaTeam).Select(s => s.Team).Distinct())}). Remove the team's seat assignment or remove the user from the team instead.");
+        Answer? refused = RefuseCancel(
+            plan.Where(p => p.Direct.Count == 0 && p.ViaTeam.Count > 0).SelectMany(p => p.ViaTeam.Select(s => (p.Login, s.Team!))),
+            plan.Where(p => p.Direct.Count == 0 && p.ViaTeam.Count == 0).Select(p => p.Login));
+        if (refused != null) return refused;
         foreach (var p in plan)
             foreach (var seat in p.Direct.Where(s => s.PendingCancellationDate is null)) { seat.PendingCancellationDate = _state.CancellationDate(); seat.UpdatedAt = _state.Now; changed++; }
         return new Answer(200, new JsonObject { ["seats_cancelled"] = changed });
