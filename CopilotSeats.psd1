@@ -15,6 +15,7 @@
         'Disconnect-Copilot'
         'Get-CopilotOrgDetail'
         'Get-CopilotSeat'
+        'Measure-CopilotSeat'
         'Add-CopilotUser'
         'Remove-CopilotUser'
         'Add-CopilotTeam'

@@ -18,6 +18,11 @@ namespace CopilotSeats
         public string? LastActivityEditor { get; set; }
         public DateTimeOffset? LastAuthenticatedAt { get; set; }
         public DateTimeOffset? PendingCancellationDate { get; set; }
+        /// <summary>
+        /// Whole days since <see cref="LastActivityAt"/>, else since <see cref="CreatedAt"/>, when the seat was
+        /// written; null when both are missing. The number -InactiveDays compares with (inactive when at least that many).
+        /// </summary>
+        public int? DaysInactive { get; set; }
 
         public override string ToString() => Login ?? string.Empty;
     }

@@ -8,7 +8,7 @@ public sealed class SimulatorState
 {
     private static readonly string[] Editors =
     {
-        "vscode/1.95.3/copilot/1.245.0", "JetBrains-IU/243.21565.193/copilot-intellij/1.5.29", "vim/9.1/copilot.vim/1.41.0",
+        "vscode/1.95.3/copilot/1.245.0", "JetBrains-IU/243.21565.193/copilot-intellij/1.5.29", "Neovim/0.10.2/copilot.vim/1.41.0",
         "VisualStudio/17.12.1/copilot-vs/1.240.0", "copilot-cli/1.0.3",
     };
 
@@ -143,11 +143,20 @@ public sealed class SimulatorState
         foreach (var t in org.Teams.Values) foreach (string m in t.Members) org.Members.Add(m);
 
         var lab = AddOrg(options.LabOrganization, 1002, "assign_selected");
-        // The other orgs have the same team slugs, not granted and without members.
+        // The other orgs have the same team slugs, not granted and without members; except that in the lab
+        // org team-1 grants the seats of its last two users (who also hold direct seats in the main org).
         for (int t = 1; t <= Math.Max(2, options.Teams); t++) AddTeam(lab, $"team-{t}", granted: false);
         int labSeats = Math.Max(0, options.LabSeats);
+        int labTeamSeats = labSeats >= 10 ? 2 : 0;
         if (labSeats > 0) AddOrgSeat(lab, "octocat", null);
-        for (int i = 1; i < labSeats; i++) AddOrgSeat(lab, $"user-{i:0000}", null);
+        for (int i = 1; i < labSeats; i++)
+        {
+            string login = $"user-{i:0000}";
+            bool viaTeam = i >= labSeats - labTeamSeats;
+            if (viaTeam) lab.Teams["team-1"].Members.Add(login);
+            AddOrgSeat(lab, login, viaTeam ? "team-1" : null);
+        }
+        if (labTeamSeats > 0) lab.Teams["team-1"].Granted = true;
 
         var all = AddOrg("assign-all-org", 1003, "assign_all");
         for (int t = 1; t <= Math.Max(2, options.Teams); t++) AddTeam(all, $"team-{t}", granted: false);
@@ -170,6 +179,35 @@ public sealed class SimulatorState
         }
         Enterprises[ent.Name] = ent;
         foreach (var o in Orgs.Values) { foreach (string m in o.Members) UserId(m); foreach (string p in o.PendingInvites) UserId(p); }
+        SeedStates(org, lab, ent, users, labSeats);
+    }
+
+    /// <summary>
+    /// Fixed states on top of the random dates (no random draw, so every other seat keeps its dates), on the
+    /// last seeded users so the low-numbered users tests change stay as they were: in the main org the last two
+    /// users' seats are pending cancellation and the third-to-last was never used; in the lab org the
+    /// third-to-last user's seat is pending cancellation (that user's main-org seat runs on, so in the enterprise
+    /// the user is still billed) and the fourth-to-last was never used; ent-user-3's enterprise-team seat was never used.
+    /// </summary>
+    private void SeedStates(SeatOwner org, SeatOwner lab, SeatOwner ent, int orgUsers, int labSeats)
+    {
+        DateOnly cancellation = CancellationDate();
+        // Small seeds (a few seats) stay as drawn: their users are the ones tests change.
+        string User(int i, int of) => of >= 10 ? $"user-{i:0000}" : string.Empty;
+        foreach (var (owner, login) in new[] { (org, User(orgUsers, orgUsers)), (org, User(orgUsers - 1, orgUsers)), (lab, User(labSeats - 3, labSeats)) })
+            if (Seated(owner, login) is { } pending) pending.PendingCancellationDate = cancellation;
+        foreach (var (owner, login) in new[] { (org, User(orgUsers - 2, orgUsers)), (lab, User(labSeats - 4, labSeats)), (ent, "ent-user-3") })
+            if (Seated(owner, login) is { } unused) NeverUsed(unused);
+    }
+
+    private static SeatRecord? Seated(SeatOwner owner, string login) =>
+        owner.Seats.FirstOrDefault(s => string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase));
+
+    private static void NeverUsed(SeatRecord seat)
+    {
+        seat.LastActivityAt = null;
+        seat.LastActivityEditor = null;
+        seat.LastAuthenticatedAt = null;
     }
 
     private SeatOwner AddOrg(string name, long id, string setting)

@@ -92,6 +92,7 @@ public sealed class CommandShapeTests : SessionTests
     [InlineData("Disconnect-Copilot", "System.Void")]
     [InlineData("Get-CopilotOrgDetail", "CopilotSeats.CopilotOrgDetail")]
     [InlineData("Get-CopilotSeat", "CopilotSeats.CopilotSeat")]
+    [InlineData("Measure-CopilotSeat", "CopilotSeats.CopilotSeatSummary")]
     [InlineData("Add-CopilotUser", "CopilotSeats.CopilotSeatChange")]
     [InlineData("Remove-CopilotUser", "CopilotSeats.CopilotSeatChange")]
     [InlineData("Add-CopilotTeam", "CopilotSeats.CopilotSeatChange")]
@@ -118,6 +119,7 @@ public sealed class CommandShapeTests : SessionTests
 
     [Theory]
     [InlineData("Get-CopilotSeat")]
+    [InlineData("Measure-CopilotSeat")]
     [InlineData("Get-CopilotOrgDetail")]
     [InlineData("Connect-Copilot")]
     [InlineData("Disconnect-Copilot")]
@@ -134,6 +136,7 @@ public sealed class CommandShapeTests : SessionTests
     [InlineData("Disconnect-Copilot", null)]
     [InlineData("Get-CopilotOrgDetail", null)]
     [InlineData("Get-CopilotSeat", "Organization")]
+    [InlineData("Measure-CopilotSeat", "Organization")]
     [InlineData("Add-CopilotUser", "Organization")]
     [InlineData("Remove-CopilotUser", "Organization")]
     [InlineData("Add-CopilotTeam", "Organization")]
@@ -197,6 +200,8 @@ public sealed class CommandShapeTests : SessionTests
     [InlineData("Get-CopilotSeat", "Organization", 0)]
     [InlineData("Get-CopilotSeat", "Enterprise", 1)]
     [InlineData("Get-CopilotSeat", "UserName", 2)]
+    [InlineData("Measure-CopilotSeat", "Organization", 0)]
+    [InlineData("Measure-CopilotSeat", "Enterprise", 1)]
     [InlineData("Connect-Copilot", "Organization", 0)]
     [InlineData("Connect-Copilot", "Enterprise", 1)]
     [InlineData("Add-CopilotUser", "Organization", 0)]
@@ -223,7 +228,8 @@ public sealed class CommandShapeTests : SessionTests
 
     public static TheoryData<string, string, int, int> Ranges()
     {
-        var data = new TheoryData<string, string, int, int> { { "Get-CopilotSeat", "PageSize", 1, 100 }, { "Get-CopilotSeat", "InactiveDays", 1, 36500 } };
+        var data = new TheoryData<string, string, int, int> { { "Get-CopilotSeat", "PageSize", 1, 100 }, { "Get-CopilotSeat", "InactiveDays", 1, 36500 },
+            { "Measure-CopilotSeat", "PageSize", 1, 100 }, { "Measure-CopilotSeat", "InactiveDays", 1, 36500 } };
         foreach (string command in ApiCommands)
         {
             data.Add(command, "ThrottleLimit", 1, 16);
@@ -239,6 +245,18 @@ public sealed class CommandShapeTests : SessionTests
     {
         var range = Assert.Single(Parameter(command, parameter).Attributes.OfType<ValidateRangeAttribute>());
         Assert.Equal(new object?[] { min, max }, new[] { range.MinRange, range.MaxRange });
+    }
+
+    [Fact]
+    public void Measure_GroupBy_takes_the_four_groupings_and_defaults_are_as_specified()
+    {
+        var set = Assert.Single(Parameter("Measure-CopilotSeat", "GroupBy").Attributes.OfType<ValidateSetAttribute>());
+        Assert.Equal(new[] { "Organization", "Team", "Editor", "PlanType" }, set.ValidValues);
+        object cmdlet = Activator.CreateInstance(Ps.Command("Measure-CopilotSeat").ImplementingType)!;
+        Assert.Equal(30, cmdlet.GetType().GetProperty("InactiveDays")!.GetValue(cmdlet));
+        Assert.Equal("USD", cmdlet.GetType().GetProperty("Currency")!.GetValue(cmdlet));
+        Assert.Null(cmdlet.GetType().GetProperty("Price")!.GetValue(cmdlet)); // null: GitHub's list prices
+        ((IDisposable)cmdlet).Dispose();
     }
 
     [Theory]

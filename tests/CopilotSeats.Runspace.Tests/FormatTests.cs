@@ -55,6 +55,18 @@ public sealed class FormatTests : SessionTests
     }
 
     [Fact]
+    public void Summary_table_shows_the_specified_columns_within_80_characters()
+    {
+        TableControl table = Table("CopilotSeats.CopilotSeatSummary");
+        var properties = Assert.Single(table.Rows).Columns.Select(c => c.DisplayEntry.Value).ToArray();
+        Assert.Equal(new[] { "Name", "Seats", "Users", "Active", "Inactive", "PendingCancellation", "MonthlyCost", "InactiveMonthlyCost" }, properties);
+        Assert.Equal(properties.Length, table.Headers.Count);
+        Assert.True(table.Headers.Sum(h => h.Width) + table.Headers.Count - 1 < 80); // rendered at 80 columns by tests/pester/Measure.Tests.ps1
+        Assert.All(table.Headers.Skip(1), h => Assert.Equal(Alignment.Right, h.Alignment));
+
+    }
+
+    [Fact]
     public void Format_references_only_real_properties()
     {
         foreach (string typeName in SelectedTypeNames())

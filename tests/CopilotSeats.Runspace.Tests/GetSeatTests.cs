@@ -53,6 +53,25 @@ public sealed class GetSeatTests : SessionTests
     }
 
     [Fact]
+    public void Every_seat_carries_DaysInactive_and_InactiveDays_selects_by_that_number()
+    {
+        var records = Ps.Sim.State.OrgSeats("octo-org").ToDictionary(s => s.Login, StringComparer.OrdinalIgnoreCase);
+        var seats = Ps.Run("Get-CopilotSeat -Organization octo-org -Token $tok -ApiUrl $api").Ok();
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        Assert.All(seats, s =>
+        {
+            var r = records[s.Str("Login")!];
+            int expected = (int)Math.Floor((now - (r.LastActivityAt ?? r.CreatedAt)).TotalDays);
+            Assert.InRange((int)s.Prop("DaysInactive")!, expected - 1, expected); // the listing ran a moment before `now`
+        });
+
+        var inactive = Ps.Run("Get-CopilotSeat -Organization octo-org -InactiveDays 30 -Token $tok -ApiUrl $api").Ok();
+        Assert.NotEmpty(inactive);
+        Assert.All(inactive, s => Assert.True((int)s.Prop("DaysInactive")! >= 30));
+        Assert.Equal(seats.Where(s => (int)s.Prop("DaysInactive")! >= 30).Select(s => s.Str("Login")), inactive.Select(s => s.Str("Login")));
+    }
+
+    [Fact]
     public void InactiveDays_filters_UserName_lookups_without_an_error_for_active_users()
     {
         DateTimeOffset cutoff = DateTimeOffset.UtcNow.AddDays(-30);

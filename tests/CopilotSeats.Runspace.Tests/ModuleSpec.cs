@@ -11,7 +11,7 @@ public static class ModuleSpec
     public static readonly string[] Commands =
     {
         "Add-CopilotTeam", "Add-CopilotUser", "Connect-Copilot", "Disconnect-Copilot",
-        "Get-CopilotOrgDetail", "Get-CopilotSeat", "Remove-CopilotTeam", "Remove-CopilotUser",
+        "Get-CopilotOrgDetail", "Get-CopilotSeat", "Measure-CopilotSeat", "Remove-CopilotTeam", "Remove-CopilotUser",
     };
 
     public static readonly string[] Mutators = { "Add-CopilotUser", "Remove-CopilotUser", "Add-CopilotTeam", "Remove-CopilotTeam" };
@@ -68,6 +68,17 @@ public static class ModuleSpec
             Shape("PageSize", "System.Int32", null, Set()),
             Shape("InactiveDays", "System.Int32", null, Set()),
             Shape("Exclude", "System.String[]", null, Set()),
+        }).ToArray(),
+        ["Measure-CopilotSeat"] = Connection.Concat(new[]
+        {
+            Shape("InputObject", "CopilotSeats.CopilotSeat[]", null, Set("InputObject", mandatory: true, byValue: true)),
+            Shape("Organization", "System.String", null, Set("Organization", position: 0)),
+            Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true)),
+            Shape("PageSize", "System.Int32", null, Set("Organization"), Set("Enterprise")),
+            Shape("InactiveDays", "System.Int32", null, Set()),
+            Shape("GroupBy", "System.String", null, Set()),
+            Shape("Price", "System.Collections.Hashtable", null, Set()),
+            Shape("Currency", "System.String", null, Set()),
         }).ToArray(),
         ["Add-CopilotUser"] = MutatorShape("UserName", "Login"),
         ["Remove-CopilotUser"] = MutatorShape("UserName", "Login").Concat(new[]

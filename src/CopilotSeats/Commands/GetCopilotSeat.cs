@@ -37,7 +37,8 @@ namespace CopilotSeats.Commands
 
         /// <summary>
         /// Only seats without activity for this many days, 1 to 36500 (last activity, else creation; a
-        /// seat never used counts from its creation). Without the parameter every seat is kept.
+        /// seat never used counts from its creation): seats whose DaysInactive is at least this. Without
+        /// the parameter every seat is kept.
         /// </summary>
         [Parameter]
         [ValidateRange(1, 36500)]
@@ -66,8 +67,7 @@ namespace CopilotSeats.Commands
             int pageSize = PageSize;
             int inactiveDays = InactiveDays;
             DateTimeOffset now = DateTimeOffset.UtcNow;
-            IReadOnlyList<CopilotSeat> Select(IReadOnlyList<CopilotSeat> seats) =>
-                SeatFilter.WhereNotExcluded(inactiveDays > 0 ? SeatFilter.WhereInactive(seats, inactiveDays, now) : seats, exclude);
+            IReadOnlyList<CopilotSeat> Select(IReadOnlyList<CopilotSeat> seats) => SeatFilter.WhereNotExcluded(SeatFilter.Stamp(seats, inactiveDays, now), exclude);
             if (names is null || names.Length == 0)
             {
                 // Each page is written (and the write awaited) before the next request, so a

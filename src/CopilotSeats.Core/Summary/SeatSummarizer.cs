@@ -1,0 +1,241 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using CopilotSeats.Api;
+
+namespace CopilotSeats.Summary
+{
+    /// <summary>What Measure-CopilotSeat groups by.</summary>
+    public enum SeatGrouping { None, Organization, Team, Editor, PlanType }
+
+    /// <summary>
+    /// Streaming seat summary: seats are added one page at a time and only per-group counters and one small
+    /// record per unique login and group are kept, so memory follows unique users and groups, not rows.
+    /// </summary>
+    /// <remarks>
+    /// Rules (per summary, i.e. per group with <see cref="SeatGrouping"/>):
+    /// <list type="bullet">
+    /// <item>Seats, Direct and ViaTeam count rows; Direct + ViaTeam = Seats.</item>
+    /// <item>Users counts unique logins (case-insensitive; the user id when a row has no login): an enterprise
+    /// user seated through two organizations counts once. Every other count is of users.</item>
+    /// <item>A user is Active when any of their seats is active: its DaysInactive (see <see cref="SeatFilter"/>) is
+    /// below InactiveDays, the same rule as Get-CopilotSeat -InactiveDays. Otherwise the user is Inactive, so
+    /// Active + Inactive = Users, and a never-used seat is inactive once it is InactiveDays old.</item>
+    /// <item>NeverUsed: users with no LastActivityAt on any seat. PendingCancellation: users all of whose seats
+    /// are pending cancellation (a user with one seat still running is billed).</item>
+    /// <item>A user's plan is the highest-priced plan type among their seats (equal prices: enterprise, then
+    /// business); Business and Enterprise count users by that plan, and MonthlyCost adds each user once at its
+    /// price. InactiveMonthlyCost adds the inactive users not pending cancellation: what reclaiming them saves.</item>
+    /// <item>A plan type missing from the price table (or no plan type) costs 0; such rows are counted for one warning.</item>
+    /// <item>With grouping, each group is summarised on its own (a user in two teams counts in both) and the
+    /// summaries are sorted by Seats descending, then Name.</item>
+    /// </list>
+    /// </remarks>
+    public sealed class SeatSummarizer
+    {
+        public const string DirectGroup = "(direct)";
+        public const string NoneGroup = "(none)";
+        private const int MaxNamesKept = 10;
+
+        private readonly object _sync = new object();
+        private readonly int _inactiveDays;
+        private readonly IReadOnlyDictionary<string, decimal> _prices;
+        private readonly string _currency;
+        private readonly SeatGrouping _grouping;
+        private readonly DateTimeOffset _now;
+        private readonly string? _name;
+        private readonly Dictionary<string, Group> _groups = new Dictionary<string, Group>(StringComparer.OrdinalIgnoreCase);
+        private readonly List<string> _seenNames = new List<string>();
+        private readonly SortedSet<string> _unknownPlans = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        private int _unknownPlanSeats;
+
+        /// <param name="inactiveDays">Active/Inactive threshold, at least 1.</param>
+        /// <param name="prices">Monthly price per user per plan type; null for <see cref="SeatPrices.ListPrices"/>.</param>
+        /// <param name="currency">Currency of <paramref name="prices"/>.</param>
+        /// <param name="grouping">One summary per group, or <see cref="SeatGrouping.None"/> for one in all.</param>
+        /// <param name="now">The time DaysInactive is counted to.</param>
+        /// <param name="name">Name of the single summary (the listed org or enterprise); null to take it from the seats.</param>
+        public SeatSummarizer(int inactiveDays, IReadOnlyDictionary<string, decimal>? prices, string? currency, SeatGrouping grouping, DateTimeOffset now, string? name = null)
+        {
+            if (inactiveDays < 1) throw new ArgumentOutOfRangeException(nameof(inactiveDays), "inactiveDays must be at least 1.");
+            _inactiveDays = inactiveDays;
+            _prices = prices ?? SeatPrices.ListPrices;
+            _currency = string.IsNullOrEmpty(currency) ? SeatPrices.DefaultCurrency : currency!;
+            _grouping = grouping;
+            _now = now;
+            _name = name;
+        }
+
+        /// <summary>Rows whose plan type the price table does not list (priced at 0).</summary>
+        public int UnknownPlanSeats { get { lock (_sync) return _unknownPlanSeats; } }
+
+        /// <summary>Those plan types ("(none)" for a row without one), at most 10.</summary>
+        public IReadOnlyList<string> UnknownPlanTypes { get { lock (_sync) return _unknownPlans.ToList(); } }
+
+        /// <summary>The one warning about unpriced plan types, or null when every row had a price.</summary>
+        public string? UnknownPlanWarning()
+        {
+            lock (_sync)
+            {
+                if (_unknownPlanSeats == 0) return null;
+                return string.Format(CultureInfo.InvariantCulture,
+                    "{0} seat(s) have a plan type that -Price does not list ({1}); they are counted at a price of 0.",
+                    _unknownPlanSeats, string.Join(", ", _unknownPlans));
+            }
+        }
+
+        public void Add(IEnumerable<CopilotSeat> seats)
+        {
+            if (seats is null) throw new ArgumentNullException(nameof(seats));
+            lock (_sync)
+            {
+                foreach (CopilotSeat seat in seats) AddLocked(seat);
+            }
+        }
+
+        public void Add(CopilotSeat seat)
+        {
+            lock (_sync) AddLocked(seat);
+        }
+
+        private void AddLocked(CopilotSeat seat)
+        {
+            if (seat is null) return;
+            string groupName = GroupOf(seat);
+            if (!_groups.TryGetValue(groupName, out Group? group))
+            {
+                group = new Group(groupName);
+                _groups.Add(groupName, group);
+            }
+            if (_grouping == SeatGrouping.None && _name is null) NoteName(seat.Enterprise ?? seat.Organization);
+
+            group.Seats++;
+            if (string.IsNullOrEmpty(seat.AssigningTeam)) group.Direct++; else group.ViaTeam++;
+
+            decimal price;
+            if (seat.PlanType is null || !_prices.TryGetValue(seat.PlanType, out price))
+            {
+                price = 0m;
+                _unknownPlanSeats++;
+                if (_unknownPlans.Count < MaxNamesKept) _unknownPlans.Add(seat.PlanType ?? NoneGroup);
+            }
+
+            string key = UserKey(seat);
+            if (!group.Users.TryGetValue(key, out UserTally? user))
+            {
+                user = new UserTally();
+                group.Users.Add(key, user);
+            }
+            bool active = !SeatFilter.IsInactive(SeatFilter.DaysInactive(seat, _now), _inactiveDays);
+            user.AnyActive |= active;
+            user.AnyActivity |= seat.LastActivityAt.HasValue;
+            user.AllPending &= seat.PendingCancellationDate.HasValue;
+            int rank = SeatPrices.Rank(seat.PlanType);
+            if (!user.HasPlan || price > user.Price || (price == user.Price && rank > user.Rank))
+            {
+                user.HasPlan = true;
+                user.Price = price;
+                user.Rank = rank;
+            }
+        }
+
+        /// <summary>The summaries: one (even for no seats) without grouping, else one per group sorted by Seats descending, then Name.</summary>
+        public IReadOnlyList<CopilotSeatSummary> Complete()
+        {
+            lock (_sync)
+            {
+                if (_grouping == SeatGrouping.None)
+                {
+                    string? name = _name ?? (_seenNames.Count == 0 ? null : string.Join(", ", _seenNames));
+                    _groups.TryGetValue(string.Empty, out Group? all);
+                    return new[] { Summarize(name, all) };
+                }
+                return _groups.Values
+                    .OrderByDescending(g => g.Seats)
+                    .ThenBy(g => g.Name, StringComparer.OrdinalIgnoreCase)
+                    .Select(g => Summarize(g.Name, g))
+                    .ToList();
+            }
+        }
+
+        private CopilotSeatSummary Summarize(string? name, Group? group)
+        {
+            var summary = new CopilotSeatSummary { Name = name, Currency = _currency, InactiveDays = _inactiveDays };
+            if (group is null) return summary;
+            summary.Seats = group.Seats;
+            summary.Direct = group.Direct;
+            summary.ViaTeam = group.ViaTeam;
+            summary.Users = group.Users.Count;
+            foreach (UserTally user in group.Users.Values)
+            {
+                if (user.AnyActive) summary.Active++;
+                else
+                {
+                    summary.Inactive++;
+                    if (!user.AllPending) summary.InactiveMonthlyCost += user.Price;
+                }
+                if (!user.AnyActivity) summary.NeverUsed++;
+                if (user.AllPending) summary.PendingCancellation++;
+                if (user.Rank == 2) summary.Enterprise++;
+                else if (user.Rank == 1) summary.Business++;
+                summary.MonthlyCost += user.Price;
+            }
+            return summary;
+        }
+
+        /// <summary>The group a seat belongs to under this summarizer's grouping (empty without grouping).</summary>
+        public string GroupOf(CopilotSeat seat)
+        {
+            switch (_grouping)
+            {
+                case SeatGrouping.Organization: return string.IsNullOrEmpty(seat.Organization) ? NoneGroup : seat.Organization!;
+                case SeatGrouping.Team: return string.IsNullOrEmpty(seat.AssigningTeam) ? DirectGroup : seat.AssigningTeam!;
+                case SeatGrouping.Editor: return EditorOf(seat.LastActivityEditor);
+                case SeatGrouping.PlanType: return string.IsNullOrEmpty(seat.PlanType) ? NoneGroup : seat.PlanType!;
+                default: return string.Empty;
+            }
+        }
+
+        /// <summary>The editor of GitHub's last_activity_editor ("vscode/1.77.3/copilot/1.86.82" is vscode); "(none)" without one.</summary>
+        public static string EditorOf(string? lastActivityEditor)
+        {
+            if (string.IsNullOrWhiteSpace(lastActivityEditor)) return NoneGroup;
+            int slash = lastActivityEditor!.IndexOf('/');
+            string editor = (slash < 0 ? lastActivityEditor : lastActivityEditor.Substring(0, slash)).Trim();
+            return editor.Length == 0 ? NoneGroup : editor;
+        }
+
+        private static string UserKey(CopilotSeat seat) =>
+            !string.IsNullOrEmpty(seat.Login) ? "l:" + seat.Login!.ToLowerInvariant()
+            : seat.UserId.HasValue ? "i:" + seat.UserId.Value.ToString(CultureInfo.InvariantCulture)
+            : "l:";
+
+        private void NoteName(string? name)
+        {
+            if (string.IsNullOrEmpty(name) || _seenNames.Count >= MaxNamesKept) return;
+            foreach (string seen in _seenNames) if (string.Equals(seen, name, StringComparison.OrdinalIgnoreCase)) return;
+            _seenNames.Add(name!);
+        }
+
+        private sealed class Group
+        {
+            public Group(string name) { Name = name; }
+            public string Name { get; }
+            public int Seats;
+            public int Direct;
+            public int ViaTeam;
+            public readonly Dictionary<string, UserTally> Users = new Dictionary<string, UserTally>(StringComparer.Ordinal);
+        }
+
+        private sealed class UserTally
+        {
+            public bool AnyActive;
+            public bool AnyActivity;
+            public bool AllPending = true;
+            public bool HasPlan;
+            public decimal Price;
+            public int Rank;
+        }
+    }
+}

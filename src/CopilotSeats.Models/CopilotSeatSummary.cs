@@ -1,0 +1,43 @@
+namespace CopilotSeats
+{
+    /// <summary>
+    /// Seat counts and monthly cost of an organization, an enterprise or one group of seats (Measure-CopilotSeat).
+    /// Seats, Direct and ViaTeam count rows (grants); every other count counts unique users (logins), so a user
+    /// seated twice counts once: Active + Inactive = Users. Scalar properties only.
+    /// </summary>
+    public sealed class CopilotSeatSummary
+    {
+        /// <summary>The organization or enterprise; with -GroupBy the group's value.</summary>
+        public string? Name { get; set; }
+        /// <summary>Seat rows (grants) seen.</summary>
+        public int Seats { get; set; }
+        /// <summary>Unique logins.</summary>
+        public int Users { get; set; }
+        /// <summary>Rows granted directly (no assigning team).</summary>
+        public int Direct { get; set; }
+        /// <summary>Rows granted through a team or enterprise team.</summary>
+        public int ViaTeam { get; set; }
+        /// <summary>Users with at least one seat used within <see cref="InactiveDays"/> days (DaysInactive below it).</summary>
+        public int Active { get; set; }
+        /// <summary>The other users: every seat of theirs inactive for <see cref="InactiveDays"/> days, never-used seats past their grace period included.</summary>
+        public int Inactive { get; set; }
+        /// <summary>Users none of whose seats has a LastActivityAt (never used, or idle long enough for GitHub to reset it).</summary>
+        public int NeverUsed { get; set; }
+        /// <summary>Users every seat of whom is pending cancellation.</summary>
+        public int PendingCancellation { get; set; }
+        /// <summary>Users whose highest plan is business.</summary>
+        public int Business { get; set; }
+        /// <summary>Users whose highest plan is enterprise.</summary>
+        public int Enterprise { get; set; }
+        /// <summary>Each user once, at the price of the highest-priced plan among their seats.</summary>
+        public decimal MonthlyCost { get; set; }
+        /// <summary>The part of <see cref="MonthlyCost"/> for inactive users not pending cancellation: what reclaiming them saves.</summary>
+        public decimal InactiveMonthlyCost { get; set; }
+        /// <summary>Currency of the prices (USD for GitHub's list prices).</summary>
+        public string? Currency { get; set; }
+        /// <summary>The threshold Active/Inactive used.</summary>
+        public int InactiveDays { get; set; }
+
+        public override string ToString() => Name ?? string.Empty;
+    }
+}
