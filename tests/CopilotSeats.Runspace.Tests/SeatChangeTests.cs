@@ -75,9 +75,16 @@ public sealed class SeatChangeTests : SessionTests
     [Fact]
     public void Piped_org_seats_bind_Organization_by_property_name_when_it_is_not_given()
     {
-        var lines = DryRun("Get-CopilotSeat -Organization octo-lab -Token $tok -ApiUrl $api | Remove-CopilotUser -WhatIf -Token $tok -ApiUrl $api", reads: true);
-        Assert.Equal(30, lines.Count);
+        var r = Ps.Run("Get-CopilotSeat -Organization octo-lab -Token $tok -ApiUrl $api | Remove-CopilotUser -WhatIf -Token $tok -ApiUrl $api");
+        Assert.Empty(Mutations);
+        var seats = Ps.Sim.State.OrgSeats("octo-lab");
+        Assert.Equal(30, seats.Count);
+        var lines = WhatIfLines(r);
+        // Asked for every direct seat not already pending; a team-granted one is a TeamAssigned error instead.
+        Assert.Equal(seats.Count(s => s.Team is null && s.PendingCancellationDate is null), lines.Count);
         Assert.All(lines, l => Assert.Contains("in organization 'octo-lab'", l));
+        Assert.Equal(seats.Count(s => s.Team != null), r.Errors.Count);
+        Assert.All(r.Errors, e => Assert.Equal("CopilotSeats.TeamAssigned", e.FullyQualifiedErrorId.Split(',')[0]));
     }
 
     [Fact]
