@@ -48,7 +48,7 @@ static class ImportTime
     }
 
     /// <summary>pwsh from PATH, else the PowerShell that .config/dotnet-tools.json restores (dotnet + pwsh.dll).</summary>
-    private static string[]? FindPwsh(string root)
+    internal static string[]? FindPwsh(string root)
     {
         foreach (string dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
             if (File.Exists(Path.Combine(dir, "pwsh"))) return new[] { Path.Combine(dir, "pwsh") };
@@ -62,13 +62,13 @@ static class ImportTime
         return dll is null ? null : new[] { "dotnet", dll };
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         var sorted = values.OrderBy(v => v).ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir != null && !File.Exists(Path.Combine(dir.FullName, "CopilotSeats.sln"))) dir = dir.Parent;

@@ -4,6 +4,7 @@
 //   dotnet run -c Release --project bench/CopilotSeats.Bench                  (full run, ~4 minutes)
 //   dotnet run -c Release --project bench/CopilotSeats.Bench -- --quick       (smaller, ~40 s)
 //   dotnet run -c Release --project bench/CopilotSeats.Bench -- --import-only (import time only, ~30 s)
+//   dotnet run -c Release --project bench/CopilotSeats.Bench -- --measure-only (Measure-CopilotSeat vs counting, 100,000 seats)
 //
 // The simulator runs in this process; each client measurement runs in a child process (this same
 // program with `child`), so its peak memory is the client's alone.
@@ -20,12 +21,32 @@ if (args.Length > 0 && args[0] == "child") return await Child.RunAsync(args);
 bool quick = args.Contains("--quick");
 bool skipOctokit = args.Contains("--no-octokit");
 bool importOnly = args.Contains("--import-only");
+bool measureOnly = args.Contains("--measure-only");
 int seats = quick ? 5_000 : 20_000;
 int latencyMs = 300;
 var rows = new List<string[]>();
 var culture = CultureInfo.InvariantCulture;
 
 Console.WriteLine($"CopilotSeats benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
+
+// Measure-CopilotSeat against counting the listing, in one run of 100,000 seats without latency (budget: at most 1.2x).
+if (!importOnly)
+{
+    int measureSeats = quick ? 20_000 : 100_000;
+    await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions { Seats = measureSeats });
+    var m = await MeasureTime.MeasureAsync(sim.BaseUri, "octo-org", 3);
+    if (m is { } r)
+    {
+        double ratio = r.MeasureMs / r.CountMs;
+        rows.Add(new[] { "(Get-CopilotSeat \\| Measure-Object).Count", r.CountSeats.ToString(culture), "0 ms", $"{r.CountMs / 1000:0.00} s",
+            $"median of {r.Turns} in one pwsh; pwsh CPU {r.CountCpuMs / 1000:0.00} s", "" });
+        rows.Add(new[] { "Measure-CopilotSeat -Organization", r.MeasureSeats.ToString(culture), "0 ms", $"{r.MeasureMs / 1000:0.00} s",
+            $"{ratio:0.00}x the count's time (budget 1.2x); pwsh CPU {r.MeasureCpuMs / 1000:0.00} s ({r.MeasureCpuMs / r.CountCpuMs:0.00}x)", ratio <= 1.2 ? "within budget" : "OVER BUDGET" });
+        if (r.MeasureSeats != measureSeats || r.CountSeats != measureSeats) Console.WriteLine($"!! Measure-CopilotSeat saw {r.MeasureSeats} seats, the count {r.CountSeats}, expected {measureSeats}");
+    }
+}
+
+if (measureOnly) return PrintTable(rows);
 
 // Import time: bare pwsh vs pwsh + Import-Module vs + the first Get-CopilotSeat (loads Core's context).
 await using (var sim = await SimulatorHost.StartAsync(new SimulatorOptions { Seats = 100 }))
