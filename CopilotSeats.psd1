@@ -1,6 +1,6 @@
 @{
     RootModule             = 'CopilotSeats.dll'
-    ModuleVersion          = '0.1.0'
+    ModuleVersion          = '0.2.0'
     GUID                   = '76905c35-45c4-46f5-a7ee-eacd9ba8b6de'
     Author                 = 'CopilotSeats contributors'
     CompanyName            = 'CopilotSeats'
@@ -26,7 +26,11 @@
     VariablesToExport      = @()
     PrivateData            = @{
         PSData = @{
-            Tags = @('GitHub', 'Copilot', 'Seats', 'Billing', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            Tags         = @('GitHub', 'Copilot', 'Seats', 'Billing', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            LicenseUri   = 'https://github.com/CopilotSeats/CopilotSeats/blob/main/LICENSE'
+            ProjectUri   = 'https://github.com/CopilotSeats/CopilotSeats'
+            # build.ps1 -Task Package replaces this with the CHANGELOG.md section of ModuleVersion.
+            ReleaseNotes = 'See CHANGELOG.md.'
         }
     }
 }

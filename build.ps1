@@ -8,6 +8,8 @@
            (run in a child pwsh process so the module DLL is not locked in this session).
     Pester Only the Pester suite, in this process (expects a finished Release build).
     Demo   Build, then examples/Demo.ps1: a short narrated tour against the simulator.
+    Package Build, then out/CopilotSeats.<version>.nupkg: a PowerShell Gallery package made with
+           PSResourceGet (published to a temporary local repository), ReleaseNotes from CHANGELOG.md.
     Clean  Removes out/ and every bin/ and obj/ folder under src, tests and bench.
 
     Runs on Windows PowerShell 5.1 and PowerShell 7. Exits non-zero on failure.
@@ -17,16 +19,22 @@
 
 .EXAMPLE
     pwsh ./build.ps1 -Task Demo
+
+.EXAMPLE
+    pwsh ./build.ps1 -Task Package
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Pester', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Demo', 'Package', 'Clean')]
     [string] $Task = 'Build',
 
     [string] $Configuration = 'Release',
 
     # Pester only: also write NUnit XML results here (used by .ci/run).
-    [string] $TestResultPath
+    [string] $TestResultPath,
+
+    # Package only: package the module already built in out/CopilotSeats instead of building first.
+    [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
@@ -180,6 +188,67 @@ function Invoke-TestTask {
     Write-Host 'All tests passed.' -ForegroundColor Green
 }
 
+# ---- Package --------------------------------------------------------------------------------
+
+# The CHANGELOG.md section of $Version (its lines up to the next '## ' heading), as plain text.
+function Get-ReleaseNotes {
+    param([string] $Version)
+    $changelog = Join-Path $RepoRoot 'CHANGELOG.md'
+    $lines = Get-Content -LiteralPath $changelog
+    $start = -1
+    for ($i = 0; $i -lt $lines.Count; $i++) {
+        if ($lines[$i] -match ('^## ' + [regex]::Escape($Version) + '(\s|$)')) { $start = $i + 1; break }
+    }
+    if ($start -lt 0) { throw "CHANGELOG.md has no '## $Version' section: add one before packaging." }
+    $section = New-Object System.Collections.Generic.List[string]
+    for ($i = $start; $i -lt $lines.Count -and $lines[$i] -notmatch '^## '; $i++) { $section.Add($lines[$i]) }
+    return ($section -join "`n").Trim()
+}
+
+function Invoke-PackageTask {
+    if (-not $NoBuild) { Invoke-BuildTask }
+    if (-not (Test-Path -LiteralPath $ModuleManifest)) { throw "The module is missing at $ModuleManifest : build it first." }
+    if ($PSVersionTable.PSVersion.Major -lt 7 -or -not (Get-Module -ListAvailable -Name Microsoft.PowerShell.PSResourceGet)) {
+        throw 'Packaging needs PowerShell 7.4+ with Microsoft.PowerShell.PSResourceGet: run  pwsh ./build.ps1 -Task Package'
+    }
+    Import-Module Microsoft.PowerShell.PSResourceGet -ErrorAction Stop
+    $version = (Import-PowerShellDataFile -LiteralPath $ModuleManifest).ModuleVersion
+    Write-Step "Package CopilotSeats $version"
+
+    # Stage a copy of the built module whose ReleaseNotes are the CHANGELOG.md section of this version.
+    $work = Join-Path ([System.IO.Path]::GetTempPath()) ('copilotseats-package-' + [guid]::NewGuid().ToString('N'))
+    $stage = Join-Path $work 'CopilotSeats'
+    $repoDir = Join-Path $work 'repository'
+    $repoName = 'CopilotSeatsBuild' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+    try {
+        $null = New-Item -ItemType Directory -Path $repoDir -Force
+        Copy-Item -LiteralPath (Split-Path -Parent $ModuleManifest) -Destination $stage -Recurse
+        $stagedManifest = Join-Path $stage 'CopilotSeats.psd1'
+        $notes = (Get-ReleaseNotes -Version $version).Replace("'", "''")
+        $text = Get-Content -LiteralPath $stagedManifest -Raw
+        $replaced = [regex]::Replace($text, "ReleaseNotes\s*=\s*'[^']*'", { param($m) "ReleaseNotes = '$notes'" })
+        if ($replaced -eq $text) { throw 'The manifest has no ReleaseNotes entry to fill.' }
+        Set-Content -LiteralPath $stagedManifest -Value $replaced -Encoding utf8
+        $null = Test-ModuleManifest -Path $stagedManifest -ErrorAction Stop
+
+        Register-PSResourceRepository -Name $repoName -Uri $repoDir -Trusted
+        try {
+            Publish-PSResource -Path $stage -Repository $repoName -ErrorAction Stop
+        }
+        finally {
+            Unregister-PSResourceRepository -Name $repoName -ErrorAction SilentlyContinue
+        }
+        $nupkg = Get-ChildItem -LiteralPath $repoDir -Filter '*.nupkg' | Select-Object -First 1
+        if (-not $nupkg) { throw "Publish-PSResource wrote no package to $repoDir." }
+        $target = Join-Path (Join-Path $RepoRoot 'out') "CopilotSeats.$version.nupkg"
+        Copy-Item -LiteralPath $nupkg.FullName -Destination $target -Force
+        Write-Host "Package: $target" -ForegroundColor Green
+    }
+    finally {
+        Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue
+    }
+}
+
 function Invoke-CleanTask {
     Write-Step 'Clean'
     $targets = New-Object System.Collections.Generic.List[string]
@@ -217,6 +286,7 @@ try {
             'Test' { Invoke-TestTask }
             'Pester' { Invoke-PesterTask }
             'Demo' { Invoke-DemoTask }
+            'Package' { Invoke-PackageTask }
             'Clean' { Invoke-CleanTask }
         }
     }
