@@ -32,7 +32,9 @@ namespace CopilotSeats.Commands
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private volatile PipelinePump? _pump;
         private CopilotClient? _client;
-        private bool _progressOpen;
+        private const int ListingActivityId = RateLimitActivityId + 1;
+        private const int BatchActivityId = RateLimitActivityId + 2;
+        private readonly Dictionary<int, string> _openProgress = new Dictionary<int, string>(); // activity id -> activity, pipeline thread only
         private bool _disposed;
 
         /// <summary>GitHub token; otherwise Connect-Copilot, GH_TOKEN, GITHUB_TOKEN, then `gh auth token`.</summary>
@@ -140,6 +142,8 @@ namespace CopilotSeats.Commands
                     Debug = message => PostNoWait(() => WriteDebug(message)),
                     Warning = message => PostNoWait(() => WriteWarning(message)),
                     RateLimitWait = info => PostNoWait(() => ShowRateLimitWait(info)),
+                    ListingProgress = progress => PostNoWait(() => ShowProgress(ListingActivityId, "Listing the Copilot seats of the " + progress.Scope,
+                        $"{progress.SeatsSoFar:N0} of {progress.TotalSeats:N0} seats", progress.PercentComplete)),
                 };
                 _client = new CopilotClient(connection, options);
                 return _client;
@@ -211,15 +215,27 @@ namespace CopilotSeats.Commands
         protected Task WriteErrorAsync(CopilotException exception, object? targetObject) =>
             Post(() => WriteError(ErrorRecords.From(exception, targetObject)));
 
-        // ---- rate-limit progress -----------------------------------------------------------
+        // ---- progress ------------------------------------------------------------------------
+
+        /// <summary>From inside <see cref="RunAsync"/>: batch <paramref name="number"/> of <paramref name="count"/> of a change, shown when there is more than one.</summary>
+        protected void ReportBatch(string activity, int number, int count)
+        {
+            if (count < 2) return;
+            PostNoWait(() => ShowProgress(BatchActivityId, activity, $"Batch {number} of {count}", (int)(100L * (number - 1) / count)));
+        }
+
+        private void ShowProgress(int id, string activity, string status, int percent)
+        {
+            _openProgress[id] = activity;
+            WriteProgress(new ProgressRecord(id, activity, status) { PercentComplete = Math.Max(0, Math.Min(100, percent)) });
+        }
 
         private void ShowRateLimitWait(RateLimitWaitInfo info)
         {
             const string activity = "Waiting for GitHub's rate limit";
             if (info.Completed)
             {
-                if (!_progressOpen) return;
-                _progressOpen = false;
+                if (!_openProgress.Remove(RateLimitActivityId)) return;
                 WriteProgress(new ProgressRecord(RateLimitActivityId, activity, "Resuming") { RecordType = ProgressRecordType.Completed });
                 return;
             }
@@ -233,17 +249,20 @@ namespace CopilotSeats.Commands
                 double done = 1 - info.Remaining.TotalSeconds / info.Total.TotalSeconds;
                 record.PercentComplete = Math.Max(0, Math.Min(100, (int)(done * 100)));
             }
-            _progressOpen = true;
+            _openProgress[RateLimitActivityId] = activity;
             WriteProgress(record);
         }
 
+        /// <summary>Completes every progress bar this command opened (when it ends or fails; a stopped pipeline takes its bars with it).</summary>
         private void CompleteProgress()
         {
-            if (!_progressOpen || _stop.IsCancellationRequested) return;
-            _progressOpen = false;
+            if (_openProgress.Count == 0 || _stop.IsCancellationRequested) return;
+            var open = new List<KeyValuePair<int, string>>(_openProgress);
+            _openProgress.Clear();
             try
             {
-                WriteProgress(new ProgressRecord(RateLimitActivityId, "Waiting for GitHub's rate limit", "Done") { RecordType = ProgressRecordType.Completed });
+                foreach (KeyValuePair<int, string> bar in open)
+                    WriteProgress(new ProgressRecord(bar.Key, bar.Value, "Done") { RecordType = ProgressRecordType.Completed });
             }
             catch (PipelineStoppedException) { }
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using CopilotSeats.Api;
 using CopilotSeats.Validation;
@@ -82,16 +83,20 @@ namespace CopilotSeats.Commands
             if (_accepted.Count == 0) return;
             CopilotClient client = GetClient();
             SeatAction seatAction = Action;
-            var work = _accepted.ToArray();
+            var work = _accepted.Select(group => (Scope: group.Key, Batches: BatchPlanner.Plan(group.Value).ToList())).ToArray();
+            int count = work.Sum(group => group.Batches.Count);
+            string activity = (seatAction == SeatAction.Add ? "Adding" : "Cancelling") + " Copilot seats";
             RunAsync(async cancellationToken =>
             {
-                foreach (KeyValuePair<SeatScope, List<string>> group in work)
+                int number = 0;
+                foreach (var group in work)
                 {
-                    SeatScope scope = group.Key;
+                    SeatScope scope = group.Scope;
                     AssigneeKind kind = AssigneeFor(scope.Kind);
-                    foreach (string[] batch in BatchPlanner.Plan(group.Value))
+                    foreach (string[] batch in group.Batches)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
+                        ReportBatch(activity, ++number, count);
                         // A 422 for users is narrowed to the names GitHub refuses; each gets its own error,
                         // the others are sent again. Later batches go whatever happened to this one.
                         BatchOutcome outcome = await client.ChangeSeatsIsolatedAsync(scope, seatAction, kind, batch, cancellationToken).ConfigureAwait(false);

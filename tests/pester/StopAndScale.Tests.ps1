@@ -5,25 +5,6 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     $script:Sim, $script:Conn = Start-TestSession
 
-    # A PowerShell instance on its own runspace with the module imported and $tok / $api set.
-    function New-ModuleShell {
-        $rs = [runspacefactory]::CreateRunspace()
-        $rs.Open()
-        $rs.SessionStateProxy.SetVariable('tok', $Token)
-        $rs.SessionStateProxy.SetVariable('api', $Sim.Url)
-        $ps = [powershell]::Create()
-        $ps.Runspace = $rs
-        $null = $ps.AddScript("Import-Module -Name '$ManifestPath' -ErrorAction Stop").Invoke()
-        $ps.Commands.Clear()
-        return $ps
-    }
-
-    function Remove-ModuleShell($Shell) {
-        $rs = $Shell.Runspace
-        $Shell.Dispose()
-        $rs.Dispose()
-    }
-
     function Wait-Until([scriptblock] $Condition, [int] $TimeoutSeconds = 20) {
         $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
         while ([DateTime]::UtcNow -lt $deadline) {

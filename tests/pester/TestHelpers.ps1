@@ -50,6 +50,27 @@ function Start-TestSession {
     return @($sim, @{ ApiUrl = $sim.Url; Token = $Token })
 }
 
+# A PowerShell instance on its own runspace with the module imported and $tok / $api set (for the
+# simulator in $Sim), so a test can read its streams (progress among them) and stop it.
+function New-ModuleShell {
+    $rs = [runspacefactory]::CreateRunspace()
+    $rs.Open()
+    $rs.SessionStateProxy.SetVariable('tok', $Token)
+    $rs.SessionStateProxy.SetVariable('api', $Sim.Url)
+    $ps = [powershell]::Create()
+    $ps.Runspace = $rs
+    $null = $ps.AddScript("Import-Module -Name '$ManifestPath' -ErrorAction Stop").Invoke()
+    $ps.Commands.Clear()
+    return $ps
+}
+
+function Remove-ModuleShell($Shell) {
+    $rs = $Shell.Runspace
+    $Shell.Dispose()
+    $rs.Dispose()
+}
+
+
 function Get-FreeTcpPort {
     $listener = New-Object System.Net.Sockets.TcpListener ([System.Net.IPAddress]::Loopback), 0
     try {

@@ -71,7 +71,8 @@ namespace CopilotSeats.Api
                 throw new CopilotException("CopilotSeats.InvalidPageSize", CopilotErrorCategory.InvalidArgument, pageSize,
                     $"PageSize must be between 1 and {CopilotDefaults.MaxPageSize}.") { IsTerminating = true };
             var first = Build(ScopeRoot(scope) + "/copilot/billing/seats?per_page=" + pageSize + "&page=1");
-            var listing = new SeatListing(uri => FetchPageAsync(scope, uri), onPage, Options.ThrottleLimit, Options.Warning);
+            var listing = new SeatListing(uri => FetchPageAsync(scope, uri), onPage, Options.ThrottleLimit, Options.Warning,
+                Options.ListingProgress is null ? null : (seats, total) => Options.ListingProgress(new SeatListingProgress(scope, seats, total)));
             return listing.RunAsync(first, cancellationToken);
         }
 

@@ -34,6 +34,8 @@ namespace CopilotSeats.Api
         public Action<string>? Debug { get; set; }
         public Action<string>? Warning { get; set; }
         public Action<RateLimitWaitInfo>? RateLimitWait { get; set; }
+        /// <summary>After each page of a listing that spans more than one page: seats so far of total_seats.</summary>
+        public Action<SeatListingProgress>? ListingProgress { get; set; }
 
         /// <summary>Replaces the primary handler (tests). Normally null: the handler comes from IHttpClientFactory.</summary>
         public Func<HttpMessageHandler>? PrimaryHandlerFactory { get; set; }

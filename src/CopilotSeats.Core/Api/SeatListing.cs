@@ -17,13 +17,32 @@ namespace CopilotSeats.Api
         public Uri? Last { get; }
     }
 
+    /// <summary>How far a listing has come: rows received so far of the total GitHub reports.</summary>
+    public sealed class SeatListingProgress
+    {
+        public SeatListingProgress(SeatScope scope, int seatsSoFar, int totalSeats)
+        {
+            Scope = scope;
+            SeatsSoFar = seatsSoFar;
+            TotalSeats = totalSeats;
+        }
+
+        public SeatScope Scope { get; }
+        public int SeatsSoFar { get; }
+        public int TotalSeats { get; }
+
+        /// <summary>0 to 100 (the total may change while the listing runs).</summary>
+        public int PercentComplete => TotalSeats <= 0 ? 0 : Math.Min(100, (int)(100L * SeatsSoFar / TotalSeats));
+    }
+
     /// <summary>
     /// One run of a seat listing. The first page is fetched and handed to the consumer, which is awaited
     /// before any further request (so a consumer that stops after the first page costs one request). The
     /// remaining pages are then fetched concurrently (ThrottleLimit) and handed over strictly in page order,
     /// with at most 2 x ThrottleLimit pages held at once. A seat seen on one of the last few pages is not
     /// written again (seats shift across page boundaries when the listing changes), and a change of
-    /// total_seats while the listing runs is reported once.
+    /// total_seats while the listing runs is reported once. A listing of more than one page reports its
+    /// progress (rows received of total_seats) after each page.
     /// </summary>
     internal sealed class SeatListing
     {
@@ -31,17 +50,21 @@ namespace CopilotSeats.Api
         private readonly Func<IReadOnlyList<CopilotSeat>, CancellationToken, Task> _onPage;
         private readonly int _throttleLimit;
         private readonly Action<string>? _warning;
+        private readonly Action<int, int>? _progress;
         private readonly RecentKeys _recent;
         private int _total;
+        private int _received;
+        private bool _multiPage;
         private bool _changed;
 
         public SeatListing(Func<Uri, Func<CancellationToken, Task<SeatPage>>> fetch, Func<IReadOnlyList<CopilotSeat>, CancellationToken, Task> onPage,
-            int throttleLimit, Action<string>? warning)
+            int throttleLimit, Action<string>? warning, Action<int, int>? progress = null)
         {
             _fetch = fetch;
             _onPage = onPage;
             _throttleLimit = throttleLimit;
             _warning = warning;
+            _progress = progress;
             _recent = new RecentKeys(Math.Max(2, throttleLimit * 2 + 2));
         }
 
@@ -50,6 +73,7 @@ namespace CopilotSeats.Api
         {
             SeatPage page1 = await _fetch(first)(cancellationToken).ConfigureAwait(false);
             _total = page1.Total;
+            _multiPage = page1.Next != null; // a one-page listing reports no progress
             await EmitAsync(page1, cancellationToken).ConfigureAwait(false);
             if (page1.Next is null) return _total;
 
@@ -142,6 +166,8 @@ namespace CopilotSeats.Api
             }
             _recent.Push(keys);
             if (fresh.Count > 0) await _onPage(fresh, cancellationToken).ConfigureAwait(false);
+            _received += page.Seats.Count;
+            if (_multiPage) _progress?.Invoke(_received, Math.Max(_total, _received));
         }
 
         /// <summary>Keys of the seats on the last few pages: enough to catch a seat that shifted across a page boundary.</summary>

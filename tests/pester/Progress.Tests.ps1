@@ -1,0 +1,73 @@
+# Write-Progress: a listing of more than one page shows seats so far of total_seats, the percent and
+# the target; batched changes show batch k of n; every bar is completed when the command ends; none
+# is written for a one-page listing, and $ProgressPreference is honoured.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $script:Sim, $script:Conn = Start-TestSession
+    $script:Shell = New-ModuleShell
+
+    function Invoke-InShell([string] $Script) {
+        $Shell.Streams.ClearStreams()
+        $null = $Shell.AddScript($Script)
+        try { return $Shell.Invoke() } finally { $Shell.Commands.Clear() }
+    }
+}
+
+AfterAll {
+    Remove-ModuleShell $Shell
+    Stop-TestSimulator $Sim
+}
+
+Describe 'Listing progress' {
+    BeforeEach { Reset-Simulator $Sim }
+
+    It 'a 120-seat listing in pages of 25 reports seats so far of 120, the percent and the target, then completes' {
+        $seats = Invoke-InShell 'Get-CopilotSeat -Organization octo-org -PageSize 25 -Token $tok -ApiUrl $api'
+        $seats.Count | Should -Be 120
+        $bars = @($Shell.Streams.Progress | Where-Object { $_.Activity -match 'Listing' })
+        $running = @($bars | Where-Object { "$($_.RecordType)" -eq 'Processing' })
+        $running.Count | Should -Be 5
+        $running[0].Activity | Should -Match "organization octo-org"
+        @($running | ForEach-Object StatusDescription) | Should -Be @('25 of 120 seats', '50 of 120 seats', '75 of 120 seats', '100 of 120 seats', '120 of 120 seats')
+        @($running | ForEach-Object PercentComplete) | Should -Be @(20, 41, 62, 83, 100)
+        "$($bars[-1].RecordType)" | Should -Be 'Completed'
+    }
+
+    It 'a one-page listing writes no progress' {
+        $seats = Invoke-InShell 'Get-CopilotSeat -Organization octo-lab -Token $tok -ApiUrl $api'
+        $seats.Count | Should -Be 30
+        @($Shell.Streams.Progress | Where-Object { $_.Activity -match 'Listing' }).Count | Should -Be 0
+    }
+
+    It 'Measure-CopilotSeat shows the progress of its own listing' {
+        $null = Invoke-InShell 'Measure-CopilotSeat -Organization octo-org -PageSize 50 -Token $tok -ApiUrl $api'
+        $bars = @($Shell.Streams.Progress | Where-Object { $_.Activity -match 'Listing' })
+        @($bars | Where-Object { "$($_.RecordType)" -eq 'Processing' }).Count | Should -Be 3
+        "$($bars[-1].RecordType)" | Should -Be 'Completed'
+    }
+
+    It 'follows $ProgressPreference: SilentlyContinue writes none' {
+        $seats = Invoke-InShell '$ProgressPreference = "SilentlyContinue"; Get-CopilotSeat -Organization octo-org -PageSize 25 -Token $tok -ApiUrl $api'
+        $seats.Count | Should -Be 120
+        @($Shell.Streams.Progress).Count | Should -Be 0
+        $null = Invoke-InShell '$ProgressPreference = "Continue"'
+    }
+}
+
+Describe 'Batch progress' {
+    BeforeEach { Reset-Simulator $Sim }
+
+    It 'cancelling 110 users in two batches reports batch 1 of 2 and 2 of 2, then completes' {
+        $names = 1..110 | ForEach-Object { 'user-{0:0000}' -f $_ }
+        $null = Invoke-InShell ("Remove-CopilotUser -Organization octo-org -UserName {0} -Force -Token `$tok -ApiUrl `$api" -f (($names | ForEach-Object { "'$_'" }) -join ','))
+        $bars = @($Shell.Streams.Progress | Where-Object { $_.Activity -eq 'Cancelling Copilot seats' })
+        @($bars | Where-Object { "$($_.RecordType)" -eq 'Processing' } | ForEach-Object StatusDescription) | Should -Be @('Batch 1 of 2', 'Batch 2 of 2')
+        "$($bars[-1].RecordType)" | Should -Be 'Completed'
+    }
+
+    It 'a single batch writes no batch progress' {
+        $null = Invoke-InShell 'Remove-CopilotUser -Organization octo-org -UserName user-0001, user-0002 -Force -Token $tok -ApiUrl $api'
+        @($Shell.Streams.Progress | Where-Object { $_.Activity -eq 'Cancelling Copilot seats' }).Count | Should -Be 0
+    }
+}
