@@ -15,9 +15,30 @@ BeforeAll {
         @($result.CompletionMatches | ForEach-Object { $_.CompletionText })
     }
 
+    # Runs $Script with no GH_TOKEN / GITHUB_TOKEN and no gh on PATH, so only typed or stored tokens count.
+    function Invoke-WithoutAmbientToken([scriptblock] $Script) {
+        foreach ($n in $EnvNames) { Remove-Item -Path "Env:$n" -ErrorAction SilentlyContinue }
+        $empty = Join-Path ([System.IO.Path]::GetTempPath()) ('copilotseats-nogh-' + [guid]::NewGuid().ToString('N'))
+        $null = New-Item -ItemType Directory -Path $empty
+        try {
+            $env:PATH = $empty
+            & $Script
+        }
+        finally {
+            $env:PATH = $SavedPath
+            foreach ($n in $EnvNames) { if ($null -ne $SavedEnv[$n]) { Set-Item -Path "Env:$n" -Value $SavedEnv[$n] } }
+            Remove-Item -LiteralPath $empty -Force -ErrorAction SilentlyContinue
+        }
+    }
+
     function Connect-Simulator {
         Connect-Copilot -ApiUrl $Sim.Url -Token $Token -Organization 'octo-org' -Enterprise 'octo-ent' | Out-Null
     }
+
+    # Warm up (JIT, HTTP stack) once, so the 2-second budget of the first test measures the request, not start-up.
+    Connect-Simulator
+    $null = Get-Completion 'Get-CopilotSeat -Organization '
+    Disconnect-Copilot
 }
 
 AfterAll {
@@ -72,32 +93,28 @@ Describe 'Argument completion' {
     }
 
     It 'reads -ApiUrl and -Token typed on the command line' {
-        $script:CompletionToken = $Token
         $global:CopilotCompletionToken = $Token
         try {
-            Get-Completion "Get-CopilotSeat -ApiUrl $($Sim.Url) -Token `$CopilotCompletionToken -Organization octo-l" | Should -Be @('octo-lab')
+            Invoke-WithoutAmbientToken {
+                Get-Completion "Get-CopilotSeat -ApiUrl $($Sim.Url) -Token `$CopilotCompletionToken -Organization octo-l" | Should -Be @('octo-lab')
+                Get-Completion "Add-CopilotTeam -ApiUrl '$($Sim.Url)' -Token `$CopilotCompletionToken -Organization octo-lab -TeamName team-2" | Should -Be @('team-2')
+                Get-Completion "Get-CopilotSeat -ApiUrl $($Sim.Url) -Organization octo-l" | Should -BeNullOrEmpty   # no token: nothing
+            }
+            @(Get-SimulatorRequests $Sim | Where-Object { -not $_.hadAuthorization }).Count | Should -Be 0
         }
         finally { Remove-Variable -Name CopilotCompletionToken -Scope Global }
     }
 
     It 'offers only the Connect-Copilot defaults without a token, and sends nothing' {
-        foreach ($n in $EnvNames) { Remove-Item -Path "Env:$n" -ErrorAction SilentlyContinue }
-        $empty = Join-Path ([System.IO.Path]::GetTempPath()) ('copilotseats-nogh-' + [guid]::NewGuid().ToString('N'))
-        $null = New-Item -ItemType Directory -Path $empty
-        try {
-            $env:PATH = $empty
+        Invoke-WithoutAmbientToken {
             Connect-Copilot -ApiUrl $Sim.Url -Organization 'octo-org' -Enterprise 'octo-ent' | Out-Null
             Get-Completion 'Get-CopilotSeat -Organization ' | Should -Be @('octo-org')
             Get-Completion 'Get-CopilotSeat -Enterprise ' | Should -Be @('octo-ent')
             Get-Completion 'Add-CopilotTeam -TeamName ' | Should -BeNullOrEmpty
+            Get-Completion 'Add-CopilotTeam -Enterprise octo-ent -TeamName ' | Should -BeNullOrEmpty
             Get-Completion 'Get-CopilotSeat -UserName ' | Should -BeNullOrEmpty
-            @(Get-SimulatorRequests $Sim).Count | Should -Be 0
         }
-        finally {
-            $env:PATH = $SavedPath
-            foreach ($n in $EnvNames) { if ($null -ne $SavedEnv[$n]) { Set-Item -Path "Env:$n" -Value $SavedEnv[$n] } }
-            Remove-Item -LiteralPath $empty -Force -ErrorAction SilentlyContinue
-        }
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
     }
 
     It 'sends no mutating request, writes no error and prompts for nothing' {
