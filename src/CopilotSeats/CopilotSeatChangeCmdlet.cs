@@ -5,6 +5,8 @@ using System.Management.Automation;
 using CopilotSeats.Api;
 using CopilotSeats.Validation;
 
+using CopilotSeats.Commands.Completion;
+
 namespace CopilotSeats.Commands
 {
     /// <summary>
@@ -21,11 +23,13 @@ namespace CopilotSeats.Commands
         /// <summary>Organization; otherwise the Connect-Copilot default. Binds by property name, so a piped seat goes back to its own organization.</summary>
         [Parameter(ParameterSetName = OrganizationSet, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateCopilotName(NameKind.Organization)]
+        [ArgumentCompleter(typeof(OrganizationCompleter))]
         public string? Organization { get; set; }
 
         /// <summary>Enterprise slug (binds by property name too).</summary>
         [Parameter(ParameterSetName = EnterpriseSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateCopilotName(NameKind.Enterprise)]
+        [ArgumentCompleter(typeof(EnterpriseCompleter))]
         public string? Enterprise { get; set; }
 
         /// <summary>Skips the confirmation prompt (-WhatIf still wins).</summary>

@@ -14,7 +14,12 @@ namespace CopilotSeats.Commands
         public static StoredSession? Session
         {
             get { lock (s_lock) return s_session; }
-            set { lock (s_lock) s_session = value; }
+            set
+            {
+                lock (s_lock) s_session = value;
+                // A new or no session may mean another token from the same source: completion lists start over.
+                CopilotSeats.Completion.ArgumentCompletion.Shared.Cache.Clear();
+            }
         }
     }
 }

@@ -226,6 +226,36 @@ public sealed class CommandShapeTests : SessionTests
         Assert.Equal(new[] { "Organization", "Enterprise", "Login", "TeamSlug" }[nameKind], kind.ToString());
     }
 
+    [Theory]
+    [InlineData("Get-CopilotOrgDetail", "Organization", "OrganizationCompleter")]
+    [InlineData("Get-CopilotSeat", "Organization", "OrganizationCompleter")]
+    [InlineData("Get-CopilotSeat", "Enterprise", "EnterpriseCompleter")]
+    [InlineData("Get-CopilotSeat", "UserName", "UserNameCompleter")]
+    [InlineData("Measure-CopilotSeat", "Organization", "OrganizationCompleter")]
+    [InlineData("Measure-CopilotSeat", "Enterprise", "EnterpriseCompleter")]
+    [InlineData("Connect-Copilot", "Organization", "OrganizationCompleter")]
+    [InlineData("Connect-Copilot", "Enterprise", "EnterpriseCompleter")]
+    [InlineData("Add-CopilotUser", "Organization", "OrganizationCompleter")]
+    [InlineData("Add-CopilotUser", "Enterprise", "EnterpriseCompleter")]
+    [InlineData("Add-CopilotUser", "UserName", null)] // users without a seat: nothing to list
+    [InlineData("Remove-CopilotUser", "Organization", "OrganizationCompleter")]
+    [InlineData("Remove-CopilotUser", "Enterprise", "EnterpriseCompleter")]
+    [InlineData("Remove-CopilotUser", "UserName", "UserNameCompleter")]
+    [InlineData("Add-CopilotTeam", "Organization", "OrganizationCompleter")]
+    [InlineData("Add-CopilotTeam", "Enterprise", "EnterpriseCompleter")]
+    [InlineData("Add-CopilotTeam", "TeamName", "TeamNameCompleter")]
+    [InlineData("Remove-CopilotTeam", "Organization", "OrganizationCompleter")]
+    [InlineData("Remove-CopilotTeam", "Enterprise", "EnterpriseCompleter")]
+    [InlineData("Remove-CopilotTeam", "TeamName", "TeamNameCompleter")]
+    public void Name_parameter_has_its_argument_completer(string command, string parameter, string? completer)
+    {
+        var attributes = Parameter(command, parameter).Attributes.OfType<ArgumentCompleterAttribute>().ToList();
+        if (completer is null) { Assert.Empty(attributes); return; }
+        var attribute = Assert.Single(attributes);
+        Assert.Equal("CopilotSeats.Commands.Completion." + completer, attribute.Type!.FullName);
+        Assert.True(typeof(IArgumentCompleter).IsAssignableFrom(attribute.Type));
+    }
+
     public static TheoryData<string, string, int, int> Ranges()
     {
         var data = new TheoryData<string, string, int, int> { { "Get-CopilotSeat", "PageSize", 1, 100 }, { "Get-CopilotSeat", "InactiveDays", 1, 36500 },

@@ -99,7 +99,7 @@ public class RouterTests
 
     [Theory]
     [InlineData("GET", "/orgs/octo-org/copilot/billing/nope")]
-    [InlineData("GET", "/user/orgs")]
+    [InlineData("GET", "/user/repos")]
     [InlineData("PUT", "/orgs/octo-org/copilot/billing/seats")]                 // wrong method: GitHub answers 404 too
     [InlineData("GET", "/orgs/octo-org/copilot/billing/selected_users")]
     [InlineData("PATCH", "/enterprises/octo-ent/copilot/billing/selected_users")]

@@ -196,6 +196,27 @@ public class SimulatorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing", token: "sim_noscope_1")).StatusCode);
     }
 
+    [Fact]
+    public async Task Completion_lists_answer_orgs_and_teams_as_paged_arrays()
+    {
+        var orgs = (await Json(await Send(HttpMethod.Get, "/user/orgs"))).AsArray().Select(o => (string)o!["login"]!).ToList();
+        Assert.Equal(new[] { "octo-org", "octo-lab", "assign-all-org" }, orgs);
+
+        var teams = (await Json(await Send(HttpMethod.Get, "/orgs/octo-org/teams"))).AsArray();
+        Assert.Contains("team-1", teams.Select(t => (string)t!["slug"]!));
+        Assert.All(teams, t => Assert.NotNull(t!["name"]));
+
+        var page1 = await Send(HttpMethod.Get, "/orgs/octo-org/teams?per_page=1");
+        Assert.Single((await Json(page1)).AsArray());
+        Assert.Contains("rel=\"next\"", page1.Headers.GetValues("Link").Single());
+
+        var entTeams = (await Json(await Send(HttpMethod.Get, "/enterprises/octo-ent/teams"))).AsArray().Select(t => (string)t!["slug"]!).ToList();
+        Assert.Equal(new[] { "ent-team-1", "ent-team-2" }, entTeams);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(HttpMethod.Get, "/orgs/no-such-org/teams")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(HttpMethod.Get, "/user/orgs", token: null)).StatusCode);
+    }
+
     [Theory]
     [InlineData("/orgs/no-such-org/copilot/billing")]
     [InlineData("/orgs/octo-org%2F..%2Fenterprises/copilot/billing")]

@@ -18,6 +18,7 @@ internal static class RouteTable
     {
         var reads = new SeatReads(state);
         var changes = new SeatChanges(state);
+        var directory = new DirectoryReads(state);
         const RouteScope Org = RouteScope.Organization, Ent = RouteScope.Enterprise;
         return new ApiRouter(state, new ApiRoute[]
         {
@@ -35,6 +36,10 @@ internal static class RouteTable
             new("DELETE", "/enterprises/{enterprise}/copilot/billing/selected_users",             Ent,   EntWrite, changes.CancelUsers),
             new("POST",   "/enterprises/{enterprise}/copilot/billing/selected_enterprise_teams",  Ent,   EntWrite, changes.AddTeams),
             new("DELETE", "/enterprises/{enterprise}/copilot/billing/selected_enterprise_teams",  Ent,   EntWrite, changes.CancelTeams),
+            // lists read by argument completion
+            new("GET",    "/user/orgs",                                                           RouteScope.None, "",  directory.UserOrgs),
+            new("GET",    "/orgs/{org}/teams",                                                    Org,   "read:org", directory.OrgTeams),
+            new("GET",    "/enterprises/{enterprise}/teams",                                      Ent,   "read:enterprise", directory.EnterpriseTeams),
         });
     }
 }

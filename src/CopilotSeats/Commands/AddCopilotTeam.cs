@@ -3,6 +3,8 @@ using System.Management.Automation;
 using CopilotSeats.Api;
 using CopilotSeats.Validation;
 
+using CopilotSeats.Commands.Completion;
+
 namespace CopilotSeats.Commands
 {
     /// <summary>Add-CopilotTeam: assigns Copilot seats to every member of teams; organization teams with -Organization, enterprise teams with -Enterprise.</summary>
@@ -15,6 +17,7 @@ namespace CopilotSeats.Commands
         [Parameter(ParameterSetName = EnterpriseSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Slug", "Team")]
         [ValidateCopilotName(NameKind.TeamSlug)]
+        [ArgumentCompleter(typeof(TeamNameCompleter))]
         public string[] TeamName { get; set; } = Array.Empty<string>();
 
         protected override SeatAction Action => SeatAction.Add;

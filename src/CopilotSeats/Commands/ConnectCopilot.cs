@@ -4,6 +4,8 @@ using System.Security;
 using CopilotSeats.Auth;
 using CopilotSeats.Validation;
 
+using CopilotSeats.Commands.Completion;
+
 namespace CopilotSeats.Commands
 {
     /// <summary>
@@ -30,11 +32,13 @@ namespace CopilotSeats.Commands
         /// <summary>Default organization.</summary>
         [Parameter]
         [ValidateCopilotName(NameKind.Organization)]
+        [ArgumentCompleter(typeof(OrganizationCompleter))]
         public string? Organization { get; set; }
 
         /// <summary>Default enterprise.</summary>
         [Parameter]
         [ValidateCopilotName(NameKind.Enterprise)]
+        [ArgumentCompleter(typeof(EnterpriseCompleter))]
         public string? Enterprise { get; set; }
 
         protected override void EndProcessing()

@@ -2,6 +2,8 @@ using System.Management.Automation;
 using CopilotSeats.Api;
 using CopilotSeats.Validation;
 
+using CopilotSeats.Commands.Completion;
+
 namespace CopilotSeats.Commands
 {
     /// <summary>Get-CopilotOrgDetail: Copilot billing settings and seat breakdown, one object per organization.</summary>
@@ -12,6 +14,7 @@ namespace CopilotSeats.Commands
         /// <summary>Organization; otherwise the Connect-Copilot default.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateCopilotName(NameKind.Organization)]
+        [ArgumentCompleter(typeof(OrganizationCompleter))]
         public string? Organization { get; set; }
 
         protected override void ProcessRecord()

@@ -4,6 +4,8 @@ using System.Management.Automation;
 using CopilotSeats.Api;
 using CopilotSeats.Validation;
 
+using CopilotSeats.Commands.Completion;
+
 namespace CopilotSeats.Commands
 {
     /// <summary>
@@ -17,17 +19,20 @@ namespace CopilotSeats.Commands
         /// <summary>Organization; otherwise the Connect-Copilot default.</summary>
         [Parameter(ParameterSetName = OrganizationSet, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateCopilotName(NameKind.Organization)]
+        [ArgumentCompleter(typeof(OrganizationCompleter))]
         public string? Organization { get; set; }
 
         /// <summary>Enterprise slug.</summary>
         [Parameter(ParameterSetName = EnterpriseSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateCopilotName(NameKind.Enterprise)]
+        [ArgumentCompleter(typeof(EnterpriseCompleter))]
         public string? Enterprise { get; set; }
 
         /// <summary>Look up these users instead of listing every seat.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Login")]
         [ValidateCopilotName(NameKind.Login)]
+        [ArgumentCompleter(typeof(UserNameCompleter))]
         public string[]? UserName { get; set; }
 
         /// <summary>Seats per page (per_page).</summary>

@@ -5,6 +5,8 @@ using System.Management.Automation;
 using CopilotSeats.Summary;
 using CopilotSeats.Validation;
 
+using CopilotSeats.Commands.Completion;
+
 namespace CopilotSeats.Commands
 {
     /// <summary>
@@ -29,11 +31,13 @@ namespace CopilotSeats.Commands
         /// <summary>Organization to list and summarise; otherwise the Connect-Copilot default.</summary>
         [Parameter(ParameterSetName = OrganizationSet, Position = 0)]
         [ValidateCopilotName(NameKind.Organization)]
+        [ArgumentCompleter(typeof(OrganizationCompleter))]
         public string? Organization { get; set; }
 
         /// <summary>Enterprise to list and summarise.</summary>
         [Parameter(ParameterSetName = EnterpriseSet, Mandatory = true)]
         [ValidateCopilotName(NameKind.Enterprise)]
+        [ArgumentCompleter(typeof(EnterpriseCompleter))]
         public string? Enterprise { get; set; }
 
         /// <summary>Seats per page (per_page) while listing.</summary>

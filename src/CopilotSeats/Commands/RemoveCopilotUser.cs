@@ -3,6 +3,8 @@ using System.Management.Automation;
 using CopilotSeats.Api;
 using CopilotSeats.Validation;
 
+using CopilotSeats.Commands.Completion;
+
 namespace CopilotSeats.Commands
 {
     /// <summary>Remove-CopilotUser: cancels users' Copilot seats (pending cancellation until the end of the billing cycle), in batches of at most 100 per request.</summary>
@@ -15,6 +17,7 @@ namespace CopilotSeats.Commands
         [Parameter(ParameterSetName = EnterpriseSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Login")]
         [ValidateCopilotName(NameKind.Login)]
+        [ArgumentCompleter(typeof(UserNameCompleter))]
         public string[] UserName { get; set; } = Array.Empty<string>();
 
         /// <summary>

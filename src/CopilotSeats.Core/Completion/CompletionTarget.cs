@@ -1,0 +1,32 @@
+using System;
+using CopilotSeats.Auth;
+
+namespace CopilotSeats.Completion
+{
+    /// <summary>The parameter being completed.</summary>
+    public enum CompletionField { Organization, Enterprise, TeamName, UserName }
+
+    /// <summary>Which list a completion reads.</summary>
+    public enum CompletionListKind { UserOrganizations, OrganizationTeams, EnterpriseTeams, OrganizationSeats, EnterpriseSeats }
+
+    /// <summary>One list to read over one connection; its <see cref="CacheKey"/> is API URL, token source and target.</summary>
+    public sealed class CompletionTarget
+    {
+        public CompletionTarget(ResolvedConnection connection, CompletionListKind kind, string? name)
+        {
+            Connection = connection;
+            Kind = kind;
+            Name = name;
+        }
+
+        public ResolvedConnection Connection { get; }
+        public CompletionListKind Kind { get; }
+        /// <summary>The org or enterprise; null for <see cref="CompletionListKind.UserOrganizations"/>.</summary>
+        public string? Name { get; }
+
+        public string CacheKey =>
+            Connection.ApiUrl.ToString().TrimEnd('/').ToLowerInvariant() + "|" + Connection.Token.Source + "|" + Kind + ":" + (Name ?? string.Empty).ToLowerInvariant();
+
+        public override string ToString() => CacheKey;
+    }
+}

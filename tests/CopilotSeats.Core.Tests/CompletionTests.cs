@@ -1,0 +1,281 @@
+using System.Diagnostics;
+using CopilotSeats.Completion;
+
+namespace CopilotSeats.Core.Tests;
+
+public class CompletionMatcherTests
+{
+    private static string[] Texts(IEnumerable<CompletionItem> items) => items.Select(i => i.CompletionText).ToArray();
+
+    [Fact]
+    public void Matches_prefixes_ignoring_case_sorted_and_once()
+    {
+        var names = new[] { "octo-org", "Octo-Lab", "assign-all-org", "OCTO-ORG", null, "", "other" };
+        Assert.Equal(new[] { "Octo-Lab", "octo-org" }, Texts(CompletionMatcher.Match(names, "OCT")));
+        Assert.Equal(new[] { "assign-all-org", "Octo-Lab", "octo-org", "other" }, Texts(CompletionMatcher.Match(names, "")));
+        Assert.Equal(new[] { "assign-all-org", "Octo-Lab", "octo-org", "other" }, Texts(CompletionMatcher.Match(names, null)));
+        Assert.Empty(CompletionMatcher.Match(names, "zz"));
+        Assert.Empty(CompletionMatcher.Match(names, "org")); // prefix, not substring
+    }
+
+    [Fact]
+    public void A_quoted_word_matches_without_its_quotes_and_keeps_the_quote()
+    {
+        var names = new[] { "team-1", "team-2", "other" };
+        Assert.Equal(new[] { "'team-1'", "'team-2'" }, Texts(CompletionMatcher.Match(names, "'tea")));
+        Assert.Equal(new[] { "\"team-1\"" }, Texts(CompletionMatcher.Match(names, "\"team-1\"")));
+    }
+
+    [Theory]
+    [InlineData("octo-org", "octo-org")]
+    [InlineData("user_01", "user_01")]
+    [InlineData("My Team", "'My Team'")]
+    [InlineData("it's", "'it''s'")]
+    [InlineData("a$b", "'a$b'")]
+    [InlineData("a,b", "'a,b'")]
+    [InlineData("(x)", "'(x)'")]
+    [InlineData("#tag", "'#tag'")]
+    [InlineData("-dash", "'-dash'")]
+    public void Values_that_need_quotes_are_single_quoted(string value, string expected)
+    {
+        Assert.Equal(expected, CompletionMatcher.Quote(value));
+        var item = Assert.Single(CompletionMatcher.Match(new[] { value }, ""));
+        Assert.Equal(value, item.Text);
+        Assert.Equal(expected, item.CompletionText);
+    }
+
+    [Fact]
+    public void Double_quotes_escape_what_PowerShell_expands()
+    {
+        Assert.Equal("\"a`$b`\"c\"", CompletionMatcher.Quote("a$b\"c", '"'));
+        Assert.Equal("it's", CompletionMatcher.Unquote("'it''s'"));
+    }
+}
+
+public class CompletionCacheTests
+{
+    private static ResolvedConnection Connection(string url = "https://api.github.com/", string source = "Parameter") =>
+        new(new Uri(url), "2022-11-28", CopilotToken.FromPlainText(Tokens.Canary, source));
+
+    [Fact]
+    public void Keys_are_api_url_token_source_and_target()
+    {
+        string key = new CompletionTarget(Connection(), CompletionListKind.OrganizationTeams, "Octo-Org").CacheKey;
+        Assert.Equal(key, new CompletionTarget(Connection("https://API.github.com"), CompletionListKind.OrganizationTeams, "octo-org").CacheKey);
+        Assert.NotEqual(key, new CompletionTarget(Connection("https://ghe.example.com/api/v3/"), CompletionListKind.OrganizationTeams, "octo-org").CacheKey);
+        Assert.NotEqual(key, new CompletionTarget(Connection(source: "GH_TOKEN"), CompletionListKind.OrganizationTeams, "octo-org").CacheKey);
+        Assert.NotEqual(key, new CompletionTarget(Connection(), CompletionListKind.OrganizationTeams, "octo-lab").CacheKey);
+        Assert.NotEqual(key, new CompletionTarget(Connection(), CompletionListKind.OrganizationSeats, "octo-org").CacheKey);
+        Assert.NotEqual(key, new CompletionTarget(Connection(), CompletionListKind.EnterpriseTeams, "octo-org").CacheKey);
+    }
+
+    [Fact]
+    public void Entries_last_five_minutes()
+    {
+        var clock = new FakeClock();
+        var cache = new CompletionCache(clock);
+        Assert.Equal(TimeSpan.FromMinutes(5), cache.Lifetime);
+        cache.Set("k", new[] { "a" });
+        clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
+        Assert.True(cache.TryGet("k", out var names));
+        Assert.Equal(new[] { "a" }, names);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(cache.TryGet("k", out _));
+        Assert.Equal(0, cache.Count);
+    }
+}
+
+public class ArgumentCompletionTests
+{
+    /// <summary>Answers from a table, counting calls; optionally slow (ignoring cancellation, as a hung server would).</summary>
+    private sealed class FakeSource : ICompletionSource
+    {
+        public Dictionary<CompletionListKind, string[]> Lists { get; } = new();
+        public List<CompletionTarget> Calls { get; } = new();
+        public TimeSpan Delay { get; set; }
+        public bool Throw { get; set; }
+
+        public async Task<IReadOnlyList<string>> ListAsync(CompletionTarget target, CancellationToken cancellationToken)
+        {
+            lock (Calls) Calls.Add(target);
+            if (Delay > TimeSpan.Zero) await Task.Delay(Delay);
+            if (Throw) throw new CopilotException("CopilotSeats.Test", CopilotErrorCategory.ConnectionError, null, "down");
+            return Lists.TryGetValue(target.Kind, out var names) ? names : Array.Empty<string>();
+        }
+    }
+
+    private static readonly StoredSession Session = new()
+    {
+        ApiUrl = new Uri("https://api.github.com"),
+        Organization = "default-org",
+        Enterprise = "default-ent",
+        Token = Tokens.Token(),
+    };
+
+    private static FakeSource Source() => new()
+    {
+        Lists =
+        {
+            [CompletionListKind.UserOrganizations] = new[] { "octo-org", "octo-lab", "assign-all-org" },
+            [CompletionListKind.OrganizationTeams] = new[] { "team-2", "Team-1", "design" },
+            [CompletionListKind.EnterpriseTeams] = new[] { "ent-team-1", "ent-team-2" },
+            [CompletionListKind.OrganizationSeats] = new[] { "octocat", "mona_octo", "octocat" },
+            [CompletionListKind.EnterpriseSeats] = new[] { "ent-user-1" },
+        },
+    };
+
+    private static string[] Complete(ArgumentCompletion completion, CompletionField field, string word, StoredSession? session = null,
+        string? org = null, string? ent = null, FakeEnvironment? env = null, object? token = null, object? apiUrl = null) =>
+        completion.Complete(new CompletionRequest
+        {
+            Field = field, WordToComplete = word, Organization = org, Enterprise = ent, Token = token, ApiUrl = apiUrl,
+            Session = session, Environment = env ?? new FakeEnvironment(),
+        }).Select(i => i.CompletionText).ToArray();
+
+    [Fact]
+    public void Organization_offers_the_default_and_the_token_organizations()
+    {
+        var source = Source();
+        var completion = new ArgumentCompletion(source, new CompletionCache(new FakeClock()));
+        Assert.Equal(new[] { "assign-all-org", "default-org", "octo-lab", "octo-org" }, Complete(completion, CompletionField.Organization, "", Session));
+        Assert.Equal(new[] { "octo-lab", "octo-org" }, Complete(completion, CompletionField.Organization, "OCTO", Session));
+        Assert.Equal(CompletionListKind.UserOrganizations, source.Calls.Single().Kind); // the second came from the cache
+    }
+
+    [Fact]
+    public void Enterprise_offers_only_the_default_and_sends_nothing()
+    {
+        var source = Source();
+        var completion = new ArgumentCompletion(source);
+        Assert.Equal(new[] { "default-ent" }, Complete(completion, CompletionField.Enterprise, "def", Session));
+        Assert.Empty(Complete(completion, CompletionField.Enterprise, "x", Session));
+        Assert.Empty(source.Calls);
+    }
+
+    [Fact]
+    public void The_target_follows_the_typed_parameters_then_the_session()
+    {
+        var source = Source();
+        var completion = new ArgumentCompletion(source);
+        Assert.Equal(new[] { "Team-1", "team-2" }, Complete(completion, CompletionField.TeamName, "team", Session));
+        Assert.Equal("default-org", source.Calls[^1].Name);
+        Assert.Equal(new[] { "ent-team-1", "ent-team-2" }, Complete(completion, CompletionField.TeamName, "", Session, ent: "big-ent"));
+        Assert.Equal((CompletionListKind.EnterpriseTeams, "big-ent"), (source.Calls[^1].Kind, source.Calls[^1].Name));
+        Assert.Equal(new[] { "octocat" }, Complete(completion, CompletionField.UserName, "OCTO", Session, org: "other-org"));
+        Assert.Equal((CompletionListKind.OrganizationSeats, "other-org"), (source.Calls[^1].Kind, source.Calls[^1].Name));
+        Assert.Equal(new[] { "ent-user-1" }, Complete(completion, CompletionField.UserName, "", new StoredSession { Enterprise = "e", Token = Tokens.Token() }));
+        Assert.Equal((CompletionListKind.EnterpriseSeats, "e"), (source.Calls[^1].Kind, source.Calls[^1].Name));
+    }
+
+    [Fact]
+    public void Typed_token_and_api_url_pick_the_connection()
+    {
+        var source = Source();
+        var completion = new ArgumentCompletion(source);
+        Complete(completion, CompletionField.TeamName, "", null, org: "o", token: "ghp_typed", apiUrl: "http://127.0.0.1:5000");
+        var target = source.Calls.Single();
+        Assert.Equal("Parameter", target.Connection.Token.Source);
+        Assert.Equal(new Uri("http://127.0.0.1:5000/"), target.Connection.ApiUrl);
+        Complete(completion, CompletionField.TeamName, "", null, org: "o", token: Tokens.Secure("ghp_secure"));
+        Assert.Equal(new Uri("https://api.github.com/"), source.Calls[^1].Connection.ApiUrl);
+    }
+
+    [Fact]
+    public void Cache_is_per_api_url_token_source_and_target_and_expires_after_five_minutes()
+    {
+        var clock = new FakeClock();
+        var source = Source();
+        var completion = new ArgumentCompletion(source, new CompletionCache(clock));
+        var env = new FakeEnvironment { Variables = { ["GH_TOKEN"] = "ghp_env" } };
+        var noToken = new StoredSession { Organization = "default-org" };
+
+        Complete(completion, CompletionField.TeamName, "", Session);
+        Complete(completion, CompletionField.TeamName, "t", Session);
+        Assert.Single(source.Calls);
+        Complete(completion, CompletionField.TeamName, "", noToken, env: env);                              // token source GH_TOKEN
+        Complete(completion, CompletionField.TeamName, "", Session, apiUrl: "https://ghe.example.com/api/v3"); // another API URL
+        Complete(completion, CompletionField.TeamName, "", Session, org: "octo-lab");                       // another target
+        Assert.Equal(4, source.Calls.Count);
+        clock.Advance(TimeSpan.FromMinutes(4));
+        Complete(completion, CompletionField.TeamName, "", Session);
+        Assert.Equal(4, source.Calls.Count);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Complete(completion, CompletionField.TeamName, "", Session);
+        Assert.Equal(5, source.Calls.Count);
+    }
+
+    [Fact]
+    public void Without_a_token_only_the_defaults_are_offered_and_nothing_is_asked()
+    {
+        var source = Source();
+        var completion = new ArgumentCompletion(source);
+        var env = new FakeEnvironment(); // no variables, gh answers nothing
+        var session = new StoredSession { Organization = "default-org", Enterprise = "default-ent" };
+        Assert.Equal(new[] { "default-org" }, Complete(completion, CompletionField.Organization, "", session, env: env));
+        Assert.Equal(new[] { "default-ent" }, Complete(completion, CompletionField.Enterprise, "", session, env: env));
+        Assert.Empty(Complete(completion, CompletionField.TeamName, "", session, env: env));
+        Assert.Empty(Complete(completion, CompletionField.UserName, "", session, env: env));
+        Assert.Empty(Complete(completion, CompletionField.Organization, "", null, env: env));
+        Assert.Empty(source.Calls);
+    }
+
+    [Fact]
+    public void Failures_and_invalid_targets_offer_nothing_but_the_defaults()
+    {
+        var source = Source();
+        source.Throw = true;
+        var completion = new ArgumentCompletion(source);
+        Assert.Equal(new[] { "default-org" }, Complete(completion, CompletionField.Organization, "", Session));
+        Assert.Empty(Complete(completion, CompletionField.TeamName, "", Session));
+        Assert.Empty(Complete(completion, CompletionField.UserName, "", Session, org: "bad/../org"));
+        Assert.Empty(Complete(completion, CompletionField.UserName, "", Session, apiUrl: "http://example.com")); // refused URL
+        Assert.Equal(0, completion.Cache.Count); // failures are not cached
+    }
+
+    [Fact]
+    public void The_default_budget_is_two_seconds()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(2), new ArgumentCompletion(Source()).Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(2), ArgumentCompletion.Shared.Timeout);
+    }
+
+    [Fact]
+    public void A_slow_source_answers_nothing_within_the_budget()
+    {
+        var source = Source();
+        source.Delay = TimeSpan.FromSeconds(10);
+        var completion = new ArgumentCompletion(source);
+        var watch = Stopwatch.StartNew();
+        Assert.Empty(Complete(completion, CompletionField.Organization, "", Session)); // not even the default
+        Assert.Empty(Complete(completion, CompletionField.TeamName, "", Session, org: "slow-org"));
+        watch.Stop();
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(3.9), TimeSpan.FromSeconds(5.5));
+        Assert.Equal(0, completion.Cache.Count);
+    }
+}
+
+public class ApiCompletionSourceTests
+{
+    [Fact]
+    public async Task Lists_follow_links_read_names_and_send_only_gets()
+    {
+        var handler = new ScriptedHandler((request, n) =>
+        {
+            string path = request.RequestUri!.PathAndQuery;
+            if (path.StartsWith("/user/orgs?per_page=100", StringComparison.Ordinal) && !path.Contains("page=2"))
+                return ScriptedHandler.Json(HttpStatusCode.OK, "[{\"login\":\"a-org\"},{\"login\":\"b-org\"}]",
+                    ("Link", "<https://api.github.com/user/orgs?per_page=100&page=2>; rel=\"next\""));
+            if (path.Contains("page=2")) return ScriptedHandler.Json(HttpStatusCode.OK, "[{\"login\":\"c-org\"}]");
+            if (path.StartsWith("/orgs/octo-org/teams", StringComparison.Ordinal)) return ScriptedHandler.Json(HttpStatusCode.OK, "[{\"slug\":\"team-1\",\"name\":\"Team 1\"}]");
+            if (path.StartsWith("/enterprises/octo-ent/teams", StringComparison.Ordinal)) return ScriptedHandler.Json(HttpStatusCode.OK, "[{\"slug\":\"ent-team-1\"}]");
+            return ScriptedHandler.Json(HttpStatusCode.NotFound, "{\"message\":\"Not Found\"}");
+        });
+        var source = new ApiCompletionSource(() => new CopilotClientOptions { PrimaryHandlerFactory = () => handler, Clock = new FakeClock() });
+        var connection = new ResolvedConnection(new Uri("https://api.github.com/"), "2022-11-28", Tokens.Token());
+
+        Assert.Equal(new[] { "a-org", "b-org", "c-org" }, await source.ListAsync(new CompletionTarget(connection, CompletionListKind.UserOrganizations, null), default));
+        Assert.Equal(new[] { "team-1" }, await source.ListAsync(new CompletionTarget(connection, CompletionListKind.OrganizationTeams, "octo-org"), default));
+        Assert.Equal(new[] { "ent-team-1" }, await source.ListAsync(new CompletionTarget(connection, CompletionListKind.EnterpriseTeams, "octo-ent"), default));
+        Assert.All(handler.Requests, r => Assert.Equal(HttpMethod.Get, r.Method));
+    }
+}
