@@ -19,6 +19,11 @@ public sealed class FormatTests : SessionTests
 
     private TableControl Table(string typeName) => Assert.IsType<TableControl>(Assert.Single(FormatData(typeName).FormatViewDefinition).Control);
 
+    private ListControl List(string typeName) => Assert.IsType<ListControl>(Assert.Single(FormatData(typeName).FormatViewDefinition).Control);
+
+    /// <summary>The width the fixed columns and their separators take (a width-less last column gets the rest).</summary>
+    private static int FixedWidth(TableControl table) => table.Headers.Sum(h => h.Width) + table.Headers.Count - 1;
+
     /// <summary>The type names the shipped file selects views for.</summary>
     private List<string> SelectedTypeNames() =>
         XDocument.Load(Path.Combine(Ps.Module.ModuleBase, "CopilotSeats.Format.ps1xml"))
@@ -39,12 +44,32 @@ public sealed class FormatTests : SessionTests
     }
 
     [Fact]
-    public void Seat_table_shows_the_specified_columns()
+    public void Seat_table_groups_by_organization_and_shows_the_specified_columns_within_80_characters()
     {
         TableControl table = Table("CopilotSeats.CopilotSeat");
         var labels = table.Headers.Select(h => h.Label).ToArray();
-        Assert.Equal(new[] { "Login", "Organization", "AssigningTeam", "LastActivityAt", "PendingCancellationDate" }, labels);
-        Assert.Equal(labels.Length, Assert.Single(table.Rows).Columns.Count);
+        Assert.Equal(new[] { "Login", "AssigningTeam", "LastActive", "Ago", "CancelsOn", "Editor" }, labels);
+        var columns = Assert.Single(table.Rows).Columns.Select(c => c.DisplayEntry).ToArray();
+        Assert.Equal(labels.Length, columns.Length);
+        Assert.Equal(new[] { "Login", "AssigningTeam" }, columns.Take(2).Select(c => c.Value));
+        Assert.Contains("DaysInactive", columns[3].Value);
+        Assert.Contains("LastActivityAt", columns[2].Value);
+        Assert.Contains("PendingCancellationDate", columns[4].Value);
+        Assert.Contains("LastActivityEditor", columns[5].Value);
+        Assert.All(columns.Skip(2), c => Assert.Equal(DisplayEntryValueType.ScriptBlock, c.ValueType));
+        Assert.All(table.Headers.Take(2), h => Assert.Equal(20, h.Width));
+        Assert.Equal(0, table.Headers[^1].Width); // Editor takes what is left
+        Assert.Contains("Organization", Assert.IsType<DisplayEntry>(table.GroupBy.Expression).Value);
+        Assert.True(FixedWidth(table) + "VisualStudio".Length <= 80); // the separators include the one before Editor: the longest simulator editor name fits at 80
+    }
+
+    [Fact]
+    public void Org_detail_and_connection_default_to_lists()
+    {
+        Assert.Equal("Organization", List("CopilotSeats.CopilotOrgDetail").Entries[0].Items[0].DisplayEntry.Value);
+        Assert.Equal(13, List("CopilotSeats.CopilotOrgDetail").Entries[0].Items.Count);
+        Assert.Equal(new[] { "ApiUrl", "ApiVersion", "Organization", "Enterprise", "TokenSource" },
+            List("CopilotSeats.CopilotConnection").Entries[0].Items.Select(i => i.DisplayEntry.Value));
     }
 
     [Fact]
@@ -52,6 +77,9 @@ public sealed class FormatTests : SessionTests
     {
         TableControl table = Table("CopilotSeats.CopilotSeatChange");
         Assert.Equal(table.Headers.Count, Assert.Single(table.Rows).Columns.Count);
+        Assert.Equal(new[] { "Action", "AssigneeType", "Target", "SeatsChanged", "Requested" }, table.Headers.Select(h => h.Label));
+        Assert.Equal(20, table.Headers[2].Width);
+        Assert.True(FixedWidth(table) + 20 <= 80); // one 20-character name fits in Requested
     }
 
     [Fact]
@@ -59,9 +87,10 @@ public sealed class FormatTests : SessionTests
     {
         TableControl table = Table("CopilotSeats.CopilotSeatSummary");
         var properties = Assert.Single(table.Rows).Columns.Select(c => c.DisplayEntry.Value).ToArray();
-        Assert.Equal(new[] { "Name", "Seats", "Users", "Active", "Inactive", "PendingCancellation", "MonthlyCost", "InactiveMonthlyCost" }, properties);
+        Assert.Equal(new[] { "Name", "Seats", "Active", "Inactive", "PendingCancellation", "MonthlyCost", "InactiveMonthlyCost" }, properties);
         Assert.Equal(properties.Length, table.Headers.Count);
-        Assert.True(table.Headers.Sum(h => h.Width) + table.Headers.Count - 1 < 80); // rendered at 80 columns by tests/pester/Measure.Tests.ps1
+        Assert.Equal(20, table.Headers[0].Width);
+        Assert.True(FixedWidth(table) < 80); // rendered at 80 columns by tests/pester/Measure.Tests.ps1 and Views.Tests.ps1
         Assert.All(table.Headers.Skip(1), h => Assert.Equal(Alignment.Right, h.Alignment));
 
     }
@@ -72,8 +101,13 @@ public sealed class FormatTests : SessionTests
         foreach (string typeName in SelectedTypeNames())
         {
             var properties = CoreType(typeName)!.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).ToHashSet();
-            var entries = FormatData(typeName).FormatViewDefinition.Select(v => Assert.IsType<TableControl>(v.Control))
-                .SelectMany(t => t.Rows).SelectMany(r => r.Columns).Select(c => c.DisplayEntry).ToList();
+            var entries = FormatData(typeName).FormatViewDefinition.SelectMany(v => v.Control switch
+            {
+                TableControl t => t.Rows.SelectMany(r => r.Columns).Select(c => c.DisplayEntry)
+                    .Concat(t.GroupBy?.Expression is DisplayEntry g ? new[] { g } : Array.Empty<DisplayEntry>()),
+                ListControl l => l.Entries.SelectMany(e => e.Items).Select(i => i.DisplayEntry),
+                _ => throw new Xunit.Sdk.XunitException($"{typeName}: unexpected control {v.Control.GetType().Name}"),
+            }).ToList();
             Assert.NotEmpty(entries);
             foreach (DisplayEntry entry in entries)
             {

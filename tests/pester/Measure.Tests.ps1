@@ -128,7 +128,7 @@ Describe 'Measure-CopilotSeat' {
     It 'fits its table in 80 columns' {
         $lines = Measure-CopilotSeat -Enterprise octo-ent -GroupBy Organization @Conn | Format-Table | Out-String -Width 80 -Stream |
             Where-Object { $_.Trim() }
-        $lines[0] | Should -Match '^Name\s+Seats\s+Users\s+Active\s+Inactive\s+Pending\s+MonthlyCost\s+InactiveCost$'
+        $lines[0] | Should -Match '^Name\s+Seats\s+Active\s+Inactive\s+Pending\s+MonthlyCost\s+InactiveCost$'
         $lines | ForEach-Object { $_.Length | Should -BeLessThan 80 }
         $lines | Should -Contain ($lines | Where-Object { $_ -match '^octo-org\s+120\s' })
     }

@@ -1,0 +1,178 @@
+# The default views (CopilotSeats.Format.ps1xml) rendered as a console shows them, at 80 and at 120 columns:
+# one header line of column names over one line of dashes, nothing cut that fits (no '…' or '...'), dates as
+# yyyy-MM-dd and the editor's name. Both simulator output and hand-built objects with 20-character logins, slugs
+# and team names.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $script:Sim, $script:Conn = Start-TestSession
+
+    $script:Long = @{
+        Login = 'login-67890123456789'   # 20 characters each
+        Org   = 'org-567890123456789a'
+        Team  = 'team-67890123456789a'
+        Ent   = 'ent-567890123456789a'
+    }
+
+    function New-Seat([hashtable] $Property) {
+        $seat = New-Object CopilotSeats.CopilotSeat
+        foreach ($k in $Property.Keys) { $seat.$k = $Property[$k] }
+        return $seat
+    }
+
+    # The lines of the default view, trailing blanks removed.
+    function Get-Rendered($InputObject, [int] $Width) {
+        @($InputObject | Out-String -Width $Width -Stream | ForEach-Object { $_.TrimEnd() })
+    }
+
+    # Asserts every table header in $Lines is one line of column names over one line of dashes (nothing wrapped or
+    # cut), no line is wider than $Width and no value is cut; returns the header lines.
+    function Assert-TableLines([string[]] $Lines, [int] $Width) {
+        $dashIndexes = @(for ($i = 0; $i -lt $Lines.Count; $i++) { if ($Lines[$i] -match '^-+( +-+)*$') { $i } })
+        $dashIndexes.Count | Should -BeGreaterThan 0 -Because "a table has a dashes line:`n$($Lines -join "`n")"
+        $headers = foreach ($i in $dashIndexes) {
+            $header = $Lines[$i - 1]
+            $header | Should -Match '^\S' -Because 'the header starts at column 1'
+            # A wrapped header has a second line of names between the names and the dashes, or names above them.
+            if ($i -ge 2) { $Lines[$i - 2] | Should -BeNullOrEmpty -Because "the header is one line:`n$($Lines[($i - 2)..$i] -join "`n")" }
+            # Each dashes run sits under a whole label.
+            $labels = [regex]::Matches($header, '\S+')
+            $dashes = [regex]::Matches($Lines[$i], '-+')
+            $dashes.Count | Should -Be $labels.Count
+            for ($k = 0; $k -lt $labels.Count; $k++) { $dashes[$k].Length | Should -Be $labels[$k].Length }
+            $header
+        }
+        foreach ($line in $Lines) {
+            $line.Length | Should -BeLessOrEqual $Width
+            $line | Should -Not -Match '…|\.\.\.' -Because "nothing is cut at $Width columns: '$line'"
+        }
+        return $headers
+    }
+
+    # Asserts a list view: 'Name : value' lines, names aligned, nothing cut; returns the property names.
+    function Assert-ListLines([string[]] $Lines, [int] $Width) {
+        $items = @($Lines | Where-Object { $_ })
+        $items.Count | Should -BeGreaterThan 0
+        $items | ForEach-Object { $_ | Should -Match '^\w+ +:( |$)' }
+        @($items | ForEach-Object { $_.IndexOf(' :') } | Sort-Object -Unique).Count | Should -Be 1
+        foreach ($line in $Lines) {
+            $line.Length | Should -BeLessOrEqual $Width
+            $line | Should -Not -Match '…|\.\.\.'
+        }
+        return @($items | ForEach-Object { ($_ -split ' ')[0] })
+    }
+}
+
+AfterAll { Stop-TestSimulator $Sim }
+
+Describe 'The CopilotSeat view at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+    BeforeAll {
+        $script:Seat = New-Seat @{
+            Login = $Long.Login; Organization = $Long.Org; AssigningTeam = $Long.Team; DaysInactive = 45
+            LastActivityAt = [DateTimeOffset]::new(2024, 3, 5, 23, 30, 0, [TimeSpan]::FromHours(-8))
+            PendingCancellationDate = [DateTimeOffset]::new(2024, 4, 1, 0, 0, 0, [TimeSpan]::Zero)
+            LastActivityEditor = 'vscode/1.77.3/copilot/1.86.82'
+        }
+        $script:Bare = New-Seat @{ Login = 'nobody'; Enterprise = $Long.Ent }
+    }
+
+    It 'shows 20-character values whole, dates as yyyy-MM-dd and the editor name' {
+        $lines = Get-Rendered $Seat $Width
+        $headers = Assert-TableLines $lines $Width
+        $headers | Should -Be 'Login                AssigningTeam        LastActive Ago CancelsOn  Editor'
+        $lines | Should -Contain "Organization: $($Long.Org)"
+        $row = $lines | Where-Object { $_.StartsWith($Long.Login) }
+        $row | Should -Match "^$($Long.Login) $($Long.Team) 2024-03-05  45 2024-04-01 vscode$"
+        ($lines -join "`n") | Should -Not -Match '1\.77\.3|copilot/'
+    }
+
+    It 'formats dates the same whatever the culture' {
+        $saved = [System.Threading.Thread]::CurrentThread.CurrentCulture
+        try {
+            [System.Threading.Thread]::CurrentThread.CurrentCulture = [System.Globalization.CultureInfo]::GetCultureInfo('ar-SA')
+            $row = Get-Rendered $Seat $Width | Where-Object { $_.StartsWith($Long.Login) }
+        }
+        finally { [System.Threading.Thread]::CurrentThread.CurrentCulture = $saved }
+        $row | Should -Match ' 2024-03-05 +45 2024-04-01 vscode$'
+    }
+
+    It 'shows nulls as empty and groups an enterprise seat under its enterprise' {
+        $lines = Get-Rendered $Bare $Width
+        $null = Assert-TableLines $lines $Width
+        $lines | Should -Contain "Enterprise: $($Long.Ent)"
+        $lines | Should -Contain 'nobody'
+    }
+
+    It 'renders the simulator listing of octo-org' {
+        $seats = @(Get-CopilotSeat -Organization octo-org @Conn)
+        $seats.Count | Should -BeGreaterThan 10
+        $lines = Get-Rendered $seats $Width
+        $headers = @(Assert-TableLines $lines $Width)
+        $headers.Count | Should -Be 1 -Because 'one organization is one group'
+        foreach ($seat in $seats | Where-Object { $_.LastActivityAt -and $_.LastActivityEditor }) {
+            $editor = ($seat.LastActivityEditor -split '/')[0]
+            $date = $seat.LastActivityAt.ToString('yyyy-MM-dd', [System.Globalization.CultureInfo]::InvariantCulture)
+            $lines | Where-Object { $_ -match "^$([regex]::Escape($seat.Login)) " } |
+                Should -Match "$date +\d+ .*$([regex]::Escape($editor))$"
+        }
+        ($lines -join "`n") | Should -Match ' vscode(\r?\n|$)'
+    }
+}
+
+Describe 'The CopilotSeatChange view at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+    It 'shows the target, the count and a 20-character name whole' {
+        $change = New-Object CopilotSeats.CopilotSeatChange
+        $change.Action = 'Remove'; $change.AssigneeType = 'EnterpriseTeam'; $change.Enterprise = $Long.Ent
+        $change.Requested = @($Long.Team); $change.SeatsChanged = 12
+        $lines = Get-Rendered $change $Width
+        Assert-TableLines $lines $Width | Should -Be 'Action AssigneeType   Target               SeatsChanged Requested'
+        $lines | Should -Contain "Remove EnterpriseTeam $($Long.Ent)           12 $($Long.Team)"
+    }
+
+    It 'renders what Add-CopilotUser outputs' {
+        Reset-Simulator $Sim
+        $change = Add-CopilotUser -Organization octo-org -UserName octocat -Confirm:$false @Conn
+        $lines = Get-Rendered $change $Width
+        $null = Assert-TableLines $lines $Width
+        ($lines -join "`n") | Should -Match '(?m)^Add +User +octo-org +\d+ octocat$'
+    }
+}
+
+Describe 'The CopilotSeatSummary view at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+    It 'shows a 20-character name and large counts whole' {
+        $summary = New-Object CopilotSeats.CopilotSeatSummary
+        $summary.Name = $Long.Org; $summary.Seats = 100000; $summary.Users = 99000; $summary.Active = 50000
+        $summary.Inactive = 49000; $summary.PendingCancellation = 1000; $summary.MonthlyCost = 3900000; $summary.InactiveMonthlyCost = 1911000
+        $lines = Get-Rendered $summary $Width
+        Assert-TableLines $lines $Width | Should -Be 'Name                  Seats Active Inactive Pending MonthlyCost InactiveCost'
+        $lines | Should -Contain "$($Long.Org) 100000  50000    49000    1000   3,900,000    1,911,000"
+    }
+
+    It 'renders Measure-CopilotSeat -GroupBy Team' {
+        $lines = Get-Rendered (Measure-CopilotSeat -Organization octo-org -GroupBy Team @Conn) $Width
+        $null = Assert-TableLines $lines $Width
+    }
+}
+
+Describe 'The CopilotOrgDetail and CopilotConnection lists at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+    It 'lists the organization settings and counts' {
+        $detail = New-Object CopilotSeats.CopilotOrgDetail
+        $detail.Organization = $Long.Org; $detail.SeatManagementSetting = 'assign_selected'; $detail.TotalSeats = 7
+        $names = Assert-ListLines (Get-Rendered $detail $Width) $Width
+        $names | Should -Be @('Organization', 'PlanType', 'SeatManagementSetting', 'PublicCodeSuggestions', 'IdeChat', 'PlatformChat',
+            'Cli', 'TotalSeats', 'AddedThisCycle', 'PendingInvitation', 'PendingCancellation', 'ActiveThisCycle', 'InactiveThisCycle')
+        Get-Rendered $detail $Width | Should -Contain "Organization          : $($Long.Org)"
+        $null = Assert-ListLines (Get-Rendered (Get-CopilotOrgDetail -Organization octo-org @Conn) $Width) $Width
+    }
+
+    It 'lists the connection without a token' {
+        $connection = Connect-Copilot -Organization $Long.Org @Conn
+        try {
+            $lines = Get-Rendered $connection $Width
+            Assert-ListLines $lines $Width | Should -Be @('ApiUrl', 'ApiVersion', 'Organization', 'Enterprise', 'TokenSource')
+            $lines | Should -Contain "Organization : $($Long.Org)"
+            ($lines -join "`n") | Should -Not -Match $CanaryToken
+        }
+        finally { Disconnect-Copilot }
+    }
+}
