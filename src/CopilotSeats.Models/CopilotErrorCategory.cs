@@ -19,5 +19,7 @@ namespace CopilotSeats
         OperationStopped,
         InvalidData,
         ProtocolError,
+        WriteError,
+        ResourceExists,
     }
 }

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+
+namespace CopilotSeats.Reports
+{
+    /// <summary>The columns of the days-inactive histogram, in the order the page shows them.</summary>
+    public enum InactivityBucket
+    {
+        /// <summary>Last activity 0 to 7 whole days ago.</summary>
+        Days0To7,
+        /// <summary>8 to 30 days.</summary>
+        Days8To30,
+        /// <summary>31 to 60 days.</summary>
+        Days31To60,
+        /// <summary>61 to 90 days.</summary>
+        Days61To90,
+        /// <summary>91 days or more.</summary>
+        Over90,
+        /// <summary>No LastActivityAt: never used, or idle long enough for GitHub to clear it.</summary>
+        NeverUsed,
+    }
+
+    /// <summary>One bar of a chart: a label (an editor, organization, team or histogram column) and a count of seats.</summary>
+    public sealed class ReportBar
+    {
+        public ReportBar(string label, int count, string? key = null)
+        {
+            Label = label ?? throw new ArgumentNullException(nameof(label));
+            Count = count;
+            Key = key ?? label;
+        }
+
+        /// <summary>What the page shows under or beside the bar.</summary>
+        public string Label { get; }
+        /// <summary>A stable name for the bar (the histogram's "0-7" ...; the label elsewhere).</summary>
+        public string Key { get; }
+        public int Count { get; }
+    }
+
+    /// <summary>A row of the reclaimable-seat table: an inactive, directly granted seat not pending cancellation.</summary>
+    public sealed class ReclaimableSeat
+    {
+        public string? Login { get; set; }
+        /// <summary>The organization of the grant; the enterprise for an enterprise-level grant.</summary>
+        public string? GrantedIn { get; set; }
+        public string? PlanType { get; set; }
+        public DateTimeOffset? CreatedAt { get; set; }
+        public DateTimeOffset? LastActivityAt { get; set; }
+        /// <summary>The editor of the last activity (the part before the first '/'); null without one.</summary>
+        public string? Editor { get; set; }
+        /// <summary>Whole days since the last use (activity, else creation); null when the seat has neither date.</summary>
+        public int? DaysInactive { get; set; }
+        /// <summary>The -Price of its plan type (0 when the price table does not list it).</summary>
+        public decimal MonthlyPrice { get; set; }
+    }
+
+    /// <summary>Everything the HTML page shows: figures and aggregates only, plus the reclaimable rows.</summary>
+    public sealed class SeatReport
+    {
+        /// <summary>What was reported on: "organization x", "enterprise y", or for piped seats the organizations/enterprises seen.</summary>
+        public string Target { get; set; } = string.Empty;
+        /// <summary>The moment DaysInactive was counted to (UTC).</summary>
+        public DateTimeOffset GeneratedAt { get; set; }
+        public int InactiveDays { get; set; }
+        public IReadOnlyDictionary<string, decimal> Prices { get; set; } = new Dictionary<string, decimal>();
+        public string Currency { get; set; } = string.Empty;
+        /// <summary>The headline figures: exactly what Measure-CopilotSeat gives for the same seats, -InactiveDays and -Price.</summary>
+        public CopilotSeatSummary Summary { get; set; } = new CopilotSeatSummary();
+        /// <summary>Seats per <see cref="InactivityBucket"/>, every bucket present, in bucket order.</summary>
+        public IReadOnlyList<ReportBar> Histogram { get; set; } = Array.Empty<ReportBar>();
+        public IReadOnlyList<ReportBar> ByEditor { get; set; } = Array.Empty<ReportBar>();
+        public IReadOnlyList<ReportBar> ByOrganization { get; set; } = Array.Empty<ReportBar>();
+        public IReadOnlyList<ReportBar> ByTeam { get; set; } = Array.Empty<ReportBar>();
+        /// <summary>Distinct organizations seen (the page shows the organization chart when there are two or more).</summary>
+        public int OrganizationCount { get; set; }
+        /// <summary>Sorted as <see cref="SeatReportBuilder"/> documents.</summary>
+        public IReadOnlyList<ReclaimableSeat> Reclaimable { get; set; } = Array.Empty<ReclaimableSeat>();
+        /// <summary>The warning about plan types -Price does not list, or null.</summary>
+        public string? UnknownPlanWarning { get; set; }
+    }
+}

@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CopilotSeats.Api;
+using CopilotSeats.Summary;
+
+namespace CopilotSeats.Reports
+{
+    /// <summary>
+    /// Streaming accumulator of the report's figures (Export-CopilotSeatReport). Seats are added a page at a time;
+    /// only counters are kept (the headline figures by Measure-CopilotSeat's own <see cref="SeatSummarizer"/>,
+    /// seats per histogram column, editor, organization and team) plus one small row per reclaimable seat.
+    /// </summary>
+    /// <remarks>
+    /// <list type="bullet">
+    /// <item>The headline figures are a <see cref="SeatSummarizer"/> without grouping: the same numbers as
+    /// Measure-CopilotSeat for the same seats, -InactiveDays and -Price (users, not rows, except Seats).</item>
+    /// <item>The charts count seats (rows): their bars add up to Seats.</item>
+    /// <item>Histogram: a seat without LastActivityAt is "never used"; the others by whole days since LastActivityAt:
+    /// 0-7, 8-30, 31-60, 61-90, over 90 (91 and up).</item>
+    /// <item>Editor: LastActivityEditor up to its first '/', "(none)" without one. Team: the assigning team, "(direct)"
+    /// for a direct grant. Organization: "(none)" for an enterprise-level grant.</item>
+    /// <item>Reclaimable: inactive (DaysInactive at least -InactiveDays, the Get-CopilotSeat -InactiveDays rule),
+    /// direct (no assigning team: Remove-CopilotUser can cancel it) and not pending cancellation. Sorted by
+    /// DaysInactive descending, the number the table shows (a seat with neither date first); a never-used seat
+    /// counts from its creation like everywhere else, so it sits among the others by its age. Ties by login,
+    /// then where it is granted.</item>
+    /// </list>
+    /// </remarks>
+    public sealed class SeatReportBuilder
+    {
+        private readonly object _sync = new object();
+        private readonly SeatSummarizer _summarizer;
+        private readonly int _inactiveDays;
+        private readonly IReadOnlyDictionary<string, decimal> _prices;
+        private readonly string _currency;
+        private readonly DateTimeOffset _now;
+        private readonly string? _target;
+        private readonly int[] _histogram = new int[6];
+        private readonly Dictionary<string, int> _editors = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, int> _organizations = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, int> _teams = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        private readonly List<ReclaimableSeat> _reclaimable = new List<ReclaimableSeat>();
+
+        /// <param name="inactiveDays">The -InactiveDays threshold, at least 1.</param>
+        /// <param name="prices">Monthly price per user per plan type; null for <see cref="SeatPrices.ListPrices"/>.</param>
+        /// <param name="currency">Currency of <paramref name="prices"/>; null or empty for USD.</param>
+        /// <param name="now">The time DaysInactive is counted to, shown as the generation time.</param>
+        /// <param name="target">The listed scope ("organization x"); null for piped seats (the page names the organizations seen).</param>
+        /// <param name="scopeName">The listed organization or enterprise (the summary's Name, as Measure-CopilotSeat names it).</param>
+        public SeatReportBuilder(int inactiveDays, IReadOnlyDictionary<string, decimal>? prices, string? currency, DateTimeOffset now, string? target = null, string? scopeName = null)
+        {
+            _summarizer = new SeatSummarizer(inactiveDays, prices, currency, SeatGrouping.None, now, scopeName);
+            _inactiveDays = inactiveDays;
+            _prices = prices ?? SeatPrices.ListPrices;
+            _currency = string.IsNullOrEmpty(currency) ? SeatPrices.DefaultCurrency : currency!;
+            _now = now.ToUniversalTime();
+            _target = target;
+        }
+
+        public void Add(IEnumerable<CopilotSeat> seats)
+        {
+            if (seats is null) throw new ArgumentNullException(nameof(seats));
+            lock (_sync)
+            {
+                foreach (CopilotSeat seat in seats) AddLocked(seat);
+            }
+        }
+
+        public void Add(CopilotSeat seat)
+        {
+            lock (_sync) AddLocked(seat);
+        }
+
+        /// <summary>The histogram column of a seat at <paramref name="now"/>.</summary>
+        public static InactivityBucket BucketOf(CopilotSeat seat, DateTimeOffset now)
+        {
+            if (seat is null) throw new ArgumentNullException(nameof(seat));
+            if (seat.LastActivityAt is null) return InactivityBucket.NeverUsed;
+            int days = SeatFilter.DaysInactive(seat, now) ?? 0;
+            return days <= 7 ? InactivityBucket.Days0To7
+                : days <= 30 ? InactivityBucket.Days8To30
+                : days <= 60 ? InactivityBucket.Days31To60
+                : days <= 90 ? InactivityBucket.Days61To90
+                : InactivityBucket.Over90;
+        }
+
+        /// <summary>The histogram column's label: 0-7, 8-30, 31-60, 61-90, over 90, never used.</summary>
+        public static string LabelOf(InactivityBucket bucket)
+        {
+            switch (bucket)
+            {
+                case InactivityBucket.Days0To7: return "0-7";
+                case InactivityBucket.Days8To30: return "8-30";
+                case InactivityBucket.Days31To60: return "31-60";
+                case InactivityBucket.Days61To90: return "61-90";
+                case InactivityBucket.Over90: return "over 90";
+                case InactivityBucket.NeverUsed: return "never used";
+                default: throw new ArgumentOutOfRangeException(nameof(bucket));
+            }
+        }
+
+        /// <summary>True when the seat belongs in the reclaimable table: inactive, direct and not pending cancellation.</summary>
+        public static bool IsReclaimable(CopilotSeat seat, int inactiveDays, DateTimeOffset now) =>
+            seat != null
+            && string.IsNullOrEmpty(seat.AssigningTeam)
+            && seat.PendingCancellationDate is null
+            && SeatFilter.IsInactive(seat, inactiveDays, now);
+
+        private void AddLocked(CopilotSeat seat)
+        {
+            if (seat is null) return;
+            _summarizer.Add(seat);
+            _histogram[(int)BucketOf(seat, _now)]++;
+            Increment(_editors, SeatSummarizer.EditorOf(seat.LastActivityEditor));
+            Increment(_organizations, string.IsNullOrEmpty(seat.Organization) ? SeatSummarizer.NoneGroup : seat.Organization!);
+            Increment(_teams, string.IsNullOrEmpty(seat.AssigningTeam) ? SeatSummarizer.DirectGroup : seat.AssigningTeam!);
+            if (!IsReclaimable(seat, _inactiveDays, _now)) return;
+            string editor = SeatSummarizer.EditorOf(seat.LastActivityEditor);
+            _reclaimable.Add(new ReclaimableSeat
+            {
+                Login = seat.Login,
+                GrantedIn = string.IsNullOrEmpty(seat.Organization) ? seat.Enterprise : seat.Organization,
+                PlanType = seat.PlanType,
+                CreatedAt = seat.CreatedAt,
+                LastActivityAt = seat.LastActivityAt,
+                Editor = editor == SeatSummarizer.NoneGroup ? null : editor,
+                DaysInactive = SeatFilter.DaysInactive(seat, _now),
+                MonthlyPrice = seat.PlanType != null && _prices.TryGetValue(seat.PlanType, out decimal price) ? price : 0m,
+            });
+        }
+
+        private static void Increment(Dictionary<string, int> counts, string key)
+        {
+            counts.TryGetValue(key, out int count);
+            counts[key] = count + 1;
+        }
+
+        /// <summary>The figures so far (the builder can go on accumulating).</summary>
+        public SeatReport Complete()
+        {
+            lock (_sync)
+            {
+                CopilotSeatSummary summary = _summarizer.Complete()[0];
+                return new SeatReport
+                {
+                    Target = _target ?? summary.Name ?? "no seats",
+                    GeneratedAt = _now,
+                    InactiveDays = _inactiveDays,
+                    Prices = new SortedDictionary<string, decimal>(_prices.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase),
+                    Currency = _currency,
+                    Summary = summary,
+                    Histogram = Enum.GetValues(typeof(InactivityBucket)).Cast<InactivityBucket>()
+                        .Select(b => new ReportBar(LabelOf(b), _histogram[(int)b])).ToList(),
+                    ByEditor = Bars(_editors),
+                    ByOrganization = Bars(_organizations),
+                    OrganizationCount = _organizations.Count,
+                    ByTeam = Bars(_teams),
+                    Reclaimable = _reclaimable
+                        .OrderByDescending(r => r.DaysInactive ?? int.MaxValue)
+                        .ThenBy(r => r.Login, StringComparer.OrdinalIgnoreCase)
+                        .ThenBy(r => r.GrantedIn, StringComparer.OrdinalIgnoreCase)
+                        .ToList(),
+                    UnknownPlanWarning = _summarizer.UnknownPlanWarning(),
+                };
+            }
+        }
+
+        /// <summary>The bars of a chart, largest first, then by label.</summary>
+        private static List<ReportBar> Bars(Dictionary<string, int> counts) =>
+            counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.OrdinalIgnoreCase)
+                .Select(c => new ReportBar(c.Key, c.Value)).ToList();
+    }
+}
