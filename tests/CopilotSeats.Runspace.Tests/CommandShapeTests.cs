@@ -93,6 +93,7 @@ public sealed class CommandShapeTests : SessionTests
     [InlineData("Get-CopilotOrgDetail", "CopilotSeats.CopilotOrgDetail")]
     [InlineData("Get-CopilotSeat", "CopilotSeats.CopilotSeat")]
     [InlineData("Measure-CopilotSeat", "CopilotSeats.CopilotSeatSummary")]
+    [InlineData("Export-CopilotSeatReport", "System.IO.FileInfo")]
     [InlineData("Add-CopilotUser", "CopilotSeats.CopilotSeatChange")]
     [InlineData("Remove-CopilotUser", "CopilotSeats.CopilotSeatChange")]
     [InlineData("Add-CopilotTeam", "CopilotSeats.CopilotSeatChange")]
@@ -137,6 +138,7 @@ public sealed class CommandShapeTests : SessionTests
     [InlineData("Get-CopilotOrgDetail", null)]
     [InlineData("Get-CopilotSeat", "Organization")]
     [InlineData("Measure-CopilotSeat", "Organization")]
+    [InlineData("Export-CopilotSeatReport", "Organization")]
     [InlineData("Add-CopilotUser", "Organization")]
     [InlineData("Remove-CopilotUser", "Organization")]
     [InlineData("Add-CopilotTeam", "Organization")]
@@ -202,6 +204,8 @@ public sealed class CommandShapeTests : SessionTests
     [InlineData("Get-CopilotSeat", "UserName", 2)]
     [InlineData("Measure-CopilotSeat", "Organization", 0)]
     [InlineData("Measure-CopilotSeat", "Enterprise", 1)]
+    [InlineData("Export-CopilotSeatReport", "Organization", 0)]
+    [InlineData("Export-CopilotSeatReport", "Enterprise", 1)]
     [InlineData("Connect-Copilot", "Organization", 0)]
     [InlineData("Connect-Copilot", "Enterprise", 1)]
     [InlineData("Add-CopilotUser", "Organization", 0)]
@@ -233,6 +237,8 @@ public sealed class CommandShapeTests : SessionTests
     [InlineData("Get-CopilotSeat", "UserName", "UserNameCompleter")]
     [InlineData("Measure-CopilotSeat", "Organization", "OrganizationCompleter")]
     [InlineData("Measure-CopilotSeat", "Enterprise", "EnterpriseCompleter")]
+    [InlineData("Export-CopilotSeatReport", "Organization", "OrganizationCompleter")]
+    [InlineData("Export-CopilotSeatReport", "Enterprise", "EnterpriseCompleter")]
     [InlineData("Connect-Copilot", "Organization", "OrganizationCompleter")]
     [InlineData("Connect-Copilot", "Enterprise", "EnterpriseCompleter")]
     [InlineData("Add-CopilotUser", "Organization", "OrganizationCompleter")]
@@ -259,7 +265,8 @@ public sealed class CommandShapeTests : SessionTests
     public static TheoryData<string, string, int, int> Ranges()
     {
         var data = new TheoryData<string, string, int, int> { { "Get-CopilotSeat", "PageSize", 1, 100 }, { "Get-CopilotSeat", "InactiveDays", 1, 36500 },
-            { "Measure-CopilotSeat", "PageSize", 1, 100 }, { "Measure-CopilotSeat", "InactiveDays", 1, 36500 } };
+            { "Measure-CopilotSeat", "PageSize", 1, 100 }, { "Measure-CopilotSeat", "InactiveDays", 1, 36500 },
+            { "Export-CopilotSeatReport", "PageSize", 1, 100 }, { "Export-CopilotSeatReport", "InactiveDays", 1, 36500 } };
         foreach (string command in ApiCommands)
         {
             data.Add(command, "ThrottleLimit", 1, 16);
@@ -404,5 +411,22 @@ public sealed class CommandShapeTests : SessionTests
         Assert.Equal(typeof(string[]), exclude.ParameterType);
         Assert.Contains(exclude.Attributes, a => a is SupportsWildcardsAttribute);
         Assert.All(exclude.ParameterSets.Values, s => Assert.False(s.ValueFromPipeline || s.ValueFromPipelineByPropertyName));
+    }
+
+    [Fact]
+    public void Export_CopilotSeatReport_asks_ShouldProcess_like_Export_Csv_and_defaults_as_Measure_CopilotSeat()
+    {
+        CmdletInfo cmd = Ps.Command("Export-CopilotSeatReport");
+        var metadata = new CommandMetadata(cmd);
+        Assert.True(metadata.SupportsShouldProcess);
+        Assert.Equal(ConfirmImpact.Medium, metadata.ConfirmImpact); // as Export-Csv: writing a file is not a billing change
+        Assert.Contains("WhatIf", cmd.Parameters.Keys);
+        Assert.Contains(Parameter("Export-CopilotSeatReport", "Path").Attributes, a => a is ValidateNotNullOrEmptyAttribute);
+        Assert.Contains(Parameter("Export-CopilotSeatReport", "Price").Attributes, a => a is ValidateNotNullAttribute);
+        object cmdlet = Activator.CreateInstance(cmd.ImplementingType)!;
+        Assert.Equal(30, cmdlet.GetType().GetProperty("InactiveDays")!.GetValue(cmdlet));
+        Assert.Equal("USD", cmdlet.GetType().GetProperty("Currency")!.GetValue(cmdlet));
+        Assert.Null(cmdlet.GetType().GetProperty("Price")!.GetValue(cmdlet));
+        ((IDisposable)cmdlet).Dispose();
     }
 }

@@ -10,7 +10,7 @@ public static class ModuleSpec
 
     public static readonly string[] Commands =
     {
-        "Add-CopilotTeam", "Add-CopilotUser", "Connect-Copilot", "Disconnect-Copilot",
+        "Add-CopilotTeam", "Add-CopilotUser", "Connect-Copilot", "Disconnect-Copilot", "Export-CopilotSeatReport",
         "Get-CopilotOrgDetail", "Get-CopilotSeat", "Measure-CopilotSeat", "Remove-CopilotTeam", "Remove-CopilotUser",
     };
 
@@ -79,6 +79,20 @@ public static class ModuleSpec
             Shape("GroupBy", "System.String", null, Set()),
             Shape("Price", "System.Collections.Hashtable", null, Set()),
             Shape("Currency", "System.String", null, Set()),
+        }).ToArray(),
+        ["Export-CopilotSeatReport"] = Connection.Concat(new[]
+        {
+            Shape("Path", "System.String", null, Set(mandatory: true, position: 0)),
+            Shape("InputObject", "CopilotSeats.CopilotSeat[]", null, Set("InputObject", mandatory: true, byValue: true)),
+            Shape("Organization", "System.String", null, Set("Organization")),
+            Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true)),
+            Shape("PageSize", "System.Int32", null, Set("Organization"), Set("Enterprise")),
+            Shape("InactiveDays", "System.Int32", null, Set()),
+            Shape("Price", "System.Collections.Hashtable", null, Set()),
+            Shape("Currency", "System.String", null, Set()),
+            Shape("PassThru", "System.Management.Automation.SwitchParameter", null, Set()),
+            Shape("NoClobber", "System.Management.Automation.SwitchParameter", "NoOverwrite", Set()),
+            Shape("Force", "System.Management.Automation.SwitchParameter", null, Set()),
         }).ToArray(),
         ["Add-CopilotUser"] = MutatorShape("UserName", "Login"),
         ["Remove-CopilotUser"] = MutatorShape("UserName", "Login").Concat(new[]
