@@ -1,0 +1,281 @@
+# Export-CopilotSeatReport rendered in headless Chromium. The figures the rendered page shows are recomputed
+# here, with the rules the help states, from the simulator's seats as Get-CopilotSeat lists them (plus two
+# seats with hostile names, as piped seats may come from anywhere: Import-Csv, a script). Also: the headline
+# figures equal Measure-CopilotSeat's, no script element and no http(s) reference, -PassThru, -WhatIf.
+# Chromium must be on PATH (Debian's chromium package; .ci/run installs it): without it these tests fail.
+# The screenshot goes to out/CopilotSeatReport.png for review.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $script:Sim, $script:Conn = Start-TestSession
+    $script:Work = Join-Path ([System.IO.Path]::GetTempPath()) ('copilotseats-report-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
+    $null = New-Item -ItemType Directory -Path $Work
+    $script:Hostile = '<script>alert(1)</script>'
+    $script:HostileEditor = '<img src=x onerror=alert(2)>'
+    $script:Price = @{ business = 21; enterprise = 40.5 }
+
+    function Get-Chromium {
+        $found = Get-Command -Name chromium, chromium-browser -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+        if (-not $found) {
+            throw "chromium is not on PATH. The report test renders the page in headless Chromium: install Debian's chromium package (apt-get install -y chromium); .ci/run installs it when missing."
+        }
+        $found.Source
+    }
+
+    # Runs Chromium headless on a local file with a generous timeout; returns its standard output.
+    function Invoke-Chromium([string[]] $Arguments, [int] $TimeoutSec = 240) {
+        $info = [System.Diagnostics.ProcessStartInfo]::new((Get-Chromium))
+        foreach ($a in @('--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+                '--no-first-run', '--no-default-browser-check', "--user-data-dir=$(Join-Path $Work 'chromium-profile')") + $Arguments) {
+            $info.ArgumentList.Add($a)
+        }
+        $info.RedirectStandardOutput = $true
+        $info.RedirectStandardError = $true
+        $info.UseShellExecute = $false
+        $process = [System.Diagnostics.Process]::Start($info)
+        $stdout = $process.StandardOutput.ReadToEndAsync()
+        $stderr = $process.StandardError.ReadToEndAsync()
+        if (-not $process.WaitForExit($TimeoutSec * 1000)) {
+            $process.Kill($true)
+            throw "Chromium did not finish within $TimeoutSec s: chromium $($Arguments -join ' ')"
+        }
+        $process.WaitForExit()
+        if ($process.ExitCode -ne 0) { throw "Chromium exited $($process.ExitCode): $($stderr.Result)" }
+        $stdout.Result
+    }
+
+    function ConvertFrom-Html([string] $Text) { [System.Net.WebUtility]::HtmlDecode($Text) }
+    function ConvertTo-Number([string] $Text) { [decimal]::Parse(($Text -replace ',', '').Trim(), [cultureinfo]::InvariantCulture) }
+
+    # Whole days since the last sign of use (activity, else creation), as the help defines DaysInactive.
+    function Get-Days($Seat, [DateTimeOffset] $Now) {
+        $last = if ($null -ne $Seat.LastActivityAt) { $Seat.LastActivityAt } else { $Seat.CreatedAt }
+        if ($null -eq $last) { return $null }
+        [int][Math]::Max(0, [Math]::Floor(($Now - [DateTimeOffset]$last).TotalDays))
+    }
+
+    # The page's figures, recomputed from the seats.
+    function Get-Expected($Seats, [DateTimeOffset] $Now, [int] $InactiveDays, [hashtable] $Price) {
+        $cost = { param($plan) if ($plan -and $Price.ContainsKey([string]$plan)) { [decimal]$Price[[string]$plan] } else { [decimal]0 } }
+        $users = @($Seats | Group-Object { ([string]$_.Login).ToLowerInvariant() })
+        $e = [ordered]@{ Seats = @($Seats).Count; Users = $users.Count; Active = 0; Inactive = 0; PendingCancellation = 0; MonthlyCost = [decimal]0; InactiveMonthlyCost = [decimal]0 }
+        foreach ($u in $users) {
+            $active = @($u.Group | Where-Object { $d = Get-Days $_ $Now; $null -ne $d -and $d -lt $InactiveDays }).Count -gt 0
+            $pending = @($u.Group | Where-Object { $null -eq $_.PendingCancellationDate }).Count -eq 0
+            $best = ($u.Group | ForEach-Object { & $cost $_.PlanType } | Measure-Object -Maximum).Maximum
+            $e.MonthlyCost += $best
+            if ($active) { $e.Active++ } else { $e.Inactive++; if (-not $pending) { $e.InactiveMonthlyCost += $best } }
+            if ($pending) { $e.PendingCancellation++ }
+        }
+        $histogram = [ordered]@{ '0-7' = 0; '8-30' = 0; '31-60' = 0; '61-90' = 0; 'over 90' = 0; 'never used' = 0 }
+        foreach ($s in $Seats) {
+            if ($null -eq $s.LastActivityAt) { $histogram['never used']++; continue }
+            $d = Get-Days $s $Now
+            $key = if ($d -le 7) { '0-7' } elseif ($d -le 30) { '8-30' } elseif ($d -le 60) { '31-60' } elseif ($d -le 90) { '61-90' } else { 'over 90' }
+            $histogram[$key]++
+        }
+        # Most inactive first (no date at all counts as most), then by login compared ordinally, ignoring case.
+        $reclaimable = [System.Collections.Generic.List[object]]::new()
+        foreach ($s in $Seats) {
+            if ($s.AssigningTeam -or $null -ne $s.PendingCancellationDate) { continue }
+            $d = Get-Days $s $Now
+            if ($null -eq $d -or $d -ge $InactiveDays) { $reclaimable.Add([pscustomobject]@{ Login = $s.Login; Days = $d }) }
+        }
+        $reclaimable.Sort([System.Comparison[object]] {
+                param($a, $b)
+                $da = if ($null -eq $a.Days) { [int]::MaxValue } else { $a.Days }
+                $db = if ($null -eq $b.Days) { [int]::MaxValue } else { $b.Days }
+                if ($da -ne $db) { return $db.CompareTo($da) }
+                [System.StringComparer]::OrdinalIgnoreCase.Compare($a.Login, $b.Login)
+            })
+        [pscustomobject]@{
+            Figures     = $e
+            Histogram   = $histogram
+            Editors     = Get-Counts $Seats { $editor = if ($_.LastActivityEditor) { ($_.LastActivityEditor -split '/')[0].Trim() } else { '' }; if ($editor) { $editor } else { '(none)' } }
+            Orgs        = Get-Counts $Seats { if ($_.Organization) { $_.Organization } else { '(none)' } }
+            Teams       = Get-Counts $Seats { if ($_.AssigningTeam) { $_.AssigningTeam } else { '(direct)' } }
+            Reclaimable = $reclaimable
+        }
+    }
+
+    function Get-Counts($Seats, [scriptblock] $Key) {
+        $counts = @{}
+        foreach ($k in @($Seats | ForEach-Object $Key)) { $counts[$k] = 1 + [int]$counts[$k] }
+        $counts
+    }
+
+    # What the rendered DOM shows.
+    function Read-Figures([string] $Dom) {
+        $figures = @{}
+        foreach ($m in [regex]::Matches($Dom, 'data-figure="(\w+)" data-value="[^"]*">([^<]*)</span>')) { $figures[$m.Groups[1].Value] = ConvertTo-Number $m.Groups[2].Value }
+        $figures
+    }
+
+    function Read-Bars([string] $Dom, [string] $SvgId) {
+        $svg = [regex]::Match($Dom, "(?s)<svg id=`"$SvgId`".*?</svg>")
+        if (-not $svg.Success) { throw "The page shows no chart $SvgId." }
+        $bars = @{}
+        foreach ($m in [regex]::Matches($svg.Value, '(?s)<g class="bar" data-label="([^"]*)" data-count="\d+">.*?<text class="count"[^>]*>([^<]*)</text>')) {
+            $bars[(ConvertFrom-Html $m.Groups[1].Value)] = [int](ConvertTo-Number $m.Groups[2].Value)
+        }
+        $bars
+    }
+
+    function Assert-Counts($Actual, $Expected, [string] $Chart) {
+        @($Actual.Keys | Sort-Object) | Should -Be @($Expected.Keys | Sort-Object) -Because "the bars of $Chart"
+        foreach ($k in $Expected.Keys) { $Actual[$k] | Should -Be $Expected[$k] -Because "$Chart '$k'" }
+    }
+}
+
+AfterAll {
+    Stop-TestSimulator $Sim
+    Remove-Item -LiteralPath $Work -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Export-CopilotSeatReport in Chromium' {
+    BeforeAll {
+        Reset-Simulator $Sim
+        $script:Listed = @(Get-CopilotSeat -Enterprise octo-ent @Conn)
+        $now = [DateTimeOffset]::UtcNow
+        $script:All = $Listed + @(
+            [CopilotSeats.CopilotSeat]@{ Login = $Hostile; Organization = 'octo-org'; Enterprise = 'octo-ent'; PlanType = 'business'
+                CreatedAt = $now.AddDays(-300); LastActivityAt = $now.AddDays(-120); LastActivityEditor = "$HostileEditor/1.0" }
+            [CopilotSeats.CopilotSeat]@{ Login = 'team-hostile'; Organization = 'octo-org'; Enterprise = 'octo-ent'; PlanType = 'business'; AssigningTeam = $Hostile
+                CreatedAt = $now.AddDays(-40); LastActivityAt = $now.AddDays(-3); LastActivityEditor = 'vscode/1.95.3/copilot/1.245.0' }
+        )
+        $script:Page = Join-Path $Work 'report.html'
+        $script:File = $All | Export-CopilotSeatReport -Path $Page -InactiveDays 45 -Price $Price -PassThru
+        $script:Raw = Get-Content -LiteralPath $Page -Raw
+
+        $script:Dom = Invoke-Chromium @('--dump-dom', [System.Uri]::new($Page).AbsoluteUri)
+        $shotDir = Join-Path $RepoRoot 'out'
+        $null = New-Item -ItemType Directory -Path $shotDir -Force
+        $script:Shot = Join-Path $shotDir 'CopilotSeatReport.png'
+        Remove-Item -LiteralPath $Shot -ErrorAction SilentlyContinue
+        $null = Invoke-Chromium @('--hide-scrollbars', "--screenshot=$Shot", '--window-size=1280,2400', [System.Uri]::new($Page).AbsoluteUri)
+
+        $generated = [regex]::Match($Dom, '<time id="generated-at" datetime="([^"]+)"')
+        $script:Now = [DateTimeOffset]::Parse($generated.Groups[1].Value, [cultureinfo]::InvariantCulture)
+        $script:Expected = Get-Expected $All $Now 45 $Price
+    }
+
+    It 'rendered the page, stamped with the generation time, target, threshold and prices' {
+        $Dom | Should -Match '<h1>Copilot seat report</h1>'
+        $File.FullName | Should -Be $Page
+        ([DateTimeOffset]::UtcNow - $Now).TotalMinutes | Should -BeLessThan 10
+        $Dom | Should -Match '<time id="generated-at" datetime="[^"]+">\d{4}-\d\d-\d\d \d\d:\d\d UTC</time>'
+        $Dom | Should -Match '<p class="subtitle" id="target">octo-ent</p>'
+        $Dom | Should -Match 'id="inactive-days" data-value="45">no Copilot activity for 45 days or more'
+        $Dom | Should -Match '<dd id="prices">business 21.00, enterprise 40.50 USD per user per month'
+    }
+
+    It 'shows the headline figures the seats add up to' {
+        $figures = Read-Figures $Dom
+        @($figures.Keys | Sort-Object) | Should -Be @($Expected.Figures.Keys | Sort-Object)
+        foreach ($name in $Expected.Figures.Keys) { $figures[$name] | Should -Be $Expected.Figures[$name] -Because $name }
+        $Expected.Figures.Inactive | Should -BeGreaterThan 0
+        $Expected.Figures.PendingCancellation | Should -BeGreaterThan 0
+        $Expected.Figures.Users | Should -BeLessThan $Expected.Figures.Seats
+    }
+
+    It 'shows the same headline figures as Measure-CopilotSeat for the same seats, -InactiveDays and -Price' {
+        $summary = $All | Measure-CopilotSeat -InactiveDays 45 -Price $Price
+        $figures = Read-Figures $Dom
+        foreach ($name in $figures.Keys) { $figures[$name] | Should -Be $summary.$name -Because $name }
+    }
+
+    It 'shows the days-inactive histogram' {
+        $shown = [ordered]@{}
+        foreach ($m in [regex]::Matches($Dom, '(?s)<g class="bucket[^"]*" data-bucket="([^"]+)" data-count="\d+">.*?<text class="count"[^>]*>([^<]*)</text>')) {
+            $shown[$m.Groups[1].Value] = [int](ConvertTo-Number $m.Groups[2].Value)
+        }
+        @($shown.Keys) | Should -Be @('0-7', '8-30', '31-60', '61-90', 'over 90', 'never used')
+        foreach ($k in $Expected.Histogram.Keys) { $shown[$k] | Should -Be $Expected.Histogram[$k] -Because "column $k" }
+        ($Expected.Histogram.Values | Measure-Object -Sum).Sum | Should -Be $All.Count
+    }
+
+    It 'shows seats by editor, organization and team' {
+        Assert-Counts (Read-Bars $Dom 'by-editor') $Expected.Editors 'by-editor'
+        Assert-Counts (Read-Bars $Dom 'by-organization') $Expected.Orgs 'by-organization'
+        Assert-Counts (Read-Bars $Dom 'by-team') $Expected.Teams 'by-team'
+        $Expected.Editors.Keys | Should -Contain $HostileEditor
+    }
+
+    It 'lists the reclaimable seats, most inactive first' {
+        $table = [regex]::Match($Dom, '(?s)<table id="reclaimable-seats">.*?</table>').Value
+        $rows = @([regex]::Matches($table, '(?s)<tr><td class="login">(.*?)</td>.*?<td class="num">([^<]*)</td><td class="num">[^<]*</td></tr>') |
+            ForEach-Object { [pscustomobject]@{ Login = ConvertFrom-Html $_.Groups[1].Value; Days = $_.Groups[2].Value } })
+        $rows.Count | Should -Be $Expected.Reclaimable.Count
+        $rows.Count | Should -BeGreaterThan 10
+        @($rows.Login) | Should -Be @($Expected.Reclaimable.Login)
+        @($rows.Days | ForEach-Object { [int](ConvertTo-Number $_) }) | Should -Be @($Expected.Reclaimable.Days)
+        [regex]::Match($Dom, '<span id="reclaimable-count" data-value="\d+">([^<]*)</span>').Groups[1].Value | Should -Be "$($rows.Count)"
+    }
+
+    It 'shows hostile names as text: no script or img element, the names literally' {
+        $Dom | Should -Not -Match '<script'
+        $Dom | Should -Not -Match '<img'
+        $Raw | Should -Not -Match '<script'
+        $login = [regex]::Match($Dom, '<td class="login">(&lt;script.*?)</td>')
+        $login.Success | Should -BeTrue
+        ConvertFrom-Html $login.Groups[1].Value | Should -BeExactly $Hostile
+        (Read-Bars $Dom 'by-team').Keys | Should -Contain $Hostile
+        $Dom | Should -Match ([regex]::Escape('<title>&lt;script&gt;alert(1)&lt;/script&gt;: 1 seat</title>'))
+    }
+
+    It 'references no http or https URL' {
+        $Raw | Should -Not -Match 'https?:'
+        # Attribute names (a value's quotes are always encoded, so name=" only starts a real attribute): nothing that loads or runs.
+        $attributes = @([regex]::Matches($Raw, '\s([A-Za-z][\w:-]*)="') | ForEach-Object { $_.Groups[1].Value } | Sort-Object -Unique)
+        $attributes | Should -Contain 'data-label'
+        foreach ($banned in 'src', 'href', 'xlink:href', 'srcset', 'action', 'formaction', 'background', 'poster') { $attributes | Should -Not -Contain $banned }
+        @($attributes -match '^on') | Should -BeNullOrEmpty
+        $Raw | Should -Not -Match 'url\('
+    }
+
+    It 'wrote the screenshot to out/ for review' {
+        Test-Path -LiteralPath $Shot | Should -BeTrue
+        $bytes = [System.IO.File]::ReadAllBytes($Shot)
+        $bytes.Length | Should -BeGreaterThan 20000
+        [System.Text.Encoding]::ASCII.GetString($bytes, 1, 3) | Should -Be 'PNG'
+    }
+}
+
+Describe 'Export-CopilotSeatReport -PassThru, -WhatIf and listing' {
+    BeforeEach { Reset-Simulator $Sim }
+
+    It '-PassThru writes the file, resolved from the PowerShell location; without it nothing is written to the pipeline' {
+        Push-Location -LiteralPath $Work
+        try {
+            $file = Export-CopilotSeatReport -Organization octo-lab -Path ./lab.html -PassThru @Conn
+            $none = Export-CopilotSeatReport -Organization octo-lab -Path ./lab-2.html @Conn
+        }
+        finally { Pop-Location }
+        $file | Should -BeOfType System.IO.FileInfo
+        $file.FullName | Should -Be (Join-Path $Work 'lab.html')
+        $file.Length | Should -BeGreaterThan 5000
+        $none | Should -BeNullOrEmpty
+        Test-Path -LiteralPath (Join-Path $Work 'lab-2.html') | Should -BeTrue
+    }
+
+    It '-WhatIf writes nothing and sends no request' {
+        $path = Join-Path $Work 'whatif.html'
+        $out = Export-CopilotSeatReport -Organization octo-org -Path $path -WhatIf -PassThru @Conn
+        $out | Should -BeNullOrEmpty
+        Test-Path -LiteralPath $path | Should -BeFalse
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+
+    It 'lists an organization itself, with the figures of Measure-CopilotSeat -Organization' {
+        $path = Join-Path $Work 'octo-org.html'
+        Export-CopilotSeatReport -Organization octo-org -Path $path @Conn
+        $raw = Get-Content -LiteralPath $path -Raw
+        $summary = Measure-CopilotSeat -Organization octo-org @Conn
+        $figures = Read-Figures $raw
+        $figures.Count | Should -Be 7
+        foreach ($name in $figures.Keys) { $figures[$name] | Should -Be $summary.$name -Because $name }
+        $raw | Should -Match '<p class="subtitle" id="target">organization octo-org</p>'
+        $raw | Should -Not -Match 'id="by-organization"'
+        $raw | Should -Not -Match 'https?:'
+    }
+}
