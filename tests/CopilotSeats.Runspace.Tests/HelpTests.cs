@@ -221,4 +221,18 @@ public sealed class HelpTests : SessionTests
         Assert.All(order, i => Assert.True(i >= 0));
         Assert.Equal(order.OrderBy(i => i), order);
     }
+
+    [Fact]
+    public void About_topic_and_help_cover_the_report()
+    {
+        string text = File.ReadAllText(AboutPath);
+        int report = text.IndexOf("\nREPORT\n", StringComparison.Ordinal);
+        Assert.True(report > 0, "about_CopilotSeats has no REPORT section");
+        foreach (string must in new[] { "Export-CopilotSeatReport", "-InactiveDays", "-Price", "-PassThru", "-NoClobber", "-WhatIf", "never used",
+                     "Measure-CopilotSeat", "HTML-encoded", "no script", "CopilotSeats.FileExists" })
+            Assert.Contains(must, text[report..]);
+        string description = Text(HelpFor("Export-CopilotSeatReport").Element(Maml + "description"));
+        foreach (string must in new[] { "no script", "0-7, 8-30, 31-60, 61-90, over 90", "reclaimable", "HTML-encoded", "Measure-CopilotSeat", "ShouldProcess" })
+            Assert.Contains(must, description);
+    }
 }
