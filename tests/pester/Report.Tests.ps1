@@ -223,8 +223,9 @@ Describe 'Export-CopilotSeatReport in Chromium' {
         $Dom | Should -Match ([regex]::Escape('<title>&lt;script&gt;alert(1)&lt;/script&gt;: 1 seat</title>'))
     }
 
-    It 'references no http or https URL' {
+    It 'references no http or https URL and carries no token' {
         $Raw | Should -Not -Match 'https?:'
+        $Raw | Should -Not -Match ([regex]::Escape($CanaryToken))
         # Attribute names (a value's quotes are always encoded, so name=" only starts a real attribute): nothing that loads or runs.
         $attributes = @([regex]::Matches($Raw, '\s([A-Za-z][\w:-]*)="') | ForEach-Object { $_.Groups[1].Value } | Sort-Object -Unique)
         $attributes | Should -Contain 'data-label'
@@ -268,7 +269,9 @@ Describe 'Export-CopilotSeatReport -PassThru, -WhatIf and listing' {
 
     It 'lists an organization itself, with the figures of Measure-CopilotSeat -Organization' {
         $path = Join-Path $Work 'octo-org.html'
-        Export-CopilotSeatReport -Organization octo-org -Path $path @Conn
+        $streams = Export-CopilotSeatReport -Organization octo-org -Path $path @Conn -Verbose 4>&1
+        ConvertTo-AllText $streams | Should -Not -Match ([regex]::Escape($CanaryToken))
+        @($streams | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -BeGreaterThan 0
         $raw = Get-Content -LiteralPath $path -Raw
         $summary = Measure-CopilotSeat -Organization octo-org @Conn
         $figures = Read-Figures $raw
@@ -277,5 +280,6 @@ Describe 'Export-CopilotSeatReport -PassThru, -WhatIf and listing' {
         $raw | Should -Match '<p class="subtitle" id="target">organization octo-org</p>'
         $raw | Should -Not -Match 'id="by-organization"'
         $raw | Should -Not -Match 'https?:'
+        $raw | Should -Not -Match ([regex]::Escape($CanaryToken))
     }
 }
