@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -44,10 +45,10 @@ namespace CopilotSeats.Reports
             writer.Write("<dt>Prices</dt><dd id=\"prices\">" + prices + " " + currency + " per user per month (-Price)</dd>\n</dl>\n</header>\n");
 
             writer.Write("<section id=\"figures\">\n<h2>Headline figures</h2>\n<div class=\"figures\">\n");
-            Figure(writer, "Seats", s.Seats, "seats", Html.Encode(Html.Number(s.Direct, 0) + " direct, " + Html.Number(s.ViaTeam, 0) + " through teams"));
+            Figure(writer, "Seats", s.Seats, "seats", Html.Number(s.Direct, 0) + " direct, " + Html.Number(s.ViaTeam, 0) + " through teams");
             Figure(writer, "Users", s.Users, "users", "each login once");
             Figure(writer, "Active", s.Active, "active users", "used Copilot in the last " + Int(report.InactiveDays) + " days");
-            Figure(writer, "Inactive", s.Inactive, "inactive users", Html.Encode(Html.Number(s.NeverUsed, 0)) + " never used");
+            Figure(writer, "Inactive", s.Inactive, "inactive users", Html.Number(s.NeverUsed, 0) + " never used");
             Figure(writer, "PendingCancellation", s.PendingCancellation, "pending cancellation", "users whose every seat ends this cycle");
             Money(writer, "MonthlyCost", s.MonthlyCost, currency, "monthly cost", "each user once, at their highest plan", saving: false);
             Money(writer, "InactiveMonthlyCost", s.InactiveMonthlyCost, currency, "saved a month by reclaiming inactive seats", "inactive users not already pending cancellation", saving: true);
@@ -113,7 +114,7 @@ namespace CopilotSeats.Reports
             writer.Write("</tbody>\n</table>\n</section>\n");
         }
 
-        private static void Chart(TextWriter writer, string sectionId, string svgId, string title, System.Collections.Generic.IReadOnlyList<ReportBar> bars, string note)
+        private static void Chart(TextWriter writer, string sectionId, string svgId, string title, IReadOnlyList<ReportBar> bars, string note)
         {
             writer.Write("<section class=\"chart\" id=\"" + sectionId + "\">\n<h2>" + Html.Encode(title) + "</h2>\n");
             if (bars.Count == 0) writer.Write("<p class=\"empty\">No seats.</p>\n");
@@ -121,12 +122,12 @@ namespace CopilotSeats.Reports
             writer.Write("<p class=\"note\">" + Html.Encode(note) + "</p>\n</section>\n");
         }
 
-        /// <summary>A figure card; <paramref name="note"/> is already encoded.</summary>
+        /// <summary>A figure card: the count with thousands separators, a label and a note.</summary>
         private static void Figure(TextWriter writer, string name, int value, string label, string note)
         {
             writer.Write("<div class=\"figure\" id=\"figure-" + name + "\"><span class=\"value\" data-figure=\"" + name + "\" data-value=\""
                 + Int(value) + "\">" + Html.Encode(Html.Number(value, 0)) + "</span>"
-                + "<span class=\"label\">" + Html.Encode(label) + "</span><span class=\"note\">" + note + "</span></div>\n");
+                + "<span class=\"label\">" + Html.Encode(label) + "</span><span class=\"note\">" + Html.Encode(note) + "</span></div>\n");
         }
 
         private static void Money(TextWriter writer, string name, decimal value, string encodedCurrency, string label, string note, bool saving)
