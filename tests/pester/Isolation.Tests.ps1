@@ -136,4 +136,23 @@ Import-Module $Manifest
         $r.First | Should -BeGreaterThan 0
         $r.Second | Should -Be $r.First
     }
+
+    It 'runspaces importing the module at the same time all get a working module (<Round>)' -ForEach @(@{ Round = 1 }, @{ Round = 2 }) {
+        # The first import registers the resolve handler; the others, analysing the cmdlet types at the same
+        # moment, must wait for it (they once failed with "Could not load ... CopilotSeats.Core").
+        $r = Invoke-FreshPwsh @'
+$results = 1..8 | ForEach-Object -ThrottleLimit 8 -Parallel {
+    try {
+        Import-Module $using:Manifest -ErrorAction Stop
+        $token = ConvertTo-SecureString 'sim_canary_token_123' -AsPlainText -Force
+        "$(@(Get-CopilotSeat -Organization octo-lab -ApiUrl $using:Url -Token $token).Count)"
+    }
+    catch { "ERR $($_.Exception.Message)" }
+}
+[pscustomobject]@{ Results = @($results) } | ConvertTo-Json -Compress
+'@
+        @($r.Results).Count | Should -Be 8
+        $r.Results | Should -Not -Match '^ERR' -Because ($r.Results -join '; ')
+        @($r.Results | Select-Object -Unique) | Should -Be @('30')
+    }
 }

@@ -39,20 +39,36 @@ namespace CopilotSeats.Commands.Loading
         private static readonly object s_contextLock = new object();
         private static object? s_context; // a PrivateLoadContext on PowerShell 7; typed object so 5.1 never loads its type
 
+        private static readonly object s_registrationLock = new object();
         private static int s_registered;
 
         public void OnImport()
         {
-            if (Interlocked.Exchange(ref s_registered, 1) == 0)
-                AppDomain.CurrentDomain.AssemblyResolve += Resolve;
+            // Under a lock, not a flag set before the handler is added: runspaces importing the module at
+            // the same time (ForEach-Object -Parallel, parallel test fixtures) must not go on to analyse the
+            // cmdlet types, which asks for Core, before the handler is in place.
+            lock (s_registrationLock)
+            {
+                if (s_registered == 0)
+                {
+                    AppDomain.CurrentDomain.AssemblyResolve += Resolve;
+                    s_registered = 1;
+                }
+            }
             LoadSharedTypes();
             if (s_isNetFramework) EnableTls12();
         }
 
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
-            if (Interlocked.Exchange(ref s_registered, 0) == 1)
-                AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
+            lock (s_registrationLock)
+            {
+                if (s_registered == 1)
+                {
+                    AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
+                    s_registered = 0;
+                }
+            }
         }
 
         /// <summary>Loads CopilotSeats.Models now, so [CopilotSeats.CopilotSeat] resolves before the first cmdlet runs.</summary>
