@@ -16,6 +16,7 @@ namespace CopilotSeats.Api
     public sealed class CopilotClient : IDisposable
     {
         private readonly RequestEngine _engine;
+        private CopilotSeats.Usage.UsageReportClient? _usage;
 
         public CopilotClient(ResolvedConnection connection, CopilotClientOptions? options = null)
         {
@@ -23,6 +24,9 @@ namespace CopilotSeats.Api
         }
 
         public RequestEngine Engine => _engine;
+
+        /// <summary>The usage metrics reports over this connection (same engine, ThrottleLimit and retries).</summary>
+        public CopilotSeats.Usage.UsageReportClient Usage => _usage ??= new CopilotSeats.Usage.UsageReportClient(this);
         private CopilotClientOptions Options => _engine.Options;
 
         // ---- paths -------------------------------------------------------------------------
@@ -216,6 +220,10 @@ namespace CopilotSeats.Api
             }
         }
 
-        public void Dispose() => _engine.Dispose();
+        public void Dispose()
+        {
+            _usage?.Dispose();
+            _engine.Dispose();
+        }
     }
 }

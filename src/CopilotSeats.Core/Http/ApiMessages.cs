@@ -7,7 +7,7 @@ using CopilotSeats.Api;
 namespace CopilotSeats.Http
 {
     /// <summary>What a request is for; drives error hints and budgets.</summary>
-    public enum ApiOperation { OrgDetail, ListSeats, GetMemberSeat, AddSeats, RemoveSeats }
+    public enum ApiOperation { OrgDetail, ListSeats, GetMemberSeat, AddSeats, RemoveSeats, UsageReport }
 
     /// <summary>
     /// The request in detail, set where the request is built: the operation and, for a seat change,
@@ -25,6 +25,8 @@ namespace CopilotSeats.Http
         RemoveTeams,
         AddEnterpriseTeams,
         RemoveEnterpriseTeams,
+        /// <summary>GET of a usage metrics report's download links (Usage/UsageReportClient).</summary>
+        UsageReport,
     }
 
     public sealed class ApiRequest
@@ -74,6 +76,7 @@ namespace CopilotSeats.Http
             RequestKind.MemberLookup => ApiOperation.GetMemberSeat,
             RequestKind.AddUsers or RequestKind.AddTeams or RequestKind.AddEnterpriseTeams => ApiOperation.AddSeats,
             RequestKind.RemoveUsers or RequestKind.RemoveTeams or RequestKind.RemoveEnterpriseTeams => ApiOperation.RemoveSeats,
+            RequestKind.UsageReport => ApiOperation.UsageReport,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A request needs a kind."),
         };
 
@@ -83,6 +86,7 @@ namespace CopilotSeats.Http
             ApiOperation.OrgDetail => RequestKind.OrgDetail,
             ApiOperation.ListSeats => RequestKind.ListSeats,
             ApiOperation.GetMemberSeat => RequestKind.MemberLookup,
+            ApiOperation.UsageReport => RequestKind.UsageReport,
             _ => RequestKind.Unspecified,
         };
     }

@@ -209,10 +209,33 @@ namespace CopilotSeats.Http
             _options.RateLimitWait?.Invoke(new RateLimitWaitInfo(reason, until, TimeSpan.Zero, wait, completed: true));
         }
 
-        private async Task BackoffAsync(ApiRequest request, int attempt, string why, CancellationToken cancellationToken)
+        /// <summary>Full-jitter backoff before retry <paramref name="attempt"/> (1-based): uniform over min(cap, base * 2^(attempt-1)).</summary>
+        internal TimeSpan BackoffDelay(int attempt)
         {
             double capped = Math.Min(_options.RetryMaxDelay.TotalMilliseconds, _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1));
-            TimeSpan delay = TimeSpan.FromMilliseconds(_random() * capped);
+            return TimeSpan.FromMilliseconds(_random() * capped);
+        }
+
+        /// <summary>
+        /// Takes one of the ThrottleLimit slots that every request to GitHub shares (report downloads hold one while
+        /// they read a file); dispose the result to give it back.
+        /// </summary>
+        internal async Task<IDisposable> AcquireSlotAsync(CancellationToken cancellationToken)
+        {
+            await _concurrency.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return new Slot(_concurrency);
+        }
+
+        private sealed class Slot : IDisposable
+        {
+            private SemaphoreSlim? _semaphore;
+            public Slot(SemaphoreSlim semaphore) { _semaphore = semaphore; }
+            public void Dispose() => Interlocked.Exchange(ref _semaphore, null)?.Release();
+        }
+
+        private async Task BackoffAsync(ApiRequest request, int attempt, string why, CancellationToken cancellationToken)
+        {
+            TimeSpan delay = BackoffDelay(attempt);
             _options.Verbose?.Invoke($"Retry {attempt} of {_options.MaxRetries} for {request.Method.Method} {request.Uri} after {why}; waiting {delay.TotalMilliseconds:0} ms.");
             await _options.Clock.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
