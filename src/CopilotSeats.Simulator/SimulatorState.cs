@@ -34,6 +34,9 @@ public sealed class SimulatorState
 
     internal TimeProvider Clock => _clock;
 
+    /// <summary>The seed the state was made from (usage reports derive their records from it).</summary>
+    public int RandomSeed { get; private set; } = 42;
+
     private static DateTimeOffset Truncate(DateTimeOffset t)
     {
         var utc = new DateTimeOffset(t.UtcDateTime, TimeSpan.Zero);
@@ -109,6 +112,7 @@ public sealed class SimulatorState
     private void Seed(SimulatorOptions options)
     {
         _random = new Random(options.Seed);
+        RandomSeed = options.Seed;
         _userIds.Clear();
         _sequence = 0;
         Orgs.Clear();

@@ -54,6 +54,10 @@ internal sealed class ControlApi
                 break;
             }
             case ("GET", "/_simulator/stats"): result = _host.Stats(); break;
+            case ("GET", "/_simulator/downloads"):
+                result = new { downloadOrigin = _host.DownloadBaseUri.ToString().TrimEnd('/'), authorizationSeen = _host.Downloads.AuthorizationSeen, requests = _host.Downloads.Snapshot() };
+                break;
+            case ("DELETE", "/_simulator/downloads"): _host.Downloads.Clear(); status = 204; break;
             default: status = 404; result = new { message = "Unknown simulator control endpoint." }; break;
         }
         context.Response.StatusCode = status;
