@@ -37,6 +37,18 @@ namespace CopilotSeats.Usage
                 message = message.Replace(query.Substring(1), "[redacted]");
                 string decoded = Uri.UnescapeDataString(query.Substring(1));
                 if (decoded.Length > 0) message = message.Replace(decoded, "[redacted]");
+                // Each parameter's value on its own, as sent and decoded (short values such as "r" say nothing).
+                foreach (string pair in query.Substring(1).Split('&'))
+                {
+                    int eq = pair.IndexOf('=');
+                    string value = eq < 0 ? string.Empty : pair.Substring(eq + 1);
+                    if (value.Length < 6) continue;
+                    message = message.Replace(value, "[redacted]");
+                    string plain = Uri.UnescapeDataString(value.Replace('+', ' '));
+                    if (plain.Length >= 6) message = message.Replace(plain, "[redacted]");
+                    string unescaped = Uri.UnescapeDataString(value);
+                    if (unescaped.Length >= 6) message = message.Replace(unescaped, "[redacted]");
+                }
             }
             return message;
         }

@@ -30,6 +30,9 @@ namespace CopilotSeats.Usage
     {
         internal const int BatchSize = 1000;
 
+        /// <summary>Fresh links asked for in one run at most: a few per file (each file must fit in a link's lifetime).</summary>
+        internal static int MaxRefreshes(int files) => 3 * files + 2;
+
         private readonly RequestEngine _engine;
         private readonly ReportFileClient _files;
         private readonly Func<CancellationToken, Task<UsageReportLinks>> _freshLinks;
@@ -67,13 +70,14 @@ namespace CopilotSeats.Usage
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     long before = file.Done;
+                    file.LinesRead = 0;
                     Attempt attempt = await ReadFileAsync(file, current[i], cancellationToken).ConfigureAwait(false);
-                    bool progressed = file.Done > before;
-                    if (progressed) { failures = 0; refreshedWithoutProgress = false; }
+                    if (file.Done > before) failures = 0;
+                    if (file.LinesRead > 0) refreshedWithoutProgress = false; // the link worked: a later refusal is a new expiry
                     if (attempt.Outcome == AttemptOutcome.Completed) break;
                     if (attempt.Outcome == AttemptOutcome.Refused)
                     {
-                        if (refreshedWithoutProgress)
+                        if (refreshedWithoutProgress || _refreshes >= MaxRefreshes(files))
                             throw new CopilotException("CopilotSeats.DownloadRefused", CopilotErrorCategory.PermissionDenied, _target,
                                 $"The download host refused file {file.Number} of the {_subject} ({ReportFileClient.Redact(current[i])}) with {attempt.Status}, even with fresh links from GitHub.")
                             { RecommendedAction = "Run the command again later." };
@@ -110,6 +114,8 @@ namespace CopilotSeats.Usage
             public int Number { get; }
             public int Of { get; }
             public long Done;
+            /// <summary>Lines read (skipped ones included) by the current attempt.</summary>
+            public long LinesRead;
         }
 
         private enum AttemptOutcome { Completed, Refused, Retryable }
@@ -163,6 +169,7 @@ namespace CopilotSeats.Usage
                     };
                     while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is NdjsonLine line)
                     {
+                        file.LinesRead++;
                         if (line.Number <= file.Done) continue; // written before the file was read again
                         await HandleAsync(line, file, cancellationToken).ConfigureAwait(false);
                         file.Done = line.Number;
