@@ -20,6 +20,7 @@
         'Remove-CopilotUser'
         'Add-CopilotTeam'
         'Remove-CopilotTeam'
+        'Get-CopilotUsage'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -105,6 +105,17 @@ public sealed class CommandShapeTests : SessionTests
         Assert.Equal(expected, Assert.Single(declared).Type?.FullName);
     }
 
+    [Fact]
+    public void Get_CopilotUsage_declares_its_three_output_types_and_the_report_names()
+    {
+        var declared = Ps.Command("Get-CopilotUsage").OutputType.Select(t => t.Type?.FullName).ToArray();
+        Assert.Equal(new[] { "CopilotSeats.CopilotUserUsage", "System.Management.Automation.PSObject", "System.String" }, declared);
+        var set = Assert.Single(Parameter("Get-CopilotUsage", "Report").Attributes.OfType<ValidateSetAttribute>());
+        Assert.Equal(new[] { "Users", "Summary", "UserTeams", "Repositories" }, set.ValidValues);
+        object cmdlet = Activator.CreateInstance(Ps.Command("Get-CopilotUsage").ImplementingType)!;
+        Assert.Equal("Users", cmdlet.GetType().GetProperty("Report")!.GetValue(cmdlet));
+    }
+
     [Theory]
     [MemberData(nameof(MutatingCommands))]
     public void Mutator_supports_ShouldProcess_with_the_specified_ConfirmImpact(string command)
@@ -119,6 +130,7 @@ public sealed class CommandShapeTests : SessionTests
 
     [Theory]
     [InlineData("Get-CopilotSeat")]
+    [InlineData("Get-CopilotUsage")]
     [InlineData("Measure-CopilotSeat")]
     [InlineData("Get-CopilotOrgDetail")]
     [InlineData("Connect-Copilot")]
@@ -136,6 +148,7 @@ public sealed class CommandShapeTests : SessionTests
     [InlineData("Disconnect-Copilot", null)]
     [InlineData("Get-CopilotOrgDetail", null)]
     [InlineData("Get-CopilotSeat", "Organization")]
+    [InlineData("Get-CopilotUsage", "Organization")]
     [InlineData("Measure-CopilotSeat", "Organization")]
     [InlineData("Add-CopilotUser", "Organization")]
     [InlineData("Remove-CopilotUser", "Organization")]
@@ -200,6 +213,8 @@ public sealed class CommandShapeTests : SessionTests
     [InlineData("Get-CopilotSeat", "Organization", 0)]
     [InlineData("Get-CopilotSeat", "Enterprise", 1)]
     [InlineData("Get-CopilotSeat", "UserName", 2)]
+    [InlineData("Get-CopilotUsage", "Organization", 0)]
+    [InlineData("Get-CopilotUsage", "Enterprise", 1)]
     [InlineData("Measure-CopilotSeat", "Organization", 0)]
     [InlineData("Measure-CopilotSeat", "Enterprise", 1)]
     [InlineData("Connect-Copilot", "Organization", 0)]
@@ -231,6 +246,8 @@ public sealed class CommandShapeTests : SessionTests
     [InlineData("Get-CopilotSeat", "Organization", "OrganizationCompleter")]
     [InlineData("Get-CopilotSeat", "Enterprise", "EnterpriseCompleter")]
     [InlineData("Get-CopilotSeat", "UserName", "UserNameCompleter")]
+    [InlineData("Get-CopilotUsage", "Organization", "OrganizationCompleter")]
+    [InlineData("Get-CopilotUsage", "Enterprise", "EnterpriseCompleter")]
     [InlineData("Measure-CopilotSeat", "Organization", "OrganizationCompleter")]
     [InlineData("Measure-CopilotSeat", "Enterprise", "EnterpriseCompleter")]
     [InlineData("Connect-Copilot", "Organization", "OrganizationCompleter")]

@@ -11,7 +11,7 @@ public static class ModuleSpec
     public static readonly string[] Commands =
     {
         "Add-CopilotTeam", "Add-CopilotUser", "Connect-Copilot", "Disconnect-Copilot",
-        "Get-CopilotOrgDetail", "Get-CopilotSeat", "Measure-CopilotSeat", "Remove-CopilotTeam", "Remove-CopilotUser",
+        "Get-CopilotOrgDetail", "Get-CopilotSeat", "Get-CopilotUsage", "Measure-CopilotSeat", "Remove-CopilotTeam", "Remove-CopilotUser",
     };
 
     public static readonly string[] Mutators = { "Add-CopilotUser", "Remove-CopilotUser", "Add-CopilotTeam", "Remove-CopilotTeam" };
@@ -68,6 +68,15 @@ public static class ModuleSpec
             Shape("PageSize", "System.Int32", null, Set()),
             Shape("InactiveDays", "System.Int32", null, Set()),
             Shape("Exclude", "System.String[]", null, Set()),
+            Shape("IncludeUsage", "System.Management.Automation.SwitchParameter", null, Set()),
+        }).ToArray(),
+        ["Get-CopilotUsage"] = Connection.Concat(new[]
+        {
+            Shape("Organization", "System.String", null, Set("Organization", position: 0, byName: true)),
+            Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true, byName: true)),
+            Shape("Report", "System.String", null, Set()),
+            Shape("Day", "System.DateTime", null, Set()),
+            Shape("Raw", "System.Management.Automation.SwitchParameter", null, Set()),
         }).ToArray(),
         ["Measure-CopilotSeat"] = Connection.Concat(new[]
         {
@@ -79,6 +88,7 @@ public static class ModuleSpec
             Shape("GroupBy", "System.String", null, Set()),
             Shape("Price", "System.Collections.Hashtable", null, Set()),
             Shape("Currency", "System.String", null, Set()),
+            Shape("IncludeUsage", "System.Management.Automation.SwitchParameter", null, Set("Organization"), Set("Enterprise")),
         }).ToArray(),
         ["Add-CopilotUser"] = MutatorShape("UserName", "Login"),
         ["Remove-CopilotUser"] = MutatorShape("UserName", "Login").Concat(new[]

@@ -45,6 +45,8 @@ namespace CopilotSeats.Usage
         private long _records;
         private long _badLines;
         private int _refreshes;
+        private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
+        private int _progressFile;
 
         public UsageReportReader(RequestEngine engine, ReportFileClient files, Func<CancellationToken, Task<UsageReportLinks>> freshLinks,
             Func<ReadOnlyMemory<byte>, object> map, Func<IReadOnlyList<object>, CancellationToken, Task> onRecords,
@@ -164,7 +166,13 @@ namespace CopilotSeats.Usage
                     var reader = new NdjsonLineReader(body);
                     reader.BeforeRead = () =>
                     {
-                        Options.UsageProgress?.Invoke(new UsageDownloadProgress(_subject, file.Number, file.Of, _records + _batch.Count, reader.BytesRead, length, completed: false));
+                        // At most five progress updates a second, and one whenever a new file starts.
+                        if (Options.UsageProgress != null && (_progressFile != file.Number || _sinceProgress.ElapsedMilliseconds >= 200))
+                        {
+                            _progressFile = file.Number;
+                            _sinceProgress.Restart();
+                            Options.UsageProgress(new UsageDownloadProgress(_subject, file.Number, file.Of, _records + _batch.Count, reader.BytesRead, length, completed: false));
+                        }
                         return FlushAsync(cancellationToken);
                     };
                     while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is NdjsonLine line)
