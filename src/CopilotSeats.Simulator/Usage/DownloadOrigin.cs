@@ -195,7 +195,10 @@ public sealed class DownloadEntry
     internal void AddBytes(long n) => Interlocked.Add(ref _bytes, n);
 }
 
-/// <summary>The download origin's request log, and how many requests carried an Authorization header.</summary>
+/// <summary>
+/// The download origin's request log, and how many requests carried an Authorization header since the simulator
+/// started (a reset or clearing the log does not forget a leak).
+/// </summary>
 public sealed class DownloadLog
 {
     private readonly List<DownloadEntry> _entries = new();
@@ -211,7 +214,7 @@ public sealed class DownloadLog
 
     public void Clear()
     {
-        lock (_entries) { _entries.Clear(); _authorizationSeen = 0; }
+        lock (_entries) _entries.Clear();
     }
 
     internal DownloadEntry Add(string path, bool hadAuthorization)
