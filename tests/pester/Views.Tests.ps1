@@ -176,3 +176,20 @@ Describe 'The CopilotOrgDetail and CopilotConnection lists at <Width> columns' -
         finally { Disconnect-Copilot }
     }
 }
+
+Describe 'The CopilotUserUsage view at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+    It 'shows the day as yyyy-MM-dd, a 20-character login and large counts whole' {
+        $usage = New-Object CopilotSeats.CopilotUserUsage
+        $usage.Day = [datetime]'2026-11-20'; $usage.Login = $Long.Login; $usage.Interactions = 123456789012
+        $usage.CodeAcceptances = 98765432101; $usage.UsedChat = $true; $usage.UsedAgent = $false; $usage.AiCreditsUsed = 12345.75
+        $lines = Get-Rendered $usage $Width
+        Assert-TableLines $lines $Width | Should -Be 'Day        Login                Interactions Acceptances Chat  Agent AiCredits'
+        $lines | Should -Contain "2026-11-20 $($Long.Login) 123456789012 98765432101 True  False  12345.75"
+    }
+
+    It 'renders what Get-CopilotUsage outputs' {
+        $lines = Get-Rendered (Get-CopilotUsage -Organization octo-lab @Conn | Select-Object -First 40) $Width
+        $null = Assert-TableLines $lines $Width
+        ($lines -join "`n") | Should -Match '(?m)^\d{4}-\d{2}-\d{2} \S+ +\d+ +\d+ (True |False) (True |False) +[\d.]+$'
+    }
+}
