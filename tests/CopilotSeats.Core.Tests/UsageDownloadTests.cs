@@ -263,3 +263,54 @@ public class UsageDownloadTests
         Assert.Equal("CopilotSeats.DayRequired", Assert.Throws<CopilotException>(() => UsageReportSpec.RelativePath(Org, UsageReportKind.UserTeams, null)).ErrorId);
     }
 }
+
+/// <summary>A report download holds one of the ThrottleLimit slots while it reads its file.</summary>
+public class UsageThrottleTests
+{
+    /// <summary>A body that takes a while to read, and says when it is done.</summary>
+    private sealed class SlowBody : MemoryStream
+    {
+        private readonly Action _done;
+        public SlowBody(string text, Action done) : base(System.Text.Encoding.UTF8.GetBytes(text)) => _done = done;
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            await Task.Delay(30, cancellationToken);
+            int n = await base.ReadAsync(buffer, offset, Math.Min(count, 64), cancellationToken);
+            if (n == 0) _done();
+            return n;
+        }
+    }
+
+    [Fact]
+    public async Task With_ThrottleLimit_1_no_seat_page_is_requested_while_a_report_file_downloads()
+    {
+        int downloading = 0, overlaps = 0, downloads = 0;
+        string file = string.Concat(Enumerable.Range(1, 20).Select(n => $"{{\"day\":\"2026-11-01\",\"user_login\":\"u{n}\",\"used_chat\":true}}\n"));
+        var handler = new ScriptedHandler((request, n) =>
+        {
+            Uri uri = request.RequestUri!;
+            if (uri.Host == "blob.example.net")
+            {
+                Interlocked.Increment(ref downloads);
+                Interlocked.Increment(ref downloading);
+                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new SlowBody(file, () => Interlocked.Decrement(ref downloading))) };
+            }
+            if (uri.AbsolutePath.Contains("/metrics/"))
+                return ScriptedHandler.Json(HttpStatusCode.OK, "{\"download_links\":[\"https://blob.example.net/1\",\"https://blob.example.net/2\"],\"report_start_day\":\"2026-10-05\",\"report_end_day\":\"2026-11-01\"}");
+            if (Volatile.Read(ref downloading) > 0) Interlocked.Increment(ref overlaps);
+            int page = int.Parse(System.Web.HttpUtility.ParseQueryString(uri.Query)["page"] ?? "1");
+            string seats = string.Join(",", Enumerable.Range(1, 2).Select(i => $"{{\"created_at\":\"2026-01-01T00:00:00Z\",\"assignee\":{{\"login\":\"p{page}-{i}\",\"id\":{page * 10 + i}}}}}"));
+            var links = page < 5 ? $"<https://api.github.com/orgs/octo-org/copilot/billing/seats?per_page=2&page={page + 1}>; rel=\"next\", <https://api.github.com/orgs/octo-org/copilot/billing/seats?per_page=2&page=5>; rel=\"last\"" : "";
+            return ScriptedHandler.Json(HttpStatusCode.OK, $"{{\"total_seats\":10,\"seats\":[{seats}]}}", ("Link", links));
+        });
+        using var client = Clients.ForHandler(handler, new CopilotClientOptions { ThrottleLimit = 1 }, realClock: true);
+        var scope = SeatScope.ForOrganization("octo-org");
+        int records = 0, seatsSeen = 0;
+        Task report = client.Usage.ReadAsync(scope, CopilotSeats.Usage.UsageReportKind.Users, null, CopilotSeats.Usage.UsageRecordFormat.Typed,
+            (batch, _) => { Interlocked.Add(ref records, batch.Count); return Task.CompletedTask; }, null, CancellationToken.None);
+        Task listing = client.ListSeatsAsync(scope, (page, _) => { Interlocked.Add(ref seatsSeen, page.Count); return Task.CompletedTask; }, 2, CancellationToken.None);
+        await Task.WhenAll(report, listing);
+        Assert.Equal((40, 10, 2), (records, seatsSeen, downloads));
+        Assert.Equal(0, overlaps);
+    }
+}
