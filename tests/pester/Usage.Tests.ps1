@@ -146,6 +146,22 @@ Describe 'Streaming, bad lines and the download origin' {
         $downloads[0].file | Should -Be 1
     }
 
+    It 'the first record reaches the pipeline while the first file is still downloading' {
+        Set-SimulatorFaults $Sim @{ usage = @{ dripChunkBytes = 8192; dripDelayMs = 20 } }
+        $script:AtFirst = $null
+        $count = 0
+        Get-CopilotUsage -Organization octo-org @Conn | ForEach-Object {
+            if ($null -eq $script:AtFirst) { $script:AtFirst = @((Get-Downloads).requests)[0] }
+            $count++
+        }
+        $count | Should -Be (120 * 28)
+        $script:AtFirst.file | Should -Be 1
+        $script:AtFirst.completed | Should -BeFalse
+        $done = @((Get-Downloads).requests)[0]
+        $done.completed | Should -BeTrue
+        $script:AtFirst.bytesSent | Should -BeLessThan ($done.bytesSent / 4)
+    }
+
     It 'a malformed line is one CopilotSeats.BadReportLine error with its file and line, and the rest still comes out' {
         Set-SimulatorFaults $Sim @{ usage = @{ malformedLine = @{ file = 2; line = 3 } } }
         $out = @(Get-CopilotUsage -Organization octo-org @Conn -ErrorVariable failed -ErrorAction SilentlyContinue)
