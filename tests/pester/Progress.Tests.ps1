@@ -71,3 +71,48 @@ Describe 'Batch progress' {
         @($Shell.Streams.Progress | Where-Object { $_.Activity -eq 'Cancelling Copilot seats' }).Count | Should -Be 0
     }
 }
+
+Describe 'Progress when a listing fails' {
+    BeforeEach { Reset-Simulator $Sim }
+    AfterEach { Set-SimulatorFaults $Sim @{} }
+
+    It 'a listing whose third page fails completes its bar and reports the error' {
+        Set-SimulatorFaults $Sim @{ script = @(@{ method = 'GET'; pathContains = '/copilot/billing/seats'; queryContains = 'page=3'; status = 404; times = 10 }) }
+        $seats = Invoke-InShell 'Get-CopilotSeat -Organization octo-org -PageSize 25 -ThrottleLimit 1 -Token $tok -ApiUrl $api'
+        @($seats).Count | Should -Be 50
+        @($Shell.Streams.Error).Count | Should -Be 1
+        $Shell.Streams.Error[0].FullyQualifiedErrorId | Should -Match '^CopilotSeats\.Http404'
+        $bars = @($Shell.Streams.Progress | Where-Object { $_.Activity -match 'Listing' })
+        @($bars | Where-Object { "$($_.RecordType)" -eq 'Processing' }).Count | Should -BeGreaterThan 0
+        "$($bars[-1].RecordType)" | Should -Be 'Completed'
+    }
+}
+
+Describe 'Progress when a listing is stopped' {
+    BeforeEach { Reset-Simulator $Sim }
+    AfterEach { Set-SimulatorFaults $Sim @{} }
+
+    # PowerShell refuses every write once a pipeline is stopping (a Completed record included; the
+    # host clears the bars when the pipeline ends), so what the module owes is to stop promptly and
+    # write nothing more.
+    It 'Ctrl+C (Stop) during a multi-page listing stops promptly and writes no further progress' {
+        Set-SimulatorFaults $Sim @{ latencyMs = 400 }
+        $Shell.Streams.ClearStreams()
+        $null = $Shell.AddScript('Get-CopilotSeat -Organization octo-org -PageSize 10 -ThrottleLimit 1 -Token $tok -ApiUrl $api')
+        try {
+            $async = $Shell.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while (-not @($Shell.Streams.Progress | Where-Object { "$($_.RecordType)" -eq 'Processing' }).Count -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            $seen = @($Shell.Streams.Progress).Count
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $Shell.Stop()
+            try { $null = $Shell.EndInvoke($async) } catch { }
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 3
+        }
+        finally { $Shell.Commands.Clear() }
+        $seen | Should -BeGreaterThan 0
+        Start-Sleep -Milliseconds 900
+        @($Shell.Streams.Progress).Count | Should -BeLessOrEqual ($seen + 1)
+        @($Shell.Streams.Progress | Where-Object { $_.StatusDescription -eq '120 of 120 seats' }).Count | Should -Be 0
+    }
+}
