@@ -23,7 +23,10 @@ Describe 'Listing progress' {
     BeforeEach { Reset-Simulator $Sim }
 
     It 'a 120-seat listing in pages of 25 reports seats so far of 120, the percent and the target, then completes' {
-        $seats = Invoke-InShell 'Get-CopilotSeat -Organization octo-org -PageSize 25 -Token $tok -ApiUrl $api'
+        # Pages 250 ms apart: each is shown (the bar is redrawn at most every 200 ms).
+        Set-SimulatorFaults $Sim @{ latencyMs = 250 }
+        $seats = Invoke-InShell 'Get-CopilotSeat -Organization octo-org -PageSize 25 -ThrottleLimit 1 -Token $tok -ApiUrl $api'
+        Set-SimulatorFaults $Sim @{}
         $seats.Count | Should -Be 120
         $bars = @($Shell.Streams.Progress | Where-Object { $_.Activity -match 'Listing' })
         $running = @($bars | Where-Object { "$($_.RecordType)" -eq 'Processing' })
@@ -40,10 +43,21 @@ Describe 'Listing progress' {
         @($Shell.Streams.Progress | Where-Object { $_.Activity -match 'Listing' }).Count | Should -Be 0
     }
 
+    It 'a fast listing redraws its bar at most every 200 ms but always shows the final count' {
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $seats = Invoke-InShell 'Get-CopilotSeat -Organization octo-org -PageSize 5 -Token $tok -ApiUrl $api'
+        $watch.Stop()
+        $seats.Count | Should -Be 120
+        $running = @($Shell.Streams.Progress | Where-Object { $_.Activity -match 'Listing' -and "$($_.RecordType)" -eq 'Processing' })
+        $running.Count | Should -BeLessOrEqual ([math]::Floor($watch.Elapsed.TotalMilliseconds / 200) + 2)
+        $running.Count | Should -BeLessThan 24
+        $running[-1].StatusDescription | Should -Be '120 of 120 seats'
+    }
+
     It 'Measure-CopilotSeat shows the progress of its own listing' {
         $null = Invoke-InShell 'Measure-CopilotSeat -Organization octo-org -PageSize 50 -Token $tok -ApiUrl $api'
         $bars = @($Shell.Streams.Progress | Where-Object { $_.Activity -match 'Listing' })
-        @($bars | Where-Object { "$($_.RecordType)" -eq 'Processing' }).Count | Should -Be 3
+        @($bars | Where-Object { "$($_.RecordType)" -eq 'Processing' }).Count | Should -BeIn 2, 3
         "$($bars[-1].RecordType)" | Should -Be 'Completed'
     }
 
