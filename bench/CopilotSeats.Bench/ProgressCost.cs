@@ -3,8 +3,6 @@
 // 'SilentlyContinue' (no records) and 'Continue' (one record per page, then Completed), timing each call
 // inside PowerShell: wall clock and the pwsh process's CPU time, medians of the turns. No injected
 // latency, so the client's own work is all there is to compare (the worst case for the overhead).
-using System.Diagnostics;
-using System.Text.Json;
 
 static class ProgressCost
 {
@@ -12,10 +10,8 @@ static class ProgressCost
 
     public static async Task<Result?> MeasureAsync(Uri simulator, string org, int turns)
     {
-        string root = ImportTime.RepoRoot();
-        string manifest = Path.Combine(root, "out", "CopilotSeats", "CopilotSeats.psd1");
-        string[]? pwsh = ImportTime.FindPwsh(root);
-        if (pwsh is null || !File.Exists(manifest)) { Console.WriteLine("No pwsh or no built module: skipping the progress figures."); return null; }
+        if (PwshRun.Find() is not { } found) { Console.WriteLine("No pwsh or no built module: skipping the progress figures."); return null; }
+        var (manifest, pwsh) = found;
         string script = $$"""
             $ErrorActionPreference = 'Stop'
             Import-Module '{{manifest}}'
@@ -37,17 +33,9 @@ static class ProgressCost
             }
             @{ silent = $silent; shown = $shown; silentCpu = $silentCpu; shownCpu = $shownCpu; silentSeats = $sSeats; shownSeats = $pSeats } | ConvertTo-Json -Compress
             """;
-        var psi = new ProcessStartInfo(pwsh[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in pwsh.Skip(1)) psi.ArgumentList.Add(a);
-        foreach (string a in new[] { "-NoProfile", "-NonInteractive", "-Command", script }) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        Task<string> err = p.StandardError.ReadToEndAsync();
-        string output = await p.StandardOutput.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"pwsh failed ({p.ExitCode}) measuring the progress cost:\n{await err}");
-        using var doc = JsonDocument.Parse(output.Trim().Split('\n').Last());
+        using var doc = await PwshRun.JsonAsync(pwsh, script, "the progress cost");
         var r = doc.RootElement;
-        List<double> Times(string name) => r.GetProperty(name).EnumerateArray().Select(e => e.GetDouble()).ToList();
+        List<double> Times(string name) => PwshRun.Numbers(r, name);
         return new Result(ImportTime.Median(Times("silent")), ImportTime.Median(Times("shown")), ImportTime.Median(Times("silentCpu")), ImportTime.Median(Times("shownCpu")),
             r.GetProperty("silentSeats").GetInt32(), r.GetProperty("shownSeats").GetInt32(), turns);
     }
