@@ -82,6 +82,7 @@ Describe 'The README quick start on a machine with only the .NET SDK' -Skip:$Nes
         $r.Output | Should -Match 'Passed!.*CopilotSeats\.Core\.Tests\.dll'
         $r.Output | Should -Match 'Pester: \d+ passed, 0 failed'
         $r.Output | Should -Match 'All tests passed\.'
-        $r.ExitCode | Should -Be 0 -Because ($r.Output -split "`n" | Select-Object -Last 40) -join "`n"
+        $tail = ($r.Output -split "`n" | Select-Object -Last 40) -join "`n"
+        $r.ExitCode | Should -Be 0 -Because $tail
     }
 }
