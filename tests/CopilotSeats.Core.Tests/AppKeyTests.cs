@@ -60,6 +60,15 @@ public class AppKeyTests
     }
 
     [Fact]
+    public void Pem_PastedOnOneLine_IsRead()
+    {
+        // Automation credentials and some vault forms keep one line: the line breaks become spaces.
+        string pem = AppKeys.Pkcs1Pem.Replace("\n", " ");
+        using RSA read = PemKeyReader.FromPem(AppKeys.Chars(pem), "test", "test");
+        Assert.Equal(AppKeys.Key.ExportParameters(false).Modulus, read.ExportParameters(false).Modulus);
+    }
+
+    [Fact]
     public void SmallKeyWithShortComponents_IsPaddedAndRead()
     {
         // Many keys have a component with fewer bytes than half the modulus: padding must restore it.
