@@ -20,6 +20,7 @@
         'Remove-CopilotUser'
         'Add-CopilotTeam'
         'Remove-CopilotTeam'
+        'Test-CopilotConnection'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

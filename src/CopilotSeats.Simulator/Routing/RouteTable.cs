@@ -19,6 +19,8 @@ internal static class RouteTable
         var reads = new SeatReads(state);
         var changes = new SeatChanges(state);
         var directory = new DirectoryReads(state);
+        var apps = new AppEndpoints(state);
+        var usage = new UsageReports(state);
         const RouteScope Org = RouteScope.Organization, Ent = RouteScope.Enterprise;
         return new ApiRouter(state, new ApiRoute[]
         {
@@ -40,6 +42,13 @@ internal static class RouteTable
             new("GET",    "/user/orgs",                                                           RouteScope.None, "",  directory.UserOrgs),
             new("GET",    "/orgs/{org}/teams",                                                    Org,   "read:org", directory.OrgTeams),
             new("GET",    "/enterprises/{enterprise}/teams",                                      Ent,   "read:enterprise", directory.EnterpriseTeams),
+            // GitHub App sign-in, with the App's JWT (who may call what: AppAccess)
+            new("GET",    "/app/installations",                                                   RouteScope.None, "", apps.Installations),
+            new("GET",    "/orgs/{org}/installation",                                             Org,   "",       apps.OrgInstallation),
+            new("POST",   "/app/installations/{installation_id}/access_tokens",                   RouteScope.None, "", apps.CreateToken),
+            // the latest 28-day usage metrics reports, read by Test-CopilotConnection
+            new("GET",    "/orgs/{org}/copilot/metrics/reports/organization-28-day/latest",       Org,   "read:org", usage.Latest28Day),
+            new("GET",    "/enterprises/{enterprise}/copilot/metrics/reports/enterprise-28-day/latest", Ent, EntRead, usage.Latest28Day),
         });
     }
 }
