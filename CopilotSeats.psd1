@@ -21,6 +21,7 @@
         'Add-CopilotTeam'
         'Remove-CopilotTeam'
         'Get-CopilotUsage'
+        'Test-CopilotConnection'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

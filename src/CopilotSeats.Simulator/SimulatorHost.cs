@@ -44,11 +44,11 @@ public sealed class SimulatorHost : IAsyncDisposable
             new LogStep(Log, _limits),  // log entry, in-flight count, duration, status and fault
             new ResponseStep(),         // writes the answer below (or drops the connection)
             _rateHeaders,               // x-ratelimit-* on every written answer
-            new ScopeHeadersStep(),     // X-OAuth-Scopes, X-Accepted-OAuth-Scopes on every written answer
+            new ScopeHeadersStep(State), // X-OAuth-Scopes, X-Accepted-OAuth-Scopes on every written answer
             _faults,                    // concurrency, latency, points, rate-limit, scripted and random faults
-            new AuthStep(),             // User-Agent, token, API version
-            new ScopeStep(),            // classic scopes: 404 without any, 403 without an accepted one
-        }, call => Task.FromResult(_router.Dispatch(call.Match, call.Method, call.Http.Request.Query, call.Body, call.BaseUrl)));
+            new AuthStep(State),        // User-Agent, token (JWT, installation, tagged, prefix), API version
+            new ScopeStep(),            // classic scopes: 404 without any, 403 without an accepted one; App and fine-grained permissions
+        }, call => Task.FromResult(_router.Dispatch(call.Match, call.Method, call.Http.Request.Query, call.Body, call.BaseUrl, call.Identity)));
         _control = new ControlApi(this, options);
     }
 

@@ -43,6 +43,8 @@ public sealed class SimulatorState
         return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond));
     }
     public Dictionary<string, SeatOwner> Orgs { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Registered GitHub Apps, issued installation tokens and tagged tokens (cleared by a reset).</summary>
+    public Apps.AppRegistry Apps { get; } = new();
     public Dictionary<string, SeatOwner> Enterprises { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public SimulatorState(SimulatorOptions options) => Seed(options);
@@ -117,6 +119,7 @@ public sealed class SimulatorState
         _sequence = 0;
         Orgs.Clear();
         Enterprises.Clear();
+        Apps.Clear();
         _clock = options.TimeProvider ?? TimeProvider.System;
         _fixedNow = options.Now is { } fixedNow ? Truncate(fixedNow) : null;
         _seedNow = Now;

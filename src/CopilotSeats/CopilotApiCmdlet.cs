@@ -174,7 +174,16 @@ namespace CopilotSeats.Commands
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
+                _pump = null;
+                CompleteProgress();
                 throw new PipelineStoppedException();
+            }
+            catch (PipelineStoppedException)
+            {
+                // A write refused by the stopping pipeline.
+                _pump = null;
+                CompleteProgress();
+                throw;
             }
             catch (CopilotException ex)
             {
@@ -301,10 +310,10 @@ namespace CopilotSeats.Commands
             WriteProgress(record);
         }
 
-        /// <summary>Completes every progress bar this command opened (when it ends or fails; a stopped pipeline takes its bars with it).</summary>
+        /// <summary>Completes every progress bar this command opened (when it ends, fails or is stopped; where the stopping pipeline refuses the write, the host clears the bars itself).</summary>
         private void CompleteProgress()
         {
-            if (_openProgress.Count == 0 || _stop.IsCancellationRequested) return;
+            if (_openProgress.Count == 0) return;
             var open = new List<KeyValuePair<int, string>>(_openProgress);
             _openProgress.Clear();
             try
@@ -312,7 +321,7 @@ namespace CopilotSeats.Commands
                 foreach (KeyValuePair<int, string> bar in open)
                     WriteProgress(new ProgressRecord(bar.Key, bar.Value, "Done") { RecordType = ProgressRecordType.Completed });
             }
-            catch (PipelineStoppedException) { }
+            catch (PipelineStoppedException) { } // PowerShell refuses writes once stopping; the host then clears the bars itself.
         }
     }
 }

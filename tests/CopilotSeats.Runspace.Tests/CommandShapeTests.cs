@@ -97,6 +97,7 @@ public sealed class CommandShapeTests : SessionTests
     [InlineData("Remove-CopilotUser", "CopilotSeats.CopilotSeatChange")]
     [InlineData("Add-CopilotTeam", "CopilotSeats.CopilotSeatChange")]
     [InlineData("Remove-CopilotTeam", "CopilotSeats.CopilotSeatChange")]
+    [InlineData("Test-CopilotConnection", "CopilotSeats.CopilotAccessCheck")]
     public void Cmdlet_declares_its_OutputType(string command, string expected)
     {
         var declared = Ps.Command(command).OutputType;
@@ -135,6 +136,7 @@ public sealed class CommandShapeTests : SessionTests
     [InlineData("Get-CopilotOrgDetail")]
     [InlineData("Connect-Copilot")]
     [InlineData("Disconnect-Copilot")]
+    [InlineData("Test-CopilotConnection")]
     public void Non_mutator_does_not_support_ShouldProcess(string command)
     {
         CmdletInfo cmd = Ps.Command(command);
@@ -144,7 +146,8 @@ public sealed class CommandShapeTests : SessionTests
     }
 
     [Theory]
-    [InlineData("Connect-Copilot", null)]
+    [InlineData("Connect-Copilot", "Token")]
+    [InlineData("Test-CopilotConnection", "Organization")]
     [InlineData("Disconnect-Copilot", null)]
     [InlineData("Get-CopilotOrgDetail", null)]
     [InlineData("Get-CopilotSeat", "Organization")]
@@ -219,6 +222,8 @@ public sealed class CommandShapeTests : SessionTests
     [InlineData("Measure-CopilotSeat", "Enterprise", 1)]
     [InlineData("Connect-Copilot", "Organization", 0)]
     [InlineData("Connect-Copilot", "Enterprise", 1)]
+    [InlineData("Test-CopilotConnection", "Organization", 0)]
+    [InlineData("Test-CopilotConnection", "Enterprise", 1)]
     [InlineData("Add-CopilotUser", "Organization", 0)]
     [InlineData("Add-CopilotUser", "Enterprise", 1)]
     [InlineData("Add-CopilotUser", "UserName", 2)]
@@ -252,6 +257,8 @@ public sealed class CommandShapeTests : SessionTests
     [InlineData("Measure-CopilotSeat", "Enterprise", "EnterpriseCompleter")]
     [InlineData("Connect-Copilot", "Organization", "OrganizationCompleter")]
     [InlineData("Connect-Copilot", "Enterprise", "EnterpriseCompleter")]
+    [InlineData("Test-CopilotConnection", "Organization", "OrganizationCompleter")]
+    [InlineData("Test-CopilotConnection", "Enterprise", "EnterpriseCompleter")]
     [InlineData("Add-CopilotUser", "Organization", "OrganizationCompleter")]
     [InlineData("Add-CopilotUser", "Enterprise", "EnterpriseCompleter")]
     [InlineData("Add-CopilotUser", "UserName", null)] // users without a seat: nothing to list

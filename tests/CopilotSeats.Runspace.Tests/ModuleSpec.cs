@@ -12,6 +12,7 @@ public static class ModuleSpec
     {
         "Add-CopilotTeam", "Add-CopilotUser", "Connect-Copilot", "Disconnect-Copilot",
         "Get-CopilotOrgDetail", "Get-CopilotSeat", "Get-CopilotUsage", "Measure-CopilotSeat", "Remove-CopilotTeam", "Remove-CopilotUser",
+        "Test-CopilotConnection",
     };
 
     public static readonly string[] Mutators = { "Add-CopilotUser", "Remove-CopilotUser", "Add-CopilotTeam", "Remove-CopilotTeam" };
@@ -52,7 +53,11 @@ public static class ModuleSpec
     {
         ["Connect-Copilot"] = new[]
         {
-            Shape("Token", "System.Security.SecureString", null, Set()),
+            Shape("Token", "System.Security.SecureString", null, Set("Token")),
+            Shape("ClientId", "System.String", null, Set("GitHubAppKeyFile", mandatory: true), Set("GitHubAppKey", mandatory: true)),
+            Shape("PrivateKeyPath", "System.String", null, Set("GitHubAppKeyFile", mandatory: true)),
+            Shape("PrivateKey", "System.Security.SecureString", null, Set("GitHubAppKey", mandatory: true)),
+            Shape("InstallationId", "System.Int64", null, Set("GitHubAppKeyFile"), Set("GitHubAppKey")),
             Shape("ApiUrl", "System.Uri", null, Set()),
             Shape("ApiVersion", "System.String", null, Set()),
             Shape("Organization", "System.String", null, Set()),
@@ -96,6 +101,11 @@ public static class ModuleSpec
             Shape("AssigningTeam", "System.String", null, Set(byName: true)),
             Shape("PendingCancellationDate", "System.String", null, Set(byName: true)),
             Shape("Exclude", "System.String[]", null, Set()),
+        }).ToArray(),
+        ["Test-CopilotConnection"] = Connection.Concat(new[]
+        {
+            Shape("Organization", "System.String", null, Set("Organization", position: 0)),
+            Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true)),
         }).ToArray(),
         ["Add-CopilotTeam"] = MutatorShape("TeamName", "Slug,Team"),
         ["Remove-CopilotTeam"] = MutatorShape("TeamName", "Slug,Team"),

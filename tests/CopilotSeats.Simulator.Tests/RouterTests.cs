@@ -85,7 +85,11 @@ public class RouterTests
         var routed = Router.Routes.Where(r => r.Template.Contains("/copilot")).Select(r => r.Method + " " + r.Template).OrderBy(op => op, StringComparer.Ordinal).ToList();
         Assert.Equal(13 + 12, described.Count);
         Assert.Equal(described, routed);
-        Assert.All(Router.Routes.Where(r => r.Scope != RouteScope.None), r => Assert.NotEqual("", r.Accepted));
+        // Any other Copilot route (the usage metrics reports) is an operation of the description too.
+        Assert.All(Router.Routes.Where(r => r.Template.Contains("/copilot") && !routed.Contains(r.Method + " " + r.Template)),
+            r => Assert.True(paths.ContainsKey(r.Template) && paths[r.Template]!.AsObject().ContainsKey(r.Method.ToLowerInvariant()), r.Template));
+        // Token routes name the OAuth scopes GitHub accepts; the App's JWT routes take no scopes.
+        Assert.All(Router.Routes.Where(r => r.Scope != RouteScope.None && !AppAccess.NeedsJwt(r)), r => Assert.NotEqual("", r.Accepted));
     }
 
     private static async Task<(SimulatorHost Sim, HttpClient Http)> Start()

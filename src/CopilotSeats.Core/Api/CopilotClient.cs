@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using CopilotSeats.Auth;
 using CopilotSeats.Http;
 using CopilotSeats.Json;
+using CopilotSeats.Pipeline;
 using CopilotSeats.Validation;
 
 namespace CopilotSeats.Api
@@ -76,8 +77,20 @@ namespace CopilotSeats.Api
                     $"PageSize must be between 1 and {CopilotDefaults.MaxPageSize}.") { IsTerminating = true };
             var first = Build(ScopeRoot(scope) + "/copilot/billing/seats?per_page=" + pageSize + "&page=1");
             var listing = new SeatListing(uri => FetchPageAsync(scope, uri), onPage, Options.ThrottleLimit, Options.Warning,
-                Options.ListingProgress is null ? null : (seats, total) => Options.ListingProgress(new SeatListingProgress(scope, seats, total)));
+                ListingProgressFor(scope));
             return listing.RunAsync(first, cancellationToken);
+        }
+
+        /// <summary>The listing's progress callback: at most one update per <see cref="ProgressGate.DefaultInterval"/>, the first and the final always.</summary>
+        private Action<int, int>? ListingProgressFor(SeatScope scope)
+        {
+            Action<SeatListingProgress>? report = Options.ListingProgress;
+            if (report is null) return null;
+            var gate = new ProgressGate(Options.Clock, ProgressGate.DefaultInterval);
+            return (seats, total) =>
+            {
+                if (gate.Pass(final: seats >= total)) report(new SeatListingProgress(scope, seats, total));
+            };
         }
 
         internal ApiRequest ListPageRequest(SeatScope scope, Uri uri) =>

@@ -24,6 +24,7 @@ internal static class RouteTable
         var reads = new SeatReads(state);
         var changes = new SeatChanges(state);
         var directory = new DirectoryReads(state);
+        var apps = new AppEndpoints(state);
         const RouteScope Org = RouteScope.Organization, Ent = RouteScope.Enterprise;
         return new ApiRouter(state, new ApiRoute[]
         {
@@ -45,7 +46,11 @@ internal static class RouteTable
             new("GET",    "/user/orgs",                                                           RouteScope.None, "",  directory.UserOrgs),
             new("GET",    "/orgs/{org}/teams",                                                    Org,   "read:org", directory.OrgTeams),
             new("GET",    "/enterprises/{enterprise}/teams",                                      Ent,   "read:enterprise", directory.EnterpriseTeams),
-            // usage metrics reports (links to NDJSON files on the download origin)
+            // GitHub App sign-in, with the App's JWT (who may call what: AppAccess)
+            new("GET",    "/app/installations",                                                   RouteScope.None, "", apps.Installations),
+            new("GET",    "/orgs/{org}/installation",                                             Org,   "",       apps.OrgInstallation),
+            new("POST",   "/app/installations/{installation_id}/access_tokens",                   RouteScope.None, "", apps.CreateToken),
+            // usage metrics reports (links to NDJSON files on the download origin; Test-CopilotConnection reads the latest 28-day ones)
             new("GET",    "/orgs/{org}/copilot/metrics/reports/organization-1-day",               Org,   OrgMetrics, usage.Handler(ReportKind.Summary, oneDay: true)),
             new("GET",    "/orgs/{org}/copilot/metrics/reports/organization-28-day/latest",       Org,   OrgMetrics, usage.Handler(ReportKind.Summary, oneDay: false)),
             new("GET",    "/orgs/{org}/copilot/metrics/reports/users-1-day",                      Org,   OrgMetrics, usage.Handler(ReportKind.Users, oneDay: true)),
