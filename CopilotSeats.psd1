@@ -20,6 +20,8 @@
         'Remove-CopilotUser'
         'Add-CopilotTeam'
         'Remove-CopilotTeam'
+        'Get-CopilotUsage'
+        'Test-CopilotConnection'
         'Export-CopilotSeatReport'
     )
     FunctionsToExport      = @()

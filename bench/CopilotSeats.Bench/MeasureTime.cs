@@ -4,8 +4,6 @@
 // process's CPU time. Medians of the turns. Both listings of 1,000 pages wait for the client's share of
 // GitHub's 900 points per minute per endpoint, so the wall clock of each is about a minute; the CPU time
 // shows the work each does.
-using System.Diagnostics;
-using System.Text.Json;
 
 static class MeasureTime
 {
@@ -13,10 +11,8 @@ static class MeasureTime
 
     public static async Task<Result?> MeasureAsync(Uri simulator, string org, int turns)
     {
-        string root = ImportTime.RepoRoot();
-        string manifest = Path.Combine(root, "out", "CopilotSeats", "CopilotSeats.psd1");
-        string[]? pwsh = ImportTime.FindPwsh(root);
-        if (pwsh is null || !File.Exists(manifest)) { Console.WriteLine("No pwsh or no built module: skipping the Measure-CopilotSeat figures."); return null; }
+        if (PwshRun.Find() is not { } found) { Console.WriteLine("No pwsh or no built module: skipping the Measure-CopilotSeat figures."); return null; }
+        var (manifest, pwsh) = found;
         string script = $$"""
             $ErrorActionPreference = 'Stop'
             Import-Module '{{manifest}}'
@@ -36,17 +32,9 @@ static class MeasureTime
             }
             @{ measure = $measure; count = $count; measureCpu = $measureCpu; countCpu = $countCpu; measureSeats = $mSeats; countSeats = $cSeats } | ConvertTo-Json -Compress
             """;
-        var psi = new ProcessStartInfo(pwsh[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in pwsh.Skip(1)) psi.ArgumentList.Add(a);
-        foreach (string a in new[] { "-NoProfile", "-NonInteractive", "-Command", script }) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        Task<string> err = p.StandardError.ReadToEndAsync();
-        string output = await p.StandardOutput.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"pwsh failed ({p.ExitCode}) measuring Measure-CopilotSeat:\n{await err}");
-        using var doc = JsonDocument.Parse(output.Trim().Split('\n').Last());
+        using var doc = await PwshRun.JsonAsync(pwsh, script, "Measure-CopilotSeat");
         var r = doc.RootElement;
-        List<double> Times(string name) => r.GetProperty(name).EnumerateArray().Select(e => e.GetDouble()).ToList();
+        List<double> Times(string name) => PwshRun.Numbers(r, name);
         return new Result(ImportTime.Median(Times("measure")), ImportTime.Median(Times("count")), ImportTime.Median(Times("measureCpu")), ImportTime.Median(Times("countCpu")),
             r.GetProperty("measureSeats").GetInt32(), r.GetProperty("countSeats").GetInt32(), turns);
     }

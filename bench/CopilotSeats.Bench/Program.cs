@@ -5,6 +5,8 @@
 //   dotnet run -c Release --project bench/CopilotSeats.Bench -- --quick       (smaller, ~40 s)
 //   dotnet run -c Release --project bench/CopilotSeats.Bench -- --import-only (import time only, ~30 s)
 //   dotnet run -c Release --project bench/CopilotSeats.Bench -- --measure-only (Measure-CopilotSeat vs counting, 100,000 seats)
+//   dotnet run -c Release --project bench/CopilotSeats.Bench -- --usage-only   (Get-CopilotUsage: 10,000-user 28-day report vs 100 users vs a script)
+//   dotnet run -c Release --project bench/CopilotSeats.Bench -- --progress-only (a 20,000-seat listing with and without Write-Progress)
 //
 // The simulator runs in this process; each client measurement runs in a child process (this same
 // program with `child`), so its peak memory is the client's alone.
@@ -22,12 +24,60 @@ bool quick = args.Contains("--quick");
 bool skipOctokit = args.Contains("--no-octokit");
 bool importOnly = args.Contains("--import-only");
 bool measureOnly = args.Contains("--measure-only");
+bool usageOnly = args.Contains("--usage-only");
+bool progressOnly = args.Contains("--progress-only");
 int seats = quick ? 5_000 : 20_000;
 int latencyMs = 300;
 var rows = new List<string[]>();
 var culture = CultureInfo.InvariantCulture;
 
 Console.WriteLine($"CopilotSeats benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
+
+// Get-CopilotUsage: records per second and peak memory of a 10,000-user 28-day report against a 100-user one
+// (budget: peak within 1.5x), and against counting the records the way a script would (budget: at least 5x faster).
+if (!importOnly && !measureOnly && !progressOnly)
+{
+    int largeUsers = quick ? 2_000 : 10_000;
+    var u = await UsageTime.MeasureAsync(100, largeUsers);
+    if (u is { } r)
+    {
+        double memoryRatio = r.Large.PeakWorkingSetMb / r.Small.PeakWorkingSetMb;
+        double speedup = r.Large.RecordsPerSecond / r.Script.RecordsPerSecond;
+        rows.Add(new[] { $"Get-CopilotUsage \\| Measure-Object, {r.SmallUsers} users x 28 days", r.Small.Records.ToString(culture), "0 ms", $"{r.Small.Seconds:0.00} s",
+            $"{r.Small.RecordsPerSecond:N0} records/s; pwsh peak working set {r.Small.PeakWorkingSetMb:0} MB", "" });
+        rows.Add(new[] { $"Get-CopilotUsage \\| Measure-Object, {r.LargeUsers:N0} users x 28 days", r.Large.Records.ToString(culture), "0 ms", $"{r.Large.Seconds:0.00} s",
+            $"{r.Large.RecordsPerSecond:N0} records/s; pwsh peak working set {r.Large.PeakWorkingSetMb:0} MB = {memoryRatio:0.00}x the {r.SmallUsers}-user report's (budget 1.5x)",
+            memoryRatio <= 1.5 ? "within budget" : "OVER BUDGET" });
+        rows.Add(new[] { $"script: Invoke-RestMethod + Invoke-WebRequest per file + ConvertFrom-Json per line, first {r.Script.Records:N0} records of the {r.LargeUsers:N0}-user report", r.Script.Records.ToString(culture), "0 ms",
+            $"{r.Script.Seconds:0.00} s", $"{r.Script.RecordsPerSecond:N0} records/s; pwsh peak working set {r.Script.PeakWorkingSetMb:0} MB; Get-CopilotUsage is {speedup:0.0}x faster (budget 5x)",
+            speedup >= 5 ? "within budget" : "UNDER BUDGET" });
+        if (r.Large.Records != (long)largeUsers * 28 || r.Script.Records != UsageTime.ScriptSample)
+            Console.WriteLine($"!! Get-CopilotUsage counted {r.Large.Records} records (expected {(long)largeUsers * 28}), the script {r.Script.Records} (expected {UsageTime.ScriptSample})");
+    }
+}
+
+if (usageOnly) return PrintTable(rows);
+// Write-Progress against none, in one pwsh: the 20,000-seat listing of the listing benchmark (300 ms latency,
+// ThrottleLimit 4) and, the worst case, the same listing without latency (budget: under 2 %).
+if (!importOnly && !measureOnly && !usageOnly)
+{
+    await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions { Seats = seats });
+    foreach (var (latency, turns) in new[] { (latencyMs, quick ? 1 : 3), (0, quick ? 5 : 15) })
+    {
+        sim.Faults = new FaultSettings { LatencyMs = latency };
+        var pc = await ProgressCost.MeasureAsync(sim.BaseUri, "octo-org", turns);
+        if (pc is not { } r) break;
+        double wall = (r.ShownMs / r.SilentMs - 1) * 100, cpu = (r.ShownCpuMs / r.SilentCpuMs - 1) * 100;
+        rows.Add(new[] { "Get-CopilotSeat, $ProgressPreference SilentlyContinue", r.SilentSeats.ToString(culture), $"{latency} ms", $"{r.SilentMs / 1000:0.00} s",
+            $"median of {r.Turns} in one pwsh; pwsh CPU {r.SilentCpuMs / 1000:0.00} s", "" });
+        rows.Add(new[] { "Get-CopilotSeat, $ProgressPreference Continue", r.ShownSeats.ToString(culture), $"{latency} ms", $"{r.ShownMs / 1000:0.00} s",
+            $"{wall:+0.0;-0.0}% wall clock, {cpu:+0.0;-0.0}% pwsh CPU" + (latency > 0 ? " (budget 2 %)" : ""),
+            latency == 0 ? "no latency: client work only" : wall < 2 ? "within budget" : "OVER BUDGET" });
+        if (r.SilentSeats != seats || r.ShownSeats != seats) Console.WriteLine($"!! the progress runs saw {r.SilentSeats} and {r.ShownSeats} seats, expected {seats}");
+    }
+}
+
+if (progressOnly) return PrintTable(rows);
 
 // Measure-CopilotSeat against counting the listing, in one run of 100,000 seats without latency (budget: at most 1.2x).
 if (!importOnly)

@@ -10,8 +10,14 @@ namespace CopilotSeats
         public string ApiVersion { get; set; } = CopilotDefaults.ApiVersion;
         public string? Organization { get; set; }
         public string? Enterprise { get; set; }
-        /// <summary>Where the token comes from (Parameter, Connect-Copilot, GH_TOKEN, GITHUB_TOKEN, gh auth token, None). Never the token.</summary>
+        /// <summary>Where the token comes from (Parameter, Connect-Copilot, GitHubApp, GH_TOKEN, GITHUB_TOKEN, gh auth token, None). Never the token.</summary>
         public string TokenSource { get; set; } = "None";
+        /// <summary>The GitHub App's client ID (or App ID) when signed in as an App (TokenSource GitHubApp).</summary>
+        public string? AppClientId { get; set; }
+        /// <summary>The App installation whose tokens the session uses.</summary>
+        public long? InstallationId { get; set; }
+        /// <summary>When the installation token in use expires (it is renewed 5 minutes before).</summary>
+        public System.DateTimeOffset? TokenExpiresAt { get; set; }
 
         public override string ToString() => $"{ApiUrl} (token: {TokenSource})";
     }

@@ -24,6 +24,18 @@ namespace CopilotSeats
         /// </summary>
         public int? DaysInactive { get; set; }
 
+        // Usage (Get-CopilotSeat -IncludeUsage): from the latest 28-day users usage report; null without the switch.
+        /// <summary>Days of the report on which the user was active.</summary>
+        public int? UsageActiveDays { get; set; }
+        /// <summary>The last day of the report on which the user was active; null when none was.</summary>
+        public System.DateTime? UsageLastActiveDay { get; set; }
+        /// <summary>User-initiated interactions over the report.</summary>
+        public long? UsageInteractions { get; set; }
+        /// <summary>AI credits used over the report; null when the report carries none for the user.</summary>
+        public decimal? UsageAiCreditsUsed { get; set; }
+        /// <summary>The last day the report covers.</summary>
+        public System.DateTime? UsageReportEndDay { get; set; }
+
         public override string ToString() => Login ?? string.Empty;
     }
 }

@@ -37,6 +37,8 @@ namespace CopilotSeats
         public string? Currency { get; set; }
         /// <summary>The threshold Active/Inactive used.</summary>
         public int InactiveDays { get; set; }
+        /// <summary>Users with at least one active day in the usage report their seats carry (Get-CopilotSeat -IncludeUsage); null when the input carries no usage.</summary>
+        public int? UsageActive { get; set; }
 
         public override string ToString() => Name ?? string.Empty;
     }

@@ -15,6 +15,8 @@ public sealed class FaultSettings
     public ScriptedFault[] Script { get; set; } = Array.Empty<ScriptedFault>();
     public int EnforceConcurrency { get; set; }
     public int EnforcePointsPerMinute { get; set; }
+    /// <summary>Usage metrics reports: link lifetime, gzip, slow downloads, a malformed line, 204 days, policy off.</summary>
+    public UsageSettings Usage { get; set; } = new();
 }
 
 public sealed class RateLimitFault
@@ -30,6 +32,8 @@ public sealed class ScriptedFault
 {
     public string? Method { get; set; }
     public string? PathContains { get; set; }
+    /// <summary>Matches only requests whose query string (without '?') contains this, e.g. "page=3".</summary>
+    public string? QueryContains { get; set; }
     /// <summary>HTTP status to answer, or 0 to drop the connection.</summary>
     public int Status { get; set; }
     public int Times { get; set; } = 1;

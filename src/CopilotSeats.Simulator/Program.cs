@@ -4,7 +4,8 @@ using CopilotSeats.Simulator;
 
 // dotnet run --project src/CopilotSeats.Simulator -- --urls http://127.0.0.1:5055 [--seats N] [--lab-seats N] [--teams N]
 //   [--seed N] [--org NAME] [--lab-org NAME] [--enterprise NAME] [--latency-ms N] [--error-rate F] [--drop-rate F]
-//   [--drop-mid-body-rate F] [--rate-limit KIND[:TIMES[:SECONDS]]] [--enforce-limits]   (see README.md)
+//   [--drop-mid-body-rate F] [--rate-limit KIND[:TIMES[:SECONDS]]] [--enforce-limits] [--download-urls URL] [--link-lifetime SECONDS]
+//   [--gzip-reports] [--metrics-policy-off NAME]   (see README.md)
 string urls = "http://127.0.0.1:5055";
 var options = new SimulatorOptions();
 var faults = new FaultSettings();
@@ -30,6 +31,10 @@ try
             case "--org": options.Organization = Next(); break;
             case "--lab-org": options.LabOrganization = Next(); break;
             case "--enterprise": options.Enterprise = Next(); break;
+            case "--download-urls": options.DownloadUrl = Next(); break;
+            case "--link-lifetime": faults.Usage.LinkLifetimeSeconds = NextDouble(); break;
+            case "--gzip-reports": faults.Usage.Gzip = true; break;
+            case "--metrics-policy-off": faults.Usage.PolicyOff = faults.Usage.PolicyOff.Append(Next()).ToArray(); break;
             case "--rate-limit":
             {
                 // KIND[:TIMES[:SECONDS]]: SECONDS is retry-after for retry-after kinds, the reset delay for primary.
@@ -48,7 +53,7 @@ try
                 break;
             }
             case "--help" or "-h":
-                Console.WriteLine("CopilotSeats.Simulator [--urls http://127.0.0.1:5055] [--seats N] [--lab-seats N] [--teams N] [--seed N] [--org NAME] [--lab-org NAME] [--enterprise NAME] [--latency-ms N] [--error-rate F] [--drop-rate F] [--drop-mid-body-rate F] [--rate-limit KIND[:TIMES[:SECONDS]]] [--enforce-limits]");
+                Console.WriteLine("CopilotSeats.Simulator [--urls http://127.0.0.1:5055] [--seats N] [--lab-seats N] [--teams N] [--seed N] [--org NAME] [--lab-org NAME] [--enterprise NAME] [--latency-ms N] [--error-rate F] [--drop-rate F] [--drop-mid-body-rate F] [--rate-limit KIND[:TIMES[:SECONDS]]] [--enforce-limits] [--download-urls URL] [--link-lifetime SECONDS] [--gzip-reports] [--metrics-policy-off NAME]");
                 return 0;
             default: throw new ArgumentException($"Unknown option '{args[i]}' (see --help).");
         }

@@ -2,6 +2,7 @@ using System.Net;
 using CopilotSeats.Simulator.Control;
 using CopilotSeats.Simulator.Pipeline;
 using CopilotSeats.Simulator.Routing;
+using CopilotSeats.Simulator.Usage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -23,6 +24,8 @@ public sealed class SimulatorHost : IAsyncDisposable
     private readonly RateHeadersStep _rateHeaders;
     private readonly ApiPipeline _pipeline;
     private readonly ControlApi _control;
+    private readonly ReportStore _reports = new();
+    private DownloadOrigin? _downloads;
 
     /// <summary>API requests being answered right now (what the concurrency limit counts).</summary>
     public int InFlight => _limits.InFlight;
@@ -32,8 +35,8 @@ public sealed class SimulatorHost : IAsyncDisposable
         _app = app;
         _options = options;
         State = new SimulatorState(options);
-        _router = RouteTable.Create(State);
         _faults = new FaultStep(options.Faults, options.Seed, _limits, State);
+        _router = RouteTable.Create(State, new UsageReports(State, _reports, UsageSettings, () => _downloads?.BaseUri));
         _rateHeaders = new RateHeadersStep(State);
         // Every API request goes through these steps, outermost first (README.md, "Request pipeline").
         _pipeline = new ApiPipeline(new IStep[]
@@ -41,11 +44,11 @@ public sealed class SimulatorHost : IAsyncDisposable
             new LogStep(Log, _limits),  // log entry, in-flight count, duration, status and fault
             new ResponseStep(),         // writes the answer below (or drops the connection)
             _rateHeaders,               // x-ratelimit-* on every written answer
-            new ScopeHeadersStep(),     // X-OAuth-Scopes, X-Accepted-OAuth-Scopes on every written answer
+            new ScopeHeadersStep(State), // X-OAuth-Scopes, X-Accepted-OAuth-Scopes on every written answer
             _faults,                    // concurrency, latency, points, rate-limit, scripted and random faults
-            new AuthStep(),             // User-Agent, token, API version
-            new ScopeStep(),            // classic scopes: 404 without any, 403 without an accepted one
-        }, call => Task.FromResult(_router.Dispatch(call.Match, call.Method, call.Http.Request.Query, call.Body, call.BaseUrl)));
+            new AuthStep(State),        // User-Agent, token (JWT, installation, tagged, prefix), API version
+            new ScopeStep(),            // classic scopes: 404 without any, 403 without an accepted one; App and fine-grained permissions
+        }, call => Task.FromResult(_router.Dispatch(call.Match, call.Method, call.Http.Request.Query, call.Body, call.BaseUrl, call.Identity)));
         _control = new ControlApi(this, options);
     }
 
@@ -62,11 +65,22 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     public SimulatorStats Stats() => _limits.Stats();
 
+    /// <summary>The usage report settings in force (part of <see cref="Faults"/>).</summary>
+    private UsageSettings UsageSettings() => _faults.Settings.Usage ?? new UsageSettings();
+
+    /// <summary>The origin that serves usage report files (signed links point there).</summary>
+    public Uri DownloadBaseUri => _downloads!.BaseUri;
+
+    /// <summary>Requests to the download origin, and how many carried an Authorization header.</summary>
+    public DownloadLog Downloads => _downloads!.Log;
+
     /// <summary>Restores the seeded state and clears the log, faults and statistics.</summary>
     public void Reset(SimulatorOptions? options = null)
     {
         var seed = options ?? _options;
         State.Reset(seed);
+        _reports.Clear();
+        _downloads?.Log.Clear();
         Log.Clear();
         _limits.Reset();
         _faults.Reset(seed.Seed);
@@ -98,6 +112,8 @@ public sealed class SimulatorHost : IAsyncDisposable
         string address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<IServerAddressesFeature>()!.Addresses.First();
         host.BaseUri = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/'));
+        EnsureLoopback(options.DownloadUrl);
+        host._downloads = await DownloadOrigin.StartAsync(DynamicLocalhost(options.DownloadUrl), host._reports, host.State, host.UsageSettings, ct).ConfigureAwait(false);
         return host;
     }
 
@@ -122,6 +138,7 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_downloads != null) await _downloads.DisposeAsync().ConfigureAwait(false);
         try { await _app.StopAsync().ConfigureAwait(false); } catch (OperationCanceledException) { }
         await _app.DisposeAsync().ConfigureAwait(false);
     }

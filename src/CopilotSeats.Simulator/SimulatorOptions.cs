@@ -22,6 +22,8 @@ public sealed class SimulatorOptions
     public TimeProvider? TimeProvider { get; set; }
     /// <summary>Write the host's warnings and errors to standard error (the command line does; in-process hosts stay silent).</summary>
     public bool LogWarningsToStderr { get; set; }
+    /// <summary>Where the download origin of usage report files listens (loopback only; port 0 picks a free one).</summary>
+    public string DownloadUrl { get; set; } = "http://127.0.0.1:0";
     /// <summary>Faults in force at start.</summary>
     public FaultSettings Faults { get; set; } = new();
 

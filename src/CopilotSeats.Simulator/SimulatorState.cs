@@ -34,12 +34,17 @@ public sealed class SimulatorState
 
     internal TimeProvider Clock => _clock;
 
+    /// <summary>The seed the state was made from (usage reports derive their records from it).</summary>
+    public int RandomSeed { get; private set; } = 42;
+
     private static DateTimeOffset Truncate(DateTimeOffset t)
     {
         var utc = new DateTimeOffset(t.UtcDateTime, TimeSpan.Zero);
         return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond));
     }
     public Dictionary<string, SeatOwner> Orgs { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Registered GitHub Apps, issued installation tokens and tagged tokens (cleared by a reset).</summary>
+    public Apps.AppRegistry Apps { get; } = new();
     public Dictionary<string, SeatOwner> Enterprises { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public SimulatorState(SimulatorOptions options) => Seed(options);
@@ -109,10 +114,12 @@ public sealed class SimulatorState
     private void Seed(SimulatorOptions options)
     {
         _random = new Random(options.Seed);
+        RandomSeed = options.Seed;
         _userIds.Clear();
         _sequence = 0;
         Orgs.Clear();
         Enterprises.Clear();
+        Apps.Clear();
         _clock = options.TimeProvider ?? TimeProvider.System;
         _fixedNow = options.Now is { } fixedNow ? Truncate(fixedNow) : null;
         _seedNow = Now;

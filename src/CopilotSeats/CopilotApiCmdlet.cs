@@ -9,6 +9,7 @@ using CopilotSeats.Api;
 using CopilotSeats.Auth;
 using CopilotSeats.Http;
 using CopilotSeats.Pipeline;
+using CopilotSeats.Usage;
 
 namespace CopilotSeats.Commands
 {
@@ -34,6 +35,7 @@ namespace CopilotSeats.Commands
         private CopilotClient? _client;
         private const int ListingActivityId = RateLimitActivityId + 1;
         private const int BatchActivityId = RateLimitActivityId + 2;
+        private const int UsageActivityId = RateLimitActivityId + 3;
         private readonly Dictionary<int, string> _openProgress = new Dictionary<int, string>(); // activity id -> activity, pipeline thread only
         private bool _disposed;
 
@@ -144,6 +146,7 @@ namespace CopilotSeats.Commands
                     RateLimitWait = info => PostNoWait(() => ShowRateLimitWait(info)),
                     ListingProgress = progress => PostNoWait(() => ShowProgress(ListingActivityId, "Listing the Copilot seats of the " + progress.Scope,
                         $"{progress.SeatsSoFar:N0} of {progress.TotalSeats:N0} seats", progress.PercentComplete)),
+                    UsageProgress = progress => PostNoWait(() => ShowUsageProgress(progress)),
                 };
                 _client = new CopilotClient(connection, options);
                 return _client;
@@ -171,7 +174,16 @@ namespace CopilotSeats.Commands
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
+                _pump = null;
+                CompleteProgress();
                 throw new PipelineStoppedException();
+            }
+            catch (PipelineStoppedException)
+            {
+                // A write refused by the stopping pipeline.
+                _pump = null;
+                CompleteProgress();
+                throw;
             }
             catch (CopilotException ex)
             {
@@ -215,6 +227,39 @@ namespace CopilotSeats.Commands
         protected Task WriteErrorAsync(CopilotException exception, object? targetObject) =>
             Post(() => WriteError(ErrorRecords.From(exception, targetObject)));
 
+        // ---- usage ---------------------------------------------------------------------------
+
+        /// <summary>
+        /// The latest 28-day users report folded into one entry per user; null (after one warning saying why) when it
+        /// cannot be had, so the seats still come out, with null usage.
+        /// </summary>
+        private protected async Task<UsageSeatJoin?> LoadUsageAsync(CopilotClient client, SeatScope scope, CancellationToken cancellationToken)
+        {
+            var join = new UsageSeatJoin();
+            long badLines = 0;
+            try
+            {
+                UsageReportResult result = await client.Usage.ReadAsync(scope, UsageReportKind.Users, null, UsageRecordFormat.Typed,
+                    (batch, _) => { join.Add(batch); return Task.CompletedTask; },
+                    (_, __) => { Interlocked.Increment(ref badLines); return Task.CompletedTask; },
+                    cancellationToken, links => join.SetWindow(links.StartDay, links.EndDay)).ConfigureAwait(false);
+                if (result.Links.NoData)
+                {
+                    await Post(() => WriteWarning($"GitHub has no 28-day users usage report for the {scope} yet; the seats come out without usage.")).ConfigureAwait(false);
+                    return null;
+                }
+                if (badLines > 0)
+                    await Post(() => WriteVerbose($"{badLines} line(s) of the usage report were not valid JSON and were left out of the usage.")).ConfigureAwait(false);
+                return join;
+            }
+            catch (CopilotException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                string why = ex.Message + (string.IsNullOrEmpty(ex.RecommendedAction) ? string.Empty : " " + ex.RecommendedAction);
+                await Post(() => WriteWarning("The usage report could not be had, so the seats come out without usage: " + why)).ConfigureAwait(false);
+                return null;
+            }
+        }
+
         // ---- progress ------------------------------------------------------------------------
 
         /// <summary>From inside <see cref="RunAsync"/>: batch <paramref name="number"/> of <paramref name="count"/> of a change, shown when there is more than one.</summary>
@@ -228,6 +273,18 @@ namespace CopilotSeats.Commands
         {
             _openProgress[id] = activity;
             WriteProgress(new ProgressRecord(id, activity, status) { PercentComplete = Math.Max(0, Math.Min(100, percent)) });
+        }
+
+        private void ShowUsageProgress(Usage.UsageDownloadProgress progress)
+        {
+            string activity = "Downloading the Copilot " + progress.Subject;
+            if (progress.Completed)
+            {
+                if (!_openProgress.Remove(UsageActivityId)) return;
+                WriteProgress(new ProgressRecord(UsageActivityId, activity, $"{progress.Records:N0} records") { RecordType = ProgressRecordType.Completed });
+                return;
+            }
+            ShowProgress(UsageActivityId, activity, $"File {progress.File} of {progress.Files}, {progress.Records:N0} records", progress.PercentComplete);
         }
 
         private void ShowRateLimitWait(RateLimitWaitInfo info)
@@ -253,10 +310,10 @@ namespace CopilotSeats.Commands
             WriteProgress(record);
         }
 
-        /// <summary>Completes every progress bar this command opened (when it ends or fails; a stopped pipeline takes its bars with it).</summary>
+        /// <summary>Completes every progress bar this command opened (when it ends, fails or is stopped; where the stopping pipeline refuses the write, the host clears the bars itself).</summary>
         private void CompleteProgress()
         {
-            if (_openProgress.Count == 0 || _stop.IsCancellationRequested) return;
+            if (_openProgress.Count == 0) return;
             var open = new List<KeyValuePair<int, string>>(_openProgress);
             _openProgress.Clear();
             try
@@ -264,7 +321,7 @@ namespace CopilotSeats.Commands
                 foreach (KeyValuePair<int, string> bar in open)
                     WriteProgress(new ProgressRecord(bar.Key, bar.Value, "Done") { RecordType = ProgressRecordType.Completed });
             }
-            catch (PipelineStoppedException) { }
+            catch (PipelineStoppedException) { } // PowerShell refuses writes once stopping; the host then clears the bars itself.
         }
     }
 }

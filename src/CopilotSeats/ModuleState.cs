@@ -16,7 +16,14 @@ namespace CopilotSeats.Commands
             get { lock (s_lock) return s_session; }
             set
             {
-                lock (s_lock) s_session = value;
+                StoredSession? old;
+                lock (s_lock)
+                {
+                    old = s_session;
+                    s_session = value;
+                }
+                // A replaced GitHub App sign-in gives up its key and tokens at once.
+                if (old?.App != null && !ReferenceEquals(old.App, value?.App)) old.App.Dispose();
                 // A new or no session may mean another token from the same source: completion lists start over.
                 CopilotSeats.Completion.ArgumentCompletion.Shared.Cache.Clear();
             }

@@ -98,12 +98,24 @@ public sealed class CommandShapeTests : SessionTests
     [InlineData("Remove-CopilotUser", "CopilotSeats.CopilotSeatChange")]
     [InlineData("Add-CopilotTeam", "CopilotSeats.CopilotSeatChange")]
     [InlineData("Remove-CopilotTeam", "CopilotSeats.CopilotSeatChange")]
+    [InlineData("Test-CopilotConnection", "CopilotSeats.CopilotAccessCheck")]
     public void Cmdlet_declares_its_OutputType(string command, string expected)
     {
         var declared = Ps.Command(command).OutputType;
         Assert.Equal(new[] { expected }, declared.Select(t => t.Name).ToArray());
         // The type resolves: Core's own type, loaded from the module folder.
         Assert.Equal(expected, Assert.Single(declared).Type?.FullName);
+    }
+
+    [Fact]
+    public void Get_CopilotUsage_declares_its_three_output_types_and_the_report_names()
+    {
+        var declared = Ps.Command("Get-CopilotUsage").OutputType.Select(t => t.Type?.FullName).ToArray();
+        Assert.Equal(new[] { "CopilotSeats.CopilotUserUsage", "System.Management.Automation.PSObject", "System.String" }, declared);
+        var set = Assert.Single(Parameter("Get-CopilotUsage", "Report").Attributes.OfType<ValidateSetAttribute>());
+        Assert.Equal(new[] { "Users", "Summary", "UserTeams", "Repositories" }, set.ValidValues);
+        object cmdlet = Activator.CreateInstance(Ps.Command("Get-CopilotUsage").ImplementingType)!;
+        Assert.Equal("Users", cmdlet.GetType().GetProperty("Report")!.GetValue(cmdlet));
     }
 
     [Theory]
@@ -120,10 +132,12 @@ public sealed class CommandShapeTests : SessionTests
 
     [Theory]
     [InlineData("Get-CopilotSeat")]
+    [InlineData("Get-CopilotUsage")]
     [InlineData("Measure-CopilotSeat")]
     [InlineData("Get-CopilotOrgDetail")]
     [InlineData("Connect-Copilot")]
     [InlineData("Disconnect-Copilot")]
+    [InlineData("Test-CopilotConnection")]
     public void Non_mutator_does_not_support_ShouldProcess(string command)
     {
         CmdletInfo cmd = Ps.Command(command);
@@ -133,10 +147,12 @@ public sealed class CommandShapeTests : SessionTests
     }
 
     [Theory]
-    [InlineData("Connect-Copilot", null)]
+    [InlineData("Connect-Copilot", "Token")]
+    [InlineData("Test-CopilotConnection", "Organization")]
     [InlineData("Disconnect-Copilot", null)]
     [InlineData("Get-CopilotOrgDetail", null)]
     [InlineData("Get-CopilotSeat", "Organization")]
+    [InlineData("Get-CopilotUsage", "Organization")]
     [InlineData("Measure-CopilotSeat", "Organization")]
     [InlineData("Export-CopilotSeatReport", "Organization")]
     [InlineData("Add-CopilotUser", "Organization")]
@@ -202,12 +218,16 @@ public sealed class CommandShapeTests : SessionTests
     [InlineData("Get-CopilotSeat", "Organization", 0)]
     [InlineData("Get-CopilotSeat", "Enterprise", 1)]
     [InlineData("Get-CopilotSeat", "UserName", 2)]
+    [InlineData("Get-CopilotUsage", "Organization", 0)]
+    [InlineData("Get-CopilotUsage", "Enterprise", 1)]
     [InlineData("Measure-CopilotSeat", "Organization", 0)]
     [InlineData("Measure-CopilotSeat", "Enterprise", 1)]
     [InlineData("Export-CopilotSeatReport", "Organization", 0)]
     [InlineData("Export-CopilotSeatReport", "Enterprise", 1)]
     [InlineData("Connect-Copilot", "Organization", 0)]
     [InlineData("Connect-Copilot", "Enterprise", 1)]
+    [InlineData("Test-CopilotConnection", "Organization", 0)]
+    [InlineData("Test-CopilotConnection", "Enterprise", 1)]
     [InlineData("Add-CopilotUser", "Organization", 0)]
     [InlineData("Add-CopilotUser", "Enterprise", 1)]
     [InlineData("Add-CopilotUser", "UserName", 2)]
@@ -235,12 +255,16 @@ public sealed class CommandShapeTests : SessionTests
     [InlineData("Get-CopilotSeat", "Organization", "OrganizationCompleter")]
     [InlineData("Get-CopilotSeat", "Enterprise", "EnterpriseCompleter")]
     [InlineData("Get-CopilotSeat", "UserName", "UserNameCompleter")]
+    [InlineData("Get-CopilotUsage", "Organization", "OrganizationCompleter")]
+    [InlineData("Get-CopilotUsage", "Enterprise", "EnterpriseCompleter")]
     [InlineData("Measure-CopilotSeat", "Organization", "OrganizationCompleter")]
     [InlineData("Measure-CopilotSeat", "Enterprise", "EnterpriseCompleter")]
     [InlineData("Export-CopilotSeatReport", "Organization", "OrganizationCompleter")]
     [InlineData("Export-CopilotSeatReport", "Enterprise", "EnterpriseCompleter")]
     [InlineData("Connect-Copilot", "Organization", "OrganizationCompleter")]
     [InlineData("Connect-Copilot", "Enterprise", "EnterpriseCompleter")]
+    [InlineData("Test-CopilotConnection", "Organization", "OrganizationCompleter")]
+    [InlineData("Test-CopilotConnection", "Enterprise", "EnterpriseCompleter")]
     [InlineData("Add-CopilotUser", "Organization", "OrganizationCompleter")]
     [InlineData("Add-CopilotUser", "Enterprise", "EnterpriseCompleter")]
     [InlineData("Add-CopilotUser", "UserName", null)] // users without a seat: nothing to list

@@ -68,8 +68,22 @@ public sealed class FormatTests : SessionTests
     {
         Assert.Equal("Organization", List("CopilotSeats.CopilotOrgDetail").Entries[0].Items[0].DisplayEntry.Value);
         Assert.Equal(13, List("CopilotSeats.CopilotOrgDetail").Entries[0].Items.Count);
-        Assert.Equal(new[] { "ApiUrl", "ApiVersion", "Organization", "Enterprise", "TokenSource" },
-            List("CopilotSeats.CopilotConnection").Entries[0].Items.Select(i => i.DisplayEntry.Value));
+        var connection = List("CopilotSeats.CopilotConnection").Entries[0].Items;
+        Assert.Equal(new[] { "ApiUrl", "ApiVersion", "Organization", "Enterprise", "TokenSource", "AppClientId", "InstallationId" },
+            connection.Take(7).Select(i => i.DisplayEntry.Value));
+        Assert.Equal("TokenExpiresAt", connection[7].Label);
+        // The App's lines show only for a GitHub App sign-in.
+        Assert.All(connection.Skip(5), i => Assert.Contains("AppClientId", i.ItemSelectionCondition.Value));
+        Assert.All(connection.Take(5), i => Assert.Null(i.ItemSelectionCondition));
+    }
+
+    [Fact]
+    public void Access_check_defaults_to_a_list_in_the_issues_order()
+    {
+        var items = List("CopilotSeats.CopilotAccessCheck").Entries[0].Items;
+        Assert.Equal(new[] { "ApiUrl", "Target", "TokenSource", "TokenKind", "Scopes", "CanReadOrgDetail", "CanReadSeats", "CanReadUsage",
+                "RateLimitRemaining", "RateLimitResetAt", "Problems" },
+            items.Select(i => i.Label ?? i.DisplayEntry.Value));
     }
 
     [Fact]

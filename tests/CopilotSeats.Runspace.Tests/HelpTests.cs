@@ -213,7 +213,7 @@ public sealed class HelpTests : SessionTests
         Assert.Contains("about_CopilotSeats", text);
         foreach (string must in new[] { "GH_TOKEN", "GITHUB_TOKEN", "gh auth token", "Connect-Copilot", "manage_billing:copilot", "read:org",
                      "SIMULATOR", "RATE LIMITS", "RETRIES", "-MaxRateLimitWait", "-MaxRetries", "CopilotSeats.NoToken", "CopilotSeats.RateLimited",
-                     "RECLAIMING SEATS", "CopilotSeats.TeamAssigned", "CopilotSeats.NoSeat", "-Exclude", "TAB COMPLETION" })
+                     "RECLAIMING SEATS", "CopilotSeats.TeamAssigned", "CopilotSeats.NoSeat", "-Exclude", "TAB COMPLETION", "PROGRESS", "Batch k of n" })
             Assert.Contains(must, text);
         // The resolution order is stated in order.
         int[] order = new[] { "the -Token parameter", "Connect-Copilot -Token", "GH_TOKEN environment", "GITHUB_TOKEN environment", "gh auth token" }

@@ -146,7 +146,8 @@ public class LayoutTests
         // The closure test above proves resolution; this one pins the dependencies that matter most.
         var names = ShippedAssemblies().Select(a => a.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (string name in new[] { "System.Text.Json", "Microsoft.Extensions.Http", "Microsoft.Extensions.DependencyInjection", "System.Memory",
-                     "System.Runtime.CompilerServices.Unsafe", "Microsoft.Bcl.AsyncInterfaces", "System.Threading.Tasks.Extensions", "System.Buffers" })
+                     "System.Runtime.CompilerServices.Unsafe", "Microsoft.Bcl.AsyncInterfaces", "System.Threading.Tasks.Extensions", "System.Buffers",
+                     "System.Formats.Asn1" })
             Assert.Contains(name, names);
     }
 

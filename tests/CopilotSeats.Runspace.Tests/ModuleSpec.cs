@@ -11,7 +11,8 @@ public static class ModuleSpec
     public static readonly string[] Commands =
     {
         "Add-CopilotTeam", "Add-CopilotUser", "Connect-Copilot", "Disconnect-Copilot", "Export-CopilotSeatReport",
-        "Get-CopilotOrgDetail", "Get-CopilotSeat", "Measure-CopilotSeat", "Remove-CopilotTeam", "Remove-CopilotUser",
+        "Get-CopilotOrgDetail", "Get-CopilotSeat", "Get-CopilotUsage", "Measure-CopilotSeat", "Remove-CopilotTeam", "Remove-CopilotUser",
+        "Test-CopilotConnection",
     };
 
     public static readonly string[] Mutators = { "Add-CopilotUser", "Remove-CopilotUser", "Add-CopilotTeam", "Remove-CopilotTeam" };
@@ -52,7 +53,11 @@ public static class ModuleSpec
     {
         ["Connect-Copilot"] = new[]
         {
-            Shape("Token", "System.Security.SecureString", null, Set()),
+            Shape("Token", "System.Security.SecureString", null, Set("Token")),
+            Shape("ClientId", "System.String", null, Set("GitHubAppKeyFile", mandatory: true), Set("GitHubAppKey", mandatory: true)),
+            Shape("PrivateKeyPath", "System.String", null, Set("GitHubAppKeyFile", mandatory: true)),
+            Shape("PrivateKey", "System.Security.SecureString", null, Set("GitHubAppKey", mandatory: true)),
+            Shape("InstallationId", "System.Int64", null, Set("GitHubAppKeyFile"), Set("GitHubAppKey")),
             Shape("ApiUrl", "System.Uri", null, Set()),
             Shape("ApiVersion", "System.String", null, Set()),
             Shape("Organization", "System.String", null, Set()),
@@ -68,6 +73,15 @@ public static class ModuleSpec
             Shape("PageSize", "System.Int32", null, Set()),
             Shape("InactiveDays", "System.Int32", null, Set()),
             Shape("Exclude", "System.String[]", null, Set()),
+            Shape("IncludeUsage", "System.Management.Automation.SwitchParameter", null, Set()),
+        }).ToArray(),
+        ["Get-CopilotUsage"] = Connection.Concat(new[]
+        {
+            Shape("Organization", "System.String", null, Set("Organization", position: 0, byName: true)),
+            Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true, byName: true)),
+            Shape("Report", "System.String", null, Set()),
+            Shape("Day", "System.DateTime", null, Set()),
+            Shape("Raw", "System.Management.Automation.SwitchParameter", null, Set()),
         }).ToArray(),
         ["Measure-CopilotSeat"] = Connection.Concat(new[]
         {
@@ -79,6 +93,7 @@ public static class ModuleSpec
             Shape("GroupBy", "System.String", null, Set()),
             Shape("Price", "System.Collections.Hashtable", null, Set()),
             Shape("Currency", "System.String", null, Set()),
+            Shape("IncludeUsage", "System.Management.Automation.SwitchParameter", null, Set("Organization"), Set("Enterprise")),
         }).ToArray(),
         ["Export-CopilotSeatReport"] = Connection.Concat(new[]
         {
@@ -100,6 +115,11 @@ public static class ModuleSpec
             Shape("AssigningTeam", "System.String", null, Set(byName: true)),
             Shape("PendingCancellationDate", "System.String", null, Set(byName: true)),
             Shape("Exclude", "System.String[]", null, Set()),
+        }).ToArray(),
+        ["Test-CopilotConnection"] = Connection.Concat(new[]
+        {
+            Shape("Organization", "System.String", null, Set("Organization", position: 0)),
+            Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true)),
         }).ToArray(),
         ["Add-CopilotTeam"] = MutatorShape("TeamName", "Slug,Team"),
         ["Remove-CopilotTeam"] = MutatorShape("TeamName", "Slug,Team"),

@@ -227,6 +227,15 @@ public class ContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Scripted_fault_with_query_contains_answers_only_that_page()
+    {
+        _sim.Faults = new FaultSettings { Script = new[] { new ScriptedFault { PathContains = "/seats", QueryContains = "page=2", Status = 404, Times = 5 } } };
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/orgs/octo-org/copilot/billing/seats?per_page=50&page=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("/orgs/octo-org/copilot/billing/seats?per_page=50&page=2")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/orgs/octo-org/copilot/billing/seats")).StatusCode);
+    }
+
+    [Fact]
     public async Task Scripted_status_zero_drops_the_connection_and_is_logged()
     {
         _sim.Faults = new FaultSettings { Script = new[] { new ScriptedFault { Method = "POST", Status = 0, Times = 1 } } };

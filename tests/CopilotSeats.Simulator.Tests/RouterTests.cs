@@ -74,18 +74,22 @@ public class RouterTests
     public void Unknown_paths_and_methods_have_no_route(string method, string path) => Assert.Null(Router.Match(method, Segments(path)));
 
     [Fact]
-    public void Every_seat_operation_of_the_description_is_routed_and_nothing_else_under_copilot()
+    public void Every_seat_operation_and_usage_report_of_the_description_is_routed_and_nothing_else_under_copilot()
     {
         var paths = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "tests", "fixtures", "github-api", "copilot-openapi.ghec.json")))!["paths"]!.AsObject();
         var described = paths
-            .Where(p => p.Key.Contains("/copilot/billing") || p.Key.EndsWith("/members/{username}/copilot"))
+            .Where(p => p.Key.Contains("/copilot/billing") || p.Key.EndsWith("/members/{username}/copilot") || p.Key.Contains("/copilot/metrics/reports/"))
             .SelectMany(p => p.Value!.AsObject().Select(m => m.Key.ToUpperInvariant() + " " + p.Key))
             .Where(op => op.Split(' ')[0] is "GET" or "POST" or "PUT" or "PATCH" or "DELETE")
             .OrderBy(op => op, StringComparer.Ordinal).ToList();
         var routed = Router.Routes.Where(r => r.Template.Contains("/copilot")).Select(r => r.Method + " " + r.Template).OrderBy(op => op, StringComparer.Ordinal).ToList();
-        Assert.Equal(13, described.Count);
+        Assert.Equal(13 + 12, described.Count);
         Assert.Equal(described, routed);
-        Assert.All(Router.Routes.Where(r => r.Scope != RouteScope.None), r => Assert.NotEqual("", r.Accepted));
+        // Any other Copilot route (the usage metrics reports) is an operation of the description too.
+        Assert.All(Router.Routes.Where(r => r.Template.Contains("/copilot") && !routed.Contains(r.Method + " " + r.Template)),
+            r => Assert.True(paths.ContainsKey(r.Template) && paths[r.Template]!.AsObject().ContainsKey(r.Method.ToLowerInvariant()), r.Template));
+        // Token routes name the OAuth scopes GitHub accepts; the App's JWT routes take no scopes.
+        Assert.All(Router.Routes.Where(r => r.Scope != RouteScope.None && !AppAccess.NeedsJwt(r)), r => Assert.NotEqual("", r.Accepted));
     }
 
     private static async Task<(SimulatorHost Sim, HttpClient Http)> Start()

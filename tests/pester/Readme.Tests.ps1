@@ -37,6 +37,10 @@ BeforeAll {
     $script:WorkDir = Join-Path ([System.IO.Path]::GetTempPath()) ('copilotseats-readme-' + [guid]::NewGuid().ToString('N'))
     $null = New-Item -ItemType Directory -Path $WorkDir
     Reset-Simulator $Sim
+    # The GitHub App of the README's App examples: its key file where they expect it, registered before each example.
+    . (Join-Path $PSScriptRoot 'AppHelpers.ps1')
+    $script:AppKey = New-TestAppKey
+    Set-Content -LiteralPath (Join-Path $WorkDir 'copilot-seats.private-key.pem') -Value $AppKey.Pkcs1 -NoNewline
 }
 
 AfterAll {
@@ -52,6 +56,7 @@ Describe 'README examples' {
         $env:GH_TOKEN = $CanaryToken
         $env:GITHUB_TOKEN = $null
         $env:GITHUB_API_URL = $Sim.Url
+        $null = Register-SimulatorApp $Sim -ClientId 'Iv23liExampleApp' -PublicKey $AppKey.PublicKey
         Clear-SimulatorLog $Sim
     }
 

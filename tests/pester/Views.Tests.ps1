@@ -176,3 +176,51 @@ Describe 'The CopilotOrgDetail and CopilotConnection lists at <Width> columns' -
         finally { Disconnect-Copilot }
     }
 }
+
+Describe 'The CopilotUserUsage view at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+    It 'shows the day as yyyy-MM-dd, a 20-character login and large counts whole' {
+        $usage = New-Object CopilotSeats.CopilotUserUsage
+        $usage.Day = [datetime]'2026-11-20'; $usage.Login = $Long.Login; $usage.Interactions = 123456789012
+        $usage.CodeAcceptances = 98765432101; $usage.UsedChat = $true; $usage.UsedAgent = $false; $usage.AiCreditsUsed = 12345.75
+        $lines = Get-Rendered $usage $Width
+        Assert-TableLines $lines $Width | Should -Be 'Day        Login                Interactions Acceptances Chat  Agent AiCredits'
+        $lines | Should -Contain "2026-11-20 $($Long.Login) 123456789012 98765432101 True  False  12345.75"
+    }
+
+    It 'renders what Get-CopilotUsage outputs' {
+        $lines = Get-Rendered (Get-CopilotUsage -Organization octo-lab @Conn | Select-Object -First 40) $Width
+        $null = Assert-TableLines $lines $Width
+        ($lines -join "`n") | Should -Match '(?m)^\d{4}-\d{2}-\d{2} \S+ +\d+ +\d+ (True |False) (True |False) +[\d.]+$'
+    }
+}
+
+Describe 'The CopilotAccessCheck list and a GitHub App connection at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+    It 'lists every check at a glance, each problem on its own line(s), nothing cut' {
+        $check = New-Object CopilotSeats.CopilotAccessCheck
+        $check.ApiUrl = 'https://api.github.com'; $check.Target = $Long.Org; $check.TokenSource = 'GH_TOKEN'; $check.TokenKind = 'Classic'
+        $check.Scopes = @('manage_billing:copilot'); $check.CanReadOrgDetail = $true; $check.CanReadSeats = $true; $check.CanReadUsage = $false
+        $check.RateLimitRemaining = 4997; $check.RateLimitResetAt = [DateTimeOffset]::new(2026, 12, 3, 13, 0, 0, [TimeSpan]::Zero)
+        $check.Problems = @('Usage: the token lacks the scope: needs read:org (it has manage_billing:copilot).', 'Seats: second line')
+        $lines = Get-Rendered $check $Width
+        $named = @($lines | Where-Object { $_ -match '^\w+ +: ' } | ForEach-Object { ($_ -split ' ')[0] })
+        $named | Should -Be @('ApiUrl', 'Target', 'TokenSource', 'TokenKind', 'Scopes', 'CanReadOrgDetail', 'CanReadSeats', 'CanReadUsage',
+            'RateLimitRemaining', 'RateLimitResetAt', 'Problems')
+        @($lines | Where-Object { $_ -match '^\w+ +: ' } | ForEach-Object { $_.IndexOf(' :') } | Sort-Object -Unique).Count | Should -Be 1
+        foreach ($line in $lines) {
+            $line.Length | Should -BeLessOrEqual $Width
+            $line | Should -Not -Match '…|\.\.\.'
+        }
+        $lines | Should -Contain 'RateLimitResetAt   : 2026-12-03 13:00:00 UTC'
+        # Long problem lines wrap onto the value column; their text is all there, in order.
+        (($lines -join '') -replace '\s+', '') | Should -BeLike '*Problems:Usage:thetokenlacksthescope:needsread:org(ithasmanage_billing:copilot).Seats:secondline*'
+    }
+
+    It 'shows the App lines of a GitHub App connection only' {
+        $connection = New-Object CopilotSeats.CopilotConnection
+        $connection.Organization = $Long.Org; $connection.TokenSource = 'GitHubApp'; $connection.AppClientId = 'Iv23liExampleApp'
+        $connection.InstallationId = 12345678; $connection.TokenExpiresAt = [DateTimeOffset]::new(2026, 12, 3, 14, 0, 0, [TimeSpan]::Zero)
+        $lines = Get-Rendered $connection $Width
+        Assert-ListLines $lines $Width | Should -Be @('ApiUrl', 'ApiVersion', 'Organization', 'Enterprise', 'TokenSource', 'AppClientId', 'InstallationId', 'TokenExpiresAt')
+        $lines | Should -Contain 'TokenExpiresAt : 2026-12-03 14:00:00 UTC'
+    }
+}

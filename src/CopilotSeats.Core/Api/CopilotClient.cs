@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using CopilotSeats.Auth;
 using CopilotSeats.Http;
 using CopilotSeats.Json;
+using CopilotSeats.Pipeline;
 using CopilotSeats.Validation;
 
 namespace CopilotSeats.Api
@@ -16,6 +17,7 @@ namespace CopilotSeats.Api
     public sealed class CopilotClient : IDisposable
     {
         private readonly RequestEngine _engine;
+        private CopilotSeats.Usage.UsageReportClient? _usage;
 
         public CopilotClient(ResolvedConnection connection, CopilotClientOptions? options = null)
         {
@@ -23,6 +25,9 @@ namespace CopilotSeats.Api
         }
 
         public RequestEngine Engine => _engine;
+
+        /// <summary>The usage metrics reports over this connection (same engine, ThrottleLimit and retries).</summary>
+        public CopilotSeats.Usage.UsageReportClient Usage => _usage ??= new CopilotSeats.Usage.UsageReportClient(this);
         private CopilotClientOptions Options => _engine.Options;
 
         // ---- paths -------------------------------------------------------------------------
@@ -72,8 +77,20 @@ namespace CopilotSeats.Api
                     $"PageSize must be between 1 and {CopilotDefaults.MaxPageSize}.") { IsTerminating = true };
             var first = Build(ScopeRoot(scope) + "/copilot/billing/seats?per_page=" + pageSize + "&page=1");
             var listing = new SeatListing(uri => FetchPageAsync(scope, uri), onPage, Options.ThrottleLimit, Options.Warning,
-                Options.ListingProgress is null ? null : (seats, total) => Options.ListingProgress(new SeatListingProgress(scope, seats, total)));
+                ListingProgressFor(scope));
             return listing.RunAsync(first, cancellationToken);
+        }
+
+        /// <summary>The listing's progress callback: at most one update per <see cref="ProgressGate.DefaultInterval"/>, the first and the final always.</summary>
+        private Action<int, int>? ListingProgressFor(SeatScope scope)
+        {
+            Action<SeatListingProgress>? report = Options.ListingProgress;
+            if (report is null) return null;
+            var gate = new ProgressGate(Options.Clock, ProgressGate.DefaultInterval);
+            return (seats, total) =>
+            {
+                if (gate.Pass(final: seats >= total)) report(new SeatListingProgress(scope, seats, total));
+            };
         }
 
         internal ApiRequest ListPageRequest(SeatScope scope, Uri uri) =>
@@ -216,6 +233,10 @@ namespace CopilotSeats.Api
             }
         }
 
-        public void Dispose() => _engine.Dispose();
+        public void Dispose()
+        {
+            _usage?.Dispose();
+            _engine.Dispose();
+        }
     }
 }

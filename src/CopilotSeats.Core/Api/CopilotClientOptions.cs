@@ -37,6 +37,12 @@ namespace CopilotSeats.Api
         /// <summary>After each page of a listing that spans more than one page: seats so far of total_seats.</summary>
         public Action<SeatListingProgress>? ListingProgress { get; set; }
 
+        /// <summary>While a usage report downloads: file k of n, records so far; once more, completed, at the end.</summary>
+        public Action<CopilotSeats.Usage.UsageDownloadProgress>? UsageProgress { get; set; }
+
+        /// <summary>Replaces the primary handler of report downloads (tests); null means <see cref="PrimaryHandlerFactory"/>, else IHttpClientFactory's.</summary>
+        public Func<HttpMessageHandler>? DownloadHandlerFactory { get; set; }
+
         /// <summary>Replaces the primary handler (tests). Normally null: the handler comes from IHttpClientFactory.</summary>
         public Func<HttpMessageHandler>? PrimaryHandlerFactory { get; set; }
 

@@ -6,6 +6,7 @@ using System.Text.Json;
 using CopilotSeats.Auth;
 using CopilotSeats.Http;
 using CopilotSeats.Json;
+using CopilotSeats.Usage;
 
 namespace CopilotSeats.Api
 {
@@ -81,6 +82,8 @@ namespace CopilotSeats.Api
         /// <summary>Scopes that GitHub accepts for the operation, used when it does not say (fine-grained tokens).</summary>
         internal static string ExpectedScopes(ApiOperation op, ScopeKind scope)
         {
+            if (op == ApiOperation.UsageReport)
+                return scope == ScopeKind.Enterprise ? "manage_billing:copilot or read:enterprise" : "read:org";
             bool mutation = op == ApiOperation.AddSeats || op == ApiOperation.RemoveSeats;
             if (scope == ScopeKind.Enterprise)
                 return mutation ? "manage_billing:copilot or admin:enterprise" : "manage_billing:copilot or read:enterprise";
@@ -115,6 +118,17 @@ namespace CopilotSeats.Api
             new Row(401, null,
                 a => "The token is missing, invalid, expired or revoked. Create a new token, then pass it with -Token or Connect-Copilot.",
                 a => "Create a new token, then pass it with -Token or Connect-Copilot -Token."),
+
+            // Usage metrics reports: the policy, the data window, then the scopes and the metrics permission.
+            new Row(403, a => a.Request.Kind == RequestKind.UsageReport && a.Says("disabled", "policy", "not enabled"),
+                a => $"The \"Copilot usage metrics\" policy is off for the {a.Subject}, so GitHub serves no usage reports there.",
+                a => $"Enable the \"Copilot usage metrics\" policy in the Copilot policies of the {a.Subject} (AI Controls > Copilot), then run the command again."),
+            new Row(404, a => a.Request.Kind == RequestKind.UsageReport && UsageReportSpec.DayOf(a.Request.Uri) is { } day && !UsageReportSpec.InDataWindow(day, a.Today),
+                a => $"GitHub keeps usage reports from {UsageReportSpec.DataStartText} on, for about one year back; {UsageReportSpec.Text(UsageReportSpec.DayOf(a.Request.Uri)!.Value)} is outside that window.",
+                a => $"Pick a day from {UsageReportSpec.DataStartText} on, within the last year (-Day)."),
+            new Row(403, a => a.Request.Kind == RequestKind.UsageReport && a.Missing is null,
+                a => WithScopes(a, $"The token may not read the Copilot usage metrics of the {a.Subject} (or the account lacks the role to)."),
+                a => $"Use a token with {UsageAccess(a.Request.Scope)}."),
 
             // 403 and 404: the cause, then what the token's scopes say (ScopeHint). Missing scopes decide the action.
             new Row(404, a => a.Request.Kind == RequestKind.MemberLookup && a.Missing is not null,
@@ -174,6 +188,10 @@ namespace CopilotSeats.Api
                 a => "Run the command again later; -MaxRetries sets how often it retries by itself."),
         };
 
+        private static string UsageAccess(SeatScope scope) => scope.Kind == ScopeKind.Enterprise
+            ? "the manage_billing:copilot or read:enterprise scope (classic), or the \"Enterprise Copilot metrics\" read permission"
+            : "the read:org scope (classic), or the \"Organization Copilot metrics\" read permission (fine-grained token or GitHub App)";
+
         private static string NotFoundCause(Answer a) => a.ScopesAccepted
             ? $"The {a.Subject} may not exist, or may not have Copilot Business or Enterprise."
             : $"The {a.Subject} may not exist, may not have Copilot Business or Enterprise, or the token cannot see it (GitHub answers 404 rather than 403 to hide what a token may not read).";
@@ -218,6 +236,9 @@ namespace CopilotSeats.Api
             }
 
             public string? GitHubMessage { get; }
+
+            /// <summary>Today, for the usage report window (UTC).</summary>
+            public DateTime Today => DateTime.UtcNow.Date;
         }
 
         /// <summary>One row of the table: statuses, an optional condition, the cause and the action.</summary>
@@ -259,7 +280,9 @@ namespace CopilotSeats.Api
             string? accepted = response.Header("X-Accepted-OAuth-Scopes");
             if (granted is null)
             {
-                string fineGrained = request.Scope.Kind == ScopeKind.Enterprise && request.Operation == ApiOperation.ListSeats
+                string fineGrained = request.Operation == ApiOperation.UsageReport
+                    ? $" For a fine-grained token or GitHub App, grant the '{(request.Scope.Kind == ScopeKind.Enterprise ? "Enterprise" : "Organization")} Copilot metrics' read permission."
+                    : request.Scope.Kind == ScopeKind.Enterprise && request.Operation == ApiOperation.ListSeats
                     ? " Enterprise seat listings do not accept fine-grained personal access tokens or GitHub App tokens: use a classic token."
                     : " For a fine-grained token or GitHub App, grant the organization permission 'GitHub Copilot Business' (read for listing, write for changes).";
                 return $"Needed: a classic token with {ExpectedScopes(request.Operation, request.Scope.Kind)}.{fineGrained}";

@@ -63,10 +63,15 @@ namespace CopilotSeats.Auth
             return version;
         }
 
+        /// <summary>
+        /// The call's connection. A -Token parameter wins; then a GitHub App signed in with Connect-Copilot (its
+        /// installation tokens, renewed as they expire); then the order of <see cref="ResolveToken"/>.
+        /// </summary>
         public static ResolvedConnection Resolve(CopilotToken? token, Uri? apiUrl, string? apiVersion, StoredSession? session, ICopilotEnvironment env)
         {
             Uri url = ResolveApiUrl(apiUrl, session, env);
             string version = ResolveApiVersion(apiVersion, session);
+            if (token is null && session?.App != null) return new ResolvedConnection(url, version, session.App);
             return new ResolvedConnection(url, version, ResolveToken(token, session, env, url));
         }
 
@@ -102,8 +107,12 @@ namespace CopilotSeats.Auth
         {
             Uri url = ResolveApiUrl(null, session, env);
             string source;
-            try { source = ResolveToken(null, session, env, url).Source; }
-            catch (CopilotException) { source = "None"; }
+            if (session.App != null) source = session.App.Source;
+            else
+            {
+                try { source = ResolveToken(null, session, env, url).Source; }
+                catch (CopilotException) { source = "None"; }
+            }
             return new CopilotConnection
             {
                 ApiUrl = url.ToString().TrimEnd('/'),
@@ -111,6 +120,9 @@ namespace CopilotSeats.Auth
                 Organization = session.Organization,
                 Enterprise = session.Enterprise,
                 TokenSource = source,
+                AppClientId = session.App?.ClientId,
+                InstallationId = session.App?.InstallationId,
+                TokenExpiresAt = session.App?.TokenExpiresAt,
             };
         }
     }

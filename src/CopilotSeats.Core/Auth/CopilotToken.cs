@@ -48,6 +48,13 @@ namespace CopilotSeats.Auth
         /// <summary>Builds the header value; the only place the secret is decoded.</summary>
         internal string ToAuthorizationValue() => "Bearer " + Reveal();
 
+        /// <summary>At most the first <paramref name="length"/> characters (to tell the token's kind by its prefix).</summary>
+        internal string Prefix(int length)
+        {
+            string value = Reveal();
+            return value.Length <= length ? value : value.Substring(0, length);
+        }
+
         internal string Reveal()
         {
             IntPtr ptr = IntPtr.Zero;

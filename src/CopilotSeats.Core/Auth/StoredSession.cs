@@ -14,5 +14,7 @@ namespace CopilotSeats.Auth
         public string? Organization { get; set; }
         public string? Enterprise { get; set; }
         public CopilotToken? Token { get; set; }
+        /// <summary>The GitHub App sign-in (Connect-Copilot -ClientId): its installation tokens serve every later call.</summary>
+        public App.InstallationTokenProvider? App { get; set; }
     }
 }

@@ -25,7 +25,7 @@ namespace CopilotSeats.Completion
         public string? Name { get; }
 
         public string CacheKey =>
-            Connection.ApiUrl.ToString().TrimEnd('/').ToLowerInvariant() + "|" + Connection.Token.Source + "|" + Kind + ":" + (Name ?? string.Empty).ToLowerInvariant();
+            Connection.ApiUrl.ToString().TrimEnd('/').ToLowerInvariant() + "|" + Connection.TokenSource + "|" + Kind + ":" + (Name ?? string.Empty).ToLowerInvariant();
 
         public override string ToString() => CacheKey;
     }

@@ -7,7 +7,7 @@ using CopilotSeats.Api;
 namespace CopilotSeats.Http
 {
     /// <summary>What a request is for; drives error hints and budgets.</summary>
-    public enum ApiOperation { OrgDetail, ListSeats, GetMemberSeat, AddSeats, RemoveSeats }
+    public enum ApiOperation { OrgDetail, ListSeats, GetMemberSeat, AddSeats, RemoveSeats, AppAuthentication, UsageReport }
 
     /// <summary>
     /// The request in detail, set where the request is built: the operation and, for a seat change,
@@ -25,6 +25,14 @@ namespace CopilotSeats.Http
         RemoveTeams,
         AddEnterpriseTeams,
         RemoveEnterpriseTeams,
+        /// <summary>GET /orgs/{org}/installation (with the App's JWT).</summary>
+        AppInstallation,
+        /// <summary>GET /app/installations (with the App's JWT).</summary>
+        AppInstallations,
+        /// <summary>POST /app/installations/{id}/access_tokens (with the App's JWT).</summary>
+        InstallationToken,
+        /// <summary>GET of a Copilot usage metrics report (its download links).</summary>
+        UsageReport,
     }
 
     public sealed class ApiRequest
@@ -74,6 +82,8 @@ namespace CopilotSeats.Http
             RequestKind.MemberLookup => ApiOperation.GetMemberSeat,
             RequestKind.AddUsers or RequestKind.AddTeams or RequestKind.AddEnterpriseTeams => ApiOperation.AddSeats,
             RequestKind.RemoveUsers or RequestKind.RemoveTeams or RequestKind.RemoveEnterpriseTeams => ApiOperation.RemoveSeats,
+            RequestKind.AppInstallation or RequestKind.AppInstallations or RequestKind.InstallationToken => ApiOperation.AppAuthentication,
+            RequestKind.UsageReport => ApiOperation.UsageReport,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A request needs a kind."),
         };
 

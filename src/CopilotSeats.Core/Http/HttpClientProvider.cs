@@ -15,6 +15,8 @@ namespace CopilotSeats.Http
     internal static class HttpClientProvider
     {
         internal const string ApiClient = "CopilotSeats.Api";
+        /// <summary>The client for usage report downloads: no handler that adds GitHub's headers, no credentials of any kind.</summary>
+        internal const string DownloadClient = "CopilotSeats.Download";
 
         /// <summary>How long the factory keeps one primary handler (and its connections) before rotating it.</summary>
         internal static readonly TimeSpan HandlerLifetime = TimeSpan.FromMinutes(5);
@@ -29,6 +31,9 @@ namespace CopilotSeats.Http
                 .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
                 .AddHttpMessageHandler<GitHubHeadersHandler>()
                 .SetHandlerLifetime(HandlerLifetime);
+            services.AddHttpClient(DownloadClient, client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
+                .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
+                .SetHandlerLifetime(HandlerLifetime);
             return services;
         }
 
@@ -40,8 +45,18 @@ namespace CopilotSeats.Http
             return new HttpClient(new GitHubHeadersHandler { InnerHandler = primaryHandler() }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         }
 
+        /// <summary>The download client (signed report links); with <paramref name="primaryHandler"/> (tests), a client over that handler.</summary>
+        public static HttpClient CreateDownload(Func<HttpMessageHandler>? primaryHandler)
+        {
+            if (primaryHandler is null)
+                return s_services.Value.GetRequiredService<IHttpClientFactory>().CreateClient(DownloadClient);
+            return new HttpClient(primaryHandler()) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        }
+
         private static HttpMessageHandler CreatePrimaryHandler() => new HttpClientHandler
         {
+            UseDefaultCredentials = false,
+            PreAuthenticate = false,
             AllowAutoRedirect = false,
             UseCookies = false,
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,

@@ -17,11 +17,15 @@ namespace CopilotSeats.Http
     internal static class HttpExchange
     {
         /// <summary>The connection's headers (token, API version) and the body; Accept and User-Agent are the client pipeline's (<see cref="GitHubHeadersHandler"/>).</summary>
-        internal static HttpRequestMessage BuildMessage(ApiRequest request, ResolvedConnection connection)
+        internal static HttpRequestMessage BuildMessage(ApiRequest request, ResolvedConnection connection) =>
+            BuildMessage(request, connection.Token ?? throw new InvalidOperationException("The connection's token is renewed per request."), connection.ApiVersion);
+
+        /// <summary>The message with <paramref name="token"/> (this request's, from the connection's token provider).</summary>
+        internal static HttpRequestMessage BuildMessage(ApiRequest request, CopilotToken token, string apiVersion)
         {
             var message = new HttpRequestMessage(request.Method, request.Uri);
-            message.Headers.TryAddWithoutValidation("Authorization", connection.Token.ToAuthorizationValue());
-            message.Headers.TryAddWithoutValidation("X-GitHub-Api-Version", connection.ApiVersion);
+            message.Headers.TryAddWithoutValidation("Authorization", token.ToAuthorizationValue());
+            message.Headers.TryAddWithoutValidation("X-GitHub-Api-Version", apiVersion);
             if (request.Body != null)
             {
                 message.Content = new ByteArrayContent(request.Body);
@@ -30,12 +34,12 @@ namespace CopilotSeats.Http
             return message;
         }
 
-        internal static async Task<ApiResponse> SendAsync(HttpClient http, ApiRequest request, ResolvedConnection connection,
+        internal static async Task<ApiResponse> SendAsync(HttpClient http, ApiRequest request, CopilotToken token, string apiVersion,
             TimeSpan requestTimeout, CancellationToken cancellationToken)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(requestTimeout);
-            using HttpRequestMessage message = BuildMessage(request, connection);
+            using HttpRequestMessage message = BuildMessage(request, token, apiVersion);
             HttpResponseMessage answer;
             byte[] body;
             try

@@ -22,6 +22,11 @@ namespace CopilotSeats.Http
     /// answers come from GitHub's edge before or without a change, so a retry cannot double-bill.
     /// A 500 or a timeout on a mutation may have been applied and is reported instead. No other
     /// 4xx is ever retried (octokit's rule); rate limits are waited out, not retried blindly.
+    ///
+    /// Tokens. Each attempt asks the connection's <see cref="ITokenProvider"/> for the token to send (a GitHub
+    /// App's installation token is renewed there before it expires). A 401 to a token the provider can renew
+    /// is renewed once and the request sent again, whatever its method: GitHub checks the token before it
+    /// does anything, so a seat change refused with 401 was not applied and resending it cannot double-apply.
     /// </remarks>
     public sealed class RequestEngine : IDisposable
     {
@@ -83,18 +88,42 @@ namespace CopilotSeats.Http
             public int Attempt;
             public int RateLimited;
             public int Redirected;
+            public bool Renewed;
         }
 
-        private async Task<ApiResponse> SendWithPolicyAsync(ApiRequest request, CancellationToken cancellationToken)
+        /// <summary>
+        /// Like <see cref="SendAsync"/>, but GitHub's final answer comes back whatever its status (after the same
+        /// waits, retries and token renewal) instead of as an error: for checks that report a refusal as data.
+        /// Connection failures and timeouts are still thrown.
+        /// </summary>
+        public Task<ApiResponse> SendForAnswerAsync(ApiRequest request, CancellationToken cancellationToken)
+        {
+            if (request.IsMutation) throw new ArgumentException("Only GET requests are sent for their answer.", nameof(request));
+            Redirects.EnsureSameOrigin(request, request.Uri, _connection.ApiUrl);
+            return SendWithPolicyAsync(request, cancellationToken, anyAnswer: true);
+        }
+
+        private async Task<ApiResponse> SendWithPolicyAsync(ApiRequest request, CancellationToken cancellationToken, bool anyAnswer = false)
         {
             var state = new RetryState();
+            ITokenProvider tokens = _connection.Tokens;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 await WaitForTurnAsync(request, cancellationToken).ConfigureAwait(false);
-                SendOutcome outcome = await SendTimedAsync(request, cancellationToken).ConfigureAwait(false);
+                // After the wait: a token taken before a long rate-limit pause could have expired meanwhile.
+                CopilotToken token = await tokens.GetAsync(_options.Verbose, cancellationToken).ConfigureAwait(false);
+                SendOutcome outcome = await SendTimedAsync(request, token, cancellationToken).ConfigureAwait(false);
+                if (outcome.Response?.Status == 401 && tokens.CanRenew && !state.Renewed)
+                {
+                    state.Renewed = true;
+                    _options.Verbose?.Invoke($"GitHub refused the token (401) to {request.Method.Method} {request.Uri.GetLeftPart(UriPartial.Path)}; renewing it and sending again.");
+                    if (await tokens.RenewAsync(token, _options.Verbose, cancellationToken).ConfigureAwait(false) != null) continue;
+                }
                 RateLimitHit? limit = outcome.Response is null ? null : _rateLimits.Read(outcome.Response);
-                switch (RetryRules.Classify(request, outcome, limit))
+                AnswerClass verdict = RetryRules.Classify(request, outcome, limit);
+                if (anyAnswer && verdict == AnswerClass.FinalFailure && outcome.Response != null) return outcome.Response;
+                switch (verdict)
                 {
                     case AnswerClass.Success:
                         _rateLimits.Succeeded();
@@ -125,14 +154,14 @@ namespace CopilotSeats.Http
         }
 
         /// <summary>Sends once within the concurrency limit; a connection failure or timeout becomes the outcome, cancellation is thrown.</summary>
-        private async Task<SendOutcome> SendTimedAsync(ApiRequest request, CancellationToken cancellationToken)
+        private async Task<SendOutcome> SendTimedAsync(ApiRequest request, CopilotToken token, CancellationToken cancellationToken)
         {
             SendOutcome outcome;
             await _concurrency.WaitAsync(cancellationToken).ConfigureAwait(false);
             var watch = Stopwatch.StartNew();
             try
             {
-                ApiResponse response = await HttpExchange.SendAsync(_http, request, _connection, _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+                ApiResponse response = await HttpExchange.SendAsync(_http, request, token, _connection.ApiVersion, _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
                 outcome = SendOutcome.Answered(response, watch.Elapsed);
             }
             catch (Exception) when (cancellationToken.IsCancellationRequested)
@@ -209,10 +238,33 @@ namespace CopilotSeats.Http
             _options.RateLimitWait?.Invoke(new RateLimitWaitInfo(reason, until, TimeSpan.Zero, wait, completed: true));
         }
 
-        private async Task BackoffAsync(ApiRequest request, int attempt, string why, CancellationToken cancellationToken)
+        /// <summary>Full-jitter backoff before retry <paramref name="attempt"/> (1-based): uniform over min(cap, base * 2^(attempt-1)).</summary>
+        internal TimeSpan BackoffDelay(int attempt)
         {
             double capped = Math.Min(_options.RetryMaxDelay.TotalMilliseconds, _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1));
-            TimeSpan delay = TimeSpan.FromMilliseconds(_random() * capped);
+            return TimeSpan.FromMilliseconds(_random() * capped);
+        }
+
+        /// <summary>
+        /// Takes one of the ThrottleLimit slots that every request to GitHub shares (report downloads hold one while
+        /// they read a file); dispose the result to give it back.
+        /// </summary>
+        internal async Task<IDisposable> AcquireSlotAsync(CancellationToken cancellationToken)
+        {
+            await _concurrency.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return new Slot(_concurrency);
+        }
+
+        private sealed class Slot : IDisposable
+        {
+            private SemaphoreSlim? _semaphore;
+            public Slot(SemaphoreSlim semaphore) { _semaphore = semaphore; }
+            public void Dispose() => Interlocked.Exchange(ref _semaphore, null)?.Release();
+        }
+
+        private async Task BackoffAsync(ApiRequest request, int attempt, string why, CancellationToken cancellationToken)
+        {
+            TimeSpan delay = BackoffDelay(attempt);
             _options.Verbose?.Invoke($"Retry {attempt} of {_options.MaxRetries} for {request.Method.Method} {request.Uri} after {why}; waiting {delay.TotalMilliseconds:0} ms.");
             await _options.Clock.Delay(delay, cancellationToken).ConfigureAwait(false);
         }

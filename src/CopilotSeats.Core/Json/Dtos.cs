@@ -92,12 +92,21 @@ namespace CopilotSeats.Json
         public string[] SelectedEnterpriseTeams { get; set; } = new string[0];
     }
 
+    internal sealed class ReportLinksDto
+    {
+        public List<string?>? DownloadLinks { get; set; }
+        public string? ReportDay { get; set; }
+        public string? ReportStartDay { get; set; }
+        public string? ReportEndDay { get; set; }
+    }
+
     [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
     [JsonSerializable(typeof(SeatDto))]
     [JsonSerializable(typeof(SeatListDto))]
     [JsonSerializable(typeof(OrgDetailDto))]
     [JsonSerializable(typeof(SeatCountDto))]
     [JsonSerializable(typeof(ErrorDto))]
+    [JsonSerializable(typeof(ReportLinksDto))]
     [JsonSerializable(typeof(SelectedUsersBody))]
     [JsonSerializable(typeof(SelectedTeamsBody))]
     [JsonSerializable(typeof(SelectedEnterpriseTeamsBody))]

@@ -27,6 +27,8 @@ namespace CopilotSeats.Summary
     /// <item>A user's plan is the highest-priced plan type among their seats (equal prices: enterprise, then
     /// business); Business and Enterprise count users by that plan, and MonthlyCost adds each user once at its
     /// price. InactiveMonthlyCost adds the inactive users not pending cancellation: what reclaiming them saves.</item>
+    /// <item>UsageActive (only when some seat carries a usage report, i.e. came from Get-CopilotSeat -IncludeUsage): users
+    /// with at least one active day in that report on any of their seats; otherwise null.</item>
     /// <item>A plan type missing from the price table (or no plan type) costs 0; such rows are counted for one warning.</item>
     /// <item>With grouping, each group is summarised on its own (a user in two teams counts in both) and the
     /// summaries are sorted by Seats descending, then Name.</item>
@@ -131,6 +133,8 @@ namespace CopilotSeats.Summary
             user.AnyActive |= active;
             user.AnyActivity |= seat.LastActivityAt.HasValue;
             user.AllPending &= seat.PendingCancellationDate.HasValue;
+            if (seat.UsageReportEndDay.HasValue) group.HasUsage = true;
+            if (seat.UsageActiveDays > 0) user.UsageActive = true;
             int rank = SeatPrices.Rank(seat.PlanType);
             if (!user.HasPlan || price > user.Price || (price == user.Price && rank > user.Rank))
             {
@@ -167,6 +171,7 @@ namespace CopilotSeats.Summary
             summary.Direct = group.Direct;
             summary.ViaTeam = group.ViaTeam;
             summary.Users = group.Users.Count;
+            if (group.HasUsage) summary.UsageActive = 0;
             foreach (UserTally user in group.Users.Values)
             {
                 if (user.AnyActive) summary.Active++;
@@ -176,6 +181,7 @@ namespace CopilotSeats.Summary
                     if (!user.AllPending) summary.InactiveMonthlyCost += user.Price;
                 }
                 if (!user.AnyActivity) summary.NeverUsed++;
+                if (group.HasUsage && user.UsageActive) summary.UsageActive++;
                 if (user.AllPending) summary.PendingCancellation++;
                 if (user.Rank == 2) summary.Enterprise++;
                 else if (user.Rank == 1) summary.Business++;
@@ -225,6 +231,8 @@ namespace CopilotSeats.Summary
             public int Seats;
             public int Direct;
             public int ViaTeam;
+            /// <summary>Some seat of the group carries a usage report (Get-CopilotSeat -IncludeUsage).</summary>
+            public bool HasUsage;
             public readonly Dictionary<string, UserTally> Users = new Dictionary<string, UserTally>(StringComparer.Ordinal);
         }
 
@@ -233,6 +241,7 @@ namespace CopilotSeats.Summary
             public bool AnyActive;
             public bool AnyActivity;
             public bool AllPending = true;
+            public bool UsageActive;
             public bool HasPlan;
             public decimal Price;
             public int Rank;

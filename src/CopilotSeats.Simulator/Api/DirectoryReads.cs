@@ -34,7 +34,7 @@ internal sealed class DirectoryReads
         return Paged(ent.Teams.Values.OrderBy(t => t.Id).Select(t => (JsonNode)links.EnterpriseTeam(ent.Name, t, _state.SeededAt)).ToList(), request);
     }
 
-    private static Answer Paged(List<JsonNode> items, RouteRequest request)
+    internal static Answer Paged(List<JsonNode> items, RouteRequest request)
     {
         int perPage = ParseInt(request.Query["per_page"], 30);
         if (perPage < 1) perPage = 30;

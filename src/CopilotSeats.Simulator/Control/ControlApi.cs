@@ -54,6 +54,38 @@ internal sealed class ControlApi
                 break;
             }
             case ("GET", "/_simulator/stats"): result = _host.Stats(); break;
+            case ("GET", "/_simulator/downloads"):
+                result = new { downloadOrigin = _host.DownloadBaseUri.ToString().TrimEnd('/'), authorizationSeen = _host.Downloads.AuthorizationSeen, requests = _host.Downloads.Snapshot() };
+                break;
+            case ("DELETE", "/_simulator/downloads"): _host.Downloads.Clear(); status = 204; break;
+            case ("POST", "/_simulator/apps"):
+            case ("POST", "/_simulator/tokens"):
+            {
+                try
+                {
+                    if (rawPath.TrimEnd('/') == "/_simulator/apps")
+                    {
+                        var app = await JsonSerializer.DeserializeAsync<AppControl.AppBody>(context.Request.Body, ControlJson).ConfigureAwait(false);
+                        result = AppControl.RegisterApp(_host.State, app ?? new AppControl.AppBody());
+                        status = 201;
+                    }
+                    else
+                    {
+                        var tag = await JsonSerializer.DeserializeAsync<AppControl.TokenBody>(context.Request.Body, ControlJson).ConfigureAwait(false);
+                        AppControl.TagToken(_host.State, tag ?? new AppControl.TokenBody());
+                        status = 204;
+                    }
+                }
+                catch (Exception ex) when (ex is JsonException or ArgumentException)
+                {
+                    status = 400;
+                    result = new { message = ex.Message };
+                }
+                break;
+            }
+            case ("DELETE", "/_simulator/installation-tokens"):
+                result = new { revoked = _host.State.Apps.RevokeInstallationTokens() };
+                break;
             default: status = 404; result = new { message = "Unknown simulator control endpoint." }; break;
         }
         context.Response.StatusCode = status;

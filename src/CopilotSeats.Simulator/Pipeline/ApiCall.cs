@@ -28,6 +28,8 @@ internal sealed class ApiCall
     public string? Authorization { get; private set; }
     /// <summary>The bearer token, or null when there is none.</summary>
     public string? Token => SimTokens.TokenOf(Authorization);
+    /// <summary>Who the token is, once <see cref="AuthStep"/> has accepted it (null before, or when refused).</summary>
+    public Apps.Identity? Identity { get; set; }
     /// <summary>The route for this method and path, or null (the router then answers 404).</summary>
     public RouteMatch? Match { get; private set; }
     /// <summary>Requests in flight when this one arrived (this one included).</summary>

@@ -51,6 +51,8 @@ internal sealed class FaultStep : IStep
         _scriptLeft = (faults.Script ?? Array.Empty<ScriptedFault>()).Select(s => Math.Max(0, s.Times)).ToArray();
     }
 
+    private static string QueryOf(ApiCall call) => call.Http.Request.QueryString.Value?.TrimStart('?') ?? "";
+
     private static Dictionary<string, string> RetryAfter(int seconds) => new() { ["retry-after"] = seconds.ToString(CultureInfo.InvariantCulture) };
 
     public async Task<Answer> InvokeAsync(ApiCall call, StepDelegate next)
@@ -86,6 +88,7 @@ internal sealed class FaultStep : IStep
                 if (_scriptLeft[i] <= 0) continue;
                 if (script[i].Method != null && !string.Equals(script[i].Method, call.Method, StringComparison.OrdinalIgnoreCase)) continue;
                 if (script[i].PathContains != null && !call.RawPath.Contains(script[i].PathContains!, StringComparison.OrdinalIgnoreCase)) continue;
+                if (script[i].QueryContains != null && !QueryOf(call).Contains(script[i].QueryContains!, StringComparison.OrdinalIgnoreCase)) continue;
                 _scriptLeft[i]--;
                 scriptIndex = i;
                 break;

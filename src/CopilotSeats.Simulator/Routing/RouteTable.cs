@@ -1,4 +1,5 @@
 using CopilotSeats.Simulator.Api;
+using CopilotSeats.Simulator.Usage;
 
 namespace CopilotSeats.Simulator.Routing;
 
@@ -13,12 +14,17 @@ internal static class RouteTable
     public const string OrgWrite = "manage_billing:copilot, admin:org";
     public const string EntRead = "manage_billing:copilot, read:enterprise";
     public const string EntWrite = "manage_billing:copilot, admin:enterprise";
+    // Usage metrics reports: read:org for organizations; manage_billing:copilot or read:enterprise for enterprises.
+    public const string OrgMetrics = "read:org";
+    public const string EntMetrics = "manage_billing:copilot, read:enterprise";
 
-    public static ApiRouter Create(SimulatorState state)
+    public static ApiRouter Create(SimulatorState state, UsageReports? usageReports = null)
     {
+        var usage = usageReports ?? new UsageReports(state, new ReportStore(), () => new UsageSettings(), () => null);
         var reads = new SeatReads(state);
         var changes = new SeatChanges(state);
         var directory = new DirectoryReads(state);
+        var apps = new AppEndpoints(state);
         const RouteScope Org = RouteScope.Organization, Ent = RouteScope.Enterprise;
         return new ApiRouter(state, new ApiRoute[]
         {
@@ -40,6 +46,23 @@ internal static class RouteTable
             new("GET",    "/user/orgs",                                                           RouteScope.None, "",  directory.UserOrgs),
             new("GET",    "/orgs/{org}/teams",                                                    Org,   "read:org", directory.OrgTeams),
             new("GET",    "/enterprises/{enterprise}/teams",                                      Ent,   "read:enterprise", directory.EnterpriseTeams),
+            // GitHub App sign-in, with the App's JWT (who may call what: AppAccess)
+            new("GET",    "/app/installations",                                                   RouteScope.None, "", apps.Installations),
+            new("GET",    "/orgs/{org}/installation",                                             Org,   "",       apps.OrgInstallation),
+            new("POST",   "/app/installations/{installation_id}/access_tokens",                   RouteScope.None, "", apps.CreateToken),
+            // usage metrics reports (links to NDJSON files on the download origin; Test-CopilotConnection reads the latest 28-day ones)
+            new("GET",    "/orgs/{org}/copilot/metrics/reports/organization-1-day",               Org,   OrgMetrics, usage.Handler(ReportKind.Summary, oneDay: true)),
+            new("GET",    "/orgs/{org}/copilot/metrics/reports/organization-28-day/latest",       Org,   OrgMetrics, usage.Handler(ReportKind.Summary, oneDay: false)),
+            new("GET",    "/orgs/{org}/copilot/metrics/reports/users-1-day",                      Org,   OrgMetrics, usage.Handler(ReportKind.Users, oneDay: true)),
+            new("GET",    "/orgs/{org}/copilot/metrics/reports/users-28-day/latest",              Org,   OrgMetrics, usage.Handler(ReportKind.Users, oneDay: false)),
+            new("GET",    "/orgs/{org}/copilot/metrics/reports/user-teams-1-day",                 Org,   OrgMetrics, usage.Handler(ReportKind.UserTeams, oneDay: true)),
+            new("GET",    "/orgs/{org}/copilot/metrics/reports/repos-1-day",                      Org,   OrgMetrics, usage.Handler(ReportKind.Repos, oneDay: true)),
+            new("GET",    "/enterprises/{enterprise}/copilot/metrics/reports/enterprise-1-day",   Ent,   EntMetrics, usage.Handler(ReportKind.Summary, oneDay: true)),
+            new("GET",    "/enterprises/{enterprise}/copilot/metrics/reports/enterprise-28-day/latest", Ent, EntMetrics, usage.Handler(ReportKind.Summary, oneDay: false)),
+            new("GET",    "/enterprises/{enterprise}/copilot/metrics/reports/users-1-day",        Ent,   EntMetrics, usage.Handler(ReportKind.Users, oneDay: true)),
+            new("GET",    "/enterprises/{enterprise}/copilot/metrics/reports/users-28-day/latest", Ent,  EntMetrics, usage.Handler(ReportKind.Users, oneDay: false)),
+            new("GET",    "/enterprises/{enterprise}/copilot/metrics/reports/user-teams-1-day",   Ent,   EntMetrics, usage.Handler(ReportKind.UserTeams, oneDay: true)),
+            new("GET",    "/enterprises/{enterprise}/copilot/metrics/reports/repos-1-day",        Ent,   EntMetrics, usage.Handler(ReportKind.Repos, oneDay: true)),
         });
     }
 }

@@ -1,7 +1,11 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using System.Security.Cryptography;
+using CopilotSeats.Api;
 using CopilotSeats.Auth;
+using CopilotSeats.Auth.App;
+using CopilotSeats.Pipeline;
 using CopilotSeats.Validation;
 
 using CopilotSeats.Commands.Completion;
@@ -9,16 +13,45 @@ using CopilotSeats.Commands.Completion;
 namespace CopilotSeats.Commands
 {
     /// <summary>
-    /// Connect-Copilot: stores session defaults (token, API URL, API version, organization, enterprise)
-    /// used by the other cmdlets when their own parameters are not given. Sends no request.
+    /// Connect-Copilot: stores session defaults (token, API URL, API version, organization, enterprise) used by
+    /// the other cmdlets when their own parameters are not given; sends no request. With -ClientId and a private
+    /// key it signs in as a GitHub App instead: it finds the installation and obtains its first installation
+    /// token, which later calls renew as it expires.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "Copilot")]
+    [Cmdlet(VerbsCommunications.Connect, "Copilot", DefaultParameterSetName = TokenSet)]
     [OutputType(typeof(CopilotConnection))]
     public sealed class ConnectCopilotCommand : PSCmdlet
     {
+        internal const string TokenSet = "Token";
+        internal const string AppKeyFileSet = "GitHubAppKeyFile";
+        internal const string AppKeySet = "GitHubAppKey";
+
+        private readonly System.Threading.CancellationTokenSource _stop = new System.Threading.CancellationTokenSource();
+
         /// <summary>GitHub token kept for the session.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = TokenSet)]
         public SecureString? Token { get; set; }
+
+        /// <summary>A GitHub App's client ID (or its numeric App ID).</summary>
+        [Parameter(ParameterSetName = AppKeyFileSet, Mandatory = true)]
+        [Parameter(ParameterSetName = AppKeySet, Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string? ClientId { get; set; }
+
+        /// <summary>The App's private key file (.pem, PKCS#1 or PKCS#8).</summary>
+        [Parameter(ParameterSetName = AppKeyFileSet, Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string? PrivateKeyPath { get; set; }
+
+        /// <summary>The App's private key as PEM text in a SecureString (from a vault, Get-Secret or an Automation variable).</summary>
+        [Parameter(ParameterSetName = AppKeySet, Mandatory = true)]
+        public SecureString? PrivateKey { get; set; }
+
+        /// <summary>The App installation; otherwise looked up for the organization or enterprise.</summary>
+        [Parameter(ParameterSetName = AppKeyFileSet)]
+        [Parameter(ParameterSetName = AppKeySet)]
+        [ValidateRange(1, long.MaxValue)]
+        public long InstallationId { get; set; }
 
         /// <summary>REST API root kept for the session.</summary>
         [Parameter]
@@ -41,6 +74,12 @@ namespace CopilotSeats.Commands
         [ArgumentCompleter(typeof(EnterpriseCompleter))]
         public string? Enterprise { get; set; }
 
+        protected override void StopProcessing()
+        {
+            try { _stop.Cancel(); }
+            catch (ObjectDisposedException) { }
+        }
+
         protected override void EndProcessing()
         {
             try
@@ -53,14 +92,62 @@ namespace CopilotSeats.Commands
                     Enterprise = Enterprise,
                     Token = Token is null ? null : CopilotToken.FromSecureString(Token, ConnectionResolver.SourceSession),
                 };
-                CopilotConnection connection = ConnectionResolver.Describe(session, SystemCopilotEnvironment.Instance);
-                ModuleState.Session = session;
+                if (ParameterSetName != TokenSet) session.App = SignIn(session);
+                CopilotConnection connection;
+                try
+                {
+                    connection = ConnectionResolver.Describe(session, SystemCopilotEnvironment.Instance);
+                }
+                catch
+                {
+                    session.App?.Dispose();
+                    throw;
+                }
+                ModuleState.Session = session; // disposes the previous session's App key and tokens
                 WriteObject(connection);
             }
             catch (CopilotException ex)
             {
                 ThrowTerminatingError(ErrorRecords.From(ex));
             }
+            finally
+            {
+                _stop.Dispose();
+            }
+        }
+
+        /// <summary>Reads the key (no request before it is known good), then finds the installation and gets its first token.</summary>
+        private InstallationTokenProvider SignIn(StoredSession session)
+        {
+            if (string.IsNullOrEmpty(Organization) == string.IsNullOrEmpty(Enterprise))
+                throw new CopilotException("CopilotSeats.NoTarget", CopilotErrorCategory.InvalidArgument, null,
+                    "A GitHub App signs in for one organization or one enterprise: pass -Organization or -Enterprise (not both).")
+                {
+                    IsTerminating = true,
+                    RecommendedAction = "Add -Organization <name> or -Enterprise <slug>.",
+                };
+            SeatScope target = string.IsNullOrEmpty(Organization) ? SeatScope.ForEnterprise(Enterprise!) : SeatScope.ForOrganization(Organization!);
+            RSA key = PrivateKeyPath != null
+                ? PemKeyReader.FromFile(GetUnresolvedProviderPathFromPSPath(PrivateKeyPath))
+                : PemKeyReader.FromSecureString(PrivateKey ?? new SecureString());
+            var endpoint = new ResolvedEndpoint(ConnectionResolver.ResolveApiUrl(null, session, SystemCopilotEnvironment.Instance),
+                ConnectionResolver.ResolveApiVersion(null, session));
+            long? installation = MyInvocation.BoundParameters.ContainsKey(nameof(InstallationId)) ? InstallationId : (long?)null;
+            var pump = new PipelinePump();
+            var options = new CopilotClientOptions { Verbose = message => pump.PostNoWait(() => WriteVerbose(message)) };
+            InstallationTokenProvider? provider = null;
+            try
+            {
+                pump.Run(async cancellationToken =>
+                {
+                    provider = await InstallationTokenProvider.SignInAsync(key, ClientId!, installation, target, endpoint, options, cancellationToken).ConfigureAwait(false);
+                }, _stop.Token);
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            return provider!;
         }
     }
 }

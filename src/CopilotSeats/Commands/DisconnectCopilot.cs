@@ -2,7 +2,7 @@ using System.Management.Automation;
 
 namespace CopilotSeats.Commands
 {
-    /// <summary>Disconnect-Copilot: forgets the Connect-Copilot defaults (including the token). No output.</summary>
+    /// <summary>Disconnect-Copilot: forgets the Connect-Copilot defaults (including the token, or the GitHub App's key and tokens). No output.</summary>
     [Cmdlet(VerbsCommunications.Disconnect, "Copilot")]
     [OutputType(typeof(void))]
     public sealed class DisconnectCopilotCommand : PSCmdlet

@@ -1,7 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using CopilotSeats.Api;
+using CopilotSeats.Usage;
 using CopilotSeats.Validation;
 
 using CopilotSeats.Commands.Completion;
@@ -55,6 +58,13 @@ namespace CopilotSeats.Commands
         [ValidateNotNull]
         public string[]? Exclude { get; set; }
 
+        /// <summary>
+        /// Also fetch the latest 28-day users usage report and fill UsageActiveDays, UsageLastActiveDay, UsageInteractions,
+        /// UsageAiCreditsUsed and UsageReportEndDay on each seat.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter IncludeUsage { get; set; }
+
         protected override void ProcessRecord()
         {
             NamePatterns exclude = NamePatterns.None;
@@ -73,16 +83,36 @@ namespace CopilotSeats.Commands
             int inactiveDays = InactiveDays;
             DateTimeOffset now = DateTimeOffset.UtcNow;
             IReadOnlyList<CopilotSeat> Select(IReadOnlyList<CopilotSeat> seats) => SeatFilter.WhereNotExcluded(SeatFilter.Stamp(seats, inactiveDays, now), exclude);
+            bool includeUsage = IncludeUsage;
             if (names is null || names.Length == 0)
             {
                 // Each page is written (and the write awaited) before the next request, so a
                 // downstream Select-Object -First stops the listing after the page it needed.
                 RunAsync(async cancellationToken =>
-                    await client.ListSeatsAsync(scope, (page, _) => WriteObjectsAsync(Select(page)), pageSize, cancellationToken).ConfigureAwait(false));
+                {
+                    // The report downloads alongside the first seat page; pages wait for it only to be stamped.
+                    using var usageStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    Task<UsageSeatJoin?> usage = includeUsage ? LoadUsageAsync(client, scope, usageStop.Token) : Task.FromResult<UsageSeatJoin?>(null);
+                    try
+                    {
+                        await client.ListSeatsAsync(scope, async (page, _) =>
+                        {
+                            UsageSeatJoin? join = await usage.ConfigureAwait(false);
+                            await WriteObjectsAsync(Select(join is null ? page : join.Stamp(page))).ConfigureAwait(false);
+                        }, pageSize, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        // A listing that ended without needing the report (failed, or no seats) does not wait for it.
+                        usageStop.Cancel();
+                        try { await usage.ConfigureAwait(false); } catch (OperationCanceledException) { }
+                    }
+                });
                 return;
             }
             RunAsync(async cancellationToken =>
             {
+                UsageSeatJoin? join = includeUsage ? await LoadUsageAsync(client, scope, cancellationToken).ConfigureAwait(false) : null;
                 foreach (string name in names)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -98,7 +128,7 @@ namespace CopilotSeats.Commands
                         await WriteErrorAsync(ex, name).ConfigureAwait(false);
                         continue;
                     }
-                    await WriteObjectsAsync(Select(seats)).ConfigureAwait(false);
+                    await WriteObjectsAsync(Select(join is null ? seats : join.Stamp(seats))).ConfigureAwait(false);
                 }
             });
         }

@@ -46,6 +46,11 @@ namespace CopilotSeats.Commands
         [ValidateRange(1, 100)]
         public int PageSize { get; set; } = CopilotDefaults.PageSize;
 
+        /// <summary>While listing, also fetch the latest 28-day users usage report: the summary then counts UsageActive.</summary>
+        [Parameter(ParameterSetName = OrganizationSet)]
+        [Parameter(ParameterSetName = EnterpriseSet)]
+        public SwitchParameter IncludeUsage { get; set; }
+
         /// <summary>A user is active when a seat of theirs was used within this many days (the -InactiveDays rule of Get-CopilotSeat).</summary>
         [Parameter]
         [ValidateRange(1, 36500)]
@@ -95,15 +100,26 @@ namespace CopilotSeats.Commands
             SeatSummarizer summarizer = Summarizer(scope.Name);
             Api.CopilotClient client = GetClient();
             int pageSize = PageSize;
+            bool includeUsage = IncludeUsage;
             RunAsync(async cancellationToken =>
             {
-                // Pages are only counted, never written: nothing is kept but the summarizer's counters.
-                await client.ListSeatsAsync(scope, (page, _) =>
+                using var usageStop = System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var usage = includeUsage ? LoadUsageAsync(client, scope, usageStop.Token) : System.Threading.Tasks.Task.FromResult<Usage.UsageSeatJoin?>(null);
+                try
                 {
-                    summarizer.Add(page);
-                    return System.Threading.Tasks.Task.CompletedTask;
-                }, pageSize, cancellationToken).ConfigureAwait(false);
-                _complete = true;
+                    // Pages are only counted, never written: nothing is kept but the summarizer's counters.
+                    await client.ListSeatsAsync(scope, async (page, _) =>
+                    {
+                        Usage.UsageSeatJoin? join = await usage.ConfigureAwait(false);
+                        summarizer.Add(join is null ? page : join.Stamp(page));
+                    }, pageSize, cancellationToken).ConfigureAwait(false);
+                    _complete = true;
+                }
+                finally
+                {
+                    usageStop.Cancel();
+                    try { await usage.ConfigureAwait(false); } catch (System.OperationCanceledException) { }
+                }
             });
         }
 

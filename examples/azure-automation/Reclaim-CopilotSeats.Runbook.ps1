@@ -1,0 +1,64 @@
+<#
+.SYNOPSIS
+    Azure Automation runbook: reclaims inactive Copilot seats, signed in as a GitHub App.
+
+.DESCRIPTION
+    Import the CopilotSeats module into the Automation account (Modules > Add a module, PowerShell 7.4 runtime,
+    or 5.1), then create this runbook. The App's private key comes from either:
+      - an Automation credential (Shared resources > Credentials): user name = the App's client ID,
+        password = the .pem text (pasted on one line is fine: line breaks may become spaces); or
+      - a Key Vault secret holding the .pem text (-KeyVaultName, -SecretName), read with the Automation
+        account's managed identity (Key Vault Secrets User role on the vault; the Az.Accounts and
+        Az.KeyVault modules).
+    Without -Apply it is a dry run (-WhatIf). With -Apply it cancels the seats of users inactive for
+    -InactiveDays, except -Exclude logins and team-granted seats (those are listed with the command to run).
+
+.EXAMPLE
+    Start-AzAutomationRunbook -Name Reclaim-CopilotSeats -Parameters @{ Organization = 'octo-org' } ...
+#>
+param(
+    [Parameter(Mandatory)] [string] $Organization,
+    [string] $ClientId,
+    [string] $CredentialName = 'CopilotSeatsApp',
+    [string] $KeyVaultName,
+    [string] $SecretName = 'copilotseats-app-key',
+    [long] $InstallationId,
+    [int] $InactiveDays = 30,
+    [string[]] $Exclude = @(),
+    [switch] $Apply
+)
+
+$ErrorActionPreference = 'Stop'
+if (-not (Get-Module -Name CopilotSeats)) { Import-Module CopilotSeats }
+
+if ($KeyVaultName) {
+    $null = Connect-AzAccount -Identity
+    $key = (Get-AzKeyVaultSecret -VaultName $KeyVaultName -Name $SecretName).SecretValue
+    if (-not $ClientId) { throw 'With -KeyVaultName, pass the App''s -ClientId.' }
+}
+else {
+    $credential = Get-AutomationPSCredential -Name $CredentialName
+    $key = $credential.Password
+    if (-not $ClientId) { $ClientId = $credential.UserName }
+}
+
+$connect = @{ ClientId = $ClientId; PrivateKey = $key; Organization = $Organization }
+if ($InstallationId) { $connect.InstallationId = $InstallationId }
+$connection = Connect-Copilot @connect
+Write-Output "Signed in as GitHub App $($connection.AppClientId), installation $($connection.InstallationId)."
+
+$check = Test-CopilotConnection
+if (-not $check.CanReadSeats) { throw "The App may not read seats: $($check.Problems -join ' ')" }
+
+$inactive = @(Get-CopilotSeat -InactiveDays $InactiveDays -Exclude $Exclude)
+Write-Output "$($inactive.Count) seats without Copilot activity for $InactiveDays days."
+if ($Apply) {
+    $changes = @($inactive | Remove-CopilotUser -Exclude $Exclude -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable keptBack)
+    Write-Output "Cancelled: $(($changes | Measure-Object -Property SeatsChanged -Sum).Sum) seats."
+}
+else {
+    $inactive | Remove-CopilotUser -Exclude $Exclude -WhatIf -ErrorAction SilentlyContinue -ErrorVariable keptBack
+    Write-Output 'Dry run: nothing was cancelled. Start the runbook with -Apply to cancel.'
+}
+foreach ($e in $keptBack) { Write-Output "Not cancelled: $($e.TargetObject): $($e.ErrorDetails.RecommendedAction)" }
+Disconnect-Copilot

@@ -1,0 +1,138 @@
+using System;
+using System.Globalization;
+using System.Net.Http;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using CopilotSeats.Api;
+using CopilotSeats.Http;
+
+namespace CopilotSeats.Auth.App
+{
+    /// <summary>
+    /// The App's own endpoints, signed with its JWT, through a request engine of their own (same retries,
+    /// rate-limit waits and redirect rules as every other request): find the installation, and create an
+    /// installation token. A 401 is <c>CopilotSeats.AppAuthFailed</c>; a missing installation
+    /// <c>CopilotSeats.AppNotInstalled</c>.
+    /// </summary>
+    internal sealed class GitHubAppApi : IDisposable
+    {
+        private const int MaxInstallationPages = 100;
+        private readonly RequestEngine _engine;
+        private Action<string>? _verbose;
+
+        public GitHubAppApi(RSA key, string clientId, Uri apiUrl, string apiVersion, CopilotClientOptions options)
+        {
+            ClientId = clientId;
+            var ownOptions = new CopilotClientOptions
+            {
+                Clock = options.Clock,
+                PrimaryHandlerFactory = options.PrimaryHandlerFactory,
+                RequestTimeout = options.RequestTimeout,
+                MaxRetries = options.MaxRetries,
+                MaxRateLimitWait = options.MaxRateLimitWait,
+                Random = options.Random,
+                ThrottleLimit = 1,
+                MutationSpacing = TimeSpan.Zero,
+                Verbose = message => _verbose?.Invoke(message),
+            };
+            _engine = new RequestEngine(new ResolvedConnection(apiUrl, apiVersion, new AppJwtProvider(key, clientId, options.Clock)), ownOptions);
+        }
+
+        public string ClientId { get; }
+
+        /// <summary>Where the engine's verbose lines go for the calls that follow (set by the one caller at a time).</summary>
+        public Action<string>? Verbose { set => _verbose = value; }
+
+        /// <summary>The installation's ID: the organization's, else the enterprise's among the App's installations.</summary>
+        public async Task<long> FindInstallationAsync(SeatScope target, CancellationToken cancellationToken)
+        {
+            if (target.Kind == ScopeKind.Organization)
+            {
+                var request = new ApiRequest(HttpMethod.Get, Build("orgs/" + Uri.EscapeDataString(target.Name) + "/installation"),
+                    "GET /orgs/{org}/installation", RequestKind.AppInstallation, target, target.Name);
+                ApiResponse response;
+                try
+                {
+                    response = await _engine.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                }
+                catch (CopilotApiException ex) when (ex.StatusCode == 404)
+                {
+                    throw GitHubAppErrors.NotInstalled(ClientId, target);
+                }
+                catch (CopilotApiException ex) when (ex.StatusCode == 401 || ex.StatusCode == 403)
+                {
+                    throw GitHubAppErrors.AuthFailed(ClientId, target, ex);
+                }
+                using JsonDocument doc = JsonDocument.Parse(response.Body);
+                return IdOf(doc.RootElement) ?? throw GitHubAppErrors.NotInstalled(ClientId, target);
+            }
+
+            Uri? next = Build("app/installations?per_page=100");
+            for (int page = 0; next != null && page < MaxInstallationPages; page++)
+            {
+                var request = new ApiRequest(HttpMethod.Get, next, "GET /app/installations", RequestKind.AppInstallations, target, target.Name);
+                ApiResponse response;
+                try
+                {
+                    response = await _engine.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                }
+                catch (CopilotApiException ex) when (ex.StatusCode == 401 || ex.StatusCode == 403)
+                {
+                    throw GitHubAppErrors.AuthFailed(ClientId, target, ex);
+                }
+                using (JsonDocument doc = JsonDocument.Parse(response.Body))
+                {
+                    if (doc.RootElement.ValueKind == JsonValueKind.Array)
+                        foreach (JsonElement installation in doc.RootElement.EnumerateArray())
+                            if (IsEnterprise(installation, target.Name) && IdOf(installation) is long id) return id;
+                }
+                LinkHeader.Parse(response.Header("Link")).TryGetValue("next", out next);
+            }
+            throw GitHubAppErrors.NotInstalled(ClientId, target);
+        }
+
+        /// <summary>POST /app/installations/{id}/access_tokens: a new installation token and its expiry.</summary>
+        public async Task<InstallationToken> CreateTokenAsync(long installationId, SeatScope target, CancellationToken cancellationToken)
+        {
+            var request = new ApiRequest(HttpMethod.Post,
+                Build("app/installations/" + installationId.ToString(CultureInfo.InvariantCulture) + "/access_tokens"),
+                "POST /app/installations/{installation_id}/access_tokens", RequestKind.InstallationToken, target, target.Name);
+            ApiResponse response;
+            try
+            {
+                response = await _engine.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CopilotApiException ex) when (ex.StatusCode == 404)
+            {
+                throw GitHubAppErrors.InstallationGone(ClientId, installationId, target);
+            }
+            catch (CopilotApiException ex) when (ex.StatusCode == 401 || ex.StatusCode == 403)
+            {
+                throw GitHubAppErrors.AuthFailed(ClientId, target, ex);
+            }
+            return InstallationToken.Read(response.Body, InstallationTokenProvider.SourceName);
+        }
+
+        private Uri Build(string relative) => new Uri(_engine.Connection.ApiUrl, relative);
+
+        private static long? IdOf(JsonElement installation) =>
+            installation.ValueKind == JsonValueKind.Object && installation.TryGetProperty("id", out JsonElement id) && id.TryGetInt64(out long value) ? value : (long?)null;
+
+        /// <summary>An installation on the enterprise <paramref name="slug"/>: target_type Enterprise and the account's slug (or login).</summary>
+        private static bool IsEnterprise(JsonElement installation, string slug)
+        {
+            if (installation.ValueKind != JsonValueKind.Object) return false;
+            if (!installation.TryGetProperty("target_type", out JsonElement type) || type.ValueKind != JsonValueKind.String
+                || !string.Equals(type.GetString(), "Enterprise", StringComparison.OrdinalIgnoreCase)) return false;
+            if (!installation.TryGetProperty("account", out JsonElement account) || account.ValueKind != JsonValueKind.Object) return false;
+            foreach (string name in new[] { "slug", "login" })
+                if (account.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String
+                    && string.Equals(value.GetString(), slug, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
+
+        public void Dispose() => _engine.Dispose();
+    }
+}

@@ -1,0 +1,42 @@
+using CopilotSeats.Api;
+
+namespace CopilotSeats.Auth.App
+{
+    /// <summary>The errors of GitHub App sign-in: the App is not installed on the target, or GitHub refuses its JWT.</summary>
+    public static class GitHubAppErrors
+    {
+        public const string NotInstalledId = "CopilotSeats.AppNotInstalled";
+        public const string AuthFailedId = "CopilotSeats.AppAuthFailed";
+
+        internal static CopilotException NotInstalled(string clientId, SeatScope target) =>
+            new CopilotException(NotInstalledId, CopilotErrorCategory.ObjectNotFound, target.Name,
+                $"The GitHub App '{clientId}' is not installed on the {target}.")
+            {
+                IsTerminating = true,
+                RecommendedAction = $"Install the App on the {target} (the App's settings page > Install App), or pass its -InstallationId.",
+            };
+
+        internal static CopilotException InstallationGone(string clientId, long installationId, SeatScope target) =>
+            new CopilotException(NotInstalledId, CopilotErrorCategory.ObjectNotFound, target.Name,
+                $"The GitHub App '{clientId}' has no installation {installationId} (for the {target}): it was removed, or the ID belongs to another App.")
+            {
+                IsTerminating = true,
+                RecommendedAction = $"Leave -InstallationId out to look the installation up, or install the App on the {target}.",
+            };
+
+        internal static CopilotException AuthFailed(string clientId, SeatScope target, CopilotApiException refused)
+        {
+            string said = string.IsNullOrWhiteSpace(refused.GitHubMessage) ? string.Empty : $": {refused.GitHubMessage!.Trim().TrimEnd('.')}";
+            string message = refused.StatusCode == 401
+                ? $"GitHub refused the GitHub App's sign-in (401{said}). Likely causes: the client ID '{clientId}' is not the App this key belongs to; the key was deleted or replaced on the App's settings page; this machine's clock is off by more than a minute."
+                : $"GitHub refused the GitHub App's sign-in ({refused.StatusCode}{said}); the installation may be suspended.";
+            return new CopilotException(AuthFailedId, CopilotErrorCategory.AuthenticationError, target.Name, message, refused)
+            {
+                IsTerminating = true,
+                RecommendedAction = refused.StatusCode == 401
+                    ? "Check -ClientId and the key against the App's settings page, and sync this machine's clock."
+                    : "Check the installation on the App's settings page (Install App).",
+            };
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CopilotSeats.Api;
+using CopilotSeats.Auth;
+using CopilotSeats.Http;
+
+namespace CopilotSeats.Diagnostics
+{
+    /// <summary>
+    /// One line for a failing check: what the token or account is missing, from GitHub's answer. Classic and
+    /// OAuth tokens: the scopes GitHub accepts (X-Accepted-OAuth-Scopes) beside the token's (X-OAuth-Scopes).
+    /// Fine-grained and App tokens (no X-OAuth-Scopes): the permission (X-Accepted-GitHub-Permissions, else the
+    /// documented one). When the token has what the endpoint asks for: the role, or the metrics policy.
+    /// </summary>
+    public static class AccessProblems
+    {
+        public const string SeatPermission = "GitHub Copilot Business";
+        public const string OrgMetricsPermission = "Organization Copilot metrics";
+        public const string EnterpriseMetricsPermission = "Enterprise Copilot metrics";
+
+        public static string Explain(AccessCheckKind check, SeatScope target, ApiResponse response)
+        {
+            string what = Name(check) + ": ";
+            bool enterprise = target.Kind == ScopeKind.Enterprise;
+            int status = response.Status;
+            if (status == 401)
+                return what + "GitHub refused the token (401): it is invalid, expired or revoked.";
+            if (status != 403 && status != 404)
+                return what + $"GitHub answered {status}" + (ErrorMapper.Reason(status) is { Length: > 0 } reason ? " " + reason : string.Empty) + ".";
+
+            string? granted = response.Header("X-OAuth-Scopes");
+            if (granted != null)
+            {
+                var have = OAuthScopes.Parse(granted);
+                var accepted = OAuthScopes.Parse(response.Header("X-Accepted-OAuth-Scopes") ?? string.Empty);
+                if (accepted.Count == 0) accepted = DocumentedScopes(check, enterprise);
+                if (!OAuthScopes.AnyCovered(have, accepted))
+                    return what + $"the token lacks the scope: needs {string.Join(" or ", accepted)} (it has {(have.Count == 0 ? "no scopes" : string.Join(", ", have))}).";
+                return what + RoleOrPolicy(check, target, status);
+            }
+
+            if (check == AccessCheckKind.Seats && enterprise)
+                return what + "the enterprise seat list does not accept fine-grained or GitHub App tokens; use a classic token with manage_billing:copilot or read:enterprise.";
+            string permission = check == AccessCheckKind.Usage ? (enterprise ? EnterpriseMetricsPermission : OrgMetricsPermission) : SeatPermission;
+            string? accepts = response.Header("X-Accepted-GitHub-Permissions");
+            string named = accepts is null ? string.Empty : $" [{accepts}]";
+            string line = what + $"needs the {(enterprise ? "enterprise" : "organization")} permission '{permission}' (read){named}";
+            if (status == 404) line += $", or the {target} does not exist or the token cannot see it";
+            if (check == AccessCheckKind.Usage) line += "; the Copilot usage metrics policy must be enabled too";
+            return line + ".";
+        }
+
+        private static string RoleOrPolicy(AccessCheckKind check, SeatScope target, int status)
+        {
+            if (status == 404)
+                return $"not found although the token has the scope: the {target} may not exist or have Copilot Business or Enterprise, or the account cannot see it.";
+            string role = target.Kind == ScopeKind.Enterprise ? "an enterprise owner or billing manager" : "an organization owner" + (check == AccessCheckKind.Seats ? " or billing manager" : string.Empty);
+            return check == AccessCheckKind.Usage
+                ? $"refused although the token has the scope: the account must be {role}, and the Copilot usage metrics policy must be enabled for the {target}."
+                : $"refused although the token has the scope: the account must be {role}.";
+        }
+
+        private static List<string> DocumentedScopes(AccessCheckKind check, bool enterprise) => check switch
+        {
+            AccessCheckKind.Usage => enterprise ? new List<string> { "manage_billing:copilot", "read:enterprise" } : new List<string> { "read:org" },
+            _ => enterprise ? new List<string> { "manage_billing:copilot", "read:enterprise" } : new List<string> { "manage_billing:copilot", "read:org" },
+        };
+
+        private static string Name(AccessCheckKind check) => check switch
+        {
+            AccessCheckKind.OrgDetail => "Org detail",
+            AccessCheckKind.Seats => "Seats",
+            _ => "Usage",
+        };
+    }
+}

@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using CopilotSeats.Api;
+using CopilotSeats.Commands.Completion;
+using CopilotSeats.Usage;
+using CopilotSeats.Validation;
+
+namespace CopilotSeats.Commands
+{
+    /// <summary>
+    /// Get-CopilotUsage: streams one of GitHub's Copilot usage metrics reports of an organization or enterprise — the
+    /// latest 28-day report, or the 1-day report of -Day — writing each record as soon as it is parsed.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "CopilotUsage", DefaultParameterSetName = OrganizationSet)]
+    [OutputType(typeof(CopilotUserUsage), typeof(PSObject), typeof(string))]
+    public sealed class GetCopilotUsageCommand : CopilotApiCmdlet
+    {
+        /// <summary>Organization; otherwise the Connect-Copilot default.</summary>
+        [Parameter(ParameterSetName = OrganizationSet, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateCopilotName(NameKind.Organization)]
+        [ArgumentCompleter(typeof(OrganizationCompleter))]
+        public string? Organization { get; set; }
+
+        /// <summary>Enterprise slug.</summary>
+        [Parameter(ParameterSetName = EnterpriseSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateCopilotName(NameKind.Enterprise)]
+        [ArgumentCompleter(typeof(EnterpriseCompleter))]
+        public string? Enterprise { get; set; }
+
+        /// <summary>Users (per user and day, the default), Summary (the org or enterprise per day), UserTeams or Repositories (these two need -Day).</summary>
+        [Parameter]
+        [ValidateSet("Users", "Summary", "UserTeams", "Repositories", IgnoreCase = true)]
+        public string Report { get; set; } = "Users";
+
+        /// <summary>The 1-day report of this day; without it, the latest 28-day report.</summary>
+        [Parameter]
+        public DateTime Day { get; set; }
+
+        /// <summary>Each record's JSON text as a string, for any report.</summary>
+        [Parameter]
+        public SwitchParameter Raw { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var kind = (UsageReportKind)Enum.Parse(typeof(UsageReportKind), Report, ignoreCase: true);
+            DateTime? day = MyInvocation.BoundParameters.ContainsKey(nameof(Day)) ? Day.Date : (DateTime?)null;
+            if (day is null && UsageReportSpec.NeedsDay(kind))
+            {
+                ThrowTerminatingError(ErrorRecords.From(new CopilotException("CopilotSeats.DayRequired", CopilotErrorCategory.InvalidArgument, Report,
+                    $"GitHub has the {kind} report only per day: pass -Day.") { RecommendedAction = "Pass -Day, for example -Day (Get-Date).AddDays(-3)." }));
+            }
+            SeatScope scope = ResolveScope(Organization, Enterprise);
+            CopilotClient client = GetClient();
+            UsageRecordFormat format = Raw ? UsageRecordFormat.Raw : UsageRecordFormat.Typed;
+            RunAsync(async cancellationToken =>
+            {
+                UsageReportResult result = await client.Usage.ReadAsync(scope, kind, day, format,
+                    (batch, _) => Post(() =>
+                    {
+                        foreach (object record in batch) WriteObject(UsageOutput.ToPipeline(record));
+                    }),
+                    (error, _) => WriteErrorAsync(error, error.TargetObject),
+                    cancellationToken).ConfigureAwait(false);
+                if (result.Links.NoData)
+                {
+                    string message = day.HasValue
+                        ? $"GitHub has no usage data for {UsageReportSpec.Text(day.Value)} in the {scope} (data can lag a few days); nothing was written. Pick another -Day."
+                        : $"GitHub has no 28-day {kind} report for the {scope} yet; nothing was written.";
+                    await Post(() => WriteWarning(message)).ConfigureAwait(false);
+                }
+            });
+        }
+    }
+
+    /// <summary>Report records as PowerShell sees them: JSON objects become PSObjects with the record's own property names.</summary>
+    internal static class UsageOutput
+    {
+        public static object? ToPipeline(object? value)
+        {
+            switch (value)
+            {
+                case JsonRecord record:
+                    var o = new PSObject();
+                    foreach (KeyValuePair<string, object?> p in record.Properties) o.Properties.Add(new PSNoteProperty(p.Key, ToPipeline(p.Value)));
+                    return o;
+                case object?[] items:
+                    var list = new object?[items.Length];
+                    for (int i = 0; i < items.Length; i++) list[i] = ToPipeline(items[i]);
+                    return list;
+                default:
+                    return value;
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Management.Automation;
+using CopilotSeats.Api;
+using CopilotSeats.Diagnostics;
+using CopilotSeats.Validation;
+
+using CopilotSeats.Commands.Completion;
+
+namespace CopilotSeats.Commands
+{
+    /// <summary>
+    /// Test-CopilotConnection: what the connection's token may do for an organization or enterprise, found with
+    /// one GET per check (details, seats with per_page=1, the latest usage report). Refusals are data in the
+    /// result's Problems; no token, or an API that cannot be reached, is a terminating error.
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "CopilotConnection", DefaultParameterSetName = OrganizationSet)]
+    [OutputType(typeof(CopilotAccessCheck))]
+    public sealed class TestCopilotConnectionCommand : CopilotApiCmdlet
+    {
+        /// <summary>Organization; otherwise the Connect-Copilot default.</summary>
+        [Parameter(ParameterSetName = OrganizationSet, Position = 0)]
+        [ValidateCopilotName(NameKind.Organization)]
+        [ArgumentCompleter(typeof(OrganizationCompleter))]
+        public string? Organization { get; set; }
+
+        /// <summary>Enterprise slug.</summary>
+        [Parameter(ParameterSetName = EnterpriseSet, Mandatory = true)]
+        [ValidateCopilotName(NameKind.Enterprise)]
+        [ArgumentCompleter(typeof(EnterpriseCompleter))]
+        public string? Enterprise { get; set; }
+
+        protected override void EndProcessing()
+        {
+            SeatScope target = ResolveScope(Organization, Enterprise);
+            CopilotClient client = GetClient();
+            RunAsync(async cancellationToken =>
+            {
+                CopilotAccessCheck check;
+                try
+                {
+                    check = await AccessChecker.RunAsync(client, target, cancellationToken).ConfigureAwait(false);
+                }
+                catch (CopilotException ex)
+                {
+                    ex.IsTerminating = true; // the checks could not run at all
+                    throw;
+                }
+                await Post(() => WriteObject(check)).ConfigureAwait(false);
+            });
+        }
+    }
+}

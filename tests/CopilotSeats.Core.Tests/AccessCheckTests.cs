@@ -1,0 +1,134 @@
+using CopilotSeats.Auth.App;
+using CopilotSeats.Diagnostics;
+using CopilotSeats.Simulator;
+using CopilotSeats.Simulator.Apps;
+
+namespace CopilotSeats.Core.Tests;
+
+public class TokenKindTests
+{
+    [Theory]
+    [InlineData("ghp_abc", "Classic")]
+    [InlineData("github_pat_11ABC_def", "FineGrained")]
+    [InlineData("ghs_abc", "GitHubApp")]
+    [InlineData("gho_abc", "OAuthApp")]
+    [InlineData("ghu_abc", "UserToServer")]
+    [InlineData("ghr_refresh", "Unknown")]
+    [InlineData("sim_demo", "Unknown")]
+    [InlineData("GHP_upper", "Unknown")]
+    public void Kind_ComesFromThePrefix(string token, string kind)
+    {
+        Assert.Equal(kind, TokenKinds.FromPrefix(token));
+        Assert.Equal(kind, TokenKinds.Of(CopilotToken.FromPlainText(token, "test")));
+    }
+}
+
+/// <summary>Test-CopilotConnection's checks against the simulator, for each kind of token.</summary>
+public class AccessCheckTests : AppTestBase
+{
+    private async Task<CopilotAccessCheck> Check(string token, SeatScope target)
+    {
+        using var client = Client(token: token);
+        return await AccessChecker.RunAsync(client, target, default);
+    }
+
+    private void Tag(string token, TokenKind kind, string[]? scopes = null, Dictionary<string, string>? permissions = null) =>
+        Sim.State.Apps.Tag(token, kind, scopes ?? Array.Empty<string>(), permissions ?? new Dictionary<string, string>());
+
+    [Fact]
+    public async Task ClassicTokenWithTheScopes_PassesEveryCheck_WithGetsOnly_OnePerCheck_PerPage1()
+    {
+        Tag("ghp_allScopes", TokenKind.Classic, new[] { "manage_billing:copilot", "read:org" });
+        var check = await Check("ghp_allScopes", Org);
+        Assert.Equal("Classic", check.TokenKind);
+        Assert.Equal("Parameter", check.TokenSource);
+        Assert.Equal("octo-org", check.Target);
+        Assert.Equal(Sim.BaseUri.ToString().TrimEnd('/'), check.ApiUrl);
+        Assert.Equal(new[] { "manage_billing:copilot", "read:org" }, check.Scopes);
+        Assert.True(check.CanReadOrgDetail);
+        Assert.True(check.CanReadSeats);
+        Assert.True(check.CanReadUsage);
+        Assert.Empty(check.Problems);
+        Assert.Equal(4997, check.RateLimitRemaining);
+        Assert.NotNull(check.RateLimitResetAt);
+        Assert.All(Requests, r => Assert.Equal("GET", r.Method));
+        Assert.Equal(3, Requests.Count);
+        Assert.Contains("per_page=1", Requests.Single(r => r.Path.EndsWith("/seats")).Query);
+    }
+
+    [Fact]
+    public async Task ClassicTokenWithoutReadOrg_MayReadSeats_NotUsage_AndSaysWhichScope()
+    {
+        Tag("ghp_billingOnly", TokenKind.Classic, new[] { "manage_billing:copilot" });
+        var check = await Check("ghp_billingOnly", Org);
+        Assert.True(check.CanReadSeats);
+        Assert.False(check.CanReadUsage);
+        string problem = Assert.Single(check.Problems);
+        Assert.StartsWith("Usage:", problem);
+        Assert.Contains("read:org", problem);
+        Assert.Contains("manage_billing:copilot", problem);
+    }
+
+    [Fact]
+    public async Task ClassicTokenWithoutTheScopes_FailsEveryCheck_AsData()
+    {
+        Tag("ghp_repoOnly", TokenKind.Classic, new[] { "repo" });
+        var check = await Check("ghp_repoOnly", Org);
+        Assert.False(check.CanReadOrgDetail);
+        Assert.False(check.CanReadSeats);
+        Assert.False(check.CanReadUsage);
+        Assert.Equal(3, check.Problems.Length);
+        Assert.Contains("manage_billing:copilot or read:org", check.Problems[1]);
+        Assert.Contains("it has repo", check.Problems[1]);
+    }
+
+    [Fact]
+    public async Task FineGrainedToken_HasNoScopes_AndNamesTheMissingPermission()
+    {
+        Tag("github_pat_seatsOnly", TokenKind.FineGrained, permissions: new() { ["organization_copilot_seat_management"] = "read" });
+        var check = await Check("github_pat_seatsOnly", Org);
+        Assert.Equal("FineGrained", check.TokenKind);
+        Assert.Null(check.Scopes);
+        Assert.True(check.CanReadSeats);
+        Assert.False(check.CanReadUsage);
+        Assert.Contains("'Organization Copilot metrics'", Assert.Single(check.Problems));
+
+        var enterprise = await Check("github_pat_seatsOnly", Ent);
+        Assert.Null(enterprise.CanReadOrgDetail);
+        Assert.False(enterprise.CanReadSeats);
+        Assert.Contains("does not accept fine-grained or GitHub App tokens", enterprise.Problems[0]);
+    }
+
+    [Fact]
+    public async Task AppToken_ReadsEverythingForItsOrganization_AndIsRefusedTheEnterpriseSeatList()
+    {
+        Register();
+        using var provider = await SignIn(Org);
+        using (var client = AppClient(provider))
+        {
+            var check = await AccessChecker.RunAsync(client, Org, default);
+            Assert.Equal("GitHubApp", check.TokenKind);
+            Assert.Equal("GitHubApp", check.TokenSource);
+            Assert.True(check.CanReadOrgDetail == true && check.CanReadSeats && check.CanReadUsage, string.Join(" ", check.Problems));
+        }
+        using var entProvider = await SignIn(Ent);
+        using var entClient = AppClient(entProvider);
+        var ent = await AccessChecker.RunAsync(entClient, Ent, default);
+        Assert.False(ent.CanReadSeats);
+        Assert.True(ent.CanReadUsage);
+        Assert.Contains("does not accept", Assert.Single(ent.Problems));
+    }
+
+    [Fact]
+    public async Task BadToken_IsData_UnreachableApi_IsThrown()
+    {
+        var check = await Check("sim_bad_token", Org);
+        Assert.All(check.Problems, p => Assert.Contains("401", p));
+        Assert.Equal(3, check.Problems.Length);
+
+        var options = new CopilotClientOptions { MaxRetries = 0 };
+        using var client = new CopilotClient(new ResolvedConnection(new Uri("http://127.0.0.1:9/"), CopilotDefaults.ApiVersion, Tokens.Token()), options);
+        var ex = await Assert.ThrowsAsync<CopilotException>(() => AccessChecker.RunAsync(client, Org, default));
+        Assert.Equal("CopilotSeats.ConnectionFailed", ex.ErrorId);
+    }
+}

@@ -1,0 +1,278 @@
+# GitHub App sign-in (Connect-Copilot -ClientId ...), installation token renewal, the App error ids, and
+# Test-CopilotConnection for each kind of token, against the simulator.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'AppHelpers.ps1')
+    $script:Sim, $script:Conn = Start-TestSession
+    $script:ClientId = 'Iv23liPesterApp'
+    $script:Key = New-TestAppKey
+    $script:KeyDir = Join-Path ([System.IO.Path]::GetTempPath()) ('copilotseats-app-' + [guid]::NewGuid().ToString('N'))
+    $null = New-Item -ItemType Directory -Path $KeyDir
+    $script:KeyFile = Join-Path $KeyDir 'app.pem'
+    Set-Content -LiteralPath $KeyFile -Value $Key.Pkcs1 -NoNewline
+    $script:SavedEnv = @{}
+    foreach ($n in 'GH_TOKEN', 'GITHUB_TOKEN', 'GITHUB_API_URL') { $SavedEnv[$n] = [Environment]::GetEnvironmentVariable($n); Remove-Item "Env:$n" -ErrorAction SilentlyContinue }
+
+    function Start-AppTest {
+        param([int] $Lifetime = 3600)
+        Disconnect-Copilot
+        Reset-Simulator $Sim
+        $null = Register-SimulatorApp $Sim -ClientId $ClientId -PublicKey $Key.PublicKey -TokenLifetimeSeconds $Lifetime
+    }
+}
+
+AfterAll {
+    Disconnect-Copilot
+    foreach ($n in $SavedEnv.Keys) { if ($null -ne $SavedEnv[$n]) { Set-Item "Env:$n" $SavedEnv[$n] } }
+    Remove-Item -LiteralPath $KeyDir -Recurse -Force -ErrorAction SilentlyContinue
+    Stop-TestSimulator $Sim
+}
+
+Describe 'Connect-Copilot as a GitHub App' {
+    BeforeEach { Start-AppTest }
+    AfterEach { Disconnect-Copilot }
+
+    It 'signs in from a PKCS#1 key file, then lists and changes seats on the installation token' {
+        $c = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org
+        $c.TokenSource | Should -Be 'GitHubApp'
+        $c.AppClientId | Should -Be $ClientId
+        $c.InstallationId | Should -Be 101
+        $c.TokenExpiresAt | Should -BeGreaterThan ([DateTimeOffset]::UtcNow.AddMinutes(55))
+        $paths = @(Get-SimulatorRequests $Sim | ForEach-Object { "$($_.method) $($_.path)" })
+        $paths | Should -Be @('GET /orgs/octo-org/installation', 'POST /app/installations/101/access_tokens')
+
+        @(Get-CopilotSeat).Count | Should -Be 120
+        $change = Add-CopilotUser -UserName no-seat-1
+        $change.SeatsChanged | Should -Be 1
+        (Get-CopilotSeat -UserName no-seat-1).Login | Should -Be 'no-seat-1'
+        # One token served them all.
+        @(Get-SimulatorRequests $Sim -Method POST | Where-Object path -like '*/access_tokens').Count | Should -Be 1
+    }
+
+    It 'signs in with -PrivateKey (PKCS#8 PEM in a SecureString) and -InstallationId, without a lookup' {
+        $c = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKey (ConvertTo-TestSecureString $Key.Pkcs8) -InstallationId 101 -Organization octo-org
+        $c.InstallationId | Should -Be 101
+        @(Get-SimulatorRequests $Sim | Where-Object path -like '*/installation').Count | Should -Be 0
+        (Get-CopilotOrgDetail).Organization | Should -Be 'octo-org'
+    }
+
+    It 'finds the enterprise installation, whose token the enterprise seat list refuses as GitHub documents' {
+        $c = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Enterprise octo-ent
+        $c.InstallationId | Should -Be 102
+        $err = Get-ThrownError { Get-CopilotSeat -Enterprise octo-ent -ErrorAction Stop }
+        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http403*'
+        $err.ToString() | Should -Match 'do not accept fine-grained personal access tokens or GitHub App tokens'
+    }
+
+    It 'renews a short-lived token: a 12-page listing writes every seat once, and a revoked token is renewed after its 401' {
+        Start-AppTest -Lifetime 2
+        $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org
+        $seats = @(Get-CopilotSeat -PageSize 10 -ThrottleLimit 4)
+        $seats.Count | Should -Be 120
+        @($seats.Login | Sort-Object -Unique).Count | Should -Be 120
+        @(Get-SimulatorRequests $Sim -Method POST | Where-Object path -like '*/access_tokens').Count | Should -BeGreaterThan 1
+
+        Start-AppTest
+        $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org
+        $null = Invoke-RestMethod -Uri "$($Sim.Url)/_simulator/installation-tokens" -Method Delete
+        Clear-SimulatorLog $Sim
+        (Get-CopilotOrgDetail).Organization | Should -Be 'octo-org'
+        @(Get-SimulatorRequests $Sim | ForEach-Object { "$($_.method) $($_.path) $($_.status)" }) |
+            Should -Be @('GET /orgs/octo-org/copilot/billing 401', 'POST /app/installations/101/access_tokens 201', 'GET /orgs/octo-org/copilot/billing 200')
+    }
+
+    It '-Token on a cmdlet wins over the App for that call' {
+        $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org
+        $err = Get-ThrownError { Get-CopilotOrgDetail -Token (ConvertTo-SecureString 'sim_bad_override' -AsPlainText -Force) -ErrorAction Stop }
+        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http401*'
+        (Get-CopilotOrgDetail).Organization | Should -Be 'octo-org'
+    }
+
+    It 'Disconnect-Copilot forgets the App' {
+        $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org
+        Disconnect-Copilot
+        $err = Get-ThrownError { Get-CopilotOrgDetail -Organization octo-org -ApiUrl $Sim.Url -ErrorAction Stop }
+        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.NoToken*'
+    }
+}
+
+Describe 'The App error ids' {
+    BeforeEach { Start-AppTest }
+    AfterEach { Disconnect-Copilot }
+
+    It 'CopilotSeats.BadPrivateKey for <Case>, before any request' -ForEach @(
+        @{ Case = 'a missing file' }
+        @{ Case = 'an encrypted PKCS#8 key' }
+        @{ Case = 'an encrypted PKCS#1 key' }
+        @{ Case = 'an EC key' }
+        @{ Case = 'a public key' }
+        @{ Case = 'junk' }
+    ) {
+        $pem = switch ($Case) {
+            'a missing file' { $null }
+            'an encrypted PKCS#8 key' {
+                $rsa = [System.Security.Cryptography.RSA]::Create(2048)
+                $pbe = New-Object System.Security.Cryptography.PbeParameters ([System.Security.Cryptography.PbeEncryptionAlgorithm]::Aes128Cbc), ([System.Security.Cryptography.HashAlgorithmName]::SHA256), 1000
+                $rsa.ExportEncryptedPkcs8PrivateKeyPem('secret'.ToCharArray(), $pbe)
+            }
+            'an encrypted PKCS#1 key' {
+                $body = (($Key.Pkcs1 -split "`n")[1..5]) -join "`n"
+                "-----BEGIN RSA PRIVATE KEY-----`nProc-Type: 4,ENCRYPTED`nDEK-Info: AES-128-CBC,00112233445566778899AABBCCDDEEFF`n`n$body`n-----END RSA PRIVATE KEY-----"
+            }
+            'an EC key' { [System.Security.Cryptography.ECDsa]::Create().ExportECPrivateKeyPem() }
+            'a public key' { $Key.PublicKey }
+            'junk' { 'not a key at all' }
+        }
+        $path = Join-Path $KeyDir ('bad-' + [guid]::NewGuid().ToString('N') + '.pem')
+        if ($null -ne $pem) { Set-Content -LiteralPath $path -Value $pem }
+        Clear-SimulatorLog $Sim
+        $err = Get-ThrownError { Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $path -Organization octo-org }
+        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.BadPrivateKey*'
+        if ($Case -like '*encrypted*') { $err.ToString() | Should -Match 'encrypted' }
+        $err.CategoryInfo.Category | Should -BeIn @('InvalidData', 'ObjectNotFound')
+        $err.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+        if ($null -ne $pem) {
+            $err2 = Get-ThrownError { Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKey (ConvertTo-TestSecureString $pem) -Organization octo-org }
+            $err2.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.BadPrivateKey*'
+            @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+        }
+    }
+
+    It 'CopilotSeats.AppNotInstalled names the organization or enterprise' {
+        $err = Get-ThrownError { Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-lab }
+        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.AppNotInstalled*'
+        $err.TargetObject | Should -Be 'octo-lab'
+        $err.ToString() | Should -Match 'octo-lab'
+        $err.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $ent = Get-ThrownError { Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Enterprise other-ent }
+        $ent.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.AppNotInstalled*'
+        $ent.TargetObject | Should -Be 'other-ent'
+    }
+
+    It 'CopilotSeats.AppAuthFailed when GitHub refuses the JWT, with the likely causes' {
+        $other = New-TestAppKey
+        $null = Register-SimulatorApp $Sim -ClientId $ClientId -PublicKey $other.PublicKey
+        $err = Get-ThrownError { Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org }
+        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.AppAuthFailed*'
+        $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $err.ToString() | Should -Match 'client ID'
+        $err.ToString() | Should -Match 'clock'
+        @(Get-SimulatorRequests $Sim -Method POST).Count | Should -Be 0
+    }
+
+    It 'a failed reconnect keeps the previous session' {
+        $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org
+        $null = Get-ThrownError { Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath (Join-Path $KeyDir 'none.pem') -Organization octo-org }
+        (Get-CopilotOrgDetail).Organization | Should -Be 'octo-org'
+    }
+}
+
+Describe 'Test-CopilotConnection' {
+    BeforeEach { Start-AppTest }
+    AfterEach { Disconnect-Copilot }
+
+    It 'a classic token with the scopes: every check passes, GET only, per_page=1' {
+        Register-SimulatorToken $Sim -Token 'ghp_pesterAllScopes' -Kind classic -Scopes 'manage_billing:copilot', 'read:org'
+        $check = Test-CopilotConnection -Organization octo-org -ApiUrl $Sim.Url -Token (ConvertTo-SecureString 'ghp_pesterAllScopes' -AsPlainText -Force)
+        @($check).Count | Should -Be 1
+        $check.GetType().FullName | Should -Be 'CopilotSeats.CopilotAccessCheck'
+        $check.TokenKind | Should -Be 'Classic'
+        $check.TokenSource | Should -Be 'Parameter'
+        $check.Target | Should -Be 'octo-org'
+        $check.Scopes | Should -Be @('manage_billing:copilot', 'read:org')
+        $check.CanReadOrgDetail | Should -BeTrue
+        $check.CanReadSeats | Should -BeTrue
+        $check.CanReadUsage | Should -BeTrue
+        $check.Problems.Count | Should -Be 0
+        $check.RateLimitRemaining | Should -BeGreaterThan 0
+        $check.RateLimitResetAt | Should -BeGreaterThan ([DateTimeOffset]::UtcNow)
+        $requests = @(Get-SimulatorRequests $Sim)
+        $requests.Count | Should -Be 3
+        $requests.method | Sort-Object -Unique | Should -Be 'GET'
+        ($requests | Where-Object path -like '*/seats').query | Should -Match 'per_page=1'
+        (ConvertTo-AllText $check) | Should -Not -Match 'ghp_pesterAllScopes'
+    }
+
+    It 'a classic token without the scopes: every check fails as data, naming the scopes' {
+        Register-SimulatorToken $Sim -Token 'ghp_pesterRepoOnly' -Kind classic -Scopes 'repo'
+        $check = Test-CopilotConnection -Organization octo-org -ApiUrl $Sim.Url -Token (ConvertTo-SecureString 'ghp_pesterRepoOnly' -AsPlainText -Force) -ErrorVariable errs
+        $errs.Count | Should -Be 0
+        $check.CanReadOrgDetail | Should -BeFalse
+        $check.CanReadSeats | Should -BeFalse
+        $check.CanReadUsage | Should -BeFalse
+        $check.Problems.Count | Should -Be 3
+        ($check.Problems -join "`n") | Should -Match 'manage_billing:copilot or read:org'
+    }
+
+    It 'a token that may read seats but not usage says which scope is missing' {
+        Register-SimulatorToken $Sim -Token 'ghp_pesterBilling' -Kind classic -Scopes 'manage_billing:copilot'
+        $check = Test-CopilotConnection -Organization octo-org -ApiUrl $Sim.Url -Token (ConvertTo-SecureString 'ghp_pesterBilling' -AsPlainText -Force)
+        $check.CanReadSeats | Should -BeTrue
+        $check.CanReadUsage | Should -BeFalse
+        $check.Problems | Should -HaveCount 1
+        $check.Problems[0] | Should -Match '^Usage: .*read:org'
+    }
+
+    It 'a fine-grained token: no scopes, and the missing permission by name' {
+        Register-SimulatorToken $Sim -Token 'github_pat_pesterFine' -Kind fine-grained -Permissions @{ organization_copilot_seat_management = 'read' }
+        $check = Test-CopilotConnection -Organization octo-org -ApiUrl $Sim.Url -Token (ConvertTo-SecureString 'github_pat_pesterFine' -AsPlainText -Force)
+        $check.TokenKind | Should -Be 'FineGrained'
+        $check.Scopes | Should -BeNullOrEmpty
+        $check.CanReadSeats | Should -BeTrue
+        $check.CanReadUsage | Should -BeFalse
+        $check.Problems[0] | Should -Match 'Organization Copilot metrics'
+    }
+
+    It 'an App token, from Connect-Copilot' {
+        $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org
+        $check = Test-CopilotConnection
+        $check.TokenKind | Should -Be 'GitHubApp'
+        $check.TokenSource | Should -Be 'GitHubApp'
+        $check.CanReadOrgDetail | Should -BeTrue
+        $check.CanReadSeats | Should -BeTrue
+        $check.CanReadUsage | Should -BeTrue
+        $lines = @(Test-CopilotConnection | Out-String -Width 80 -Stream)
+        ($lines -join "`n") | Should -Match 'TokenKind\s+: GitHubApp'
+        ($lines -join "`n") | Should -Match 'Problems\s+: \(none\)'
+    }
+
+    It 'no token is a terminating error' {
+        $err = Get-ThrownError { Test-CopilotConnection -Organization octo-org -ApiUrl $Sim.Url }
+        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.NoToken*'
+    }
+}
+
+Describe 'Secrets of a GitHub App sign-in' {
+    It 'a canary private key, JWT and installation token are found in no stream, transcript or error' {
+        Start-AppTest -Lifetime 2
+        $transcript = Join-Path $KeyDir 'transcript.txt'
+        $null = Start-Transcript -LiteralPath $transcript -Force
+        try {
+            $VerbosePreference = 'Continue'; $DebugPreference = 'Continue'
+            $all = @(& {
+                    Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org -Verbose
+                    Get-CopilotSeat -PageSize 50 -Verbose -Debug
+                    Test-CopilotConnection -Verbose
+                    $null = Invoke-RestMethod -Uri "$($Sim.Url)/_simulator/installation-tokens" -Method Delete
+                    Get-CopilotOrgDetail -Verbose
+                    Get-CopilotSeat -Organization octo-lab -Verbose
+                    try { Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-lab } catch { $_ }
+                } *>&1)
+            $VerbosePreference = 'SilentlyContinue'; $DebugPreference = 'SilentlyContinue'
+        }
+        catch { $all += $_ }
+        finally { $null = Stop-Transcript }
+        $errorsSeen = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $errorsSeen.Count | Should -BeGreaterThan 0 -Because 'the octo-lab calls fail (the App is not installed there)'
+        @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -BeGreaterThan 3
+        $text = (ConvertTo-AllText $all) + (ConvertTo-AllText $Error) + (Get-Content -LiteralPath $transcript -Raw) + (Get-SimulatorLogText $Sim)
+        $text | Should -Match 'GitHub App' -Because 'the verbose lines speak of the App'
+        $text | Should -Not -Match 'ghs_[A-Za-z0-9]{20}'
+        $text | Should -Not -Match 'eyJ[A-Za-z0-9_-]{10,}\.'
+        foreach ($line in Get-PemBodyLines $Key.Pkcs1) { $text.Contains($line) | Should -BeFalse }
+        foreach ($line in Get-PemBodyLines $Key.Pkcs8) { $text.Contains($line) | Should -BeFalse }
+        Disconnect-Copilot
+    }
+}

@@ -1,0 +1,97 @@
+# The GitHub App examples under examples/ (a GitHub Actions workflow with its script, an Azure Automation
+# runbook), run as written against the simulator: only the API URL (GITHUB_API_URL) points at it, and the
+# Azure Automation and Az cmdlets the runbook calls are given by the test as the platform would give them.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'AppHelpers.ps1')
+    $script:Sim, $null = Start-TestSession
+    $script:ClientId = 'Iv23liExamplesApp'
+    $script:Key = New-TestAppKey
+    $script:Examples = Join-Path $RepoRoot 'examples'
+    $script:WorkDir = Join-Path ([System.IO.Path]::GetTempPath()) ('copilotseats-examples-' + [guid]::NewGuid().ToString('N'))
+    $null = New-Item -ItemType Directory -Path $WorkDir
+    $script:EnvNames = 'GH_TOKEN', 'GITHUB_TOKEN', 'GITHUB_API_URL', 'COPILOT_APP_CLIENT_ID', 'COPILOT_APP_PRIVATE_KEY', 'GITHUB_STEP_SUMMARY'
+    $script:SavedEnv = @{}
+    foreach ($n in $EnvNames) { $SavedEnv[$n] = [Environment]::GetEnvironmentVariable($n) }
+}
+
+AfterAll {
+    Disconnect-Copilot
+    foreach ($n in $EnvNames) { if ($null -eq $SavedEnv[$n]) { Remove-Item "Env:$n" -ErrorAction SilentlyContinue } else { Set-Item "Env:$n" $SavedEnv[$n] } }
+    Remove-Item -LiteralPath $WorkDir -Recurse -Force -ErrorAction SilentlyContinue
+    Stop-TestSimulator $Sim
+}
+
+Describe 'GitHub App examples' {
+    BeforeEach {
+        Disconnect-Copilot
+        foreach ($n in $EnvNames) { Remove-Item "Env:$n" -ErrorAction SilentlyContinue }
+        $env:GITHUB_API_URL = $Sim.Url
+        Reset-Simulator $Sim
+        $null = Register-SimulatorApp $Sim -ClientId $ClientId -PublicKey $Key.PublicKey -Installations @(@{ organization = 'octo-org'; id = 101; permissions = @{ organization_copilot_seat_management = 'write'; organization_copilot_metrics = 'read' } })
+    }
+    AfterEach { Disconnect-Copilot }
+
+    It 'the GitHub Actions workflow runs its script weekly with the App key from a secret, never GITHUB_TOKEN' {
+        $yml = Get-Content -LiteralPath (Join-Path $Examples 'github-actions/copilot-reclaim.yml') -Raw
+        $yml | Should -Match "schedule:\s+- cron: '[^']+'"
+        $yml | Should -Match 'COPILOT_APP_PRIVATE_KEY: \$\{\{ secrets\.COPILOT_APP_PRIVATE_KEY \}\}'
+        $yml | Should -Match 'run: \./examples/github-actions/Reclaim-Seats\.ps1 -Organization \$env:COPILOT_ORG'
+        $yml | Should -Not -Match 'secrets\.GITHUB_TOKEN'
+        $yml | Should -Match 'permissions:\s+contents: read'
+    }
+
+    It 'the Actions script reports the inactive seats and only dry-runs their cancellation' {
+        $env:COPILOT_APP_CLIENT_ID = $ClientId
+        $env:COPILOT_APP_PRIVATE_KEY = $Key.Pkcs1
+        $env:GITHUB_STEP_SUMMARY = Join-Path $WorkDir 'summary.md'
+        $report = Join-Path $WorkDir 'inactive.csv'
+        $out = & (Join-Path $Examples 'github-actions/Reclaim-Seats.ps1') -Organization octo-org -InactiveDays 30 -ReportPath $report 6>&1 | Out-String
+        $env:COPILOT_APP_PRIVATE_KEY | Should -BeNullOrEmpty -Because 'the script takes the key out of the environment'
+        $out | Should -Match 'Signed in as GitHub App Iv23liExamplesApp, installation 101'
+        $rows = @(Import-Csv -LiteralPath $report)
+        $rows.Count | Should -BeGreaterThan 0
+        $expected = @(Get-CopilotSeat -Organization octo-org -InactiveDays 30 -ApiUrl $Sim.Url -Token (ConvertTo-SecureString sim_examples -AsPlainText -Force))
+        $rows.Count | Should -Be $expected.Count
+        @(Get-SimulatorRequests $Sim -Method DELETE).Count | Should -Be 0
+        @(Get-SimulatorRequests $Sim -Method POST | Where-Object path -like '*/access_tokens').Count | Should -Be 1
+        (Get-Content -LiteralPath $env:GITHUB_STEP_SUMMARY -Raw) | Should -Match "inactive for 30 days: $($rows.Count) \(dry run\)"
+        foreach ($line in Get-PemBodyLines $Key.Pkcs1) { $out.Contains($line) | Should -BeFalse }
+    }
+
+    It 'the Azure Automation runbook reads the key from an Automation credential; dry run, then -Apply' {
+        # What Automation gives: the credential's user name is the client ID, its password the PEM (here on one line).
+        $credentialUser = $ClientId
+        $pemOnOneLine = $Key.Pkcs1 -replace "`r?`n", ' '
+        function Get-AutomationPSCredential([string] $Name) {
+            $Name | Should -Be 'CopilotSeatsApp'
+            New-Object System.Management.Automation.PSCredential ($credentialUser, (ConvertTo-TestSecureString $pemOnOneLine))
+        }
+        $runbook = Join-Path $Examples 'azure-automation/Reclaim-CopilotSeats.Runbook.ps1'
+        $dry = & $runbook -Organization octo-org -InactiveDays 30 | Out-String
+        $dry | Should -Match 'Dry run: nothing was cancelled'
+        @(Get-SimulatorRequests $Sim -Method DELETE).Count | Should -Be 0
+
+        $applied = & $runbook -Organization octo-org -InactiveDays 30 -Exclude 'user-00*' -Apply | Out-String
+        $applied | Should -Match 'Cancelled: \d+ seats'
+        $deletes = @(Get-SimulatorRequests $Sim -Method DELETE)
+        $deletes.Count | Should -BeGreaterThan 0
+        $sent = @($deletes | ForEach-Object { (Get-RequestBody $_).selected_usernames })
+        $sent | Where-Object { $_ -like 'user-00*' } | Should -BeNullOrEmpty
+    }
+
+    It 'the runbook reads the key from a Key Vault secret with the managed identity' {
+        $azCalls = [System.Collections.Generic.List[string]]::new()
+        function Connect-AzAccount([switch] $Identity) { $azCalls.Add("Connect-AzAccount -Identity:$Identity") }
+        function Get-AzKeyVaultSecret([string] $VaultName, [string] $Name) {
+            $azCalls.Add("Get-AzKeyVaultSecret $VaultName $Name")
+            [pscustomobject]@{ SecretValue = (ConvertTo-TestSecureString $Key.Pkcs8) }
+        }
+        $out = & (Join-Path $Examples 'azure-automation/Reclaim-CopilotSeats.Runbook.ps1') -Organization octo-org -ClientId $ClientId -KeyVaultName kv-copilot -InstallationId 101 | Out-String
+        @($azCalls) | Should -Be @('Connect-AzAccount -Identity:True', 'Get-AzKeyVaultSecret kv-copilot copilotseats-app-key')
+        $out | Should -Match 'installation 101'
+        @(Get-SimulatorRequests $Sim | Where-Object path -like '*/installation').Count | Should -Be 0
+        @(Get-SimulatorRequests $Sim -Method DELETE).Count | Should -Be 0
+    }
+}
