@@ -72,15 +72,7 @@ static class UsageTime
 
     private static async Task<Run> RunAsync(string[] pwsh, string script)
     {
-        var psi = new ProcessStartInfo(pwsh[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in pwsh.Skip(1)) psi.ArgumentList.Add(a);
-        foreach (string a in new[] { "-NoProfile", "-NonInteractive", "-Command", script }) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        Task<string> err = p.StandardError.ReadToEndAsync();
-        string output = await p.StandardOutput.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"pwsh failed ({p.ExitCode}) in the usage benchmark:\n{await err}");
-        using var doc = JsonDocument.Parse(output.Trim().Split('\n').Last());
+        using var doc = await PwshRun.JsonAsync(pwsh, script, "the usage benchmark");
         var r = doc.RootElement;
         return new Run(r.GetProperty("records").GetInt64(), r.GetProperty("seconds").GetDouble(), r.GetProperty("peak").GetInt64() / 1048576.0);
     }

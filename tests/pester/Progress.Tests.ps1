@@ -6,12 +6,6 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     $script:Sim, $script:Conn = Start-TestSession
     $script:Shell = New-ModuleShell
-
-    function Invoke-InShell([string] $Script) {
-        $Shell.Streams.ClearStreams()
-        $null = $Shell.AddScript($Script)
-        try { return $Shell.Invoke() } finally { $Shell.Commands.Clear() }
-    }
 }
 
 AfterAll {

@@ -64,6 +64,13 @@ function New-ModuleShell {
     return $ps
 }
 
+# Runs a script in the module shell $Shell (of the caller's scope) with fresh streams; returns its output.
+function Invoke-InShell([string] $Script) {
+    $Shell.Streams.ClearStreams()
+    $null = $Shell.AddScript($Script)
+    try { return $Shell.Invoke() } finally { $Shell.Commands.Clear() }
+}
+
 function Remove-ModuleShell($Shell) {
     $rs = $Shell.Runspace
     $Shell.Dispose()

@@ -24,12 +24,6 @@ BeforeAll {
             foreach ($line in $text -split "`n") { if ($line.Trim()) { $line | ConvertFrom-Json } }
         }
     }
-
-    function Invoke-InShell([string] $Script) {
-        $Shell.Streams.ClearStreams()
-        $null = $Shell.AddScript($Script)
-        try { return $Shell.Invoke() } finally { $Shell.Commands.Clear() }
-    }
 }
 
 AfterAll {

@@ -28,7 +28,7 @@ namespace CopilotSeats.Usage
         }
 
         /// <summary>A stream that gives back bytes already read, then the rest of the inner stream.</summary>
-        private sealed class PrefixedStream : Stream
+        private sealed class PrefixedStream : ReadOnlyStream
         {
             private readonly byte[] _prefix;
             private readonly int _count;
@@ -36,16 +36,6 @@ namespace CopilotSeats.Usage
             private int _offset;
 
             public PrefixedStream(byte[] prefix, int count, Stream inner) { _prefix = prefix; _count = count; _inner = inner; }
-
-            public override bool CanRead => true;
-            public override bool CanSeek => false;
-            public override bool CanWrite => false;
-            public override long Length => throw new NotSupportedException();
-            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-            public override void Flush() { }
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-            public override void SetLength(long value) => throw new NotSupportedException();
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
             public override int Read(byte[] buffer, int offset, int count)
             {
@@ -76,22 +66,13 @@ namespace CopilotSeats.Usage
     }
 
     /// <summary>Wraps a response body: each read must bring bytes within the timeout (a stalled download is a <see cref="TimeoutException"/>).</summary>
-    internal sealed class IdleTimeoutStream : Stream
+    internal sealed class IdleTimeoutStream : ReadOnlyStream
     {
         private readonly Stream _inner;
         private readonly TimeSpan _timeout;
 
         public IdleTimeoutStream(Stream inner, TimeSpan timeout) { _inner = inner; _timeout = timeout; }
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
 
         public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)

@@ -86,19 +86,13 @@ namespace CopilotSeats.Commands
 
         protected override void BeginProcessing()
         {
-            if (Price != null)
+            try
             {
-                var pairs = new List<KeyValuePair<object, object?>>();
-                foreach (DictionaryEntry entry in Price)
-                    pairs.Add(new KeyValuePair<object, object?>(Unwrap(entry.Key) ?? string.Empty, Unwrap(entry.Value)));
-                try
-                {
-                    _prices = SeatPrices.From(pairs);
-                }
-                catch (CopilotException ex)
-                {
-                    ThrowTerminatingError(ErrorRecords.From(ex));
-                }
+                _prices = PriceParameter.Parse(Price);
+            }
+            catch (CopilotException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex));
             }
             _path = ResolvePath(Path);
             try
@@ -200,7 +194,5 @@ namespace CopilotSeats.Commands
             }
             return resolved;
         }
-
-        private static object? Unwrap(object? value) => value is PSObject ps ? ps.BaseObject : value;
     }
 }

@@ -73,13 +73,9 @@ namespace CopilotSeats.Commands
 
         protected override void BeginProcessing()
         {
-            if (Price is null) return;
-            var pairs = new List<KeyValuePair<object, object?>>();
-            foreach (DictionaryEntry entry in Price)
-                pairs.Add(new KeyValuePair<object, object?>(Unwrap(entry.Key) ?? string.Empty, Unwrap(entry.Value)));
             try
             {
-                _prices = SeatPrices.From(pairs);
+                _prices = PriceParameter.Parse(Price);
             }
             catch (CopilotException ex)
             {
@@ -146,7 +142,5 @@ namespace CopilotSeats.Commands
             if (warning != null) WriteWarning(warning);
             foreach (CopilotSeatSummary summary in _summarizer.Complete()) WriteObject(summary);
         }
-
-        private static object? Unwrap(object? value) => value is PSObject ps ? ps.BaseObject : value;
     }
 }
