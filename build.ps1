@@ -226,8 +226,9 @@ function Invoke-PackageTask {
         $stagedManifest = Join-Path $stage 'CopilotSeats.psd1'
         $notes = (Get-ReleaseNotes -Version $version).Replace("'", "''")
         $text = Get-Content -LiteralPath $stagedManifest -Raw
-        $replaced = [regex]::Replace($text, "ReleaseNotes\s*=\s*'[^']*'", { param($m) "ReleaseNotes = '$notes'" })
-        if ($replaced -eq $text) { throw 'The manifest has no ReleaseNotes entry to fill.' }
+        $pattern = "ReleaseNotes\s*=\s*'(?:[^']|'')*'"
+        if (-not [regex]::IsMatch($text, $pattern)) { throw 'The manifest has no ReleaseNotes entry to fill.' }
+        $replaced = [regex]::Replace($text, $pattern, { param($m) "ReleaseNotes = '$notes'" })
         Set-Content -LiteralPath $stagedManifest -Value $replaced -Encoding utf8
         $null = Test-ModuleManifest -Path $stagedManifest -ErrorAction Stop
 

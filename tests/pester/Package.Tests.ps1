@@ -80,6 +80,18 @@ Describe 'build.ps1 -Task Package' {
         "$($m.Version)" | Should -Be '0.2.0'
         Get-Content -LiteralPath (Join-Path $RepoRoot 'LICENSE') -Raw | Should -Match 'MIT License'
     }
+
+    It 'the repository''s and the built module''s manifests carry this version''s CHANGELOG.md section as ReleaseNotes' {
+        # Not only the package: Test-ModuleManifest or Get-Module -ListAvailable on either manifest shows the notes.
+        $changelog = Get-Content -LiteralPath (Join-Path $RepoRoot 'CHANGELOG.md') -Raw
+        $section = [regex]::Match($changelog, "(?ms)^## $([regex]::Escape($Version))[^\n]*\n(.*?)(?=^## |\z)").Groups[1].Value.Trim()
+        $section | Should -Not -BeNullOrEmpty
+        foreach ($path in (Join-Path $RepoRoot 'CopilotSeats.psd1'), $ManifestPath) {
+            $notes = (Import-PowerShellDataFile -LiteralPath $path).PrivateData.PSData.ReleaseNotes
+            ($notes -replace '\s+', ' ').Trim() | Should -Be (($section -replace '\s+', ' ').Trim()) -Because "$path has the CHANGELOG.md section of $Version (copy it into ReleaseNotes when the CHANGELOG changes)"
+        }
+        (Test-ModuleManifest -Path $ManifestPath -ErrorAction Stop).ReleaseNotes | Should -Not -Be 'See CHANGELOG.md.'
+    }
 }
 
 Describe 'Install-PSResource round trip' {
