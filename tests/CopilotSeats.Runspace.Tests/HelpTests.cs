@@ -235,4 +235,26 @@ public sealed class HelpTests : SessionTests
         foreach (string must in new[] { "no script", "0-7, 8-30, 31-60, 61-90, over 90", "reclaimable", "HTML-encoded", "Measure-CopilotSeat", "ShouldProcess" })
             Assert.Contains(must, description);
     }
+
+    [Fact]
+    public void About_topic_names_every_default_view_and_how_to_install()
+    {
+        string text = File.ReadAllText(AboutPath);
+        int views = text.IndexOf("\nVIEWS\n", StringComparison.Ordinal);
+        Assert.True(views > 0, "about_CopilotSeats has no VIEWS section");
+        int end = text.IndexOf("\n\n", text.IndexOf("\n    CopilotSeat ", views, StringComparison.Ordinal), StringComparison.Ordinal);
+        string section = text[views..(end < 0 ? text.Length : end)];
+        string format = Path.Combine(PowerShellSession.RepoRoot, "out", "CopilotSeats", "CopilotSeats.Format.ps1xml");
+        IEnumerable<string> types = XDocument.Load(format).Descendants("ViewSelectedBy").Elements("TypeName").Select(t => t.Value.Trim()).Distinct();
+        Assert.NotEmpty(types);
+        foreach (string type in types)
+        {
+            string name = type.Substring(type.LastIndexOf('.') + 1);
+            Assert.True(section.Contains("\n    " + name + " ", StringComparison.Ordinal), $"VIEWS in about_CopilotSeats does not describe the {name} view");
+        }
+        int install = text.IndexOf("\nINSTALLING\n", StringComparison.Ordinal);
+        Assert.True(install > 0, "about_CopilotSeats has no INSTALLING section");
+        foreach (string must in new[] { "build.ps1 -Task Package", "Install-PSResource", "Uninstall-PSResource", "CHANGELOG.md" })
+            Assert.Contains(must, text[install..]);
+    }
 }
