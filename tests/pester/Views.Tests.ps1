@@ -129,6 +129,20 @@ Describe 'The CopilotSeatChange view at <Width> columns' -ForEach @(@{ Width = 8
         $lines | Should -Contain "Remove EnterpriseTeam $($Long.Ent)           12 $($Long.Team)"
     }
 
+    It 'shows every requested name whole when they do not fit one line' {
+        $names = @($Long.Login, 'octocat', 'login-67890123456780', 'a-b', 'user-0001', 'user-0002', 'user-0003', 'login-67890123456781')
+        $change = New-Object CopilotSeats.CopilotSeatChange
+        $change.Action = 'Add'; $change.AssigneeType = 'User'; $change.Organization = $Long.Org; $change.Requested = $names; $change.SeatsChanged = 8
+        $lines = Get-Rendered $change $Width
+        $null = Assert-TableLines $lines $Width
+        # The Requested column starts where its label does; its cells, read in order, are the names comma-separated.
+        $start = ($lines | Where-Object { $_ -match '^Action ' }).IndexOf('Requested')
+        $row = [array]::IndexOf($lines, ($lines | Where-Object { $_.StartsWith('Add ') }))
+        $cells = @($lines[$row..($lines.Count - 1)] | Where-Object { $_.Length -gt $start } | ForEach-Object { $_.Substring($start) })
+        ($cells -join ' ') | Should -Be ($names -join ', ')
+        foreach ($cell in $cells) { $cell | Should -Match '^[\w-]+(, [\w-]+)*,?$' -Because 'a line breaks after a comma, never inside a name' }
+    }
+
     It 'renders what Add-CopilotUser outputs' {
         Reset-Simulator $Sim
         $change = Add-CopilotUser -Organization octo-org -UserName octocat -Confirm:$false @Conn
