@@ -162,6 +162,17 @@ Describe 'The App error ids' {
         @(Get-SimulatorRequests $Sim -Method POST).Count | Should -Be 0
     }
 
+    It 'an installation without the seat permission: the 403 names the permission to grant, not a role' {
+        $null = Register-SimulatorApp $Sim -ClientId $ClientId -PublicKey $Key.PublicKey -Installations @(@{ organization = 'octo-org'; id = 101; permissions = @{ organization_copilot_metrics = 'read' } })
+        $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org
+        $err = Get-ThrownError { Get-CopilotSeat -ErrorAction Stop }
+        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http403*'
+        $err.CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $err.ToString() | Should -Match "lacks the organization permission 'GitHub Copilot Business' \(read\)"
+        $err.ErrorDetails.RecommendedAction | Should -Match "^Grant the App the organization permission 'GitHub Copilot Business' \(read\)"
+        $err.ErrorDetails.RecommendedAction | Should -Not -Match 'owner'
+    }
+
     It 'a failed reconnect keeps the previous session' {
         $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org
         $null = Get-ThrownError { Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath (Join-Path $KeyDir 'none.pem') -Organization octo-org }
