@@ -249,6 +249,20 @@ Describe 'Test-CopilotConnection' {
         ($lines -join "`n") | Should -Match 'Problems\s+: \(none\)'
     }
 
+    It 'takes organizations from the pipeline (names, or objects with Organization or Enterprise): one check each' {
+        $token = ConvertTo-SecureString 'sim_pesterPipeline' -AsPlainText -Force
+        $checks = @('octo-org', 'octo-lab' | Test-CopilotConnection -ApiUrl $Sim.Url -Token $token)
+        $checks.Target | Should -Be @('octo-org', 'octo-lab')
+        $checks.CanReadSeats | Should -Be @($true, $true)
+        Clear-SimulatorLog $Sim
+        $fromObjects = @([pscustomobject]@{ Organization = 'octo-lab' }, [pscustomobject]@{ Enterprise = 'octo-ent' } | Test-CopilotConnection -ApiUrl $Sim.Url -Token $token)
+        $fromObjects.Target | Should -Be @('octo-lab', 'octo-ent')
+        $fromObjects[1].CanReadOrgDetail | Should -BeNullOrEmpty
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 5
+        $connection = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org
+        ($connection | Test-CopilotConnection).Target | Should -Be 'octo-org'
+    }
+
     It 'no token is a terminating error' {
         $err = Get-ThrownError { Test-CopilotConnection -Organization octo-org -ApiUrl $Sim.Url }
         $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.NoToken*'
