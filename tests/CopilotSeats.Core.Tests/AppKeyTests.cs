@@ -155,14 +155,29 @@ public class AppKeyTests
     }
 
     [Fact]
-    public void Jwt_ForANumericAppId_HasANumericIssuer_AndFailsWithAnotherKey()
+    public void Jwt_ForANumericAppId_HasTheIdAsAStringIssuer_AndFailsWithAnotherKey()
     {
-        string jwt = AppJwt.Encode(AppKeys.Key, "123456", Now);
+        // GitHub's JWT examples put the App ID in quotes (iss: "YOUR_APP_ID"); RFC 7519 makes iss a string.
+        string jwt = AppJwt.Encode(AppKeys.Key, " 123456 ", Now);
         using RSA other = RSA.Create(2048);
         var (_, claims, verifies) = AppKeys.Decode(jwt, other);
         Assert.False(verifies);
-        Assert.Equal(JsonValueKind.Number, claims.GetProperty("iss").ValueKind);
-        Assert.Equal(123456, claims.GetProperty("iss").GetInt64());
+        Assert.Equal(JsonValueKind.String, claims.GetProperty("iss").ValueKind);
+        Assert.Equal("123456", claims.GetProperty("iss").GetString());
+    }
+
+    [Fact]
+    public void Jwt_HeaderAndPayload_AreExactlyGitHubsShape_InUnpaddedBase64Url()
+    {
+        string jwt = AppJwt.Encode(AppKeys.Key, "Iv23liClientId", Now);
+        string[] parts = jwt.Split('.');
+        Assert.Equal(3, parts.Length);
+        Assert.All(parts, p => Assert.Matches("^[A-Za-z0-9_-]+$", p));
+        static string Text(string part) => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(
+            part.Replace('-', '+').Replace('_', '/').PadRight(part.Length + (4 - part.Length % 4) % 4, '=')));
+        Assert.Equal("{\"alg\":\"RS256\",\"typ\":\"JWT\"}", Text(parts[0]));
+        long iat = Now.ToUnixTimeSeconds() - 60;
+        Assert.Equal($"{{\"iat\":{iat},\"exp\":{iat + 600},\"iss\":\"Iv23liClientId\"}}", Text(parts[1]));
     }
 
     [Fact]

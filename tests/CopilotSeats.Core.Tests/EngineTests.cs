@@ -100,6 +100,7 @@ public class EngineTests
         var ex = await Assert.ThrowsAsync<CopilotException>(() => client.GetOrgDetailAsync("octo-org", default));
         Assert.Equal("CopilotSeats.ConnectionFailed", ex.ErrorId);
         Assert.Equal(CopilotErrorCategory.ConnectionError, ex.Category);
+        Assert.Equal("Check the network (and any proxy), and that -ApiUrl https://api.github.com is right; then run the command again.", ex.RecommendedAction);
         Assert.Equal(3, handler.Count);
     }
 
@@ -121,6 +122,7 @@ public class EngineTests
         Assert.Equal("CopilotSeats.Timeout", ex.ErrorId);
         Assert.Equal(1, mutationHandler.Count);
         Assert.Contains("may or may not have been applied", ex.Message);
+        Assert.Equal("Check with Get-CopilotSeat, then run the command again if needed (-TimeoutSec gives GitHub longer).", ex.RecommendedAction);
     }
 
     [Theory]

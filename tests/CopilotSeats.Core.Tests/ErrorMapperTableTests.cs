@@ -109,3 +109,49 @@ public class ErrorMapperTableTests
         Assert.Contains("or the token cannot see it", unknown.Message);
     }
 }
+
+/// <summary>A GitHub App's installation token refused for a missing permission: GitHub's "by integration" 403.</summary>
+public class IntegrationPermissionTests
+{
+    private static CopilotApiException Map(RequestKind kind, HttpMethod method, bool enterprise = false, string? accepted = null)
+    {
+        var scope = enterprise ? SeatScope.ForEnterprise("octo-ent") : SeatScope.ForOrganization("octo-org");
+        var uri = new Uri("https://api.github.com/x");
+        var headers = new Dictionary<string, string>();
+        if (accepted != null) headers["X-Accepted-GitHub-Permissions"] = accepted;
+        var body = System.Text.Encoding.UTF8.GetBytes("{\"message\":\"Resource not accessible by integration\",\"documentation_url\":\"https://docs.github.com/rest\"}");
+        return ErrorMapper.FromResponse(new ApiRequest(method, uri, "k", kind, scope, "octo-org"), new ApiResponse(403, headers, body, uri));
+    }
+
+    [Fact]
+    public void Seat_listing_names_the_permission_to_grant_the_App_not_a_role()
+    {
+        var error = Map(RequestKind.ListSeats, HttpMethod.Get, accepted: "organization_copilot_seat_management=read");
+        Assert.Contains("'GitHub Copilot Business' (read)", error.Message);
+        Assert.Contains("[organization_copilot_seat_management=read]", error.Message);
+        Assert.Equal("Grant the App the organization permission 'GitHub Copilot Business' (read) in its settings (Permissions & events), then accept the new permissions on the organization octo-org's installation.", error.RecommendedAction);
+        Assert.DoesNotContain("owner", error.RecommendedAction);
+    }
+
+    [Fact]
+    public void A_change_needs_write_and_a_usage_report_the_metrics_permission()
+    {
+        Assert.Contains("'GitHub Copilot Business' (read and write)", Map(RequestKind.AddUsers, HttpMethod.Post).RecommendedAction);
+        Assert.Contains("'Organization Copilot metrics' (read)", Map(RequestKind.UsageReport, HttpMethod.Get).RecommendedAction);
+        Assert.Contains("enterprise permission 'Enterprise Copilot metrics' (read)", Map(RequestKind.UsageReport, HttpMethod.Get, enterprise: true).RecommendedAction);
+    }
+}
+
+public class IntegrationEnterpriseListTests
+{
+    [Fact]
+    public void The_enterprise_seat_list_asks_for_a_classic_token()
+    {
+        var uri = new Uri("https://api.github.com/enterprises/octo-ent/copilot/billing/seats");
+        var body = System.Text.Encoding.UTF8.GetBytes("{\"message\":\"Resource not accessible by integration\"}");
+        var error = ErrorMapper.FromResponse(new ApiRequest(HttpMethod.Get, uri, "k", RequestKind.ListSeats, SeatScope.ForEnterprise("octo-ent"), "octo-ent"),
+            new ApiResponse(403, new Dictionary<string, string>(), body, uri));
+        Assert.Contains("do not accept fine-grained personal access tokens or GitHub App tokens", error.Message);
+        Assert.Equal("Use a classic token with manage_billing:copilot or read:enterprise (-Token) for the enterprise seat list.", error.RecommendedAction);
+    }
+}

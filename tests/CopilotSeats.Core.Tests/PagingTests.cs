@@ -100,3 +100,38 @@ public class PagingTests : SimulatorTestBase
 
     public sealed class StopUpstreamException : Exception { }
 }
+
+/// <summary>Listings read from answers shaped like GitHub's own examples (not our simulator).</summary>
+public class ExampleShapedPagingTests
+{
+    private static string Seat(string login, int id, string? team = null) =>
+        $"{{\"created_at\":\"2021-08-03T18:00:00-06:00\",\"assignee\":{{\"login\":\"{login}\",\"id\":{id},\"type\":\"User\"}}"
+        + (team is null ? string.Empty : $",\"assigning_team\":{{\"slug\":\"{team}\",\"name\":\"{team}\"}}") + "}";
+
+    [Fact]
+    public async Task Seats_that_repeat_an_assignee_id_are_all_written()
+    {
+        // GitHub's documented examples repeat assignee ids ("id": 1 for octocat and octokitten); a fake built
+        // from them lists distinct users under one id. Each login is its own seat.
+        string page = "{\"total_seats\":4,\"seats\":[" + string.Join(",", Seat("octocat", 1), Seat("octokitten", 1), Seat("user-1", 1), Seat("user-2", 1)) + "]}";
+        var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json(HttpStatusCode.OK, page));
+        using var client = Clients.ForHandler(handler);
+        var seats = new List<CopilotSeat>();
+        await client.ListSeatsAsync(SeatScope.ForOrganization("octo-org"), (batch, _) => { seats.AddRange(batch); return Task.CompletedTask; });
+        Assert.Equal(new[] { "octocat", "octokitten", "user-1", "user-2" }, seats.Select(s => s.Login));
+    }
+
+    [Fact]
+    public async Task The_same_seat_on_two_pages_is_written_once()
+    {
+        // A seat that shifts across a page boundary (the listing changed) comes twice: same login, id and team.
+        var handler = new ScriptedHandler((request, n) => n == 1
+            ? ScriptedHandler.Json(HttpStatusCode.OK, "{\"total_seats\":3,\"seats\":[" + Seat("a", 1) + "," + Seat("b", 2) + "]}",
+                ("Link", "<https://api.github.com/orgs/octo-org/copilot/billing/seats?per_page=2&page=2>; rel=\"next\""))
+            : ScriptedHandler.Json(HttpStatusCode.OK, "{\"total_seats\":3,\"seats\":[" + Seat("B", 2) + "," + Seat("c", 3) + "]}"));
+        using var client = Clients.ForHandler(handler, new CopilotClientOptions { ThrottleLimit = 1 });
+        var seats = new List<CopilotSeat>();
+        await client.ListSeatsAsync(SeatScope.ForOrganization("octo-org"), (batch, _) => { seats.AddRange(batch); return Task.CompletedTask; }, 2);
+        Assert.Equal(new[] { "a", "b", "c" }, seats.Select(s => s.Login));
+    }
+}

@@ -118,8 +118,8 @@ public static class ModuleSpec
         }).ToArray(),
         ["Test-CopilotConnection"] = Connection.Concat(new[]
         {
-            Shape("Organization", "System.String", null, Set("Organization", position: 0)),
-            Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true)),
+            Shape("Organization", "System.String", null, Set("Organization", position: 0, byValue: true, byName: true)),
+            Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true, byName: true)),
         }).ToArray(),
         ["Add-CopilotTeam"] = MutatorShape("TeamName", "Slug,Team"),
         ["Remove-CopilotTeam"] = MutatorShape("TeamName", "Slug,Team"),

@@ -48,11 +48,11 @@ public class AppTests : IAsyncLifetime
 
     private string GoodJwt(object? iss = null) => Jwt(_key, iss ?? ClientId, Start.ToUnixTimeSeconds() - 60, Start.ToUnixTimeSeconds() + 540);
 
-    private Task<HttpResponseMessage> Send(HttpMethod method, string path, string token, object? body = null)
+    private Task<HttpResponseMessage> Send(HttpMethod method, string path, string token, object? body = null, string scheme = "Bearer")
     {
         var request = new HttpRequestMessage(method, path);
         request.Headers.UserAgent.ParseAdd("app-tests/1.0");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Authorization = new AuthenticationHeaderValue(scheme, token);
         if (body != null) request.Content = JsonContent.Create(body);
         return _http.SendAsync(request);
     }
@@ -124,6 +124,19 @@ public class AppTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await Send(HttpMethod.Get, "/app/installations", "ghp_classic")).StatusCode);
         var jwtOnSeats = await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing/seats", GoodJwt());
         Assert.Equal(HttpStatusCode.Forbidden, jwtOnSeats.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheJwt_MustComeAsBearer_WhileAnInstallationToken_MayAlsoComeAsToken()
+    {
+        // GitHub: "if you are passing a JSON web token (JWT), you must use Authorization: Bearer".
+        await Register();
+        var asToken = await Send(HttpMethod.Get, "/app/installations", GoodJwt(), scheme: "token");
+        Assert.Equal(HttpStatusCode.Unauthorized, asToken.StatusCode);
+        Assert.Equal("A JSON web token could not be decoded", await Message(asToken));
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, "/app/installations", GoodJwt(), scheme: "bearer")).StatusCode);
+        var (token, _) = await CreateToken();
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing", token, scheme: "token")).StatusCode);
     }
 
     [Fact]

@@ -162,6 +162,17 @@ Describe 'The App error ids' {
         @(Get-SimulatorRequests $Sim -Method POST).Count | Should -Be 0
     }
 
+    It 'an installation without the seat permission: the 403 names the permission to grant, not a role' {
+        $null = Register-SimulatorApp $Sim -ClientId $ClientId -PublicKey $Key.PublicKey -Installations @(@{ organization = 'octo-org'; id = 101; permissions = @{ organization_copilot_metrics = 'read' } })
+        $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org
+        $err = Get-ThrownError { Get-CopilotSeat -ErrorAction Stop }
+        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http403*'
+        $err.CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $err.ToString() | Should -Match "lacks the organization permission 'GitHub Copilot Business' \(read\)"
+        $err.ErrorDetails.RecommendedAction | Should -Match "^Grant the App the organization permission 'GitHub Copilot Business' \(read\)"
+        $err.ErrorDetails.RecommendedAction | Should -Not -Match 'owner'
+    }
+
     It 'a failed reconnect keeps the previous session' {
         $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org
         $null = Get-ThrownError { Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath (Join-Path $KeyDir 'none.pem') -Organization octo-org }
@@ -236,6 +247,20 @@ Describe 'Test-CopilotConnection' {
         $lines = @(Test-CopilotConnection | Out-String -Width 80 -Stream)
         ($lines -join "`n") | Should -Match 'TokenKind\s+: GitHubApp'
         ($lines -join "`n") | Should -Match 'Problems\s+: \(none\)'
+    }
+
+    It 'takes organizations from the pipeline (names, or objects with Organization or Enterprise): one check each' {
+        $token = ConvertTo-SecureString 'sim_pesterPipeline' -AsPlainText -Force
+        $checks = @('octo-org', 'octo-lab' | Test-CopilotConnection -ApiUrl $Sim.Url -Token $token)
+        $checks.Target | Should -Be @('octo-org', 'octo-lab')
+        $checks.CanReadSeats | Should -Be @($true, $true)
+        Clear-SimulatorLog $Sim
+        $fromObjects = @([pscustomobject]@{ Organization = 'octo-lab' }, [pscustomobject]@{ Enterprise = 'octo-ent' } | Test-CopilotConnection -ApiUrl $Sim.Url -Token $token)
+        $fromObjects.Target | Should -Be @('octo-lab', 'octo-ent')
+        $fromObjects[1].CanReadOrgDetail | Should -BeNullOrEmpty
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 5
+        $connection = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org
+        ($connection | Test-CopilotConnection).Target | Should -Be 'octo-org'
     }
 
     It 'no token is a terminating error' {

@@ -27,9 +27,12 @@ namespace CopilotSeats.Api
             };
         }
 
-        /// <summary>Identity of a grant: assignee plus where the seat came from (used to de-duplicate listings).</summary>
+        /// <summary>
+        /// Identity of a grant: assignee (login and id: GitHub's own examples repeat ids across users, so an id
+        /// alone would merge seats) plus where the seat came from (used to de-duplicate listings).
+        /// </summary>
         public static string GrantKey(CopilotSeat seat) =>
-            (seat.UserId?.ToString(CultureInfo.InvariantCulture) ?? seat.Login ?? string.Empty).ToLowerInvariant()
+            (seat.Login ?? string.Empty).ToLowerInvariant() + "#" + (seat.UserId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty)
             + "|" + (seat.Organization ?? string.Empty).ToLowerInvariant()
             + "|" + (seat.AssigningTeam ?? string.Empty).ToLowerInvariant();
 

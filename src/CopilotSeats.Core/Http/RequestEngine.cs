@@ -208,8 +208,16 @@ namespace CopilotSeats.Http
             bool timedOut = outcome.TimedOut;
             string message = $"{request.Method.Method} {request.Uri.GetLeftPart(UriPartial.Path)} {Describe(outcome)}" + (attempt > 0 ? $" after {attempt + 1} attempts." : ".")
                 + (request.IsMutation && timedOut ? " The change may or may not have been applied: check with Get-CopilotSeat." : string.Empty);
+            string action = !timedOut
+                ? $"Check the network (and any proxy), and that -ApiUrl {_connection.ApiUrl.ToString().TrimEnd('/')} is right; then run the command again."
+                : request.IsMutation
+                ? "Check with Get-CopilotSeat, then run the command again if needed (-TimeoutSec gives GitHub longer)."
+                : "Run the command again later; -TimeoutSec gives GitHub longer to answer.";
             return new CopilotException(timedOut ? "CopilotSeats.Timeout" : "CopilotSeats.ConnectionFailed",
-                timedOut ? CopilotErrorCategory.OperationTimeout : CopilotErrorCategory.ConnectionError, request.Target, message, outcome.Failure);
+                timedOut ? CopilotErrorCategory.OperationTimeout : CopilotErrorCategory.ConnectionError, request.Target, message, outcome.Failure)
+            {
+                RecommendedAction = action,
+            };
         }
 
         /// <summary>

@@ -26,6 +26,9 @@ internal sealed class AuthStep : IStep
         if (token is null) return Task.FromResult(Answer.Error(401, "Requires authentication"));
         var (identity, refusal) = _state.Apps.Identify(token, _state.Clock.GetUtcNow());
         if (identity is null) return Task.FromResult(Answer.Error(401, refusal ?? "Bad credentials"));
+        // GitHub: a JWT must come as "Authorization: Bearer" (tokens may also use the "token" scheme).
+        if (identity.Kind == TokenKind.AppJwt && !call.Authorization!.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return Task.FromResult(Answer.Error(401, JwtVerifier.Undecodable));
         call.Identity = identity;
         string? version = headers["X-GitHub-Api-Version"].FirstOrDefault();
         if (version != null && !Versions.Contains(version))

@@ -10,25 +10,26 @@ namespace CopilotSeats.Commands
     /// <summary>
     /// Test-CopilotConnection: what the connection's token may do for an organization or enterprise, found with
     /// one GET per check (details, seats with per_page=1, the latest usage report). Refusals are data in the
-    /// result's Problems; no token, or an API that cannot be reached, is a terminating error.
+    /// result's Problems; no token, or an API that cannot be reached, is a terminating error. Organizations (names,
+    /// or objects with an Organization or Enterprise property) may come from the pipeline: one result each.
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "CopilotConnection", DefaultParameterSetName = OrganizationSet)]
     [OutputType(typeof(CopilotAccessCheck))]
     public sealed class TestCopilotConnectionCommand : CopilotApiCmdlet
     {
         /// <summary>Organization; otherwise the Connect-Copilot default.</summary>
-        [Parameter(ParameterSetName = OrganizationSet, Position = 0)]
+        [Parameter(ParameterSetName = OrganizationSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateCopilotName(NameKind.Organization)]
         [ArgumentCompleter(typeof(OrganizationCompleter))]
         public string? Organization { get; set; }
 
         /// <summary>Enterprise slug.</summary>
-        [Parameter(ParameterSetName = EnterpriseSet, Mandatory = true)]
+        [Parameter(ParameterSetName = EnterpriseSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateCopilotName(NameKind.Enterprise)]
         [ArgumentCompleter(typeof(EnterpriseCompleter))]
         public string? Enterprise { get; set; }
 
-        protected override void EndProcessing()
+        protected override void ProcessRecord()
         {
             SeatScope target = ResolveScope(Organization, Enterprise);
             CopilotClient client = GetClient();

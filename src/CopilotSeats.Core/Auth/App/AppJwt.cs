@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
@@ -10,7 +9,8 @@ namespace CopilotSeats.Auth.App
     /// <summary>
     /// The JSON Web Token a GitHub App signs to call the <c>/app</c> endpoints: RS256, <c>iat</c> 60 s in the
     /// past (GitHub's advice against clock drift), <c>exp</c> 10 minutes after <c>iat</c> (GitHub's maximum),
-    /// <c>iss</c> the client ID (a string) or the numeric App ID (a number).
+    /// <c>iss</c> the client ID or the App ID, always a JSON string (RFC 7519's StringOrURI, and how GitHub's
+    /// JWT examples write the App ID: <c>iss: "YOUR_APP_ID"</c>).
     /// </summary>
     public static class AppJwt
     {
@@ -42,8 +42,7 @@ namespace CopilotSeats.Auth.App
                 writer.WriteStartObject();
                 writer.WriteNumber("iat", iat);
                 writer.WriteNumber("exp", exp);
-                if (long.TryParse(issuer, NumberStyles.None, CultureInfo.InvariantCulture, out long appId)) writer.WriteNumber("iss", appId);
-                else writer.WriteString("iss", issuer);
+                writer.WriteString("iss", issuer);
                 writer.WriteEndObject();
             }
             return buffer.ToArray();
