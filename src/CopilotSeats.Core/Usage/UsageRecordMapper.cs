@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CopilotSeats.Api;
@@ -96,20 +97,28 @@ namespace CopilotSeats.Usage
         private static string? String(JsonElement root, string name) =>
             root.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
+        // Numbers are also read from numeric strings (some exports quote ids): a record is never half-lost to a quoting choice.
         private static long? Int(JsonElement root, string name)
         {
-            if (!root.TryGetProperty(name, out JsonElement v) || v.ValueKind != JsonValueKind.Number) return null;
+            if (!root.TryGetProperty(name, out JsonElement v)) return null;
+            if (v.ValueKind == JsonValueKind.String)
+                return long.TryParse(v.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed) ? parsed : (long?)null;
+            if (v.ValueKind != JsonValueKind.Number) return null;
             if (v.TryGetInt64(out long l)) return l;
             double d = v.GetDouble();
             return d >= long.MaxValue ? long.MaxValue : d <= long.MinValue ? long.MinValue : (long)Math.Round(d);
         }
 
         private static bool Bool(JsonElement root, string name) =>
-            root.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.True;
+            root.TryGetProperty(name, out JsonElement v)
+            && (v.ValueKind == JsonValueKind.True || (v.ValueKind == JsonValueKind.String && string.Equals(v.GetString(), "true", StringComparison.OrdinalIgnoreCase)));
 
         private static decimal? Decimal(JsonElement root, string name)
         {
-            if (!root.TryGetProperty(name, out JsonElement v) || v.ValueKind != JsonValueKind.Number) return null;
+            if (!root.TryGetProperty(name, out JsonElement v)) return null;
+            if (v.ValueKind == JsonValueKind.String)
+                return decimal.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out decimal parsed) ? parsed : (decimal?)null;
+            if (v.ValueKind != JsonValueKind.Number) return null;
             return v.TryGetDecimal(out decimal d) ? d : (decimal?)null;
         }
 
