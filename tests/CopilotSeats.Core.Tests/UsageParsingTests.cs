@@ -128,6 +128,15 @@ public class UsageParsingTests
     }
 
     [Fact]
+    public void Ides_and_features_are_distinct_and_sorted_as_a_plain_sort_of_the_names_gives()
+    {
+        const string json = """{"user_login":"a","totals_by_ide":[{"ide":"visualstudio"},{"ide":"vscode"},{"ide":"visual_studio"},{"ide":"VSCode"},{"ide":"eclipse"}],"totals_by_feature":[{"feature":"chat_panel"},{"feature":"chat_inline"},{"feature":"chatx"},{"feature":"chat_inline"}]}""";
+        var usage = (CopilotUserUsage)UsageRecordMapper.Map(Line(json), UsageReportKind.Users, UsageRecordFormat.Typed, SeatScope.ForOrganization("o"));
+        Assert.Equal("eclipse, visual_studio, visualstudio, vscode", usage.Ides);
+        Assert.Equal("chat_inline, chat_panel, chatx", usage.Features);
+    }
+
+    [Fact]
     public void Other_reports_keep_their_own_property_names_nested_objects_and_arrays_and_raw_is_the_json_text()
     {
         byte[] line = Line("""{"day":"2026-11-20","repository_name":"o/r","pull_requests":{"created_count":3,"ratio":0.5},"tags":["a",1,null,true]}""");

@@ -126,12 +126,22 @@ namespace CopilotSeats.Usage
         private static string Names(JsonElement root, string array, string field)
         {
             if (!root.TryGetProperty(array, out JsonElement list) || list.ValueKind != JsonValueKind.Array) return string.Empty;
-            var names = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+            var names = new SortedSet<string>(NameOrder.Instance);
             foreach (JsonElement item in list.EnumerateArray())
                 if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty(field, out JsonElement v) && v.ValueKind == JsonValueKind.String
                     && !string.IsNullOrWhiteSpace(v.GetString()))
                     names.Add(v.GetString()!);
             return string.Join(", ", names);
+        }
+
+        /// <summary>
+        /// Case-insensitive, ordinal over the lower-case names: "visual_studio" before "visualstudio", as sorting the
+        /// names in PowerShell, Python or C# (ordinal) gives; OrdinalIgnoreCase would put '_' after the letters.
+        /// </summary>
+        private sealed class NameOrder : IComparer<string>
+        {
+            public static readonly NameOrder Instance = new NameOrder();
+            public int Compare(string? x, string? y) => string.CompareOrdinal(x?.ToLowerInvariant(), y?.ToLowerInvariant());
         }
     }
 }
