@@ -128,6 +128,16 @@ public class UsageParsingTests
     }
 
     [Fact]
+    public void A_users_record_without_a_day_of_its_own_gets_the_day_of_its_1_day_report()
+    {
+        var scope = SeatScope.ForOrganization("o");
+        var dayless = (CopilotUserUsage)UsageRecordMapper.Map(Line("""{"user_login":"a"}"""), UsageReportKind.Users, UsageRecordFormat.Typed, scope, new DateTime(2026, 11, 20));
+        Assert.Equal(new DateTime(2026, 11, 20), dayless.Day);
+        var own = (CopilotUserUsage)UsageRecordMapper.Map(Line("""{"user_login":"a","day":"2026-11-19"}"""), UsageReportKind.Users, UsageRecordFormat.Typed, scope, new DateTime(2026, 11, 20));
+        Assert.Equal(new DateTime(2026, 11, 19), own.Day);
+    }
+
+    [Fact]
     public void Ides_and_features_are_distinct_and_sorted_as_a_plain_sort_of_the_names_gives()
     {
         const string json = """{"user_login":"a","totals_by_ide":[{"ide":"visualstudio"},{"ide":"vscode"},{"ide":"visual_studio"},{"ide":"VSCode"},{"ide":"eclipse"}],"totals_by_feature":[{"feature":"chat_panel"},{"feature":"chat_inline"},{"feature":"chatx"},{"feature":"chat_inline"}]}""";

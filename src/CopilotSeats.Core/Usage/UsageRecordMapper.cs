@@ -22,15 +22,18 @@ namespace CopilotSeats.Usage
     {
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false, true);
 
-        /// <summary>The object for one line of <paramref name="kind"/>'s report.</summary>
-        public static object Map(ReadOnlyMemory<byte> line, UsageReportKind kind, UsageRecordFormat format, SeatScope scope)
+        /// <summary>The object for one line of <paramref name="kind"/>'s report; a users record without a day of its own gets <paramref name="reportDay"/> (a 1-day report's report_day).</summary>
+        public static object Map(ReadOnlyMemory<byte> line, UsageReportKind kind, UsageRecordFormat format, SeatScope scope, DateTime? reportDay = null)
         {
             using JsonDocument doc = JsonDocument.Parse(line);
             JsonElement root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
                 throw new JsonException($"The line is JSON {root.ValueKind.ToString().ToLowerInvariant()}, not a JSON object.");
             if (format == UsageRecordFormat.Raw) return Utf8.GetString(line.ToArray());
-            return kind == UsageReportKind.Users ? ToUserUsage(root, scope) : ToRecord(root);
+            if (kind != UsageReportKind.Users) return ToRecord(root);
+            CopilotUserUsage usage = ToUserUsage(root, scope);
+            usage.Day ??= reportDay?.Date;
+            return usage;
         }
 
         /// <summary>A users report record as <see cref="CopilotUserUsage"/> (missing fields are 0, false or null; unknown ones are ignored).</summary>
