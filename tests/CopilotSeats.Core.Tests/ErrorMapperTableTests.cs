@@ -128,10 +128,12 @@ public class ErrorMapperTableTests
         Assert.StartsWith("Enable the \"Copilot usage metrics\" policy", error.RecommendedAction);
     }
 
-    [Fact]
-    public void A_usage_report_403_for_a_token_without_the_permission_names_the_permission_not_the_policy()
+    [Theory]
+    [InlineData("Resource not accessible by personal access token")]
+    [InlineData("Although you appear to have the correct authorization credentials, the `octo-org` organization has an IP allow list enabled, and your IP address is not permitted to access this resource.")]
+    public void A_usage_report_403_for_a_token_without_the_permission_names_the_permission_not_the_policy(string said)
     {
-        var error = UsageError(403, "/orgs/octo-org/copilot/metrics/reports/users-28-day/latest", "Resource not accessible by personal access token");
+        var error = UsageError(403, "/orgs/octo-org/copilot/metrics/reports/users-28-day/latest", said);
         Assert.DoesNotContain("policy is off", error.Message);
         Assert.Contains("Organization Copilot metrics", error.RecommendedAction);
     }

@@ -120,7 +120,7 @@ namespace CopilotSeats.Api
                 a => "Create a new token, then pass it with -Token or Connect-Copilot -Token."),
 
             // Usage metrics reports: the policy, the data window, then the scopes and the metrics permission.
-            new Row(403, a => a.Request.Kind == RequestKind.UsageReport && a.Says("disabled", "policy", "enable", "turned off", "is off"),
+            new Row(403, a => a.Request.Kind == RequestKind.UsageReport && a.Says("disabled", "policy", "not enabled", "turned off", " is off"),
                 a => $"The \"Copilot usage metrics\" policy is off for the {a.Subject}, so GitHub serves no usage reports there.",
                 a => $"Enable the \"Copilot usage metrics\" policy in the Copilot policies of the {a.Subject} (AI Controls > Copilot), then run the command again."),
             new Row(404, a => a.Request.Kind == RequestKind.UsageReport && UsageReportSpec.DayOf(a.Request.Uri) is { } day && !UsageReportSpec.InDataWindow(day, a.Today),
