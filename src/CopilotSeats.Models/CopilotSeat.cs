@@ -31,7 +31,7 @@ namespace CopilotSeats
         public System.DateTime? UsageLastActiveDay { get; set; }
         /// <summary>User-initiated interactions over the report.</summary>
         public long? UsageInteractions { get; set; }
-        /// <summary>AI credits used over the report; null when the report carries none for the user.</summary>
+        /// <summary>AI credits used over the report (0 when its records carry none for the user).</summary>
         public decimal? UsageAiCreditsUsed { get; set; }
         /// <summary>The last day the report covers.</summary>
         public System.DateTime? UsageReportEndDay { get; set; }

@@ -108,6 +108,47 @@ public class ErrorMapperTableTests
         Assert.Equal(1, Count(unknown.Message, "Not Found"));
         Assert.Contains("or the token cannot see it", unknown.Message);
     }
+
+    private static CopilotApiException UsageError(int status, string path, string said)
+    {
+        var uri = new Uri("https://api.github.com" + path);
+        var request = new ApiRequest(HttpMethod.Get, uri, "k", RequestKind.UsageReport, SeatScope.ForOrganization("octo-org"), "octo-org");
+        var body = System.Text.Encoding.UTF8.GetBytes("{\"message\":\"" + said + "\",\"documentation_url\":\"https://docs.github.com/rest\",\"status\":\"" + status + "\"}");
+        return ErrorMapper.FromResponse(request, new ApiResponse(status, new Dictionary<string, string>(), body, uri));
+    }
+
+    [Theory]
+    [InlineData("Copilot Usage Metrics API access is disabled for this organization.")]
+    [InlineData("The Copilot usage metrics policy must be enabled to use this endpoint.")]
+    [InlineData("Copilot metrics are turned off for this organization")]
+    public void A_usage_report_403_whose_message_names_the_policy_says_to_enable_it(string said)
+    {
+        var error = UsageError(403, "/orgs/octo-org/copilot/metrics/reports/users-28-day/latest", said);
+        Assert.Contains("policy is off", error.Message);
+        Assert.StartsWith("Enable the \"Copilot usage metrics\" policy", error.RecommendedAction);
+    }
+
+    [Theory]
+    [InlineData("Resource not accessible by personal access token")]
+    [InlineData("Although you appear to have the correct authorization credentials, the `octo-org` organization has an IP allow list enabled, and your IP address is not permitted to access this resource.")]
+    public void A_usage_report_403_for_a_token_without_the_permission_names_the_permission_not_the_policy(string said)
+    {
+        var error = UsageError(403, "/orgs/octo-org/copilot/metrics/reports/users-28-day/latest", said);
+        Assert.DoesNotContain("policy is off", error.Message);
+        Assert.Contains("Organization Copilot metrics", error.RecommendedAction);
+    }
+
+    [Fact]
+    public void A_usage_report_404_for_a_day_inside_the_window_says_to_pick_a_later_day()
+    {
+        string day = DateTime.UtcNow.Date.AddDays(-40).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var error = UsageError(404, "/orgs/octo-org/copilot/metrics/reports/users-1-day?day=" + day, "Not Found");
+        Assert.Contains($"GitHub has no usage report of {day} for the organization octo-org", error.Message);
+        Assert.Equal("Pick a later day (-Day), and check the organization name.", error.RecommendedAction);
+
+        var early = UsageError(404, "/orgs/octo-org/copilot/metrics/reports/users-1-day?day=2025-10-01", "Not Found");
+        Assert.Contains("2025-10-10", early.RecommendedAction);
+    }
 }
 
 /// <summary>A GitHub App's installation token refused for a missing permission: GitHub's "by integration" 403.</summary>

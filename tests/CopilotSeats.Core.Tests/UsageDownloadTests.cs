@@ -209,6 +209,52 @@ public class UsageDownloadTests
         }
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:9", "http://127.0.0.1:9/hop/1.ndjson", true)]   // a local server redirecting to itself
+    [InlineData("http://localhost:9", "http://127.0.0.2:9/hop/1.ndjson", true)]
+    [InlineData("https://blob.example.net", "http://127.0.0.1:9/hop/1.ndjson", false)] // never from https down to http
+    [InlineData("http://127.0.0.1:9", "http://cdn.example.net/hop/1.ndjson", false)]
+    public async Task Loopback_http_may_redirect_only_to_loopback_http(string linkBase, string location, bool followed)
+    {
+        var handler = new ScriptedHandler((request, n) =>
+        {
+            Uri uri = request.RequestUri!;
+            if (uri.Host == "api.github.com") return ScriptedHandler.Json(HttpStatusCode.OK, LinksJson(linkBase, 1));
+            if (uri.AbsolutePath == "/r/1.ndjson")
+                return new HttpResponseMessage(HttpStatusCode.Found) { Headers = { Location = new Uri(location) } };
+            return Ndjson(Lines(uri.AbsolutePath == "/hop/1.ndjson" ? 1 : 2, 1, 2));
+        });
+        if (followed)
+        {
+            var (logins, _, _, _) = await Read(handler);
+            Assert.Equal(Expected((1, 1, 2), (2, 1, 2)), logins);
+        }
+        else
+        {
+            var error = await Assert.ThrowsAsync<CopilotException>(() => Read(handler));
+            Assert.Equal("CopilotSeats.DownloadRedirectRefused", error.ErrorId);
+        }
+    }
+
+    [Fact]
+    public async Task Three_loopback_redirects_are_followed_and_a_fourth_is_refused()
+    {
+        int hops = 3;
+        var handler = new ScriptedHandler((request, n) =>
+        {
+            Uri uri = request.RequestUri!;
+            if (uri.Host == "api.github.com") return ScriptedHandler.Json(HttpStatusCode.OK, LinksJson("http://127.0.0.1:9", 1, files: 1));
+            int hop = uri.AbsolutePath.StartsWith("/hop", StringComparison.Ordinal) ? int.Parse(uri.AbsolutePath.Substring(4)) : 0;
+            if (hop < hops) return new HttpResponseMessage(HttpStatusCode.TemporaryRedirect) { Headers = { Location = new Uri($"http://127.0.0.1:9/hop{hop + 1}") } };
+            return Ndjson(Lines(1, 1, 2));
+        });
+        var (logins, _, _, _) = await Read(handler);
+        Assert.Equal(Expected((1, 1, 2)), logins);
+        hops = 4;
+        var error = await Assert.ThrowsAsync<CopilotException>(() => Read(handler));
+        Assert.Equal("CopilotSeats.DownloadRedirectRefused", error.ErrorId);
+    }
+
     [Fact]
     public async Task More_than_three_redirects_are_refused()
     {

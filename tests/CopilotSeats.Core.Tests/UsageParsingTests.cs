@@ -120,6 +120,33 @@ public class UsageParsingTests
     }
 
     [Fact]
+    public void Ids_counts_flags_and_credits_written_as_strings_are_read_too()
+    {
+        const string json = """{"day":"2026-11-20","user_id":"42","user_login":"octocat","user_initiated_interaction_count":"3","used_agent":"true","ai_credits_used":"0.75"}""";
+        var usage = (CopilotUserUsage)UsageRecordMapper.Map(Line(json), UsageReportKind.Users, UsageRecordFormat.Typed, SeatScope.ForOrganization("o"));
+        Assert.Equal((42L, 3L, true, 0.75m, true), (usage.UserId!.Value, usage.Interactions, usage.UsedAgent, usage.AiCreditsUsed!.Value, usage.Active));
+    }
+
+    [Fact]
+    public void A_users_record_without_a_day_of_its_own_gets_the_day_of_its_1_day_report()
+    {
+        var scope = SeatScope.ForOrganization("o");
+        var dayless = (CopilotUserUsage)UsageRecordMapper.Map(Line("""{"user_login":"a"}"""), UsageReportKind.Users, UsageRecordFormat.Typed, scope, new DateTime(2026, 11, 20));
+        Assert.Equal(new DateTime(2026, 11, 20), dayless.Day);
+        var own = (CopilotUserUsage)UsageRecordMapper.Map(Line("""{"user_login":"a","day":"2026-11-19"}"""), UsageReportKind.Users, UsageRecordFormat.Typed, scope, new DateTime(2026, 11, 20));
+        Assert.Equal(new DateTime(2026, 11, 19), own.Day);
+    }
+
+    [Fact]
+    public void Ides_and_features_are_distinct_and_sorted_as_a_plain_sort_of_the_names_gives()
+    {
+        const string json = """{"user_login":"a","totals_by_ide":[{"ide":"visualstudio"},{"ide":"vscode"},{"ide":"visual_studio"},{"ide":"VSCode"},{"ide":"eclipse"}],"totals_by_feature":[{"feature":"chat_panel"},{"feature":"chat_inline"},{"feature":"chatx"},{"feature":"chat_inline"}]}""";
+        var usage = (CopilotUserUsage)UsageRecordMapper.Map(Line(json), UsageReportKind.Users, UsageRecordFormat.Typed, SeatScope.ForOrganization("o"));
+        Assert.Equal("eclipse, visual_studio, visualstudio, vscode", usage.Ides);
+        Assert.Equal("chat_inline, chat_panel, chatx", usage.Features);
+    }
+
+    [Fact]
     public void Other_reports_keep_their_own_property_names_nested_objects_and_arrays_and_raw_is_the_json_text()
     {
         byte[] line = Line("""{"day":"2026-11-20","repository_name":"o/r","pull_requests":{"created_count":3,"ratio":0.5},"tags":["a",1,null,true]}""");
@@ -162,8 +189,9 @@ public class UsageParsingTests
         };
         join.Stamp(seats);
         Assert.Equal((2, new DateTime(2026, 11, 9), 8L, 1.75m), (seats[0].UsageActiveDays, seats[0].UsageLastActiveDay, seats[0].UsageInteractions, seats[0].UsageAiCreditsUsed));
-        Assert.Equal((0, (DateTime?)null, 0L, (decimal?)null), (seats[1].UsageActiveDays, seats[1].UsageLastActiveDay, seats[1].UsageInteractions, seats[1].UsageAiCreditsUsed));
-        Assert.Equal((0, 0L), (seats[2].UsageActiveDays!.Value, seats[2].UsageInteractions!.Value));
+        // No credits in the records, or no record at all: the report was read and shows nothing spent (null means no report).
+        Assert.Equal((0, (DateTime?)null, 0L, (decimal?)0m), (seats[1].UsageActiveDays, seats[1].UsageLastActiveDay, seats[1].UsageInteractions, seats[1].UsageAiCreditsUsed));
+        Assert.Equal((0, 0L, 0m), (seats[2].UsageActiveDays!.Value, seats[2].UsageInteractions!.Value, seats[2].UsageAiCreditsUsed!.Value));
         Assert.Equal((1, new DateTime(2026, 11, 5)), (seats[3].UsageActiveDays!.Value, seats[3].UsageLastActiveDay!.Value));
         Assert.All(seats, s => Assert.Equal(new DateTime(2026, 11, 28), s.UsageReportEndDay));
         Assert.Equal(3, join.Users);

@@ -120,7 +120,7 @@ namespace CopilotSeats.Api
                 a => "Create a new token, then pass it with -Token or Connect-Copilot -Token."),
 
             // Usage metrics reports: the policy, the data window, then the scopes and the metrics permission.
-            new Row(403, a => a.Request.Kind == RequestKind.UsageReport && a.Says("disabled", "policy", "not enabled"),
+            new Row(403, a => a.Request.Kind == RequestKind.UsageReport && a.Says("disabled", "policy", "not enabled", "turned off", " is off"),
                 a => $"The \"Copilot usage metrics\" policy is off for the {a.Subject}, so GitHub serves no usage reports there.",
                 a => $"Enable the \"Copilot usage metrics\" policy in the Copilot policies of the {a.Subject} (AI Controls > Copilot), then run the command again."),
             new Row(404, a => a.Request.Kind == RequestKind.UsageReport && UsageReportSpec.DayOf(a.Request.Uri) is { } day && !UsageReportSpec.InDataWindow(day, a.Today),
@@ -129,6 +129,10 @@ namespace CopilotSeats.Api
             new Row(403, a => AppPermissionHint.Applies(a.Request, a.GitHubMessage),
                 a => AppPermissionHint.Cause(a.Request, a.Response.Header("X-Accepted-GitHub-Permissions")),
                 a => AppPermissionHint.Action(a.Request)),
+            // A day inside GitHub's window that the owner has no report of: its usage data may start later (or the name is wrong).
+            new Row(404, a => a.Request.Kind == RequestKind.UsageReport && a.Missing is null && UsageReportSpec.DayOf(a.Request.Uri) is not null,
+                a => WithScopes(a, $"GitHub has no usage report of {UsageReportSpec.Text(UsageReportSpec.DayOf(a.Request.Uri)!.Value)} for the {a.Subject}: its usage data may start after that day, or the {a.Subject} may not exist or the token cannot see it."),
+                a => $"Pick a later day (-Day), and check the {(a.Request.Scope.Kind == ScopeKind.Enterprise ? "enterprise" : "organization")} name."),
             new Row(403, a => a.Request.Kind == RequestKind.UsageReport && a.Missing is null,
                 a => WithScopes(a, $"The token may not read the Copilot usage metrics of the {a.Subject} (or the account lacks the role to)."),
                 a => $"Use a token with {UsageAccess(a.Request.Scope)}."),

@@ -10,8 +10,9 @@ namespace CopilotSeats.Usage
     /// <summary>
     /// Opens report files from their signed download links: a plain GET with a User-Agent and nothing else (no
     /// Authorization, no token in any form, no cookies), https only except http to a loopback host, at most 3
-    /// redirects and only to https. The link's query string is its credential: <see cref="Redact"/> is the only
-    /// form of a link that reaches a message.
+    /// redirects and only to https (a local server reached over loopback http may also redirect to loopback http, so
+    /// a test double can exercise redirects; a redirect never downgrades an https link). The link's query string is
+    /// its credential: <see cref="Redact"/> is the only form of a link that reaches a message.
     /// </summary>
     internal sealed class ReportFileClient : IDisposable
     {
@@ -63,6 +64,11 @@ namespace CopilotSeats.Usage
                 { IsTerminating = true, RecommendedAction = "Check -ApiUrl: report links must be https." };
         }
 
+        /// <summary>https; or loopback http when the redirecting server is itself loopback http (a local simulator).</summary>
+        internal static bool RedirectAllowed(Uri from, Uri to) =>
+            to.Scheme == Uri.UriSchemeHttps
+            || (to.Scheme == Uri.UriSchemeHttp && to.IsLoopback && from.Scheme == Uri.UriSchemeHttp && from.IsLoopback);
+
         /// <summary>Sends the GET (following redirects) and returns the answer with its headers; the body is not read yet.</summary>
         public async Task<ReportFileAnswer> OpenAsync(Uri url, TimeSpan timeout, object? target, CancellationToken cancellationToken)
         {
@@ -80,7 +86,7 @@ namespace CopilotSeats.Usage
                     throw new CopilotException("CopilotSeats.DownloadRedirectRefused", CopilotErrorCategory.ProtocolError, target,
                         $"The download of {Redact(url)} was redirected more than {MaxRedirects} times; it was stopped.")
                     { IsTerminating = true, RecommendedAction = "Run the command again later." };
-                if (next.Scheme != Uri.UriSchemeHttps)
+                if (!RedirectAllowed(current, next))
                     throw new CopilotException("CopilotSeats.DownloadRedirectRefused", CopilotErrorCategory.ProtocolError, target,
                         $"The download of {Redact(url)} was redirected to {Redact(next)}, which is not https; it was not followed.")
                     { IsTerminating = true, RecommendedAction = "Run the command again later; report files are only read over https." };

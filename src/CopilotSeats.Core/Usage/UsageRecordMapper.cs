@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CopilotSeats.Api;
@@ -21,15 +22,18 @@ namespace CopilotSeats.Usage
     {
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false, true);
 
-        /// <summary>The object for one line of <paramref name="kind"/>'s report.</summary>
-        public static object Map(ReadOnlyMemory<byte> line, UsageReportKind kind, UsageRecordFormat format, SeatScope scope)
+        /// <summary>The object for one line of <paramref name="kind"/>'s report; a users record without a day of its own gets <paramref name="reportDay"/> (a 1-day report's report_day).</summary>
+        public static object Map(ReadOnlyMemory<byte> line, UsageReportKind kind, UsageRecordFormat format, SeatScope scope, DateTime? reportDay = null)
         {
             using JsonDocument doc = JsonDocument.Parse(line);
             JsonElement root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
                 throw new JsonException($"The line is JSON {root.ValueKind.ToString().ToLowerInvariant()}, not a JSON object.");
             if (format == UsageRecordFormat.Raw) return Utf8.GetString(line.ToArray());
-            return kind == UsageReportKind.Users ? ToUserUsage(root, scope) : ToRecord(root);
+            if (kind != UsageReportKind.Users) return ToRecord(root);
+            CopilotUserUsage usage = ToUserUsage(root, scope);
+            usage.Day ??= reportDay?.Date;
+            return usage;
         }
 
         /// <summary>A users report record as <see cref="CopilotUserUsage"/> (missing fields are 0, false or null; unknown ones are ignored).</summary>
@@ -96,20 +100,28 @@ namespace CopilotSeats.Usage
         private static string? String(JsonElement root, string name) =>
             root.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
+        // Numbers are also read from numeric strings (some exports quote ids): a record is never half-lost to a quoting choice.
         private static long? Int(JsonElement root, string name)
         {
-            if (!root.TryGetProperty(name, out JsonElement v) || v.ValueKind != JsonValueKind.Number) return null;
+            if (!root.TryGetProperty(name, out JsonElement v)) return null;
+            if (v.ValueKind == JsonValueKind.String)
+                return long.TryParse(v.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed) ? parsed : (long?)null;
+            if (v.ValueKind != JsonValueKind.Number) return null;
             if (v.TryGetInt64(out long l)) return l;
             double d = v.GetDouble();
             return d >= long.MaxValue ? long.MaxValue : d <= long.MinValue ? long.MinValue : (long)Math.Round(d);
         }
 
         private static bool Bool(JsonElement root, string name) =>
-            root.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.True;
+            root.TryGetProperty(name, out JsonElement v)
+            && (v.ValueKind == JsonValueKind.True || (v.ValueKind == JsonValueKind.String && string.Equals(v.GetString(), "true", StringComparison.OrdinalIgnoreCase)));
 
         private static decimal? Decimal(JsonElement root, string name)
         {
-            if (!root.TryGetProperty(name, out JsonElement v) || v.ValueKind != JsonValueKind.Number) return null;
+            if (!root.TryGetProperty(name, out JsonElement v)) return null;
+            if (v.ValueKind == JsonValueKind.String)
+                return decimal.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out decimal parsed) ? parsed : (decimal?)null;
+            if (v.ValueKind != JsonValueKind.Number) return null;
             return v.TryGetDecimal(out decimal d) ? d : (decimal?)null;
         }
 
@@ -117,12 +129,22 @@ namespace CopilotSeats.Usage
         private static string Names(JsonElement root, string array, string field)
         {
             if (!root.TryGetProperty(array, out JsonElement list) || list.ValueKind != JsonValueKind.Array) return string.Empty;
-            var names = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+            var names = new SortedSet<string>(NameOrder.Instance);
             foreach (JsonElement item in list.EnumerateArray())
                 if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty(field, out JsonElement v) && v.ValueKind == JsonValueKind.String
                     && !string.IsNullOrWhiteSpace(v.GetString()))
                     names.Add(v.GetString()!);
             return string.Join(", ", names);
+        }
+
+        /// <summary>
+        /// Case-insensitive, ordinal over the lower-case names: "visual_studio" before "visualstudio", as sorting the
+        /// names in PowerShell, Python or C# (ordinal) gives; OrdinalIgnoreCase would put '_' after the letters.
+        /// </summary>
+        private sealed class NameOrder : IComparer<string>
+        {
+            public static readonly NameOrder Instance = new NameOrder();
+            public int Compare(string? x, string? y) => string.CompareOrdinal(x?.ToLowerInvariant(), y?.ToLowerInvariant());
         }
     }
 }

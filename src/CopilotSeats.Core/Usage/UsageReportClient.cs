@@ -82,7 +82,7 @@ namespace CopilotSeats.Usage
             if (links.NoData) return new UsageReportResult(links, 0, 0, 0);
             Engine.Options.Verbose?.Invoke($"The {Subject(scope, kind, day)}: {links}.");
             var reader = new UsageReportReader(Engine, _files.Value, ct => GetLinksAsync(scope, kind, day, ct),
-                line => UsageRecordMapper.Map(line, kind, format, scope), onRecords, onBadLine, Subject(scope, kind, day), scope.Name);
+                line => UsageRecordMapper.Map(line, kind, format, scope, links.Day), onRecords, onBadLine, Subject(scope, kind, day), scope.Name);
             return await reader.RunAsync(links, cancellationToken).ConfigureAwait(false);
         }
 

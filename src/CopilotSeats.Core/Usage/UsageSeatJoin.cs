@@ -11,7 +11,8 @@ namespace CopilotSeats.Usage
     /// </summary>
     /// <remarks>
     /// Users are matched by login (case-insensitive), else by user id. A seat whose user has no record in the report
-    /// gets 0 active days and 0 interactions (the report was read and shows nothing for them) and no last active day.
+    /// gets 0 active days, 0 interactions and 0 AI credits (the report was read and shows nothing for them) and no last
+    /// active day; a record without ai_credits_used adds nothing to the credits. Null usage means no report was read.
     /// A day is counted once however many records it has; days outside the report's start..end are ignored for the
     /// active-day count (they still count for interactions and credits).
     /// </remarks>
@@ -75,7 +76,7 @@ namespace CopilotSeats.Usage
             else if (usage.UserId.HasValue && !_byId.ContainsKey(usage.UserId.Value)) _byId[usage.UserId.Value] = entry;
 
             entry.Interactions += usage.Interactions;
-            if (usage.AiCreditsUsed.HasValue) entry.AiCredits = (entry.AiCredits ?? 0m) + usage.AiCreditsUsed.Value;
+            if (usage.AiCreditsUsed.HasValue) entry.AiCredits += usage.AiCreditsUsed.Value;
             if (!usage.Active || !usage.Day.HasValue) return;
             DateTime day = usage.Day.Value.Date;
             if (entry.LastActive is null || day > entry.LastActive) entry.LastActive = day;
@@ -103,7 +104,7 @@ namespace CopilotSeats.Usage
                     seat.UsageActiveDays = entry is null ? 0 : entry.ActiveDays;
                     seat.UsageLastActiveDay = entry?.LastActive;
                     seat.UsageInteractions = entry?.Interactions ?? 0;
-                    seat.UsageAiCreditsUsed = entry?.AiCredits;
+                    seat.UsageAiCreditsUsed = entry?.AiCredits ?? 0m;
                 }
                 return seats;
             }
@@ -130,7 +131,7 @@ namespace CopilotSeats.Usage
             public HashSet<DateTime>? OtherDays;
             public DateTime? LastActive;
             public long Interactions;
-            public decimal? AiCredits;
+            public decimal AiCredits;
             public bool IdOnly;
 
             public int ActiveDays
