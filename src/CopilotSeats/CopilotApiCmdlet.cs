@@ -174,35 +174,38 @@ namespace CopilotSeats.Commands
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
-                _pump = null;
-                CompleteProgress();
+                EndRun();
                 throw new PipelineStoppedException();
             }
             catch (PipelineStoppedException)
             {
                 // A write refused by the stopping pipeline.
-                _pump = null;
-                CompleteProgress();
+                EndRun();
                 throw;
             }
             catch (CopilotException ex)
             {
-                _pump = null;
-                CompleteProgress();
+                EndRun();
                 if (ErrorRecords.IsFatal(ex)) ThrowTerminatingError(ErrorRecords.From(ex));
                 WriteError(ErrorRecords.From(ex));
             }
             catch (OperationCanceledException ex)
             {
                 // Cancelled without a stop request: a Core bug or an unexpected timeout path.
-                _pump = null;
-                CompleteProgress();
+                EndRun();
                 ThrowTerminatingError(new ErrorRecord(ex, "CopilotSeats.Cancelled", ErrorCategory.OperationStopped, null));
             }
             finally
             {
                 _pump = null;
             }
+            CompleteProgress();
+        }
+
+        /// <summary>The run is over (it failed or was stopped): no more posts, and every open bar completed.</summary>
+        private void EndRun()
+        {
+            _pump = null;
             CompleteProgress();
         }
 
