@@ -13,8 +13,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using CopilotSeats.Http;
 using CopilotSeats;
-using CopilotSeats.Api;
+using CopilotSeats.Seats;
 using CopilotSeats.Auth;
 using CopilotSeats.Simulator;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using CopilotSeats.Simulator.Control;
-using CopilotSeats.Simulator.Pipeline;
+using CopilotSeats.Simulator.Middleware;
 using CopilotSeats.Simulator.Routing;
 using CopilotSeats.Simulator.Usage;
 using Microsoft.AspNetCore.Builder;
@@ -22,7 +22,7 @@ public sealed class SimulatorHost : IAsyncDisposable
     private readonly ApiRouter _router;
     private readonly FaultStep _faults;
     private readonly RateHeadersStep _rateHeaders;
-    private readonly ApiPipeline _pipeline;
+    private readonly MiddlewareChain _middleware;
     private readonly ControlApi _control;
     private readonly ReportStore _reports = new();
     private DownloadOrigin? _downloads;
@@ -38,8 +38,8 @@ public sealed class SimulatorHost : IAsyncDisposable
         _faults = new FaultStep(options.Faults, options.Seed, _limits, State);
         _router = RouteTable.Create(State, new UsageReports(State, _reports, UsageSettings, () => _downloads?.BaseUri));
         _rateHeaders = new RateHeadersStep(State);
-        // Every API request goes through these steps, outermost first (README.md, "Request pipeline").
-        _pipeline = new ApiPipeline(new IStep[]
+        // Every API request goes through these steps, outermost first (README.md, "Request middleware").
+        _middleware = new MiddlewareChain(new IStep[]
         {
             new LogStep(Log, _limits),  // log entry, in-flight count, duration, status and fault
             new ResponseStep(),         // writes the answer below (or drops the connection)
@@ -153,6 +153,6 @@ public sealed class SimulatorHost : IAsyncDisposable
             return;
         }
         var call = await ApiCall.ReadAsync(context, rawPath, _router).ConfigureAwait(false);
-        await _pipeline.RunAsync(call).ConfigureAwait(false);
+        await _middleware.RunAsync(call).ConfigureAwait(false);
     }
 }

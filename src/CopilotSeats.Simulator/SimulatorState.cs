@@ -59,7 +59,6 @@ public sealed class SimulatorState
         return id;
     }
 
-    public bool UserExists(string login) => _userIds.ContainsKey(login);
 
     /// <summary>First day of the next month (UTC): when a cancelled seat ends.</summary>
     public DateOnly CancellationDate()

@@ -5,7 +5,7 @@ using System.Management.Automation;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
-using CopilotSeats.Api;
+using CopilotSeats.Seats;
 using CopilotSeats.Auth;
 using CopilotSeats.Http;
 using CopilotSeats.Pipeline;
@@ -242,7 +242,7 @@ namespace CopilotSeats.Commands
             long badLines = 0;
             try
             {
-                UsageReportResult result = await client.Usage.ReadAsync(scope, UsageReportKind.Users, null, UsageRecordFormat.Typed,
+                UsageReportResult result = await client.Usage().ReadAsync(scope, UsageReportKind.Users, null, UsageRecordFormat.Typed,
                     (batch, _) => { join.Add(batch); return Task.CompletedTask; },
                     (_, __) => { Interlocked.Increment(ref badLines); return Task.CompletedTask; },
                     cancellationToken, links => join.SetWindow(links.StartDay, links.EndDay)).ConfigureAwait(false);
@@ -278,7 +278,7 @@ namespace CopilotSeats.Commands
             WriteProgress(new ProgressRecord(id, activity, status) { PercentComplete = Math.Max(0, Math.Min(100, percent)) });
         }
 
-        private void ShowUsageProgress(Usage.UsageDownloadProgress progress)
+        private void ShowUsageProgress(UsageDownloadProgress progress)
         {
             string activity = "Downloading the Copilot " + progress.Subject;
             if (progress.Completed)

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using CopilotSeats.Api;
+using CopilotSeats.Seats;
 using CopilotSeats.Validation;
 
 using CopilotSeats.Commands.Completion;

@@ -23,7 +23,7 @@ namespace CopilotSeats.Commands
         /// (no token, bad URL, rate limit beyond MaxRateLimitWait), a rejected token (401) and a
         /// retired API version (410).
         /// </summary>
-        public static bool IsFatal(CopilotException exception) => Api.BatchIsolation.IsFatal(exception);
+        public static bool IsFatal(CopilotException exception) => Seats.BatchIsolation.IsFatal(exception);
 
         public static CopilotException NoTarget(bool organizationOnly) => new CopilotException(
             "CopilotSeats.NoTarget", CopilotErrorCategory.InvalidArgument, null,

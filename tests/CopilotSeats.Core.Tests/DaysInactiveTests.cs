@@ -58,7 +58,7 @@ public class DaysInactiveTests
 
         IReadOnlyList<CopilotSeat> inactive = SeatFilter.Stamp(seats, 30, Now);
         Assert.Equal(new int?[] { 45, 60, null }, inactive.Select(s => s.DaysInactive));
-        Assert.Equal(SeatFilter.WhereInactive(seats, 30, Now), inactive);
+        Assert.Equal(seats.Where(s => SeatFilter.IsInactive(s, 30, Now)), inactive);
         Assert.Throws<ArgumentOutOfRangeException>(() => SeatFilter.Stamp(seats, -1, Now));
     }
 }

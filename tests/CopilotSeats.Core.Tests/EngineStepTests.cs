@@ -148,12 +148,10 @@ public class RedirectsTests
 
 public class HttpExchangeTests
 {
-    private static ResolvedConnection Connection => new(new Uri("https://api.github.com/"), CopilotDefaults.ApiVersion, Tokens.Token());
-
     [Fact]
     public void The_message_carries_the_connection_headers_and_a_json_body()
     {
-        using var message = HttpExchange.BuildMessage(Answers.Post(), Connection);
+        using var message = HttpExchange.BuildMessage(Answers.Post(), Tokens.Token(), CopilotDefaults.ApiVersion);
         Assert.Equal(HttpMethod.Post, message.Method);
         Assert.Equal("Bearer " + Tokens.Canary, message.Headers.Authorization!.ToString());
         Assert.Equal(CopilotDefaults.ApiVersion, message.Headers.GetValues("X-GitHub-Api-Version").Single());
@@ -167,7 +165,7 @@ public class HttpExchangeTests
     [Fact]
     public void A_get_has_no_body()
     {
-        using var message = HttpExchange.BuildMessage(Answers.Get(), Connection);
+        using var message = HttpExchange.BuildMessage(Answers.Get(), Tokens.Token(), CopilotDefaults.ApiVersion);
         Assert.Null(message.Content);
     }
 

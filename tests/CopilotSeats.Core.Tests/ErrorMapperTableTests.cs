@@ -8,14 +8,16 @@ public class ErrorMapperTableTests
         var scope = enterprise ? SeatScope.ForEnterprise("octo-ent") : SeatScope.ForOrganization("octo-org");
         var uri = new Uri("https://api.github.com/x");
         var method = kind is RequestKind.OrgDetail or RequestKind.ListSeats or RequestKind.MemberLookup ? HttpMethod.Get : HttpMethod.Post;
-        var request = new ApiRequest(method, uri, "k", kind, scope, "octocat");
+        var request = new ApiRequest(method, uri, "k", kind, scope, "octocat") { Hints = kind == RequestKind.UsageReport ? Usage.UsageErrorHints.Rows : null };
         var response = new ApiResponse(status, new Dictionary<string, string>(), System.Text.Encoding.UTF8.GetBytes("{\"message\":\"m\"}"), uri);
-        return (ErrorMapper.Hint(request, response), ErrorMapper.Action(request, response), ErrorMapper.FromResponse(request, response));
+        var answer = new ErrorAnswer(request, response);
+        ErrorHint? row = ErrorHints.Find(answer);
+        return (row?.Cause(answer) ?? string.Empty, row?.Action(answer), ErrorMapper.FromResponse(request, response));
     }
 
     public static IEnumerable<object[]> Cases() =>
         from status in new[] { 401, 403, 404, 410, 422, 429, 500, 503 }
-        from kind in Enum.GetValues<RequestKind>().Where(k => k != RequestKind.Unspecified)
+        from kind in Enum.GetValues<RequestKind>()
         select new object[] { status, kind };
 
     [Theory]
@@ -112,7 +114,7 @@ public class ErrorMapperTableTests
     private static CopilotApiException UsageError(int status, string path, string said)
     {
         var uri = new Uri("https://api.github.com" + path);
-        var request = new ApiRequest(HttpMethod.Get, uri, "k", RequestKind.UsageReport, SeatScope.ForOrganization("octo-org"), "octo-org");
+        var request = new ApiRequest(HttpMethod.Get, uri, "k", RequestKind.UsageReport, SeatScope.ForOrganization("octo-org"), "octo-org") { Hints = Usage.UsageErrorHints.Rows };
         var body = System.Text.Encoding.UTF8.GetBytes("{\"message\":\"" + said + "\",\"documentation_url\":\"https://docs.github.com/rest\",\"status\":\"" + status + "\"}");
         return ErrorMapper.FromResponse(request, new ApiResponse(status, new Dictionary<string, string>(), body, uri));
     }
@@ -161,7 +163,7 @@ public class IntegrationPermissionTests
         var headers = new Dictionary<string, string>();
         if (accepted != null) headers["X-Accepted-GitHub-Permissions"] = accepted;
         var body = System.Text.Encoding.UTF8.GetBytes("{\"message\":\"Resource not accessible by integration\",\"documentation_url\":\"https://docs.github.com/rest\"}");
-        return ErrorMapper.FromResponse(new ApiRequest(method, uri, "k", kind, scope, "octo-org"), new ApiResponse(403, headers, body, uri));
+        return ErrorMapper.FromResponse(new ApiRequest(method, uri, "k", kind, scope, "octo-org") { Hints = kind == RequestKind.UsageReport ? Usage.UsageErrorHints.Rows : null }, new ApiResponse(403, headers, body, uri));
     }
 
     [Fact]

@@ -99,19 +99,19 @@ public class MappingTests
     [InlineData(503, CopilotErrorCategory.ResourceUnavailable)]
     public void Status_categories(int status, CopilotErrorCategory category) => Assert.Equal(category, ErrorMapper.CategoryFor(status));
 
-    private static CopilotApiException Map(int status, ApiOperation op, SeatScope scope, string? granted, string? accepted, object? target = null)
+    private static CopilotApiException Map(int status, RequestKind op, SeatScope scope, string? granted, string? accepted, object? target = null)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (granted != null) headers["X-OAuth-Scopes"] = granted;
         if (accepted != null) headers["X-Accepted-OAuth-Scopes"] = accepted;
         var uri = new Uri("https://api.github.com/x");
-        var request = new ApiRequest(op == ApiOperation.RemoveSeats ? HttpMethod.Delete : HttpMethod.Get, uri, "k", op, scope, target ?? scope.Name);
+        var request = new ApiRequest(op == RequestKind.RemoveUsers ? HttpMethod.Delete : HttpMethod.Get, uri, "k", op, scope, target ?? scope.Name);
         var body = System.Text.Encoding.UTF8.GetBytes("{\"message\":\"Not allowed\"}");
         return ErrorMapper.FromResponse(request, new ApiResponse(status, headers, body, uri));
     }
 
     /// <summary>Maps the answer and asserts its message contains <paramref name="message"/> and, when given, its recommended action.</summary>
-    private static CopilotApiException Mapped(int status, ApiOperation op, SeatScope scope, string? granted, string? accepted, string message, string? action = null)
+    private static CopilotApiException Mapped(int status, RequestKind op, SeatScope scope, string? granted, string? accepted, string message, string? action = null)
     {
         var ex = Map(status, op, scope, granted, accepted);
         Assert.Contains(message, ex.Message);
@@ -123,13 +123,13 @@ public class MappingTests
     public void Scopes_that_suffice_point_at_the_role_on_403_and_at_nothing_on_404()
     {
         var org = SeatScope.ForOrganization("octo-org");
-        Mapped(403, ApiOperation.RemoveSeats, org, "admin:org", "manage_billing:copilot, admin:org",
+        Mapped(403, RequestKind.RemoveUsers, org, "admin:org", "manage_billing:copilot, admin:org",
             "which GitHub accepts here; the account itself lacks the role (organization owner or billing manager)",
             "Use a token that belongs to an organization owner or billing manager.");
-        Mapped(403, ApiOperation.RemoveSeats, SeatScope.ForEnterprise("octo-ent"), "admin:enterprise", "manage_billing:copilot, admin:enterprise",
+        Mapped(403, RequestKind.RemoveUsers, SeatScope.ForEnterprise("octo-ent"), "admin:enterprise", "manage_billing:copilot, admin:enterprise",
             "lacks the role (enterprise owner or billing manager)",
             "Use a token that belongs to an enterprise owner or billing manager.");
-        var notFound = Mapped(404, ApiOperation.OrgDetail, org, "read:org", "manage_billing:copilot, read:org",
+        var notFound = Mapped(404, RequestKind.OrgDetail, org, "read:org", "manage_billing:copilot, read:org",
             "so a missing scope is not the cause",
             "Check the name, and that the token belongs to an organization owner or billing manager there.");
         Assert.DoesNotContain("lacks the role", notFound.Message);
@@ -139,16 +139,16 @@ public class MappingTests
     public void Missing_scopes_are_named_in_the_message_and_the_action()
     {
         var org = SeatScope.ForOrganization("octo-org");
-        Mapped(403, ApiOperation.RemoveSeats, org, "repo, read:org", "manage_billing:copilot, admin:org",
+        Mapped(403, RequestKind.RemoveUsers, org, "repo, read:org", "manage_billing:copilot, admin:org",
             "The token is not allowed to do this for the organization octo-org. The token has scopes [repo, read:org]; this operation accepts [manage_billing:copilot, admin:org].",
             "Use a token with one of these scopes: manage_billing:copilot, admin:org.");
 
         // write:org covers read:org, admin:org covers both: no scope is missing, so the role is the cause.
-        var covered = Map(403, ApiOperation.ListSeats, org, "write:org", "manage_billing:copilot, read:org");
+        var covered = Map(403, RequestKind.ListSeats, org, "write:org", "manage_billing:copilot, read:org");
         Assert.Equal("Use a token that belongs to an organization owner or billing manager.", covered.RecommendedAction);
 
         // A fine-grained token sends no X-OAuth-Scopes: the message says what a classic token needs.
-        var fineGrained = Mapped(403, ApiOperation.ListSeats, org, null, null, "Needed: a classic token with manage_billing:copilot or read:org.");
+        var fineGrained = Mapped(403, RequestKind.ListSeats, org, null, null, "Needed: a classic token with manage_billing:copilot or read:org.");
         Assert.Contains("must belong to an organization owner or billing manager", fineGrained.Message);
     }
 }
@@ -309,7 +309,7 @@ public class SeatFilterTests
     }
 
     [Fact]
-    public void WhereInactive_keeps_the_inactive_seats_in_their_order()
+    public void Stamp_keeps_the_inactive_seats_in_their_order()
     {
         CopilotSeat Seat(string login, int createdDaysAgo, int? activeDaysAgo) => new()
         {
@@ -319,9 +319,9 @@ public class SeatFilterTests
         };
         var seats = new[] { Seat("a", 100, 45), Seat("b", 100, 5), Seat("c", 10, null), Seat("d", 60, null), Seat("e", 300, 31) };
 
-        Assert.Equal(new[] { "a", "d", "e" }, SeatFilter.WhereInactive(seats, 30, Now).Select(s => s.Login));
-        Assert.Equal(new[] { "d" }, SeatFilter.WhereInactive(seats, 50, Now).Select(s => s.Login));
-        Assert.Empty(SeatFilter.WhereInactive(seats, 1000, Now));
-        Assert.Throws<ArgumentOutOfRangeException>(() => SeatFilter.WhereInactive(seats, 0, Now));
+        Assert.Equal(new[] { "a", "d", "e" }, SeatFilter.Stamp(seats, 30, Now).Select(s => s.Login));
+        Assert.Equal(new[] { "d" }, SeatFilter.Stamp(seats, 50, Now).Select(s => s.Login));
+        Assert.Empty(SeatFilter.Stamp(seats, 1000, Now));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SeatFilter.Stamp(seats, -1, Now));
     }
 }

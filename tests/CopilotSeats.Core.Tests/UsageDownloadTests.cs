@@ -48,7 +48,7 @@ public class UsageDownloadTests
         using var client = Clients.ForHandler(handler, options);
         var logins = new List<string>();
         var bad = new List<CopilotException>();
-        var result = await client.Usage.ReadAsync(Org, kind, day, UsageRecordFormat.Typed,
+        var result = await client.Usage().ReadAsync(Org, kind, day, UsageRecordFormat.Typed,
             (batch, _) => { logins.AddRange(batch.Cast<CopilotUserUsage>().Select(u => u.Login!)); return Task.CompletedTask; },
             (error, _) => { bad.Add(error); return Task.CompletedTask; }, CancellationToken.None);
         return (logins, bad, said, result);
@@ -131,7 +131,7 @@ public class UsageDownloadTests
         using var client = new CopilotClient(new ResolvedConnection(new Uri("https://api.github.com/"), CopilotDefaults.ApiVersion, Tokens.Token()), options);
         var logins = new List<string>();
         var bad = new List<CopilotException>();
-        var result = await client.Usage.ReadAsync(Org, UsageReportKind.Users, null, UsageRecordFormat.Typed,
+        var result = await client.Usage().ReadAsync(Org, UsageReportKind.Users, null, UsageRecordFormat.Typed,
             (batch, _) => { logins.AddRange(batch.Cast<CopilotUserUsage>().Select(u => u.Login!)); return Task.CompletedTask; },
             (error, _) => { bad.Add(error); return Task.CompletedTask; }, CancellationToken.None);
         return (logins, bad, said, result);
@@ -352,7 +352,7 @@ public class UsageThrottleTests
         using var client = Clients.ForHandler(handler, new CopilotClientOptions { ThrottleLimit = 1 }, realClock: true);
         var scope = SeatScope.ForOrganization("octo-org");
         int records = 0, seatsSeen = 0;
-        Task report = client.Usage.ReadAsync(scope, CopilotSeats.Usage.UsageReportKind.Users, null, CopilotSeats.Usage.UsageRecordFormat.Typed,
+        Task report = client.Usage().ReadAsync(scope, CopilotSeats.Usage.UsageReportKind.Users, null, CopilotSeats.Usage.UsageRecordFormat.Typed,
             (batch, _) => { Interlocked.Add(ref records, batch.Count); return Task.CompletedTask; }, null, CancellationToken.None);
         Task listing = client.ListSeatsAsync(scope, (page, _) => { Interlocked.Add(ref seatsSeen, page.Count); return Task.CompletedTask; }, 2, CancellationToken.None);
         await Task.WhenAll(report, listing);

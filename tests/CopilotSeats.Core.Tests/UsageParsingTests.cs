@@ -201,8 +201,8 @@ public class UsageParsingTests
     public void Links_are_shown_without_their_query_string()
     {
         var link = new Uri("https://blob.example.net/reports/r-1.ndjson?sv=2025&se=123&sig=SECRETSIGNATURE%2Bx");
-        Assert.Equal("https://blob.example.net/reports/r-1.ndjson", ReportFileClient.Redact(link));
-        string scrubbed = ReportFileClient.Scrub("failed: " + link.AbsoluteUri + " and sig=SECRETSIGNATURE%2Bx and SECRETSIGNATURE+x", link);
+        Assert.Equal("https://blob.example.net/reports/r-1.ndjson", ReportDownloadClient.Redact(link));
+        string scrubbed = ReportDownloadClient.Scrub("failed: " + link.AbsoluteUri + " and sig=SECRETSIGNATURE%2Bx and SECRETSIGNATURE+x", link);
         Assert.DoesNotContain("SECRETSIGNATURE", scrubbed);
         Assert.Contains("https://blob.example.net/reports/r-1.ndjson", scrubbed);
     }
@@ -216,7 +216,7 @@ public class UsageParsingTests
     [InlineData("ftp://blob.example.net/f.ndjson", false)]
     public void Only_https_or_loopback_http_links_are_downloaded(string url, bool allowed)
     {
-        var ex = Xunit.Record.Exception(() => ReportFileClient.EnsureAllowed(new Uri(url), "o"));
+        var ex = Xunit.Record.Exception(() => ReportDownloadClient.EnsureAllowed(new Uri(url), "o"));
         if (allowed) Assert.Null(ex);
         else
         {

@@ -12,7 +12,7 @@ public class UsageSimulatorTests : SimulatorTestBase
     private async Task<(List<CopilotUserUsage> Records, UsageReportResult Result)> ReadUsers(CopilotClient client, Func<IReadOnlyList<object>, Task>? onBatch = null)
     {
         var records = new List<CopilotUserUsage>();
-        var result = await client.Usage.ReadAsync(Org, UsageReportKind.Users, null, UsageRecordFormat.Typed, async (batch, _) =>
+        var result = await client.Usage().ReadAsync(Org, UsageReportKind.Users, null, UsageRecordFormat.Typed, async (batch, _) =>
         {
             records.AddRange(batch.Cast<CopilotUserUsage>());
             if (onBatch != null) await onBatch(batch);
@@ -88,13 +88,13 @@ public class UsageSimulatorTests : SimulatorTestBase
         using var client = Client();
         var today = Sim.State.Now.UtcDateTime.Date;
         Sim.Faults = new FaultSettings { Usage = new UsageSettings { PolicyOff = new[] { "octo-lab" }, NoDataDays = new[] { today.AddDays(-5).ToString("yyyy-MM-dd") } } };
-        var off = await Assert.ThrowsAsync<CopilotApiException>(() => client.Usage.GetLinksAsync(SeatScope.ForOrganization("octo-lab"), UsageReportKind.Users, null, CancellationToken.None));
+        var off = await Assert.ThrowsAsync<CopilotApiException>(() => client.Usage().GetLinksAsync(SeatScope.ForOrganization("octo-lab"), UsageReportKind.Users, null, CancellationToken.None));
         Assert.Equal(403, off.StatusCode);
         Assert.Contains("Copilot usage metrics", off.RecommendedAction);
-        var early = await Assert.ThrowsAsync<CopilotApiException>(() => client.Usage.GetLinksAsync(Org, UsageReportKind.Users, new DateTime(2025, 10, 9), CancellationToken.None));
+        var early = await Assert.ThrowsAsync<CopilotApiException>(() => client.Usage().GetLinksAsync(Org, UsageReportKind.Users, new DateTime(2025, 10, 9), CancellationToken.None));
         Assert.Equal(404, early.StatusCode);
         Assert.Contains("2025-10-10", early.RecommendedAction);
-        Assert.True((await client.Usage.GetLinksAsync(Org, UsageReportKind.Users, today.AddDays(-5), CancellationToken.None)).NoData);
-        Assert.True((await client.Usage.GetLinksAsync(Org, UsageReportKind.Users, today, CancellationToken.None)).NoData);
+        Assert.True((await client.Usage().GetLinksAsync(Org, UsageReportKind.Users, today.AddDays(-5), CancellationToken.None)).NoData);
+        Assert.True((await client.Usage().GetLinksAsync(Org, UsageReportKind.Users, today, CancellationToken.None)).NoData);
     }
 }

@@ -15,6 +15,6 @@ namespace CopilotSeats.Auth
         public string? Enterprise { get; set; }
         public CopilotToken? Token { get; set; }
         /// <summary>The GitHub App sign-in (Connect-Copilot -ClientId): its installation tokens serve every later call.</summary>
-        public App.InstallationTokenProvider? App { get; set; }
+        public IAppSignIn? App { get; set; }
     }
 }

@@ -6,7 +6,7 @@ namespace CopilotSeats.Auth
 {
     /// <summary>
     /// Where the request engine gets the token for each request. A fixed token (<see cref="StaticTokenProvider"/>)
-    /// never changes; a GitHub App's installation token (<see cref="App.InstallationTokenProvider"/>) is renewed
+    /// never changes; a GitHub App's installation token (<see cref="IAppSignIn"/>) is renewed
     /// before it expires and once after GitHub refuses it.
     /// </summary>
     public interface ITokenProvider
@@ -44,5 +44,17 @@ namespace CopilotSeats.Auth
         public Task<CopilotToken> GetAsync(Action<string>? verbose, CancellationToken cancellationToken) => _token;
         public Task<CopilotToken?> RenewAsync(CopilotToken rejected, Action<string>? verbose, CancellationToken cancellationToken) => Task.FromResult<CopilotToken?>(null);
         public override string ToString() => $"token from {Source}";
+    }
+
+    /// <summary>
+    /// A GitHub App signed in with Connect-Copilot -ClientId (Auth/App's installation token provider): its
+    /// installation tokens serve every later call, and Disconnect-Copilot disposes it.
+    /// </summary>
+    public interface IAppSignIn : ITokenProvider, IDisposable
+    {
+        string ClientId { get; }
+        long InstallationId { get; }
+        /// <summary>When the current installation token expires; null before the first one.</summary>
+        DateTimeOffset? TokenExpiresAt { get; }
     }
 }

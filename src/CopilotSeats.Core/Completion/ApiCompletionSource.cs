@@ -4,7 +4,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using CopilotSeats.Api;
+using CopilotSeats.Seats;
 using CopilotSeats.Http;
 
 namespace CopilotSeats.Completion
@@ -62,7 +62,7 @@ namespace CopilotSeats.Completion
             Uri? next = client.Build(relative);
             for (int page = 0; next != null && page < MaxPages; page++)
             {
-                var request = new ApiRequest(HttpMethod.Get, next, endpointKey, ApiOperation.ListSeats, scope, scope.Name);
+                var request = new ApiRequest(HttpMethod.Get, next, endpointKey, RequestKind.ListSeats, scope, scope.Name);
                 ApiResponse response = await client.Engine.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 using (JsonDocument doc = JsonDocument.Parse(response.Body))
                 {

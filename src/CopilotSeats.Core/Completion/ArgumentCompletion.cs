@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
+using CopilotSeats.Http;
 using CopilotSeats.Auth;
 using CopilotSeats.Validation;
 
@@ -32,7 +33,7 @@ namespace CopilotSeats.Completion
         public ArgumentCompletion(ICompletionSource? source = null, CompletionCache? cache = null, TimeSpan? timeout = null)
         {
             Timeout = timeout ?? DefaultTimeout;
-            _source = source ?? new ApiCompletionSource(() => new Api.CopilotClientOptions { RequestTimeout = Timeout, ThrottleLimit = 4 });
+            _source = source ?? new ApiCompletionSource(() => new CopilotClientOptions { RequestTimeout = Timeout, ThrottleLimit = 4 });
             Cache = cache ?? new CompletionCache();
         }
 

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using CopilotSeats.Api;
+using CopilotSeats.Seats;
 using CopilotSeats.Auth;
 using CopilotSeats.Http;
 

@@ -14,7 +14,7 @@ namespace CopilotSeats.Http
     /// </summary>
     internal static class HttpClientProvider
     {
-        internal const string ApiClient = "CopilotSeats.Api";
+        internal const string ApiClient = "CopilotSeats.Seats";
         /// <summary>The client for usage report downloads: no handler that adds GitHub's headers, no credentials of any kind.</summary>
         internal const string DownloadClient = "CopilotSeats.Download";
 

@@ -16,11 +16,7 @@ namespace CopilotSeats.Http
     /// </summary>
     internal static class HttpExchange
     {
-        /// <summary>The connection's headers (token, API version) and the body; Accept and User-Agent are the client pipeline's (<see cref="GitHubHeadersHandler"/>).</summary>
-        internal static HttpRequestMessage BuildMessage(ApiRequest request, ResolvedConnection connection) =>
-            BuildMessage(request, connection.Token ?? throw new InvalidOperationException("The connection's token is renewed per request."), connection.ApiVersion);
-
-        /// <summary>The message with <paramref name="token"/> (this request's, from the connection's token provider).</summary>
+        /// <summary>The message with <paramref name="token"/> (this request's, from the connection's token provider), the API version and the body; Accept and User-Agent are the client pipeline's (<see cref="GitHubHeadersHandler"/>).</summary>
         internal static HttpRequestMessage BuildMessage(ApiRequest request, CopilotToken token, string apiVersion)
         {
             var message = new HttpRequestMessage(request.Method, request.Uri);

@@ -1,5 +1,4 @@
 using System;
-using CopilotSeats.Api;
 
 namespace CopilotSeats.Http
 {

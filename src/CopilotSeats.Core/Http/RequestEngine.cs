@@ -5,7 +5,6 @@ using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using CopilotSeats.Api;
 using CopilotSeats.Auth;
 
 namespace CopilotSeats.Http

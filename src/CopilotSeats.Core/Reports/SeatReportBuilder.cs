@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using CopilotSeats.Api;
+using CopilotSeats.Seats;
 using CopilotSeats.Summary;
 
 namespace CopilotSeats.Reports

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using CopilotSeats.Api;
+using CopilotSeats.Seats;
 
 namespace CopilotSeats.Summary
 {

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CopilotSeats.Api;
+using CopilotSeats.Seats;
 
 namespace CopilotSeats.Usage
 {

@@ -4,7 +4,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using CopilotSeats.Api;
+using CopilotSeats.Seats;
 using CopilotSeats.Http;
 using CopilotSeats.Json;
 using CopilotSeats.Validation;
@@ -13,17 +13,17 @@ namespace CopilotSeats.Usage
 {
     /// <summary>
     /// GitHub's usage metrics reports over one connection: asks the report endpoint (through the request engine,
-    /// with the token) for the signed links, then streams the files (without it; see <see cref="ReportFileClient"/>).
+    /// with the token) for the signed links, then streams the files (without it; see <see cref="ReportDownloadClient"/>).
     /// </summary>
     public sealed class UsageReportClient : IDisposable
     {
         private readonly CopilotClient _client;
-        private readonly Lazy<ReportFileClient> _files;
+        private readonly Lazy<ReportDownloadClient> _files;
 
         public UsageReportClient(CopilotClient client)
         {
             _client = client ?? throw new ArgumentNullException(nameof(client));
-            _files = new Lazy<ReportFileClient>(() => new ReportFileClient(client.Engine.Options.DownloadHandlerFactory ?? client.Engine.Options.PrimaryHandlerFactory));
+            _files = new Lazy<ReportDownloadClient>(() => new ReportDownloadClient(client.Engine.Options.DownloadHandlerFactory ?? client.Engine.Options.PrimaryHandlerFactory));
         }
 
         private RequestEngine Engine => _client.Engine;
@@ -61,7 +61,10 @@ namespace CopilotSeats.Usage
 
         internal ApiRequest LinksRequest(SeatScope scope, UsageReportKind kind, DateTime? day) =>
             new ApiRequest(HttpMethod.Get, _client.Build(UsageReportSpec.RelativePath(scope, kind, day)),
-                UsageReportSpec.EndpointKey(scope, kind, day.HasValue), RequestKind.UsageReport, scope, scope.Name);
+                UsageReportSpec.EndpointKey(scope, kind, day.HasValue), RequestKind.UsageReport, scope, scope.Name)
+            {
+                Hints = UsageErrorHints.Rows,
+            };
 
         /// <summary>"users report of organization octo-org" (1-day: "users report of 2026-01-05 of ...").</summary>
         public static string Subject(SeatScope scope, UsageReportKind kind, DateTime? day) =>
@@ -90,5 +93,11 @@ namespace CopilotSeats.Usage
         {
             if (_files.IsValueCreated) _files.Value.Dispose();
         }
+    }
+
+    public static class UsageClients
+    {
+        /// <summary>The usage metrics reports over the client's connection (same engine, ThrottleLimit and retries).</summary>
+        public static UsageReportClient Usage(this CopilotClient client) => client.Attached(() => new UsageReportClient(client));
     }
 }

@@ -34,7 +34,7 @@ namespace CopilotSeats.Usage
         internal static int MaxRefreshes(int files) => 3 * files + 2;
 
         private readonly RequestEngine _engine;
-        private readonly ReportFileClient _files;
+        private readonly ReportDownloadClient _files;
         private readonly Func<CancellationToken, Task<UsageReportLinks>> _freshLinks;
         private readonly Func<ReadOnlyMemory<byte>, object> _map;
         private readonly Func<IReadOnlyList<object>, CancellationToken, Task> _onRecords;
@@ -48,7 +48,7 @@ namespace CopilotSeats.Usage
         private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
         private int _progressFile;
 
-        public UsageReportReader(RequestEngine engine, ReportFileClient files, Func<CancellationToken, Task<UsageReportLinks>> freshLinks,
+        public UsageReportReader(RequestEngine engine, ReportDownloadClient files, Func<CancellationToken, Task<UsageReportLinks>> freshLinks,
             Func<ReadOnlyMemory<byte>, object> map, Func<IReadOnlyList<object>, CancellationToken, Task> onRecords,
             Func<CopilotException, CancellationToken, Task>? onBadLine, string subject, object? target)
         {
@@ -56,11 +56,11 @@ namespace CopilotSeats.Usage
             _subject = subject; _target = target;
         }
 
-        private CopilotSeats.Api.CopilotClientOptions Options => _engine.Options;
+        private CopilotClientOptions Options => _engine.Options;
 
         public async Task<UsageReportResult> RunAsync(UsageReportLinks links, CancellationToken cancellationToken)
         {
-            foreach (Uri link in links.Links) ReportFileClient.EnsureAllowed(link, _target);
+            foreach (Uri link in links.Links) ReportDownloadClient.EnsureAllowed(link, _target);
             IReadOnlyList<Uri> current = links.Links;
             int files = current.Count;
             for (int i = 0; i < files; i++)
@@ -81,18 +81,18 @@ namespace CopilotSeats.Usage
                     {
                         if (refreshedWithoutProgress || _refreshes >= MaxRefreshes(files))
                             throw new CopilotException("CopilotSeats.DownloadRefused", CopilotErrorCategory.PermissionDenied, _target,
-                                $"The download host refused file {file.Number} of the {_subject} ({ReportFileClient.Redact(current[i])}) with {attempt.Status}, even with fresh links from GitHub.")
+                                $"The download host refused file {file.Number} of the {_subject} ({ReportDownloadClient.Redact(current[i])}) with {attempt.Status}, even with fresh links from GitHub.")
                             { RecommendedAction = "Run the command again later." };
                         refreshedWithoutProgress = true;
                         _refreshes++;
-                        Options.Verbose?.Invoke($"The download host answered {attempt.Status} to file {file.Number} of {files} ({ReportFileClient.Redact(current[i])}): the link expired or was refused; asking GitHub for fresh links and resuming after line {file.Done}.");
+                        Options.Verbose?.Invoke($"The download host answered {attempt.Status} to file {file.Number} of {files} ({ReportDownloadClient.Redact(current[i])}): the link expired or was refused; asking GitHub for fresh links and resuming after line {file.Done}.");
                         await FlushAsync(cancellationToken).ConfigureAwait(false);
                         UsageReportLinks fresh = await _freshLinks(cancellationToken).ConfigureAwait(false);
                         if (fresh.NoData || fresh.Links.Count != files)
                             throw new CopilotException("CopilotSeats.ReportChanged", CopilotErrorCategory.InvalidData, _target,
                                 $"GitHub's fresh links for the {_subject} name {fresh.Links.Count} file(s) instead of {files}: the report changed while it was read.")
                             { RecommendedAction = "Run the command again." };
-                        foreach (Uri link in fresh.Links) ReportFileClient.EnsureAllowed(link, _target);
+                        foreach (Uri link in fresh.Links) ReportDownloadClient.EnsureAllowed(link, _target);
                         current = fresh.Links;
                         continue;
                     }
@@ -100,7 +100,7 @@ namespace CopilotSeats.Usage
                     if (++failures > Options.MaxRetries)
                         throw DownloadFailed(file, current[i], attempt);
                     TimeSpan delay = _engine.BackoffDelay(failures);
-                    Options.Verbose?.Invoke($"Retry {failures} of {Options.MaxRetries} for file {file.Number} of {files} ({ReportFileClient.Redact(current[i])}) after {attempt.Reason}; waiting {delay.TotalMilliseconds:0} ms, then resuming after line {file.Done}.");
+                    Options.Verbose?.Invoke($"Retry {failures} of {Options.MaxRetries} for file {file.Number} of {files} ({ReportDownloadClient.Redact(current[i])}) after {attempt.Reason}; waiting {delay.TotalMilliseconds:0} ms, then resuming after line {file.Done}.");
                     await Options.Clock.Delay(delay, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -139,7 +139,7 @@ namespace CopilotSeats.Usage
         {
             using IDisposable slot = await _engine.AcquireSlotAsync(cancellationToken).ConfigureAwait(false);
             var watch = Stopwatch.StartNew();
-            ReportFileAnswer answer;
+            ReportDownload answer;
             try
             {
                 answer = await _files.OpenAsync(url, Options.RequestTimeout, _target, cancellationToken).ConfigureAwait(false);
@@ -150,14 +150,14 @@ namespace CopilotSeats.Usage
             }
             using (answer)
             {
-                Options.Verbose?.Invoke($"GET {ReportFileClient.Redact(url)} -> {answer.Status} in {watch.ElapsedMilliseconds} ms (report file {file.Number} of {file.Of})");
+                Options.Verbose?.Invoke($"GET {ReportDownloadClient.Redact(url)} -> {answer.Status} in {watch.ElapsedMilliseconds} ms (report file {file.Number} of {file.Of})");
                 if (answer.Status == 401 || answer.Status == 403)
                     return new Attempt(AttemptOutcome.Refused, answer.Status, answer.Status.ToString(CultureInfo.InvariantCulture));
                 if (answer.Status is 500 or 502 or 503 or 504 or 429)
                     return new Attempt(AttemptOutcome.Retryable, answer.Status, answer.Status.ToString(CultureInfo.InvariantCulture));
                 if (answer.Status < 200 || answer.Status > 299)
-                    throw new CopilotException("CopilotSeats.DownloadFailed", Api.ErrorMapper.CategoryFor(answer.Status), _target,
-                        $"The download host answered {answer.Status} to file {file.Number} of {file.Of} of the {_subject} ({ReportFileClient.Redact(url)}).")
+                    throw new CopilotException("CopilotSeats.DownloadFailed", ErrorMapper.CategoryFor(answer.Status), _target,
+                        $"The download host answered {answer.Status} to file {file.Number} of {file.Of} of the {_subject} ({ReportDownloadClient.Redact(url)}).")
                     { RecommendedAction = "Run the command again later." };
                 long? length = answer.ContentLength;
                 try
@@ -195,8 +195,8 @@ namespace CopilotSeats.Usage
         private Attempt Failed(Exception ex, Uri url, string during, Stopwatch watch)
         {
             bool timedOut = ex is TimeoutException;
-            string reason = timedOut ? "a timeout (" + ex.Message + ")" : "a dropped connection (" + ReportFileClient.Scrub(Innermost(ex), url) + ")";
-            Options.Verbose?.Invoke($"GET {ReportFileClient.Redact(url)} -> {reason} while {during} after {watch.ElapsedMilliseconds} ms");
+            string reason = timedOut ? "a timeout (" + ex.Message + ")" : "a dropped connection (" + ReportDownloadClient.Scrub(Innermost(ex), url) + ")";
+            Options.Verbose?.Invoke($"GET {ReportDownloadClient.Redact(url)} -> {reason} while {during} after {watch.ElapsedMilliseconds} ms");
             return new Attempt(AttemptOutcome.Retryable, 0, reason, ex, timedOut);
         }
 
@@ -238,7 +238,7 @@ namespace CopilotSeats.Usage
             attempt.TimedOut ? "CopilotSeats.Timeout" : "CopilotSeats.DownloadFailed",
             attempt.TimedOut ? CopilotErrorCategory.OperationTimeout : attempt.Status >= 500 ? CopilotErrorCategory.ResourceUnavailable : CopilotErrorCategory.ConnectionError,
             _target,
-            $"Downloading file {file.Number} of {file.Of} of the {_subject} ({ReportFileClient.Redact(url)}) failed with {attempt.Reason} after {Options.MaxRetries + 1} attempts.")
+            $"Downloading file {file.Number} of {file.Of} of the {_subject} ({ReportDownloadClient.Redact(url)}) failed with {attempt.Reason} after {Options.MaxRetries + 1} attempts.")
         { RecommendedAction = "Run the command again later; -MaxRetries sets how often it retries by itself." };
 
         private static string FirstSentence(string message)

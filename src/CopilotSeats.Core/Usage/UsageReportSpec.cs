@@ -1,6 +1,6 @@
 using System;
 using System.Globalization;
-using CopilotSeats.Api;
+using CopilotSeats.Seats;
 
 namespace CopilotSeats.Usage
 {

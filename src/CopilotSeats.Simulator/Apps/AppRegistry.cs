@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using CopilotSeats.Simulator.Pipeline;
+using CopilotSeats.Simulator.Middleware;
 
 namespace CopilotSeats.Simulator.Apps;
 

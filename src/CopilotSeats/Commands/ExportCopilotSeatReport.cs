@@ -97,7 +97,7 @@ namespace CopilotSeats.Commands
             _path = ResolvePath(Path);
             try
             {
-                ReportFile.Check(_path, NoClobber, Force);
+                ReportOutputFile.Check(_path, NoClobber, Force);
             }
             catch (CopilotException ex)
             {
@@ -117,9 +117,9 @@ namespace CopilotSeats.Commands
                 _complete = true;
                 return;
             }
-            Api.SeatScope scope = ResolveScope(Organization, Enterprise);
+            SeatScope scope = ResolveScope(Organization, Enterprise);
             SeatReportBuilder builder = Builder(scope.ToString(), scope.Name);
-            Api.CopilotClient client = GetClient();
+            Seats.CopilotClient client = GetClient();
             int pageSize = PageSize;
             RunAsync(async cancellationToken =>
             {
@@ -157,7 +157,7 @@ namespace CopilotSeats.Commands
             string path = _path!;
             try
             {
-                ReportFile.Write(path, NoClobber, Force, writer => SeatReportWriter.Write(report, writer));
+                ReportOutputFile.Write(path, NoClobber, Force, writer => SeatReportWriter.Write(report, writer));
             }
             catch (CopilotException ex)
             {
@@ -178,7 +178,7 @@ namespace CopilotSeats.Commands
             }
             catch (Exception ex) when (ex is ItemNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException || ex is NotSupportedException || ex is ArgumentException)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, ReportFile.InvalidPathId, ErrorCategory.InvalidArgument, path)
+                ThrowTerminatingError(new ErrorRecord(ex, ReportOutputFile.InvalidPathId, ErrorCategory.InvalidArgument, path)
                 {
                     ErrorDetails = new ErrorDetails($"Cannot use '{path}' as the report file: {ex.Message}") { RecommendedAction = "Pass a file-system path, such as ./seats.html." },
                 });
@@ -187,7 +187,7 @@ namespace CopilotSeats.Commands
             if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
             {
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException($"'{path}' is not a file-system path (provider {provider.Name})."),
-                    ReportFile.InvalidPathId, ErrorCategory.InvalidArgument, path)
+                    ReportOutputFile.InvalidPathId, ErrorCategory.InvalidArgument, path)
                 {
                     ErrorDetails = new ErrorDetails($"'{path}' is not a file-system path (provider {provider.Name}).") { RecommendedAction = "Pass a file-system path, such as ./seats.html." },
                 });

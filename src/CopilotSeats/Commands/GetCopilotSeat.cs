@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using CopilotSeats.Api;
+using CopilotSeats.Seats;
 using CopilotSeats.Usage;
 using CopilotSeats.Validation;
 

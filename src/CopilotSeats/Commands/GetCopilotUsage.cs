@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using CopilotSeats.Api;
+using CopilotSeats.Seats;
 using CopilotSeats.Commands.Completion;
 using CopilotSeats.Usage;
 using CopilotSeats.Validation;
@@ -55,7 +55,7 @@ namespace CopilotSeats.Commands
             UsageRecordFormat format = Raw ? UsageRecordFormat.Raw : UsageRecordFormat.Typed;
             RunAsync(async cancellationToken =>
             {
-                UsageReportResult result = await client.Usage.ReadAsync(scope, kind, day, format,
+                UsageReportResult result = await client.Usage().ReadAsync(scope, kind, day, format,
                     (batch, _) => Post(() =>
                     {
                         foreach (object record in batch) WriteObject(UsageOutput.ToPipeline(record));

@@ -92,9 +92,9 @@ namespace CopilotSeats.Commands
                 _complete = true;
                 return;
             }
-            Api.SeatScope scope = ResolveScope(Organization, Enterprise);
+            SeatScope scope = ResolveScope(Organization, Enterprise);
             SeatSummarizer summarizer = Summarizer(scope.Name);
-            Api.CopilotClient client = GetClient();
+            Seats.CopilotClient client = GetClient();
             int pageSize = PageSize;
             bool includeUsage = IncludeUsage;
             RunAsync(async cancellationToken =>

@@ -1,6 +1,6 @@
 using System;
 using System.Management.Automation;
-using CopilotSeats.Api;
+using CopilotSeats.Seats;
 using CopilotSeats.Validation;
 
 using CopilotSeats.Commands.Completion;

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using CopilotSeats.Api;
+using CopilotSeats.Seats;
 using CopilotSeats.Diagnostics;
 using CopilotSeats.Validation;
 

@@ -5,7 +5,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using CopilotSeats.Api;
 using CopilotSeats.Http;
 
 namespace CopilotSeats.Auth.App

@@ -1,4 +1,3 @@
-using CopilotSeats.Api;
 
 namespace CopilotSeats.Auth.App
 {

@@ -2,7 +2,6 @@ using System;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
-using CopilotSeats.Api;
 using CopilotSeats.Http;
 
 namespace CopilotSeats.Auth.App
@@ -14,7 +13,7 @@ namespace CopilotSeats.Auth.App
     /// token (single flight). Holds the App's key as an RSA object until disposed (Disconnect-Copilot or a new
     /// Connect-Copilot); tokens live only as <see cref="CopilotToken"/>s.
     /// </summary>
-    public sealed class InstallationTokenProvider : ITokenProvider, IDisposable
+    public sealed class InstallationTokenProvider : IAppSignIn
     {
         public const string SourceName = "GitHubApp";
         public static readonly TimeSpan DefaultRefreshBefore = TimeSpan.FromMinutes(5);

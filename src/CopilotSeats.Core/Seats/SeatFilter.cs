@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace CopilotSeats.Api
+namespace CopilotSeats.Seats
 {
     /// <summary>
     /// Inactive-seat logic. GitHub leaves last_activity_at null for a seat never used and resets it
@@ -37,18 +37,6 @@ namespace CopilotSeats.Api
 
         /// <summary>True when the seat shows no use within <paramref name="days"/> days before <paramref name="now"/>.</summary>
         public static bool IsInactive(CopilotSeat seat, int days, DateTimeOffset now) => IsInactive(DaysInactive(seat, now), days);
-
-        /// <summary>The seats of <paramref name="seats"/> that are inactive for <paramref name="days"/> days, in their order.</summary>
-        public static IReadOnlyList<CopilotSeat> WhereInactive(IReadOnlyList<CopilotSeat> seats, int days, DateTimeOffset now)
-        {
-            if (seats is null) throw new ArgumentNullException(nameof(seats));
-            var inactive = new List<CopilotSeat>(seats.Count);
-            foreach (CopilotSeat seat in seats)
-            {
-                if (IsInactive(seat, days, now)) inactive.Add(seat);
-            }
-            return inactive;
-        }
 
         /// <summary>The seats whose login matches none of <paramref name="exclude"/>, in their order.</summary>
         public static IReadOnlyList<CopilotSeat> WhereNotExcluded(IReadOnlyList<CopilotSeat> seats, NamePatterns exclude)

@@ -1,4 +1,4 @@
-namespace CopilotSeats.Api
+namespace CopilotSeats
 {
     /// <summary>Where seats live: an organization or an enterprise.</summary>
     public enum ScopeKind { Organization, Enterprise }

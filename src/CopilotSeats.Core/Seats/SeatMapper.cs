@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using CopilotSeats.Json;
 
-namespace CopilotSeats.Api
+namespace CopilotSeats.Seats
 {
     /// <summary>Wire DTOs to the flat output objects.</summary>
     internal static class SeatMapper

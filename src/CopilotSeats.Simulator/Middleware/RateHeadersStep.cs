@@ -1,7 +1,7 @@
 using System.Globalization;
 using CopilotSeats.Simulator.Api;
 
-namespace CopilotSeats.Simulator.Pipeline;
+namespace CopilotSeats.Simulator.Middleware;
 
 /// <summary>
 /// x-ratelimit-limit/-remaining/-used/-reset/-resource on every written answer: an hour's window per token

@@ -2,7 +2,7 @@ using CopilotSeats.Simulator.Api;
 using CopilotSeats.Simulator.Apps;
 using CopilotSeats.Simulator.Routing;
 
-namespace CopilotSeats.Simulator.Pipeline;
+namespace CopilotSeats.Simulator.Middleware;
 
 /// <summary>
 /// What GitHub checks before anything else: a User-Agent (403 without), a token (401 "Requires

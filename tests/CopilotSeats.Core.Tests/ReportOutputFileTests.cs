@@ -3,12 +3,12 @@ using CopilotSeats.Reports;
 
 namespace CopilotSeats.Core.Tests;
 
-/// <summary>ReportFile: Export-Csv's overwrite rules (-NoClobber, -Force for read-only files), errors with the path as target, no half-written file.</summary>
-public sealed class ReportFileTests : IDisposable
+/// <summary>ReportOutputFile: Export-Csv's overwrite rules (-NoClobber, -Force for read-only files), errors with the path as target, no half-written file.</summary>
+public sealed class ReportOutputFileTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "copilotseats-reportfile-" + Guid.NewGuid().ToString("N"));
 
-    public ReportFileTests() => Directory.CreateDirectory(_dir);
+    public ReportOutputFileTests() => Directory.CreateDirectory(_dir);
 
     public void Dispose()
     {
@@ -32,7 +32,7 @@ public sealed class ReportFileTests : IDisposable
     {
         string path = PathOf("r.html");
         File.WriteAllText(path, "old content that is longer than the new one");
-        ReportFile.Write(path, noClobber: false, force: false, w => w.Write("<p>new</p>\n"));
+        ReportOutputFile.Write(path, noClobber: false, force: false, w => w.Write("<p>new</p>\n"));
         byte[] bytes = File.ReadAllBytes(path);
         Assert.Equal(Encoding.ASCII.GetBytes("<p>new</p>\n"), bytes);
     }
@@ -42,20 +42,20 @@ public sealed class ReportFileTests : IDisposable
     {
         string path = PathOf("kept.html");
         File.WriteAllText(path, "keep me");
-        Fails(() => ReportFile.Check(path, noClobber: true, force: true), ReportFile.FileExistsId, CopilotErrorCategory.ResourceExists, path);
-        Fails(() => ReportFile.Write(path, noClobber: true, force: false, w => w.Write("x")), ReportFile.FileExistsId, CopilotErrorCategory.ResourceExists, path);
+        Fails(() => ReportOutputFile.Check(path, noClobber: true, force: true), ReportOutputFile.FileExistsId, CopilotErrorCategory.ResourceExists, path);
+        Fails(() => ReportOutputFile.Write(path, noClobber: true, force: false, w => w.Write("x")), ReportOutputFile.FileExistsId, CopilotErrorCategory.ResourceExists, path);
         Assert.Equal("keep me", File.ReadAllText(path));
         string fresh = PathOf("fresh.html");
-        ReportFile.Write(fresh, noClobber: true, force: false, w => w.Write("new"));
+        ReportOutputFile.Write(fresh, noClobber: true, force: false, w => w.Write("new"));
         Assert.Equal("new", File.ReadAllText(fresh));
     }
 
     [Fact]
     public void A_folder_or_a_missing_folder_is_an_invalid_path()
     {
-        Fails(() => ReportFile.Check(_dir, false, false), ReportFile.InvalidPathId, CopilotErrorCategory.InvalidArgument, _dir);
+        Fails(() => ReportOutputFile.Check(_dir, false, false), ReportOutputFile.InvalidPathId, CopilotErrorCategory.InvalidArgument, _dir);
         string missing = Path.Combine(_dir, "no-such-folder", "r.html");
-        Fails(() => ReportFile.Write(missing, false, false, w => w.Write("x")), ReportFile.InvalidPathId, CopilotErrorCategory.ObjectNotFound, missing);
+        Fails(() => ReportOutputFile.Write(missing, false, false, w => w.Write("x")), ReportOutputFile.InvalidPathId, CopilotErrorCategory.ObjectNotFound, missing);
         Assert.False(Directory.Exists(Path.GetDirectoryName(missing)));
     }
 
@@ -66,9 +66,9 @@ public sealed class ReportFileTests : IDisposable
         File.WriteAllText(path, "old");
         File.SetAttributes(path, FileAttributes.ReadOnly);
         Assert.True((File.GetAttributes(path) & FileAttributes.ReadOnly) != 0, "the platform cannot mark files read-only");
-        Fails(() => ReportFile.Write(path, false, force: false, w => w.Write("new")), ReportFile.FileReadOnlyId, CopilotErrorCategory.PermissionDenied, path);
+        Fails(() => ReportOutputFile.Write(path, false, force: false, w => w.Write("new")), ReportOutputFile.FileReadOnlyId, CopilotErrorCategory.PermissionDenied, path);
         Assert.Equal("old", File.ReadAllText(path));
-        ReportFile.Write(path, false, force: true, w => w.Write("new"));
+        ReportOutputFile.Write(path, false, force: true, w => w.Write("new"));
         Assert.Equal("new", File.ReadAllText(path));
         Assert.True((File.GetAttributes(path) & FileAttributes.ReadOnly) != 0);
     }
@@ -77,11 +77,11 @@ public sealed class ReportFileTests : IDisposable
     public void A_write_that_fails_part_way_leaves_no_file()
     {
         string path = PathOf("half.html");
-        var ex = Fails(() => ReportFile.Write(path, false, false, w => { w.Write(new string('x', 100_000)); throw new IOException("disk full"); }),
-            ReportFile.WriteFailedId, CopilotErrorCategory.WriteError, path);
+        var ex = Fails(() => ReportOutputFile.Write(path, false, false, w => { w.Write(new string('x', 100_000)); throw new IOException("disk full"); }),
+            ReportOutputFile.WriteFailedId, CopilotErrorCategory.WriteError, path);
         Assert.Contains("disk full", ex.Message);
         Assert.False(File.Exists(path));
-        Assert.Throws<InvalidOperationException>(() => ReportFile.Write(path, false, false, _ => throw new InvalidOperationException("bug")));
+        Assert.Throws<InvalidOperationException>(() => ReportOutputFile.Write(path, false, false, _ => throw new InvalidOperationException("bug")));
         Assert.False(File.Exists(path));
     }
 }

@@ -10,7 +10,7 @@ namespace CopilotSeats.Reports
     /// write that fails part way leaves no half-written page. Failures are terminating CopilotExceptions with the
     /// path as target. Paths here are file-system paths (the cmdlet resolves PowerShell paths first).
     /// </summary>
-    public static class ReportFile
+    public static class ReportOutputFile
     {
         public const string InvalidPathId = "CopilotSeats.InvalidPath";
         public const string FileExistsId = "CopilotSeats.FileExists";

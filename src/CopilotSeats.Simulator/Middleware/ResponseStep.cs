@@ -3,7 +3,7 @@ using System.Text.Json;
 using CopilotSeats.Simulator.Api;
 using Microsoft.AspNetCore.Http;
 
-namespace CopilotSeats.Simulator.Pipeline;
+namespace CopilotSeats.Simulator.Middleware;
 
 /// <summary>
 /// Writes the answer the inner steps return: status, X-GitHub-Request-Id, X-GitHub-Media-Type, the answer's

@@ -4,9 +4,9 @@ using CopilotSeats.Simulator.Api;
 using CopilotSeats.Simulator.Routing;
 using Microsoft.AspNetCore.Http;
 
-namespace CopilotSeats.Simulator.Pipeline;
+namespace CopilotSeats.Simulator.Middleware;
 
-/// <summary>One API request on its way through the pipeline.</summary>
+/// <summary>One API request on its way through the middleware.</summary>
 internal sealed class ApiCall
 {
     private ApiCall(HttpContext http, string method, string rawPath)
@@ -35,7 +35,7 @@ internal sealed class ApiCall
     /// <summary>Requests in flight when this one arrived (this one included).</summary>
     public int InFlight { get; set; }
     public LoggedRequest? Entry { get; set; }
-    /// <summary>The answer being written, once the pipeline has settled it.</summary>
+    /// <summary>The answer being written, once the middleware has settled it.</summary>
     public Answer? Answer { get; private set; }
     public CancellationToken Aborted => Http.RequestAborted;
     public string BaseUrl => $"{Http.Request.Scheme}://{Http.Request.Host}";

@@ -1,4 +1,4 @@
-namespace CopilotSeats.Simulator.Pipeline;
+namespace CopilotSeats.Simulator.Middleware;
 
 /// <summary>The simulator's tokens (README.md, "Authentication"): what a token is and which scopes it has.</summary>
 internal static class SimTokens

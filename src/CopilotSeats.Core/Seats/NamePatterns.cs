@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace CopilotSeats.Api
+namespace CopilotSeats.Seats
 {
     /// <summary>
     /// Wildcard patterns on logins, as PowerShell's -Exclude: * (any run), ? (one character),

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CopilotSeats.Simulator.Api;
 
-namespace CopilotSeats.Simulator.Pipeline;
+namespace CopilotSeats.Simulator.Middleware;
 
 /// <summary>
 /// Fault injection and GitHub's secondary limits, in this order: concurrency (counted on arrival), latency,

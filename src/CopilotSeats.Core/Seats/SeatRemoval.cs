@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace CopilotSeats.Api
+namespace CopilotSeats.Seats
 {
     /// <summary>What Remove-CopilotUser does with one name before asking ShouldProcess.</summary>
     public enum RemovalVerdict

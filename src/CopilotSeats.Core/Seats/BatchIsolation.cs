@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace CopilotSeats.Api
+namespace CopilotSeats.Seats
 {
     /// <summary>One error of a batch: per name (target the login) or for the whole batch (target the org or enterprise).</summary>
     public sealed class BatchError

@@ -1,22 +1,22 @@
 using CopilotSeats.Simulator.Api;
 
-namespace CopilotSeats.Simulator.Pipeline;
+namespace CopilotSeats.Simulator.Middleware;
 
-/// <summary>The rest of the pipeline, as a step sees it.</summary>
+/// <summary>The rest of the middleware chain, as a step sees it.</summary>
 internal delegate Task<Answer> StepDelegate(ApiCall call);
 
-/// <summary>One middleware-like step: answers itself, or calls <c>next</c> and may adjust what comes back.</summary>
+/// <summary>One middleware step: answers itself, or calls <c>next</c> and may adjust what comes back.</summary>
 internal interface IStep
 {
     Task<Answer> InvokeAsync(ApiCall call, StepDelegate next);
 }
 
 /// <summary>Steps composed in the order given (outermost first) around an endpoint.</summary>
-internal sealed class ApiPipeline
+internal sealed class MiddlewareChain
 {
     private readonly StepDelegate _first;
 
-    public ApiPipeline(IReadOnlyList<IStep> steps, StepDelegate endpoint)
+    public MiddlewareChain(IReadOnlyList<IStep> steps, StepDelegate endpoint)
     {
         Steps = steps;
         StepDelegate next = endpoint;

@@ -1,6 +1,6 @@
 using CopilotSeats.Simulator.Api;
 
-namespace CopilotSeats.Simulator.Pipeline;
+namespace CopilotSeats.Simulator.Middleware;
 
 /// <summary>
 /// Outermost step: logs the request (never its token; credential-looking query values redacted), counts it

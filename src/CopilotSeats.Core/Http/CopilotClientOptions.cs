@@ -1,8 +1,7 @@
 using System;
 using System.Net.Http;
-using CopilotSeats.Http;
 
-namespace CopilotSeats.Api
+namespace CopilotSeats.Http
 {
     /// <summary>Knobs of the request engine; the cmdlets map their parameters and streams onto these.</summary>
     public sealed class CopilotClientOptions
@@ -38,7 +37,7 @@ namespace CopilotSeats.Api
         public Action<SeatListingProgress>? ListingProgress { get; set; }
 
         /// <summary>While a usage report downloads: file k of n, records so far; once more, completed, at the end.</summary>
-        public Action<CopilotSeats.Usage.UsageDownloadProgress>? UsageProgress { get; set; }
+        public Action<UsageDownloadProgress>? UsageProgress { get; set; }
 
         /// <summary>Replaces the primary handler of report downloads (tests); null means <see cref="PrimaryHandlerFactory"/>, else IHttpClientFactory's.</summary>
         public Func<HttpMessageHandler>? DownloadHandlerFactory { get; set; }

@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CopilotSeats.Http;
 
-namespace CopilotSeats.Api
+namespace CopilotSeats.Seats
 {
     /// <summary>One page of a seat listing as GitHub answered it.</summary>
     internal sealed class SeatPage
@@ -15,24 +15,6 @@ namespace CopilotSeats.Api
         public List<CopilotSeat> Seats { get; }
         public Uri? Next { get; }
         public Uri? Last { get; }
-    }
-
-    /// <summary>How far a listing has come: rows received so far of the total GitHub reports.</summary>
-    public sealed class SeatListingProgress
-    {
-        public SeatListingProgress(SeatScope scope, int seatsSoFar, int totalSeats)
-        {
-            Scope = scope;
-            SeatsSoFar = seatsSoFar;
-            TotalSeats = totalSeats;
-        }
-
-        public SeatScope Scope { get; }
-        public int SeatsSoFar { get; }
-        public int TotalSeats { get; }
-
-        /// <summary>0 to 100 (the total may change while the listing runs).</summary>
-        public int PercentComplete => TotalSeats <= 0 ? 0 : Math.Min(100, (int)(100L * SeatsSoFar / TotalSeats));
     }
 
     /// <summary>

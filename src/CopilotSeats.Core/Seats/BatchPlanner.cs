@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace CopilotSeats.Api
+namespace CopilotSeats.Seats
 {
     /// <summary>Splits requested names into requests of at most 100, de-duplicated case-insensitively in first-seen order.</summary>
     public static class BatchPlanner

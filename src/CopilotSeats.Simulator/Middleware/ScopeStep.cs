@@ -3,7 +3,7 @@ using CopilotSeats.Simulator.Api;
 using CopilotSeats.Simulator.Apps;
 using CopilotSeats.Simulator.Routing;
 
-namespace CopilotSeats.Simulator.Pipeline;
+namespace CopilotSeats.Simulator.Middleware;
 
 /// <summary>
 /// What the token may do on the route. Classic and OAuth tokens, with Core's rule (<see cref="OAuthScopes"/>):

@@ -1,4 +1,4 @@
-namespace CopilotSeats.Simulator.Pipeline;
+namespace CopilotSeats.Simulator.Middleware;
 
 /// <summary>Per-endpoint sliding 60-second windows of points (GET 1, others 5), and concurrency.</summary>
 internal sealed class LimitTracker

@@ -14,12 +14,12 @@ namespace CopilotSeats.Usage
     /// a test double can exercise redirects; a redirect never downgrades an https link). The link's query string is
     /// its credential: <see cref="Redact"/> is the only form of a link that reaches a message.
     /// </summary>
-    internal sealed class ReportFileClient : IDisposable
+    internal sealed class ReportDownloadClient : IDisposable
     {
         internal const int MaxRedirects = 3;
         private readonly HttpClient _http;
 
-        public ReportFileClient(Func<HttpMessageHandler>? primaryHandler)
+        public ReportDownloadClient(Func<HttpMessageHandler>? primaryHandler)
         {
             _http = HttpClientProvider.CreateDownload(primaryHandler);
         }
@@ -70,7 +70,7 @@ namespace CopilotSeats.Usage
             || (to.Scheme == Uri.UriSchemeHttp && to.IsLoopback && from.Scheme == Uri.UriSchemeHttp && from.IsLoopback);
 
         /// <summary>Sends the GET (following redirects) and returns the answer with its headers; the body is not read yet.</summary>
-        public async Task<ReportFileAnswer> OpenAsync(Uri url, TimeSpan timeout, object? target, CancellationToken cancellationToken)
+        public async Task<ReportDownload> OpenAsync(Uri url, TimeSpan timeout, object? target, CancellationToken cancellationToken)
         {
             EnsureAllowed(url, target);
             Uri current = url;
@@ -79,7 +79,7 @@ namespace CopilotSeats.Usage
                 HttpResponseMessage response = await SendAsync(current, timeout, cancellationToken).ConfigureAwait(false);
                 int status = (int)response.StatusCode;
                 if (!(status is 301 or 302 or 303 or 307 or 308) || response.Headers.Location is null)
-                    return new ReportFileAnswer(status, response, current);
+                    return new ReportDownload(status, response, current);
                 Uri next = new Uri(current, response.Headers.Location);
                 response.Dispose();
                 if (redirects + 1 > MaxRedirects)
@@ -115,11 +115,11 @@ namespace CopilotSeats.Usage
     }
 
     /// <summary>The answer to one file request: its status and, for a 2xx, the body to stream.</summary>
-    internal sealed class ReportFileAnswer : IDisposable
+    internal sealed class ReportDownload : IDisposable
     {
         private readonly HttpResponseMessage _response;
 
-        public ReportFileAnswer(int status, HttpResponseMessage response, Uri finalUrl)
+        public ReportDownload(int status, HttpResponseMessage response, Uri finalUrl)
         {
             Status = status;
             _response = response;

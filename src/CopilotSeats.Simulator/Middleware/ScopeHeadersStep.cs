@@ -1,6 +1,6 @@
 using CopilotSeats.Simulator.Api;
 
-namespace CopilotSeats.Simulator.Pipeline;
+namespace CopilotSeats.Simulator.Middleware;
 
 /// <summary>
 /// X-Accepted-OAuth-Scopes (the matched route's; empty without a route) on every written answer, faults

@@ -11,13 +11,13 @@ using CopilotSeats.Json;
 using CopilotSeats.Pipeline;
 using CopilotSeats.Validation;
 
-namespace CopilotSeats.Api
+namespace CopilotSeats.Seats
 {
     /// <summary>The 13 Copilot seat operations over one connection (one HttpClient).</summary>
     public sealed class CopilotClient : IDisposable
     {
         private readonly RequestEngine _engine;
-        private CopilotSeats.Usage.UsageReportClient? _usage;
+        private readonly Dictionary<Type, IDisposable> _attached = new Dictionary<Type, IDisposable>();
 
         public CopilotClient(ResolvedConnection connection, CopilotClientOptions? options = null)
         {
@@ -26,8 +26,20 @@ namespace CopilotSeats.Api
 
         public RequestEngine Engine => _engine;
 
-        /// <summary>The usage metrics reports over this connection (same engine, ThrottleLimit and retries).</summary>
-        public CopilotSeats.Usage.UsageReportClient Usage => _usage ??= new CopilotSeats.Usage.UsageReportClient(this);
+        /// <summary>
+        /// A client of a higher layer over this connection (same engine, ThrottleLimit and retries), made once and
+        /// disposed with this one: how the usage reports (Usage/) reach the connection without Seats knowing them.
+        /// </summary>
+        public T Attached<T>(Func<T> create) where T : class, IDisposable
+        {
+            lock (_attached)
+            {
+                if (_attached.TryGetValue(typeof(T), out IDisposable? made)) return (T)made;
+                T client = create();
+                _attached[typeof(T)] = client;
+                return client;
+            }
+        }
         private CopilotClientOptions Options => _engine.Options;
 
         // ---- paths -------------------------------------------------------------------------
@@ -215,7 +227,7 @@ namespace CopilotSeats.Api
             HttpMethod method = action == SeatAction.Add ? HttpMethod.Post : HttpMethod.Delete;
             return new ApiRequest(method, Build(ScopeRoot(scope) + "/copilot/billing/" + segment),
                 method.Method + " " + ScopeTemplate(scope) + "/copilot/billing/" + segment,
-                ApiRequest.ChangeKind(action, kind), scope, scope.Name, body);
+                RequestKinds.ChangeKind(action, kind), scope, scope.Name, body);
         }
 
         private static T Deserialize<T>(ApiResponse response, ApiRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info)
@@ -235,7 +247,11 @@ namespace CopilotSeats.Api
 
         public void Dispose()
         {
-            _usage?.Dispose();
+            lock (_attached)
+            {
+                foreach (IDisposable attached in _attached.Values) attached.Dispose();
+                _attached.Clear();
+            }
             _engine.Dispose();
         }
     }

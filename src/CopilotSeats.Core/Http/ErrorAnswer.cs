@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using CopilotSeats.Auth;
+using CopilotSeats.Json;
+
+namespace CopilotSeats.Http
+{
+    /// <summary>What the hint rows look at: the request, GitHub's answer (its error body read once) and the scopes it says are missing.</summary>
+    internal sealed class ErrorAnswer
+    {
+        public ErrorAnswer(ApiRequest request, ApiResponse response)
+        {
+            Request = request;
+            Response = response;
+            Error = ReadError(response);
+            Missing = AccessHints.MissingScopes(response);
+        }
+
+        public ApiRequest Request { get; }
+        public ApiResponse Response { get; }
+        public ErrorDto? Error { get; }
+        public string? GitHubMessage => Error?.Message;
+        public List<string>? Missing { get; }
+        public string Subject => Request.Scope.ToString();
+        public string Where => (Request.Scope.Kind == ScopeKind.Enterprise ? "-Enterprise " : "-Organization ") + Request.Scope.Name;
+
+        /// <summary>GitHub names the token's scopes and its accepted ones, and they overlap: the token may read this.</summary>
+        public bool ScopesAccepted => Missing is null && Response.Header("X-OAuth-Scopes") is not null
+            && OAuthScopes.Parse(Response.Header("X-Accepted-OAuth-Scopes") ?? string.Empty).Count > 0;
+
+        /// <summary>Whether GitHub's own message says any of these words (case-insensitive).</summary>
+        public bool Says(params string[] words)
+        {
+            string said = GitHubMessage ?? string.Empty;
+            return words.Any(w => said.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0);
+        }
+
+        /// <summary>Today, for the usage report window (UTC).</summary>
+        public DateTime Today => DateTime.UtcNow.Date;
+
+        private static ErrorDto? ReadError(ApiResponse response)
+        {
+            try
+            {
+                return response.Body.Length > 0 ? JsonSerializer.Deserialize(response.Body, CopilotJsonContext.Default.ErrorDto) : null;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>One row of a hint table: statuses, an optional condition, the cause and the action.</summary>
+    internal sealed class ErrorHint
+    {
+        private readonly int _low;
+        private readonly int _high;
+        private readonly Func<ErrorAnswer, bool>? _when;
+
+        public ErrorHint(int status, Func<ErrorAnswer, bool>? when, Func<ErrorAnswer, string> cause, Func<ErrorAnswer, string?> action)
+            : this(status, status, when, cause, action)
+        {
+        }
+
+        public ErrorHint(int low, int high, Func<ErrorAnswer, bool>? when, Func<ErrorAnswer, string> cause, Func<ErrorAnswer, string?> action)
+        {
+            _low = low; _high = high; _when = when; Cause = cause; Action = action;
+        }
+
+        public Func<ErrorAnswer, string> Cause { get; }
+        public Func<ErrorAnswer, string?> Action { get; }
+        public bool Matches(ErrorAnswer a) => a.Response.Status >= _low && a.Response.Status <= _high && (_when is null || _when(a));
+    }
+}

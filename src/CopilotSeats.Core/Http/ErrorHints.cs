@@ -1,0 +1,90 @@
+namespace CopilotSeats.Http
+{
+    /// <summary>
+    /// The hint table for every error answer: the first row whose status range and condition match gives both the
+    /// cause (appended to the message) and the step to take (RecommendedAction). Rows a request brings along
+    /// (<see cref="ApiRequest.Hints"/>, such as the usage report's) are asked first.
+    /// </summary>
+    internal static class ErrorHints
+    {
+        public static ErrorHint? Find(ErrorAnswer answer)
+        {
+            if (answer.Request.Hints != null)
+                foreach (ErrorHint hint in answer.Request.Hints)
+                    if (hint.Matches(answer)) return hint;
+            foreach (ErrorHint hint in Table)
+                if (hint.Matches(answer)) return hint;
+            return null;
+        }
+
+        private static readonly ErrorHint[] Table =
+        {
+            new ErrorHint(401, null,
+                a => "The token is missing, invalid, expired or revoked. Create a new token, then pass it with -Token or Connect-Copilot.",
+                a => "Create a new token, then pass it with -Token or Connect-Copilot -Token."),
+
+            AccessHints.AppPermission,
+
+            // 403 and 404: the cause, then what the token's scopes say (ScopeHint). Missing scopes decide the action.
+            new ErrorHint(404, a => a.Request.Kind == RequestKind.MemberLookup && a.Missing is not null,
+                a => AccessHints.WithScopes(a, $"'{a.Request.Target}' has no Copilot seat in the {a.Subject}, is not a member, or the token cannot see it."),
+                AccessHints.UseScopes),
+            new ErrorHint(404, a => a.Request.Kind == RequestKind.MemberLookup,
+                a => AccessHints.WithScopes(a, a.ScopesAccepted
+                    ? $"'{a.Request.Target}' has no Copilot seat in the {a.Subject}, or is not a member."
+                    : $"'{a.Request.Target}' has no Copilot seat in the {a.Subject}, is not a member, or the token cannot see it."),
+                a => $"Check the login; Get-CopilotSeat {a.Where} lists who has a seat."),
+            new ErrorHint(404, a => a.Missing is not null,
+                a => AccessHints.WithScopes(a, NotFoundCause(a)),
+                AccessHints.UseScopes),
+            new ErrorHint(404, null,
+                a => AccessHints.WithScopes(a, NotFoundCause(a)),
+                a => $"Check the name, and that the token belongs to an {AccessHints.Role(a.Request.Scope)} there."),
+            new ErrorHint(403, a => a.Missing is not null,
+                a => AccessHints.WithScopes(a, $"The token is not allowed to do this for the {a.Subject}."),
+                AccessHints.UseScopes),
+            new ErrorHint(403, null,
+                a => AccessHints.WithScopes(a, $"The token is not allowed to do this for the {a.Subject}: it must belong to an {AccessHints.Role(a.Request.Scope)}."),
+                a => $"Use a token that belongs to an {AccessHints.Role(a.Request.Scope)}."),
+
+            new ErrorHint(410, null,
+                a => "The requested X-GitHub-Api-Version is retired; use -ApiVersion " + CopilotDefaults.ApiVersion + " or a newer supported version.",
+                a => "Pass -ApiVersion " + CopilotDefaults.ApiVersion + "."),
+
+            // 422: when GitHub's message states the cause, the one explanation that fits it; else the
+            // documented causes, once.
+            new ErrorHint(422, a => a.Request.Kind.IsSeatChange() && a.Says("assign_all", "unconfigured", "seat management setting"),
+                a => "Seats are assigned and cancelled one by one only when the seat management setting is assign_selected.",
+                a => "Change the setting in the Copilot policies of the " + a.Subject + "; Get-CopilotOrgDetail shows it."),
+            new ErrorHint(422, a => a.Request.Kind == RequestKind.RemoveUsers && a.Says("team"),
+                a => "A seat granted through a team is cancelled with its team, or by removing the user from the team.",
+                a => "Cancel team-granted seats with Remove-CopilotTeam."),
+            new ErrorHint(422, a => a.Request.Kind.IsSeatChange() && a.Says("not a member", "not members", "could not be found"),
+                a => "Only members and teams of the " + a.Subject + " can be named.",
+                a => "Check the names."),
+            new ErrorHint(422, a => a.Request.Kind == RequestKind.RemoveUsers,
+                a => "Documented causes: a seat was granted through a team; the seat management setting is assign_all or unconfigured; Copilot Business or Enterprise, billing or the public code suggestions policy is not set up.",
+                a => "Run Remove-CopilotTeam for a team's seats, else check the setup with Get-CopilotOrgDetail."),
+            new ErrorHint(422, a => a.Request.Kind.IsSeatChange(),
+                a => "Documented causes: the seat management setting is assign_all or unconfigured; Copilot Business or Enterprise is not enabled; billing is not set up; no public code suggestions policy is set; a name is not a member or team of the " + a.Subject + ".",
+                a => "Check the names, then the setup with Get-CopilotOrgDetail."),
+            new ErrorHint(422, a => a.Request.Kind == RequestKind.MemberLookup,
+                a => "The user may have a pending invitation to the " + a.Subject + ", or Copilot is not set up there.",
+                a => "Ask the user to accept the invitation, then look the seat up again."),
+            new ErrorHint(422, null,
+                a => "Copilot Business or Enterprise, billing or the public code suggestions policy may not be set up for the " + a.Subject + ".",
+                a => "Finish the Copilot setup (plan, billing, policies) in the GitHub settings."),
+
+            new ErrorHint(429, null,
+                a => "GitHub's rate limit was exceeded; wait and retry.",
+                a => "Run the command again later; -MaxRateLimitWait sets how long the module waits by itself."),
+            new ErrorHint(500, int.MaxValue, null,
+                a => "GitHub had a server-side problem; retry later.",
+                a => "Run the command again later; -MaxRetries sets how often it retries by itself."),
+        };
+
+        private static string NotFoundCause(ErrorAnswer a) => a.ScopesAccepted
+            ? $"The {a.Subject} may not exist, or may not have Copilot Business or Enterprise."
+            : $"The {a.Subject} may not exist, may not have Copilot Business or Enterprise, or the token cannot see it (GitHub answers 404 rather than 403 to hide what a token may not read).";
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Text;
+
+namespace CopilotSeats.Http
+{
+    /// <summary>Turns a GitHub error answer into a CopilotApiException: a category, GitHub's words and the hint of <see cref="ErrorHints"/>.</summary>
+    public static class ErrorMapper
+    {
+        public static CopilotErrorCategory CategoryFor(int status) => status switch
+        {
+            400 => CopilotErrorCategory.InvalidArgument,
+            401 => CopilotErrorCategory.AuthenticationError,
+            403 => CopilotErrorCategory.PermissionDenied,
+            404 => CopilotErrorCategory.ObjectNotFound,
+            409 => CopilotErrorCategory.InvalidOperation,
+            410 => CopilotErrorCategory.InvalidOperation,
+            422 => CopilotErrorCategory.InvalidOperation,
+            429 => CopilotErrorCategory.LimitsExceeded,
+            >= 500 and <= 599 => CopilotErrorCategory.ResourceUnavailable,
+            _ => CopilotErrorCategory.NotSpecified,
+        };
+
+        public static CopilotApiException FromResponse(ApiRequest request, ApiResponse response)
+        {
+            var answer = new ErrorAnswer(request, response);
+            string? gitHubMessage = answer.GitHubMessage;
+            ErrorHint? hint = ErrorHints.Find(answer);
+            string cause = hint?.Cause(answer) ?? string.Empty;
+            var text = new StringBuilder();
+            text.Append("GitHub answered ").Append(response.Status).Append(' ').Append(Reason(response.Status))
+                .Append(" to ").Append(request.Method.Method).Append(' ').Append(response.Uri.AbsolutePath);
+            // GitHub's words, unless they only repeat the status ("Not Found").
+            if (!string.IsNullOrWhiteSpace(gitHubMessage) && !string.Equals(gitHubMessage!.Trim().TrimEnd('.'), Reason(response.Status), StringComparison.OrdinalIgnoreCase))
+                text.Append(": ").Append(gitHubMessage.Trim().TrimEnd('.')).Append('.');
+            else text.Append('.');
+            if (cause.Length > 0) text.Append(' ').Append(cause);
+            return new CopilotApiException(response.Status, CategoryFor(response.Status), request.Target, text.ToString(), gitHubMessage, answer.Error?.DocumentationUrl)
+            {
+                Method = request.Method.Method,
+                RequestUri = response.Uri.ToString(),
+                RecommendedAction = hint?.Action(answer),
+            };
+        }
+
+        internal static string Reason(int status) => status switch
+        {
+            400 => "Bad Request",
+            401 => "Unauthorized",
+            403 => "Forbidden",
+            404 => "Not Found",
+            409 => "Conflict",
+            410 => "Gone",
+            422 => "Unprocessable Entity",
+            429 => "Too Many Requests",
+            500 => "Internal Server Error",
+            502 => "Bad Gateway",
+            503 => "Service Unavailable",
+            504 => "Gateway Timeout",
+            _ => string.Empty,
+        };
+    }
+}

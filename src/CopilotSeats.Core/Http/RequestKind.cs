@@ -1,0 +1,42 @@
+namespace CopilotSeats.Http
+{
+    /// <summary>What a request is for, set where the request is built; drives error hints and budgets.</summary>
+    public enum RequestKind
+    {
+        OrgDetail,
+        ListSeats,
+        MemberLookup,
+        AddUsers,
+        RemoveUsers,
+        AddTeams,
+        RemoveTeams,
+        AddEnterpriseTeams,
+        RemoveEnterpriseTeams,
+        /// <summary>GET /orgs/{org}/installation (with the App's JWT).</summary>
+        AppInstallation,
+        /// <summary>GET /app/installations (with the App's JWT).</summary>
+        AppInstallations,
+        /// <summary>POST /app/installations/{id}/access_tokens (with the App's JWT).</summary>
+        InstallationToken,
+        /// <summary>GET of a Copilot usage metrics report (its download links).</summary>
+        UsageReport,
+    }
+
+    public static class RequestKinds
+    {
+        /// <summary>A seat assignment or cancellation, of users or teams.</summary>
+        public static bool IsSeatChange(this RequestKind kind) => kind is RequestKind.AddUsers or RequestKind.RemoveUsers
+            or RequestKind.AddTeams or RequestKind.RemoveTeams or RequestKind.AddEnterpriseTeams or RequestKind.RemoveEnterpriseTeams;
+
+        /// <summary>The kind of a seat change: which action, naming whom.</summary>
+        public static RequestKind ChangeKind(SeatAction action, AssigneeKind assignee) => (action, assignee) switch
+        {
+            (SeatAction.Add, AssigneeKind.User) => RequestKind.AddUsers,
+            (SeatAction.Add, AssigneeKind.Team) => RequestKind.AddTeams,
+            (SeatAction.Add, _) => RequestKind.AddEnterpriseTeams,
+            (_, AssigneeKind.User) => RequestKind.RemoveUsers,
+            (_, AssigneeKind.Team) => RequestKind.RemoveTeams,
+            _ => RequestKind.RemoveEnterpriseTeams,
+        };
+    }
+}
