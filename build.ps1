@@ -5,7 +5,9 @@
 .DESCRIPTION
     Build  dotnet build CopilotSeats.sln -c <Configuration>; lays out the module at out/CopilotSeats.
     Test   Build, then dotnet test (no rebuild), then the Pester 5 suite in tests/pester
-           (run in a child pwsh process so the module DLL is not locked in this session).
+           (run in a child pwsh process so the module DLL is not locked in this session); results as
+           TRX and NUnit XML in -ResultsDirectory; ends with "N passed, N failed[, N skipped]".
+           This is what CI (.ci/run) runs.
     Pester Only the Pester suite, in this process (expects a finished Release build).
     Demo   Build, then examples/Demo.ps1: a short narrated tour against the simulator.
     Package Build, then out/CopilotSeats.<version>.nupkg: a PowerShell Gallery package made with
@@ -30,8 +32,11 @@ param(
 
     [string] $Configuration = 'Release',
 
-    # Pester only: also write NUnit XML results here (used by .ci/run).
+    # Pester only: also write NUnit XML results here (build.ps1 -Task Test passes its results folder's pester.xml).
     [string] $TestResultPath,
+
+    # Test only: where the TRX files and pester.xml go (default out/test-results).
+    [string] $ResultsDirectory,
 
     # Package only: package the module already built in out/CopilotSeats instead of building first.
     [switch] $NoBuild
@@ -144,6 +149,7 @@ function Invoke-PesterTask {
     Write-Step "Pester $($pester.Version) on tests/pester ($($pester.Path))"
     $config = New-PesterConfiguration
     $config.Run.Path = @(Join-Path $RepoRoot (Join-Path 'tests' 'pester'))
+    if ($env:COPILOTSEATS_TEST_SMOKE -eq '1') { $config.Run.Path = @(Join-Path $RepoRoot (Join-Path 'tests' (Join-Path 'pester' 'GetSeat.Tests.ps1'))) }
     $config.Run.PassThru = $true
     $config.Run.Exit = $false
     $config.Output.Verbosity = 'Detailed'
@@ -163,13 +169,60 @@ function Invoke-PesterTask {
     }
 }
 
+# The test projects of the solution (those that reference Microsoft.NET.Test.Sdk).
+function Get-TestProjects {
+    $list = & dotnet sln $Solution list 2>$null
+    @($list | ForEach-Object { "$_".Trim() } | Where-Object { $_ -match '\.csproj$' } |
+        ForEach-Object { Join-Path $RepoRoot ($_ -replace '\\', [IO.Path]::DirectorySeparatorChar) } |
+        Where-Object { (Test-Path -LiteralPath $_) -and (Select-String -LiteralPath $_ -Pattern 'Microsoft\.NET\.Test\.Sdk' -Quiet) })
+}
+
+# Passed, failed and skipped tests of the TRX files (dotnet test) and the NUnit XML file (Pester) in $Directory.
+function Get-TestCounts {
+    param([string] $Directory)
+    $counts = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0; Trx = 0; Pester = $false }
+    foreach ($trx in Get-ChildItem -LiteralPath $Directory -Filter '*.trx' -ErrorAction SilentlyContinue) {
+        $c = ([xml](Get-Content -LiteralPath $trx.FullName -Raw)).TestRun.ResultSummary.Counters
+        $counts.Passed += [int]$c.passed
+        $counts.Failed += [int]$c.failed + [int]$c.error + [int]$c.timeout + [int]$c.aborted
+        $counts.Skipped += [int]$c.notExecuted
+        $counts.Trx++
+    }
+    $pester = Join-Path $Directory 'pester.xml'
+    if (Test-Path -LiteralPath $pester) {
+        $cases = ([xml](Get-Content -LiteralPath $pester -Raw)).SelectNodes('//test-case')
+        foreach ($case in $cases) {
+            switch ($case.result) {
+                'Success' { $counts.Passed++ }
+                { $_ -in 'Failure', 'Error' } { $counts.Failed++ }
+                default { $counts.Skipped++ }
+            }
+        }
+        $counts.Pester = $true
+    }
+    [pscustomobject]$counts
+}
+
+# Build, then every test: dotnet test over the solution (a TRX file per test project) and the Pester suite in a
+# child pwsh (NUnit XML), both into -ResultsDirectory (default out/test-results). Ends with the line
+# "N passed, N failed[, N skipped]" over both. COPILOTSEATS_TEST_SMOKE=1 runs a small part of each (the README
+# quick-start test sets it for its nested run in a fresh clone: the whole suite already runs outside it).
 function Invoke-TestTask {
     Invoke-BuildTask
     $problems = @()
+    $results = if ($ResultsDirectory) { $ResultsDirectory } else { Join-Path $RepoRoot (Join-Path 'out' 'test-results') }
+    if (Test-Path -LiteralPath $results) { Remove-Item -LiteralPath $results -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $results -Force
+    $smoke = $env:COPILOTSEATS_TEST_SMOKE -eq '1'
 
-    Write-Step 'dotnet test'
-    try { Invoke-Dotnet @('test', $Solution, '-c', $Configuration, '--no-build') }
+    Write-Step ('dotnet test' + $(if ($smoke) { ' (smoke)' } else { '' }))
+    $arguments = @('test', $Solution, '-c', $Configuration, '--no-build', '--logger', 'trx', '--results-directory', $results)
+    if ($smoke) { $arguments += @('--filter', 'FullyQualifiedName~CopilotSeats.Core.Tests.PagingTests|FullyQualifiedName~CopilotSeats.Simulator.Tests.SeedTests|FullyQualifiedName~CopilotSeats.Runspace.Tests.LayoutTests') }
+    try { Invoke-Dotnet $arguments }
     catch { $problems += $_.Exception.Message }
+    $projects = @(Get-TestProjects)
+    $trx = @(Get-ChildItem -LiteralPath $results -Filter '*.trx' -ErrorAction SilentlyContinue).Count
+    if ($trx -lt $projects.Count) { $problems += "dotnet test: $trx of $($projects.Count) test projects reported results (crash or timeout?)." }
 
     $pwsh = Get-PwshCommand
     if (-not $pwsh) {
@@ -177,14 +230,25 @@ function Invoke-TestTask {
     }
     else {
         # A child process: the module DLL must not stay loaded (and locked) in this session.
-        $arguments = @('-NoProfile', '-NonInteractive', '-File', $PSCommandPath, '-Task', 'Pester', '-Configuration', $Configuration)
-        if ($TestResultPath) { $arguments += @('-TestResultPath', $TestResultPath) }
+        $arguments = @('-NoProfile', '-NonInteractive', '-File', $PSCommandPath, '-Task', 'Pester', '-Configuration', $Configuration,
+            '-TestResultPath', (Join-Path $results 'pester.xml'))
         $exe, $leading = $pwsh
         & $exe @(@($leading | Where-Object { $_ }) + $arguments)
         if ($LASTEXITCODE -ne 0) { $problems += "The Pester suite failed (exit code $LASTEXITCODE)." }
     }
 
-    if ($problems.Count -gt 0) { throw ($problems -join [Environment]::NewLine) }
+    $counts = Get-TestCounts -Directory $results
+    if (-not $counts.Pester -and $pwsh) { $problems += 'Pester wrote no results (a failure before any test ran?).' }
+    $failed = $counts.Failed
+    # A problem no test counted (a crash, a failed container) still fails the run, as one failure.
+    if ($problems.Count -gt 0 -and $failed -eq 0) { $failed = 1 }
+    Write-Host ''
+    Write-Host "Results: $results"
+    foreach ($p in $problems) { Write-Host "  - $p" -ForegroundColor Red }
+    $line = "$($counts.Passed) passed, $failed failed" + $(if ($counts.Skipped -gt 0) { ", $($counts.Skipped) skipped" } else { '' })
+    if ($counts.Passed + $failed -eq 0) { $problems += 'No test ran.' }
+    Write-Host $line
+    if ($problems.Count -gt 0 -or $failed -gt 0) { throw ($line + [Environment]::NewLine + ($problems -join [Environment]::NewLine)) }
     Write-Host 'All tests passed.' -ForegroundColor Green
 }
 

@@ -1,7 +1,8 @@
 # The README's first two commands, copied out of its first ```sh block and run as written in a fresh
 # clone of this repository, on a PATH that has the .NET SDK, git and the shell but no pwsh: one builds
 # and runs the demo on the simulator, the other runs every test. The clone is of the committed HEAD.
-# The nested test run skips this file (COPILOTSEATS_QUICKSTART_NESTED), or it would never end.
+# The nested test run skips this file (COPILOTSEATS_QUICKSTART_NESTED), or it would never end, and runs a
+# small part of each suite (COPILOTSEATS_TEST_SMOKE): CI runs the whole suite with the same command outside.
 
 BeforeDiscovery {
     $script:Nested = $env:COPILOTSEATS_QUICKSTART_NESTED -eq '1'
@@ -40,6 +41,7 @@ BeforeAll {
         $psi.RedirectStandardError = $true
         $psi.Environment['PATH'] = $BarePath
         $psi.Environment['COPILOTSEATS_QUICKSTART_NESTED'] = '1'
+        $psi.Environment['COPILOTSEATS_TEST_SMOKE'] = '1'
         foreach ($name in 'GH_TOKEN', 'GITHUB_TOKEN', 'GITHUB_API_URL') { $null = $psi.Environment.Remove($name) }
         $p = [Diagnostics.Process]::Start($psi)
         $err = $p.StandardError.ReadToEndAsync()

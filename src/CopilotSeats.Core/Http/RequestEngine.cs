@@ -134,10 +134,10 @@ namespace CopilotSeats.Http
                         await WaitOutRateLimitAsync(request, limit!, ++state.RateLimited, cancellationToken).ConfigureAwait(false);
                         break;
                     case AnswerClass.RetryableFailure when state.Attempt < _options.MaxRetries:
-                        await BackoffAsync(request, ++state.Attempt, Describe(outcome), cancellationToken).ConfigureAwait(false);
+                        await BackoffAsync(request, ++state.Attempt, SendFailures.Describe(outcome, _options.RequestTimeout), cancellationToken).ConfigureAwait(false);
                         break;
                     default:
-                        throw Failure(request, outcome, state.Attempt);
+                        throw SendFailures.Failure(request, _options.RequestTimeout, _connection.ApiUrl, outcome, state.Attempt);
                 }
             }
         }
@@ -184,39 +184,13 @@ namespace CopilotSeats.Http
             string took = $"in {(long)outcome.Elapsed.TotalMilliseconds} ms";
             if (outcome.Response is null)
             {
-                _options.Verbose?.Invoke($"{request.Method.Method} {request.Uri} -> {Describe(outcome)} {took}");
+                _options.Verbose?.Invoke($"{request.Method.Method} {request.Uri} -> {SendFailures.Describe(outcome, _options.RequestTimeout)} {took}");
                 return outcome;
             }
             string remaining = outcome.Response.Header("x-ratelimit-remaining") ?? "?";
             _options.Verbose?.Invoke($"{request.Method.Method} {request.Uri} -> {outcome.Response.Status} {took} (rate limit remaining {remaining})");
             WarnIfDeprecated(outcome.Response);
             return outcome;
-        }
-
-        /// <summary>The status, or what went wrong before an answer came.</summary>
-        private string Describe(SendOutcome outcome)
-        {
-            if (outcome.Response != null) return outcome.Response.Status.ToString(CultureInfo.InvariantCulture);
-            return outcome.TimedOut ? $"timed out after {_options.RequestTimeout.TotalSeconds:0} s" : "connection failed (" + Innermost(outcome.Failure!) + ")";
-        }
-
-        /// <summary>The error to report when the outcome is final or no retry is left.</summary>
-        private Exception Failure(ApiRequest request, SendOutcome outcome, int attempt)
-        {
-            if (outcome.Response != null) return ErrorMapper.FromResponse(request, outcome.Response);
-            bool timedOut = outcome.TimedOut;
-            string message = $"{request.Method.Method} {request.Uri.GetLeftPart(UriPartial.Path)} {Describe(outcome)}" + (attempt > 0 ? $" after {attempt + 1} attempts." : ".")
-                + (request.IsMutation && timedOut ? " The change may or may not have been applied: check with Get-CopilotSeat." : string.Empty);
-            string action = !timedOut
-                ? $"Check the network (and any proxy), and that -ApiUrl {_connection.ApiUrl.ToString().TrimEnd('/')} is right; then run the command again."
-                : request.IsMutation
-                ? "Check with Get-CopilotSeat, then run the command again if needed (-TimeoutSec gives GitHub longer)."
-                : "Run the command again later; -TimeoutSec gives GitHub longer to answer.";
-            return new CopilotException(timedOut ? "CopilotSeats.Timeout" : "CopilotSeats.ConnectionFailed",
-                timedOut ? CopilotErrorCategory.OperationTimeout : CopilotErrorCategory.ConnectionError, request.Target, message, outcome.Failure)
-            {
-                RecommendedAction = action,
-            };
         }
 
         /// <summary>
@@ -289,13 +263,6 @@ namespace CopilotSeats.Http
             string? deprecation = response.Header("Deprecation");
             if ((sunset ?? deprecation) != null && Interlocked.Exchange(ref _warnedDeprecation, 1) == 0)
                 _options.Warning?.Invoke($"GitHub marks API version {_connection.ApiVersion} as deprecated" + (sunset != null ? $" (sunset {sunset})" : string.Empty) + "; pass a newer -ApiVersion.");
-        }
-
-        private static string Innermost(Exception ex)
-        {
-            Exception inner = ex;
-            while (inner.InnerException != null) inner = inner.InnerException;
-            return inner.Message;
         }
 
         public void Dispose() => _http.Dispose();

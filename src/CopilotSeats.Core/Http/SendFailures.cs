@@ -1,0 +1,42 @@
+using System;
+using System.Globalization;
+
+namespace CopilotSeats.Http
+{
+    /// <summary>What the request engine reports when a request's outcome is final or no retry is left.</summary>
+    internal static class SendFailures
+    {
+        /// <summary>The status, or what went wrong before an answer came.</summary>
+        public static string Describe(SendOutcome outcome, TimeSpan timeout)
+        {
+            if (outcome.Response != null) return outcome.Response.Status.ToString(CultureInfo.InvariantCulture);
+            return outcome.TimedOut ? $"timed out after {timeout.TotalSeconds:0} s" : "connection failed (" + Innermost(outcome.Failure!) + ")";
+        }
+
+        /// <summary>The error to report when the outcome is final or no retry is left.</summary>
+        public static Exception Failure(ApiRequest request, TimeSpan timeout, Uri apiUrl, SendOutcome outcome, int attempt)
+        {
+            if (outcome.Response != null) return ErrorMapper.FromResponse(request, outcome.Response);
+            bool timedOut = outcome.TimedOut;
+            string message = $"{request.Method.Method} {request.Uri.GetLeftPart(UriPartial.Path)} {Describe(outcome, timeout)}" + (attempt > 0 ? $" after {attempt + 1} attempts." : ".")
+                + (request.IsMutation && timedOut ? " The change may or may not have been applied: check with Get-CopilotSeat." : string.Empty);
+            string action = !timedOut
+                ? $"Check the network (and any proxy), and that -ApiUrl {apiUrl.ToString().TrimEnd('/')} is right; then run the command again."
+                : request.IsMutation
+                ? "Check with Get-CopilotSeat, then run the command again if needed (-TimeoutSec gives GitHub longer)."
+                : "Run the command again later; -TimeoutSec gives GitHub longer to answer.";
+            return new CopilotException(timedOut ? "CopilotSeats.Timeout" : "CopilotSeats.ConnectionFailed",
+                timedOut ? CopilotErrorCategory.OperationTimeout : CopilotErrorCategory.ConnectionError, request.Target, message, outcome.Failure)
+            {
+                RecommendedAction = action,
+            };
+        }
+
+        private static string Innermost(Exception ex)
+        {
+            Exception inner = ex;
+            while (inner.InnerException != null) inner = inner.InnerException;
+            return inner.Message;
+        }
+    }
+}
