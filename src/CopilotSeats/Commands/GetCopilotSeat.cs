@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using CopilotSeats.Api;
 using CopilotSeats.Usage;
 using CopilotSeats.Validation;
@@ -88,26 +86,8 @@ namespace CopilotSeats.Commands
             {
                 // Each page is written (and the write awaited) before the next request, so a
                 // downstream Select-Object -First stops the listing after the page it needed.
-                RunAsync(async cancellationToken =>
-                {
-                    // The report downloads alongside the first seat page; pages wait for it only to be stamped.
-                    using var usageStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                    Task<UsageSeatJoin?> usage = includeUsage ? LoadUsageAsync(client, scope, usageStop.Token) : Task.FromResult<UsageSeatJoin?>(null);
-                    try
-                    {
-                        await client.ListSeatsAsync(scope, async (page, _) =>
-                        {
-                            UsageSeatJoin? join = await usage.ConfigureAwait(false);
-                            await WriteObjectsAsync(Select(join is null ? page : join.Stamp(page))).ConfigureAwait(false);
-                        }, pageSize, cancellationToken).ConfigureAwait(false);
-                    }
-                    finally
-                    {
-                        // A listing that ended without needing the report (failed, or no seats) does not wait for it.
-                        usageStop.Cancel();
-                        try { await usage.ConfigureAwait(false); } catch (OperationCanceledException) { }
-                    }
-                });
+                RunAsync(cancellationToken => ListSeatsAsync(client, scope, pageSize, includeUsage,
+                    (page, _) => WriteObjectsAsync(Select(page)), cancellationToken));
                 return;
             }
             RunAsync(async cancellationToken =>
