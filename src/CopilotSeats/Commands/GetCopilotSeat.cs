@@ -15,20 +15,8 @@ namespace CopilotSeats.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CopilotSeat", DefaultParameterSetName = OrganizationSet)]
     [OutputType(typeof(CopilotSeat))]
-    public sealed class GetCopilotSeatCommand : CopilotApiCmdlet
+    public sealed class GetCopilotSeatCommand : CopilotScopeCmdlet
     {
-        /// <summary>Organization; otherwise the Connect-Copilot default.</summary>
-        [Parameter(ParameterSetName = OrganizationSet, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateCopilotName(NameKind.Organization)]
-        [ArgumentCompleter(typeof(OrganizationCompleter))]
-        public string? Organization { get; set; }
-
-        /// <summary>Enterprise slug.</summary>
-        [Parameter(ParameterSetName = EnterpriseSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateCopilotName(NameKind.Enterprise)]
-        [ArgumentCompleter(typeof(EnterpriseCompleter))]
-        public string? Enterprise { get; set; }
-
         /// <summary>Look up these users instead of listing every seat.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Login")]
@@ -74,7 +62,7 @@ namespace CopilotSeats.Commands
             {
                 ThrowTerminatingError(ErrorRecords.From(ex));
             }
-            SeatScope scope = ResolveScope(Organization, Enterprise);
+            SeatScope scope = ResolveScope();
             CopilotClient client = GetClient();
             string[]? names = UserName;
             int pageSize = PageSize;
