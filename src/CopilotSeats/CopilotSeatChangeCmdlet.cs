@@ -5,8 +5,6 @@ using System.Management.Automation;
 using CopilotSeats.Seats;
 using CopilotSeats.Validation;
 
-using CopilotSeats.Commands.Completion;
-
 namespace CopilotSeats.Commands
 {
     /// <summary>
@@ -15,22 +13,10 @@ namespace CopilotSeats.Commands
     /// the accepted names in batches of at most 100 per scope and writes one CopilotSeatChange per request.
     /// Under -WhatIf nothing is accepted, so no request is sent (and no token is looked up).
     /// </summary>
-    public abstract class CopilotSeatChangeCmdlet : CopilotApiCmdlet
+    public abstract class CopilotSeatChangeCmdlet : CopilotScopeCmdlet
     {
         private readonly List<KeyValuePair<SeatScope, List<string>>> _accepted = new List<KeyValuePair<SeatScope, List<string>>>();
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-
-        /// <summary>Organization; otherwise the Connect-Copilot default. Binds by property name, so a piped seat goes back to its own organization.</summary>
-        [Parameter(ParameterSetName = OrganizationSet, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateCopilotName(NameKind.Organization)]
-        [ArgumentCompleter(typeof(OrganizationCompleter))]
-        public string? Organization { get; set; }
-
-        /// <summary>Enterprise slug (binds by property name too).</summary>
-        [Parameter(ParameterSetName = EnterpriseSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateCopilotName(NameKind.Enterprise)]
-        [ArgumentCompleter(typeof(EnterpriseCompleter))]
-        public string? Enterprise { get; set; }
 
         /// <summary>Skips the confirmation prompt (-WhatIf still wins).</summary>
         [Parameter]
@@ -52,7 +38,7 @@ namespace CopilotSeats.Commands
         {
             string[]? names = Names;
             if (names is null || names.Length == 0) return;
-            SeatScope scope = ResolveScope(Organization, Enterprise);
+            SeatScope scope = ResolveScope();
             AssigneeKind kind = AssigneeFor(scope.Kind);
             string action = Action == SeatAction.Add ? "Add Copilot seat" : "Cancel Copilot seat";
             bool skipPrompt = Force.IsPresent && !WhatIfRequested();

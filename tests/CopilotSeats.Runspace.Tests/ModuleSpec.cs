@@ -105,6 +105,7 @@ public static class ModuleSpec
             Shape("InactiveDays", "System.Int32", null, Set()),
             Shape("Price", "System.Collections.Hashtable", null, Set()),
             Shape("Currency", "System.String", null, Set()),
+            Shape("IncludeUsage", "System.Management.Automation.SwitchParameter", null, Set("Organization"), Set("Enterprise")),
             Shape("PassThru", "System.Management.Automation.SwitchParameter", null, Set()),
             Shape("NoClobber", "System.Management.Automation.SwitchParameter", "NoOverwrite", Set()),
             Shape("Force", "System.Management.Automation.SwitchParameter", null, Set()),

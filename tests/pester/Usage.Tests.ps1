@@ -260,6 +260,53 @@ Describe 'Get-CopilotSeat -IncludeUsage' {
     }
 }
 
+Describe 'Export-CopilotSeatReport -IncludeUsage' {
+    BeforeAll { Reset-Simulator $Sim }
+
+    It 'shows UsageActive for the <Scope>: the seated users with an active day in the simulator''s report, as Measure-CopilotSeat counts them' -ForEach @(
+        @{ Scope = 'organization'; Target = @{ Organization = 'octo-org' }; Path = '/orgs/octo-org/copilot/metrics/reports/users-28-day/latest' }
+        @{ Scope = 'enterprise'; Target = @{ Enterprise = 'octo-ent' }; Path = '/enterprises/octo-ent/copilot/metrics/reports/users-28-day/latest' }
+    ) {
+        $seated = @{}
+        foreach ($seat in Get-CopilotSeat @Target @Conn) { $seated[$seat.Login.ToLowerInvariant()] = $true }
+        $active = @{}
+        foreach ($r in @(Get-ReportRecords $Path)) {
+            $used = $r.user_initiated_interaction_count -gt 0 -or $r.code_generation_activity_count -gt 0 -or $r.code_acceptance_activity_count -gt 0 -or $r.used_chat -or $r.used_agent -or $r.used_cli
+            if ($used -and $seated.ContainsKey($r.user_login.ToLowerInvariant())) { $active[$r.user_login.ToLowerInvariant()] = $true }
+        }
+        $active.Count | Should -BeGreaterThan 0
+
+        $file = Join-Path $TestDrive "usage-$Scope.html"
+        Export-CopilotSeatReport -Path $file @Target -IncludeUsage @Conn -WarningVariable warned -WarningAction SilentlyContinue
+        $warned.Count | Should -Be 0
+        $figure = [regex]::Match((Get-Content -LiteralPath $file -Raw), 'data-figure="UsageActive" data-value="(\d+)">([^<]*)</span>')
+        $figure.Success | Should -BeTrue
+        [int]$figure.Groups[1].Value | Should -Be $active.Count
+        [int]($figure.Groups[2].Value -replace ',', '') | Should -Be $active.Count
+        (Measure-CopilotSeat @Target -IncludeUsage @Conn).UsageActive | Should -Be $active.Count
+    }
+
+    It 'without the switch asks for no report and shows no UsageActive; it is not a parameter of piped seats' {
+        Clear-SimulatorLog $Sim
+        $file = Join-Path $TestDrive 'plain.html'
+        Export-CopilotSeatReport -Path $file -Organization octo-lab @Conn
+        @(Get-SimulatorRequests $Sim | Where-Object { $_.path -match 'metrics' }).Count | Should -Be 0
+        Get-Content -LiteralPath $file -Raw | Should -Not -Match 'UsageActive'
+        { Get-CopilotSeat -Organization octo-lab @Conn | Export-CopilotSeatReport -Path $file -IncludeUsage -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InputObjectNotBound,CopilotSeats.Commands.ExportCopilotSeatReportCommand'
+    }
+
+    It 'when the report cannot be had, one warning says why and the page shows no UsageActive' {
+        Set-SimulatorFaults $Sim @{ usage = @{ policyOff = @('octo-lab') } }
+        $file = Join-Path $TestDrive 'off.html'
+        Export-CopilotSeatReport -Path $file -Organization octo-lab -IncludeUsage @Conn -WarningVariable warned -WarningAction SilentlyContinue
+        $warned.Count | Should -Be 1
+        "$($warned[0])" | Should -Match 'Copilot usage metrics'
+        Get-Content -LiteralPath $file -Raw | Should -Not -Match 'UsageActive'
+        Set-SimulatorFaults $Sim @{}
+    }
+}
+
 Describe 'The download origin' {
     It 'never saw an Authorization header during this file''s tests' {
         # The count covers every request since the simulator started: resets do not clear it.

@@ -27,7 +27,7 @@ namespace CopilotSeats.Reports
     /// then where it is granted.</item>
     /// </list>
     /// </remarks>
-    public sealed class SeatReportBuilder
+    public sealed class SeatReportBuilder : ISeatSink
     {
         private readonly object _sync = new object();
         private readonly SeatSummarizer _summarizer;

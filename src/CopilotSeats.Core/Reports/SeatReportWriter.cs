@@ -17,7 +17,8 @@ namespace CopilotSeats.Reports
     /// CopilotSeatSummary property name) and data-value (the invariant number), whose text is that number with
     /// thousands separators; the charts are svg#histogram, svg#by-editor, svg#by-organization (two organizations
     /// or more) and svg#by-team; the reclaimable seats are table#reclaimable-seats; the generation time is
-    /// time#generated-at with an ISO 8601 datetime.
+    /// time#generated-at with an ISO 8601 datetime. The UsageActive figure is shown only when the seats carry usage
+    /// (-IncludeUsage, here or on Get-CopilotSeat), as Measure-CopilotSeat's UsageActive is null otherwise.
     /// </remarks>
     public static class SeatReportWriter
     {
@@ -49,6 +50,8 @@ namespace CopilotSeats.Reports
             Figure(writer, "Users", s.Users, "users", "each login once");
             Figure(writer, "Active", s.Active, "active users", "used Copilot in the last " + Int(report.InactiveDays) + " days");
             Figure(writer, "Inactive", s.Inactive, "inactive users", Html.Number(s.NeverUsed, 0) + " never used");
+            if (s.UsageActive.HasValue)
+                Figure(writer, "UsageActive", s.UsageActive.Value, "active in the usage report", "users with an active day in GitHub's 28-day usage report");
             Figure(writer, "PendingCancellation", s.PendingCancellation, "pending cancellation", "users whose every seat ends this cycle");
             Money(writer, "MonthlyCost", s.MonthlyCost, currency, "monthly cost", "each user once, at their highest plan", saving: false);
             Money(writer, "InactiveMonthlyCost", s.InactiveMonthlyCost, currency, "saved a month by reclaiming inactive seats", "inactive users not already pending cancellation", saving: true);

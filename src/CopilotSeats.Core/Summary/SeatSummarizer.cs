@@ -34,7 +34,7 @@ namespace CopilotSeats.Summary
     /// summaries are sorted by Seats descending, then Name.</item>
     /// </list>
     /// </remarks>
-    public sealed class SeatSummarizer
+    public sealed class SeatSummarizer : ISeatSink
     {
         public const string DirectGroup = "(direct)";
         public const string NoneGroup = "(none)";

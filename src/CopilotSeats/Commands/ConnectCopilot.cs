@@ -6,7 +6,6 @@ using CopilotSeats.Http;
 using CopilotSeats.Seats;
 using CopilotSeats.Auth;
 using CopilotSeats.Auth.App;
-using CopilotSeats.Pipeline;
 using CopilotSeats.Validation;
 
 using CopilotSeats.Commands.Completion;
@@ -21,13 +20,11 @@ namespace CopilotSeats.Commands
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "Copilot", DefaultParameterSetName = TokenSet)]
     [OutputType(typeof(CopilotConnection))]
-    public sealed class ConnectCopilotCommand : PSCmdlet
+    public sealed class ConnectCopilotCommand : CopilotCmdlet
     {
         internal const string TokenSet = "Token";
         internal const string AppKeyFileSet = "GitHubAppKeyFile";
         internal const string AppKeySet = "GitHubAppKey";
-
-        private readonly System.Threading.CancellationTokenSource _stop = new System.Threading.CancellationTokenSource();
 
         /// <summary>GitHub token kept for the session.</summary>
         [Parameter(ParameterSetName = TokenSet)]
@@ -75,12 +72,6 @@ namespace CopilotSeats.Commands
         [ArgumentCompleter(typeof(EnterpriseCompleter))]
         public string? Enterprise { get; set; }
 
-        protected override void StopProcessing()
-        {
-            try { _stop.Cancel(); }
-            catch (ObjectDisposedException) { }
-        }
-
         protected override void EndProcessing()
         {
             try
@@ -111,10 +102,6 @@ namespace CopilotSeats.Commands
             {
                 ThrowTerminatingError(ErrorRecords.From(ex));
             }
-            finally
-            {
-                _stop.Dispose();
-            }
         }
 
         /// <summary>Reads the key (no request before it is known good), then finds the installation and gets its first token.</summary>
@@ -134,20 +121,13 @@ namespace CopilotSeats.Commands
             var endpoint = new ResolvedEndpoint(ConnectionResolver.ResolveApiUrl(null, session, SystemCopilotEnvironment.Instance),
                 ConnectionResolver.ResolveApiVersion(null, session));
             long? installation = MyInvocation.BoundParameters.ContainsKey(nameof(InstallationId)) ? InstallationId : (long?)null;
-            var pump = new PipelinePump();
-            var options = new CopilotClientOptions { Verbose = message => pump.PostNoWait(() => WriteVerbose(message)) };
+            var options = new CopilotClientOptions { Verbose = message => PostNoWait(() => WriteVerbose(message)) };
             InstallationTokenProvider? provider = null;
-            try
+            // Every failure of the sign-in is terminating (EndProcessing), so Core's exceptions come out unchanged.
+            Pump(async cancellationToken =>
             {
-                pump.Run(async cancellationToken =>
-                {
-                    provider = await InstallationTokenProvider.SignInAsync(key, ClientId!, installation, target, endpoint, options, cancellationToken).ConfigureAwait(false);
-                }, _stop.Token);
-            }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
+                provider = await InstallationTokenProvider.SignInAsync(key, ClientId!, installation, target, endpoint, options, cancellationToken).ConfigureAwait(false);
+            });
             return provider!;
         }
     }

@@ -1,13 +1,11 @@
 using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using CopilotSeats.Seats;
+using CopilotSeats.Commands.Completion;
 using CopilotSeats.Reports;
 using CopilotSeats.Summary;
 using CopilotSeats.Validation;
-
-using CopilotSeats.Commands.Completion;
 
 namespace CopilotSeats.Commands
 {
@@ -19,57 +17,21 @@ namespace CopilotSeats.Commands
     /// </summary>
     [Cmdlet(VerbsData.Export, "CopilotSeatReport", DefaultParameterSetName = OrganizationSet, SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
-    public sealed class ExportCopilotSeatReportCommand : CopilotApiCmdlet
+    public sealed class ExportCopilotSeatReportCommand : CopilotSeatConsumerCmdlet
     {
-        internal const string InputObjectSet = "InputObject";
-
-        private IReadOnlyDictionary<string, decimal>? _prices;
-        private SeatReportBuilder? _builder;
         private string? _path;
         private bool _write;
-        private bool _complete;
 
         /// <summary>The HTML file to write; a PowerShell path, relative to the current location.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = string.Empty;
 
-        /// <summary>Seats to report on, usually piped from Get-CopilotSeat.</summary>
-        [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, ValueFromPipeline = true)]
-        public CopilotSeat[]? InputObject { get; set; }
-
-        /// <summary>Organization to list and report on; otherwise the Connect-Copilot default.</summary>
+        /// <summary>Organization to list and report on; otherwise the Connect-Copilot default. Not positional: -Path is.</summary>
         [Parameter(ParameterSetName = OrganizationSet)]
         [ValidateCopilotName(NameKind.Organization)]
         [ArgumentCompleter(typeof(OrganizationCompleter))]
-        public string? Organization { get; set; }
-
-        /// <summary>Enterprise to list and report on.</summary>
-        [Parameter(ParameterSetName = EnterpriseSet, Mandatory = true)]
-        [ValidateCopilotName(NameKind.Enterprise)]
-        [ArgumentCompleter(typeof(EnterpriseCompleter))]
-        public string? Enterprise { get; set; }
-
-        /// <summary>Seats per page (per_page) while listing.</summary>
-        [Parameter(ParameterSetName = OrganizationSet)]
-        [Parameter(ParameterSetName = EnterpriseSet)]
-        [ValidateRange(1, 100)]
-        public int PageSize { get; set; } = CopilotDefaults.PageSize;
-
-        /// <summary>A seat is inactive when unused for this many days (the -InactiveDays rule of Measure-CopilotSeat and Get-CopilotSeat).</summary>
-        [Parameter]
-        [ValidateRange(1, 36500)]
-        public int InactiveDays { get; set; } = 30;
-
-        /// <summary>Monthly price per user of each plan type; default @{ business = 19; enterprise = 39 }.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public Hashtable? Price { get; set; }
-
-        /// <summary>Currency of -Price, shown beside every amount.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string Currency { get; set; } = SeatPrices.DefaultCurrency;
+        public override string? Organization { get => base.Organization; set => base.Organization = value; }
 
         /// <summary>Writes the file (a System.IO.FileInfo) to the pipeline.</summary>
         [Parameter]
@@ -86,14 +48,7 @@ namespace CopilotSeats.Commands
 
         protected override void BeginProcessing()
         {
-            try
-            {
-                _prices = PriceParameter.Parse(Price);
-            }
-            catch (CopilotException ex)
-            {
-                ThrowTerminatingError(ErrorRecords.From(ex));
-            }
+            base.BeginProcessing();
             _path = ResolvePath(Path);
             try
             {
@@ -109,50 +64,21 @@ namespace CopilotSeats.Commands
 
         protected override void ProcessRecord()
         {
-            if (!_write) return;
-            if (ParameterSetName == InputObjectSet)
-            {
-                SeatReportBuilder forInput = Builder(null, null);
-                if (InputObject != null) forInput.Add(InputObject);
-                _complete = true;
-                return;
-            }
-            SeatScope scope = ResolveScope(Organization, Enterprise);
-            SeatReportBuilder builder = Builder(scope.ToString(), scope.Name);
-            Seats.CopilotClient client = GetClient();
-            int pageSize = PageSize;
-            RunAsync(async cancellationToken =>
-            {
-                // Pages are only counted (and the reclaimable rows kept), never written.
-                await client.ListSeatsAsync(scope, (page, _) =>
-                {
-                    builder.Add(page);
-                    return System.Threading.Tasks.Task.CompletedTask;
-                }, pageSize, cancellationToken).ConfigureAwait(false);
-                _complete = true;
-            });
-        }
-
-        /// <summary>The builder, created on the first record (the parameter set is only known once input is bound).</summary>
-        private SeatReportBuilder Builder(string? target, string? scopeName)
-        {
-            if (_builder != null) return _builder;
-            _builder = new SeatReportBuilder(InactiveDays, _prices, Currency, DateTimeOffset.UtcNow, target, scopeName);
-            return _builder;
+            if (_write) base.ProcessRecord();
         }
 
         protected override void EndProcessing()
         {
-            if (!_write) return;
-            // Nothing piped in (an empty upstream): a report of no seats.
-            if (_builder is null && MyInvocation.ExpectingInput)
-            {
-                Builder(null, null);
-                _complete = true;
-            }
-            // A listing that failed part way writes no report (its error was written).
-            if (!_complete || _builder is null) return;
-            SeatReport report = _builder.Complete();
+            if (_write) base.EndProcessing();
+        }
+
+        protected override ISeatSink CreateSink(SeatScope? scope) =>
+            new SeatReportBuilder(InactiveDays, Prices, Currency, DateTimeOffset.UtcNow, scope?.ToString(), scope?.Name);
+
+        /// <summary>Writes the page (not when a listing failed part way: its error was written).</summary>
+        protected override void Complete(ISeatSink sink)
+        {
+            SeatReport report = ((SeatReportBuilder)sink).Complete();
             if (report.UnknownPlanWarning != null) WriteWarning(report.UnknownPlanWarning);
             string path = _path!;
             try

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using CopilotSeats.Seats;
 using CopilotSeats.Usage;
 using CopilotSeats.Validation;
@@ -17,20 +15,8 @@ namespace CopilotSeats.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CopilotSeat", DefaultParameterSetName = OrganizationSet)]
     [OutputType(typeof(CopilotSeat))]
-    public sealed class GetCopilotSeatCommand : CopilotApiCmdlet
+    public sealed class GetCopilotSeatCommand : CopilotScopeCmdlet
     {
-        /// <summary>Organization; otherwise the Connect-Copilot default.</summary>
-        [Parameter(ParameterSetName = OrganizationSet, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateCopilotName(NameKind.Organization)]
-        [ArgumentCompleter(typeof(OrganizationCompleter))]
-        public string? Organization { get; set; }
-
-        /// <summary>Enterprise slug.</summary>
-        [Parameter(ParameterSetName = EnterpriseSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateCopilotName(NameKind.Enterprise)]
-        [ArgumentCompleter(typeof(EnterpriseCompleter))]
-        public string? Enterprise { get; set; }
-
         /// <summary>Look up these users instead of listing every seat.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Login")]
@@ -76,7 +62,7 @@ namespace CopilotSeats.Commands
             {
                 ThrowTerminatingError(ErrorRecords.From(ex));
             }
-            SeatScope scope = ResolveScope(Organization, Enterprise);
+            SeatScope scope = ResolveScope();
             CopilotClient client = GetClient();
             string[]? names = UserName;
             int pageSize = PageSize;
@@ -88,26 +74,8 @@ namespace CopilotSeats.Commands
             {
                 // Each page is written (and the write awaited) before the next request, so a
                 // downstream Select-Object -First stops the listing after the page it needed.
-                RunAsync(async cancellationToken =>
-                {
-                    // The report downloads alongside the first seat page; pages wait for it only to be stamped.
-                    using var usageStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                    Task<UsageSeatJoin?> usage = includeUsage ? LoadUsageAsync(client, scope, usageStop.Token) : Task.FromResult<UsageSeatJoin?>(null);
-                    try
-                    {
-                        await client.ListSeatsAsync(scope, async (page, _) =>
-                        {
-                            UsageSeatJoin? join = await usage.ConfigureAwait(false);
-                            await WriteObjectsAsync(Select(join is null ? page : join.Stamp(page))).ConfigureAwait(false);
-                        }, pageSize, cancellationToken).ConfigureAwait(false);
-                    }
-                    finally
-                    {
-                        // A listing that ended without needing the report (failed, or no seats) does not wait for it.
-                        usageStop.Cancel();
-                        try { await usage.ConfigureAwait(false); } catch (OperationCanceledException) { }
-                    }
-                });
+                RunAsync(cancellationToken => ListSeatsAsync(client, scope, pageSize, includeUsage,
+                    (page, _) => WriteObjectsAsync(Select(page)), cancellationToken));
                 return;
             }
             RunAsync(async cancellationToken =>

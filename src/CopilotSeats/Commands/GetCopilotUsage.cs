@@ -2,9 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using CopilotSeats.Seats;
-using CopilotSeats.Commands.Completion;
 using CopilotSeats.Usage;
-using CopilotSeats.Validation;
 
 namespace CopilotSeats.Commands
 {
@@ -14,20 +12,8 @@ namespace CopilotSeats.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CopilotUsage", DefaultParameterSetName = OrganizationSet)]
     [OutputType(typeof(CopilotUserUsage), typeof(PSObject), typeof(string))]
-    public sealed class GetCopilotUsageCommand : CopilotApiCmdlet
+    public sealed class GetCopilotUsageCommand : CopilotScopeCmdlet
     {
-        /// <summary>Organization; otherwise the Connect-Copilot default.</summary>
-        [Parameter(ParameterSetName = OrganizationSet, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateCopilotName(NameKind.Organization)]
-        [ArgumentCompleter(typeof(OrganizationCompleter))]
-        public string? Organization { get; set; }
-
-        /// <summary>Enterprise slug.</summary>
-        [Parameter(ParameterSetName = EnterpriseSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateCopilotName(NameKind.Enterprise)]
-        [ArgumentCompleter(typeof(EnterpriseCompleter))]
-        public string? Enterprise { get; set; }
-
         /// <summary>Users (per user and day, the default), Summary (the org or enterprise per day), UserTeams or Repositories (these two need -Day).</summary>
         [Parameter]
         [ValidateSet("Users", "Summary", "UserTeams", "Repositories", IgnoreCase = true)]
@@ -50,7 +36,7 @@ namespace CopilotSeats.Commands
                 ThrowTerminatingError(ErrorRecords.From(new CopilotException("CopilotSeats.DayRequired", CopilotErrorCategory.InvalidArgument, Report,
                     $"GitHub has the {kind} report only per day: pass -Day.") { RecommendedAction = "Pass -Day, for example -Day (Get-Date).AddDays(-3)." }));
             }
-            SeatScope scope = ResolveScope(Organization, Enterprise);
+            SeatScope scope = ResolveScope();
             CopilotClient client = GetClient();
             UsageRecordFormat format = Raw ? UsageRecordFormat.Raw : UsageRecordFormat.Typed;
             RunAsync(async cancellationToken =>

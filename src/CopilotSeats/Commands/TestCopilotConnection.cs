@@ -15,23 +15,17 @@ namespace CopilotSeats.Commands
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "CopilotConnection", DefaultParameterSetName = OrganizationSet)]
     [OutputType(typeof(CopilotAccessCheck))]
-    public sealed class TestCopilotConnectionCommand : CopilotApiCmdlet
+    public sealed class TestCopilotConnectionCommand : CopilotScopeCmdlet
     {
-        /// <summary>Organization; otherwise the Connect-Copilot default.</summary>
+        /// <summary>Organization; otherwise the Connect-Copilot default. Also binds a piped name.</summary>
         [Parameter(ParameterSetName = OrganizationSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateCopilotName(NameKind.Organization)]
         [ArgumentCompleter(typeof(OrganizationCompleter))]
-        public string? Organization { get; set; }
-
-        /// <summary>Enterprise slug.</summary>
-        [Parameter(ParameterSetName = EnterpriseSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateCopilotName(NameKind.Enterprise)]
-        [ArgumentCompleter(typeof(EnterpriseCompleter))]
-        public string? Enterprise { get; set; }
+        public override string? Organization { get => base.Organization; set => base.Organization = value; }
 
         protected override void ProcessRecord()
         {
-            SeatScope target = ResolveScope(Organization, Enterprise);
+            SeatScope target = ResolveScope();
             CopilotClient client = GetClient();
             RunAsync(async cancellationToken =>
             {

@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using CopilotSeats.Pipeline;
+
+namespace CopilotSeats.Commands
+{
+    /// <summary>
+    /// Base of every cmdlet that runs async Core work: the stop token, the async bridge and the progress bars.
+    /// Connect-Copilot derives from it; the cmdlets that talk to GitHub through <see cref="CopilotApiCmdlet"/>.
+    /// </summary>
+    /// <remarks>
+    /// Async Core work runs on the thread pool inside <see cref="RunAsync"/>; everything that touches PowerShell
+    /// (WriteObject, WriteError, WriteVerbose, WriteWarning, WriteProgress) is posted to the pipeline thread through
+    /// Core's <see cref="PipelinePump"/>. StopProcessing (Ctrl+C) cancels the token handed to Core; a downstream stop
+    /// (Select-Object -First) surfaces from WriteObject on the pipeline thread, cancels the work and is rethrown unchanged.
+    /// </remarks>
+    public abstract class CopilotCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private volatile PipelinePump? _pump;
+        private bool _disposed;
+
+        protected CopilotCmdlet()
+        {
+            Progress = new ProgressBars(record => WriteProgress(record));
+        }
+
+        /// <summary>This command's progress bars; only on the pipeline thread (post to it from inside <see cref="RunAsync"/>).</summary>
+        private protected ProgressBars Progress { get; }
+
+        // ---- cancellation -----------------------------------------------------------------
+
+        protected CancellationToken StopToken => _stop.Token;
+
+        protected override void StopProcessing()
+        {
+            try { _stop.Cancel(); }
+            catch (ObjectDisposedException) { }
+        }
+
+        public void Dispose()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            Dispose(true);
+            _stop.Dispose();
+        }
+
+        /// <summary>Releases what a derived command holds (its client); called once.</summary>
+        protected virtual void Dispose(bool disposing) { }
+
+        // ---- async bridge -----------------------------------------------------------------
+
+        /// <summary>
+        /// Runs <paramref name="work"/> off the pipeline thread while this thread performs every
+        /// posted write. Core errors become ErrorRecords: fatal ones terminate, others are written.
+        /// </summary>
+        protected void RunAsync(Func<CancellationToken, Task> work)
+        {
+            try
+            {
+                Pump(work);
+            }
+            catch (CopilotException ex)
+            {
+                if (ErrorRecords.IsFatal(ex)) ThrowTerminatingError(ErrorRecords.From(ex));
+                WriteError(ErrorRecords.From(ex));
+            }
+        }
+
+        /// <summary>
+        /// As <see cref="RunAsync"/>, but Core's <see cref="CopilotException"/> comes out to the caller unchanged (for a
+        /// command that decides itself how its failures end it). A stop still ends the command.
+        /// </summary>
+        protected void Pump(Func<CancellationToken, Task> work)
+        {
+            var pump = new PipelinePump();
+            _pump = pump;
+            try
+            {
+                pump.Run(work, _stop.Token);
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                EndRun();
+                throw new PipelineStoppedException();
+            }
+            catch (PipelineStoppedException)
+            {
+                // A write refused by the stopping pipeline.
+                EndRun();
+                throw;
+            }
+            catch (CopilotException)
+            {
+                EndRun();
+                throw;
+            }
+            catch (OperationCanceledException ex)
+            {
+                // Cancelled without a stop request: a Core bug or an unexpected timeout path.
+                EndRun();
+                ThrowTerminatingError(new ErrorRecord(ex, "CopilotSeats.Cancelled", ErrorCategory.OperationStopped, null));
+            }
+            finally
+            {
+                _pump = null;
+            }
+            Progress.CompleteAll();
+        }
+
+        /// <summary>The run is over (it failed or was stopped): no more posts, and every open bar completed.</summary>
+        private void EndRun()
+        {
+            _pump = null;
+            Progress.CompleteAll();
+        }
+
+        /// <summary>From inside <see cref="RunAsync"/>: runs <paramref name="action"/> on the pipeline thread; completes after it ran.</summary>
+        protected Task Post(Action action)
+        {
+            PipelinePump? pump = _pump;
+            if (pump is null) throw new InvalidOperationException("Post is only valid inside RunAsync.");
+            return pump.Post(action);
+        }
+
+        /// <summary>Queues a write for the pipeline thread without waiting; dropped once RunAsync has returned.</summary>
+        protected void PostNoWait(Action action) => _pump?.PostNoWait(action);
+
+        /// <summary>From inside <see cref="RunAsync"/>: writes the items in order on the pipeline thread.</summary>
+        protected Task WriteObjectsAsync<T>(IEnumerable<T> items) => Post(() =>
+        {
+            foreach (T item in items) WriteObject(item);
+        });
+
+        /// <summary>From inside <see cref="RunAsync"/>: a non-terminating error for one item.</summary>
+        protected Task WriteErrorAsync(CopilotException exception, object? targetObject) =>
+            Post(() => WriteError(ErrorRecords.From(exception, targetObject)));
+
+        /// <summary>From inside <see cref="RunAsync"/>: a warning, written before the task completes.</summary>
+        protected Task WriteWarningAsync(string message) => Post(() => WriteWarning(message));
+
+        /// <summary>From inside <see cref="RunAsync"/>: a verbose line, written before the task completes.</summary>
+        protected Task WriteVerboseAsync(string message) => Post(() => WriteVerbose(message));
+
+        /// <summary>From inside <see cref="RunAsync"/>: batch <paramref name="number"/> of <paramref name="count"/> of a change, shown when there is more than one.</summary>
+        protected void ReportBatch(string activity, int number, int count)
+        {
+            if (count < 2) return;
+            PostNoWait(() => Progress.Batch(activity, number, count));
+        }
+    }
+}

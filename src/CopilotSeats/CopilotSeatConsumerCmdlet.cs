@@ -1,0 +1,136 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using CopilotSeats.Seats;
+using CopilotSeats.Commands.Completion;
+using CopilotSeats.Summary;
+using CopilotSeats.Validation;
+
+namespace CopilotSeats.Commands
+{
+    /// <summary>
+    /// Base of the cmdlets that take piped seats or list an organization or enterprise themselves and fold the seats
+    /// into one Core <see cref="ISeatSink"/> (Measure-CopilotSeat: a summarizer; Export-CopilotSeatReport: a report
+    /// builder): their shared parameters, and the "piped seats or list them" skeleton. Only the sink's counters are
+    /// kept; no seat is written to the pipeline. The command says what its sink is and what it does with it at the end.
+    /// </summary>
+    /// <remarks>
+    /// Not generic over the sink: a Core type in a cmdlet's type hierarchy would be loaded when PowerShell first scans
+    /// the module's types, before the module initializer can resolve Core (see Loading/ModuleInitializer.cs).
+    /// </remarks>
+    public abstract class CopilotSeatConsumerCmdlet : CopilotApiCmdlet
+    {
+        internal const string InputObjectSet = "InputObject";
+
+        private IReadOnlyDictionary<string, decimal>? _prices;
+        private ISeatSink? _sink;
+        private bool _complete;
+
+        /// <summary>Seats to summarise or report on, usually piped from Get-CopilotSeat.</summary>
+        [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, ValueFromPipeline = true)]
+        public CopilotSeat[]? InputObject { get; set; }
+
+        /// <summary>Organization to list; otherwise the Connect-Copilot default.</summary>
+        [Parameter(ParameterSetName = OrganizationSet, Position = 0)]
+        [ValidateCopilotName(NameKind.Organization)]
+        [ArgumentCompleter(typeof(OrganizationCompleter))]
+        public virtual string? Organization { get; set; }
+
+        /// <summary>Enterprise to list.</summary>
+        [Parameter(ParameterSetName = EnterpriseSet, Mandatory = true)]
+        [ValidateCopilotName(NameKind.Enterprise)]
+        [ArgumentCompleter(typeof(EnterpriseCompleter))]
+        public string? Enterprise { get; set; }
+
+        /// <summary>Seats per page (per_page) while listing.</summary>
+        [Parameter(ParameterSetName = OrganizationSet)]
+        [Parameter(ParameterSetName = EnterpriseSet)]
+        [ValidateRange(1, 100)]
+        public int PageSize { get; set; } = CopilotDefaults.PageSize;
+
+        /// <summary>While listing, also fetch the latest 28-day users usage report: the summary then counts UsageActive.</summary>
+        [Parameter(ParameterSetName = OrganizationSet)]
+        [Parameter(ParameterSetName = EnterpriseSet)]
+        public SwitchParameter IncludeUsage { get; set; }
+
+        /// <summary>A user is active when a seat of theirs was used within this many days (the -InactiveDays rule of Get-CopilotSeat); a seat unused for this many days is inactive.</summary>
+        [Parameter]
+        [ValidateRange(1, 36500)]
+        public int InactiveDays { get; set; } = 30;
+
+        /// <summary>Monthly price per user of each plan type; default @{ business = 19; enterprise = 39 }.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Hashtable? Price { get; set; }
+
+        /// <summary>Currency of -Price, shown in the Currency property and beside every amount.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Currency { get; set; } = SeatPrices.DefaultCurrency;
+
+        /// <summary>The -Price table (null for GitHub's list prices), read in BeginProcessing.</summary>
+        protected IReadOnlyDictionary<string, decimal>? Prices => _prices;
+
+        /// <summary>The sink for this run: <paramref name="scope"/> is the listed organization or enterprise, null for piped seats.</summary>
+        protected abstract ISeatSink CreateSink(SeatScope? scope);
+
+        /// <summary>What the command makes of the seats once all are in (not called when a listing failed part way); <paramref name="sink"/> is the one <see cref="CreateSink"/> made.</summary>
+        protected abstract void Complete(ISeatSink sink);
+
+        protected override void BeginProcessing()
+        {
+            try
+            {
+                _prices = PriceParameter.Parse(Price);
+            }
+            catch (CopilotException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex));
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == InputObjectSet)
+            {
+                ISeatSink forInput = Sink(null);
+                if (InputObject != null) forInput.Add(InputObject);
+                _complete = true;
+                return;
+            }
+            SeatScope scope = ResolveScope(Organization, Enterprise);
+            ISeatSink sink = Sink(scope);
+            CopilotClient client = GetClient();
+            int pageSize = PageSize;
+            bool includeUsage = IncludeUsage;
+            RunAsync(async cancellationToken =>
+            {
+                // Pages are only counted, never written: nothing is kept but the sink's counters.
+                await ListSeatsAsync(client, scope, pageSize, includeUsage, (page, _) =>
+                {
+                    sink.Add(page);
+                    return Task.CompletedTask;
+                }, cancellationToken).ConfigureAwait(false);
+                _complete = true;
+            });
+        }
+
+        protected override void EndProcessing()
+        {
+            // Nothing piped in (an empty upstream): as Measure-Object counts 0, an empty sink.
+            if (_sink is null && MyInvocation.ExpectingInput)
+            {
+                Sink(null);
+                _complete = true;
+            }
+            // A listing that failed part way is not completed (its error was written).
+            if (!_complete || _sink is null) return;
+            Complete(_sink);
+        }
+
+        /// <summary>The sink, created on the first record (the parameter set is only known once input is bound).</summary>
+        private ISeatSink Sink(SeatScope? scope) => _sink ??= CreateSink(scope);
+    }
+}
