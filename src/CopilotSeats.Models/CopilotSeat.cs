@@ -1,5 +1,3 @@
-using System;
-
 namespace CopilotSeats
 {
     /// <summary>One Copilot seat grant. Scalar properties only, so Export-Csv gives clean columns.</summary>

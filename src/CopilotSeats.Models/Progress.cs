@@ -1,5 +1,3 @@
-using System;
-
 namespace CopilotSeats
 {
     /// <summary>How far a listing has come: rows received so far of the total GitHub reports.</summary>

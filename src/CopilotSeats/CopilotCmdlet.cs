@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using CopilotSeats.Pipeline;
 
 namespace CopilotSeats.Commands

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using CopilotSeats.Seats;
 using CopilotSeats.Validation;

@@ -1,8 +1,5 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using CopilotSeats.Seats;
 using CopilotSeats.Commands.Completion;
 using CopilotSeats.Summary;

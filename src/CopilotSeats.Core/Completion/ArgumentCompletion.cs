@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Security;
-using System.Threading;
-using System.Threading.Tasks;
 using CopilotSeats.Http;
 using CopilotSeats.Auth;
 using CopilotSeats.Validation;

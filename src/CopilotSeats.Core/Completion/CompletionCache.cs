@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using CopilotSeats.Http;
 
 namespace CopilotSeats.Completion

@@ -1,4 +1,3 @@
-using System;
 using CopilotSeats.Auth;
 
 namespace CopilotSeats.Completion

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace CopilotSeats.Completion
 {
     /// <summary>Reads the names of one list (GET requests only).</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using CopilotSeats.Seats;
 using CopilotSeats.Auth;
 using CopilotSeats.Http;

@@ -1,5 +1,3 @@
-using System;
-
 namespace CopilotSeats.Diagnostics
 {
     /// <summary>A GitHub token's kind from its documented prefix; only the prefix is ever looked at.</summary>

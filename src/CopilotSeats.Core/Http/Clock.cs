@@ -1,7 +1,3 @@
-using System;
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace CopilotSeats.Http
 {
     /// <summary>Time source for waits and budgets; a fake one makes rate-limit tests take no real time.</summary>

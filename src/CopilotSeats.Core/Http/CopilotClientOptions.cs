@@ -1,6 +1,3 @@
-using System;
-using System.Net.Http;
-
 namespace CopilotSeats.Http
 {
     /// <summary>Knobs of the request engine; the cmdlets map their parameters and streams onto these.</summary>

@@ -1,10 +1,5 @@
-using System;
 using System.Diagnostics;
 using System.Globalization;
-using System.IO;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 using CopilotSeats.Auth;
 
 namespace CopilotSeats.Http

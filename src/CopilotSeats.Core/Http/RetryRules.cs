@@ -1,5 +1,3 @@
-using System;
-
 namespace CopilotSeats.Http
 {
     /// <summary>What one send produced: GitHub's answer, or the failure that stopped it; and how long it took.</summary>

@@ -1,4 +1,3 @@
-using System;
 using CopilotSeats.Http;
 
 namespace CopilotSeats.Pipeline

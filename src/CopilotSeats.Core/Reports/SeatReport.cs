@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace CopilotSeats.Reports
 {
     /// <summary>The columns of the days-inactive histogram, in the order the page shows them.</summary>

@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace CopilotSeats.Seats
 {
     /// <summary>One error of a batch: per name (target the login) or for the whole batch (target the org or enterprise).</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace CopilotSeats.Seats
 {
     /// <summary>Splits requested names into requests of at most 100, de-duplicated case-insensitively in first-seen order.</summary>

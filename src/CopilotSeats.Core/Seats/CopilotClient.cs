@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Net.Http;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using CopilotSeats.Auth;
 using CopilotSeats.Http;
 using CopilotSeats.Json;

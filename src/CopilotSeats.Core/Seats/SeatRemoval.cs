@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace CopilotSeats.Seats
 {
     /// <summary>What Remove-CopilotUser does with one name before asking ShouldProcess.</summary>

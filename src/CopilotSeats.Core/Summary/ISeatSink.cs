@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace CopilotSeats.Summary
 {
     /// <summary>

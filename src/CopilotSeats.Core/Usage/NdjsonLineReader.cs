@@ -1,8 +1,3 @@
-using System;
-using System.IO;
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace CopilotSeats.Usage
 {
     /// <summary>One line of an NDJSON file: its 1-based number and its bytes (no line ending), valid until the next read.</summary>

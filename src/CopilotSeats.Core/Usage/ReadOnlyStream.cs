@@ -1,6 +1,3 @@
-using System;
-using System.IO;
-
 namespace CopilotSeats.Usage
 {
     /// <summary>A forward-only, read-only stream: everything but reading is refused.</summary>

@@ -1,8 +1,3 @@
-using System;
-using System.IO;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 using CopilotSeats.Http;
 
 namespace CopilotSeats.Usage

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using CopilotSeats.Http;
 
 namespace CopilotSeats.Usage

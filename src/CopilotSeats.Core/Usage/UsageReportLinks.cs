@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace CopilotSeats.Usage
 {
     /// <summary>GitHub's answer to a report request: the signed download links and the days the report covers, or no data (204).</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace CopilotSeats.Validation
 {
     public enum NameKind { Organization, Enterprise, Login, TeamSlug }

@@ -1,5 +1,3 @@
-using System;
-using System.IO;
 using System.Management.Automation;
 using CopilotSeats.Seats;
 using CopilotSeats.Commands.Completion;

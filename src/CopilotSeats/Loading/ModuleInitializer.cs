@@ -1,11 +1,8 @@
-using System;
-using System.IO;
 using System.Management.Automation;
 using System.Net;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Threading;
 
 namespace CopilotSeats.Commands.Loading
 {

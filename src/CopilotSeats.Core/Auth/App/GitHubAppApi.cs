@@ -1,10 +1,6 @@
-using System;
 using System.Globalization;
-using System.Net.Http;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using CopilotSeats.Http;
 
 namespace CopilotSeats.Auth.App

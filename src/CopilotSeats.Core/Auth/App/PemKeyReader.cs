@@ -1,6 +1,4 @@
-using System;
 using System.Formats.Asn1;
-using System.IO;
 using System.Runtime.InteropServices;
 using System.Security;
 using System.Security.Cryptography;
