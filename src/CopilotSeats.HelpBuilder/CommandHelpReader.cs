@@ -26,6 +26,14 @@ public static partial class CommandHelpReader
         if (!titles.SequenceEqual(SectionOrder))
             throw doc.Error(doc.TitleLine, $"The ## sections must be {string.Join(", ", SectionOrder)}, in that order; found {string.Join(", ", titles)}.");
         MarkdownSection Section(string name) => doc.Sections[Array.IndexOf(SectionOrder, name)];
+        foreach (MarkdownSection section in doc.Sections)
+        {
+            bool bySubsection = section.Title is "SYNTAX" or "EXAMPLES" or "PARAMETERS" or "INPUTS" or "OUTPUTS";
+            if (bySubsection && section.Blocks.Count > 0)
+                throw doc.Error(section.Blocks[0].Line, $"Text directly under ## {section.Title} would be lost: it belongs under a ### heading.");
+            if (!bySubsection && section.Subsections.Count > 0)
+                throw doc.Error(section.Subsections[0].Line, $"## {section.Title} takes no ### headings.");
+        }
 
         var parameters = Section("PARAMETERS").Subsections.Where(s => s.Title != "CommonParameters").Select(s => Parameter(doc, s)).ToList();
         foreach (var duplicate in parameters.GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
@@ -48,8 +56,6 @@ public static partial class CommandHelpReader
 
     private static IReadOnlyList<string> Paragraphs(MarkdownDocument doc, MarkdownSection section, bool required)
     {
-        if (section.Subsections.Count > 0 && section.Level == 2 && section.Title is "SYNOPSIS" or "DESCRIPTION" or "NOTES")
-            throw doc.Error(section.Subsections[0].Line, $"## {section.Title} takes paragraphs, not ### headings.");
         MarkdownBlock? fence = section.Blocks.FirstOrDefault(b => b.IsFence);
         if (fence is not null) throw doc.Error(fence.Line, $"A code block under {section.Title} would be lost: only paragraphs are kept there.");
         if (required && section.Blocks.Count == 0) throw doc.Error(section.Line, $"{section.Title} is empty.");

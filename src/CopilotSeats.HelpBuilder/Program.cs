@@ -23,7 +23,8 @@ catch (HelpFormatException ex)
     return 2;
 }
 
-string? current = File.Exists(target) ? File.ReadAllText(target) : null;
+// Compared with LF line endings: a checkout that turned them into CRLF is not stale.
+string? current = File.Exists(target) ? File.ReadAllText(target).Replace("\r\n", "\n", StringComparison.Ordinal) : null;
 if (current == maml)
 {
     if (!check) File.SetLastWriteTimeUtc(target, DateTime.UtcNow);

@@ -74,6 +74,8 @@ public sealed class CommandHelpReaderTests
     [InlineData("Gets every widget.\n", "", "has no text after its code")]
     [InlineData("- [about_Widgets]()", "* about_Widgets", "is not '- [text](uri)'")]
     [InlineData("A note.", "```\ncode\n```", "would be lost")]
+    [InlineData("## PARAMETERS\n", "## PARAMETERS\n\nStray text.\n", "Text directly under ## PARAMETERS would be lost")]
+    [InlineData("## NOTES\n", "## NOTES\n\n### Remarks\n", "## NOTES takes no ### headings")]
     [InlineData("- [Online](https://contoso.invalid/widgets)", "```\nopen", "without its closing ```")]
     public void Rejects_help_it_would_misread(string find, string replace, string message) =>
         SampleHelp.Fails(SampleHelp.With(find, replace), message);

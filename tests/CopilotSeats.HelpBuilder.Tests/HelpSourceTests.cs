@@ -17,7 +17,8 @@ public sealed class HelpSourceTests
     [Fact]
     public void Committed_MAML_is_generated_from_the_markdown()
     {
-        string committed = File.ReadAllText(Path.Combine(RepoRoot, "en-US", "CopilotSeats.dll-Help.xml"));
+        // LF as generated; a checkout may have turned the line endings into CRLF.
+        string committed = File.ReadAllText(Path.Combine(RepoRoot, "en-US", "CopilotSeats.dll-Help.xml")).Replace("\r\n", "\n", StringComparison.Ordinal);
         Assert.True(committed == HelpSource.Generate(HelpFolder),
             "en-US/CopilotSeats.dll-Help.xml is stale: build without CI=true (the build rewrites it from src/CopilotSeats/Help) and commit it.");
     }
