@@ -25,7 +25,24 @@ public sealed class LayeringTests
         ["Reports"] = 7,
     };
 
-    private static readonly Lazy<IReadOnlyList<string>> s_uses = new(FindUses);
+    /// <summary>Files planted into the compilation (never on disk): Http reaching up to Seats by a qualified name, Seats up to Usage through a using.</summary>
+    private static readonly (string Name, string Text)[] Planted =
+    {
+        ("Http/Planted.cs", "namespace CopilotSeats.Http { static class Planted { static object P() => CopilotSeats.Seats.SeatFilter.DaysInactive(null!, default); } }"),
+        ("Seats/Planted.cs", "using CopilotSeats.Usage; namespace CopilotSeats.Seats { static class Planted2 { static UsageReportKind K => UsageReportKind.Users; } }"),
+    };
+
+    /// <summary>One compilation: Core's sources and the planted files.</summary>
+    private static readonly Lazy<IReadOnlyList<string>> s_all = new(() => FindUses(Planted.Select(p => (Path.Combine(CoreRoot, p.Name), p.Text)).ToArray()));
+
+    /// <summary>The uses of Core's own sources.</summary>
+    private static readonly Lazy<IReadOnlyList<string>> s_uses = new(() =>
+        s_all.Value.Where(line => !Planted.Any(p => line.StartsWith(p.Name + " ", StringComparison.Ordinal))).ToList());
+
+    /// <summary>src/Directory.Build.props turns on the SDK's implicit usings; the check compiles with the same ones.</summary>
+    private const string ImplicitUsings =
+        "global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; " +
+        "global using System.Net.Http; global using System.Threading; global using System.Threading.Tasks;";
 
     private static string CoreRoot => Path.Combine(Repo.Root, "src", "CopilotSeats.Core");
 
@@ -49,14 +66,16 @@ public sealed class LayeringTests
             .OrderBy(f => f, StringComparer.Ordinal);
 
     /// <summary>"Http/RequestEngine.cs uses Seats (CopilotSeats.Seats.SeatScope)", one line per file and folder used.</summary>
-    private static IReadOnlyList<string> FindUses()
+    private static IReadOnlyList<string> FindUses(params (string Path, string Text)[] extra)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        var trees = SourceFiles().Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f)).ToList();
+        var trees = SourceFiles().Select(f => (Path: f, Text: File.ReadAllText(f))).Concat(extra)
+            .Select(f => CSharpSyntaxTree.ParseText(f.Text, parse, f.Path)).ToList();
+        var implicitUsings = CSharpSyntaxTree.ParseText(ImplicitUsings, parse, Path.Combine(CoreRoot, "obj", "GlobalUsings.g.cs"));
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Select(p => MetadataReference.CreateFromFile(p)).ToList<MetadataReference>();
         references.Add(MetadataReference.CreateFromFile(typeof(CopilotSeat).Assembly.Location));
-        var compilation = CSharpCompilation.Create("CoreLayers", trees, references,
+        var compilation = CSharpCompilation.Create("CoreLayers", trees.Append(implicitUsings), references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var uses = new SortedSet<string>(StringComparer.Ordinal);
         foreach (SyntaxTree tree in trees)
@@ -107,6 +126,15 @@ public sealed class LayeringTests
             return Layers[used] >= Layers[folder];
         }).ToList();
         Assert.True(wrong.Count == 0, "Core folders that use a folder above or beside them:\n" + string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public void A_use_of_a_higher_folder_is_caught_however_it_is_written()
+    {
+        var uses = s_all.Value;
+        Assert.Contains(uses, line => line.StartsWith("Http/Planted.cs uses Seats", StringComparison.Ordinal));
+        Assert.Contains(uses, line => line.StartsWith("Seats/Planted.cs uses Usage (using CopilotSeats.Usage;)", StringComparison.Ordinal));
+        Assert.Contains(uses, line => line.StartsWith("Seats/Planted.cs uses Usage (UsageReportKind)", StringComparison.Ordinal));
     }
 
     [Fact]
