@@ -98,18 +98,8 @@ namespace CopilotSeats.Reports
             Increment(_organizations, string.IsNullOrEmpty(seat.Organization) ? SeatSummarizer.NoneGroup : seat.Organization!);
             Increment(_teams, string.IsNullOrEmpty(seat.AssigningTeam) ? SeatSummarizer.DirectGroup : seat.AssigningTeam!);
             if (!IsReclaimable(seat, _inactiveDays, _now)) return;
-            string editor = SeatSummarizer.EditorOf(seat.LastActivityEditor);
-            _reclaimable.Add(new ReclaimableSeat
-            {
-                Login = seat.Login,
-                GrantedIn = string.IsNullOrEmpty(seat.Organization) ? seat.Enterprise : seat.Organization,
-                PlanType = seat.PlanType,
-                CreatedAt = seat.CreatedAt,
-                LastActivityAt = seat.LastActivityAt,
-                Editor = editor == SeatSummarizer.NoneGroup ? null : editor,
-                DaysInactive = SeatFilter.DaysInactive(seat, _now),
-                MonthlyPrice = seat.PlanType != null && _prices.TryGetValue(seat.PlanType, out decimal price) ? price : 0m,
-            });
+            decimal price = seat.PlanType != null && _prices.TryGetValue(seat.PlanType, out decimal listed) ? listed : 0m;
+            _reclaimable.Add(new ReclaimableSeat(seat, SeatFilter.DaysInactive(seat, _now), price));
         }
 
         private static void Increment(Dictionary<string, int> counts, string key)
