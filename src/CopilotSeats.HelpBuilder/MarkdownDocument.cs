@@ -7,20 +7,13 @@ public sealed record MarkdownBlock(int Line, string? Info, string Text, IReadOnl
 }
 
 /// <summary>A ## or ### heading with the blocks under it and, for ##, its ### subsections.</summary>
-public sealed class MarkdownSection
+public sealed class MarkdownSection(int level, string title, int line)
 {
-    public MarkdownSection(int level, string title, int line)
-    {
-        Level = level;
-        Title = title;
-        Line = line;
-    }
+    public int Level { get; } = level;
 
-    public int Level { get; }
+    public string Title { get; } = title;
 
-    public string Title { get; }
-
-    public int Line { get; }
+    public int Line { get; } = line;
 
     public List<MarkdownBlock> Blocks { get; } = new();
 

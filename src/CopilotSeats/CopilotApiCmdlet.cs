@@ -1,7 +1,5 @@
-using System.Management.Automation;
 using System.Security;
 using CopilotSeats.Http;
-using CopilotSeats.Seats;
 using CopilotSeats.Auth;
 using CopilotSeats.Usage;
 

@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using CopilotSeats.Pipeline;
 
 namespace CopilotSeats.Commands

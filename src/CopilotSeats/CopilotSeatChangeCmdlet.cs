@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using CopilotSeats.Seats;
-using CopilotSeats.Validation;
-
 namespace CopilotSeats.Commands
 {
     /// <summary>

@@ -1,9 +1,5 @@
 using System.Collections;
-using System.Management.Automation;
-using CopilotSeats.Seats;
-using CopilotSeats.Commands.Completion;
 using CopilotSeats.Summary;
-using CopilotSeats.Validation;
 
 namespace CopilotSeats.Commands
 {

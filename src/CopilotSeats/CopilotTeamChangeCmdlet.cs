@@ -1,8 +1,3 @@
-using System.Management.Automation;
-using CopilotSeats.Seats;
-using CopilotSeats.Commands.Completion;
-using CopilotSeats.Validation;
-
 namespace CopilotSeats.Commands
 {
     /// <summary>

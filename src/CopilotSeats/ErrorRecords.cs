@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace CopilotSeats.Commands
 {
     /// <summary>Turns Core's exceptions into ErrorRecords. The target is always a name (org, enterprise, user, team), never a cmdlet.</summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Management.Automation;
-using CopilotSeats.Seats;
 using CopilotSeats.Http;
 using CopilotSeats.Usage;
 

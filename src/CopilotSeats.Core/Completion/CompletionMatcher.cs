@@ -3,18 +3,12 @@ using System.Text;
 namespace CopilotSeats.Completion
 {
     /// <summary>One value offered for a parameter: the name as listed and the text that replaces the typed word.</summary>
-    public sealed class CompletionItem
+    public sealed class CompletionItem(string text, string completionText)
     {
-        public CompletionItem(string text, string completionText)
-        {
-            Text = text;
-            CompletionText = completionText;
-        }
-
         /// <summary>The name itself (list item and tooltip).</summary>
-        public string Text { get; }
+        public string Text { get; } = text;
         /// <summary>What is inserted: the name, quoted when PowerShell needs quotes or the word was begun with one.</summary>
-        public string CompletionText { get; }
+        public string CompletionText { get; } = completionText;
 
         public override string ToString() => CompletionText;
     }

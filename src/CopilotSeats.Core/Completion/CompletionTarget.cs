@@ -9,19 +9,12 @@ namespace CopilotSeats.Completion
     public enum CompletionListKind { UserOrganizations, OrganizationTeams, EnterpriseTeams, OrganizationSeats, EnterpriseSeats }
 
     /// <summary>One list to read over one connection; its <see cref="CacheKey"/> is API URL, token source and target.</summary>
-    public sealed class CompletionTarget
+    public sealed class CompletionTarget(ResolvedConnection connection, CompletionListKind kind, string? name)
     {
-        public CompletionTarget(ResolvedConnection connection, CompletionListKind kind, string? name)
-        {
-            Connection = connection;
-            Kind = kind;
-            Name = name;
-        }
-
-        public ResolvedConnection Connection { get; }
-        public CompletionListKind Kind { get; }
+        public ResolvedConnection Connection { get; } = connection;
+        public CompletionListKind Kind { get; } = kind;
         /// <summary>The org or enterprise; null for <see cref="CompletionListKind.UserOrganizations"/>.</summary>
-        public string? Name { get; }
+        public string? Name { get; } = name;
 
         public string CacheKey =>
             Connection.ApiUrl.ToString().TrimEnd('/').ToLowerInvariant() + "|" + Connection.TokenSource + "|" + Kind + ":" + (Name ?? string.Empty).ToLowerInvariant();

@@ -5,21 +5,13 @@ using CopilotSeats.Json;
 namespace CopilotSeats.Http
 {
     /// <summary>What the hint rows look at: the request, GitHub's answer (its error body read once) and the scopes it says are missing.</summary>
-    internal sealed class ErrorAnswer
+    internal sealed class ErrorAnswer(ApiRequest request, ApiResponse response)
     {
-        public ErrorAnswer(ApiRequest request, ApiResponse response)
-        {
-            Request = request;
-            Response = response;
-            Error = ReadError(response);
-            Missing = AccessHints.MissingScopes(response);
-        }
-
-        public ApiRequest Request { get; }
-        public ApiResponse Response { get; }
-        public ErrorDto? Error { get; }
+        public ApiRequest Request { get; } = request;
+        public ApiResponse Response { get; } = response;
+        public ErrorDto? Error { get; } = ReadError(response);
         public string? GitHubMessage => Error?.Message;
-        public List<string>? Missing { get; }
+        public List<string>? Missing { get; } = AccessHints.MissingScopes(response);
         public string Subject => Request.Scope.ToString();
         public string Where => (Request.Scope.Kind == ScopeKind.Enterprise ? "-Enterprise " : "-Organization ") + Request.Scope.Name;
 

@@ -2,102 +2,35 @@ using System.Text.Json.Serialization;
 
 namespace CopilotSeats.Json
 {
-    // Wire shapes of GitHub's answers. Every field but created_at is optional and unknown
-    // fields are ignored (GitHub adds fields over time).
-    internal sealed class SeatDto
-    {
-        public string? CreatedAt { get; set; }
-        public string? UpdatedAt { get; set; }
-        public string? PendingCancellationDate { get; set; }
-        public string? LastActivityAt { get; set; }
-        public string? LastActivityEditor { get; set; }
-        public string? LastAuthenticatedAt { get; set; }
-        public string? PlanType { get; set; }
-        public AccountDto? Assignee { get; set; }
-        public TeamDto? AssigningTeam { get; set; }
-        public AccountDto? Organization { get; set; }
-    }
+    // Wire shapes of GitHub's answers and request bodies (snake_case on the wire). Every field but created_at is
+    // optional and unknown fields are ignored (GitHub adds fields over time).
+    internal sealed record SeatDto(
+        string? CreatedAt, string? UpdatedAt, string? PendingCancellationDate, string? LastActivityAt, string? LastActivityEditor,
+        string? LastAuthenticatedAt, string? PlanType, AccountDto? Assignee, TeamDto? AssigningTeam, AccountDto? Organization);
 
-    internal sealed class AccountDto
-    {
-        public string? Login { get; set; }
-        public long? Id { get; set; }
-        public string? Type { get; set; }
-        public string? Slug { get; set; }
-        public string? Name { get; set; }
-    }
+    internal sealed record AccountDto(string? Login, long? Id, string? Type, string? Slug, string? Name);
 
-    internal sealed class TeamDto
-    {
-        public long? Id { get; set; }
-        public string? Slug { get; set; }
-        public string? Name { get; set; }
-        public string? Type { get; set; }
-    }
+    internal sealed record TeamDto(long? Id, string? Slug, string? Name, string? Type);
 
-    internal sealed class SeatListDto
-    {
-        public int? TotalSeats { get; set; }
-        public List<SeatDto>? Seats { get; set; }
-    }
+    internal sealed record SeatListDto(int? TotalSeats, List<SeatDto>? Seats);
 
-    internal sealed class SeatBreakdownDto
-    {
-        public int Total { get; set; }
-        public int AddedThisCycle { get; set; }
-        public int PendingInvitation { get; set; }
-        public int PendingCancellation { get; set; }
-        public int ActiveThisCycle { get; set; }
-        public int InactiveThisCycle { get; set; }
-    }
+    internal sealed record SeatBreakdownDto(int Total, int AddedThisCycle, int PendingInvitation, int PendingCancellation, int ActiveThisCycle, int InactiveThisCycle);
 
-    internal sealed class OrgDetailDto
-    {
-        public SeatBreakdownDto? SeatBreakdown { get; set; }
-        public string? SeatManagementSetting { get; set; }
-        public string? IdeChat { get; set; }
-        public string? PlatformChat { get; set; }
-        public string? Cli { get; set; }
-        public string? PublicCodeSuggestions { get; set; }
-        public string? PlanType { get; set; }
-    }
+    internal sealed record OrgDetailDto(
+        SeatBreakdownDto? SeatBreakdown, string? SeatManagementSetting, string? IdeChat, string? PlatformChat, string? Cli,
+        string? PublicCodeSuggestions, string? PlanType);
 
-    internal sealed class SeatCountDto
-    {
-        public int? SeatsCreated { get; set; }
-        public int? SeatsCancelled { get; set; }
-        public string? Message { get; set; }
-    }
+    internal sealed record SeatCountDto(int? SeatsCreated = null, int? SeatsCancelled = null, string? Message = null);
 
-    internal sealed class ErrorDto
-    {
-        public string? Message { get; set; }
-        public string? DocumentationUrl { get; set; }
-        public string? Status { get; set; }
-    }
+    internal sealed record ErrorDto(string? Message, string? DocumentationUrl, string? Status);
 
-    internal sealed class SelectedUsersBody
-    {
-        public string[] SelectedUsernames { get; set; } = new string[0];
-    }
+    internal sealed record SelectedUsersBody(string[] SelectedUsernames);
 
-    internal sealed class SelectedTeamsBody
-    {
-        public string[] SelectedTeams { get; set; } = new string[0];
-    }
+    internal sealed record SelectedTeamsBody(string[] SelectedTeams);
 
-    internal sealed class SelectedEnterpriseTeamsBody
-    {
-        public string[] SelectedEnterpriseTeams { get; set; } = new string[0];
-    }
+    internal sealed record SelectedEnterpriseTeamsBody(string[] SelectedEnterpriseTeams);
 
-    internal sealed class ReportLinksDto
-    {
-        public List<string?>? DownloadLinks { get; set; }
-        public string? ReportDay { get; set; }
-        public string? ReportStartDay { get; set; }
-        public string? ReportEndDay { get; set; }
-    }
+    internal sealed record ReportLinksDto(List<string?>? DownloadLinks = null, string? ReportDay = null, string? ReportStartDay = null, string? ReportEndDay = null);
 
     [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
     [JsonSerializable(typeof(SeatDto))]

@@ -1,3 +1,5 @@
+using CopilotSeats.Summary;
+
 namespace CopilotSeats.Reports
 {
     /// <summary>The columns of the days-inactive histogram, in the order the page shows them.</summary>
@@ -35,20 +37,26 @@ namespace CopilotSeats.Reports
     }
 
     /// <summary>A row of the reclaimable-seat table: an inactive, directly granted seat not pending cancellation.</summary>
-    public sealed class ReclaimableSeat
+    public sealed class ReclaimableSeat(CopilotSeat seat, int? daysInactive, decimal monthlyPrice)
     {
-        public string? Login { get; set; }
+        public string? Login { get; } = seat.Login;
         /// <summary>The organization of the grant; the enterprise for an enterprise-level grant.</summary>
-        public string? GrantedIn { get; set; }
-        public string? PlanType { get; set; }
-        public DateTimeOffset? CreatedAt { get; set; }
-        public DateTimeOffset? LastActivityAt { get; set; }
+        public string? GrantedIn { get; } = string.IsNullOrEmpty(seat.Organization) ? seat.Enterprise : seat.Organization;
+        public string? PlanType { get; } = seat.PlanType;
+        public DateTimeOffset? CreatedAt { get; } = seat.CreatedAt;
+        public DateTimeOffset? LastActivityAt { get; } = seat.LastActivityAt;
         /// <summary>The editor of the last activity (the part before the first '/'); null without one.</summary>
-        public string? Editor { get; set; }
+        public string? Editor { get; } = EditorOf(seat);
         /// <summary>Whole days since the last use (activity, else creation); null when the seat has neither date.</summary>
-        public int? DaysInactive { get; set; }
+        public int? DaysInactive { get; } = daysInactive;
         /// <summary>The -Price of its plan type (0 when the price table does not list it).</summary>
-        public decimal MonthlyPrice { get; set; }
+        public decimal MonthlyPrice { get; } = monthlyPrice;
+
+        private static string? EditorOf(CopilotSeat seat)
+        {
+            string editor = SeatSummarizer.EditorOf(seat.LastActivityEditor);
+            return editor == SeatSummarizer.NoneGroup ? null : editor;
+        }
     }
 
     /// <summary>Everything the HTML page shows: figures and aggregates only, plus the reclaimable rows.</summary>

@@ -24,9 +24,8 @@ namespace CopilotSeats.Reports
     /// then where it is granted.</item>
     /// </list>
     /// </remarks>
-    public sealed class SeatReportBuilder : ISeatSink
+    public sealed class SeatReportBuilder : SeatSink
     {
-        private readonly object _sync = new object();
         private readonly SeatSummarizer _summarizer;
         private readonly int _inactiveDays;
         private readonly IReadOnlyDictionary<string, decimal> _prices;
@@ -53,20 +52,6 @@ namespace CopilotSeats.Reports
             _currency = string.IsNullOrEmpty(currency) ? SeatPrices.DefaultCurrency : currency!;
             _now = now.ToUniversalTime();
             _target = target;
-        }
-
-        public void Add(IEnumerable<CopilotSeat> seats)
-        {
-            if (seats is null) throw new ArgumentNullException(nameof(seats));
-            lock (_sync)
-            {
-                foreach (CopilotSeat seat in seats) AddLocked(seat);
-            }
-        }
-
-        public void Add(CopilotSeat seat)
-        {
-            lock (_sync) AddLocked(seat);
         }
 
         /// <summary>The histogram column of a seat at <paramref name="now"/>.</summary>
@@ -104,7 +89,7 @@ namespace CopilotSeats.Reports
             && seat.PendingCancellationDate is null
             && SeatFilter.IsInactive(seat, inactiveDays, now);
 
-        private void AddLocked(CopilotSeat seat)
+        protected override void AddLocked(CopilotSeat seat)
         {
             if (seat is null) return;
             _summarizer.Add(seat);
@@ -113,18 +98,8 @@ namespace CopilotSeats.Reports
             Increment(_organizations, string.IsNullOrEmpty(seat.Organization) ? SeatSummarizer.NoneGroup : seat.Organization!);
             Increment(_teams, string.IsNullOrEmpty(seat.AssigningTeam) ? SeatSummarizer.DirectGroup : seat.AssigningTeam!);
             if (!IsReclaimable(seat, _inactiveDays, _now)) return;
-            string editor = SeatSummarizer.EditorOf(seat.LastActivityEditor);
-            _reclaimable.Add(new ReclaimableSeat
-            {
-                Login = seat.Login,
-                GrantedIn = string.IsNullOrEmpty(seat.Organization) ? seat.Enterprise : seat.Organization,
-                PlanType = seat.PlanType,
-                CreatedAt = seat.CreatedAt,
-                LastActivityAt = seat.LastActivityAt,
-                Editor = editor == SeatSummarizer.NoneGroup ? null : editor,
-                DaysInactive = SeatFilter.DaysInactive(seat, _now),
-                MonthlyPrice = seat.PlanType != null && _prices.TryGetValue(seat.PlanType, out decimal price) ? price : 0m,
-            });
+            decimal price = seat.PlanType != null && _prices.TryGetValue(seat.PlanType, out decimal listed) ? listed : 0m;
+            _reclaimable.Add(new ReclaimableSeat(seat, SeatFilter.DaysInactive(seat, _now), price));
         }
 
         private static void Increment(Dictionary<string, int> counts, string key)
@@ -136,7 +111,7 @@ namespace CopilotSeats.Reports
         /// <summary>The figures so far (the builder can go on accumulating).</summary>
         public SeatReport Complete()
         {
-            lock (_sync)
+            lock (Sync)
             {
                 CopilotSeatSummary summary = _summarizer.Complete()[0];
                 return new SeatReport

@@ -1,16 +1,10 @@
 namespace CopilotSeats.Seats
 {
     /// <summary>One error of a batch: per name (target the login) or for the whole batch (target the org or enterprise).</summary>
-    public sealed class BatchError
+    public sealed class BatchError(CopilotException error, object target)
     {
-        public BatchError(CopilotException error, object target)
-        {
-            Error = error;
-            Target = target;
-        }
-
-        public CopilotException Error { get; }
-        public object Target { get; }
+        public CopilotException Error { get; } = error;
+        public object Target { get; } = target;
     }
 
     /// <summary>What one batch of names came to: the requests GitHub accepted, the errors, and skipped names.</summary>

@@ -207,15 +207,15 @@ namespace CopilotSeats.Seats
             {
                 case AssigneeKind.User:
                     segment = "selected_users";
-                    body = JsonSerializer.SerializeToUtf8Bytes(new SelectedUsersBody { SelectedUsernames = list }, CopilotJsonContext.Default.SelectedUsersBody);
+                    body = JsonSerializer.SerializeToUtf8Bytes(new SelectedUsersBody(list), CopilotJsonContext.Default.SelectedUsersBody);
                     break;
                 case AssigneeKind.Team:
                     segment = "selected_teams";
-                    body = JsonSerializer.SerializeToUtf8Bytes(new SelectedTeamsBody { SelectedTeams = list }, CopilotJsonContext.Default.SelectedTeamsBody);
+                    body = JsonSerializer.SerializeToUtf8Bytes(new SelectedTeamsBody(list), CopilotJsonContext.Default.SelectedTeamsBody);
                     break;
                 default:
                     segment = "selected_enterprise_teams";
-                    body = JsonSerializer.SerializeToUtf8Bytes(new SelectedEnterpriseTeamsBody { SelectedEnterpriseTeams = list }, CopilotJsonContext.Default.SelectedEnterpriseTeamsBody);
+                    body = JsonSerializer.SerializeToUtf8Bytes(new SelectedEnterpriseTeamsBody(list), CopilotJsonContext.Default.SelectedEnterpriseTeamsBody);
                     break;
             }
             HttpMethod method = action == SeatAction.Add ? HttpMethod.Post : HttpMethod.Delete;

@@ -14,16 +14,10 @@ namespace CopilotSeats.Seats
     }
 
     /// <summary>One team grant of a seat: the team and where it lives (an organization, else the enterprise).</summary>
-    public sealed class TeamGrant
+    public sealed class TeamGrant(string team, SeatScope owner)
     {
-        public TeamGrant(string team, SeatScope owner)
-        {
-            Team = team;
-            Owner = owner;
-        }
-
-        public string Team { get; }
-        public SeatScope Owner { get; }
+        public string Team { get; } = team;
+        public SeatScope Owner { get; } = owner;
     }
 
     /// <summary>

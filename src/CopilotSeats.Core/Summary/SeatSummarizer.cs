@@ -31,13 +31,12 @@ namespace CopilotSeats.Summary
     /// summaries are sorted by Seats descending, then Name.</item>
     /// </list>
     /// </remarks>
-    public sealed class SeatSummarizer : ISeatSink
+    public sealed class SeatSummarizer : SeatSink
     {
         public const string DirectGroup = "(direct)";
         public const string NoneGroup = "(none)";
         private const int MaxNamesKept = 10;
 
-        private readonly object _sync = new object();
         private readonly int _inactiveDays;
         private readonly IReadOnlyDictionary<string, decimal> _prices;
         private readonly string _currency;
@@ -67,15 +66,15 @@ namespace CopilotSeats.Summary
         }
 
         /// <summary>Rows whose plan type the price table does not list (priced at 0).</summary>
-        public int UnknownPlanSeats { get { lock (_sync) return _unknownPlanSeats; } }
+        public int UnknownPlanSeats { get { lock (Sync) return _unknownPlanSeats; } }
 
         /// <summary>Those plan types ("(none)" for a row without one), at most 10.</summary>
-        public IReadOnlyList<string> UnknownPlanTypes { get { lock (_sync) return _unknownPlans.ToList(); } }
+        public IReadOnlyList<string> UnknownPlanTypes { get { lock (Sync) return _unknownPlans.ToList(); } }
 
         /// <summary>The one warning about unpriced plan types, or null when every row had a price.</summary>
         public string? UnknownPlanWarning()
         {
-            lock (_sync)
+            lock (Sync)
             {
                 if (_unknownPlanSeats == 0) return null;
                 return string.Format(CultureInfo.InvariantCulture,
@@ -84,21 +83,7 @@ namespace CopilotSeats.Summary
             }
         }
 
-        public void Add(IEnumerable<CopilotSeat> seats)
-        {
-            if (seats is null) throw new ArgumentNullException(nameof(seats));
-            lock (_sync)
-            {
-                foreach (CopilotSeat seat in seats) AddLocked(seat);
-            }
-        }
-
-        public void Add(CopilotSeat seat)
-        {
-            lock (_sync) AddLocked(seat);
-        }
-
-        private void AddLocked(CopilotSeat seat)
+        protected override void AddLocked(CopilotSeat seat)
         {
             if (seat is null) return;
             string groupName = GroupOf(seat);
@@ -144,7 +129,7 @@ namespace CopilotSeats.Summary
         /// <summary>The summaries: one (even for no seats) without grouping, else one per group sorted by Seats descending, then Name.</summary>
         public IReadOnlyList<CopilotSeatSummary> Complete()
         {
-            lock (_sync)
+            lock (Sync)
             {
                 if (_grouping == SeatGrouping.None)
                 {

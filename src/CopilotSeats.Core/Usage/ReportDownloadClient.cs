@@ -110,19 +110,12 @@ namespace CopilotSeats.Usage
     }
 
     /// <summary>The answer to one file request: its status and, for a 2xx, the body to stream.</summary>
-    internal sealed class ReportDownload : IDisposable
+    internal sealed class ReportDownload(int status, HttpResponseMessage response, Uri finalUrl) : IDisposable
     {
-        private readonly HttpResponseMessage _response;
+        private readonly HttpResponseMessage _response = response;
 
-        public ReportDownload(int status, HttpResponseMessage response, Uri finalUrl)
-        {
-            Status = status;
-            _response = response;
-            FinalUrl = finalUrl;
-        }
-
-        public int Status { get; }
-        public Uri FinalUrl { get; }
+        public int Status { get; } = status;
+        public Uri FinalUrl { get; } = finalUrl;
         public long? ContentLength => _response.Content?.Headers.ContentLength;
 
         /// <summary>The body as a stream of NDJSON bytes: each read within <paramref name="idleTimeout"/>, gzip decoded.</summary>

@@ -11,11 +11,8 @@ namespace CopilotSeats.Simulator.Api;
 /// 404 when not installed there) and a new installation token (POST /app/installations/{id}/access_tokens,
 /// 201 {token, expires_at, permissions, repository_selection}; 404 for another App's installation).
 /// </summary>
-internal sealed class AppEndpoints
+internal sealed class AppEndpoints(SimulatorState state)
 {
-    private readonly SimulatorState _state;
-    public AppEndpoints(SimulatorState state) => _state = state;
-
     public Answer Installations(RouteRequest request)
     {
         var app = request.Caller!.App!;
@@ -37,7 +34,7 @@ internal sealed class AppEndpoints
         if (!long.TryParse(request["installation_id"], NumberStyles.None, CultureInfo.InvariantCulture, out long id)) return Answer.Error(404, "Not Found");
         var installation = app.Installations.FirstOrDefault(i => i.Id == id);
         if (installation is null) return Answer.Error(404, "Not Found");
-        var (token, expiresAt) = _state.Apps.Issue(installation, app, _state.Clock.GetUtcNow());
+        var (token, expiresAt) = state.Apps.Issue(installation, app, state.Clock.GetUtcNow());
         // GitHub writes whole seconds; rounding down keeps the reported expiry at or before the real one.
         var reported = new DateTimeOffset(expiresAt.UtcTicks - expiresAt.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         return new Answer(201, new JsonObject
@@ -60,7 +57,7 @@ internal sealed class AppEndpoints
     {
         bool enterprise = i.TargetKind == OwnerKind.Enterprise;
         long accountId = enterprise ? 7_000_000 + Math.Abs(i.Account.GetHashCode(StringComparison.OrdinalIgnoreCase) % 100_000)
-            : _state.Orgs.TryGetValue(i.Account, out var org) ? org.Id : 0;
+            : state.Orgs.TryGetValue(i.Account, out var org) ? org.Id : 0;
         JsonObject account = enterprise
             ? new JsonObject { ["id"] = accountId, ["slug"] = i.Account, ["name"] = i.Account, ["html_url"] = $"https://github.com/enterprises/{i.Account}" }
             : new JsonObject { ["login"] = i.Account, ["id"] = accountId, ["type"] = "Organization", ["url"] = $"{baseUrl}/orgs/{i.Account}" };

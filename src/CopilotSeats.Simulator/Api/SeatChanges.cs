@@ -4,14 +4,12 @@ using CopilotSeats.Simulator.Routing;
 namespace CopilotSeats.Simulator.Api;
 
 /// <summary>The changes: add or cancel seats for users and for (enterprise) teams, on an org or an enterprise.</summary>
-internal sealed class SeatChanges
+internal sealed class SeatChanges(SimulatorState state)
 {
-    private const string Users = "selected_usernames";
-    private readonly SimulatorState _state;
-    public SeatChanges(SimulatorState state) => _state = state;
+    private const string UsersField = "selected_usernames";
 
-    public Answer AddUsers(RouteRequest request) => Change(request, Users, add: true);
-    public Answer CancelUsers(RouteRequest request) => Change(request, Users, add: false);
+    public Answer AddUsers(RouteRequest request) => Change(request, UsersField, add: true);
+    public Answer CancelUsers(RouteRequest request) => Change(request, UsersField, add: false);
     public Answer AddTeams(RouteRequest request) => Change(request, TeamField(request.Owner!), add: true);
     public Answer CancelTeams(RouteRequest request) => Change(request, TeamField(request.Owner!), add: false);
 
@@ -27,47 +25,55 @@ internal sealed class SeatChanges
             return Answer.Error(422, $"Invalid request.\n\n\"{field}\" is a required property and must be a non-empty array of strings.");
         if (owner.Kind == OwnerKind.Organization && owner.Setting is "assign_all" or "unconfigured")
             return Answer.Error(422, $"Copilot seat management setting for this organization is {owner.Setting}; seats can only be assigned or cancelled with assign_selected.");
-        if (field != Users) return Teams(owner, names, add);
-        return owner.Kind == OwnerKind.Enterprise ? EnterpriseUsers(owner, names, add) : OrgUsers(owner, names, add);
+        if (field != UsersField) return Teams(owner, names, add);
+        return Users(owner, names, add);
     }
 
     /// <summary>A new seat granted at the owner's level: an org seat, or an enterprise-level seat (plan "enterprise").</summary>
     private SeatRecord NewGrant(SeatOwner owner, string login, string? team)
     {
-        if (owner.Kind == OwnerKind.Organization) return _state.NewSeat(login, owner.Name, team, enterpriseTeam: false, fresh: true);
-        var seat = _state.NewSeat(login, null, team, enterpriseTeam: team != null, fresh: true);
+        if (owner.Kind == OwnerKind.Organization) return state.NewSeat(login, owner.Name, team, enterpriseTeam: false, fresh: true);
+        var seat = state.NewSeat(login, null, team, enterpriseTeam: team != null, fresh: true);
         seat.PlanType = "enterprise";
         return seat;
     }
 
-    private Answer OrgUsers(SeatOwner org, List<string> names, bool add)
+    /// <summary>
+    /// Users of an org or an enterprise, every one a member. Adding grants a seat to each user without one (an org
+    /// counts a seat of any grant, an enterprise its own direct grant) and reactivates one pending cancellation.
+    /// </summary>
+    private Answer Users(SeatOwner owner, List<string> names, bool add)
     {
-        var notMembers = names.Where(n => !_state.IsMember(org, n)).ToList();
+        bool enterprise = owner.Kind == OwnerKind.Enterprise;
+        var notMembers = names.Where(n => !state.IsMember(owner, n)).ToList();
         if (notMembers.Count > 0)
-            return Answer.Error(422, $"The following users are not members of the organization: {string.Join(", ", notMembers)}");
+            return Answer.Error(422, $"The following users are not members of the {(enterprise ? "enterprise" : "organization")}: {string.Join(", ", notMembers)}");
+        if (!add) return enterprise ? CancelEnterpriseUsers(owner, names) : CancelOrgUsers(owner, names);
         int changed = 0;
-        if (add)
+        foreach (string login in names)
         {
-            foreach (string login in names)
-            {
-                var seat = org.Seats.FirstOrDefault(s => string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase));
-                if (seat is null) { org.Seats.Add(NewGrant(org, login, null)); changed++; }
-                else if (seat.PendingCancellationDate != null) { seat.PendingCancellationDate = null; seat.UpdatedAt = _state.Now; changed++; }
-                else seat.UpdatedAt = _state.Now;
-            }
-            return new Answer(201, new JsonObject { ["seats_created"] = changed });
+            var seat = owner.Seats.FirstOrDefault(s => (!enterprise || s.Team is null) && string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase));
+            if (seat is null) { owner.Seats.Add(NewGrant(owner, login, null)); changed++; }
+            else if (seat.PendingCancellationDate != null) { seat.PendingCancellationDate = null; seat.UpdatedAt = state.Now; changed++; }
+            else if (!enterprise) seat.UpdatedAt = state.Now;
         }
+        return Changed(add, changed);
+    }
+
+    private Answer CancelOrgUsers(SeatOwner org, List<string> names)
+    {
         var seats = names.Select(n => (Login: n, Seat: org.Seats.FirstOrDefault(s => string.Equals(s.Login, n, StringComparison.OrdinalIgnoreCase)))).ToList();
         Answer? refused = RefuseCancel(
             seats.Where(p => p.Seat?.Team != null).Select(p => (p.Seat!.Login, p.Seat.Team!)),
             seats.Where(p => p.Seat is null).Select(p => p.Login));
         if (refused != null) return refused;
+        int changed = 0;
         foreach (string login in names)
         {
             var seat = org.Seats.FirstOrDefault(s => string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase));
-            if (seat != null && seat.PendingCancellationDate is null) { seat.PendingCancellationDate = _state.CancellationDate(); seat.UpdatedAt = _state.Now; changed++; }
+            if (seat != null && seat.PendingCancellationDate is null) { seat.PendingCancellationDate = state.CancellationDate(); seat.UpdatedAt = state.Now; changed++; }
         }
-        return new Answer(200, new JsonObject { ["seats_cancelled"] = changed });
+        return Changed(add: false, changed);
     }
 
     /// <summary>
@@ -87,40 +93,25 @@ internal sealed class SeatChanges
         return Answer.Error(422, string.Join(" ", parts));
     }
 
-    private Answer EnterpriseUsers(SeatOwner ent, List<string> names, bool add)
+    /// <summary>
+    /// Cancels every direct grant of the users in the enterprise (enterprise level and its orgs). As on GitHub, a
+    /// request naming a user whose seats all come from teams is refused whole: nothing applied.
+    /// </summary>
+    private Answer CancelEnterpriseUsers(SeatOwner ent, List<string> names)
     {
-        var notMembers = names.Where(n => !_state.IsMember(ent, n)).ToList();
-        if (notMembers.Count > 0)
-            return Answer.Error(422, $"The following users are not members of the enterprise: {string.Join(", ", notMembers)}");
-        int changed = 0;
-        if (add)
-        {
-            foreach (string login in names)
-            {
-                var seat = ent.Seats.FirstOrDefault(s => s.Team is null && string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase));
-                if (seat is null)
-                {
-                    ent.Seats.Add(NewGrant(ent, login, null));
-                    changed++;
-                }
-                else if (seat.PendingCancellationDate != null) { seat.PendingCancellationDate = null; seat.UpdatedAt = _state.Now; changed++; }
-            }
-            return new Answer(201, new JsonObject { ["seats_created"] = changed });
-        }
-        // Cancels every direct grant of the user in the enterprise (enterprise level and its orgs). As on
-        // GitHub, a request naming a user whose seats all come from teams is refused whole: nothing applied.
         var plan = names.Select(login => (
             Login: login,
-            Direct: _state.RowsLocked(ent).Where(s => s.Team is null && string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase)
-                && !(s.Organization != null && _state.Orgs.TryGetValue(s.Organization, out var o) && o.Setting == "assign_all")).ToList(),
-            ViaTeam: _state.RowsLocked(ent).Where(s => s.Team != null && string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase)).ToList())).ToList();
+            Direct: state.RowsLocked(ent).Where(s => s.Team is null && string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase)
+                && !(s.Organization != null && state.Orgs.TryGetValue(s.Organization, out var o) && o.Setting == "assign_all")).ToList(),
+            ViaTeam: state.RowsLocked(ent).Where(s => s.Team != null && string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase)).ToList())).ToList();
         Answer? refused = RefuseCancel(
             plan.Where(p => p.Direct.Count == 0 && p.ViaTeam.Count > 0).SelectMany(p => p.ViaTeam.Select(s => (p.Login, s.Team!))),
             plan.Where(p => p.Direct.Count == 0 && p.ViaTeam.Count == 0).Select(p => p.Login));
         if (refused != null) return refused;
+        int changed = 0;
         foreach (var p in plan)
-            foreach (var seat in p.Direct.Where(s => s.PendingCancellationDate is null)) { seat.PendingCancellationDate = _state.CancellationDate(); seat.UpdatedAt = _state.Now; changed++; }
-        return new Answer(200, new JsonObject { ["seats_cancelled"] = changed });
+            foreach (var seat in p.Direct.Where(s => s.PendingCancellationDate is null)) { seat.PendingCancellationDate = state.CancellationDate(); seat.UpdatedAt = state.Now; changed++; }
+        return Changed(add: false, changed);
     }
 
     /// <summary>Org teams or enterprise teams: an org team grants to any member without a seat, an enterprise team keeps its own rows.</summary>
@@ -136,7 +127,7 @@ internal sealed class SeatChanges
             member => owner.Seats.FirstOrDefault(s => (!enterprise || string.Equals(s.Team, slug, StringComparison.OrdinalIgnoreCase))
                 && string.Equals(s.Login, member, StringComparison.OrdinalIgnoreCase)),
             member => NewGrant(owner, member, slug)));
-        return TeamAnswer(add, changed);
+        return Changed(add, changed);
     }
 
     /// <summary>
@@ -152,12 +143,13 @@ internal sealed class SeatChanges
             var seat = find(member);
             bool ours = seat != null && string.Equals(seat.Team, team.Slug, StringComparison.OrdinalIgnoreCase);
             if (add && seat is null) { seats.Add(create(member)); changed++; }
-            else if (add && ours && seat!.PendingCancellationDate != null) { seat.PendingCancellationDate = null; seat.UpdatedAt = _state.Now; changed++; }
-            else if (!add && ours && seat!.PendingCancellationDate is null) { seat.PendingCancellationDate = _state.CancellationDate(); seat.UpdatedAt = _state.Now; changed++; }
+            else if (add && ours && seat!.PendingCancellationDate != null) { seat.PendingCancellationDate = null; seat.UpdatedAt = state.Now; changed++; }
+            else if (!add && ours && seat!.PendingCancellationDate is null) { seat.PendingCancellationDate = state.CancellationDate(); seat.UpdatedAt = state.Now; changed++; }
         }
         return changed;
     }
 
-    private static Answer TeamAnswer(bool add, int changed) =>
+    /// <summary>GitHub's answer to a change: 201 with seats_created, or 200 with seats_cancelled.</summary>
+    private static Answer Changed(bool add, int changed) =>
         add ? new Answer(201, new JsonObject { ["seats_created"] = changed }) : new Answer(200, new JsonObject { ["seats_cancelled"] = changed });
 }

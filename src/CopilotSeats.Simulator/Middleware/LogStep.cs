@@ -7,16 +7,10 @@ namespace CopilotSeats.Simulator.Middleware;
 /// in flight while it is served and written, and notes its duration. The status and fault are noted when
 /// the answer is settled (<see cref="ApiCall.Settle"/>); a client that goes away is logged "client aborted".
 /// </summary>
-internal sealed class LogStep : IStep
+internal sealed class LogStep(RequestLog log, LimitTracker limits) : IStep
 {
-    private readonly RequestLog _log;
-    private readonly LimitTracker _limits;
-
-    public LogStep(RequestLog log, LimitTracker limits)
-    {
-        _log = log;
-        _limits = limits;
-    }
+    private readonly RequestLog _log = log;
+    private readonly LimitTracker _limits = limits;
 
     public async Task<Answer> InvokeAsync(ApiCall call, StepDelegate next)
     {

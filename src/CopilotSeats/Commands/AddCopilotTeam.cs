@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using CopilotSeats.Seats;
-
 namespace CopilotSeats.Commands
 {
     /// <summary>Add-CopilotTeam: assigns Copilot seats to every member of teams; organization teams with -Organization, enterprise teams with -Enterprise.</summary>

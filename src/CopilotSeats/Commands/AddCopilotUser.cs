@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using CopilotSeats.Seats;
-using CopilotSeats.Validation;
-
 namespace CopilotSeats.Commands
 {
     /// <summary>Add-CopilotUser: assigns Copilot seats to users, in batches of at most 100 per request.</summary>

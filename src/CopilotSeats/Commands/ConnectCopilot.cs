@@ -1,13 +1,8 @@
-using System.Management.Automation;
 using System.Security;
 using System.Security.Cryptography;
 using CopilotSeats.Http;
-using CopilotSeats.Seats;
 using CopilotSeats.Auth;
 using CopilotSeats.Auth.App;
-using CopilotSeats.Validation;
-
-using CopilotSeats.Commands.Completion;
 
 namespace CopilotSeats.Commands
 {

@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace CopilotSeats.Commands
 {
     /// <summary>Disconnect-Copilot: forgets the Connect-Copilot defaults (including the token, or the GitHub App's key and tokens). No output.</summary>

@@ -1,9 +1,3 @@
-using System.Management.Automation;
-using CopilotSeats.Seats;
-using CopilotSeats.Validation;
-
-using CopilotSeats.Commands.Completion;
-
 namespace CopilotSeats.Commands
 {
     /// <summary>Get-CopilotOrgDetail: Copilot billing settings and seat breakdown, one object per organization.</summary>

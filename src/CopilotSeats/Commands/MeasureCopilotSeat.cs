@@ -1,5 +1,3 @@
-using System.Management.Automation;
-using CopilotSeats.Seats;
 using CopilotSeats.Summary;
 
 namespace CopilotSeats.Commands

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using CopilotSeats.Seats;
-
 namespace CopilotSeats.Commands
 {
     /// <summary>Remove-CopilotTeam: cancels the Copilot seats granted through teams; organization teams with -Organization, enterprise teams with -Enterprise.</summary>

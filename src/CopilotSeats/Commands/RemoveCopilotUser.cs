@@ -1,9 +1,3 @@
-using System.Management.Automation;
-using CopilotSeats.Seats;
-using CopilotSeats.Validation;
-
-using CopilotSeats.Commands.Completion;
-
 namespace CopilotSeats.Commands
 {
     /// <summary>Remove-CopilotUser: cancels users' Copilot seats (pending cancellation until the end of the billing cycle), in batches of at most 100 per request.</summary>

@@ -1,9 +1,4 @@
-using System.Management.Automation;
-using CopilotSeats.Seats;
 using CopilotSeats.Diagnostics;
-using CopilotSeats.Validation;
-
-using CopilotSeats.Commands.Completion;
 
 namespace CopilotSeats.Commands
 {

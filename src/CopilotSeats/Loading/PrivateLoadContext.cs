@@ -10,16 +10,10 @@ namespace CopilotSeats.Commands.Loading
     /// and CopilotSeats.Models from the default context, so both sides see one CopilotSeat type.
     /// Never touched on Windows PowerShell, where System.Runtime.Loader does not exist.
     /// </summary>
-    internal sealed class PrivateLoadContext : AssemblyLoadContext
+    internal sealed class PrivateLoadContext(DependencyFolder dependencies, PlatformAssemblies platform) : AssemblyLoadContext
     {
-        private readonly DependencyFolder _dependencies;
-        private readonly PlatformAssemblies _platform;
-
-        public PrivateLoadContext(DependencyFolder dependencies, PlatformAssemblies platform)
-        {
-            _dependencies = dependencies;
-            _platform = platform;
-        }
+        private readonly DependencyFolder _dependencies = dependencies;
+        private readonly PlatformAssemblies _platform = platform;
 
         /// <summary>The engine, loaded into this context (once; later calls return the same assembly).</summary>
         public Assembly? LoadEngine(AssemblyName requested) =>
