@@ -1,26 +1,12 @@
 using CopilotSeats.Summary;
 
+using static CopilotSeats.Core.Tests.TestSeats;
+
 namespace CopilotSeats.Core.Tests;
 
 /// <summary>SeatSummarizer arithmetic on hand-made seats: de-duplication, plans and prices, activity, pending, grouping.</summary>
 public class SummaryTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
-
-    private static CopilotSeat Seat(string login, string? org = "o", string? plan = "business", int? activeDaysAgo = 1, int createdDaysAgo = 400,
-        string? team = null, bool pending = false, string? editor = "vscode/1.95.3/copilot/1.245.0", string? ent = null) => new()
-    {
-        Login = login,
-        Organization = org,
-        Enterprise = ent,
-        PlanType = plan,
-        AssigningTeam = team,
-        CreatedAt = Now.AddDays(-createdDaysAgo),
-        LastActivityAt = activeDaysAgo is null ? null : Now.AddDays(-activeDaysAgo.Value),
-        LastActivityEditor = activeDaysAgo is null ? null : editor,
-        PendingCancellationDate = pending ? Now.AddDays(9) : null,
-    };
-
     private static SeatSummarizer Summarizer(SeatGrouping grouping = SeatGrouping.None, IReadOnlyDictionary<string, decimal>? prices = null, int days = 30, string? name = null) =>
         new(days, prices, null, grouping, Now, name);
 
