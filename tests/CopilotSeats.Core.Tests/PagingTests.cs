@@ -16,13 +16,16 @@ public class PagingTests : SimulatorTestBase
     [InlineData(3, 1)]
     public async Task Lists_every_seat_exactly_once(int throttle, int pageSize)
     {
-        using var client = Client(new CopilotClientOptions { ThrottleLimit = throttle });
+        // Virtual time: 1,234 pages of one seat exceed GitHub's 900 points a minute, a wait of a real minute otherwise.
+        var clock = new FakeClock();
+        using var client = Client(new CopilotClientOptions { ThrottleLimit = throttle, Clock = clock });
         var seats = await ListAll(client, Org, pageSize);
         Assert.Equal(1234, seats.Count);
         Assert.Equal(1234, seats.Select(s => s.Login).Distinct().Count());
         int pages = (int)Math.Ceiling(1234.0 / pageSize);
         Assert.Equal(pages, Requests.Count);
         Assert.Equal(Enumerable.Range(1, pages), Requests.Select(r => int.Parse(System.Web.HttpUtility.ParseQueryString(r.Query).Get("page")!)).OrderBy(p => p));
+        Assert.Equal(pages > 900, clock.TotalDelay >= TimeSpan.FromSeconds(60)); // the budget waited only when the minute's points ran out
     }
 
     [Fact]
