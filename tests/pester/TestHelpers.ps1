@@ -113,10 +113,10 @@ function Start-TestSimulator {
     $root = Get-RepoRoot
     $port = Get-FreeTcpPort
     $url = "http://127.0.0.1:$port"
+    # The built simulator, started directly (dotnet run would evaluate the project first: a second or two per file).
     $dll = Get-ChildItem -Path (Join-Path $root 'src/CopilotSeats.Simulator/bin/Release') -Filter 'CopilotSeats.Simulator.dll' -Recurse -ErrorAction SilentlyContinue |
         Select-Object -First 1
-    $noBuild = if ($dll) { ' --no-build' } else { '' }
-    $arguments = "run --project src/CopilotSeats.Simulator -c Release$noBuild -- --urls $url"
+    $arguments = if ($dll) { "`"$($dll.FullName)`" --urls $url" } else { "run --project src/CopilotSeats.Simulator -c Release -- --urls $url" }
 
     $stamp = [guid]::NewGuid().ToString('N').Substring(0, 8)
     $stdout = Join-Path ([System.IO.Path]::GetTempPath()) "copilotseats-sim-$port-$stamp.out.log"
@@ -146,7 +146,7 @@ function Start-TestSimulator {
         }
         if ($ready) { break }
         if ($process.HasExited) { break }
-        Start-Sleep -Milliseconds 250
+        Start-Sleep -Milliseconds 50
     }
     if (-not $ready) {
         $out = Read-SharedText $stdout
