@@ -11,8 +11,7 @@ BeforeAll {
     $null = New-Item -ItemType Directory -Path $KeyDir
     $script:KeyFile = Join-Path $KeyDir 'app.pem'
     Set-Content -LiteralPath $KeyFile -Value $Key.Pkcs1 -NoNewline
-    $script:SavedEnv = @{}
-    foreach ($n in 'GH_TOKEN', 'GITHUB_TOKEN', 'GITHUB_API_URL') { $SavedEnv[$n] = [Environment]::GetEnvironmentVariable($n); Remove-Item "Env:$n" -ErrorAction SilentlyContinue }
+    Clear-TokenEnvironment
 
     function Start-AppTest {
         param([int] $Lifetime = 3600)
@@ -24,7 +23,7 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Copilot
-    foreach ($n in $SavedEnv.Keys) { if ($null -ne $SavedEnv[$n]) { Set-Item "Env:$n" $SavedEnv[$n] } }
+    Restore-TokenEnvironment
     Remove-Item -LiteralPath $KeyDir -Recurse -Force -ErrorAction SilentlyContinue
     Stop-TestSimulator $Sim
 }

@@ -4,31 +4,10 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     $script:Sim, $script:Conn = Start-TestSession
 
-    $script:EnvNames = @('GH_TOKEN', 'GITHUB_TOKEN', 'GITHUB_API_URL')
-    $script:SavedEnv = @{}
-    foreach ($n in $EnvNames) { $SavedEnv[$n] = [Environment]::GetEnvironmentVariable($n) }
-    $script:SavedPath = $env:PATH
-
     # The completion texts TabExpansion2 offers with the cursor at the end of the line.
     function Get-Completion([string] $Line) {
         $result = TabExpansion2 -inputScript $Line -cursorColumn $Line.Length
         @($result.CompletionMatches | ForEach-Object { $_.CompletionText })
-    }
-
-    # Runs $Script with no GH_TOKEN / GITHUB_TOKEN and no gh on PATH, so only typed or stored tokens count.
-    function Invoke-WithoutAmbientToken([scriptblock] $Script) {
-        foreach ($n in $EnvNames) { Remove-Item -Path "Env:$n" -ErrorAction SilentlyContinue }
-        $empty = Join-Path ([System.IO.Path]::GetTempPath()) ('copilotseats-nogh-' + [guid]::NewGuid().ToString('N'))
-        $null = New-Item -ItemType Directory -Path $empty
-        try {
-            $env:PATH = $empty
-            & $Script
-        }
-        finally {
-            $env:PATH = $SavedPath
-            foreach ($n in $EnvNames) { if ($null -ne $SavedEnv[$n]) { Set-Item -Path "Env:$n" -Value $SavedEnv[$n] } }
-            Remove-Item -LiteralPath $empty -Force -ErrorAction SilentlyContinue
-        }
     }
 
     function Connect-Simulator {
@@ -43,11 +22,7 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Copilot
-    foreach ($n in $EnvNames) {
-        if ($null -eq $SavedEnv[$n]) { Remove-Item -Path "Env:$n" -ErrorAction SilentlyContinue }
-        else { Set-Item -Path "Env:$n" -Value $SavedEnv[$n] }
-    }
-    $env:PATH = $SavedPath
+    Restore-TokenEnvironment
     Stop-TestSimulator $script:Sim
 }
 

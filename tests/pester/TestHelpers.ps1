@@ -232,6 +232,52 @@ function Get-MutationRequests {
     Get-SimulatorRequests $Sim | Where-Object { $_.method -ne 'GET' -and $_.method -ne 'HEAD' }
 }
 
+# Every row of an org or enterprise seat listing ('/orgs/octo-org', '/enterprises/octo-ent'), straight from the
+# REST API (paged by hand): the oracle the cmdlets' output is checked against.
+function Get-RawRows([string] $Path) {
+    $rows = [System.Collections.Generic.List[object]]::new()
+    $headers = @{ Authorization = "Bearer $CanaryToken"; 'X-GitHub-Api-Version' = '2022-11-28' }
+    for ($page = 1; ; $page++) {
+        $body = Invoke-RestMethod -Uri "$($Sim.Url)$Path/copilot/billing/seats?per_page=100&page=$page" -Headers $headers
+        foreach ($s in $body.seats) { $rows.Add($s) }
+        if (@($body.seats).Count -lt 100) { return $rows }
+    }
+}
+
+# ---- the token environment ----------------------------------------------------------------
+# The variables the module reads a token or API URL from, and PATH (where it finds gh), as they were when this
+# file was dot-sourced. Clear-TokenEnvironment removes the variables; Restore-TokenEnvironment puts everything back.
+
+$TokenEnvNames = @('GH_TOKEN', 'GITHUB_TOKEN', 'GITHUB_API_URL')
+$SavedTokenEnv = @{ PATH = $env:PATH }
+foreach ($n in $TokenEnvNames) { $SavedTokenEnv[$n] = [Environment]::GetEnvironmentVariable($n) }
+
+function Clear-TokenEnvironment {
+    foreach ($n in $TokenEnvNames) { Remove-Item -Path "Env:$n" -ErrorAction SilentlyContinue }
+}
+
+function Restore-TokenEnvironment {
+    foreach ($n in $SavedTokenEnv.Keys) {
+        if ($null -eq $SavedTokenEnv[$n]) { Remove-Item -Path "Env:$n" -ErrorAction SilentlyContinue }
+        else { Set-Item -Path "Env:$n" -Value $SavedTokenEnv[$n] }
+    }
+}
+
+# Runs $Script with no token variable and no gh on PATH (so `gh auth token` cannot answer), then restores both.
+function Invoke-WithoutAmbientToken([scriptblock] $Script) {
+    Clear-TokenEnvironment
+    $empty = Join-Path ([System.IO.Path]::GetTempPath()) ('copilotseats-nogh-' + [guid]::NewGuid().ToString('N'))
+    $null = New-Item -ItemType Directory -Path $empty
+    try {
+        $env:PATH = $empty
+        & $Script
+    }
+    finally {
+        Restore-TokenEnvironment
+        Remove-Item -LiteralPath $empty -Recurse -Force -ErrorAction SilentlyContinue
+    }
+}
+
 # ---- assertions helpers -------------------------------------------------------------------
 
 # Runs a script block and returns the ErrorRecord it threw (terminating errors only, unless the
