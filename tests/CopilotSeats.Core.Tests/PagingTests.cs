@@ -22,6 +22,8 @@ public class PagingTests : SimulatorTestBase
         var seats = await ListAll(client, Org, pageSize);
         Assert.Equal(1234, seats.Count);
         Assert.Equal(1234, seats.Select(s => s.Login).Distinct().Count());
+        Assert.Equal(Sim.State.OrgSeats("octo-org").Select(s => s.Login), seats.Select(s => s.Login)); // in listing order
+        Assert.All(Requests, r => Assert.Matches($"(^|[?&])per_page={pageSize}(&|$)", r.Query));
         int pages = (int)Math.Ceiling(1234.0 / pageSize);
         Assert.Equal(pages, Requests.Count);
         Assert.Equal(Enumerable.Range(1, pages), Requests.Select(r => int.Parse(System.Web.HttpUtility.ParseQueryString(r.Query).Get("page")!)).OrderBy(p => p));
