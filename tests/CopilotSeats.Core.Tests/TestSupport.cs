@@ -84,24 +84,6 @@ public static class Clients
     }
 }
 
-public static class Repo
-{
-    public static string Root
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "CopilotSeats.sln"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("CopilotSeats.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
-
-    /// <summary>The GitHub API description and examples the tests read, kept in tests/fixtures (.ci/run checks them against their source).</summary>
-    public static string Fixtures => Path.Combine(Root, "tests", "fixtures", "github-api");
-
-    public static string Example(string name) => File.ReadAllText(Path.Combine(Fixtures, "examples", "copilot", name));
-}
-
 /// <summary>The one factory of hand-made seats, dated relative to <see cref="Now"/>.</summary>
 public static class TestSeats
 {

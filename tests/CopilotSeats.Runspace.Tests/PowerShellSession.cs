@@ -20,7 +20,7 @@ public sealed class PowerShellSession : IAsyncLifetime
     public RecordingHost Host { get; } = new();
     public PSModuleInfo Module { get; private set; } = null!;
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => Repo.Root;
     public static string ManifestPath => Path.Combine(RepoRoot, "out", "CopilotSeats", "CopilotSeats.psd1");
 
     public async Task InitializeAsync()
@@ -119,13 +119,6 @@ public sealed class PowerShellSession : IAsyncLifetime
         try { ps.EndInvoke(pending); }
         catch (Exception ex) { ended = ex; }
         return (watch.Elapsed, ended, output.Count);
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "CopilotSeats.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("CopilotSeats.sln was not found above " + AppContext.BaseDirectory);
     }
 }
 
