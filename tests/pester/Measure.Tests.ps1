@@ -62,6 +62,8 @@ Describe 'Measure-CopilotSeat' {
         $expected.Seats | Should -Be 120
         $expected.PendingCancellation | Should -BeGreaterThan 0
         $expected.NeverUsed | Should -BeGreaterThan 0
+        $expected.Active | Should -BeGreaterThan 0
+        $expected.Inactive | Should -BeGreaterThan 0
         Assert-Summary (Measure-CopilotSeat -Organization octo-org @Conn) $expected
     }
 
