@@ -1,4 +1,5 @@
-# Connect-Copilot / Disconnect-Copilot, token resolution order and API URL resolution.
+# Connect-Copilot / Disconnect-Copilot, and the token and API URL read from the real environment. The order in
+# which parameters, the session and the variables win is Core's rule: tests/CopilotSeats.Core.Tests/ConnectionTests.cs.
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
@@ -86,7 +87,7 @@ Describe 'Connect-Copilot and Disconnect-Copilot' {
     }
 }
 
-Describe 'Token resolution order' {
+Describe 'Token from the environment' {
     BeforeEach { Start-CleanTest }
     AfterEach { Stop-CleanTest }
 
@@ -97,33 +98,6 @@ Describe 'Token resolution order' {
         @($records | Where-Object { $_ -is [CopilotSeats.CopilotSeat] }).Count | Should -Be 120
         (ConvertTo-AllText $records) | Should -Not -Match $CanaryToken
         (Connect-Copilot -ApiUrl $Sim.Url).TokenSource | Should -Be 'GH_TOKEN'
-    }
-
-    It 'uses GITHUB_TOKEN when GH_TOKEN is not set' {
-        $env:GITHUB_TOKEN = $CanaryToken
-        (Get-CopilotOrgDetail -Organization octo-org -ApiUrl $Sim.Url).Organization | Should -Be 'octo-org'
-        (Connect-Copilot -ApiUrl $Sim.Url).TokenSource | Should -Be 'GITHUB_TOKEN'
-    }
-
-    It 'GH_TOKEN beats GITHUB_TOKEN' {
-        $env:GH_TOKEN = 'sim_bad_gh_token'
-        $env:GITHUB_TOKEN = $CanaryToken
-        $err = Get-ThrownError { Get-CopilotOrgDetail -Organization octo-org -ApiUrl $Sim.Url -ErrorAction Stop }
-        $err | Should -Not -BeNullOrEmpty -Because 'the bad GH_TOKEN must have been used'
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http401*'
-        (Connect-Copilot -ApiUrl $Sim.Url).TokenSource | Should -Be 'GH_TOKEN'
-    }
-
-    It '-Token beats GH_TOKEN and GITHUB_TOKEN' {
-        $env:GH_TOKEN = 'sim_bad_gh_token'
-        $env:GITHUB_TOKEN = 'sim_bad_github_token'
-        (Get-CopilotOrgDetail -Organization octo-org @Conn).Organization | Should -Be 'octo-org'
-    }
-
-    It 'Connect-Copilot -Token beats the environment variables' {
-        $env:GH_TOKEN = 'sim_bad_gh_token'
-        $null = Connect-Copilot -ApiUrl $Sim.Url -Token $Token
-        (Get-CopilotOrgDetail -Organization octo-org).Organization | Should -Be 'octo-org'
     }
 
     It 'with no token anywhere a cmdlet throws CopilotSeats.NoToken naming GH_TOKEN and GITHUB_TOKEN, and -WhatIf needs none; nothing is sent' {
@@ -146,7 +120,7 @@ Describe 'Token resolution order' {
     }
 }
 
-Describe 'API URL resolution' {
+Describe 'API URL from the environment' {
     BeforeEach { Start-CleanTest }
     AfterEach { Stop-CleanTest }
 
@@ -155,11 +129,6 @@ Describe 'API URL resolution' {
         (Get-CopilotOrgDetail -Organization octo-org -Token $Token).Organization | Should -Be 'octo-org'
         @(Get-SimulatorRequests $Sim).Count | Should -Be 1
         (Connect-Copilot -Token $Token).ApiUrl.ToString().TrimEnd('/') | Should -Be $Sim.Url
-    }
-
-    It '-ApiUrl beats GITHUB_API_URL' {
-        $env:GITHUB_API_URL = 'https://api.octocorp.ghe.com'
-        (Get-CopilotOrgDetail -Organization octo-org @Conn).Organization | Should -Be 'octo-org'
     }
 
     It 'refuses plain http:// to a non-loopback host (-ApiUrl) with CopilotSeats.InvalidApiUrl' {
