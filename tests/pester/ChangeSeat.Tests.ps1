@@ -115,9 +115,7 @@ Describe 'Add-CopilotUser' {
         $out = @(Add-CopilotUser -Organization assign-all-org -UserName no-seat-1 -Force @Conn -ErrorVariable ev -ErrorAction SilentlyContinue)
         $out.Count | Should -Be 0
         @($ev).Count | Should -Be 1
-        $ev[0].FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http422*'
-        "$($ev[0].CategoryInfo.Category)" | Should -Be 'InvalidOperation'
-        $ev[0].TargetObject | Should -Be 'assign-all-org'
+        Assert-ErrorRecord $ev[0] 'CopilotSeats.Http422' InvalidOperation 'assign-all-org'
         @(Get-SimulatorRequests $Sim -Method POST).Count | Should -Be 1 -Because 'a 422 is never retried'
     }
 
@@ -125,9 +123,7 @@ Describe 'Add-CopilotUser' {
         $out = @([pscustomobject]@{ Organization = 'assign-all-org'; UserName = 'no-seat-1' }, [pscustomobject]@{ Organization = 'octo-org'; UserName = 'no-seat-2' } |
                 Add-CopilotUser @Conn -ErrorVariable ev -ErrorAction SilentlyContinue)
         @($ev).Count | Should -Be 1
-        $ev[0].FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http422*'
-        "$($ev[0].CategoryInfo.Category)" | Should -Be 'InvalidOperation'
-        $ev[0].TargetObject | Should -Be 'assign-all-org'
+        Assert-ErrorRecord $ev[0] 'CopilotSeats.Http422' InvalidOperation 'assign-all-org'
         $out.Organization | Should -Be 'octo-org'
         @(Get-SimulatorRequests $Sim | ForEach-Object { "$($_.path) $($_.status)" }) |
             Should -Be @('/orgs/assign-all-org/copilot/billing/selected_users 422', '/orgs/octo-org/copilot/billing/selected_users 201')
@@ -178,9 +174,7 @@ Describe 'Remove-CopilotUser' {
         $out = @(try { Remove-CopilotUser -Organization octo-org -UserName team1-member-1 -Force @Conn -ErrorVariable ev -ErrorAction SilentlyContinue; 'after' } catch { })
         $out | Should -Be 'after' -Because 'the error is not terminating and no change is written'
         @($ev).Count | Should -Be 1
-        $ev[0].FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http422*'
-        "$($ev[0].CategoryInfo.Category)" | Should -Be 'InvalidOperation'
-        $ev[0].TargetObject | Should -Be 'octo-org'
+        Assert-ErrorRecord $ev[0] 'CopilotSeats.Http422' InvalidOperation 'octo-org'
         @(Get-SimulatorRequests $Sim).Count | Should -Be 1 -Because 'a 422 is never retried'
         (Get-CopilotSeat -Organization octo-org -UserName team1-member-1 @Conn).PendingCancellationDate | Should -BeNullOrEmpty
     }

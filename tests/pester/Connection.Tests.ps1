@@ -68,9 +68,7 @@ Describe 'Connect-Copilot and Disconnect-Copilot' {
         $out.Count | Should -Be 0
         # The default organization is gone: nothing to target.
         $err = Get-ThrownError { Get-CopilotSeat @Conn -ErrorAction Stop }
-        $err | Should -Not -BeNullOrEmpty
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.NoTarget*'
-        "$($err.CategoryInfo.Category)" | Should -Be 'InvalidArgument'
+        Assert-ErrorRecord $err 'CopilotSeats.NoTarget' InvalidArgument
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0
     }
 
@@ -111,8 +109,7 @@ Describe 'Token from the environment' {
         }
         @($errors).Count | Should -Be 4 -Because 'a missing token is a terminating error'
         foreach ($err in $errors) {
-            $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.NoToken*'
-            "$($err.CategoryInfo.Category)" | Should -Be 'AuthenticationError'
+            Assert-ErrorRecord $err 'CopilotSeats.NoToken' AuthenticationError
             $err.Exception.Message | Should -Match 'GH_TOKEN'
             $err.Exception.Message | Should -Match 'GITHUB_TOKEN'
         }

@@ -19,8 +19,7 @@ Describe 'HTTP error answers' {
         $err = $null
         $out = @(try { Get-CopilotSeat -Organization octo-org -Token $bad -ApiUrl $Sim.Url 2>&1; 'after' } catch { $err = $_ })
         $out.Count | Should -Be 0 -Because 'terminating: no error record is written and the statement after it never runs'
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http401*'
-        "$($err.CategoryInfo.Category)" | Should -Be 'AuthenticationError'
+        Assert-ErrorRecord $err 'CopilotSeats.Http401' AuthenticationError
         @(Get-SimulatorRequests $Sim).status | Should -Be @(401)
     }
 
@@ -41,9 +40,7 @@ Describe 'HTTP error answers' {
         $out = @(try { Remove-CopilotUser -Organization octo-org -UserName user-0001 -Force -Token $ro -ApiUrl $Sim.Url -ErrorVariable ev -ErrorAction SilentlyContinue; 'after' } catch { })
         $out | Should -Be 'after' -Because 'the error is not terminating and no change is written'
         @($ev).Count | Should -Be 1
-        $ev[0].FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http403*'
-        "$($ev[0].CategoryInfo.Category)" | Should -Be 'PermissionDenied'
-        $ev[0].TargetObject | Should -Be 'octo-org'
+        Assert-ErrorRecord $ev[0] 'CopilotSeats.Http403' PermissionDenied 'octo-org'
         $ev[0].Exception.Message | Should -Match 'manage_billing:copilot'
         $ev[0].Exception.Message | Should -Match 'read:org' -Because 'the message says which scopes the token has'
         $ev[0].ErrorDetails.RecommendedAction | Should -Be 'Use a token with one of these scopes: manage_billing:copilot, admin:org.'

@@ -111,8 +111,7 @@ Describe 'Measure-CopilotSeat' {
     It 'stops at a bad price before any request' {
         Clear-SimulatorLog $Sim
         $err = Get-ThrownError { Measure-CopilotSeat -Organization octo-org -Price @{ business = 'lots' } @Conn }
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.InvalidPrice*'
-        "$($err.CategoryInfo.Category)" | Should -Be 'InvalidArgument'
+        Assert-ErrorRecord $err 'CopilotSeats.InvalidPrice' InvalidArgument
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0
     }
 

@@ -17,9 +17,7 @@ Describe 'Retries' {
     It 'with -MaxRetries 0 a 502 is reported as CopilotSeats.Http502 (ResourceUnavailable)' {
         Set-SimulatorFaults $Sim @{ script = @(@{ method = 'GET'; pathContains = '/copilot/billing'; status = 502; times = 1 }) }
         $err = Get-ThrownError { Get-CopilotOrgDetail -Organization octo-org -MaxRetries 0 @Conn -ErrorAction Stop }
-        $err | Should -Not -BeNullOrEmpty
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http502*'
-        "$($err.CategoryInfo.Category)" | Should -Be 'ResourceUnavailable'
+        Assert-ErrorRecord $err 'CopilotSeats.Http502' ResourceUnavailable
         @(Get-SimulatorRequests $Sim).Count | Should -Be 1
     }
 }
@@ -48,8 +46,7 @@ Describe 'Rate limits' {
         $err = Get-ThrownError { Get-CopilotSeat -Organization octo-org -MaxRateLimitWait $Wait @Conn }
         $watch.Stop()
         $err | Should -Not -BeNullOrEmpty -Because 'a rate limit longer than -MaxRateLimitWait stops the command'
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.RateLimited*'
-        "$($err.CategoryInfo.Category)" | Should -Be 'LimitsExceeded'
+        Assert-ErrorRecord $err 'CopilotSeats.RateLimited' LimitsExceeded
         $err.Exception.Message | Should -Match '\(1 s\)' -Because 'the number 1 means one second, not one tick'
         $err.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 10 -Because 'it must not wait for the reset'

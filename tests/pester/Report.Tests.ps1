@@ -292,9 +292,7 @@ Describe 'Export-CopilotSeatReport -PassThru, -WhatIf and listing' {
         $path = Join-Path $Work 'kept.html'
         Set-Content -LiteralPath $path -Value 'keep' -NoNewline
         $err = Get-ThrownError { Export-CopilotSeatReport -Path $path -Organization octo-org -NoClobber @Conn }
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.FileExists*'
-        "$($err.CategoryInfo.Category)" | Should -Be 'ResourceExists'
-        $err.TargetObject | Should -Be $path
+        Assert-ErrorRecord $err 'CopilotSeats.FileExists' ResourceExists $path
         $err.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
         Get-Content -LiteralPath $path -Raw | Should -Be 'keep'
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0
@@ -306,13 +304,10 @@ Describe 'Export-CopilotSeatReport -PassThru, -WhatIf and listing' {
     It 'a bad price, a folder, another provider''s path or -InactiveDays 0 stops before any request and writes nothing' {
         $dir = (New-Item -ItemType Directory -Path (Join-Path $Work 'refused')).FullName
         $price = Get-ThrownError { Export-CopilotSeatReport -Path (Join-Path $dir 'p.html') -Organization octo-org -Price @{ business = -1 } @Conn }
-        $price.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.InvalidPrice*'
-        "$($price.CategoryInfo.Category)" | Should -Be 'InvalidArgument'
+        Assert-ErrorRecord $price 'CopilotSeats.InvalidPrice' InvalidArgument
         foreach ($bad in $dir, 'Env:/report') {
             $err = Get-ThrownError { Export-CopilotSeatReport -Path $bad -Organization octo-org @Conn }
-            $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.InvalidPath*'
-            "$($err.CategoryInfo.Category)" | Should -Be 'InvalidArgument'
-            $err.TargetObject | Should -Be $bad
+            Assert-ErrorRecord $err 'CopilotSeats.InvalidPath' InvalidArgument $bad
         }
         (Get-ThrownError { Export-CopilotSeatReport -Path (Join-Path $dir 'd.html') -InactiveDays 0 -Organization octo-org }).FullyQualifiedErrorId |
             Should -BeLike 'ParameterArgumentValidationError*,CopilotSeats.Commands.ExportCopilotSeatReportCommand'

@@ -299,6 +299,14 @@ function Assert-OneSeatRequest {
     ($sent -join ',') | Should -Be $Names
 }
 
+# Asserts an error record: its FullyQualifiedErrorId starts with $Id and, when given, its category and target object.
+function Assert-ErrorRecord($ErrorRecord, [string] $Id, [string] $Category, $Target) {
+    $ErrorRecord | Should -Not -BeNullOrEmpty -Because "an error $Id was expected"
+    $ErrorRecord.FullyQualifiedErrorId | Should -BeLike "$Id*"
+    if ($Category) { "$($ErrorRecord.CategoryInfo.Category)" | Should -Be $Category }
+    if ($PSBoundParameters.ContainsKey('Target')) { $ErrorRecord.TargetObject | Should -Be $Target }
+}
+
 function Get-ThrownError {
     param([scriptblock] $ScriptBlock)
     try {
