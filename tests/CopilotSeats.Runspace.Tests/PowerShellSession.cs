@@ -139,5 +139,4 @@ public static class PsObjectExtensions
 {
     public static object? Prop(this PSObject o, string name) => o.Properties[name]?.Value;
     public static string? Str(this PSObject o, string name) => o.Properties[name]?.Value?.ToString();
-    public static string TypeName(this PSObject o) => o.BaseObject.GetType().FullName!;
 }
