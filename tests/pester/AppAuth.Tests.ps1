@@ -161,6 +161,8 @@ Describe 'The App error ids' {
     }
 }
 
+# What each kind of token may read (classic with some scopes, fine-grained, App) is AccessChecker's:
+# tests/CopilotSeats.Core.Tests/AccessCheckTests.cs. Here: the cmdlet's output, pipeline and session.
 Describe 'Test-CopilotConnection' {
     BeforeEach { Start-AppTest }
     AfterEach { Disconnect-Copilot }
@@ -196,25 +198,6 @@ Describe 'Test-CopilotConnection' {
         $check.CanReadUsage | Should -BeFalse
         $check.Problems.Count | Should -Be 3
         ($check.Problems -join "`n") | Should -Match 'manage_billing:copilot or read:org'
-    }
-
-    It 'a token that may read seats but not usage says which scope is missing' {
-        Register-SimulatorToken $Sim -Token 'ghp_pesterBilling' -Kind classic -Scopes 'manage_billing:copilot'
-        $check = Test-CopilotConnection -Organization octo-org -ApiUrl $Sim.Url -Token (ConvertTo-SecureString 'ghp_pesterBilling' -AsPlainText -Force)
-        $check.CanReadSeats | Should -BeTrue
-        $check.CanReadUsage | Should -BeFalse
-        $check.Problems | Should -HaveCount 1
-        $check.Problems[0] | Should -Match '^Usage: .*read:org'
-    }
-
-    It 'a fine-grained token: no scopes, and the missing permission by name' {
-        Register-SimulatorToken $Sim -Token 'github_pat_pesterFine' -Kind fine-grained -Permissions @{ organization_copilot_seat_management = 'read' }
-        $check = Test-CopilotConnection -Organization octo-org -ApiUrl $Sim.Url -Token (ConvertTo-SecureString 'github_pat_pesterFine' -AsPlainText -Force)
-        $check.TokenKind | Should -Be 'FineGrained'
-        $check.Scopes | Should -BeNullOrEmpty
-        $check.CanReadSeats | Should -BeTrue
-        $check.CanReadUsage | Should -BeFalse
-        $check.Problems[0] | Should -Match 'Organization Copilot metrics'
     }
 
     It 'an App token, from Connect-Copilot' {
