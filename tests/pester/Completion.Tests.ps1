@@ -44,12 +44,6 @@ Describe 'Argument completion' {
         @(Get-SimulatorRequests $Sim | Where-Object { $_.path -eq '/user/orgs' }).Count | Should -Be 1   # the second and third came from the cache
     }
 
-    It '-Enterprise offers the Connect-Copilot default' {
-        Connect-Simulator
-        Get-Completion 'Get-CopilotSeat -Enterprise ' | Should -Be @('octo-ent')
-        Get-Completion 'Add-CopilotUser -Enterprise x' | Should -BeNullOrEmpty
-    }
-
     It '-TeamName offers the organization''s teams, or the enterprise teams with -Enterprise' {
         Connect-Simulator
         Get-Completion 'Add-CopilotTeam -TeamName team-' | Should -Contain 'team-1'
@@ -79,18 +73,6 @@ Describe 'Argument completion' {
             @(Get-SimulatorRequests $Sim | Where-Object { -not $_.hadAuthorization }).Count | Should -Be 0
         }
         finally { Remove-Variable -Name CopilotCompletionToken -Scope Global }
-    }
-
-    It 'offers only the Connect-Copilot defaults without a token, and sends nothing' {
-        Invoke-WithoutAmbientToken {
-            Connect-Copilot -ApiUrl $Sim.Url -Organization 'octo-org' -Enterprise 'octo-ent' | Out-Null
-            Get-Completion 'Get-CopilotSeat -Organization ' | Should -Be @('octo-org')
-            Get-Completion 'Get-CopilotSeat -Enterprise ' | Should -Be @('octo-ent')
-            Get-Completion 'Add-CopilotTeam -TeamName ' | Should -BeNullOrEmpty
-            Get-Completion 'Add-CopilotTeam -Enterprise octo-ent -TeamName ' | Should -BeNullOrEmpty
-            Get-Completion 'Get-CopilotSeat -UserName ' | Should -BeNullOrEmpty
-        }
-        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
     }
 
     It 'sends no mutating request, writes no error and prompts for nothing' {

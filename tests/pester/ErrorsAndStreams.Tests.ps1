@@ -43,13 +43,6 @@ Describe 'HTTP error answers' {
         @(Get-SimulatorRequests $Sim | ForEach-Object { "$($_.method) $($_.status)" }) | Should -Be @('DELETE 403') -Because 'a 403 that is not a rate limit is never retried'
         (Get-CopilotSeat -Organization octo-org -UserName user-0001 @Conn).PendingCancellationDate | Should -BeNullOrEmpty
     }
-
-    It 'an error record carries a recommended action' {
-        $bad = ConvertTo-SecureString 'sim_bad_token_2' -AsPlainText -Force
-        $err = Get-ThrownError { Get-CopilotOrgDetail -Organization octo-org -Token $bad -ApiUrl $Sim.Url -ErrorAction Stop }
-        $err.ErrorDetails | Should -Not -BeNullOrEmpty
-        $err.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
-    }
 }
 
 Describe 'Verbose output' {
