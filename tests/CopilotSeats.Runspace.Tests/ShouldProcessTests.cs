@@ -68,6 +68,7 @@ public sealed class ShouldProcessTests : SessionTests, IDisposable
     public void Piped_org_seats_bind_to_Remove_CopilotUser_with_Organization_and_send_no_DELETE()
     {
         var r = Ps.Run("Get-CopilotSeat -Organization octo-org -Token $tok -ApiUrl $api | Remove-CopilotUser -Organization octo-org -WhatIf -Token $tok -ApiUrl $api");
+        Assert.Empty(r.Output);
         Assert.Empty(Mutations);
         var seats = Ps.Sim.State.OrgSeats("octo-org");
         var lines = WhatIfLines(r);

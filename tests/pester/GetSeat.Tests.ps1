@@ -276,14 +276,6 @@ Describe 'Get-CopilotSeat -InactiveDays' {
         @(Get-SimulatorRequests $Sim).Count | Should -Be 2
     }
 
-    It 'feeds a -WhatIf dry run of Remove-CopilotUser that sends no change' {
-        Clear-SimulatorLog $Sim
-        $direct = @(Get-CopilotSeat -Organization octo-org -InactiveDays 30 @Conn | Where-Object { -not $_.AssigningTeam })
-        $direct.Count | Should -BeGreaterThan 0
-        $direct | Remove-CopilotUser @Conn -WhatIf
-        @(Get-MutationRequests $Sim).Count | Should -Be 0
-    }
-
     It 'rejects -InactiveDays 0 at parameter binding' {
         $e = Get-ThrownError { Get-CopilotSeat -Organization octo-org -InactiveDays 0 @Conn }
         $e.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
