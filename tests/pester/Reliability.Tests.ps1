@@ -65,13 +65,6 @@ Describe 'Rate limits' {
 Describe 'Concurrency' {
     BeforeAll { Reset-Simulator $Sim }
 
-    It '-ThrottleLimit 1 and -ThrottleLimit 8 list identical enterprise seats' {
-        $one = @(Get-CopilotSeat -Enterprise octo-ent -PageSize 10 -ThrottleLimit 1 @Conn | ForEach-Object { '{0}|{1}|{2}' -f $_.Login, $_.Organization, $_.AssigningTeam })
-        $eight = @(Get-CopilotSeat -Enterprise octo-ent -PageSize 10 -ThrottleLimit 8 @Conn | ForEach-Object { '{0}|{1}|{2}' -f $_.Login, $_.Organization, $_.AssigningTeam })
-        $one.Count | Should -BeGreaterThan 120
-        ($eight -join "`n") | Should -BeExactly ($one -join "`n")
-    }
-
     It 'rejects -ThrottleLimit 0 and 17 at parameter binding' {
         Clear-SimulatorLog $Sim
         (Get-ThrownError { Get-CopilotSeat -Organization octo-org -ThrottleLimit 0 @Conn }).FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
