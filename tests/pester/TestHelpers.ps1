@@ -280,8 +280,6 @@ function Invoke-WithoutAmbientToken([scriptblock] $Script) {
 
 # ---- assertions helpers -------------------------------------------------------------------
 
-# Runs a script block and returns the ErrorRecord it threw (terminating errors only, unless the
-# block itself uses -ErrorAction Stop), or $null when it completed.
 # Asserts each named property of an output object:  Assert-Properties $change @{ Action = 'Add'; AssigneeType = 'Team' }
 function Assert-Properties($Object, [hashtable] $Expected) {
     foreach ($name in $Expected.Keys) { $Object.$name | Should -Be $Expected[$name] -Because "the object's $name" }
@@ -307,6 +305,8 @@ function Assert-ErrorRecord($ErrorRecord, [string] $Id, [string] $Category, $Tar
     if ($PSBoundParameters.ContainsKey('Target')) { $ErrorRecord.TargetObject | Should -Be $Target }
 }
 
+# Runs a script block and returns the ErrorRecord it threw (terminating errors only, unless the
+# block itself uses -ErrorAction Stop), or $null when it completed.
 function Get-ThrownError {
     param([scriptblock] $ScriptBlock)
     try {
