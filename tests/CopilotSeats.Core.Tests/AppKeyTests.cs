@@ -104,6 +104,7 @@ public class AppKeyTests
     {
         var ex = Assert.Throws<CopilotException>(() => PemKeyReader.FromPem(AppKeys.Chars(pem), "the file 'k.pem'", "k.pem"));
         Assert.Equal("CopilotSeats.BadPrivateKey", ex.ErrorId);
+        Assert.Equal(CopilotErrorCategory.InvalidData, ex.Category);
         Assert.True(ex.IsTerminating, name);
         Assert.Contains(expected, ex.Message);
         Assert.Contains("'k.pem'", ex.Message);

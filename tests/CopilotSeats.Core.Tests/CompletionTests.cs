@@ -174,7 +174,7 @@ public class ArgumentCompletionTests
         var completion = new ArgumentCompletion(source);
         Complete(completion, CompletionField.TeamName, "", null, org: "o", token: "ghp_typed", apiUrl: "http://127.0.0.1:5000");
         var target = source.Calls.Single();
-        Assert.Equal("Parameter", target.Connection.Token.Source);
+        Assert.Equal("Parameter", Assert.IsType<CopilotToken>(target.Connection.Token).Source);
         Assert.Equal(new Uri("http://127.0.0.1:5000/"), target.Connection.ApiUrl);
         Complete(completion, CompletionField.TeamName, "", null, org: "o", token: Tokens.Secure("ghp_secure"));
         Assert.Equal(new Uri("https://api.github.com/"), source.Calls[^1].Connection.ApiUrl);

@@ -149,7 +149,7 @@ public class RedirectsTests
 public class HttpExchangeTests
 {
     [Fact]
-    public void The_message_carries_the_connection_headers_and_a_json_body()
+    public async Task The_message_carries_the_connection_headers_and_a_json_body()
     {
         using var message = HttpExchange.BuildMessage(Answers.Post(), Tokens.Token(), CopilotDefaults.ApiVersion);
         Assert.Equal(HttpMethod.Post, message.Method);
@@ -159,7 +159,7 @@ public class HttpExchangeTests
         Assert.Empty(message.Headers.UserAgent);
         Assert.Equal("application/json", message.Content!.Headers.ContentType!.MediaType);
         Assert.Equal("utf-8", message.Content.Headers.ContentType.CharSet);
-        Assert.Equal("""{"selected_usernames":["a"]}""", message.Content.ReadAsStringAsync().Result);
+        Assert.Equal("""{"selected_usernames":["a"]}""", await message.Content.ReadAsStringAsync());
     }
 
     [Fact]

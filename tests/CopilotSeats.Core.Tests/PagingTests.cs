@@ -16,13 +16,18 @@ public class PagingTests : SimulatorTestBase
     [InlineData(3, 1)]
     public async Task Lists_every_seat_exactly_once(int throttle, int pageSize)
     {
-        using var client = Client(new CopilotClientOptions { ThrottleLimit = throttle });
+        // Virtual time: 1,234 pages of one seat exceed GitHub's 900 points a minute, a wait of a real minute otherwise.
+        var clock = new FakeClock();
+        using var client = Client(new CopilotClientOptions { ThrottleLimit = throttle, Clock = clock });
         var seats = await ListAll(client, Org, pageSize);
         Assert.Equal(1234, seats.Count);
         Assert.Equal(1234, seats.Select(s => s.Login).Distinct().Count());
+        Assert.Equal(Sim.State.OrgSeats("octo-org").Select(s => s.Login), seats.Select(s => s.Login)); // in listing order
+        Assert.All(Requests, r => Assert.Matches($"(^|[?&])per_page={pageSize}(&|$)", r.Query));
         int pages = (int)Math.Ceiling(1234.0 / pageSize);
         Assert.Equal(pages, Requests.Count);
         Assert.Equal(Enumerable.Range(1, pages), Requests.Select(r => int.Parse(System.Web.HttpUtility.ParseQueryString(r.Query).Get("page")!)).OrderBy(p => p));
+        Assert.Equal(pages > 900, clock.TotalDelay >= TimeSpan.FromSeconds(60)); // the budget waited only when the minute's points ran out
     }
 
     [Fact]
@@ -93,7 +98,7 @@ public class PagingTests : SimulatorTestBase
             }
         });
         Assert.Single(warnings);
-        Assert.Contains("changed", warnings[0]);
+        Assert.Matches("changed while it was read .*from 1234 to 1239", warnings[0]);
         Assert.Equal(seats.Count, seats.Select(s => s.Login).Distinct().Count());
         Assert.True(seats.Count >= 1234);
     }

@@ -1,27 +1,13 @@
 using CopilotSeats.Reports;
 using CopilotSeats.Summary;
 
+using static CopilotSeats.Core.Tests.TestSeats;
+
 namespace CopilotSeats.Core.Tests;
 
 /// <summary>SeatReportBuilder on hand-made seats: histogram boundaries, charts, the reclaimable rule and order, and headline figures equal to Measure-CopilotSeat's.</summary>
 public class ReportFiguresTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
-
-    private static CopilotSeat Seat(string login, double? activeDaysAgo = 1, double createdDaysAgo = 400, string? org = "o", string? team = null,
-        bool pending = false, string? editor = "vscode/1.95.3/copilot/1.245.0", string? plan = "business", string? ent = null) => new()
-    {
-        Login = login,
-        Organization = org,
-        Enterprise = ent,
-        PlanType = plan,
-        AssigningTeam = team,
-        CreatedAt = Now.AddDays(-createdDaysAgo),
-        LastActivityAt = activeDaysAgo is null ? null : Now.AddDays(-activeDaysAgo.Value),
-        LastActivityEditor = activeDaysAgo is null ? null : editor,
-        PendingCancellationDate = pending ? Now.AddDays(9) : null,
-    };
-
     private static SeatReport Report(IEnumerable<CopilotSeat> seats, int days = 30, IReadOnlyDictionary<string, decimal>? prices = null, string? target = null)
     {
         var builder = new SeatReportBuilder(days, prices, null, Now, target);

@@ -3,12 +3,13 @@ using System.Text.RegularExpressions;
 using CopilotSeats.Reports;
 using CopilotSeats.Summary;
 
+using static CopilotSeats.Core.Tests.TestSeats;
+
 namespace CopilotSeats.Core.Tests;
 
 /// <summary>The HTML page: every value encoded in text and attributes, only known tags, no script, no URL, figures as given, bars proportional.</summary>
 public class ReportHtmlTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
     private const string Script = "<script>alert(1)</script>";
     private const string Breakout = "\"><img src=x onerror=alert(1)>";
     private const string Quote = "' onmouseover='alert(1)";
@@ -18,14 +19,6 @@ public class ReportHtmlTests
     {
         "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "dl", "dt", "dd", "time", "section", "div", "span",
         "svg", "g", "rect", "text", "line", "table", "thead", "tbody", "tr", "th", "td", "footer",
-    };
-
-    private static CopilotSeat Seat(string login, int? activeDaysAgo = 1, string? org = "o", string? team = null, string? editor = "vscode/1.95.3",
-        string? plan = "business", bool pending = false) => new()
-    {
-        Login = login, Organization = org, AssigningTeam = team, PlanType = plan, CreatedAt = Now.AddDays(-400),
-        LastActivityAt = activeDaysAgo is null ? null : Now.AddDays(-activeDaysAgo.Value), LastActivityEditor = activeDaysAgo is null ? null : editor,
-        PendingCancellationDate = pending ? Now.AddDays(5) : null,
     };
 
     private static string Page(IEnumerable<CopilotSeat> seats, string? target = "organization o", IReadOnlyDictionary<string, decimal>? prices = null, string? currency = null)

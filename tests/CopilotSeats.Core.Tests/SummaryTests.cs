@@ -1,26 +1,12 @@
 using CopilotSeats.Summary;
 
+using static CopilotSeats.Core.Tests.TestSeats;
+
 namespace CopilotSeats.Core.Tests;
 
 /// <summary>SeatSummarizer arithmetic on hand-made seats: de-duplication, plans and prices, activity, pending, grouping.</summary>
 public class SummaryTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
-
-    private static CopilotSeat Seat(string login, string? org = "o", string? plan = "business", int? activeDaysAgo = 1, int createdDaysAgo = 400,
-        string? team = null, bool pending = false, string? editor = "vscode/1.95.3/copilot/1.245.0", string? ent = null) => new()
-    {
-        Login = login,
-        Organization = org,
-        Enterprise = ent,
-        PlanType = plan,
-        AssigningTeam = team,
-        CreatedAt = Now.AddDays(-createdDaysAgo),
-        LastActivityAt = activeDaysAgo is null ? null : Now.AddDays(-activeDaysAgo.Value),
-        LastActivityEditor = activeDaysAgo is null ? null : editor,
-        PendingCancellationDate = pending ? Now.AddDays(9) : null,
-    };
-
     private static SeatSummarizer Summarizer(SeatGrouping grouping = SeatGrouping.None, IReadOnlyDictionary<string, decimal>? prices = null, int days = 30, string? name = null) =>
         new(days, prices, null, grouping, Now, name);
 
@@ -220,43 +206,5 @@ public class SummaryTests
         var summary = Assert.Single(s.Complete());
         Assert.Equal((20_000, 500, 100, 400), (summary.Seats, summary.Users, summary.Active, summary.Inactive));
         Assert.Equal(500 * 19m, summary.MonthlyCost);
-    }
-}
-
-/// <summary>The summary of the simulator's listings equals figures computed independently from its records.</summary>
-public class SummarySimulatorTests : SimulatorTestBase
-{
-    private static decimal PriceOf(string plan) => plan == "enterprise" ? 39m : plan == "business" ? 19m : 0m;
-
-    [Theory]
-    [InlineData("octo-org", false)]
-    [InlineData("octo-ent", true)]
-    public async Task Listing_summary_equals_the_records(string name, bool enterprise)
-    {
-        using var client = Client();
-        var scope = enterprise ? SeatScope.ForEnterprise(name) : SeatScope.ForOrganization(name);
-        var records = enterprise ? Sim.State.EnterpriseRows(name) : Sim.State.OrgSeats(name);
-        DateTimeOffset now = Sim.State.Now;
-        var summarizer = new SeatSummarizer(30, null, null, SeatGrouping.None, now, name);
-        await client.ListSeatsAsync(scope, (page, _) => { summarizer.Add(page); return Task.CompletedTask; });
-        var summary = Assert.Single(summarizer.Complete());
-
-        var users = records.GroupBy(r => r.Login, StringComparer.OrdinalIgnoreCase).ToList();
-        bool Active(Simulator.SeatRecord r) => (now - (r.LastActivityAt ?? r.CreatedAt)).TotalDays < 30;
-        Assert.Equal(name, summary.Name);
-        Assert.Equal(records.Count, summary.Seats);
-        Assert.Equal(users.Count, summary.Users);
-        Assert.Equal(records.Count(r => r.Team is null), summary.Direct);
-        Assert.Equal(records.Count(r => r.Team is not null), summary.ViaTeam);
-        Assert.Equal(users.Count(u => u.Any(Active)), summary.Active);
-        Assert.Equal(users.Count(u => !u.Any(Active)), summary.Inactive);
-        Assert.Equal(users.Count(u => u.All(r => r.LastActivityAt is null)), summary.NeverUsed);
-        Assert.Equal(users.Count(u => u.All(r => r.PendingCancellationDate is not null)), summary.PendingCancellation);
-        Assert.Equal(users.Count(u => u.Max(r => PriceOf(r.PlanType)) == 39m), summary.Enterprise);
-        Assert.Equal(users.Count(u => u.Max(r => PriceOf(r.PlanType)) == 19m), summary.Business);
-        Assert.Equal(users.Sum(u => u.Max(r => PriceOf(r.PlanType))), summary.MonthlyCost);
-        Assert.Equal(users.Where(u => !u.Any(Active) && !u.All(r => r.PendingCancellationDate is not null)).Sum(u => u.Max(r => PriceOf(r.PlanType))), summary.InactiveMonthlyCost);
-        if (enterprise) Assert.True(summary.Users < summary.Seats, "the enterprise has users seated through two organizations");
-        Assert.InRange(summary.Active, 1, summary.Users - 1);
     }
 }

@@ -83,3 +83,27 @@ public static class Clients
         return new CopilotClient(new ResolvedConnection(new Uri(apiUrl.TrimEnd('/') + "/"), CopilotDefaults.ApiVersion, Tokens.Token()), options);
     }
 }
+
+/// <summary>The one factory of hand-made seats, dated relative to <see cref="Now"/>.</summary>
+public static class TestSeats
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// A seat last active <paramref name="activeDaysAgo"/> days before <see cref="Now"/> (null: never, and no editor), created
+    /// <paramref name="createdDaysAgo"/> days before (null: no date), pending cancellation 9 days after <see cref="Now"/> when asked.
+    /// </summary>
+    public static CopilotSeat Seat(string login = "u", double? activeDaysAgo = 1, double? createdDaysAgo = 400, string? org = "o", string? team = null,
+        bool pending = false, string? editor = "vscode/1.95.3/copilot/1.245.0", string? plan = "business", string? ent = null) => new()
+    {
+        Login = login,
+        Organization = org,
+        Enterprise = ent,
+        PlanType = plan,
+        AssigningTeam = team,
+        CreatedAt = createdDaysAgo is null ? null : Now.AddDays(-createdDaysAgo.Value),
+        LastActivityAt = activeDaysAgo is null ? null : Now.AddDays(-activeDaysAgo.Value),
+        LastActivityEditor = activeDaysAgo is null ? null : editor,
+        PendingCancellationDate = pending ? Now.AddDays(9) : null,
+    };
+}

@@ -196,17 +196,22 @@ public class UsageDownloadTests
                 return new HttpResponseMessage(HttpStatusCode.Redirect) { Headers = { Location = new Uri(location) } };
             return Ndjson(Lines(uri.AbsolutePath == "/r/1.ndjson" ? 1 : 2, 1, 2));
         });
+        CopilotException? error = await ReadRedirected(handler, followed);
+        if (error != null) Assert.DoesNotContain("sig=", error.Message);
+    }
+
+    /// <summary>Reads both files whole when the redirect is <paramref name="followed"/>; else asserts and returns the DownloadRedirectRefused error.</summary>
+    private static async Task<CopilotException?> ReadRedirected(ScriptedHandler handler, bool followed)
+    {
         if (followed)
         {
             var (logins, _, _, _) = await Read(handler);
             Assert.Equal(Expected((1, 1, 2), (2, 1, 2)), logins);
+            return null;
         }
-        else
-        {
-            var error = await Assert.ThrowsAsync<CopilotException>(() => Read(handler));
-            Assert.Equal("CopilotSeats.DownloadRedirectRefused", error.ErrorId);
-            Assert.DoesNotContain("sig=", error.Message);
-        }
+        var error = await Assert.ThrowsAsync<CopilotException>(() => Read(handler));
+        Assert.Equal("CopilotSeats.DownloadRedirectRefused", error.ErrorId);
+        return error;
     }
 
     [Theory]
@@ -224,16 +229,7 @@ public class UsageDownloadTests
                 return new HttpResponseMessage(HttpStatusCode.Found) { Headers = { Location = new Uri(location) } };
             return Ndjson(Lines(uri.AbsolutePath == "/hop/1.ndjson" ? 1 : 2, 1, 2));
         });
-        if (followed)
-        {
-            var (logins, _, _, _) = await Read(handler);
-            Assert.Equal(Expected((1, 1, 2), (2, 1, 2)), logins);
-        }
-        else
-        {
-            var error = await Assert.ThrowsAsync<CopilotException>(() => Read(handler));
-            Assert.Equal("CopilotSeats.DownloadRedirectRefused", error.ErrorId);
-        }
+        await ReadRedirected(handler, followed);
     }
 
     [Fact]

@@ -44,23 +44,6 @@ public class UsageSimulatorTests : SimulatorTestBase
     }
 
     [Fact]
-    public async Task Links_that_expire_mid_download_are_refreshed_and_every_record_comes_exactly_once()
-    {
-        Sim.Faults = new FaultSettings { Usage = new UsageSettings { LinkLifetimeSeconds = 1.5, DripChunkBytes = 16 * 1024, DripDelayMs = 40, RecordsPerFile = 600 } };
-        using var client = Client();
-        var (records, result) = await ReadUsers(client);
-        Assert.True(result.Refreshes >= 1, "no link expired");
-        Assert.Contains(Sim.Downloads.Snapshot(), e => e.Expired);
-        var keys = records.Select(r => r.Login + "|" + r.Day!.Value.ToString("yyyy-MM-dd")).ToList();
-        Assert.Equal(keys.Count, keys.Distinct().Count());
-        var seats = Sim.State.OrgSeats("octo-org");
-        Assert.Equal(seats.Count * 28, records.Count);
-        Assert.Equal(seats.Select(s => s.Login).OrderBy(l => l), records.Select(r => r.Login!).Distinct().OrderBy(l => l));
-        Assert.Equal(0, Sim.Downloads.AuthorizationSeen);
-        Assert.DoesNotContain(Captured, line => line.Contains("sig=") || line.Contains(Tokens.Canary));
-    }
-
-    [Fact]
     public async Task Records_agree_with_the_seats_and_the_download_origin_never_sees_a_token()
     {
         Sim.Faults = new FaultSettings { Usage = new UsageSettings { Gzip = true } };

@@ -36,14 +36,6 @@ public sealed class CommandShapeTests : SessionTests
         Assert.Equal(Commands.OrderBy(n => n, StringComparer.Ordinal), names);
     }
 
-    [Fact]
-    public void Get_Command_lists_exactly_the_eight_cmdlets()
-    {
-        var commands = Ps.Run("Get-Command -Module CopilotSeats").Ok().Select(o => (CommandInfo)o.BaseObject).ToList();
-        Assert.All(commands, c => Assert.Equal(CommandTypes.Cmdlet, c.CommandType));
-        Assert.Equal(Commands, commands.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray());
-    }
-
     /// <summary>Get-Verb lists the constants of these classes.</summary>
     private static HashSet<string> ApprovedVerbs()
     {

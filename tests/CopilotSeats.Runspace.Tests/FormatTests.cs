@@ -6,7 +6,10 @@ using Xunit;
 
 namespace CopilotSeats.Runspace.Tests;
 
-/// <summary>CopilotSeats.Format.ps1xml as the engine loaded it (Get-FormatData).</summary>
+/// <summary>
+/// CopilotSeats.Format.ps1xml as the engine loaded it (Get-FormatData): one view per Core type, naming only real
+/// properties. How the views render (columns, widths, lists) is tested in tests/pester/Views.Tests.ps1.
+/// </summary>
 public sealed class FormatTests : SessionTests
 {
     public FormatTests(PowerShellSession ps) : base(ps) { }
@@ -16,13 +19,6 @@ public sealed class FormatTests : SessionTests
         Ps.SetVariable("__type", typeName);
         return Assert.IsType<ExtendedTypeDefinition>(Assert.Single(Ps.Run("Get-FormatData -TypeName $__type").Ok()).BaseObject);
     }
-
-    private TableControl Table(string typeName) => Assert.IsType<TableControl>(Assert.Single(FormatData(typeName).FormatViewDefinition).Control);
-
-    private ListControl List(string typeName) => Assert.IsType<ListControl>(Assert.Single(FormatData(typeName).FormatViewDefinition).Control);
-
-    /// <summary>The width the fixed columns and their separators take (a width-less last column gets the rest).</summary>
-    private static int FixedWidth(TableControl table) => table.Headers.Sum(h => h.Width) + table.Headers.Count - 1;
 
     /// <summary>The type names the shipped file selects views for.</summary>
     private List<string> SelectedTypeNames() =>
@@ -41,72 +37,6 @@ public sealed class FormatTests : SessionTests
         var viewNames = selected.SelectMany(name => FormatData(name).FormatViewDefinition).Select(v => v.Name).ToList();
         Assert.Equal(selected.Count, viewNames.Count);
         Assert.Equal(viewNames.Count, viewNames.Distinct().Count());
-    }
-
-    [Fact]
-    public void Seat_table_groups_by_organization_and_shows_the_specified_columns_within_80_characters()
-    {
-        TableControl table = Table("CopilotSeats.CopilotSeat");
-        var labels = table.Headers.Select(h => h.Label).ToArray();
-        Assert.Equal(new[] { "Login", "AssigningTeam", "LastActive", "Ago", "CancelsOn", "Editor" }, labels);
-        var columns = Assert.Single(table.Rows).Columns.Select(c => c.DisplayEntry).ToArray();
-        Assert.Equal(labels.Length, columns.Length);
-        Assert.Equal(new[] { "Login", "AssigningTeam" }, columns.Take(2).Select(c => c.Value));
-        Assert.Contains("DaysInactive", columns[3].Value);
-        Assert.Contains("LastActivityAt", columns[2].Value);
-        Assert.Contains("PendingCancellationDate", columns[4].Value);
-        Assert.Contains("LastActivityEditor", columns[5].Value);
-        Assert.All(columns.Skip(2), c => Assert.Equal(DisplayEntryValueType.ScriptBlock, c.ValueType));
-        Assert.All(table.Headers.Take(2), h => Assert.Equal(20, h.Width));
-        Assert.Equal(0, table.Headers[^1].Width); // Editor takes what is left
-        Assert.Contains("Organization", Assert.IsType<DisplayEntry>(table.GroupBy.Expression).Value);
-        Assert.True(FixedWidth(table) + "VisualStudio".Length <= 80); // the separators include the one before Editor: the longest simulator editor name fits at 80
-    }
-
-    [Fact]
-    public void Org_detail_and_connection_default_to_lists()
-    {
-        Assert.Equal("Organization", List("CopilotSeats.CopilotOrgDetail").Entries[0].Items[0].DisplayEntry.Value);
-        Assert.Equal(13, List("CopilotSeats.CopilotOrgDetail").Entries[0].Items.Count);
-        var connection = List("CopilotSeats.CopilotConnection").Entries[0].Items;
-        Assert.Equal(new[] { "ApiUrl", "ApiVersion", "Organization", "Enterprise", "TokenSource", "AppClientId", "InstallationId" },
-            connection.Take(7).Select(i => i.DisplayEntry.Value));
-        Assert.Equal("TokenExpiresAt", connection[7].Label);
-        // The App's lines show only for a GitHub App sign-in.
-        Assert.All(connection.Skip(5), i => Assert.Contains("AppClientId", i.ItemSelectionCondition.Value));
-        Assert.All(connection.Take(5), i => Assert.Null(i.ItemSelectionCondition));
-    }
-
-    [Fact]
-    public void Access_check_defaults_to_a_list_in_the_issues_order()
-    {
-        var items = List("CopilotSeats.CopilotAccessCheck").Entries[0].Items;
-        Assert.Equal(new[] { "ApiUrl", "Target", "TokenSource", "TokenKind", "Scopes", "CanReadOrgDetail", "CanReadSeats", "CanReadUsage",
-                "RateLimitRemaining", "RateLimitResetAt", "Problems" },
-            items.Select(i => i.Label ?? i.DisplayEntry.Value));
-    }
-
-    [Fact]
-    public void Seat_change_table_exists()
-    {
-        TableControl table = Table("CopilotSeats.CopilotSeatChange");
-        Assert.Equal(table.Headers.Count, Assert.Single(table.Rows).Columns.Count);
-        Assert.Equal(new[] { "Action", "AssigneeType", "Target", "SeatsChanged", "Requested" }, table.Headers.Select(h => h.Label));
-        Assert.Equal(20, table.Headers[2].Width);
-        Assert.True(FixedWidth(table) + 20 <= 80); // one 20-character name fits in Requested
-    }
-
-    [Fact]
-    public void Summary_table_shows_the_specified_columns_within_80_characters()
-    {
-        TableControl table = Table("CopilotSeats.CopilotSeatSummary");
-        var properties = Assert.Single(table.Rows).Columns.Select(c => c.DisplayEntry.Value).ToArray();
-        Assert.Equal(new[] { "Name", "Seats", "Active", "Inactive", "PendingCancellation", "MonthlyCost", "InactiveMonthlyCost" }, properties);
-        Assert.Equal(properties.Length, table.Headers.Count);
-        Assert.Equal(20, table.Headers[0].Width);
-        Assert.True(FixedWidth(table) < 80); // rendered at 80 columns by tests/pester/Measure.Tests.ps1 and Views.Tests.ps1
-        Assert.All(table.Headers.Skip(1), h => Assert.Equal(Alignment.Right, h.Alignment));
-
     }
 
     [Fact]

@@ -14,16 +14,13 @@ namespace CopilotSeats.Runspace.Tests;
 /// </summary>
 public sealed class PowerShellSession : IAsyncLifetime
 {
-    /// <summary>A token that must never show up anywhere (any token not starting sim_bad/sim_readonly has full scopes).</summary>
-    public const string Canary = "sim_canary_rs_123";
-
     private System.Management.Automation.Runspaces.Runspace? _runspace;
 
     public SimulatorHost Sim { get; private set; } = null!;
     public RecordingHost Host { get; } = new();
     public PSModuleInfo Module { get; private set; } = null!;
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => Repo.Root;
     public static string ManifestPath => Path.Combine(RepoRoot, "out", "CopilotSeats", "CopilotSeats.psd1");
 
     public async Task InitializeAsync()
@@ -31,8 +28,6 @@ public sealed class PowerShellSession : IAsyncLifetime
         Assert.True(File.Exists(ManifestPath), $"{ManifestPath} is missing: run 'dotnet build CopilotSeats.sln -c Release' first.");
         Sim = await SimulatorHost.StartAsync(new SimulatorOptions { Seats = 120 });
         InitialSessionState iss = InitialSessionState.CreateDefault2();
-        // Stand-in for Select-Object -First (Microsoft.PowerShell.Utility is not in this engine).
-        iss.Commands.Add(new SessionStateCmdletEntry("Select-FirstObject", typeof(SelectFirstObjectCommand), null));
         // Get-FormatData from Microsoft.PowerShell.Utility: the module's views as the engine loaded them.
         iss.Commands.Add(new SessionStateCmdletEntry("Get-FormatData", typeof(Microsoft.PowerShell.Commands.GetFormatDataCommand), null));
         _runspace = RunspaceFactory.CreateRunspace(Host, iss);
@@ -52,7 +47,7 @@ public sealed class PowerShellSession : IAsyncLifetime
         if (Sim != null) await Sim.DisposeAsync();
     }
 
-    /// <summary>Fresh simulator state, empty request log, no host records; $tok (canary SecureString) and $api (simulator URL) set.</summary>
+    /// <summary>Fresh simulator state, empty request log, no host records; $tok (a full-scope token) and $api (simulator URL) set.</summary>
     public void Reset(SimulatorOptions? options = null)
     {
         Sim.Reset(options);
@@ -63,7 +58,7 @@ public sealed class PowerShellSession : IAsyncLifetime
 
     private void ResetVariables()
     {
-        SetVariable("tok", Secure(Canary));
+        SetVariable("tok", Secure("sim_runspace_token"));
         SetVariable("api", Sim.BaseUri);
     }
 
@@ -94,24 +89,11 @@ public sealed class PowerShellSession : IAsyncLifetime
         ps.Runspace = _runspace;
         Host.Clear();
         string wrapped = "$global:__rsTerminating = $null\ntry {\n" + script + "\n} catch { $global:__rsTerminating = $_ }";
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         // A local scope per run: preference variables a script sets ($WhatIfPreference, ...) do not leak into the next test.
         Collection<PSObject> output = ps.AddScript(wrapped, useLocalScope: true).Invoke();
-        watch.Stop();
         var terminating = _runspace!.SessionStateProxy.GetVariable("__rsTerminating") as ErrorRecord
             ?? (_runspace.SessionStateProxy.GetVariable("__rsTerminating") as PSObject)?.BaseObject as ErrorRecord;
-        return new PsResult(
-            output.ToList(),
-            ps.Streams.Error.ToList(),
-            terminating,
-            ps.Streams.Verbose.ToList(),
-            ps.Streams.Warning.ToList(),
-            ps.Streams.Debug.ToList(),
-            ps.Streams.Information.ToList(),
-            ps.Streams.Progress.ToList(),
-            Host.Lines.ToList(),
-            Host.Prompts.ToList(),
-            watch.Elapsed);
+        return new PsResult(output.ToList(), ps.Streams.Error.ToList(), terminating, Host.Lines.ToList(), Host.Prompts.ToList());
     }
 
     /// <summary>
@@ -138,71 +120,17 @@ public sealed class PowerShellSession : IAsyncLifetime
         catch (Exception ex) { ended = ex; }
         return (watch.Elapsed, ended, output.Count);
     }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "CopilotSeats.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("CopilotSeats.sln was not found above " + AppContext.BaseDirectory);
-    }
 }
 
-/// <summary>Everything one invocation produced.</summary>
-public sealed record PsResult(
-    List<PSObject> Output,
-    List<ErrorRecord> Errors,
-    ErrorRecord? Terminating,
-    List<VerboseRecord> Verbose,
-    List<WarningRecord> Warning,
-    List<DebugRecord> Debug,
-    List<InformationRecord> Information,
-    List<ProgressRecord> Progress,
-    List<string> HostLines,
-    List<string> Prompts,
-    TimeSpan Elapsed)
+/// <summary>What one invocation produced: output, errors (the terminating one apart), host lines and prompts.</summary>
+public sealed record PsResult(List<PSObject> Output, List<ErrorRecord> Errors, ErrorRecord? Terminating, List<string> HostLines, List<string> Prompts)
 {
-    /// <summary>Non-terminating errors plus the terminating one, if any.</summary>
-    public IEnumerable<ErrorRecord> AllErrors => Terminating is null ? Errors : Errors.Append(Terminating);
-
     /// <summary>Asserts the run had no error of any kind and returns the output.</summary>
     public List<PSObject> Ok()
     {
         Assert.True(Terminating is null, "terminating error: " + Terminating);
         Assert.True(Errors.Count == 0, "errors: " + string.Join(" | ", Errors.Select(e => e.FullyQualifiedErrorId + ": " + e)));
         return Output;
-    }
-
-    /// <summary>Every string any stream, host line, prompt or error carries (messages, ToString, exception text, details).</summary>
-    public IEnumerable<string> AllText()
-    {
-        foreach (PSObject o in Output)
-        {
-            yield return o.ToString();
-            foreach (PSPropertyInfo p in o.Properties)
-            {
-                object? value;
-                try { value = p.Value; } catch (Exception ex) { value = ex.Message; }
-                if (value is Array array) foreach (object? item in array) yield return item?.ToString() ?? "";
-                else yield return value?.ToString() ?? "";
-            }
-        }
-        foreach (ErrorRecord e in AllErrors)
-        {
-            yield return e.ToString();
-            yield return e.FullyQualifiedErrorId;
-            yield return e.Exception?.ToString() ?? "";
-            yield return e.ErrorDetails?.Message ?? "";
-            yield return e.ErrorDetails?.RecommendedAction ?? "";
-            yield return e.CategoryInfo.ToString();
-            yield return e.TargetObject?.ToString() ?? "";
-        }
-        foreach (VerboseRecord r in Verbose) yield return r.Message;
-        foreach (WarningRecord r in Warning) yield return r.Message;
-        foreach (DebugRecord r in Debug) yield return r.Message;
-        foreach (InformationRecord r in Information) yield return r.MessageData?.ToString() ?? "";
-        foreach (ProgressRecord r in Progress) { yield return r.Activity; yield return r.StatusDescription; yield return r.CurrentOperation ?? ""; }
-        foreach (string line in HostLines) yield return line;
-        foreach (string prompt in Prompts) yield return prompt;
     }
 }
 
@@ -211,5 +139,4 @@ public static class PsObjectExtensions
 {
     public static object? Prop(this PSObject o, string name) => o.Properties[name]?.Value;
     public static string? Str(this PSObject o, string name) => o.Properties[name]?.Value?.ToString();
-    public static string TypeName(this PSObject o) => o.BaseObject.GetType().FullName!;
 }

@@ -1,22 +1,5 @@
 namespace CopilotSeats.Simulator.Tests;
 
-public static class Repo
-{
-    public static string Root
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "CopilotSeats.sln"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("CopilotSeats.sln not found");
-        }
-    }
-
-    /// <summary>A GitHub API example, kept in tests/fixtures (.ci/run checks it against its source).</summary>
-    public static JsonNode Example(string name) =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "tests", "fixtures", "github-api", "examples", "copilot", name)))!;
-}
-
 /// <summary>The simulator over real HTTP, checked against GitHub's description and examples.</summary>
 public class SimulatorTests : IAsyncLifetime
 {
@@ -71,7 +54,7 @@ public class SimulatorTests : IAsyncLifetime
         var r = await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing");
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         var body = await Json(r);
-        Assert.Equal(Keys(Repo.Example("get-copilot-organization-details.200.json")), Keys(body));
+        Assert.Equal(Keys(Repo.ExampleJson("get-copilot-organization-details.200.json")), Keys(body));
         Assert.Equal(1234, (int)body["seat_breakdown"]!["total"]!);
         Assert.Equal("assign_selected", (string)body["seat_management_setting"]!);
         Assert.Equal(1, (int)body["seat_breakdown"]!["pending_invitation"]!);
@@ -81,7 +64,7 @@ public class SimulatorTests : IAsyncLifetime
     public async Task Seat_list_rows_have_the_example_shape()
     {
         var body = await Json(await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing/seats?per_page=100"));
-        var example = Repo.Example("list-copilot-seats.200.json");
+        var example = Repo.ExampleJson("list-copilot-seats.200.json");
         var teamSeat = body["seats"]!.AsArray().First(s => s!["assigning_team"] != null)!;
         Assert.Equal(Keys(example["seats"]![0]), Keys(teamSeat));
         var directSeat = body["seats"]!.AsArray().First(s => s!["assigning_team"] is null)!;
@@ -116,7 +99,7 @@ public class SimulatorTests : IAsyncLifetime
     public async Task Member_lookups_answer_one_seat_for_orgs_and_a_list_for_enterprises()
     {
         var org = await Json(await Send(HttpMethod.Get, "/orgs/octo-org/members/octocat/copilot"));
-        Assert.Equal(Keys(Repo.Example("get-copilot-seat-details-for-user.200.json")).Where(k => !k.StartsWith("assigning_team")), Keys(org));
+        Assert.Equal(Keys(Repo.ExampleJson("get-copilot-seat-details-for-user.200.json")).Where(k => !k.StartsWith("assigning_team")), Keys(org));
         Assert.Equal("octocat", (string)org["assignee"]!["login"]!);
         var ent = await Json(await Send(HttpMethod.Get, "/enterprises/octo-ent/members/octocat/copilot"));
         Assert.True(ent["seats"]!.AsArray().Count >= 2);
@@ -236,14 +219,14 @@ public class SimulatorTests : IAsyncLifetime
         var add = await Send(HttpMethod.Post, "/orgs/octo-org/copilot/billing/selected_users", new { selected_usernames = new[] { "no-seat-1", "no-seat-2" } });
         Assert.Equal(HttpStatusCode.Created, add.StatusCode);
         var added = await Json(add);
-        Assert.Equal(Keys(Repo.Example("add-copilot-seats-for-users.201.json")), Keys(added));
+        Assert.Equal(Keys(Repo.ExampleJson("add-copilot-seats-for-users.201.json")), Keys(added));
         Assert.Equal(2, (int)added["seats_created"]!);
         Assert.NotNull(_sim.State.SeatFor("octo-org", "no-seat-1"));
         Assert.Equal(0, (int)(await Json(await Send(HttpMethod.Post, "/orgs/octo-org/copilot/billing/selected_users", new { selected_usernames = new[] { "no-seat-1" } })))["seats_created"]!);
 
         var del = await Send(HttpMethod.Delete, "/orgs/octo-org/copilot/billing/selected_users", new { selected_usernames = new[] { "no-seat-1" } });
         var cancelled = await Json(del);
-        Assert.Equal(Keys(Repo.Example("cancel-copilot-seat-assignment-for-users.200.json")), Keys(cancelled));
+        Assert.Equal(Keys(Repo.ExampleJson("cancel-copilot-seat-assignment-for-users.200.json")), Keys(cancelled));
         Assert.Equal(1, (int)cancelled["seats_cancelled"]!);
         var seat = _sim.State.SeatFor("octo-org", "no-seat-1")!;
         var expected = DateOnly.FromDateTime(DateTime.UtcNow); expected = new DateOnly(expected.Year, expected.Month, 1).AddMonths(1);

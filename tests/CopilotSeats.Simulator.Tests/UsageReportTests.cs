@@ -49,7 +49,7 @@ public class UsageReportTests : IAsyncLifetime
         var r = await _api.GetAsync(path.Replace("{day}", Day(3)));
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         var body = JsonNode.Parse(await r.Content.ReadAsStringAsync())!;
-        Assert.Equal(Keys(Repo.Example(example)), Keys(body));
+        Assert.Equal(Keys(Repo.ExampleJson(example)), Keys(body));
         var links = body["download_links"]!.AsArray().Select(l => new Uri(l!.GetValue<string>())).ToList();
         Assert.True(links.Count >= 2);
         Assert.All(links, l => Assert.Equal(_sim.DownloadBaseUri.Authority, l.Authority));

@@ -15,6 +15,23 @@ BeforeDiscovery {
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     $script:Sim, $script:Conn = Start-TestSession
+
+    # Asserts 250 names went out as 3 $Method requests of at most 100 names each, every name once (and, when given,
+    # that the changes report $SeatsChanged seats).
+    function Assert-ThreeBatches([string] $Method, $Changes, $SeatsChanged) {
+        $Changes.Count | Should -Be 3
+        (@($Changes | ForEach-Object { @($_.Requested).Count }) | Measure-Object -Sum).Sum | Should -Be 250
+        if ($null -ne $SeatsChanged) { ($Changes | Measure-Object SeatsChanged -Sum).Sum | Should -Be $SeatsChanged }
+        $sent = foreach ($r in @(Get-SimulatorRequests $Sim -Method $Method)) {
+            $batch = @((Get-RequestBody $r).selected_usernames)
+            $batch.Count | Should -BeLessOrEqual 100
+            $batch
+        }
+        @($sent).Count | Should -Be 250
+        @($sent | Sort-Object -Unique).Count | Should -Be 250
+        @(Get-SimulatorRequests $Sim -Method $Method).Count | Should -Be 3
+        @(Get-MutationRequests $Sim).Count | Should -Be 3
+    }
 }
 
 AfterAll {
@@ -73,28 +90,19 @@ Describe 'Add-CopilotUser' {
         @((Get-RequestBody $posts[0]).selected_usernames).Count | Should -Be 2
     }
 
-    It '250 names go out as 3 POSTs of at most 100 names each' {
+    It '250 names go out as 3 POSTs, and 250 removals as 3 DELETEs, of at most 100 names each' {
         Reset-Simulator $Sim -Body @{ seats = 300 }
         $names = @(Get-CopilotSeat -Organization octo-org @Conn | Where-Object { $_.Login -like 'user-*' } |
                 Select-Object -First 250 -ExpandProperty Login)
         $names.Count | Should -Be 250
         Clear-SimulatorLog $Sim
 
-        $changes = @($names | Add-CopilotUser -Organization octo-org -Force @Conn)
+        Assert-ThreeBatches POST @($names | Add-CopilotUser -Organization octo-org -Force @Conn)
 
-        $changes.Count | Should -Be 3
-        $posts = @(Get-SimulatorRequests $Sim -Method POST)
-        $posts.Count | Should -Be 3
-        $sent = @()
-        foreach ($p in $posts) {
-            $batch = @((Get-RequestBody $p).selected_usernames)
-            $batch.Count | Should -BeLessOrEqual 100
-            $sent += $batch
-        }
-        $sent.Count | Should -Be 250
-        @($sent | Sort-Object -Unique).Count | Should -Be 250
-        (@($changes | ForEach-Object { @($_.Requested).Count }) | Measure-Object -Sum).Sum | Should -Be 250
-        @(Get-MutationRequests $Sim).Count | Should -Be 3
+        Clear-SimulatorLog $Sim
+        Assert-ThreeBatches DELETE @(1..250 | ForEach-Object { 'user-{0:0000}' -f $_ } | Remove-CopilotUser -Organization octo-org -Force @Conn) -SeatsChanged 250
+        (Get-CopilotSeat -Organization octo-org -UserName user-0250 @Conn).PendingCancellationDate | Should -Not -BeNullOrEmpty
+        (Get-CopilotSeat -Organization octo-org -UserName user-0251 @Conn).PendingCancellationDate | Should -BeNullOrEmpty
     }
 
     It 'enterprise: -Enterprise octo-ent posts to the enterprise selected_users endpoint' {
@@ -107,72 +115,55 @@ Describe 'Add-CopilotUser' {
         $out = @(Add-CopilotUser -Organization assign-all-org -UserName no-seat-1 -Force @Conn -ErrorVariable ev -ErrorAction SilentlyContinue)
         $out.Count | Should -Be 0
         @($ev).Count | Should -Be 1
-        $ev[0].FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http422*'
-        "$($ev[0].CategoryInfo.Category)" | Should -Be 'InvalidOperation'
-        $ev[0].TargetObject | Should -Be 'assign-all-org'
+        Assert-ErrorRecord $ev[0] 'CopilotSeats.Http422' InvalidOperation 'assign-all-org'
         @(Get-SimulatorRequests $Sim -Method POST).Count | Should -Be 1 -Because 'a 422 is never retried'
     }
 
-    It '-WhatIf sends no request and writes no change' {
-        $out = @(Add-CopilotUser -Organization octo-org -UserName no-seat-1 -WhatIf @Conn)
-        $out.Count | Should -Be 0
-        @(Get-MutationRequests $Sim).Count | Should -Be 0
+    It 'rows for an assign_all organization and another: the 422 is that organization''s error and the other batch still goes' {
+        $out = @([pscustomobject]@{ Organization = 'assign-all-org'; UserName = 'no-seat-1' }, [pscustomobject]@{ Organization = 'octo-org'; UserName = 'no-seat-2' } |
+                Add-CopilotUser @Conn -ErrorVariable ev -ErrorAction SilentlyContinue)
+        @($ev).Count | Should -Be 1
+        Assert-ErrorRecord $ev[0] 'CopilotSeats.Http422' InvalidOperation 'assign-all-org'
+        $out.Organization | Should -Be 'octo-org'
+        @(Get-SimulatorRequests $Sim | ForEach-Object { "$($_.path) $($_.status)" }) |
+            Should -Be @('/orgs/assign-all-org/copilot/billing/selected_users 422', '/orgs/octo-org/copilot/billing/selected_users 201')
     }
 }
 
 Describe 'Remove-CopilotUser' {
     BeforeEach { Reset-Simulator $Sim }
 
-    It '-WhatIf sends no mutating request at all' {
-        $out = @(Remove-CopilotUser -Organization octo-org -UserName user-0001, user-0002 -WhatIf @Conn)
-        $out.Count | Should -Be 0
-        @(Get-MutationRequests $Sim).Count | Should -Be 0
-        @(Get-SimulatorRequests $Sim -Method DELETE).Count | Should -Be 0
-        @(Get-SimulatorRequests $Sim -Method POST).Count | Should -Be 0
-    }
-
-    It '-WhatIf wins over -Force' {
-        $null = Remove-CopilotUser -Organization octo-org -UserName user-0001 -Force -WhatIf @Conn
-        @(Get-MutationRequests $Sim).Count | Should -Be 0
-    }
-
-    It 'Get-CopilotSeat | Remove-CopilotUser -WhatIf binds each seat (Login -> UserName) and sends no DELETE' {
-        $out = @(Get-CopilotSeat -Organization octo-org @Conn |
-                Remove-CopilotUser -Organization octo-org -WhatIf @Conn -ErrorVariable ev -ErrorAction SilentlyContinue)
-        # Every seat binds; the only errors are the team-granted seats, kept back (AssigningTeam binds too).
-        @($ev | Where-Object { $_.FullyQualifiedErrorId -notlike 'CopilotSeats.TeamAssigned,*' }).Count | Should -Be 0 -Because 'every seat object should bind to -UserName'
-        (@($ev | ForEach-Object { [string]$_.TargetObject } | Sort-Object) -join ',') | Should -Be ((1..6 | ForEach-Object { "team1-member-$_" }) -join ',')
-        $out.Count | Should -Be 0
-        @(Get-SimulatorRequests $Sim -Method DELETE).Count | Should -Be 0
-        @(Get-MutationRequests $Sim).Count | Should -Be 0
-        @(Get-SimulatorRequests $Sim -Method GET).Count | Should -BeGreaterThan 0
-    }
-
-    It '-Confirm:$false removes the seat, which then has a PendingCancellationDate' {
-        $change = Remove-CopilotUser -Organization octo-org -UserName user-0001 -Confirm:$false @Conn
+    It '<Switch> removes the seats in one DELETE, and they then have a PendingCancellationDate' -ForEach @(
+        @{ Switch = '-Confirm:$false'; NoPrompt = @{ Confirm = $false } }
+        @{ Switch = '-Force'; NoPrompt = @{ Force = $true } }
+    ) {
+        $change = Remove-CopilotUser -Organization octo-org -UserName user-0001, user-0002 @NoPrompt @Conn
+        @($change).Count | Should -Be 1
         $change.GetType().FullName | Should -Be 'CopilotSeats.CopilotSeatChange'
-        $change.Action | Should -Be 'Remove'
-        $change.AssigneeType | Should -Be 'User'
-        $change.SeatsChanged | Should -Be 1
-        Assert-OneSeatRequest $Sim DELETE '/orgs/octo-org/copilot/billing/selected_users' selected_usernames 'user-0001'
-
-        $seat = Get-CopilotSeat -Organization octo-org -UserName user-0001 @Conn
-        $seat.PendingCancellationDate | Should -Not -BeNullOrEmpty
+        Assert-Properties $change @{ Action = 'Remove'; AssigneeType = 'User'; SeatsChanged = 2 }
+        Assert-OneSeatRequest $Sim DELETE '/orgs/octo-org/copilot/billing/selected_users' selected_usernames 'user-0001,user-0002'
+        foreach ($login in 'user-0001', 'user-0002') {
+            (Get-CopilotSeat -Organization octo-org -UserName $login @Conn).PendingCancellationDate | Should -Not -BeNullOrEmpty
+        }
     }
 
-    It '-Force removes without prompting' {
-        $change = Remove-CopilotUser -Organization octo-org -UserName user-0002 -Force @Conn
-        $change.SeatsChanged | Should -Be 1
-        (Get-CopilotSeat -Organization octo-org -UserName user-0002 @Conn).PendingCancellationDate | Should -Not -BeNullOrEmpty
+    It 'rows with Organization and UserName (a CSV) change each row''s organization' {
+        $out = @([pscustomobject]@{ Organization = 'octo-org'; UserName = 'user-0001' }, [pscustomobject]@{ Organization = 'octo-lab'; UserName = 'user-0002' } |
+                Remove-CopilotUser -Force @Conn -ErrorVariable ev)
+        @($ev).Count | Should -Be 0
+        $out.Count | Should -Be 2
+        @(Get-MutationRequests $Sim).path | Should -Be @('/orgs/octo-org/copilot/billing/selected_users', '/orgs/octo-lab/copilot/billing/selected_users')
+        (Get-CopilotSeat -Organization octo-org -UserName user-0001 @Conn).PendingCancellationDate | Should -Not -BeNullOrEmpty
+        (Get-CopilotSeat -Organization octo-lab -UserName user-0002 @Conn).PendingCancellationDate | Should -Not -BeNullOrEmpty
+        (Get-CopilotSeat -Organization octo-org -UserName user-0002 @Conn).PendingCancellationDate | Should -BeNullOrEmpty
     }
 
-    It 'a team-granted user (team1-member-1) gives a non-terminating CopilotSeats.Http422 (InvalidOperation)' {
-        $out = @(Remove-CopilotUser -Organization octo-org -UserName team1-member-1 -Force @Conn -ErrorVariable ev -ErrorAction SilentlyContinue)
-        $out.Count | Should -Be 0
+    It 'a team-granted user (team1-member-1) gives a non-terminating CopilotSeats.Http422 (InvalidOperation), not retried' {
+        $out = @(try { Remove-CopilotUser -Organization octo-org -UserName team1-member-1 -Force @Conn -ErrorVariable ev -ErrorAction SilentlyContinue; 'after' } catch { })
+        $out | Should -Be 'after' -Because 'the error is not terminating and no change is written'
         @($ev).Count | Should -Be 1
-        $ev[0].FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http422*'
-        "$($ev[0].CategoryInfo.Category)" | Should -Be 'InvalidOperation'
-        $ev[0].TargetObject | Should -Be 'octo-org'
+        Assert-ErrorRecord $ev[0] 'CopilotSeats.Http422' InvalidOperation 'octo-org'
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 1 -Because 'a 422 is never retried'
         (Get-CopilotSeat -Organization octo-org -UserName team1-member-1 @Conn).PendingCancellationDate | Should -BeNullOrEmpty
     }
 
@@ -216,11 +207,6 @@ Describe 'Add-CopilotTeam and Remove-CopilotTeam' {
         (Get-CopilotSeat -Organization octo-org -UserName team1-member-1 @Conn).PendingCancellationDate | Should -Not -BeNullOrEmpty
     }
 
-    It 'Remove-CopilotTeam -WhatIf sends nothing' {
-        $null = Remove-CopilotTeam -Organization octo-org -TeamName team-1 -WhatIf @Conn
-        @(Get-MutationRequests $Sim).Count | Should -Be 0
-    }
-
     It 'Add-CopilotTeam -Enterprise octo-ent ent-team-2 uses selected_enterprise_teams (EnterpriseTeam)' {
         $change = Add-CopilotTeam -Enterprise octo-ent -TeamName ent-team-2 -Force @Conn
         Assert-Properties $change @{ AssigneeType = 'EnterpriseTeam'; Enterprise = 'octo-ent'; Action = 'Add' }
@@ -240,41 +226,58 @@ Describe 'Add-CopilotTeam and Remove-CopilotTeam' {
 }
 
 Describe 'Name validation' {
-    BeforeAll { Reset-Simulator $Sim }
+    BeforeAll {
+        Reset-Simulator $Sim
+        # Asserts $Command was refused at parameter binding by a validation attribute of the cmdlet class $Class.
+        function Assert-Refused([string] $Class, [scriptblock] $Command) {
+            $err = Get-ThrownError $Command
+            $err | Should -Not -BeNullOrEmpty -Because "$Class must refuse the name"
+            $err.Exception | Should -BeOfType ([System.Management.Automation.ParameterBindingException])
+            $err.FullyQualifiedErrorId | Should -Match "^ParameterArgumentValidationError[^,]*,CopilotSeats\.Commands\.$Class$"
+        }
+    }
     BeforeEach { Clear-SimulatorLog $Sim }
 
-    It 'refuses the user name <Display> with a parameter validation error and sends nothing' -ForEach ($BadNames + @{ Display = 'empty'; Value = '' }) {
+    It 'refuses the user name <Display>, alone or after a valid one, and sends nothing' -ForEach ($BadNames + @{ Display = 'empty'; Value = '' } + @{ Display = "'-leading-hyphen'"; Value = '-leading-hyphen' }) {
         foreach ($cmd in 'Add-CopilotUser', 'Remove-CopilotUser') {
-            $err = Get-ThrownError { & $cmd -Organization octo-org -UserName $Value -Force @Conn }
-            $err | Should -Not -BeNullOrEmpty -Because "$cmd must refuse the name"
-            $err.Exception | Should -BeOfType ([System.Management.Automation.ParameterBindingException])
-            $err.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+            Assert-Refused ($cmd.Replace('-', '') + 'Command') { & $cmd -Organization octo-org -UserName $Value -Force @Conn }
+            Assert-Refused ($cmd.Replace('-', '') + 'Command') { & $cmd -Organization octo-org -UserName user-0001, $Value -Force @Conn }
         }
-        $err = Get-ThrownError { Get-CopilotSeat -Organization octo-org -UserName $Value @Conn }
-        $err.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        Assert-Refused GetCopilotSeatCommand { Get-CopilotSeat -Organization octo-org -UserName $Value @Conn }
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0
     }
 
     It 'refuses the organization, enterprise or team <Display>' -ForEach $BadNames {
-        (Get-ThrownError { Get-CopilotSeat -Organization $Value @Conn }).FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
-        (Get-ThrownError { Get-CopilotSeat -Enterprise $Value @Conn }).FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
-        (Get-ThrownError { Get-CopilotOrgDetail -Organization $Value @Conn }).FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
-        (Get-ThrownError { Add-CopilotTeam -Organization octo-org -TeamName $Value -Force @Conn }).FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
-        (Get-ThrownError { Add-CopilotUser -Organization $Value -UserName octocat -Force @Conn }).FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        Assert-Refused GetCopilotSeatCommand { Get-CopilotSeat -Organization $Value @Conn }
+        Assert-Refused GetCopilotSeatCommand { Get-CopilotSeat -Enterprise $Value @Conn }
+        Assert-Refused GetCopilotOrgDetailCommand { Get-CopilotOrgDetail -Organization $Value @Conn }
+        Assert-Refused AddCopilotTeamCommand { Add-CopilotTeam -Organization octo-org -TeamName $Value -Force @Conn }
+        Assert-Refused RemoveCopilotTeamCommand { Remove-CopilotTeam -Enterprise octo-ent -TeamName $Value -Force @Conn }
+        Assert-Refused AddCopilotUserCommand { Add-CopilotUser -Organization $Value -UserName octocat -Force @Conn }
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0
     }
 
-    It 'an invalid name from the pipeline is refused and nothing is sent' {
-        $ev = $null
-        $caught = $null
-        try {
-            $null = 'a/b', '..' | Add-CopilotUser -Organization octo-org -Force @Conn -ErrorVariable ev -ErrorAction SilentlyContinue
-        }
-        catch { $caught = $_ }
-        $errors = @(@($ev) + @($caught) | Where-Object { $null -ne $_ })
-        $errors.Count | Should -BeGreaterOrEqual 1
-        $errors[0].Exception | Should -BeOfType ([System.Management.Automation.ParameterBindingException])
-        $errors[0].FullyQualifiedErrorId | Should -Match '^(ParameterArgumentValidationError|InputObjectNotBound)'
+    It 'refuses an empty organization' {
+        Assert-Refused GetCopilotOrgDetailCommand { Get-CopilotOrgDetail -Organization '' @Conn }
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+
+    It 'refuses every invalid name from the pipeline, one error each, and sends nothing (<Command>)' -ForEach @(@{ Command = 'Add-CopilotUser' }, @{ Command = 'Remove-CopilotUser' }) {
+        $out = @('a/b', '..', "x`r`ny", '' | & $Command -Organization octo-org -Force @Conn -ErrorVariable ev -ErrorAction SilentlyContinue)
+        $out.Count | Should -Be 0
+        @($ev).Count | Should -Be 4
+        foreach ($e in $ev) {
+            $e.Exception | Should -BeOfType ([System.Management.Automation.ParameterBindingException])
+            $e.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        }
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+
+    It 'piped rows mixing an invalid and a valid name send only the valid one' {
+        $out = @([pscustomobject]@{ Login = 'a/b' }, [pscustomobject]@{ Login = 'user-0005' } | Remove-CopilotUser -Organization octo-org -Force @Conn -ErrorVariable ev -ErrorAction SilentlyContinue)
+        @($ev).Count | Should -Be 1
+        $ev[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        $out.Count | Should -Be 1
+        Assert-OneSeatRequest $Sim DELETE -Field selected_usernames -Names 'user-0005'
     }
 }

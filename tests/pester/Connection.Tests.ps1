@@ -1,26 +1,9 @@
-# Connect-Copilot / Disconnect-Copilot, token resolution order and API URL resolution.
+# Connect-Copilot / Disconnect-Copilot, and the token and API URL read from the real environment. The order in
+# which parameters, the session and the variables win is Core's rule: tests/CopilotSeats.Core.Tests/ConnectionTests.cs.
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     $script:Sim, $script:Conn = Start-TestSession
-
-    # Environment variables the module reads; every test starts without them and they are restored afterwards.
-    $script:EnvNames = @('GH_TOKEN', 'GITHUB_TOKEN', 'GITHUB_API_URL')
-    $script:SavedEnv = @{}
-    foreach ($n in $EnvNames) { $SavedEnv[$n] = [Environment]::GetEnvironmentVariable($n) }
-    $script:SavedPath = $env:PATH
-
-    function Clear-TokenEnvironment {
-        foreach ($n in $EnvNames) { Remove-Item -Path "Env:$n" -ErrorAction SilentlyContinue }
-    }
-
-    function Restore-TokenEnvironment {
-        foreach ($n in $EnvNames) {
-            if ($null -eq $SavedEnv[$n]) { Remove-Item -Path "Env:$n" -ErrorAction SilentlyContinue }
-            else { Set-Item -Path "Env:$n" -Value $SavedEnv[$n] }
-        }
-        $env:PATH = $SavedPath
-    }
 
     # Every test starts disconnected, without the token variables and on a fresh simulator, and ends
     # disconnected with the environment restored.
@@ -45,7 +28,7 @@ Describe 'Connect-Copilot and Disconnect-Copilot' {
         $c.ApiUrl.ToString().TrimEnd('/') | Should -Be $Sim.Url
         $c.ApiVersion | Should -Be '2022-11-28'
         $c.Organization | Should -Be 'octo-org'
-        $c.TokenSource | Should -BeIn @('Connect-Copilot', 'Parameter')
+        $c.TokenSource | Should -Be 'Connect-Copilot'
         $c.PSObject.Properties.Name | Should -Not -Contain 'Token'
         (ConvertTo-AllText $c) | Should -Not -Match $CanaryToken
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0
@@ -56,6 +39,10 @@ Describe 'Connect-Copilot and Disconnect-Copilot' {
         $detail = Get-CopilotOrgDetail
         $detail.Organization | Should -Be 'octo-org'
         @(Get-CopilotSeat).Count | Should -Be 120
+        (Remove-CopilotUser -UserName user-0001 -Force).Organization | Should -Be 'octo-org'
+        $log = @(Get-SimulatorRequests $Sim)
+        @($log | Where-Object { -not $_.hadAuthorization -or $_.path -notlike '/orgs/octo-org/*' }).Count | Should -Be 0
+        (Get-CopilotSeat -UserName user-0001).PendingCancellationDate | Should -Not -BeNullOrEmpty
     }
 
     It 'Connect-Copilot -Enterprise makes the enterprise the default target' {
@@ -64,6 +51,8 @@ Describe 'Connect-Copilot and Disconnect-Copilot' {
         $seats.Count | Should -BeGreaterThan 120
         @($seats | Where-Object { $_.Enterprise -ne 'octo-ent' }).Count | Should -Be 0
         @(Get-SimulatorRequests $Sim | Where-Object { $_.path -like '/enterprises/octo-ent/*' }).Count | Should -BeGreaterThan 0
+        @(Get-SimulatorRequests $Sim | Where-Object { $_.path -notlike '/enterprises/octo-ent/*' }).Count | Should -Be 0
+        $seats.Count | Should -Be @(Get-RawRows '/enterprises/octo-ent').Count
     }
 
     It '-Token on a cmdlet beats the token stored by Connect-Copilot' {
@@ -79,8 +68,7 @@ Describe 'Connect-Copilot and Disconnect-Copilot' {
         $out.Count | Should -Be 0
         # The default organization is gone: nothing to target.
         $err = Get-ThrownError { Get-CopilotSeat @Conn -ErrorAction Stop }
-        $err | Should -Not -BeNullOrEmpty
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.NoTarget*'
+        Assert-ErrorRecord $err 'CopilotSeats.NoTarget' InvalidArgument
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0
     }
 
@@ -97,64 +85,39 @@ Describe 'Connect-Copilot and Disconnect-Copilot' {
     }
 }
 
-Describe 'Token resolution order' {
+Describe 'Token from the environment' {
     BeforeEach { Start-CleanTest }
     AfterEach { Stop-CleanTest }
 
-    It 'uses GH_TOKEN when neither -Token nor Connect-Copilot gives one' {
+    It 'uses GH_TOKEN when neither -Token nor Connect-Copilot gives one, and shows it in no stream' {
         $env:GH_TOKEN = $CanaryToken
         (Get-CopilotOrgDetail -Organization octo-org -ApiUrl $Sim.Url).Organization | Should -Be 'octo-org'
+        $records = @(Get-CopilotSeat -Organization octo-org -ApiUrl $Sim.Url -Verbose -Debug *>&1)
+        @($records | Where-Object { $_ -is [CopilotSeats.CopilotSeat] }).Count | Should -Be 120
+        (ConvertTo-AllText $records) | Should -Not -Match $CanaryToken
         (Connect-Copilot -ApiUrl $Sim.Url).TokenSource | Should -Be 'GH_TOKEN'
     }
 
-    It 'uses GITHUB_TOKEN when GH_TOKEN is not set' {
-        $env:GITHUB_TOKEN = $CanaryToken
-        (Get-CopilotOrgDetail -Organization octo-org -ApiUrl $Sim.Url).Organization | Should -Be 'octo-org'
-        (Connect-Copilot -ApiUrl $Sim.Url).TokenSource | Should -Be 'GITHUB_TOKEN'
-    }
-
-    It 'GH_TOKEN beats GITHUB_TOKEN' {
-        $env:GH_TOKEN = 'sim_bad_gh_token'
-        $env:GITHUB_TOKEN = $CanaryToken
-        $err = Get-ThrownError { Get-CopilotOrgDetail -Organization octo-org -ApiUrl $Sim.Url -ErrorAction Stop }
-        $err | Should -Not -BeNullOrEmpty -Because 'the bad GH_TOKEN must have been used'
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http401*'
-        (Connect-Copilot -ApiUrl $Sim.Url).TokenSource | Should -Be 'GH_TOKEN'
-    }
-
-    It '-Token beats GH_TOKEN and GITHUB_TOKEN' {
-        $env:GH_TOKEN = 'sim_bad_gh_token'
-        $env:GITHUB_TOKEN = 'sim_bad_github_token'
-        (Get-CopilotOrgDetail -Organization octo-org @Conn).Organization | Should -Be 'octo-org'
-    }
-
-    It 'Connect-Copilot -Token beats the environment variables' {
-        $env:GH_TOKEN = 'sim_bad_gh_token'
-        $null = Connect-Copilot -ApiUrl $Sim.Url -Token $Token
-        (Get-CopilotOrgDetail -Organization octo-org).Organization | Should -Be 'octo-org'
-    }
-
-    It 'with no token anywhere throws CopilotSeats.NoToken naming GH_TOKEN and GITHUB_TOKEN, and sends nothing' {
-        # Hide the GitHub CLI so `gh auth token` cannot answer.
-        $empty = Join-Path ([System.IO.Path]::GetTempPath()) ('copilotseats-nogh-' + [guid]::NewGuid().ToString('N'))
-        $null = New-Item -ItemType Directory -Path $empty
-        try {
-            $env:PATH = $empty
-            $err = Get-ThrownError { Get-CopilotOrgDetail -Organization octo-org -ApiUrl $Sim.Url }
+    It 'with no token anywhere a cmdlet throws CopilotSeats.NoToken naming GH_TOKEN and GITHUB_TOKEN, and -WhatIf needs none; nothing is sent' {
+        $errors = Invoke-WithoutAmbientToken {
+            foreach ($command in { Get-CopilotOrgDetail -Organization octo-org -ApiUrl $Sim.Url }, { Get-CopilotSeat -Organization octo-org -ApiUrl $Sim.Url },
+                { Remove-CopilotUser -Organization octo-org -UserName user-0001 -Force -ApiUrl $Sim.Url }, { Add-CopilotTeam -Organization octo-org -TeamName team-2 -ApiUrl $Sim.Url }) {
+                Get-ThrownError $command
+            }
+            @(Remove-CopilotUser -Organization octo-org -UserName user-0001 -WhatIf -ApiUrl $Sim.Url -ErrorVariable whatIfErrors).Count | Should -Be 0
+            @($whatIfErrors).Count | Should -Be 0
         }
-        finally {
-            $env:PATH = $SavedPath
-            Remove-Item -LiteralPath $empty -Recurse -Force -ErrorAction SilentlyContinue
+        @($errors).Count | Should -Be 4 -Because 'a missing token is a terminating error'
+        foreach ($err in $errors) {
+            Assert-ErrorRecord $err 'CopilotSeats.NoToken' AuthenticationError
+            $err.Exception.Message | Should -Match 'GH_TOKEN'
+            $err.Exception.Message | Should -Match 'GITHUB_TOKEN'
         }
-        $err | Should -Not -BeNullOrEmpty -Because 'a missing token is a terminating error'
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.NoToken*'
-        $err.Exception.Message | Should -Match 'GH_TOKEN'
-        $err.Exception.Message | Should -Match 'GITHUB_TOKEN'
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0
     }
 }
 
-Describe 'API URL resolution' {
+Describe 'API URL from the environment' {
     BeforeEach { Start-CleanTest }
     AfterEach { Stop-CleanTest }
 
@@ -163,11 +126,6 @@ Describe 'API URL resolution' {
         (Get-CopilotOrgDetail -Organization octo-org -Token $Token).Organization | Should -Be 'octo-org'
         @(Get-SimulatorRequests $Sim).Count | Should -Be 1
         (Connect-Copilot -Token $Token).ApiUrl.ToString().TrimEnd('/') | Should -Be $Sim.Url
-    }
-
-    It '-ApiUrl beats GITHUB_API_URL' {
-        $env:GITHUB_API_URL = 'https://api.octocorp.ghe.com'
-        (Get-CopilotOrgDetail -Organization octo-org @Conn).Organization | Should -Be 'octo-org'
     }
 
     It 'refuses plain http:// to a non-loopback host (-ApiUrl) with CopilotSeats.InvalidApiUrl' {

@@ -14,41 +14,34 @@ AfterAll {
 Describe 'HTTP error answers' {
     BeforeEach { Reset-Simulator $Sim }
 
-    It 'a bad token (401) is CopilotSeats.Http401 with category AuthenticationError and is not retried' {
+    It 'a bad token (401) is a terminating CopilotSeats.Http401 with category AuthenticationError and is not retried' {
         $bad = ConvertTo-SecureString 'sim_bad_token_1' -AsPlainText -Force
-        $err = Get-ThrownError { Get-CopilotSeat -Organization octo-org -Token $bad -ApiUrl $Sim.Url -ErrorAction Stop }
-        $err | Should -Not -BeNullOrEmpty
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http401*'
-        "$($err.CategoryInfo.Category)" | Should -Be 'AuthenticationError'
-        @(Get-SimulatorRequests $Sim).Count | Should -Be 1
+        $err = $null
+        $out = @(try { Get-CopilotSeat -Organization octo-org -Token $bad -ApiUrl $Sim.Url 2>&1; 'after' } catch { $err = $_ })
+        $out.Count | Should -Be 0 -Because 'terminating: no error record is written and the statement after it never runs'
+        Assert-ErrorRecord $err 'CopilotSeats.Http401' AuthenticationError
+        @(Get-SimulatorRequests $Sim).status | Should -Be @(401)
     }
 
-    It 'a read-only token can list seats' {
-        $ro = ConvertTo-SecureString 'sim_readonly_token_1' -AsPlainText -Force
-        @(Get-CopilotSeat -Organization octo-org -Token $ro -ApiUrl $Sim.Url).Count | Should -Be 120
+    It 'a bad token stops a lookup of several names at the first' {
+        $bad = ConvertTo-SecureString 'sim_bad_token_3' -AsPlainText -Force
+        (Get-ThrownError { Get-CopilotSeat -Organization octo-org -UserName octocat, mona_octo -Token $bad -ApiUrl $Sim.Url }).FullyQualifiedErrorId |
+            Should -BeLike 'CopilotSeats.Http401*'
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 1
     }
 
     It 'a read-only token removing a seat gets 403 PermissionDenied whose message names the missing scopes' {
         $ro = ConvertTo-SecureString 'sim_readonly_token_1' -AsPlainText -Force
-        $out = @(Remove-CopilotUser -Organization octo-org -UserName user-0001 -Force -Token $ro -ApiUrl $Sim.Url -ErrorVariable ev -ErrorAction SilentlyContinue)
-        $out.Count | Should -Be 0
+        $out = @(try { Remove-CopilotUser -Organization octo-org -UserName user-0001 -Force -Token $ro -ApiUrl $Sim.Url -ErrorVariable ev -ErrorAction SilentlyContinue; 'after' } catch { })
+        $out | Should -Be 'after' -Because 'the error is not terminating and no change is written'
         @($ev).Count | Should -Be 1
-        $ev[0].FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http403*'
-        "$($ev[0].CategoryInfo.Category)" | Should -Be 'PermissionDenied'
-        $ev[0].TargetObject | Should -Be 'octo-org'
+        Assert-ErrorRecord $ev[0] 'CopilotSeats.Http403' PermissionDenied 'octo-org'
         $ev[0].Exception.Message | Should -Match 'manage_billing:copilot'
         $ev[0].Exception.Message | Should -Match 'read:org' -Because 'the message says which scopes the token has'
         $ev[0].ErrorDetails.RecommendedAction | Should -Be 'Use a token with one of these scopes: manage_billing:copilot, admin:org.'
         $ev[0].Exception.Message | Should -Not -Match ([regex]::Escape($ev[0].ErrorDetails.RecommendedAction)) -Because 'the recommendation is a step to take, not the message again'
-        @(Get-SimulatorRequests $Sim -Method DELETE).Count | Should -Be 1 -Because 'a 403 that is not a rate limit is never retried'
+        @(Get-SimulatorRequests $Sim | ForEach-Object { "$($_.method) $($_.status)" }) | Should -Be @('DELETE 403') -Because 'a 403 that is not a rate limit is never retried'
         (Get-CopilotSeat -Organization octo-org -UserName user-0001 @Conn).PendingCancellationDate | Should -BeNullOrEmpty
-    }
-
-    It 'an error record carries a recommended action' {
-        $bad = ConvertTo-SecureString 'sim_bad_token_2' -AsPlainText -Force
-        $err = Get-ThrownError { Get-CopilotOrgDetail -Organization octo-org -Token $bad -ApiUrl $Sim.Url -ErrorAction Stop }
-        $err.ErrorDetails | Should -Not -BeNullOrEmpty
-        $err.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
     }
 }
 
@@ -70,20 +63,29 @@ Describe 'Verbose output' {
             $line.Message | Should -Match '\b200\b'
             $line.Message | Should -Match '\d+\s*ms'
         }
+        foreach ($request in $logged) {
+            $url = $Sim.Url + $request.path + $(if ($request.query) { '?' + ([string]$request.query).TrimStart('?') })
+            @($requestLines | Where-Object { $_.Message -match ('^GET ' + [regex]::Escape($url) + ' -> 200 in \d+ ms') }).Count | Should -Be 1 -Because $url
+        }
     }
 
-    It 'a change writes one verbose line for its POST' {
-        $out = @(Add-CopilotUser -Organization octo-org -UserName no-seat-1 -Force @Conn -Verbose 4>&1)
+    It 'a change writes one verbose line for its <Method>' -ForEach @(
+        @{ Command = 'Add-CopilotUser'; Name = 'no-seat-1'; Method = 'POST'; Status = 201 }
+        @{ Command = 'Remove-CopilotUser'; Name = 'user-0001'; Method = 'DELETE'; Status = 200 }
+    ) {
+        $out = @(& $Command -Organization octo-org -UserName $Name -Force @Conn -Verbose 4>&1)
+        @($out | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }).Count | Should -Be 1
         $lines = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match $VerboseRequestPattern })
         $lines.Count | Should -Be 1
-        $lines[0].Message | Should -Match '\bPOST\b'
+        $lines[0].Message | Should -Match "\b$Method\b"
         $lines[0].Message | Should -Match '/orgs/octo-org/copilot/billing/selected_users'
-        $lines[0].Message | Should -Match '\b201\b'
+        $lines[0].Message | Should -Match "\b$Status\b"
     }
 
     It 'without -Verbose nothing reaches the verbose stream' {
         $VerbosePreference = 'SilentlyContinue'
-        $out = @(Get-CopilotOrgDetail -Organization octo-org @Conn 4>&1)
+        $out = @(Get-CopilotOrgDetail -Organization octo-org @Conn 4>&1) + @(Get-CopilotSeat -Organization octo-org @Conn 4>&1)
+        @($out | Where-Object { $_ -is [CopilotSeats.CopilotSeat] }).Count | Should -Be 120
         @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -Be 0
     }
 }
@@ -92,6 +94,11 @@ Describe 'The token never leaks' {
     BeforeAll {
         Reset-Simulator $Sim
         Disconnect-Copilot
+        # A rejected token must not show either; the transcript keeps what only the host sees (the What if: lines).
+        $script:BadCanary = 'sim_bad_canary_456'
+        $bad = ConvertTo-SecureString $BadCanary -AsPlainText -Force
+        $script:Transcript = Join-Path $TestDrive 'transcript.txt'
+        $null = Start-Transcript -LiteralPath $Transcript -Force
         $script:Records = @(& {
                 try { Connect-Copilot -ApiUrl $Sim.Url -Token $Token -Organization octo-org -Verbose -Debug } catch { $_ }
                 try { Get-CopilotOrgDetail -Verbose -Debug } catch { $_ }
@@ -103,7 +110,10 @@ Describe 'The token never leaks' {
                 try { Get-CopilotSeat -Organization no-such-org -Verbose -Debug } catch { $_ }
                 try { Get-CopilotSeat -Enterprise octo-ent -PageSize 100 -Verbose -Debug | Select-Object -First 2 } catch { $_ }
                 try { Get-CopilotSeat -Organization octo-org -Token $Token -ApiUrl $Sim.Url -MaxRetries 0 -Verbose -Debug -ErrorAction Stop } catch { $_ }
+                try { Get-CopilotSeat -Organization octo-org -Token $bad -ApiUrl $Sim.Url -Verbose -Debug } catch { $_ }
+                try { Remove-CopilotUser -Organization octo-org -UserName user-0002 -Force -Token $bad -ApiUrl $Sim.Url -Verbose -Debug } catch { $_ }
             } *>&1)
+        $null = Stop-Transcript
         Disconnect-Copilot
     }
 
@@ -116,17 +126,28 @@ Describe 'The token never leaks' {
     It 'the canary token appears in no output, verbose, debug, warning, error or information record' {
         $text = ConvertTo-AllText $Records
         $text.Length | Should -BeGreaterThan 1000
+        $text | Should -Match 'CopilotSeats\.Http401'
         $text | Should -Not -Match $CanaryToken
+        $text | Should -Not -Match $BadCanary
     }
 
     It 'the canary token appears in no $Error entry' {
         $Error.Count | Should -BeGreaterThan 0
         (ConvertTo-AllText @($Error)) | Should -Not -Match $CanaryToken
+        (ConvertTo-AllText @($Error)) | Should -Not -Match $BadCanary
+    }
+
+    It 'the canary token appears in nothing the host showed (the transcript)' {
+        $text = Get-Content -LiteralPath $Transcript -Raw
+        $text | Should -Match 'What if:'
+        $text | Should -Not -Match $CanaryToken
+        $text | Should -Not -Match $BadCanary
     }
 
     It 'the simulator log never holds the token (only whether one was sent)' {
         $text = Get-SimulatorLogText $Sim
         $text | Should -Not -Match $CanaryToken
+        $text | Should -Not -Match $BadCanary
         $logged = @(Get-SimulatorRequests $Sim)
         $logged.Count | Should -BeGreaterThan 5
         @($logged | Where-Object { -not $_.hadAuthorization }).Count | Should -Be 0

@@ -41,8 +41,7 @@ Describe 'Get-CopilotOrgDetail' {
     It 'reports an unknown organization as CopilotSeats.Http404 / ObjectNotFound' {
         $null = Get-CopilotOrgDetail -Organization no-such-org @Conn -ErrorVariable ev -ErrorAction SilentlyContinue
         @($ev).Count | Should -BeGreaterOrEqual 1
-        $ev[0].FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http404*'
-        "$($ev[0].CategoryInfo.Category)" | Should -Be 'ObjectNotFound'
+        Assert-ErrorRecord $ev[0] 'CopilotSeats.Http404' ObjectNotFound
     }
 }
 
@@ -60,36 +59,27 @@ Describe 'Get-CopilotSeat organization listing' {
         @($seats | Where-Object { $_.Organization -ne 'octo-org' }).Count | Should -Be 0
     }
 
-    It 'fills seat fields: direct grants have no AssigningTeam, team grants name the team' {
-        $seats = @(Get-CopilotSeat -Organization octo-org @Conn)
-        $octocat = $seats | Where-Object Login -eq 'octocat'
-        $octocat.AssigningTeam | Should -BeNullOrEmpty
-        $octocat.CreatedAt | Should -Not -BeNullOrEmpty
-        $octocat.UserId | Should -Not -BeNullOrEmpty
-        $teamMember = $seats | Where-Object Login -eq 'team1-member-1'
-        $teamMember.AssigningTeam | Should -Be 'team-1'
-        @($seats | Where-Object AssigningTeam -eq 'team-1').Count | Should -Be 6
-    }
-
     It 'asks for pages of 100 by default (2 requests for 120 seats)' {
         $null = Get-CopilotSeat -Organization octo-org @Conn
         $gets = @(Get-SimulatorRequests $Sim -Method GET)
         $gets.Count | Should -Be 2
+        @(Get-SimulatorRequests $Sim).status | Should -Be @(200, 200)
         foreach ($g in $gets) { ([string]$g.query + [string]$g.path) | Should -Match 'per_page=100' }
     }
 
-    It '-PageSize 7 still returns all 120 seats (18 pages)' {
-        $seats = @(Get-CopilotSeat -Organization octo-org -PageSize 7 @Conn)
-        $seats.Count | Should -Be 120
-        @($seats | Select-Object -ExpandProperty Login | Sort-Object -Unique).Count | Should -Be 120
-        @(Get-SimulatorRequests $Sim -Method GET).Count | Should -Be 18
-    }
-
-    It 'Select-Object -First 3 stops after exactly one request' {
-        $first = @(Get-CopilotSeat -Organization octo-org @Conn | Select-Object -First 3)
+    It 'Select-Object -First 3 stops after exactly one request (<Pages>), and the next listing works' -ForEach @(
+        @{ Pages = 'pages of 100'; Paging = @{}; PerPage = 100 }
+        @{ Pages = '18 pages of 7, one at a time'; Paging = @{ PageSize = 7; ThrottleLimit = 1 }; PerPage = 7 }
+    ) {
+        $first = @(Get-CopilotSeat -Organization octo-org @Paging @Conn | Select-Object -First 3)
         $first.Count | Should -Be 3
+        @($first | Where-Object { $_.GetType().FullName -ne 'CopilotSeats.CopilotSeat' }).Count | Should -Be 0
         Start-Sleep -Milliseconds 500   # let any (wrongly) prefetched page reach the log
-        @(Get-SimulatorRequests $Sim).Count | Should -Be 1
+        $requests = @(Get-SimulatorRequests $Sim)
+        $requests.Count | Should -Be 1
+        $requests[0].method | Should -Be 'GET'
+        $requests[0].query | Should -Match "per_page=$PerPage\b"
+        @(Get-CopilotSeat -Organization octo-org @Conn).Count | Should -Be 120
     }
 
     It 'takes -Organization by property name from the pipeline' {
@@ -105,6 +95,7 @@ Describe 'Get-CopilotSeat organization listing' {
         $one.Count | Should -Be 120
         $eight.Count | Should -Be 120
         ($eight -join "`n") | Should -BeExactly ($one -join "`n")
+        $one[0] | Should -BeLike 'octocat|*' -Because 'the order is the API''s listing order'
     }
 
     It 'rejects -PageSize 0 and 101 at parameter binding' {
@@ -120,10 +111,13 @@ Describe 'Get-CopilotSeat enterprise listing' {
     BeforeAll {
         Reset-Simulator $Sim
         $script:EntSeats = @(Get-CopilotSeat -Enterprise octo-ent @Conn)
+        $script:EntLog = @(Get-SimulatorRequests $Sim)
     }
 
-    It 'returns CopilotSeat rows with Enterprise octo-ent' {
+    It 'returns CopilotSeat rows with Enterprise octo-ent, one per row of the enterprise listing' {
         $EntSeats.Count | Should -BeGreaterThan 120
+        $EntSeats.Count | Should -Be @(Get-RawRows '/enterprises/octo-ent').Count
+        @($EntLog | Where-Object { $_.path -notlike '/enterprises/octo-ent/*' }).Count | Should -Be 0
         @($EntSeats | Where-Object { $_.GetType().FullName -ne 'CopilotSeats.CopilotSeat' }).Count | Should -Be 0
         @($EntSeats | Where-Object { $_.Enterprise -ne 'octo-ent' }).Count | Should -Be 0
     }
@@ -141,6 +135,7 @@ Describe 'Get-CopilotSeat enterprise listing' {
         $octocat.Count | Should -BeGreaterOrEqual 2
         $octocat.Organization | Should -Contain 'octo-org'
         $octocat.Organization | Should -Contain 'octo-lab'
+        @($octocat.Organization | Sort-Object) | Should -Be @('octo-lab', 'octo-org')
     }
 }
 
@@ -165,6 +160,8 @@ Describe 'Get-CopilotSeat -UserName' {
     It 'a user without a seat is a non-terminating CopilotSeats.Http404 error and the other names still come out' {
         $seats = @(Get-CopilotSeat -Organization octo-org -UserName octocat, nobody-here, mona_octo @Conn -ErrorVariable ev -ErrorAction SilentlyContinue)
         $seats.Count | Should -Be 2
+        $seats.Login | Should -Be @('octocat', 'mona_octo')
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 3
         $seats.Login | Should -Contain 'octocat'
         $seats.Login | Should -Contain 'mona_octo'
         @($ev).Count | Should -Be 1
@@ -173,16 +170,16 @@ Describe 'Get-CopilotSeat -UserName' {
         "$($ev[0].CategoryInfo.Category)" | Should -Be 'ObjectNotFound'
     }
 
-    It 'a member without a seat (no-seat-1) is also reported per name' {
+    It 'a member without a seat (no-seat-1) is also reported per name, given or piped by property name' {
         $null = Get-CopilotSeat -Organization octo-org -UserName no-seat-1 @Conn -ErrorVariable ev -ErrorAction SilentlyContinue
-        @($ev).Count | Should -Be 1
-        $ev[0].TargetObject | Should -Be 'no-seat-1'
-        $ev[0].FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http*'
-    }
-
-    It 'takes user names by property name (Login) from the pipeline' {
-        $seats = @([pscustomobject]@{ Login = 'octocat' }, [pscustomobject]@{ Login = 'user-0001' } | Get-CopilotSeat -Organization octo-org @Conn)
-        $seats.Count | Should -Be 2
+        $piped = @([pscustomobject]@{ Login = 'no-seat-1' }, [pscustomobject]@{ Login = 'user-0001' } |
+                Get-CopilotSeat -Organization octo-org @Conn -ErrorVariable +ev -ErrorAction SilentlyContinue)
+        $piped.Login | Should -Be 'user-0001'
+        @($ev).Count | Should -Be 2
+        foreach ($e in $ev) {
+            $e.TargetObject | Should -Be 'no-seat-1'
+            $e.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http404*'
+        }
     }
 }
 
@@ -227,17 +224,38 @@ Describe 'Get-CopilotSeat -InactiveDays' {
         $expected.Count | Should -BeGreaterThan 10
         $expected.Count | Should -BeLessThan $all.Count
 
-        $inactive = @(Get-CopilotSeat -Organization octo-org -InactiveDays 45 @Conn)
+        Clear-SimulatorLog $Sim
+        $inactive = @(Get-CopilotSeat -Organization octo-org -InactiveDays 45 -PageSize 25 @Conn)
         ($inactive.Login -join ",") | Should -Be ($expected -join ",")
         $inactive[0].GetType().FullName | Should -Be 'CopilotSeats.CopilotSeat'
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 5 -Because 'the whole listing is read; the filter only drops seats'
     }
 
-    It 'feeds a -WhatIf dry run of Remove-CopilotUser that sends no change' {
+    It 'every seat carries DaysInactive, from its raw last activity else creation; -InactiveDays 30 keeps exactly those at 30 or more' {
+        $raw = @{}
+        foreach ($row in Get-RawRows '/orgs/octo-org') { $raw[$row.assignee.login] = $row }
+        $seats = @(Get-CopilotSeat -Organization octo-org @Conn)
+        $now = [DateTimeOffset]::UtcNow
+        foreach ($seat in $seats) {
+            $row = $raw[$seat.Login]
+            $last = if ($row.last_activity_at) { $row.last_activity_at } else { $row.created_at }
+            $expected = [int][Math]::Floor(($now - [DateTimeOffset]$last).TotalDays)
+            $seat.DaysInactive | Should -BeIn @(($expected - 1), $expected) -Because "$($seat.Login) (the listing ran a moment before now)"
+        }
+        $inactive = @(Get-CopilotSeat -Organization octo-org -InactiveDays 30 @Conn)
+        $inactive.Count | Should -BeGreaterThan 0
+        ($inactive.Login -join ',') | Should -Be (@($seats | Where-Object DaysInactive -GE 30 | ForEach-Object Login) -join ',')
+    }
+
+    It 'filters -UserName lookups too, without an error for the active user' {
+        $seats = @(Get-CopilotSeat -Organization octo-org @Conn)
+        $active = @($seats | Where-Object DaysInactive -LT 29)[0].Login
+        $idle = @($seats | Where-Object DaysInactive -GT 31)[0].Login
         Clear-SimulatorLog $Sim
-        $direct = @(Get-CopilotSeat -Organization octo-org -InactiveDays 30 @Conn | Where-Object { -not $_.AssigningTeam })
-        $direct.Count | Should -BeGreaterThan 0
-        $direct | Remove-CopilotUser @Conn -WhatIf
-        @(Get-MutationRequests $Sim).Count | Should -Be 0
+        $out = @(Get-CopilotSeat -Organization octo-org -UserName $active, $idle -InactiveDays 30 @Conn -ErrorVariable ev)
+        @($ev).Count | Should -Be 0
+        $out.Login | Should -Be $idle
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 2
     }
 
     It 'rejects -InactiveDays 0 at parameter binding' {

@@ -48,14 +48,6 @@ function Get-CoreContext {
 AfterAll { Stop-TestSimulator $script:Sim }
 
 Describe 'Dependency isolation' {
-    It 'the module folder holds only the manifest, CopilotSeats.dll, formats and help; every other assembly is in Dependencies/' {
-        $root = Split-Path -Parent $script:Manifest
-        $top = Get-ChildItem -LiteralPath $root -File | ForEach-Object Name | Sort-Object
-        $top | Should -Be @('CopilotSeats.dll', 'CopilotSeats.Format.ps1xml', 'CopilotSeats.psd1')
-        (Get-ChildItem -LiteralPath (Join-Path $root 'Dependencies') -Filter *.dll).Name | Should -Contain 'CopilotSeats.Core.dll'
-        (Get-ChildItem -LiteralPath (Join-Path $root 'Dependencies') -Filter *.dll).Name | Should -Contain 'Microsoft.Extensions.Http.dll'
-    }
-
     It 'Core and its dependencies load into a private load context; the default context gets only CopilotSeats.dll and the shared types' {
         $r = Invoke-FreshPwsh @'
 Import-Module $Manifest

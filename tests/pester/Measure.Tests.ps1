@@ -5,17 +5,6 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     $script:Sim, $script:Conn = Start-TestSession
 
-    # Every row of an org or enterprise listing, straight from the REST API.
-    function Get-RawRows([string] $Path) {
-        $rows = [System.Collections.Generic.List[object]]::new()
-        $headers = @{ Authorization = "Bearer $CanaryToken"; 'X-GitHub-Api-Version' = '2022-11-28' }
-        for ($page = 1; ; $page++) {
-            $body = Invoke-RestMethod -Uri "$($Sim.Url)$Path/copilot/billing/seats?per_page=100&page=$page" -Headers $headers
-            foreach ($s in $body.seats) { $rows.Add($s) }
-            if (@($body.seats).Count -lt 100) { return $rows }
-        }
-    }
-
     function Get-GroupName($Row, [string] $GroupBy) {
         switch ($GroupBy) {
             'Team' { if ($Row.assigning_team) { $Row.assigning_team.slug } else { '(direct)' } }
@@ -73,6 +62,8 @@ Describe 'Measure-CopilotSeat' {
         $expected.Seats | Should -Be 120
         $expected.PendingCancellation | Should -BeGreaterThan 0
         $expected.NeverUsed | Should -BeGreaterThan 0
+        $expected.Active | Should -BeGreaterThan 0
+        $expected.Inactive | Should -BeGreaterThan 0
         Assert-Summary (Measure-CopilotSeat -Organization octo-org @Conn) $expected
     }
 
@@ -105,16 +96,33 @@ Describe 'Measure-CopilotSeat' {
         }
     }
 
-    It 'finds every seeded editor' {
-        (Measure-CopilotSeat -Organization octo-lab -GroupBy Editor @Conn).Name | Sort-Object |
-            Should -Be (@('(none)', 'copilot-cli', 'JetBrains-IU', 'Neovim', 'VisualStudio', 'vscode') | Sort-Object)
-    }
-
     It 'prices an unlisted plan at 0 and warns once' {
         $summary = Measure-CopilotSeat -Enterprise octo-ent -Price @{ business = 19 } @Conn -WarningVariable warnings -WarningAction SilentlyContinue
         @($warnings).Count | Should -Be 1
         "$warnings" | Should -Match 'enterprise'
         Assert-Summary $summary (Get-ExpectedSummary (Get-RawRows '/enterprises/octo-ent') 'octo-ent' -Price @{ business = 19 })
+    }
+
+    It 'stops at a bad price before any request' {
+        Clear-SimulatorLog $Sim
+        $err = Get-ThrownError { Measure-CopilotSeat -Organization octo-org -Price @{ business = 'lots' } @Conn }
+        Assert-ErrorRecord $err 'CopilotSeats.InvalidPrice' InvalidArgument
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+
+    It 'writes one empty summary for an empty upstream, and no group, without looking for a target' {
+        Clear-SimulatorLog $Sim
+        $summary = @(@() | Measure-CopilotSeat -ErrorVariable ev)
+        $summary.Count | Should -Be 1
+        $summary[0].Seats | Should -Be 0
+        @(@() | Measure-CopilotSeat -GroupBy Team -ErrorVariable +ev).Count | Should -Be 0
+        @($ev).Count | Should -Be 0
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+
+    It 'writes the error of a failed listing and no summary' {
+        @(Measure-CopilotSeat -Organization no-such-org @Conn -ErrorVariable ev -ErrorAction SilentlyContinue).Count | Should -Be 0
+        @($ev).Count | Should -Be 1
     }
 
     It 'agrees with Get-CopilotSeat -InactiveDays, whose DaysInactive column shows why' {

@@ -71,8 +71,7 @@ Describe 'Get-CopilotSeat -InactiveDays 30 | Remove-CopilotUser -Force' {
         $Errors.Count | Should -Be $Team.Count
         (@($Errors | ForEach-Object { [string]$_.TargetObject } | Sort-Object) -join ',') | Should -Be (@($Team | Sort-Object) -join ',')
         foreach ($e in $Errors) {
-            $e.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.TeamAssigned*'
-            "$($e.CategoryInfo.Category)" | Should -Be 'InvalidOperation'
+            Assert-ErrorRecord $e 'CopilotSeats.TeamAssigned' InvalidOperation
             $e.ErrorDetails.RecommendedAction | Should -Be 'Remove-CopilotTeam -Organization octo-org -TeamName team-1'
             $e.ToString() | Should -Match "'team-1'"
         }
@@ -125,8 +124,7 @@ Describe 'A CSV of plain logins mixed with team-granted and seatless names' {
         foreach ($login in $Seatless) {
             $e = @($Errors | Where-Object { [string]$_.TargetObject -eq $login })
             $e.Count | Should -Be 1
-            $e[0].FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.NoSeat*'
-            "$($e[0].CategoryInfo.Category)" | Should -Be 'ObjectNotFound'
+            Assert-ErrorRecord $e[0] 'CopilotSeats.NoSeat' ObjectNotFound
         }
     }
 }

@@ -1,4 +1,6 @@
-# Retries, rate-limit waits and concurrency, driven by the simulator's fault settings (PUT /_simulator/faults).
+# Retries, rate-limit waits and concurrency as the cmdlets show them, driven by the simulator's fault settings
+# (PUT /_simulator/faults). The retry and wait rules themselves are Core's: tests/CopilotSeats.Core.Tests
+# (EngineTests, FaultMatrixTests).
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
@@ -12,85 +14,43 @@ AfterAll {
 Describe 'Retries' {
     BeforeEach { Reset-Simulator $Sim }   # also clears faults and the request log
 
-    It 'one 502 on GET seats: the listing retries and returns all 120 seats exactly once' {
-        Set-SimulatorFaults $Sim @{ script = @(@{ method = 'GET'; pathContains = '/copilot/billing/seats'; status = 502; times = 1 }) }
-        $seats = @(Get-CopilotSeat -Organization octo-org @Conn)
-        $seats.Count | Should -Be 120
-        @($seats | Select-Object -ExpandProperty Login | Sort-Object -Unique).Count | Should -Be 120
-        $gets = @(Get-SimulatorRequests $Sim -Method GET)
-        @($gets | Where-Object { $_.status -eq 502 }).Count | Should -Be 1
-        $gets.Count | Should -Be 3 -Because '2 pages plus one retry'
-    }
-
-    It 'a dropped connection on GET seats is retried and the listing completes' {
-        Set-SimulatorFaults $Sim @{ script = @(@{ method = 'GET'; pathContains = '/copilot/billing/seats'; status = 0; times = 1 }) }
-        $seats = @(Get-CopilotSeat -Organization octo-org -PageSize 50 @Conn)
-        $seats.Count | Should -Be 120
-        @($seats | Select-Object -ExpandProperty Login | Sort-Object -Unique).Count | Should -Be 120
-    }
-
     It 'with -MaxRetries 0 a 502 is reported as CopilotSeats.Http502 (ResourceUnavailable)' {
         Set-SimulatorFaults $Sim @{ script = @(@{ method = 'GET'; pathContains = '/copilot/billing'; status = 502; times = 1 }) }
         $err = Get-ThrownError { Get-CopilotOrgDetail -Organization octo-org -MaxRetries 0 @Conn -ErrorAction Stop }
-        $err | Should -Not -BeNullOrEmpty
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http502*'
-        "$($err.CategoryInfo.Category)" | Should -Be 'ResourceUnavailable'
+        Assert-ErrorRecord $err 'CopilotSeats.Http502' ResourceUnavailable
         @(Get-SimulatorRequests $Sim).Count | Should -Be 1
-    }
-
-    It 'a 502 on a change is retried and the seat is added once' {
-        Set-SimulatorFaults $Sim @{ script = @(@{ method = 'POST'; pathContains = 'selected_users'; status = 502; times = 1 }) }
-        $changes = @(Add-CopilotUser -Organization octo-org -UserName no-seat-1 -Force @Conn)
-        $changes.Count | Should -Be 1
-        $changes[0].SeatsChanged | Should -Be 1
-        $posts = @(Get-SimulatorRequests $Sim -Method POST)
-        $posts.Count | Should -Be 2
-        @($posts | Where-Object { $_.status -eq 502 }).Count | Should -Be 1
-        @(Get-CopilotSeat -Organization octo-org @Conn | Where-Object Login -eq 'no-seat-1').Count | Should -Be 1
-    }
-
-    It 'a 500 on a change is reported, not retried (it may have been applied)' {
-        Set-SimulatorFaults $Sim @{ script = @(@{ method = 'DELETE'; pathContains = 'selected_users'; status = 500; times = 1 }) }
-        $out = @(Remove-CopilotUser -Organization octo-org -UserName user-0001 -Force @Conn -ErrorVariable ev -ErrorAction SilentlyContinue)
-        $out.Count | Should -Be 0
-        @($ev).Count | Should -Be 1
-        $ev[0].FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http500*'
-        @(Get-SimulatorRequests $Sim -Method DELETE).Count | Should -Be 1
     }
 }
 
 Describe 'Rate limits' {
     BeforeEach { Reset-Simulator $Sim }
 
-    It 'a 429 with retry-after 1 waits about a second, then completes' {
+    It 'a 429 with retry-after 1 waits about a second (-MaxRateLimitWait 5 means 5 s, not ticks), then completes' {
         Set-SimulatorFaults $Sim @{ rateLimit = @{ kind = 'retry-after-429'; times = 1; retryAfterSeconds = 1 } }
         $watch = [System.Diagnostics.Stopwatch]::StartNew()
-        $seats = @(Get-CopilotSeat -Organization octo-org @Conn)
+        $seats = @(Get-CopilotSeat -Organization octo-org -MaxRateLimitWait 5 @Conn)
         $watch.Stop()
         $seats.Count | Should -Be 120
         @($seats | Select-Object -ExpandProperty Login | Sort-Object -Unique).Count | Should -Be 120
         $watch.Elapsed.TotalMilliseconds | Should -BeGreaterOrEqual 900
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 60
         @(Get-SimulatorRequests $Sim | Where-Object { $_.status -eq 429 }).Count | Should -Be 1
+        @(Get-SimulatorRequests $Sim).status | Should -Be @(429, 200, 200)
     }
 
-    It 'a 403 with retry-after 1 waits and completes' {
-        Set-SimulatorFaults $Sim @{ rateLimit = @{ kind = 'retry-after-403'; times = 1; retryAfterSeconds = 1 } }
-        $detail = Get-CopilotOrgDetail -Organization octo-org @Conn
-        $detail.Organization | Should -Be 'octo-org'
-        @(Get-SimulatorRequests $Sim | Where-Object { $_.status -eq 403 }).Count | Should -Be 1
-    }
-
-    It 'a primary limit that resets in 600 s with -MaxRateLimitWait 00:00:01 is a terminating CopilotSeats.RateLimited' {
+    It 'a primary limit that resets in 600 s with -MaxRateLimitWait <Wait> is a terminating CopilotSeats.RateLimited' -ForEach @(
+        @{ Wait = '00:00:01' }, @{ Wait = 1 }
+    ) {
         Set-SimulatorFaults $Sim @{ rateLimit = @{ kind = 'primary'; times = 5; resetInSeconds = 600 } }
         $watch = [System.Diagnostics.Stopwatch]::StartNew()
-        $err = Get-ThrownError { Get-CopilotSeat -Organization octo-org -MaxRateLimitWait '00:00:01' @Conn }
+        $err = Get-ThrownError { Get-CopilotSeat -Organization octo-org -MaxRateLimitWait $Wait @Conn }
         $watch.Stop()
         $err | Should -Not -BeNullOrEmpty -Because 'a rate limit longer than -MaxRateLimitWait stops the command'
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.RateLimited*'
-        "$($err.CategoryInfo.Category)" | Should -Be 'LimitsExceeded'
-        $watch.Elapsed.TotalSeconds | Should -BeLessThan 30 -Because 'it must not wait for the reset'
-        @(Get-SimulatorRequests $Sim).Count | Should -Be 1 -Because 'no request is sent while limited'
+        Assert-ErrorRecord $err 'CopilotSeats.RateLimited' LimitsExceeded
+        $err.Exception.Message | Should -Match '\(1 s\)' -Because 'the number 1 means one second, not one tick'
+        $err.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 10 -Because 'it must not wait for the reset'
+        @(Get-SimulatorRequests $Sim).status | Should -Be @(403) -Because 'no request is sent while limited'
     }
 
     It 'a primary limit stops a change as well, before any retry' {
@@ -105,22 +65,10 @@ Describe 'Rate limits' {
 Describe 'Concurrency' {
     BeforeAll { Reset-Simulator $Sim }
 
-    It '-ThrottleLimit 1 and -ThrottleLimit 8 list identical organization seats' {
-        $one = @(Get-CopilotSeat -Organization octo-org -PageSize 9 -ThrottleLimit 1 @Conn | ForEach-Object { '{0}|{1}' -f $_.Login, $_.AssigningTeam })
-        $eight = @(Get-CopilotSeat -Organization octo-org -PageSize 9 -ThrottleLimit 8 @Conn | ForEach-Object { '{0}|{1}' -f $_.Login, $_.AssigningTeam })
-        $one.Count | Should -Be 120
-        ($eight -join "`n") | Should -BeExactly ($one -join "`n")
-    }
-
-    It '-ThrottleLimit 1 and -ThrottleLimit 8 list identical enterprise seats' {
-        $one = @(Get-CopilotSeat -Enterprise octo-ent -PageSize 10 -ThrottleLimit 1 @Conn | ForEach-Object { '{0}|{1}|{2}' -f $_.Login, $_.Organization, $_.AssigningTeam })
-        $eight = @(Get-CopilotSeat -Enterprise octo-ent -PageSize 10 -ThrottleLimit 8 @Conn | ForEach-Object { '{0}|{1}|{2}' -f $_.Login, $_.Organization, $_.AssigningTeam })
-        $one.Count | Should -BeGreaterThan 120
-        ($eight -join "`n") | Should -BeExactly ($one -join "`n")
-    }
-
     It 'rejects -ThrottleLimit 0 and 17 at parameter binding' {
+        Clear-SimulatorLog $Sim
         (Get-ThrownError { Get-CopilotSeat -Organization octo-org -ThrottleLimit 0 @Conn }).FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
         (Get-ThrownError { Get-CopilotSeat -Organization octo-org -ThrottleLimit 17 @Conn }).FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
     }
 }

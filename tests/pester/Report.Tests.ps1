@@ -1,7 +1,7 @@
 # Export-CopilotSeatReport rendered in headless Chromium. The figures the rendered page shows are recomputed
 # here, with the rules the help states, from the simulator's seats as Get-CopilotSeat lists them (plus two
 # seats with hostile names, as piped seats may come from anywhere: Import-Csv, a script). Also: the headline
-# figures equal Measure-CopilotSeat's, no script element and no http(s) reference, -PassThru, -WhatIf.
+# figures equal Measure-CopilotSeat's, no script element and no http(s) reference, -PassThru, paths and errors.
 # Chromium must be on PATH (Debian's chromium package; .ci/run installs it): without it these tests fail.
 # The screenshot goes to out/CopilotSeatReport.png for review.
 
@@ -242,13 +242,13 @@ Describe 'Export-CopilotSeatReport in Chromium' {
     }
 }
 
-Describe 'Export-CopilotSeatReport -PassThru, -WhatIf and listing' {
+Describe 'Export-CopilotSeatReport -PassThru, paths, listing and errors' {
     BeforeEach { Reset-Simulator $Sim }
 
     It '-PassThru writes the file, resolved from the PowerShell location; without it nothing is written to the pipeline' {
         Push-Location -LiteralPath $Work
         try {
-            $file = Export-CopilotSeatReport -Organization octo-lab -Path ./lab.html -PassThru @Conn
+            $file = Export-CopilotSeatReport -Organization octo-lab -Path ./sub/../lab.html -PassThru @Conn
             $none = Export-CopilotSeatReport -Organization octo-lab -Path ./lab-2.html @Conn
         }
         finally { Pop-Location }
@@ -257,29 +257,69 @@ Describe 'Export-CopilotSeatReport -PassThru, -WhatIf and listing' {
         $file.Length | Should -BeGreaterThan 5000
         $none | Should -BeNullOrEmpty
         Test-Path -LiteralPath (Join-Path $Work 'lab-2.html') | Should -BeTrue
+        Test-Path -LiteralPath (Join-Path ([Environment]::CurrentDirectory) 'lab.html') | Should -BeFalse
     }
 
-    It '-WhatIf writes nothing and sends no request' {
-        $path = Join-Path $Work 'whatif.html'
-        $out = Export-CopilotSeatReport -Organization octo-org -Path $path -WhatIf -PassThru @Conn
-        $out | Should -BeNullOrEmpty
-        Test-Path -LiteralPath $path | Should -BeFalse
-        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
-    }
-
-    It 'lists an organization itself, with the figures of Measure-CopilotSeat -Organization' {
-        $path = Join-Path $Work 'octo-org.html'
-        $streams = Export-CopilotSeatReport -Organization octo-org -Path $path @Conn -Verbose 4>&1
+    It 'lists <Label> itself, with the figures of Measure-CopilotSeat for it, -InactiveDays and -Price' -ForEach @(
+        @{ Label = 'organization octo-org'; Target = @{ Organization = 'octo-org' } }
+        @{ Label = 'enterprise octo-ent'; Target = @{ Enterprise = 'octo-ent' } }
+    ) {
+        $path = Join-Path $Work "$Label.html"
+        $streams = Export-CopilotSeatReport @Target -Path $path -InactiveDays 45 -Price $Price @Conn -Verbose 4>&1
+        @($streams | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }).Count | Should -Be 0
         ConvertTo-AllText $streams | Should -Not -Match ([regex]::Escape($CanaryToken))
         @($streams | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -BeGreaterThan 0
         $raw = Get-Content -LiteralPath $path -Raw
-        $summary = Measure-CopilotSeat -Organization octo-org @Conn
+        $summary = Measure-CopilotSeat @Target -InactiveDays 45 -Price $Price @Conn
         $figures = Read-Figures $raw
         $figures.Count | Should -Be 7
         foreach ($name in $figures.Keys) { $figures[$name] | Should -Be $summary.$name -Because $name }
-        $raw | Should -Match '<p class="subtitle" id="target">organization octo-org</p>'
-        $raw | Should -Not -Match 'id="by-organization"'
+        $raw | Should -Match "<p class=`"subtitle`" id=`"target`">$Label</p>"
+        if ($Target.Organization) { $raw | Should -Not -Match 'id="by-organization"' }
         $raw | Should -Not -Match 'https?:'
         $raw | Should -Not -Match ([regex]::Escape($CanaryToken))
+    }
+
+    It '-NoClobber keeps an existing file, before any request; without it the file is replaced' {
+        $path = Join-Path $Work 'kept.html'
+        Set-Content -LiteralPath $path -Value 'keep' -NoNewline
+        $err = Get-ThrownError { Export-CopilotSeatReport -Path $path -Organization octo-org -NoClobber @Conn }
+        Assert-ErrorRecord $err 'CopilotSeats.FileExists' ResourceExists $path
+        $err.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+        Get-Content -LiteralPath $path -Raw | Should -Be 'keep'
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+        Export-CopilotSeatReport -Path $path -Organization octo-lab @Conn -ErrorVariable replaced | Should -BeNullOrEmpty
+        @($replaced).Count | Should -Be 0
+        Get-Content -LiteralPath $path -Raw | Should -BeLike '<!DOCTYPE html>*'
+    }
+
+    It 'a bad price, a folder, another provider''s path or -InactiveDays 0 stops before any request and writes nothing' {
+        $dir = (New-Item -ItemType Directory -Path (Join-Path $Work 'refused')).FullName
+        $price = Get-ThrownError { Export-CopilotSeatReport -Path (Join-Path $dir 'p.html') -Organization octo-org -Price @{ business = -1 } @Conn }
+        Assert-ErrorRecord $price 'CopilotSeats.InvalidPrice' InvalidArgument
+        foreach ($bad in $dir, 'Env:/report') {
+            $err = Get-ThrownError { Export-CopilotSeatReport -Path $bad -Organization octo-org @Conn }
+            Assert-ErrorRecord $err 'CopilotSeats.InvalidPath' InvalidArgument $bad
+        }
+        (Get-ThrownError { Export-CopilotSeatReport -Path (Join-Path $dir 'd.html') -InactiveDays 0 -Organization octo-org }).FullyQualifiedErrorId |
+            Should -BeLike 'ParameterArgumentValidationError*,CopilotSeats.Commands.ExportCopilotSeatReportCommand'
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+        @(Get-ChildItem -LiteralPath $dir).Count | Should -Be 0
+    }
+
+    It 'a failed listing writes its error and no file; an empty upstream writes a report of no seats without a request' {
+        $failed = Join-Path $Work 'failed.html'
+        @(Export-CopilotSeatReport -Path $failed -Organization no-such-org @Conn -ErrorVariable ev -ErrorAction SilentlyContinue).Count | Should -Be 0
+        @($ev).Count | Should -Be 1
+        $ev[0].FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http404*'
+        Test-Path -LiteralPath $failed | Should -BeFalse
+        Clear-SimulatorLog $Sim
+        $empty = Join-Path $Work 'empty.html'
+        @() | Export-CopilotSeatReport -Path $empty -ErrorVariable ev | Should -BeNullOrEmpty
+        @($ev).Count | Should -Be 0
+        $figures = Read-Figures (Get-Content -LiteralPath $empty -Raw)
+        $figures.Count | Should -Be 7
+        foreach ($name in $figures.Keys) { $figures[$name] | Should -Be 0 -Because $name }
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
     }
 }

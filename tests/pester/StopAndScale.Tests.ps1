@@ -1,5 +1,7 @@
-# Larger listings, Ctrl+C (PowerShell.Stop(), what the console does on Ctrl+C) and the rate-limit
-# countdown, each in a second runspace of this pwsh so that its streams can be read and stopped.
+# A long listing stopped (PowerShell.Stop(), what the console does on Ctrl+C) and the rate-limit countdown, each in
+# a second runspace of this pwsh so that its streams can be read and stopped. (Stopping a rate-limit wait or a slow
+# change: tests/CopilotSeats.Runspace.Tests/StopTests.cs; paging completeness at every throttle and a listing that
+# changes while it is read: tests/CopilotSeats.Core.Tests/PagingTests.cs.)
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
@@ -18,28 +20,6 @@ BeforeAll {
 AfterAll {
     Reset-Simulator $Sim
     Stop-TestSimulator $Sim
-}
-
-Describe 'Paging completeness' {
-    BeforeAll { Reset-Simulator $Sim @{ seats = 1234 } }
-    AfterAll { Reset-Simulator $Sim }
-    BeforeEach { Clear-SimulatorLog $Sim }
-
-    It '1,234 seats at -ThrottleLimit <Throttle>: every seat once, in listing order, 13 pages' -ForEach @(
-        @{ Throttle = 1 }, @{ Throttle = 4 }, @{ Throttle = 16 }
-    ) {
-        $seats = @(Get-CopilotSeat -Organization octo-org -ThrottleLimit $Throttle @Conn)
-        $seats.Count | Should -Be 1234
-        @($seats | Select-Object -ExpandProperty Login | Sort-Object -Unique).Count | Should -Be 1234
-        $created = @($seats | ForEach-Object { $_.CreatedAt.UtcTicks })
-        for ($i = 1; $i -lt $created.Count; $i++) {
-            if ($created[$i] -lt $created[$i - 1]) { throw "seat $i ($($seats[$i].Login)) is out of listing order" }
-        }
-        $gets = @(Get-SimulatorRequests $Sim -Method GET)
-        $gets.Count | Should -Be 13
-        @($gets | Where-Object { $_.query -match '(^|&)per_page=100(&|$)' }).Count | Should -Be 13
-        (@($gets | ForEach-Object { if ($_.query -match '(^|&)page=(\d+)') { [int]$Matches[2] } } | Sort-Object) -join ',') | Should -Be ((1..13) -join ',')
-    }
 }
 
 Describe 'Stop (Ctrl+C)' {
@@ -76,60 +56,6 @@ Describe 'Stop (Ctrl+C)' {
         Start-Sleep -Milliseconds 500
         @(Get-SimulatorRequests $Sim).Count | Should -Be $sent -Because 'no request goes out after the stop'
         $sent | Should -BeLessThan 1000
-    }
-
-    It 'stops a rate-limit wait at once, and the runspace works afterwards' {
-        Set-SimulatorFaults $Sim @{ rateLimit = @{ kind = 'retry-after-429'; times = 1; retryAfterSeconds = 30 } }
-        Clear-SimulatorLog $Sim
-        $null = $Shell.AddScript('Get-CopilotSeat -Organization octo-org -MaxRateLimitWait 120 -Token $tok -ApiUrl $api')
-        $handle = $Shell.BeginInvoke()
-        (Wait-Until { @(Get-SimulatorRequests $Sim | Where-Object { $_.status -eq 429 }).Count -eq 1 }) | Should -BeTrue
-
-        $watch = [System.Diagnostics.Stopwatch]::StartNew()
-        $Shell.Stop()
-        $watch.Stop()
-        try { $null = $Shell.EndInvoke($handle) } catch { }
-        $Shell.Commands.Clear()
-        $watch.Elapsed.TotalMilliseconds | Should -BeLessThan 1000
-        @(Get-SimulatorRequests $Sim).Count | Should -Be 1
-
-        Set-SimulatorFaults $Sim @{ }
-        $null = $Shell.AddScript('Get-CopilotOrgDetail -Organization octo-org -Token $tok -ApiUrl $api')
-        $detail = $Shell.Invoke()
-        $Shell.Commands.Clear()
-        $detail[0].TotalSeats | Should -Be 1000
-    }
-}
-
-Describe 'A listing that changes while it is read' {
-    BeforeAll { $script:Shell = New-ModuleShell }
-    AfterAll {
-        Remove-ModuleShell $Shell
-        Reset-Simulator $Sim
-    }
-
-    It 'warns once, writes no seat twice and still ends' {
-        Reset-Simulator $Sim
-        Set-SimulatorFaults $Sim @{ latencyMs = 150 }
-        $Shell.Streams.ClearStreams()
-        $null = $Shell.AddScript('Get-CopilotSeat -Organization octo-org -PageSize 10 -ThrottleLimit 1 -Token $tok -ApiUrl $api')
-        $output = New-Object 'System.Management.Automation.PSDataCollection[psobject]'
-        $handle = $Shell.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]$null, $output)
-        (Wait-Until { $output.Count -ge 10 }) | Should -BeTrue
-
-        # Two seats are added while the listing is on its first pages.
-        $change = Add-CopilotUser -Organization octo-org -UserName no-seat-1, no-seat-2 -Force @Conn
-        $change.SeatsChanged | Should -Be 2
-        $null = $Shell.EndInvoke($handle)
-        $Shell.Commands.Clear()
-
-        $logins = @($output | ForEach-Object Login)
-        $logins.Count | Should -BeGreaterOrEqual 120
-        @($logins | Sort-Object -Unique).Count | Should -Be $logins.Count
-        $warnings = @($Shell.Streams.Warning | ForEach-Object Message)
-        $warnings.Count | Should -Be 1
-        $warnings[0] | Should -Match 'changed while it was read .*from 120 to 122'
-        @($Shell.Streams.Error).Count | Should -Be 0
     }
 }
 

@@ -113,10 +113,10 @@ function Start-TestSimulator {
     $root = Get-RepoRoot
     $port = Get-FreeTcpPort
     $url = "http://127.0.0.1:$port"
+    # The built simulator, started directly (dotnet run would evaluate the project first: a second or two per file).
     $dll = Get-ChildItem -Path (Join-Path $root 'src/CopilotSeats.Simulator/bin/Release') -Filter 'CopilotSeats.Simulator.dll' -Recurse -ErrorAction SilentlyContinue |
         Select-Object -First 1
-    $noBuild = if ($dll) { ' --no-build' } else { '' }
-    $arguments = "run --project src/CopilotSeats.Simulator -c Release$noBuild -- --urls $url"
+    $arguments = if ($dll) { "`"$($dll.FullName)`" --urls $url" } else { "run --project src/CopilotSeats.Simulator -c Release -- --urls $url" }
 
     $stamp = [guid]::NewGuid().ToString('N').Substring(0, 8)
     $stdout = Join-Path ([System.IO.Path]::GetTempPath()) "copilotseats-sim-$port-$stamp.out.log"
@@ -146,7 +146,7 @@ function Start-TestSimulator {
         }
         if ($ready) { break }
         if ($process.HasExited) { break }
-        Start-Sleep -Milliseconds 250
+        Start-Sleep -Milliseconds 50
     }
     if (-not $ready) {
         $out = Read-SharedText $stdout
@@ -232,10 +232,54 @@ function Get-MutationRequests {
     Get-SimulatorRequests $Sim | Where-Object { $_.method -ne 'GET' -and $_.method -ne 'HEAD' }
 }
 
+# Every row of an org or enterprise seat listing ('/orgs/octo-org', '/enterprises/octo-ent'), straight from the
+# REST API (paged by hand): the oracle the cmdlets' output is checked against.
+function Get-RawRows([string] $Path) {
+    $rows = [System.Collections.Generic.List[object]]::new()
+    $headers = @{ Authorization = "Bearer $CanaryToken"; 'X-GitHub-Api-Version' = '2022-11-28' }
+    for ($page = 1; ; $page++) {
+        $body = Invoke-RestMethod -Uri "$($Sim.Url)$Path/copilot/billing/seats?per_page=100&page=$page" -Headers $headers
+        foreach ($s in $body.seats) { $rows.Add($s) }
+        if (@($body.seats).Count -lt 100) { return $rows }
+    }
+}
+
+# ---- the token environment ----------------------------------------------------------------
+# The variables the module reads a token or API URL from, and PATH (where it finds gh), as they were when this
+# file was dot-sourced. Clear-TokenEnvironment removes the variables; Restore-TokenEnvironment puts everything back.
+
+$TokenEnvNames = @('GH_TOKEN', 'GITHUB_TOKEN', 'GITHUB_API_URL')
+$SavedTokenEnv = @{ PATH = $env:PATH }
+foreach ($n in $TokenEnvNames) { $SavedTokenEnv[$n] = [Environment]::GetEnvironmentVariable($n) }
+
+function Clear-TokenEnvironment {
+    foreach ($n in $TokenEnvNames) { Remove-Item -Path "Env:$n" -ErrorAction SilentlyContinue }
+}
+
+function Restore-TokenEnvironment {
+    foreach ($n in $SavedTokenEnv.Keys) {
+        if ($null -eq $SavedTokenEnv[$n]) { Remove-Item -Path "Env:$n" -ErrorAction SilentlyContinue }
+        else { Set-Item -Path "Env:$n" -Value $SavedTokenEnv[$n] }
+    }
+}
+
+# Runs $Script with no token variable and no gh on PATH (so `gh auth token` cannot answer), then restores both.
+function Invoke-WithoutAmbientToken([scriptblock] $Script) {
+    Clear-TokenEnvironment
+    $empty = Join-Path ([System.IO.Path]::GetTempPath()) ('copilotseats-nogh-' + [guid]::NewGuid().ToString('N'))
+    $null = New-Item -ItemType Directory -Path $empty
+    try {
+        $env:PATH = $empty
+        & $Script
+    }
+    finally {
+        Restore-TokenEnvironment
+        Remove-Item -LiteralPath $empty -Recurse -Force -ErrorAction SilentlyContinue
+    }
+}
+
 # ---- assertions helpers -------------------------------------------------------------------
 
-# Runs a script block and returns the ErrorRecord it threw (terminating errors only, unless the
-# block itself uses -ErrorAction Stop), or $null when it completed.
 # Asserts each named property of an output object:  Assert-Properties $change @{ Action = 'Add'; AssigneeType = 'Team' }
 function Assert-Properties($Object, [hashtable] $Expected) {
     foreach ($name in $Expected.Keys) { $Object.$name | Should -Be $Expected[$name] -Because "the object's $name" }
@@ -253,6 +297,16 @@ function Assert-OneSeatRequest {
     ($sent -join ',') | Should -Be $Names
 }
 
+# Asserts an error record: its FullyQualifiedErrorId starts with $Id and, when given, its category and target object.
+function Assert-ErrorRecord($ErrorRecord, [string] $Id, [string] $Category, $Target) {
+    $ErrorRecord | Should -Not -BeNullOrEmpty -Because "an error $Id was expected"
+    $ErrorRecord.FullyQualifiedErrorId | Should -BeLike "$Id*"
+    if ($Category) { "$($ErrorRecord.CategoryInfo.Category)" | Should -Be $Category }
+    if ($PSBoundParameters.ContainsKey('Target')) { $ErrorRecord.TargetObject | Should -Be $Target }
+}
+
+# Runs a script block and returns the ErrorRecord it threw (terminating errors only, unless the
+# block itself uses -ErrorAction Stop), or $null when it completed.
 function Get-ThrownError {
     param([scriptblock] $ScriptBlock)
     try {

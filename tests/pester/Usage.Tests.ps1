@@ -173,6 +173,7 @@ Describe 'Streaming, bad lines and the download origin' {
         $records = @($all | Where-Object { $_ -is [CopilotSeats.CopilotUserUsage] })
         $records.Count | Should -Be (120 * 28)
         @($records | ForEach-Object { "$($_.Login)|$($_.Day)" } | Select-Object -Unique).Count | Should -Be (120 * 28)
+        (@($records.Login | Sort-Object -Unique) -join ',') | Should -Be (@((Get-CopilotSeat -Organization octo-org @Conn).Login | Sort-Object) -join ',')
         $downloads = @((Get-Downloads).requests)
         @($downloads | Where-Object expired).Count | Should -BeGreaterThan 0
         @($downloads | Where-Object gzip).Count | Should -BeGreaterThan 0

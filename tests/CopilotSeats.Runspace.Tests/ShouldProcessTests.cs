@@ -5,10 +5,17 @@ using Xunit;
 
 namespace CopilotSeats.Runspace.Tests;
 
-/// <summary>Add/Remove-CopilotUser and -Team in the real engine: ShouldProcess, -WhatIf, -Confirm, pipeline binding, batching.</summary>
-public sealed class SeatChangeTests : SessionTests
+/// <summary>
+/// ShouldProcess as a host sees it: the "What if:" lines of -WhatIf and the confirmation prompts (ConfirmImpact, -Confirm,
+/// -Force), which only a host can record and answer. What the changes send is in tests/pester/ChangeSeat.Tests.ps1.
+/// </summary>
+public sealed class ShouldProcessTests : SessionTests, IDisposable
 {
-    public SeatChangeTests(PowerShellSession ps) : base(ps) { }
+    private readonly string _dir = Directory.CreateTempSubdirectory("copilotseats-export-").FullName;
+
+    public ShouldProcessTests(PowerShellSession ps) : base(ps) => Ps.SetVariable("dir", _dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private List<LoggedRequest> Mutations => Requests.Where(r => r.Method is "POST" or "DELETE" or "PUT" or "PATCH").ToList();
 
@@ -61,6 +68,7 @@ public sealed class SeatChangeTests : SessionTests
     public void Piped_org_seats_bind_to_Remove_CopilotUser_with_Organization_and_send_no_DELETE()
     {
         var r = Ps.Run("Get-CopilotSeat -Organization octo-org -Token $tok -ApiUrl $api | Remove-CopilotUser -Organization octo-org -WhatIf -Token $tok -ApiUrl $api");
+        Assert.Empty(r.Output);
         Assert.Empty(Mutations);
         var seats = Ps.Sim.State.OrgSeats("octo-org");
         var lines = WhatIfLines(r);
@@ -119,37 +127,6 @@ $rows | Remove-CopilotUser -WhatIf -Token $tok -ApiUrl $api");
     }
 
     [Fact]
-    public void Csv_like_rows_really_change_each_row_s_organization_with_Force()
-    {
-        var r = Ps.Run(@"
-[pscustomobject]@{ Organization = 'octo-org'; UserName = 'user-0001' },
-[pscustomobject]@{ Organization = 'octo-lab'; UserName = 'user-0002' } | Remove-CopilotUser -Force -Token $tok -ApiUrl $api");
-        Assert.Equal(2, r.Ok().Count);
-        var deletes = Mutations;
-        Assert.Equal(new[] { "/orgs/octo-org/copilot/billing/selected_users", "/orgs/octo-lab/copilot/billing/selected_users" }, deletes.Select(d => d.Path).ToArray());
-        Assert.NotNull(Ps.Sim.State.SeatFor("octo-org", "user-0001")!.PendingCancellationDate);
-        Assert.NotNull(Ps.Sim.State.SeatFor("octo-lab", "user-0002")!.PendingCancellationDate);
-        Assert.Null(Ps.Sim.State.SeatFor("octo-org", "user-0002")!.PendingCancellationDate);
-    }
-
-    [Theory]
-    [InlineData("-Force")]
-    [InlineData("-Confirm:$false")]
-    public void Remove_without_a_prompt_sends_one_DELETE_and_the_seat_becomes_pending_cancellation(string noPrompt)
-    {
-        var r = Ps.Run($"Remove-CopilotUser -Organization octo-org -UserName user-0001, user-0002 {noPrompt} -Token $tok -ApiUrl $api");
-        PSObject change = Assert.Single(r.Ok());
-        Assert.Equal("CopilotSeats.CopilotSeatChange", change.TypeName());
-        Assert.Equal(2, Convert.ToInt32(change.Prop("SeatsChanged")));
-        Assert.Empty(r.Prompts);
-        LoggedRequest delete = Assert.Single(Mutations);
-        Assert.Equal("DELETE", delete.Method);
-        Assert.Equal(new[] { "user-0001", "user-0002" }, BodyNames(delete, "selected_usernames"));
-        Assert.NotNull(Ps.Sim.State.SeatFor("octo-org", "user-0001")!.PendingCancellationDate);
-        Assert.NotNull(Ps.Sim.State.SeatFor("octo-org", "user-0002")!.PendingCancellationDate);
-    }
-
-    [Fact]
     public void Remove_prompts_by_default_ConfirmImpact_High_and_No_sends_nothing()
     {
         Ps.Host.ConfirmAnswer = "No";
@@ -158,6 +135,16 @@ $rows | Remove-CopilotUser -WhatIf -Token $tok -ApiUrl $api");
         Assert.Equal(2, r.Prompts.Count);
         Assert.Empty(Requests);
         Assert.Null(Ps.Sim.State.SeatFor("octo-org", "user-0001")!.PendingCancellationDate);
+    }
+
+    [Theory]
+    [InlineData("-Force")]
+    [InlineData("-Confirm:$false")]
+    public void Remove_with_Force_or_Confirm_false_does_not_prompt(string noPrompt)
+    {
+        var r = Ps.Run($"Remove-CopilotUser -Organization octo-org -UserName user-0001, user-0002 {noPrompt} -Token $tok -ApiUrl $api");
+        Assert.Equal(2, Convert.ToInt32(Assert.Single(r.Ok()).Prop("SeatsChanged")));
+        Assert.Empty(r.Prompts);
     }
 
     [Fact]
@@ -194,49 +181,15 @@ $rows | Remove-CopilotUser -WhatIf -Token $tok -ApiUrl $api");
     }
 
     [Fact]
-    public void Removing_250_users_sends_3_DELETEs_of_at_most_100_names()
+    public void Export_WhatIf_and_a_declined_Confirm_list_nothing_and_write_nothing()
     {
-        Ps.Reset(new SimulatorOptions { Seats = 300 });
-        try
-        {
-            Ps.SetVariable("names", Enumerable.Range(1, 250).Select(i => $"user-{i:0000}").ToArray());
-            var r = Ps.Run("$names | Remove-CopilotUser -Organization octo-org -Force -Token $tok -ApiUrl $api");
-            var changes = r.Ok();
-            Assert.Equal(3, changes.Count);
-            Assert.Equal(250, changes.Sum(c => Convert.ToInt32(c.Prop("SeatsChanged"))));
-            var deletes = Mutations;
-            Assert.Equal(3, deletes.Count);
-            Assert.All(deletes, d => Assert.Equal("DELETE", d.Method));
-            var batches = deletes.Select(d => BodyNames(d, "selected_usernames")).ToList();
-            Assert.All(batches, b => Assert.InRange(b.Length, 1, 100));
-            Assert.Equal(250, batches.SelectMany(b => b).Distinct().Count());
-            Assert.NotNull(Ps.Sim.State.SeatFor("octo-org", "user-0250")!.PendingCancellationDate);
-            Assert.Null(Ps.Sim.State.SeatFor("octo-org", "user-0251")!.PendingCancellationDate);
-        }
-        finally
-        {
-            Ps.Reset();
-        }
-    }
-
-    [Fact]
-    public void Add_CopilotTeam_with_an_enterprise_uses_selected_enterprise_teams()
-    {
-        var r = Ps.Run("Add-CopilotTeam -Enterprise octo-ent -TeamName ent-team-2 -Token $tok -ApiUrl $api");
-        PSObject change = Assert.Single(r.Ok());
-        Assert.Equal("EnterpriseTeam", change.Str("AssigneeType"));
-        LoggedRequest post = Assert.Single(Mutations);
-        Assert.Equal("POST", post.Method);
-        Assert.Equal(new[] { "ent-team-2" }, BodyNames(post, "selected_enterprise_teams"));
-    }
-
-    [Fact]
-    public void Remove_CopilotTeam_with_Force_sends_DELETE_selected_teams()
-    {
-        var r = Ps.Run("Remove-CopilotTeam -Organization octo-org -TeamName team-1 -Force -Token $tok -ApiUrl $api");
-        Assert.Equal("Team", Assert.Single(r.Ok()).Str("AssigneeType"));
-        LoggedRequest delete = Assert.Single(Mutations);
-        Assert.Equal(("DELETE", "/orgs/octo-org/copilot/billing/selected_teams"), (delete.Method, delete.Path));
-        Assert.NotNull(Ps.Sim.State.SeatFor("octo-org", "team1-member-1")!.PendingCancellationDate);
+        var r = Ps.Run("Export-CopilotSeatReport -Path ($dir + '/w.html') -Organization octo-org -WhatIf -PassThru -Token $tok -ApiUrl $api");
+        Assert.Empty(r.Ok());
+        Assert.Contains(r.HostLines, l => l.Contains("What if:", StringComparison.Ordinal) && l.Contains(Path.Combine(_dir, "w.html"), StringComparison.Ordinal));
+        var declined = Ps.Run("Get-CopilotSeat -Organization octo-lab -Token $tok -ApiUrl $api | Export-CopilotSeatReport ($dir + '/c.html') -Confirm");
+        Assert.Empty(declined.Ok());
+        Assert.Contains(Path.Combine(_dir, "c.html"), Assert.Single(declined.Prompts));
+        Assert.Empty(Directory.GetFiles(_dir));
+        Assert.DoesNotContain(Requests, q => q.Path.Contains("octo-org", StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,60 @@
+using CopilotSeats.Pipeline;
+
+namespace CopilotSeats.Core.Tests;
+
+public class PipelinePumpTests
+{
+    [Fact]
+    public void Posted_actions_run_on_the_pumping_thread()
+    {
+        var pump = new PipelinePump();
+        int pipelineThread = Environment.CurrentManagedThreadId;
+        var threads = new List<int>();
+        pump.Run(async ct =>
+        {
+            await Task.Yield();
+            for (int i = 0; i < 5; i++)
+            {
+                await pump.Post(() => threads.Add(Environment.CurrentManagedThreadId)).ConfigureAwait(false);
+                pump.PostNoWait(() => threads.Add(Environment.CurrentManagedThreadId));
+            }
+        }, CancellationToken.None);
+        Assert.Equal(10, threads.Count);
+        Assert.All(threads, t => Assert.Equal(pipelineThread, t));
+    }
+
+    [Fact]
+    public void A_throwing_action_cancels_the_work_and_is_rethrown()
+    {
+        var pump = new PipelinePump();
+        bool cancelled = false;
+        var ex = Assert.Throws<InvalidOperationException>(() => pump.Run(async ct =>
+        {
+            try
+            {
+                await pump.Post(() => throw new InvalidOperationException("pipeline stopped"));
+            }
+            catch (InvalidOperationException) { }
+            try { await Task.Delay(Timeout.Infinite, ct); }
+            catch (OperationCanceledException) { cancelled = true; throw; }
+        }, CancellationToken.None));
+        Assert.Equal("pipeline stopped", ex.Message);
+        Assert.True(cancelled);
+    }
+
+    [Fact]
+    public void Work_exceptions_surface_on_the_pipeline_thread()
+    {
+        var pump = new PipelinePump();
+        var ex = Assert.Throws<CopilotException>(() => pump.Run(_ => throw new CopilotException("X", CopilotErrorCategory.NotSpecified, null, "bad"), CancellationToken.None));
+        Assert.Equal("X", ex.ErrorId);
+    }
+
+    [Fact]
+    public void External_cancellation_ends_the_run()
+    {
+        var pump = new PipelinePump();
+        using var cts = new CancellationTokenSource(100);
+        Assert.ThrowsAny<OperationCanceledException>(() => pump.Run(ct => Task.Delay(Timeout.Infinite, ct), cts.Token));
+    }
+}
