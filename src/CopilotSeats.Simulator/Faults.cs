@@ -15,6 +15,8 @@ public sealed class FaultSettings
     public ScriptedFault[] Script { get; set; } = Array.Empty<ScriptedFault>();
     public int EnforceConcurrency { get; set; }
     public int EnforcePointsPerMinute { get; set; }
+    /// <summary>When set (e.g. "https://api.github.com"), Link headers point at this origin instead of the simulator's own host.</summary>
+    public string? LinkOrigin { get; set; }
     /// <summary>Usage metrics reports: link lifetime, gzip, slow downloads, a malformed line, 204 days, policy off.</summary>
     public UsageSettings Usage { get; set; } = new();
 }

@@ -18,6 +18,8 @@ public sealed class SeatRecord
     public DateTimeOffset? LastAuthenticatedAt { get; set; }
     public DateOnly? PendingCancellationDate { get; set; }
     public string PlanType { get; set; } = "business";
+    /// <summary>The assignee's account was deleted: the seat is listed with "assignee": null.</summary>
+    public bool AccountDeleted { get; set; }
 }
 
 public sealed class TeamRecord

@@ -248,6 +248,27 @@ public sealed class SimulatorState
         lock (Sync) return Orgs.TryGetValue(org, out var o) ? o.Seats.OrderBy(s => s.CreatedAt).ThenBy(s => s.Sequence).ToList() : new List<SeatRecord>();
     }
 
+    /// <summary>
+    /// Edits every seat of <paramref name="logins"/> (in every organization and the enterprise-level grants):
+    /// <paramref name="accountDeleted"/> lists them with "assignee": null, <paramref name="planType"/> sets plan_type
+    /// (any text, "unknown" among GitHub's values). Returns how many seats changed.
+    /// </summary>
+    public int EditSeats(IEnumerable<string> logins, bool? accountDeleted, string? planType)
+    {
+        var names = new HashSet<string>(logins, StringComparer.OrdinalIgnoreCase);
+        lock (Sync)
+        {
+            int count = 0;
+            foreach (var seat in Orgs.Values.Concat(Enterprises.Values).SelectMany(o => o.Seats).Where(s => names.Contains(s.Login)))
+            {
+                if (accountDeleted is bool deleted) seat.AccountDeleted = deleted;
+                if (planType != null) seat.PlanType = planType;
+                count++;
+            }
+            return count;
+        }
+    }
+
     public SeatRecord? SeatFor(string org, string login)
     {
         lock (Sync) return Orgs.TryGetValue(org, out var o) ? o.Seats.FirstOrDefault(s => string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase)) : null;

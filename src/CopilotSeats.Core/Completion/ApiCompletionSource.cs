@@ -55,6 +55,7 @@ namespace CopilotSeats.Completion
         {
             var names = new List<string>();
             Uri? next = client.Build(relative);
+            var links = new LinkFollower(client.Engine.Connection.ApiUrl, client.Engine.Options.Verbose);
             for (int page = 0; next != null && page < MaxPages; page++)
             {
                 var request = new ApiRequest(HttpMethod.Get, next, endpointKey, RequestKind.ListSeats, scope, scope.Name);
@@ -66,7 +67,7 @@ namespace CopilotSeats.Completion
                         if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty(property, out JsonElement value) && value.ValueKind == JsonValueKind.String)
                             names.Add(value.GetString()!);
                 }
-                LinkHeader.Parse(response.Header("Link")).TryGetValue("next", out next);
+                next = links.Next(response.Header("Link"));
             }
             return names;
         }

@@ -18,7 +18,8 @@ namespace CopilotSeats.Reports
     /// <item>Editor: LastActivityEditor up to its first '/', "(none)" without one. Team: the assigning team, "(direct)"
     /// for a direct grant. Organization: "(none)" for an enterprise-level grant.</item>
     /// <item>Reclaimable: inactive (DaysInactive at least -InactiveDays, the Get-CopilotSeat -InactiveDays rule),
-    /// direct (no assigning team: Remove-CopilotUser can cancel it) and not pending cancellation. Sorted by
+    /// direct (no assigning team: Remove-CopilotUser can cancel it), with an assignee (a deleted account's seat
+    /// has no login to cancel) and not pending cancellation. Sorted by
     /// DaysInactive descending, the number the table shows (a seat with neither date first); a never-used seat
     /// counts from its creation like everywhere else, so it sits among the others by its age. Ties by login,
     /// then where it is granted.</item>
@@ -82,9 +83,10 @@ namespace CopilotSeats.Reports
             }
         }
 
-        /// <summary>True when the seat belongs in the reclaimable table: inactive, direct and not pending cancellation.</summary>
+        /// <summary>True when the seat belongs in the reclaimable table: inactive, direct, with an assignee and not pending cancellation.</summary>
         public static bool IsReclaimable(CopilotSeat seat, int inactiveDays, DateTimeOffset now) =>
             seat != null
+            && SeatMapper.HasAssignee(seat)
             && string.IsNullOrEmpty(seat.AssigningTeam)
             && seat.PendingCancellationDate is null
             && SeatFilter.IsInactive(seat, inactiveDays, now);

@@ -82,7 +82,8 @@ namespace CopilotSeats.Seats
                 throw new CopilotException("CopilotSeats.InvalidPageSize", CopilotErrorCategory.InvalidArgument, pageSize,
                     $"PageSize must be between 1 and {CopilotDefaults.MaxPageSize}.") { IsTerminating = true };
             var first = Build(ScopeRoot(scope) + "/copilot/billing/seats?per_page=" + pageSize + "&page=1");
-            var listing = new SeatListing(uri => FetchPageAsync(scope, uri), onPage, Options.ThrottleLimit, Options.Warning,
+            var links = new LinkFollower(_engine.Connection.ApiUrl, Options.Verbose); // one verbose line per listing
+            var listing = new SeatListing(uri => FetchPageAsync(scope, uri, links), onPage, Options.ThrottleLimit, Options.Warning,
                 ListingProgressFor(scope));
             return listing.RunAsync(first, cancellationToken);
         }
@@ -102,12 +103,12 @@ namespace CopilotSeats.Seats
         internal ApiRequest ListPageRequest(SeatScope scope, Uri uri) =>
             new ApiRequest(HttpMethod.Get, uri, "GET " + ScopeTemplate(scope) + "/copilot/billing/seats", RequestKind.ListSeats, scope, scope.Name);
 
-        private Func<CancellationToken, Task<SeatPage>> FetchPageAsync(SeatScope scope, Uri uri) => async cancellationToken =>
+        private Func<CancellationToken, Task<SeatPage>> FetchPageAsync(SeatScope scope, Uri uri, LinkFollower linkFollower) => async cancellationToken =>
         {
             ApiRequest request = ListPageRequest(scope, uri);
             ApiResponse response = await _engine.SendAsync(request, cancellationToken).ConfigureAwait(false);
             SeatListDto dto = Deserialize(response, request, CopilotJsonContext.Default.SeatListDto);
-            var links = LinkHeader.Parse(response.Header("Link"));
+            var links = linkFollower.Parse(response.Header("Link"));
             links.TryGetValue("next", out Uri? next);
             links.TryGetValue("last", out Uri? last);
             return new SeatPage(dto.TotalSeats ?? 0, SeatMapper.ToSeats(dto.Seats, scope), next, last);

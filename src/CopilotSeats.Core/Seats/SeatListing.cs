@@ -17,7 +17,8 @@ namespace CopilotSeats.Seats
     /// before any further request (so a consumer that stops after the first page costs one request). The
     /// remaining pages are then fetched concurrently (ThrottleLimit) and handed over strictly in page order,
     /// with at most 2 x ThrottleLimit pages held at once. A seat seen on one of the last few pages is not
-    /// written again (seats shift across page boundaries when the listing changes), and a change of
+    /// written again (seats shift across page boundaries when the listing changes; a seat without an assignee
+    /// cannot be told apart from another and is always written), and a change of
     /// total_seats while the listing runs is reported once. A listing of more than one page reports its
     /// progress (rows received of total_seats) after each page.
     /// </summary>
@@ -137,8 +138,8 @@ namespace CopilotSeats.Seats
             var keys = new HashSet<string>(StringComparer.Ordinal);
             foreach (CopilotSeat seat in page.Seats)
             {
-                string key = SeatMapper.GrantKey(seat);
-                if (_recent.Contains(key) || !keys.Add(key)) continue;
+                string? key = SeatMapper.GrantKey(seat);
+                if (key != null && (_recent.Contains(key) || !keys.Add(key))) continue; // a seat without assignee is always written
                 fresh.Add(seat);
             }
             _recent.Push(keys);

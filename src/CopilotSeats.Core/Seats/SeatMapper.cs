@@ -10,9 +10,10 @@ namespace CopilotSeats.Seats
         {
             return new CopilotSeat
             {
-                Login = dto.Assignee?.Login ?? dto.Assignee?.Slug,
+                // A seat whose assignee is null (a deleted account) comes out with an empty Login, no UserId and no AssigneeType.
+                Login = dto.Assignee?.Login ?? dto.Assignee?.Slug ?? string.Empty,
                 UserId = dto.Assignee?.Id,
-                AssigneeType = dto.Assignee?.Type ?? (dto.Assignee?.Slug != null ? "Team" : "User"),
+                AssigneeType = dto.Assignee is null ? null : dto.Assignee.Type ?? (dto.Assignee.Slug != null ? "Team" : "User"),
                 Organization = scope.Kind == ScopeKind.Organization ? scope.Name : dto.Organization?.Login,
                 Enterprise = scope.Enterprise,
                 AssigningTeam = dto.AssigningTeam?.Slug ?? dto.AssigningTeam?.Name,
@@ -25,11 +26,15 @@ namespace CopilotSeats.Seats
             };
         }
 
+        /// <summary>Whether the seat names its assignee (a login or a user id); false for a deleted account's seat.</summary>
+        public static bool HasAssignee(CopilotSeat seat) => seat != null && (!string.IsNullOrEmpty(seat.Login) || seat.UserId.HasValue);
+
         /// <summary>
         /// Identity of a grant: assignee (login and id: GitHub's own examples repeat ids across users, so an id
-        /// alone would merge seats) plus where the seat came from (used to de-duplicate listings).
+        /// alone would merge seats) plus where the seat came from (used to de-duplicate listings). Null for a seat
+        /// without an assignee: nothing tells two deleted accounts' seats apart, so such seats are never merged.
         /// </summary>
-        public static string GrantKey(CopilotSeat seat) =>
+        public static string? GrantKey(CopilotSeat seat) => !HasAssignee(seat) ? null :
             (seat.Login ?? string.Empty).ToLowerInvariant() + "#" + (seat.UserId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty)
             + "|" + (seat.Organization ?? string.Empty).ToLowerInvariant()
             + "|" + (seat.AssigningTeam ?? string.Empty).ToLowerInvariant();

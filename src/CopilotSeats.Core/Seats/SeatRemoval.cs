@@ -28,6 +28,7 @@ namespace CopilotSeats.Seats
     {
         public const string TeamAssignedId = "CopilotSeats.TeamAssigned";
         public const string NoSeatId = "CopilotSeats.NoSeat";
+        public const string NoAssigneeId = "CopilotSeats.NoAssignee";
 
         /// <summary>
         /// The verdict for a name, from what came with it: the exclusions, and for a piped seat (or a CSV row)
@@ -70,6 +71,22 @@ namespace CopilotSeats.Seats
         /// <summary>A team-granted seat named by a piped seat or CSV row: the team lives in the scope of the change.</summary>
         public static CopilotException TeamAssigned(string login, string team, SeatScope scope) =>
             TeamAssigned(login, new[] { new TeamGrant(team.Trim(), scope) });
+
+        /// <summary>
+        /// A seat piped into Add- or Remove-CopilotUser without a login: GitHub sends "assignee": null for the seat of a
+        /// deleted account. Nothing is sent for it; the target is where the seat is.
+        /// </summary>
+        public static CopilotException NoAssignee(string? organization, string? enterprise, bool adding)
+        {
+            string where = !string.IsNullOrEmpty(organization) ? $" in organization '{organization}'"
+                : !string.IsNullOrEmpty(enterprise) ? $" in enterprise '{enterprise}'" : string.Empty;
+            return new CopilotException(NoAssigneeId, CopilotErrorCategory.InvalidData, organization ?? enterprise,
+                $"A piped seat{where} has no user name: GitHub lists the seat of a deleted account with no assignee, so there is no user to "
+                + (adding ? "add" : "cancel") + ". Nothing was sent for it.")
+            {
+                RecommendedAction = "Leave such seats out of the pipeline: Where-Object Login.",
+            };
+        }
 
         public static CopilotException NoSeat(string login, SeatScope scope) =>
             new CopilotException(NoSeatId, CopilotErrorCategory.ObjectNotFound, login,

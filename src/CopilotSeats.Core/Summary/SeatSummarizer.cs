@@ -15,7 +15,9 @@ namespace CopilotSeats.Summary
     /// <list type="bullet">
     /// <item>Seats, Direct and ViaTeam count rows; Direct + ViaTeam = Seats.</item>
     /// <item>Users counts unique logins (case-insensitive; the user id when a row has no login): an enterprise
-    /// user seated through two organizations counts once. Every other count is of users.</item>
+    /// user seated through two organizations counts once. Every other count is of users. A row without an
+    /// assignee (a deleted account: no login, no id) is a seat but no user: it counts in Seats, Direct/ViaTeam
+    /// and the unpriced-plan warning, not in Users, the user counts or the cost.</item>
     /// <item>A user is Active when any of their seats is active: its DaysInactive (see <see cref="SeatFilter"/>) is
     /// below InactiveDays, the same rule as Get-CopilotSeat -InactiveDays. Otherwise the user is Inactive, so
     /// Active + Inactive = Users, and a never-used seat is inactive once it is InactiveDays old.</item>
@@ -105,6 +107,9 @@ namespace CopilotSeats.Summary
                 if (_unknownPlans.Count < MaxNamesKept) _unknownPlans.Add(seat.PlanType ?? NoneGroup);
             }
 
+            // A seat without an assignee (a deleted account) is a row, not a user: it counts in Seats, Direct or
+            // ViaTeam and the plan-type warning only.
+            if (!SeatMapper.HasAssignee(seat)) return;
             string key = UserKey(seat);
             if (!group.Users.TryGetValue(key, out UserTally? user))
             {
@@ -196,8 +201,7 @@ namespace CopilotSeats.Summary
 
         private static string UserKey(CopilotSeat seat) =>
             !string.IsNullOrEmpty(seat.Login) ? "l:" + seat.Login!.ToLowerInvariant()
-            : seat.UserId.HasValue ? "i:" + seat.UserId.Value.ToString(CultureInfo.InvariantCulture)
-            : "l:";
+            : "i:" + seat.UserId!.Value.ToString(CultureInfo.InvariantCulture);
 
         private void NoteName(string? name)
         {

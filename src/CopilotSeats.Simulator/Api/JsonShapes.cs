@@ -96,7 +96,7 @@ internal sealed class Links
             ["last_activity_editor"] = seat.LastActivityEditor,
             ["last_authenticated_at"] = Date(seat.LastAuthenticatedAt),
             ["plan_type"] = seat.PlanType,
-            ["assignee"] = User(seat.Login, seat.UserId),
+            ["assignee"] = seat.AccountDeleted ? null : User(seat.Login, seat.UserId),
         };
         if (seat.Team != null)
         {

@@ -54,6 +54,13 @@ internal sealed class ControlApi
                 break;
             }
             case ("GET", "/_simulator/stats"): result = _host.Stats(); break;
+            case ("PATCH", "/_simulator/seats"):
+            {
+                var edit = await JsonSerializer.DeserializeAsync<SeatEdit>(context.Request.Body, ControlJson).ConfigureAwait(false);
+                if (edit?.Logins is not { Length: > 0 }) { status = 400; result = new { message = "Name the seats' logins: {\"logins\": [...]}." }; break; }
+                result = new { seats = _host.State.EditSeats(edit.Logins, edit.AccountDeleted, edit.PlanType) };
+                break;
+            }
             case ("GET", "/_simulator/downloads"):
                 result = new { downloadOrigin = _host.DownloadBaseUri.ToString().TrimEnd('/'), authorizationSeen = _host.Downloads.AuthorizationSeen, requests = _host.Downloads.Snapshot() };
                 break;
@@ -110,6 +117,14 @@ internal sealed class ControlApi
         seed.Teams = o.Teams ?? _options.Teams;
         seed.Seed = o.Seed ?? _options.Seed;
         return seed;
+    }
+
+    /// <summary>PATCH /_simulator/seats: {"logins": [...], "accountDeleted"?: true, "planType"?: "unknown"}.</summary>
+    private sealed class SeatEdit
+    {
+        public string[]? Logins { get; set; }
+        public bool? AccountDeleted { get; set; }
+        public string? PlanType { get; set; }
     }
 
     private sealed class ResetBody

@@ -116,7 +116,16 @@ internal sealed class FaultStep : IStep
         if (drop) return Answer.Drop();
 
         Answer real = await next(call).ConfigureAwait(false);
+        real = WithLinkOrigin(real, call.BaseUrl, faults.LinkOrigin);
         return dropMid && real.Body != null ? real with { Fault = "drop mid-body" } : real;
+    }
+
+    /// <summary>The Link header on another origin (linkOrigin: GitHub's own examples point at api.github.com, so do proxies and mocks).</summary>
+    private static Answer WithLinkOrigin(Answer answer, string baseUrl, string? origin)
+    {
+        if (string.IsNullOrWhiteSpace(origin) || answer.Headers is null || !answer.Headers.TryGetValue("Link", out string? link)) return answer;
+        var headers = new Dictionary<string, string>(answer.Headers) { ["Link"] = link.Replace("<" + baseUrl + "/", "<" + origin!.TrimEnd('/') + "/", StringComparison.OrdinalIgnoreCase) };
+        return answer with { Headers = headers };
     }
 
     private Answer RateLimited(string kind, RateLimitFault f) => kind switch

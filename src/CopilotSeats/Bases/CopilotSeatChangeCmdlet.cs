@@ -27,9 +27,42 @@ namespace CopilotSeats.Commands
         /// <summary>What the names are, for a scope (User; Team for an organization, EnterpriseTeam for an enterprise).</summary>
         protected abstract AssigneeKind AssigneeFor(ScopeKind scope);
 
+        private string[]? _typedNames;
+        private bool _namesTyped;
+
+        /// <summary>
+        /// Names typed on the command line are bound before BeginProcessing: an empty one (-UserName '') is the
+        /// terminating parameter binding error any other invalid name typed there gets. An empty name that comes later came with a piped object (a seat of
+        /// a deleted account has an empty Login) and is one NoAssignee error for that object.
+        /// </summary>
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            _typedNames = Names;
+            _namesTyped = MyInvocation.BoundParameters.ContainsKey(NamesParameter);
+            if (_namesTyped && (_typedNames is null || _typedNames.Any(string.IsNullOrEmpty)))
+            {
+                // The error PowerShell gives for any other invalid name typed there: a parameter binding error.
+                string problem = InputValidator.Check(NamesKind, null) ?? "The name must not be empty.";
+                var error = new ParameterBindingException($"Cannot validate argument on parameter '{NamesParameter}'. {problem}");
+                ThrowTerminatingError(new ErrorRecord(error, "ParameterArgumentValidationError", ErrorCategory.InvalidData, string.Empty));
+            }
+        }
+
+        /// <summary>Name of the parameter behind <see cref="Names"/>.</summary>
+        protected virtual string NamesParameter => NamesKind == NameKind.Login ? "UserName" : "TeamName";
+
         protected override void ProcessRecord()
         {
             string[]? names = Names;
+            bool piped = !(_namesTyped && ReferenceEquals(names, _typedNames));
+            if (piped && (names is null || names.Length == 0 || names.Any(string.IsNullOrEmpty)))
+            {
+                // A piped seat whose assignee is null (a deleted account): one error for it, the names beside it go on.
+                object? where = (object?)Organization ?? Enterprise;
+                WriteError(ErrorRecords.From(SeatRemoval.NoAssignee(Organization, Enterprise, Action == SeatAction.Add), where));
+                names = names?.Where(n => !string.IsNullOrEmpty(n)).ToArray();
+            }
             if (names is null || names.Length == 0) return;
             SeatScope scope = ResolveScope();
             AssigneeKind kind = AssigneeFor(scope.Kind);

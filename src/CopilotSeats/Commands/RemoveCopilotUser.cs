@@ -5,11 +5,12 @@ namespace CopilotSeats.Commands
     [OutputType(typeof(CopilotSeatChange))]
     public sealed class RemoveCopilotUserCommand : CopilotSeatChangeCmdlet
     {
-        /// <summary>User logins.</summary>
+        /// <summary>User logins. An empty one (a piped seat of a deleted account) is reported as CopilotSeats.NoAssignee, not sent.</summary>
         [Parameter(ParameterSetName = OrganizationSet, Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = EnterpriseSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Login")]
-        [ValidateCopilotName(NameKind.Login)]
+        [AllowNull, AllowEmptyString, AllowEmptyCollection]
+        [ValidateCopilotName(NameKind.Login, AllowEmpty = true)]
         [ArgumentCompleter(typeof(UserNameCompleter))]
         public string[] UserName { get; set; } = Array.Empty<string>();
 

@@ -12,7 +12,9 @@ namespace CopilotSeats.Commands
     /// default): a piped seat whose Organization is null (an enterprise-level grant) must not fail
     /// pipeline binding by property name. ValidateEnumeratedArgumentsAttribute would reject it, so
     /// this derives from ValidateArgumentsAttribute and enumerates itself. Null or empty elements
-    /// inside an array are still refused.
+    /// inside an array are still refused, unless <see cref="AllowEmpty"/> is set: -UserName of the seat
+    /// changes lets an empty Login through (a piped seat of a deleted account), and the cmdlet reports it
+    /// (CopilotSeats.NoAssignee), or an empty name typed on the command line (a binding error, as before).
     /// </remarks>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, AllowMultiple = false)]
     public sealed class ValidateCopilotNameAttribute : ValidateArgumentsAttribute
@@ -29,6 +31,9 @@ namespace CopilotSeats.Commands
         /// <summary>Which naming rule applies.</summary>
         public NameKind Kind => (NameKind)_kind;
 
+        /// <summary>Lets null and empty elements through to the cmdlet, which reports them itself.</summary>
+        public bool AllowEmpty { get; set; }
+
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
             object? value = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;
@@ -44,6 +49,7 @@ namespace CopilotSeats.Commands
         private void ValidateElement(object? element)
         {
             object? value = element is PSObject wrapped ? wrapped.BaseObject : element;
+            if (AllowEmpty && (value is null || value is string text && text.Length == 0)) return;
             string? problem = InputValidator.Check(Kind, value as string ?? value?.ToString());
             if (problem != null) throw new ValidationMetadataException(problem);
         }

@@ -65,6 +65,7 @@ namespace CopilotSeats.Auth.App
             }
 
             Uri? next = Build("app/installations?per_page=100");
+            var links = new LinkFollower(_engine.Connection.ApiUrl, _verbose);
             for (int page = 0; next != null && page < MaxInstallationPages; page++)
             {
                 var request = new ApiRequest(HttpMethod.Get, next, "GET /app/installations", RequestKind.AppInstallations, target, target.Name);
@@ -83,7 +84,7 @@ namespace CopilotSeats.Auth.App
                         foreach (JsonElement installation in doc.RootElement.EnumerateArray())
                             if (IsEnterprise(installation, target.Name) && IdOf(installation) is long id) return id;
                 }
-                LinkHeader.Parse(response.Header("Link")).TryGetValue("next", out next);
+                next = links.Next(response.Header("Link"));
             }
             throw GitHubAppErrors.NotInstalled(ClientId, target);
         }
