@@ -54,8 +54,8 @@ Describe 'Seats of deleted accounts (assignee null)' {
         @($ev).Count | Should -Be 0
         $file.FullName | Should -Be $path
         $html = Get-Content -LiteralPath $path -Raw
-        $html | Should -Match 'reclaimable-seats'
-        $html | Should -Not -Match '<tr><td></td>'
+        $html | Should -Match '<td class="login">user-'
+        $html | Should -Not -Match '<td class="login"></td>'
     }
 
     It 'piped into <Command>: one CopilotSeats.NoAssignee error per seat, and the other seats go' -ForEach @(
