@@ -56,7 +56,9 @@ internal sealed class ControlApi
             case ("GET", "/_simulator/stats"): result = _host.Stats(); break;
             case ("PATCH", "/_simulator/seats"):
             {
-                var edit = await JsonSerializer.DeserializeAsync<SeatEdit>(context.Request.Body, ControlJson).ConfigureAwait(false);
+                SeatEdit? edit = null;
+                try { edit = await JsonSerializer.DeserializeAsync<SeatEdit>(context.Request.Body, ControlJson).ConfigureAwait(false); }
+                catch (JsonException) { /* answered below */ }
                 if (edit?.Logins is not { Length: > 0 }) { status = 400; result = new { message = "Name the seats' logins: {\"logins\": [...]}." }; break; }
                 result = new { seats = _host.State.EditSeats(edit.Logins, edit.AccountDeleted, edit.PlanType) };
                 break;
