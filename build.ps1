@@ -5,10 +5,12 @@
 .DESCRIPTION
     Build  dotnet build CopilotSeats.sln -c <Configuration>; lays out the module at out/CopilotSeats.
     Test   Build, then dotnet test (no rebuild), then the Pester 5 suite in tests/pester
-           (run in a child pwsh process so the module DLL is not locked in this session); results as
-           TRX and NUnit XML in -ResultsDirectory; ends with "N passed, N failed[, N skipped]".
+           (run in a child pwsh process so the module DLL is not locked in this session), then the seat,
+           usage and App Pester files again under REST API version 2026-03-10; results as TRX and
+           NUnit XML in -ResultsDirectory; ends with "N passed, N failed[, N skipped]" over all of them.
            This is what CI (.ci/run) runs.
-    Pester Only the Pester suite, in this process (expects a finished Release build).
+    Pester Only the Pester suite, in this process (expects a finished Release build); with
+           COPILOTSEATS_TEST_API_VERSION set, only the seat, usage and App files, under that version.
     Demo   Build, then examples/Demo.ps1: a short narrated tour against the simulator.
     Package Build, then out/CopilotSeats.<version>.nupkg: a PowerShell Gallery package made with
            PSResourceGet (published to a temporary local repository), ReleaseNotes from CHANGELOG.md.
@@ -146,10 +148,15 @@ function Invoke-PesterTask {
     $pester = Get-PesterModule
     Import-Module $pester.Path -Force
 
-    Write-Step "Pester $($pester.Version) on tests/pester ($($pester.Path))"
     $config = New-PesterConfiguration
     $config.Run.Path = @(Join-Path $RepoRoot (Join-Path 'tests' 'pester'))
     if ($env:COPILOTSEATS_TEST_SMOKE -eq '1') { $config.Run.Path = @(Join-Path $RepoRoot (Join-Path 'tests' (Join-Path 'pester' 'GetSeat.Tests.ps1'))) }
+    elseif ($env:COPILOTSEATS_TEST_API_VERSION) {
+        # Under another REST API version: only the files whose endpoints a version could change (TestHelpers.ps1).
+        $config.Run.Path = @($VersionedPesterFiles | ForEach-Object { Join-Path $RepoRoot (Join-Path 'tests' (Join-Path 'pester' "$_.Tests.ps1")) })
+    }
+    $under = if ($env:COPILOTSEATS_TEST_API_VERSION) { " under X-GitHub-Api-Version $($env:COPILOTSEATS_TEST_API_VERSION) ($($VersionedPesterFiles -join ', '))" } else { '' }
+    Write-Step "Pester $($pester.Version) on tests/pester$under ($($pester.Path))"
     $config.Run.PassThru = $true
     $config.Run.Exit = $false
     $config.Output.Verbosity = 'Detailed'
@@ -188,9 +195,9 @@ function Get-TestCounts {
         $counts.Skipped += [int]$c.notExecuted
         $counts.Trx++
     }
-    $pester = Join-Path $Directory 'pester.xml'
-    if (Test-Path -LiteralPath $pester) {
-        $cases = ([xml](Get-Content -LiteralPath $pester -Raw)).SelectNodes('//test-case')
+    # pester.xml (the whole suite) and pester-<version>.xml (the files run again under another API version).
+    foreach ($pester in Get-ChildItem -LiteralPath $Directory -Filter 'pester*.xml' -ErrorAction SilentlyContinue) {
+        $cases = ([xml](Get-Content -LiteralPath $pester.FullName -Raw)).SelectNodes('//test-case')
         foreach ($case in $cases) {
             switch ($case.result) {
                 'Success' { $counts.Passed++ }
@@ -198,10 +205,15 @@ function Get-TestCounts {
                 default { $counts.Skipped++ }
             }
         }
-        $counts.Pester = $true
+        if ($pester.Name -eq 'pester.xml') { $counts.Pester = $true }
     }
     [pscustomobject]$counts
 }
+
+# The Pester files run a second time under REST API version 2026-03-10 (build.ps1 -Task Test): the seat, usage and App
+# files, whose endpoints are the ones a version could change. Each child run sets COPILOTSEATS_TEST_API_VERSION.
+$VersionedPesterFiles = @('GetSeat', 'ChangeSeat', 'Usage', 'AppAuth')
+$SecondApiVersion = '2026-03-10'
 
 # Build, then every test: dotnet test over the solution (a TRX file per test project) and the Pester suite in a
 # child pwsh (NUnit XML), both into -ResultsDirectory (default out/test-results). Ends with the line
@@ -235,6 +247,16 @@ function Invoke-TestTask {
         $exe, $leading = $pwsh
         & $exe @(@($leading | Where-Object { $_ }) + $arguments)
         if ($LASTEXITCODE -ne 0) { $problems += "The Pester suite failed (exit code $LASTEXITCODE)." }
+        if (-not $smoke) {
+            # The seat, usage and App files again, with every cmdlet sending X-GitHub-Api-Version 2026-03-10.
+            $arguments = @('-NoProfile', '-NonInteractive', '-File', $PSCommandPath, '-Task', 'Pester', '-Configuration', $Configuration,
+                '-TestResultPath', (Join-Path $results "pester-$SecondApiVersion.xml"))
+            $saved = $env:COPILOTSEATS_TEST_API_VERSION
+            $env:COPILOTSEATS_TEST_API_VERSION = $SecondApiVersion
+            try { & $exe @(@($leading | Where-Object { $_ }) + $arguments) }
+            finally { $env:COPILOTSEATS_TEST_API_VERSION = $saved }
+            if ($LASTEXITCODE -ne 0) { $problems += "The Pester run under API version $SecondApiVersion failed (exit code $LASTEXITCODE)." }
+        }
     }
 
     $counts = Get-TestCounts -Directory $results

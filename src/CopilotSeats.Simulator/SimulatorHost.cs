@@ -21,7 +21,7 @@ public sealed class SimulatorHost : IAsyncDisposable
     private readonly LimitTracker _limits = new();
     private readonly ApiRouter _router;
     private readonly FaultStep _faults;
-    private readonly RateHeadersStep _rateHeaders;
+    private readonly RateWindows _rates;
     private readonly MiddlewareChain _middleware;
     private readonly ControlApi _control;
     private readonly ReportStore _reports = new();
@@ -36,19 +36,19 @@ public sealed class SimulatorHost : IAsyncDisposable
         _options = options;
         State = new SimulatorState(options);
         _faults = new FaultStep(options.Faults, options.Seed, _limits, State);
+        _rates = new RateWindows(State);
         _router = RouteTable.Create(State, new UsageReports(State, _reports, UsageSettings, () => _downloads?.BaseUri));
-        _rateHeaders = new RateHeadersStep(State);
         // Every API request goes through these steps, outermost first (README.md, "Request middleware").
         _middleware = new MiddlewareChain(new IStep[]
         {
             new LogStep(Log, _limits),  // log entry, in-flight count, duration, status and fault
             new ResponseStep(),         // writes the answer below (or drops the connection)
-            _rateHeaders,               // x-ratelimit-* on every written answer
+            new RateHeadersStep(_rates), // x-ratelimit-* on every written answer
             new ScopeHeadersStep(State), // X-OAuth-Scopes, X-Accepted-OAuth-Scopes on every written answer
             _faults,                    // concurrency, latency, points, rate-limit, scripted and random faults
             new AuthStep(State),        // User-Agent, token (JWT, installation, tagged, prefix), API version
             new ScopeStep(),            // classic scopes: 404 without any, 403 without an accepted one; App and fine-grained permissions
-        }, call => Task.FromResult(_router.Dispatch(call.Match, call.Method, call.Http.Request.Query, call.Body, call.BaseUrl, call.Identity)));
+        }, call => Task.FromResult(_router.Dispatch(call.Match, call.Method, call.Http.Request.Query, call.Body, call.BaseUrl, call.Identity, call.ApiVersion)));
         _control = new ControlApi(this, options);
     }
 
@@ -84,7 +84,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         Log.Clear();
         _limits.Reset();
         _faults.Reset(seed.Seed);
-        _rateHeaders.Reset();
+        _rates.Reset();
     }
 
     public static async Task<SimulatorHost> StartAsync(SimulatorOptions? options = null, string url = "http://127.0.0.1:0", CancellationToken ct = default)

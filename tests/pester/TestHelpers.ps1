@@ -30,6 +30,34 @@ function Get-RepoRoot {
 $RepoRoot = Get-RepoRoot
 $ManifestPath = Join-Path $RepoRoot (Join-Path 'out' (Join-Path 'CopilotSeats' 'CopilotSeats.psd1'))
 
+# The REST API version the suite runs under: COPILOTSEATS_TEST_API_VERSION (build.ps1 -Task Test runs the seat, usage
+# and App files a second time with 2026-03-10), else none: the module's default, 2022-11-28. Under a version every
+# CopilotSeats cmdlet gets -ApiVersion from $PSDefaultParameterValues (a test's own -ApiVersion still wins), and
+# Assert-TestApiVersion fails the run when the simulator saw the module send another one.
+$TestApiVersion = if ($env:COPILOTSEATS_TEST_API_VERSION) { $env:COPILOTSEATS_TEST_API_VERSION.Trim() } else { $null }
+$TestApiDefaults = @{}
+if ($TestApiVersion) { $TestApiDefaults['*-Copilot*:ApiVersion'] = $TestApiVersion }
+
+# Sets the -ApiVersion default of the run (nothing without COPILOTSEATS_TEST_API_VERSION) for the whole session.
+function Set-TestApiVersionDefault {
+    if (-not $TestApiVersion) { return }
+    if ($null -eq $global:PSDefaultParameterValues) { $global:PSDefaultParameterValues = @{} }
+    foreach ($k in $TestApiDefaults.Keys) { $global:PSDefaultParameterValues[$k] = $TestApiDefaults[$k] }
+}
+
+# Under COPILOTSEATS_TEST_API_VERSION: every request the module sent to the simulator (since its log was last cleared)
+# carried that version; requests the tests send themselves (another User-Agent) are not the module's.
+function Assert-TestApiVersion {
+    param($Sim)
+    if (-not $TestApiVersion -or $null -eq $Sim) { return }
+    $raw = Invoke-RestMethod -Uri "$($Sim.Url)/_simulator/requests" -Method Get
+    $wrong = @($raw | ForEach-Object { $_ } | Where-Object { $null -ne $_ -and ([string]$_.userAgent).StartsWith('CopilotSeats') -and $_.apiVersion -ne $TestApiVersion })
+    if ($wrong.Count -gt 0) {
+        $first = $wrong[0]
+        throw "COPILOTSEATS_TEST_API_VERSION is $TestApiVersion, but the module sent $($wrong.Count) request(s) with another X-GitHub-Api-Version, first '$($first.apiVersion)' on $($first.method) $($first.path)."
+    }
+}
+
 function Import-CopilotSeatsModule {
     if (-not (Test-Path -LiteralPath $ManifestPath)) {
         throw "The CopilotSeats module is missing at '$ManifestPath': run dotnet build CopilotSeats.sln -c Release first."
@@ -37,6 +65,7 @@ function Import-CopilotSeatsModule {
     if (-not (Get-Module -Name CopilotSeats)) {
         Import-Module $ManifestPath -ErrorAction Stop
     }
+    Set-TestApiVersionDefault
     Disconnect-Copilot
 }
 
@@ -57,6 +86,7 @@ function New-ModuleShell {
     $rs.Open()
     $rs.SessionStateProxy.SetVariable('tok', $Token)
     $rs.SessionStateProxy.SetVariable('api', $Sim.Url)
+    if ($TestApiVersion) { $rs.SessionStateProxy.SetVariable('PSDefaultParameterValues', $TestApiDefaults.Clone()) }
     $ps = [powershell]::Create()
     $ps.Runspace = $rs
     $null = $ps.AddScript("Import-Module -Name '$ManifestPath' -ErrorAction Stop").Invoke()
@@ -161,6 +191,8 @@ function Stop-TestSimulator {
     param($Sim)
     if ($null -eq $Sim -or $null -eq $Sim.Process) { return }
     $p = $Sim.Process
+    $versionProblem = $null
+    if (-not $p.HasExited) { try { Assert-TestApiVersion $Sim } catch { $versionProblem = $_ } }
     try {
         if (-not $p.HasExited) {
             if ($PSVersionTable.PSVersion.Major -ge 6) {
@@ -174,12 +206,14 @@ function Stop-TestSimulator {
     }
     catch { }
     Remove-Item -LiteralPath $Sim.StdOut, $Sim.StdErr -ErrorAction SilentlyContinue
+    if ($versionProblem) { throw $versionProblem }
 }
 
 # ---- control API --------------------------------------------------------------------------
 
 function Reset-Simulator {
     param($Sim, [hashtable] $Body)
+    Assert-TestApiVersion $Sim   # the reset clears the log
     if ($Body) {
         $null = Invoke-RestMethod -Uri "$($Sim.Url)/_simulator/reset" -Method Post -ContentType 'application/json' -Body ($Body | ConvertTo-Json -Depth 5)
     }
@@ -190,6 +224,7 @@ function Reset-Simulator {
 
 function Clear-SimulatorLog {
     param($Sim)
+    Assert-TestApiVersion $Sim
     $null = Invoke-RestMethod -Uri "$($Sim.Url)/_simulator/requests" -Method Delete
 }
 
@@ -236,7 +271,7 @@ function Get-MutationRequests {
 # REST API (paged by hand): the oracle the cmdlets' output is checked against.
 function Get-RawRows([string] $Path) {
     $rows = [System.Collections.Generic.List[object]]::new()
-    $headers = @{ Authorization = "Bearer $CanaryToken"; 'X-GitHub-Api-Version' = '2022-11-28' }
+    $headers = @{ Authorization = "Bearer $CanaryToken"; 'X-GitHub-Api-Version' = $(if ($TestApiVersion) { $TestApiVersion } else { '2022-11-28' }) }
     for ($page = 1; ; $page++) {
         $body = Invoke-RestMethod -Uri "$($Sim.Url)$Path/copilot/billing/seats?per_page=100&page=$page" -Headers $headers
         foreach ($s in $body.seats) { $rows.Add($s) }

@@ -47,9 +47,14 @@ namespace CopilotSeats.Http
                 a => AccessHints.WithScopes(a, $"The token is not allowed to do this for the {a.Subject}: it must belong to an {AccessHints.Role(a.Request.Scope)}."),
                 a => $"Use a token that belongs to an {AccessHints.Role(a.Request.Scope)}."),
 
+            // An X-GitHub-Api-Version GitHub does not know: 400 "... is not a supported version. The following versions
+            // are currently supported: ..." (API-VERSIONS.md); a retired one: 410 Gone.
+            new ErrorHint(400, IsUnsupportedVersion,
+                a => "GitHub does not support the requested REST API version (X-GitHub-Api-Version); this module is tested with " + KnownVersions + ".",
+                a => "Pass -ApiVersion " + CopilotDefaults.ApiVersion + " or " + CopilotDefaults.LatestApiVersion + " (to the command, or to Connect-Copilot for the session)."),
             new ErrorHint(410, null,
-                a => "The requested X-GitHub-Api-Version is retired; use -ApiVersion " + CopilotDefaults.ApiVersion + " or a newer supported version.",
-                a => "Pass -ApiVersion " + CopilotDefaults.ApiVersion + "."),
+                a => "The requested X-GitHub-Api-Version is retired; use -ApiVersion " + CopilotDefaults.LatestApiVersion + " or another supported version.",
+                a => "Pass -ApiVersion " + CopilotDefaults.LatestApiVersion + "."),
 
             // 422: when GitHub's message states the cause, the one explanation that fits it; else the
             // documented causes, once.
@@ -82,6 +87,22 @@ namespace CopilotSeats.Http
                 a => "GitHub had a server-side problem; retry later.",
                 a => "Run the command again later; -MaxRetries sets how often it retries by itself."),
         };
+
+        /// <summary>
+        /// GitHub's 400 to an X-GitHub-Api-Version it does not support (a configuration error: never retried). Its body is
+        /// JSON {message, documentation_url}; the text is read too, as the exact body is not confirmed.
+        /// </summary>
+        internal static bool IsUnsupportedVersion(ErrorAnswer a)
+        {
+            if (a.Response.Status != 400) return false;
+            if (a.Says(UnsupportedVersionWords)) return true;
+            string body = a.Response.Body.Length > 0 ? System.Text.Encoding.UTF8.GetString(a.Response.Body) : string.Empty;
+            return UnsupportedVersionWords.Any(w => body.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0);
+        }
+
+        private static readonly string[] UnsupportedVersionWords = { "is not a supported version", "unsupported api version" };
+
+        private static string KnownVersions => string.Join(" and ", CopilotDefaults.ApiVersions);
 
         private static string NotFoundCause(ErrorAnswer a) => a.ScopesAccepted
             ? $"The {a.Subject} may not exist, or may not have Copilot Business or Enterprise."

@@ -38,6 +38,8 @@ namespace CopilotSeats.Http
                 Method = request.Method.Method,
                 RequestUri = response.Uri.ToString(),
                 RecommendedAction = hint?.Action(answer),
+                // A version GitHub does not support fails every request alike: stop at the first.
+                IsTerminating = ErrorHints.IsUnsupportedVersion(answer),
             };
         }
 

@@ -26,6 +26,8 @@ internal sealed class ApiCall
     public string? Body { get; private set; }
     /// <summary>The Authorization header as sent (never logged).</summary>
     public string? Authorization { get; private set; }
+    /// <summary>X-GitHub-Api-Version as sent (AuthStep refuses an unsupported one), or null: GitHub then answers 2022-11-28.</summary>
+    public string? ApiVersion => Http.Request.Headers["X-GitHub-Api-Version"].FirstOrDefault();
     /// <summary>The bearer token, or null when there is none.</summary>
     public string? Token => SimTokens.TokenOf(Authorization);
     /// <summary>Who the token is, once <see cref="AuthStep"/> has accepted it (null before, or when refused).</summary>

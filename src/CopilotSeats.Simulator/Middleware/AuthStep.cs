@@ -12,10 +12,23 @@ namespace CopilotSeats.Simulator.Middleware;
 /// </summary>
 internal sealed class AuthStep : IStep
 {
-    private static readonly string[] Versions = { "2022-11-28", "2026-03-10" };
     private readonly SimulatorState _state;
 
     public AuthStep(SimulatorState state) => _state = state;
+
+    /// <summary>
+    /// GitHub's 400 to an X-GitHub-Api-Version it does not support. The message is the one observed (API-VERSIONS.md,
+    /// [I79]: the header's name, the version sent, then the supported versions, the newest marked "(most recent)");
+    /// the list of two versions, newest first, and the JSON body with GitHub's documentation_url are assumed.
+    /// </summary>
+    public static Answer UnsupportedVersion(string version) => new(400, new System.Text.Json.Nodes.JsonObject
+    {
+        ["message"] = $"The version you specified in the \"X-GitHub-API-Version\" request header, \"{version}\", is not a supported version. "
+            + "The following versions are currently supported: "
+            + string.Join(", ", Enumerable.Reverse(ApiVersions.Supported).Select((v, i) => i == 0 ? $"\"{v}\" (most recent)" : $"\"{v}\"")) + ".",
+        ["documentation_url"] = "https://docs.github.com/rest",
+        ["status"] = "400",
+    });
 
     public Task<Answer> InvokeAsync(ApiCall call, StepDelegate next)
     {
@@ -31,8 +44,8 @@ internal sealed class AuthStep : IStep
             return Task.FromResult(Answer.Error(401, JwtVerifier.Undecodable));
         call.Identity = identity;
         string? version = headers["X-GitHub-Api-Version"].FirstOrDefault();
-        if (version != null && !Versions.Contains(version))
-            return Task.FromResult(Answer.Error(400, $"API version '{version}' is not supported."));
+        if (version != null && !ApiVersions.Supported.Contains(version))
+            return Task.FromResult(UnsupportedVersion(version));
         if (call.Match is { } match)
         {
             bool jwtRoute = AppAccess.NeedsJwt(match.Route);

@@ -18,6 +18,8 @@ internal sealed class ScopeStep : IStep
     public Task<Answer> InvokeAsync(ApiCall call, StepDelegate next)
     {
         if (call.Match is null) return next(call);
+        // Any token may read its own rate limit.
+        if (call.Match.Route.Template == RateLimitReads.Template) return next(call);
         Identity identity = call.Identity!;
         if (identity.Kind == TokenKind.AppJwt) return next(call);
         if (!identity.HasScopes)

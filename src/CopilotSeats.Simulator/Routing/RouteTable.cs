@@ -22,6 +22,8 @@ internal static class RouteTable
         var routes = new List<ApiRoute>
         {
             //  method    template                                               scope  accepted  handler
+            // rate limits: the body differs by API version (RateLimitReads)
+            new("GET",    RateLimitReads.Template,                               RouteScope.None, "",  RateLimitReads.Handler),
             new("GET",    "/orgs/{org}/copilot/billing",                         Org,   "manage_billing:copilot, read:org", reads.OrgDetail),
             // lists read by argument completion
             new("GET",    "/user/orgs",                                          RouteScope.None, "",  directory.UserOrgs),

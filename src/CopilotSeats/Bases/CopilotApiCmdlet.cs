@@ -25,9 +25,10 @@ namespace CopilotSeats.Commands
         [Parameter]
         public Uri? ApiUrl { get; set; }
 
-        /// <summary>X-GitHub-Api-Version (a date such as 2022-11-28).</summary>
+        /// <summary>X-GitHub-Api-Version (a date: 2022-11-28, the default, or 2026-03-10); completes both.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ApiVersionCompleter))]
         public string? ApiVersion { get; set; }
 
         /// <summary>Concurrent requests while listing; 1 is sequential.</summary>

@@ -49,9 +49,10 @@ namespace CopilotSeats.Commands
         [Parameter]
         public Uri? ApiUrl { get; set; }
 
-        /// <summary>X-GitHub-Api-Version kept for the session.</summary>
+        /// <summary>X-GitHub-Api-Version kept for the session (2022-11-28, the default, or 2026-03-10); completes both.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ApiVersionCompleter))]
         public string? ApiVersion { get; set; }
 
         /// <summary>Default organization.</summary>
