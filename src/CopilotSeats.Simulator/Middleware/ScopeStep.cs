@@ -39,7 +39,7 @@ internal sealed class ScopeStep : IStep
     {
         var route = call.Match!.Route;
         string? permission = AppAccess.PermissionFor(route);
-        if (permission is null) return Answer.Error(403, identity.NotAccessible);
+        if (permission is null || (identity.Kind == TokenKind.FineGrained && AppAccess.AppsOnly(route))) return Answer.Error(403, identity.NotAccessible);
         if (identity.Installation is { } installation && ApiRoute.OwnerParameter(route.Scope) is { } parameter)
         {
             var kind = route.Scope == RouteScope.Enterprise ? OwnerKind.Enterprise : OwnerKind.Organization;

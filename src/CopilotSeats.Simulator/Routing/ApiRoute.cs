@@ -12,7 +12,7 @@ internal delegate Answer RouteHandler(RouteRequest request);
 /// <summary>A matched request as a handler sees it.</summary>
 /// <param name="Owner">The org or enterprise named in the path (null for <see cref="RouteScope.None"/>); it exists.</param>
 /// <param name="Caller">Who the token is (<see cref="Apps.Identity"/>), for the handlers that depend on it (the App endpoints).</param>
-internal sealed record RouteRequest(string Method, RouteMatch Match, SeatOwner? Owner, IQueryCollection Query, string? Body, string BaseUrl, Apps.Identity? Caller = null)
+internal sealed record RouteRequest(string Method, RouteMatch Match, SeatOwner? Owner, IQueryCollection Query, string? Body, string BaseUrl, Apps.Identity? Caller = null, IHeaderDictionary? Headers = null)
 {
     /// <summary>A path parameter's decoded value, e.g. request["username"].</summary>
     public string this[string parameter] => Match.Values[parameter];
