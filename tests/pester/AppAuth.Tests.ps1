@@ -112,6 +112,19 @@ Describe 'Connect-Copilot with an enterprise installation' {
         @(Get-SimulatorRequests $Sim -Method POST | Where-Object path -like '*/access_tokens').Count | Should -Be 1
     }
 
+    It 'Measure-CopilotSeat, Export-CopilotSeatReport and Get-CopilotUsage work for the enterprise on its token' {
+        $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Enterprise octo-ent
+        $listed = @(Get-CopilotSeat -Enterprise octo-ent)
+        $summary = Measure-CopilotSeat -Enterprise octo-ent
+        $summary.Seats | Should -Be $listed.Count
+        $report = Join-Path $KeyDir 'ent-report.html'
+        $null = Export-CopilotSeatReport -Enterprise octo-ent -Path $report
+        (Get-Content -LiteralPath $report -Raw) | Should -Match 'octo-ent'
+        @(Get-CopilotUsage -Enterprise octo-ent).Count | Should -BeGreaterThan 0
+        @(Get-SimulatorRequests $Sim | Where-Object status -ge 400).Count | Should -Be 0
+        @(Get-SimulatorRequests $Sim | Where-Object path -like '/orgs/*').Count | Should -Be 0
+    }
+
     It 'signs in with -PrivateKey and -InstallationId for the enterprise, without a lookup' {
         $c = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKey (ConvertTo-TestSecureString $Key.Pkcs8) -InstallationId 102 -Enterprise octo-ent
         $c.InstallationId | Should -Be 102
