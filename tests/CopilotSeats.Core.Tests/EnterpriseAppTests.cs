@@ -95,6 +95,21 @@ public class EnterpriseAppTests : AppTestBase
     }
 
     [Fact]
+    public async Task EnterpriseRequests_UnderAnOrganizationInstallation_AreRefusedBeforeSending_NotReadAsAMissingPermission()
+    {
+        Register();
+        using var provider = await SignIn(Org, options: Quiet(_clock));
+        using var client = AppClient(provider, Quiet(_clock));
+        int before = Requests.Count;
+        var ex = await Assert.ThrowsAsync<CopilotException>(() => ListAll(client, Ent));
+        Assert.Equal(InstallationReach.OrganizationInstallationId, ex.ErrorId);
+        Assert.Equal("octo-ent", ex.TargetObject);
+        Assert.Contains("organization installation's token has no enterprise permissions", ex.Message);
+        Assert.Contains("-Enterprise octo-ent", ex.RecommendedAction);
+        Assert.Equal(before, Requests.Count);
+    }
+
+    [Fact]
     public async Task EnterpriseToken_IsRenewedBeforeItExpires_AndAfterA401()
     {
         Register();

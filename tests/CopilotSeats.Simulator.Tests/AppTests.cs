@@ -153,7 +153,10 @@ public class AppTests : IAsyncLifetime
         var add = await Send(HttpMethod.Post, "/orgs/octo-org/copilot/billing/selected_users", token, new { selected_usernames = new[] { "no-seat-1" } });
         Assert.Equal(HttpStatusCode.Created, add.StatusCode);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await Send(HttpMethod.Get, "/enterprises/octo-ent/copilot/billing/seats", token)).StatusCode);
+        // An organization installation has no enterprise permissions: 403, as GitHub answers it.
+        var enterprise = await Send(HttpMethod.Get, "/enterprises/octo-ent/copilot/billing/seats", token);
+        Assert.Equal(HttpStatusCode.Forbidden, enterprise.StatusCode);
+        Assert.Equal("Resource not accessible by integration", await Message(enterprise));
         Assert.Equal(HttpStatusCode.NotFound, (await Send(HttpMethod.Get, "/orgs/octo-lab/copilot/billing/seats", token)).StatusCode);
         // An enterprise installation does not reach organizations.
         var (entToken, _) = await CreateToken(102);

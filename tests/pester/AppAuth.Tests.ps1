@@ -152,6 +152,16 @@ Describe 'Connect-Copilot with an enterprise installation' {
         @(Get-CopilotSeat -Organization octo-org -Token (ConvertTo-SecureString 'sim_pesterOverride' -AsPlainText -Force)).Count | Should -Be 120
     }
 
+    It 'the other way round: an enterprise cmdlet under an organization installation is CopilotSeats.OrganizationInstallation, before any request' {
+        $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org
+        Clear-SimulatorLog $Sim
+        $err = Get-ThrownError { Get-CopilotSeat -Enterprise octo-ent -ErrorAction Stop }
+        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.OrganizationInstallation*'
+        $err.TargetObject | Should -Be 'octo-ent'
+        $err.ErrorDetails.RecommendedAction | Should -Match 'Connect-Copilot -ClientId .* -Enterprise octo-ent'
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+
     It 'the member lookup, which GitHub keeps closed to Apps: the error names the endpoint and what to use instead' {
         $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Enterprise octo-ent
         $err = Get-ThrownError { Get-CopilotSeat -UserName ent-user-1 -ErrorAction Stop }
