@@ -13,11 +13,21 @@
     Without -Apply it is a dry run (-WhatIf). With -Apply it cancels the seats of users inactive for
     -InactiveDays, except -Exclude logins and team-granted seats (those are listed with the command to run).
 
+    Enterprise variant: -Enterprise <slug> instead of -Organization signs in with the App's enterprise
+    installation (GitHub Apps may manage enterprise Copilot seats since 2026-11-10). The App needs the
+    enterprise permission "Enterprise Copilot license management" (read and write) and an enterprise owner
+    must install it on the enterprise. Its token reaches no organization: run one runbook per scope.
+
 .EXAMPLE
     Start-AzAutomationRunbook -Name Reclaim-CopilotSeats -Parameters @{ Organization = 'octo-org' } ...
+
+.EXAMPLE
+    Start-AzAutomationRunbook -Name Reclaim-CopilotSeats -Parameters @{ Enterprise = 'octo-ent'; Apply = $true } ...
 #>
+[CmdletBinding(DefaultParameterSetName = 'Organization')]
 param(
-    [Parameter(Mandatory)] [string] $Organization,
+    [Parameter(Mandatory, ParameterSetName = 'Organization')] [string] $Organization,
+    [Parameter(Mandatory, ParameterSetName = 'Enterprise')] [string] $Enterprise,
     [string] $ClientId,
     [string] $CredentialName = 'CopilotSeatsApp',
     [string] $KeyVaultName,
@@ -42,22 +52,27 @@ else {
     if (-not $ClientId) { $ClientId = $credential.UserName }
 }
 
-$connect = @{ ClientId = $ClientId; PrivateKey = $key; Organization = $Organization }
+$connect = @{ ClientId = $ClientId; PrivateKey = $key }
+if ($Enterprise) { $connect.Enterprise = $Enterprise } else { $connect.Organization = $Organization }
 if ($InstallationId) { $connect.InstallationId = $InstallationId }
 $connection = Connect-Copilot @connect
-Write-Output "Signed in as GitHub App $($connection.AppClientId), installation $($connection.InstallationId)."
+Write-Output "Signed in as GitHub App $($connection.AppClientId), installation $($connection.InstallationId) ($(if ($Enterprise) { "enterprise $Enterprise" } else { "organization $Organization" }))."
 
 $check = Test-CopilotConnection
 if (-not $check.CanReadSeats) { throw "The App may not read seats: $($check.Problems -join ' ')" }
 
-$inactive = @(Get-CopilotSeat -InactiveDays $InactiveDays -Exclude $Exclude)
+# An enterprise listing has one row per grant (organization or enterprise team): cancel each user once.
+$inactive = @(Get-CopilotSeat -InactiveDays $InactiveDays -Exclude $Exclude | Sort-Object -Property Login -Unique)
 Write-Output "$($inactive.Count) seats without Copilot activity for $InactiveDays days."
+# Enterprise rows also name the organization that granted the seat: say -Enterprise, or the pipeline binds
+# each seat to its organization, which the enterprise installation's token does not reach.
+$scope = if ($Enterprise) { @{ Enterprise = $Enterprise } } else { @{} }
 if ($Apply) {
-    $changes = @($inactive | Remove-CopilotUser -Exclude $Exclude -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable keptBack)
+    $changes = @($inactive | Remove-CopilotUser @scope -Exclude $Exclude -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable keptBack)
     Write-Output "Cancelled: $(($changes | Measure-Object -Property SeatsChanged -Sum).Sum) seats."
 }
 else {
-    $inactive | Remove-CopilotUser -Exclude $Exclude -WhatIf -ErrorAction SilentlyContinue -ErrorVariable keptBack
+    $inactive | Remove-CopilotUser @scope -Exclude $Exclude -WhatIf -ErrorAction SilentlyContinue -ErrorVariable keptBack
     Write-Output 'Dry run: nothing was cancelled. Start the runbook with -Apply to cancel.'
 }
 foreach ($e in $keptBack) { Write-Output "Not cancelled: $($e.TargetObject): $($e.ErrorDetails.RecommendedAction)" }

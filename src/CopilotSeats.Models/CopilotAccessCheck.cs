@@ -15,6 +15,8 @@ namespace CopilotSeats
         public string TokenKind { get; set; } = "Unknown";
         /// <summary>The token's classic scopes (X-OAuth-Scopes); null when GitHub does not send them (fine-grained and App tokens).</summary>
         public string[]? Scopes { get; set; }
+        /// <summary>A GitHub App session: what its installation may do, as GitHub granted it to the token (name=level, e.g. enterprise_copilot_license_management=write); null for other tokens.</summary>
+        public string[]? AppPermissions { get; set; }
         /// <summary>GET /orgs/{org}/copilot/billing answered; null for an enterprise (no such endpoint).</summary>
         public bool? CanReadOrgDetail { get; set; }
         /// <summary>The seat listing answered (per_page=1).</summary>

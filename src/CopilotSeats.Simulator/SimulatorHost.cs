@@ -48,7 +48,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             _faults,                    // concurrency, latency, points, rate-limit, scripted and random faults
             new AuthStep(State),        // User-Agent, token (JWT, installation, tagged, prefix), API version
             new ScopeStep(),            // classic scopes: 404 without any, 403 without an accepted one; App and fine-grained permissions
-        }, call => Task.FromResult(_router.Dispatch(call.Match, call.Method, call.Http.Request.Query, call.Body, call.BaseUrl, call.Identity, call.ApiVersion)));
+        }, call => Task.FromResult(_router.Dispatch(call.Match, call.Method, call.Http.Request.Query, call.Body, call.BaseUrl, call.Identity, call.ApiVersion, call.Http.Request.Headers)));
         _control = new ControlApi(this, options);
     }
 

@@ -96,11 +96,12 @@ public class AccessCheckTests : AppTestBase
         var enterprise = await Check("github_pat_seatsOnly", Ent);
         Assert.Null(enterprise.CanReadOrgDetail);
         Assert.False(enterprise.CanReadSeats);
-        Assert.Contains("does not accept fine-grained or GitHub App tokens", enterprise.Problems[0]);
+        Assert.Contains("'Enterprise Copilot license management'", enterprise.Problems[0]);
+        Assert.Contains("classic token with manage_billing:copilot or read:enterprise", enterprise.Problems[0]);
     }
 
     [Fact]
-    public async Task AppToken_ReadsEverythingForItsOrganization_AndIsRefusedTheEnterpriseSeatList()
+    public async Task AppToken_ReadsEverythingForItsOrganization_AndTheEnterpriseInstallation_ItsSeatsAndUsage()
     {
         Register();
         using var provider = await SignIn(Org);
@@ -114,9 +115,31 @@ public class AccessCheckTests : AppTestBase
         using var entProvider = await SignIn(Ent);
         using var entClient = AppClient(entProvider);
         var ent = await AccessChecker.RunAsync(entClient, Ent, default);
-        Assert.False(ent.CanReadSeats);
-        Assert.True(ent.CanReadUsage);
-        Assert.Contains("does not accept", Assert.Single(ent.Problems));
+        Assert.True(ent.CanReadSeats && ent.CanReadUsage, string.Join(" ", ent.Problems));
+        Assert.Null(ent.CanReadOrgDetail);
+        Assert.Empty(ent.Problems);
+        Assert.Equal(new[] { "enterprise_copilot_license_management=write", "enterprise_copilot_metrics=read" }, ent.AppPermissions);
+        // An organization under the enterprise installation: refused before any request.
+        int before = Requests.Count;
+        var ex = await Assert.ThrowsAsync<CopilotException>(() => AccessChecker.RunAsync(entClient, Org, default));
+        Assert.Equal("CopilotSeats.EnterpriseInstallation", ex.ErrorId);
+        Assert.Equal(before, Requests.Count);
+    }
+
+    [Fact]
+    public async Task EnterpriseAppWithoutTheLicensePermission_CannotReadSeats_AndTheProblemNamesThePermission()
+    {
+        EnterpriseGrant = new() { ["enterprise_copilot_metrics"] = "read" };
+        Register();
+        using var provider = await SignIn(Ent);
+        using var client = AppClient(provider);
+        var check = await AccessChecker.RunAsync(client, Ent, default);
+        Assert.False(check.CanReadSeats);
+        Assert.True(check.CanReadUsage);
+        Assert.Equal(new[] { "enterprise_copilot_metrics=read" }, check.AppPermissions);
+        string problem = Assert.Single(check.Problems);
+        Assert.Contains("needs the enterprise permission 'Enterprise Copilot license management' (read)", problem);
+        Assert.Contains("[enterprise_copilot_license_management=read]", problem);
     }
 
     [Fact]

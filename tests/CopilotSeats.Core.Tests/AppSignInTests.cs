@@ -27,12 +27,14 @@ public abstract class AppTestBase : SimulatorTestBase
     protected static readonly SeatScope Org = SeatScope.ForOrganization("octo-org");
     protected static readonly SeatScope Ent = SeatScope.ForEnterprise("octo-ent");
     protected static readonly Dictionary<string, string> Write = new() { ["organization_copilot_seat_management"] = "write", ["organization_copilot_metrics"] = "read" };
+    /// <summary>The enterprise installation's permissions (the simulator's default): seats write, metrics read.</summary>
+    protected Dictionary<string, string> EnterpriseGrant { get; set; } = new() { ["enterprise_copilot_license_management"] = "write", ["enterprise_copilot_metrics"] = "read" };
 
     protected void Register(int lifetimeSeconds = 3600, string publicKey = "", params (OwnerKind Kind, string Account, long? Id)[] installations)
     {
         if (installations.Length == 0) installations = new (OwnerKind, string, long?)[] { (OwnerKind.Organization, "octo-org", 101), (OwnerKind.Enterprise, "octo-ent", 102) };
         Sim.State.Apps.Register(ClientId, 4242, publicKey.Length > 0 ? publicKey : AppKeys.PublicPem, TimeSpan.FromSeconds(lifetimeSeconds),
-            installations.Select(i => (i.Kind, i.Account, i.Id, i.Kind == OwnerKind.Organization ? Write : new Dictionary<string, string> { ["enterprise_copilot_metrics"] = "read" })),
+            installations.Select(i => (i.Kind, i.Account, i.Id, i.Kind == OwnerKind.Organization ? Write : EnterpriseGrant)),
             DateTimeOffset.UtcNow);
     }
 
@@ -72,16 +74,16 @@ public class AppSignInTests : AppTestBase
     }
 
     [Fact]
-    public async Task Enterprise_IsFoundAmongTheAppsInstallations_AcrossPages()
+    public async Task Enterprise_IsFoundWithGetEnterpriseInstallation_AsGitHubDocuments_NotByPagingTheAppsInstallations()
     {
         var installations = Enumerable.Range(1, 150).Select(i => (OwnerKind.Organization, $"other-org-{i}", (long?)(1000 + i)))
             .Append((OwnerKind.Enterprise, "octo-ent", 9999L)).ToArray();
         Register(3600, "", installations);
         using var provider = await SignIn(Ent);
         Assert.Equal(9999, provider.InstallationId);
-        var lists = Requests.Where(r => r.Path == "/app/installations").ToList();
-        Assert.Equal(2, lists.Count);
-        Assert.Contains("page=2", lists[1].Query);
+        Assert.Equal(Ent, provider.Installation);
+        Assert.Equal(new[] { "GET /enterprises/octo-ent/installation", "POST /app/installations/9999/access_tokens" }, Requests.Select(r => r.Method + " " + r.Path));
+        Assert.Equal("write", provider.Permissions["enterprise_copilot_license_management"]);
     }
 
     [Fact]

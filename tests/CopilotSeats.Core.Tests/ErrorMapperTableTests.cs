@@ -185,16 +185,40 @@ public class IntegrationPermissionTests
     }
 }
 
-public class IntegrationEnterpriseListTests
+public class IntegrationEnterpriseSeatTests
 {
-    [Fact]
-    public void The_enterprise_seat_list_asks_for_a_classic_token()
+    private static CopilotException Refused(string path, RequestKind kind, HttpMethod method, string key, Dictionary<string, string>? headers = null)
     {
-        var uri = new Uri("https://api.github.com/enterprises/octo-ent/copilot/billing/seats");
+        var uri = new Uri("https://api.github.com/enterprises/octo-ent" + path);
         var body = System.Text.Encoding.UTF8.GetBytes("{\"message\":\"Resource not accessible by integration\"}");
-        var error = ErrorMapper.FromResponse(new ApiRequest(HttpMethod.Get, uri, "k", RequestKind.ListSeats, SeatScope.ForEnterprise("octo-ent"), "octo-ent"),
-            new ApiResponse(403, new Dictionary<string, string>(), body, uri));
-        Assert.Contains("do not accept fine-grained personal access tokens or GitHub App tokens", error.Message);
-        Assert.Equal("Use a classic token with manage_billing:copilot or read:enterprise (-Token) for the enterprise seat list.", error.RecommendedAction);
+        return ErrorMapper.FromResponse(new ApiRequest(method, uri, key, kind, SeatScope.ForEnterprise("octo-ent"), "octo-ent"),
+            new ApiResponse(403, headers ?? new Dictionary<string, string>(), body, uri));
+    }
+
+    [Fact]
+    public void The_enterprise_seat_list_names_the_enterprise_App_permission_and_the_classic_token_fallback()
+    {
+        var error = Refused("/copilot/billing/seats", RequestKind.ListSeats, HttpMethod.Get, "GET /enterprises/{enterprise}/copilot/billing/seats");
+        Assert.Contains("lacks the enterprise permission 'Enterprise Copilot license management' (read).", error.Message);
+        Assert.Contains("If the installation has it, GitHub does not accept App tokens for GET /enterprises/{enterprise}/copilot/billing/seats yet; a classic token with manage_billing:copilot or read:enterprise does.", error.Message);
+        Assert.DoesNotContain("do not accept fine-grained personal access tokens or GitHub App tokens", error.Message);
+        Assert.Equal("Grant the App the enterprise permission 'Enterprise Copilot license management' (read) in its settings (Permissions & events), then accept the new permissions on the enterprise octo-ent's installation; or use a classic token with manage_billing:copilot or read:enterprise (-Token).", error.RecommendedAction);
+    }
+
+    [Fact]
+    public void An_enterprise_team_assignment_names_write_and_GitHubs_accepted_permission()
+    {
+        var error = Refused("/copilot/billing/selected_enterprise_teams", RequestKind.AddEnterpriseTeams, HttpMethod.Post, "POST /enterprises/{enterprise}/copilot/billing/selected_enterprise_teams",
+            new Dictionary<string, string> { ["X-Accepted-GitHub-Permissions"] = "enterprise_copilot_license_management=write" });
+        Assert.Contains("'Enterprise Copilot license management' (read and write) [enterprise_copilot_license_management=write]", error.Message);
+        Assert.Contains("classic token with manage_billing:copilot or admin:enterprise", error.RecommendedAction);
+    }
+
+    [Fact]
+    public void The_enterprise_member_lookup_says_which_endpoint_refuses_Apps_and_what_to_use_instead()
+    {
+        var error = Refused("/members/mona/copilot", RequestKind.MemberLookup, HttpMethod.Get, "GET /enterprises/{enterprise}/members/{username}/copilot");
+        Assert.Contains("GET /enterprises/{enterprise}/members/{username}/copilot (the enterprise member lookup) does not accept GitHub App tokens", error.Message);
+        Assert.Equal("Use a classic token with manage_billing:copilot or read:enterprise (-Token) for the member lookup, or list the seats under the App (Get-CopilotSeat -Enterprise octo-ent, without -UserName) and filter them by Login.", error.RecommendedAction);
     }
 }

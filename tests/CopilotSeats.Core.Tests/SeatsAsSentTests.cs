@@ -172,21 +172,3 @@ public class LinkHostTests
         Assert.All(handler.Requests, r => Assert.Equal("api.octo-corp.ghe.com", r.Uri.Host));
     }
 }
-
-/// <summary>The App's installations, paged with Link headers on another host (the simulator's linkOrigin).</summary>
-public class AppLinkHostTests : AppTestBase
-{
-    [Fact]
-    public async Task Installations_are_paged_on_the_API_host_when_links_point_elsewhere()
-    {
-        var installations = Enumerable.Range(1, 150).Select(i => (OwnerKind.Organization, $"other-org-{i}", (long?)(1000 + i)))
-            .Append((OwnerKind.Enterprise, "octo-ent", 9999L)).ToArray();
-        Register(3600, "", installations);
-        Sim.Faults = new FaultSettings { LinkOrigin = "https://api.github.com" };
-        using var provider = await SignIn(Ent);
-        Assert.Equal(9999, provider.InstallationId);
-        var lists = Requests.Where(r => r.Path == "/app/installations").ToList();
-        Assert.Equal(2, lists.Count);
-        Assert.Contains("page=2", lists[1].Query);
-    }
-}

@@ -140,7 +140,7 @@ public class AppTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task InstallationToken_ReadsAndChangesOrgSeats_WithoutScopeHeader_AndIsRefusedOnTheEnterpriseSeatList()
+    public async Task InstallationToken_ReadsAndChangesOrgSeats_WithoutScopeHeader_AndReachesNoOtherAccount()
     {
         await Register(lifetime: 3600);
         var (token, expiresAt) = await CreateToken();
@@ -153,14 +153,86 @@ public class AppTests : IAsyncLifetime
         var add = await Send(HttpMethod.Post, "/orgs/octo-org/copilot/billing/selected_users", token, new { selected_usernames = new[] { "no-seat-1" } });
         Assert.Equal(HttpStatusCode.Created, add.StatusCode);
 
+        // An organization installation has no enterprise permissions: 403, as GitHub answers it.
         var enterprise = await Send(HttpMethod.Get, "/enterprises/octo-ent/copilot/billing/seats", token);
-        Assert.Equal(HttpStatusCode.Forbidden, enterprise.StatusCode); // the enterprise seat list refuses every installation token
-        var (entToken, _) = await CreateToken(102);
-        var refused = await Send(HttpMethod.Get, "/enterprises/octo-ent/copilot/billing/seats", entToken);
-        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Equal("Resource not accessible by integration", await Message(refused));
-        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, "/enterprises/octo-ent/copilot/metrics/reports/enterprise-28-day/latest", entToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, enterprise.StatusCode);
+        Assert.Equal("Resource not accessible by integration", await Message(enterprise));
         Assert.Equal(HttpStatusCode.NotFound, (await Send(HttpMethod.Get, "/orgs/octo-lab/copilot/billing/seats", token)).StatusCode);
+        // An enterprise installation does not reach organizations.
+        var (entToken, _) = await CreateToken(102);
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing/seats", entToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task EnterpriseInstallationToken_ListsAndAssignsEnterpriseSeats_ButNotTheMemberLookup()
+    {
+        await Register();
+        var (token, _) = await CreateToken(102);
+        var seats = await Send(HttpMethod.Get, "/enterprises/octo-ent/copilot/billing/seats?per_page=1", token);
+        Assert.Equal(HttpStatusCode.OK, seats.StatusCode);
+        Assert.False(seats.Headers.Contains("X-OAuth-Scopes"));
+        Assert.Equal(HttpStatusCode.Created, (await Send(HttpMethod.Post, "/enterprises/octo-ent/copilot/billing/selected_users", token, new { selected_usernames = new[] { "ent-user-5" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Delete, "/enterprises/octo-ent/copilot/billing/selected_users", token, new { selected_usernames = new[] { "ent-user-5" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Send(HttpMethod.Post, "/enterprises/octo-ent/copilot/billing/selected_enterprise_teams", token, new { selected_enterprise_teams = new[] { "ent-team-2" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, "/enterprises/octo-ent/copilot/metrics/reports/enterprise-28-day/latest", token)).StatusCode);
+        // Not opened to Apps: refused whatever the permissions, with no permission to name.
+        var lookup = await Send(HttpMethod.Get, "/enterprises/octo-ent/members/ent-user-1/copilot", token);
+        Assert.Equal(HttpStatusCode.Forbidden, lookup.StatusCode);
+        Assert.Equal("Resource not accessible by integration", await Message(lookup));
+        Assert.False(lookup.Headers.Contains("X-Accepted-GitHub-Permissions"));
+    }
+
+    [Fact]
+    public async Task EnterpriseInstallation_WithoutTheLicensePermission_Is403_NamingIt()
+    {
+        await Register(new object[] { new { enterprise = "octo-ent", id = 102, permissions = new Dictionary<string, string> { ["enterprise_copilot_license_management"] = "read" } } });
+        var (token, _) = await CreateToken(102);
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, "/enterprises/octo-ent/copilot/billing/seats", token)).StatusCode);
+        var add = await Send(HttpMethod.Post, "/enterprises/octo-ent/copilot/billing/selected_users", token, new { selected_usernames = new[] { "ent-user-5" } });
+        Assert.Equal(HttpStatusCode.Forbidden, add.StatusCode);
+        Assert.Equal("Resource not accessible by integration", await Message(add));
+        Assert.Equal("enterprise_copilot_license_management=write", add.Headers.GetValues("X-Accepted-GitHub-Permissions").Single());
+    }
+
+    [Fact]
+    public async Task EnterpriseInstallation_IsFoundWithTheJwt_404Elsewhere_AndRefusesTokens()
+    {
+        await Register();
+        var found = await Send(HttpMethod.Get, "/enterprises/octo-ent/installation", GoodJwt());
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        var json = JsonNode.Parse(await found.Content.ReadAsStringAsync())!;
+        Assert.Equal(102, json["id"]!.GetValue<long>());
+        Assert.Equal("Enterprise", json["target_type"]!.GetValue<string>());
+        Assert.Equal("octo-ent", json["account"]!["slug"]!.GetValue<string>());
+        Assert.Equal("write", json["permissions"]!["enterprise_copilot_license_management"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(HttpMethod.Get, "/enterprises/other-ent/installation", GoodJwt())).StatusCode);
+        await Register(new object[] { new { organization = "octo-org", id = 101 } });
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(HttpMethod.Get, "/enterprises/octo-ent/installation", GoodJwt())).StatusCode);
+        var (token, _) = await CreateToken();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(HttpMethod.Get, "/enterprises/octo-ent/installation", token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task InstallationTokens_AreStatelessAndAbout520Characters_UnlessTheRequestAsksForTheClassicForm()
+    {
+        await Register();
+        var lengths = new List<int>();
+        for (int i = 0; i < 5; i++)
+        {
+            var (token, _) = await CreateToken();
+            Assert.Matches("^ghs_4242_[A-Za-z0-9._-]+$", token);
+            Assert.Contains('.', token);
+            lengths.Add(token.Length);
+            Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing", token)).StatusCode);
+        }
+        Assert.All(lengths, l => Assert.InRange(l, 480, 560));
+        var request = new HttpRequestMessage(HttpMethod.Post, "/app/installations/101/access_tokens");
+        request.Headers.UserAgent.ParseAdd("app-tests/1.0");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", GoodJwt());
+        request.Headers.Add("X-GitHub-Stateless-S2S-Token", "disabled");
+        var classic = JsonNode.Parse(await (await _http.SendAsync(request)).Content.ReadAsStringAsync())!["token"]!.GetValue<string>();
+        Assert.Matches("^ghs_[A-Za-z0-9]{36}$", classic);
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing", classic)).StatusCode);
     }
 
     [Fact]

@@ -56,13 +56,6 @@ Describe 'Connect-Copilot as a GitHub App' {
         (Get-CopilotOrgDetail).Organization | Should -Be 'octo-org'
     }
 
-    It 'finds the enterprise installation, whose token the enterprise seat list refuses as GitHub documents' {
-        $c = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Enterprise octo-ent
-        $c.InstallationId | Should -Be 102
-        $err = Get-ThrownError { Get-CopilotSeat -Enterprise octo-ent -ErrorAction Stop }
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http403*'
-        $err.ToString() | Should -Match 'do not accept fine-grained personal access tokens or GitHub App tokens'
-    }
 
     It 'renews a short-lived token: a 12-page listing writes every seat once, and a revoked token is renewed after its 401' {
         Start-AppTest -Lifetime 2
@@ -93,6 +86,110 @@ Describe 'Connect-Copilot as a GitHub App' {
         Disconnect-Copilot
         $err = Get-ThrownError { Get-CopilotOrgDetail -Organization octo-org -ApiUrl $Sim.Url -ErrorAction Stop }
         $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.NoToken*'
+    }
+}
+
+Describe 'Connect-Copilot with an enterprise installation' {
+    BeforeEach { Start-AppTest }
+    AfterEach { Disconnect-Copilot }
+
+    It 'finds it with GET /enterprises/{enterprise}/installation, then lists, assigns and cancels enterprise seats' {
+        $c = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Enterprise octo-ent
+        $c.InstallationId | Should -Be 102
+        $c.Enterprise | Should -Be 'octo-ent'
+        $c.TokenSource | Should -Be 'GitHubApp'
+        @(Get-SimulatorRequests $Sim | ForEach-Object { "$($_.method) $($_.path)" }) |
+            Should -Be @('GET /enterprises/octo-ent/installation', 'POST /app/installations/102/access_tokens')
+
+        $seats = @(Get-CopilotSeat)
+        $seats.Count | Should -BeGreaterThan 0
+        $seats.Enterprise | Sort-Object -Unique | Should -Be 'octo-ent'
+        (Add-CopilotUser -UserName ent-user-5).SeatsChanged | Should -Be 1
+        (Remove-CopilotUser -UserName ent-user-5 -Confirm:$false).SeatsChanged | Should -Be 1
+        $null = Add-CopilotTeam -TeamName ent-team-2
+        $null = Remove-CopilotTeam -TeamName ent-team-1 -Confirm:$false
+        @(Get-SimulatorRequests $Sim | Where-Object status -ge 400).Count | Should -Be 0
+        @(Get-SimulatorRequests $Sim -Method POST | Where-Object path -like '*/access_tokens').Count | Should -Be 1
+    }
+
+    It 'Measure-CopilotSeat, Export-CopilotSeatReport and Get-CopilotUsage work for the enterprise on its token' {
+        $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Enterprise octo-ent
+        $listed = @(Get-CopilotSeat -Enterprise octo-ent)
+        $summary = Measure-CopilotSeat -Enterprise octo-ent
+        $summary.Seats | Should -Be $listed.Count
+        $report = Join-Path $KeyDir 'ent-report.html'
+        $null = Export-CopilotSeatReport -Enterprise octo-ent -Path $report
+        (Get-Content -LiteralPath $report -Raw) | Should -Match 'octo-ent'
+        @(Get-CopilotUsage -Enterprise octo-ent).Count | Should -BeGreaterThan 0
+        @(Get-SimulatorRequests $Sim | Where-Object status -ge 400).Count | Should -Be 0
+        @(Get-SimulatorRequests $Sim | Where-Object path -like '/orgs/*').Count | Should -Be 0
+    }
+
+    It 'signs in with -PrivateKey and -InstallationId for the enterprise, without a lookup' {
+        $c = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKey (ConvertTo-TestSecureString $Key.Pkcs8) -InstallationId 102 -Enterprise octo-ent
+        $c.InstallationId | Should -Be 102
+        @(Get-SimulatorRequests $Sim | Where-Object path -like '*/installation').Count | Should -Be 0
+        @(Get-CopilotSeat -Enterprise octo-ent).Count | Should -BeGreaterThan 0
+    }
+
+    It 'an organization cmdlet under it: CopilotSeats.EnterpriseInstallation before any request, saying to connect with the organization installation' {
+        $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Enterprise octo-ent
+        Clear-SimulatorLog $Sim
+        foreach ($call in @(
+                { Get-CopilotSeat -Organization octo-org -ErrorAction Stop }
+                { Get-CopilotOrgDetail -Organization octo-org -ErrorAction Stop }
+                { Add-CopilotUser -Organization octo-org -UserName no-seat-1 -ErrorAction Stop }
+            )) {
+            $err = Get-ThrownError $call
+            $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.EnterpriseInstallation*'
+            $err.CategoryInfo.Category | Should -Be 'InvalidOperation'
+            $err.TargetObject | Should -Be 'octo-org'
+            $err.ToString() | Should -Match "enterprise installation's token does not reach organizations"
+            $err.ErrorDetails.RecommendedAction | Should -Match 'Connect-Copilot -ClientId .* -Organization octo-org'
+        }
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+        # -Token on the cmdlet is not the App's: it is sent.
+        @(Get-CopilotSeat -Organization octo-org -Token (ConvertTo-SecureString 'sim_pesterOverride' -AsPlainText -Force)).Count | Should -Be 120
+    }
+
+    It 'the other way round: an enterprise cmdlet under an organization installation is CopilotSeats.OrganizationInstallation, before any request' {
+        $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org
+        Clear-SimulatorLog $Sim
+        $err = Get-ThrownError { Get-CopilotSeat -Enterprise octo-ent -ErrorAction Stop }
+        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.OrganizationInstallation*'
+        $err.TargetObject | Should -Be 'octo-ent'
+        $err.ErrorDetails.RecommendedAction | Should -Match 'Connect-Copilot -ClientId .* -Enterprise octo-ent'
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+
+    It 'the member lookup, which GitHub keeps closed to Apps: the error names the endpoint and what to use instead' {
+        $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Enterprise octo-ent
+        $err = Get-ThrownError { Get-CopilotSeat -UserName ent-user-1 -ErrorAction Stop }
+        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http403*'
+        $err.ToString() | Should -Match ([regex]::Escape('GET /enterprises/{enterprise}/members/{username}/copilot'))
+        $err.ErrorDetails.RecommendedAction | Should -Match 'classic token'
+        $err.ErrorDetails.RecommendedAction | Should -Match 'Get-CopilotSeat -Enterprise octo-ent, without -UserName'
+    }
+
+    It 'an installation without the enterprise permission: the 403 names it, and says a classic token works' {
+        $null = Register-SimulatorApp $Sim -ClientId $ClientId -PublicKey $Key.PublicKey -Installations @(@{ enterprise = 'octo-ent'; id = 102; permissions = @{ enterprise_copilot_metrics = 'read' } })
+        $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Enterprise octo-ent
+        $err = Get-ThrownError { Get-CopilotSeat -ErrorAction Stop }
+        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http403*'
+        $err.CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $err.ToString() | Should -Match "lacks the enterprise permission 'Enterprise Copilot license management' \(read\)"
+        $err.ErrorDetails.RecommendedAction | Should -Match "^Grant the App the enterprise permission 'Enterprise Copilot license management'"
+        $err.ErrorDetails.RecommendedAction | Should -Match 'classic token with manage_billing:copilot or read:enterprise'
+    }
+
+    It 'renews a short-lived enterprise token during a listing, and after a revocation' {
+        Start-AppTest -Lifetime 2
+        $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Enterprise octo-ent
+        $all = @(Get-CopilotSeat -PageSize 5 -ThrottleLimit 2)
+        $all.Count | Should -BeGreaterThan 5
+        @(Get-SimulatorRequests $Sim -Method POST | Where-Object path -like '*/access_tokens').Count | Should -BeGreaterThan 1
+        $null = Invoke-RestMethod -Uri "$($Sim.Url)/_simulator/installation-tokens" -Method Delete
+        (Add-CopilotUser -UserName ent-user-5).SeatsChanged | Should -Be 1
     }
 }
 
@@ -213,6 +310,26 @@ Describe 'Test-CopilotConnection' {
         ($lines -join "`n") | Should -Match 'Problems\s+: \(none\)'
     }
 
+    It 'an enterprise App: -Enterprise reports what its installation may do' {
+        $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Enterprise octo-ent
+        $check = Test-CopilotConnection -Enterprise octo-ent
+        $check.TokenKind | Should -Be 'GitHubApp'
+        $check.Target | Should -Be 'octo-ent'
+        $check.CanReadOrgDetail | Should -BeNullOrEmpty
+        $check.CanReadSeats | Should -BeTrue
+        $check.CanReadUsage | Should -BeTrue
+        $check.AppPermissions | Should -Be @('enterprise_copilot_license_management=write', 'enterprise_copilot_metrics=read')
+        ((Test-CopilotConnection | Out-String -Width 120 -Stream) -join "`n") | Should -Match 'AppPermissions\s+: enterprise_copilot_license_management=write, enterprise_copilot_metrics=read'
+        $err = Get-ThrownError { Test-CopilotConnection -Organization octo-org }
+        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.EnterpriseInstallation*'
+
+        $null = Register-SimulatorApp $Sim -ClientId $ClientId -PublicKey $Key.PublicKey -Installations @(@{ enterprise = 'octo-ent'; id = 102; permissions = @{ enterprise_copilot_metrics = 'read' } })
+        $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Enterprise octo-ent
+        $without = Test-CopilotConnection
+        $without.CanReadSeats | Should -BeFalse
+        $without.Problems | Should -Match "needs the enterprise permission 'Enterprise Copilot license management' \(read\)"
+    }
+
     It 'takes organizations from the pipeline (names, or objects with Organization or Enterprise): one check each' {
         $token = ConvertTo-SecureString 'sim_pesterPipeline' -AsPlainText -Force
         $checks = @('octo-org', 'octo-lab' | Test-CopilotConnection -ApiUrl $Sim.Url -Token $token)
@@ -234,7 +351,7 @@ Describe 'Test-CopilotConnection' {
 }
 
 Describe 'Secrets of a GitHub App sign-in' {
-    It 'a canary private key, JWT and installation token are found in no stream, transcript or error' {
+    It 'a canary private key, JWT and installation tokens (organization and enterprise) are found in no stream, transcript or error' {
         Start-AppTest -Lifetime 2
         $transcript = Join-Path $KeyDir 'transcript.txt'
         $null = Start-Transcript -LiteralPath $transcript -Force
@@ -248,6 +365,13 @@ Describe 'Secrets of a GitHub App sign-in' {
                     Get-CopilotOrgDetail -Verbose
                     Get-CopilotSeat -Organization octo-lab -Verbose
                     try { Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-lab } catch { $_ }
+                    Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Enterprise octo-ent -Verbose
+                    Get-CopilotSeat -PageSize 5 -Verbose -Debug
+                    Test-CopilotConnection -Verbose
+                    $null = Invoke-RestMethod -Uri "$($Sim.Url)/_simulator/installation-tokens" -Method Delete
+                    Add-CopilotUser -UserName ent-user-5 -Verbose
+                    try { Get-CopilotSeat -UserName ent-user-1 -ErrorAction Stop } catch { $_ }
+                    try { Get-CopilotSeat -Organization octo-org -ErrorAction Stop } catch { $_ }
                 } *>&1)
             $VerbosePreference = 'SilentlyContinue'; $DebugPreference = 'SilentlyContinue'
         }
@@ -258,7 +382,8 @@ Describe 'Secrets of a GitHub App sign-in' {
         @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -BeGreaterThan 3
         $text = (ConvertTo-AllText $all) + (ConvertTo-AllText $Error) + (Get-Content -LiteralPath $transcript -Raw) + (Get-SimulatorLogText $Sim)
         $text | Should -Match 'GitHub App' -Because 'the verbose lines speak of the App'
-        $text | Should -Not -Match 'ghs_[A-Za-z0-9]{20}'
+        # GitHub's stateless installation tokens (~520 characters) have '_', '.' and '-' after ghs_.
+        $text | Should -Not -Match 'ghs_[A-Za-z0-9._-]{20}'
         $text | Should -Not -Match 'eyJ[A-Za-z0-9_-]{10,}\.'
         foreach ($line in Get-PemBodyLines $Key.Pkcs1) { $text.Contains($line) | Should -BeFalse }
         foreach ($line in Get-PemBodyLines $Key.Pkcs8) { $text.Contains($line) | Should -BeFalse }

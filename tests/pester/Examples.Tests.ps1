@@ -1,5 +1,5 @@
 # The GitHub App examples under examples/ (a GitHub Actions workflow with its script, an Azure Automation
-# runbook), run as written against the simulator: only the API URL (GITHUB_API_URL) points at it, and the
+# runbook for an organization or, its variant, an enterprise), run as written against the simulator: only the API URL (GITHUB_API_URL) points at it, and the
 # Azure Automation and Az cmdlets the runbook calls are given by the test as the platform would give them.
 
 BeforeAll {
@@ -79,6 +79,27 @@ Describe 'GitHub App examples' {
         $deletes.Count | Should -BeGreaterThan 0
         $sent = @($deletes | ForEach-Object { (Get-RequestBody $_).selected_usernames })
         $sent | Where-Object { $_ -like 'user-00*' } | Should -BeNullOrEmpty
+    }
+
+    It 'the runbook''s enterprise variant signs in with the enterprise installation and cancels enterprise seats only' {
+        $null = Register-SimulatorApp $Sim -ClientId $ClientId -PublicKey $Key.PublicKey -Installations @(@{ enterprise = 'octo-ent'; id = 102 })
+        $credentialUser = $ClientId
+        function Get-AutomationPSCredential([string] $Name) {
+            New-Object System.Management.Automation.PSCredential ($credentialUser, (ConvertTo-TestSecureString $Key.Pkcs1))
+        }
+        $runbook = Join-Path $Examples 'azure-automation/Reclaim-CopilotSeats.Runbook.ps1'
+        $dry = & $runbook -Enterprise octo-ent -InactiveDays 30 | Out-String
+        $dry | Should -Match 'installation 102 \(enterprise octo-ent\)'
+        $dry | Should -Match 'Dry run: nothing was cancelled'
+        @(Get-SimulatorRequests $Sim -Method DELETE).Count | Should -Be 0
+
+        $applied = & $runbook -Enterprise octo-ent -InactiveDays 30 -Apply | Out-String
+        $applied | Should -Match 'Cancelled: [1-9]\d* seats'
+        $requests = @(Get-SimulatorRequests $Sim)
+        $requests | Where-Object path -like '/orgs/*' | Should -BeNullOrEmpty -Because 'an enterprise installation reaches no organization'
+        $deletes = @($requests | Where-Object method -eq DELETE)
+        $deletes.path | Sort-Object -Unique | Should -Be '/enterprises/octo-ent/copilot/billing/selected_users'
+        @($requests | Where-Object status -ge 400).Count | Should -Be 0
     }
 
     It 'the runbook reads the key from a Key Vault secret with the managed identity' {

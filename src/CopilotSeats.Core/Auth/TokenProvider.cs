@@ -50,7 +50,11 @@ namespace CopilotSeats.Auth
     {
         string ClientId { get; }
         long InstallationId { get; }
+        /// <summary>The organization or enterprise the installation is on (an enterprise installation reaches no organization).</summary>
+        SeatScope Installation { get; }
         /// <summary>When the current installation token expires; null before the first one.</summary>
         DateTimeOffset? TokenExpiresAt { get; }
+        /// <summary>The permissions GitHub granted the current installation token (name to level); empty before the first one.</summary>
+        IReadOnlyDictionary<string, string> Permissions { get; }
     }
 }

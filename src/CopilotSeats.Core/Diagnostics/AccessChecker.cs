@@ -26,6 +26,7 @@ namespace CopilotSeats.Diagnostics
                 Target = target.Name,
                 TokenSource = connection.TokenSource,
                 TokenKind = kind,
+                AppPermissions = connection.Tokens is IAppSignIn app ? app.Permissions.Select(p => p.Key + "=" + p.Value).ToArray() : null,
             };
             var problems = new List<string>();
             var answers = new List<ApiResponse>();

@@ -15,6 +15,7 @@ namespace CopilotSeats.Diagnostics
         public const string SeatPermission = "GitHub Copilot Business";
         public const string OrgMetricsPermission = "Organization Copilot metrics";
         public const string EnterpriseMetricsPermission = "Enterprise Copilot metrics";
+        public const string EnterpriseSeatPermission = AccessHints.EnterpriseSeatPermission;
 
         public static string Explain(AccessCheckKind check, SeatScope target, ApiResponse response)
         {
@@ -37,14 +38,15 @@ namespace CopilotSeats.Diagnostics
                 return what + RoleOrPolicy(check, target, status);
             }
 
-            if (check == AccessCheckKind.Seats && enterprise)
-                return what + "the enterprise seat list does not accept fine-grained or GitHub App tokens; use a classic token with manage_billing:copilot or read:enterprise.";
-            string permission = check == AccessCheckKind.Usage ? (enterprise ? EnterpriseMetricsPermission : OrgMetricsPermission) : SeatPermission;
+            string permission = check == AccessCheckKind.Usage ? (enterprise ? EnterpriseMetricsPermission : OrgMetricsPermission)
+                : enterprise ? EnterpriseSeatPermission : SeatPermission;
             string? accepts = response.Header("X-Accepted-GitHub-Permissions");
             string named = accepts is null ? string.Empty : $" [{accepts}]";
             string line = what + $"needs the {(enterprise ? "enterprise" : "organization")} permission '{permission}' (read){named}";
             if (status == 404) line += $", or the {target} does not exist or the token cannot see it";
             if (check == AccessCheckKind.Usage) line += "; the Copilot usage metrics policy must be enabled too";
+            // GitHub opened the enterprise seat list to Apps on 2026-11-10 (fine-grained tokens: not documented).
+            else if (enterprise) line += "; if it has it, GitHub does not accept this token kind for the enterprise seat list yet: use a classic token with manage_billing:copilot or read:enterprise";
             return line + ".";
         }
 

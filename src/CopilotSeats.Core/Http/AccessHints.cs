@@ -57,7 +57,9 @@ namespace CopilotSeats.Http
                 string fineGrained = request.Kind == RequestKind.UsageReport
                     ? $" For a fine-grained token or GitHub App, grant the '{(request.Scope.Kind == ScopeKind.Enterprise ? "Enterprise" : "Organization")} Copilot metrics' read permission."
                     : NoAppTokens(request)
-                    ? " Enterprise seat listings do not accept fine-grained personal access tokens or GitHub App tokens: use a classic token."
+                    ? $" {MemberLookupRefusal} Use a classic token, or list the enterprise's seats and filter them."
+                    : request.Scope.Kind == ScopeKind.Enterprise
+                    ? $" For a GitHub App, the enterprise installation needs the enterprise permission '{EnterpriseSeatPermission}' (read for listing, write for changes)."
                     : " For a fine-grained token or GitHub App, grant the organization permission 'GitHub Copilot Business' (read for listing, write for changes).";
                 return $"Needed: a classic token with {expected}.{fineGrained}";
             }
@@ -74,33 +76,59 @@ namespace CopilotSeats.Http
 
         // ---- GitHub App permissions ------------------------------------------------------------
 
+        /// <summary>
+        /// The enterprise permission GitHub named on 2026-11-10 for enterprise seat management by Apps. Its levels are
+        /// not documented yet: read for the listing and write for assignments is assumed (simulator README).
+        /// </summary>
+        public const string EnterpriseSeatPermission = "Enterprise Copilot license management";
+
+        /// <summary>The one enterprise seat operation GitHub has not opened to Apps (APPS-ENTERPRISE.md).</summary>
+        public const string MemberLookupRefusal =
+            "GET /enterprises/{enterprise}/members/{username}/copilot (the enterprise member lookup) does not accept GitHub App tokens: " +
+            "GitHub opened only the enterprise seat list and the user and enterprise team assignments to Apps.";
+
         /// <summary>Whether the answer is GitHub's refusal of an App token, for a request whose App permission is documented.</summary>
         private static bool IsAppRefusal(ErrorAnswer a) =>
             a.GitHubMessage != null && a.GitHubMessage.IndexOf("by integration", StringComparison.OrdinalIgnoreCase) >= 0
-            && (a.Request.Scope.Kind == ScopeKind.Organization || a.Request.Kind == RequestKind.UsageReport || a.Request.Kind == RequestKind.ListSeats);
+            && (a.Request.Scope.Kind == ScopeKind.Organization || a.Request.Kind == RequestKind.UsageReport
+                || a.Request.Kind == RequestKind.ListSeats || a.Request.Kind == RequestKind.MemberLookup || a.Request.Kind.IsSeatChange());
 
         private static string AppCause(ApiRequest request, string? accepted)
         {
-            if (NoAppTokens(request))
-                return "Enterprise seat listings do not accept fine-grained personal access tokens or GitHub App tokens.";
+            if (NoAppTokens(request)) return MemberLookupRefusal;
             string named = string.IsNullOrWhiteSpace(accepted) ? string.Empty : $" [{accepted!.Trim()}]";
-            return $"The GitHub App's installation lacks the {AppPermissionName(request)}{named}.";
+            string cause = $"The GitHub App's installation lacks the {AppPermissionName(request)}{named}.";
+            // GitHub opened these endpoints to Apps on 2026-11-10 and documents the permission only by name: say so
+            // rather than promise that granting it is enough.
+            if (request.Scope.Kind == ScopeKind.Enterprise && request.Kind != RequestKind.UsageReport)
+                cause += $" If the installation has it, GitHub does not accept App tokens for {request.EndpointKey} yet; a classic token with {ExpectedScopes(request.Kind, request.Scope.Kind)} does.";
+            return cause;
         }
 
-        private static string AppAction(ApiRequest request) => NoAppTokens(request)
-            ? $"Use a classic token with {ExpectedScopes(request.Kind, request.Scope.Kind)} (-Token) for the enterprise seat list."
-            : $"Grant the App the {AppPermissionName(request)} in its settings (Permissions & events), then accept the new permissions on the {request.Scope}'s installation.";
+        private static string AppAction(ApiRequest request)
+        {
+            if (NoAppTokens(request))
+                return $"Use a classic token with {ExpectedScopes(request.Kind, request.Scope.Kind)} (-Token) for the member lookup, " +
+                    $"or list the seats under the App (Get-CopilotSeat -Enterprise {request.Scope.Name}, without -UserName) and filter them by Login.";
+            string grant = $"Grant the App the {AppPermissionName(request)} in its settings (Permissions & events), then accept the new permissions on the {request.Scope}'s installation";
+            return request.Scope.Kind == ScopeKind.Enterprise && request.Kind != RequestKind.UsageReport
+                ? grant + $"; or use a classic token with {ExpectedScopes(request.Kind, request.Scope.Kind)} (-Token)."
+                : grant + ".";
+        }
 
         private static bool NoAppTokens(ApiRequest request) =>
-            request.Scope.Kind == ScopeKind.Enterprise && request.Kind == RequestKind.ListSeats;
+            request.Scope.Kind == ScopeKind.Enterprise && request.Kind == RequestKind.MemberLookup;
 
         private static string AppPermissionName(ApiRequest request)
         {
+            string level = request.Kind.IsSeatChange() ? "read and write" : "read";
             if (request.Kind == RequestKind.UsageReport)
                 return request.Scope.Kind == ScopeKind.Enterprise
                     ? "enterprise permission 'Enterprise Copilot metrics' (read)"
                     : "organization permission 'Organization Copilot metrics' (read)";
-            return $"organization permission 'GitHub Copilot Business' ({(request.Kind.IsSeatChange() ? "read and write" : "read")})";
+            return request.Scope.Kind == ScopeKind.Enterprise
+                ? $"enterprise permission '{EnterpriseSeatPermission}' ({level})"
+                : $"organization permission 'GitHub Copilot Business' ({level})";
         }
     }
 }

@@ -57,6 +57,7 @@ namespace CopilotSeats.Http
         public async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
         {
             Redirects.EnsureSameOrigin(request, request.Uri, _connection.ApiUrl);
+            if (InstallationReach.Refusal(_connection.Tokens, request.Scope) is { } unreachable) throw unreachable;
             if (request.IsMutation)
             {
                 await _mutations.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -94,6 +95,7 @@ namespace CopilotSeats.Http
         {
             if (request.IsMutation) throw new ArgumentException("Only GET requests are sent for their answer.", nameof(request));
             Redirects.EnsureSameOrigin(request, request.Uri, _connection.ApiUrl);
+            if (InstallationReach.Refusal(_connection.Tokens, request.Scope) is { } unreachable) throw unreachable;
             return SendWithPolicyAsync(request, cancellationToken, anyAnswer: true);
         }
 

@@ -12,10 +12,8 @@ namespace CopilotSeats.Http
         RemoveTeams,
         AddEnterpriseTeams,
         RemoveEnterpriseTeams,
-        /// <summary>GET /orgs/{org}/installation (with the App's JWT).</summary>
+        /// <summary>GET /orgs/{org}/installation or GET /enterprises/{enterprise}/installation (with the App's JWT).</summary>
         AppInstallation,
-        /// <summary>GET /app/installations (with the App's JWT).</summary>
-        AppInstallations,
         /// <summary>POST /app/installations/{id}/access_tokens (with the App's JWT).</summary>
         InstallationToken,
         /// <summary>GET of a Copilot usage metrics report (its download links).</summary>

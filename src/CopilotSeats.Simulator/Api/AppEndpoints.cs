@@ -9,7 +9,8 @@ namespace CopilotSeats.Simulator.Api;
 /// The GitHub App endpoints, called with the App's JWT (AuthStep checked it): the App's installations
 /// (GET /app/installations, paged), an organization's installation of the App (GET /orgs/{org}/installation,
 /// 404 when not installed there) and a new installation token (POST /app/installations/{id}/access_tokens,
-/// 201 {token, expires_at, permissions, repository_selection}; 404 for another App's installation).
+/// 201 {token, expires_at, permissions, repository_selection}; 404 for another App's installation), and an
+/// enterprise's installation (GET /enterprises/{enterprise}/installation, 404 when not installed there).
 /// </summary>
 internal sealed class AppEndpoints(SimulatorState state)
 {
@@ -28,13 +29,24 @@ internal sealed class AppEndpoints(SimulatorState state)
         return installation is null ? Answer.Error(404, "Not Found") : new Answer(200, Installation(app, installation, request.BaseUrl));
     }
 
+    /// <summary>GET /enterprises/{enterprise}/installation (GHEC, apps/get-enterprise-installation): the App's installation on the enterprise, else 404.</summary>
+    public Answer EnterpriseInstallation(RouteRequest request)
+    {
+        var app = request.Caller!.App!;
+        var installation = app.Installations.FirstOrDefault(i => i.TargetKind == OwnerKind.Enterprise
+            && string.Equals(i.Account, request.Owner!.Name, StringComparison.OrdinalIgnoreCase));
+        return installation is null ? Answer.Error(404, "Not Found") : new Answer(200, Installation(app, installation, request.BaseUrl));
+    }
+
     public Answer CreateToken(RouteRequest request)
     {
         var app = request.Caller!.App!;
         if (!long.TryParse(request["installation_id"], NumberStyles.None, CultureInfo.InvariantCulture, out long id)) return Answer.Error(404, "Not Found");
         var installation = app.Installations.FirstOrDefault(i => i.Id == id);
         if (installation is null) return Answer.Error(404, "Not Found");
-        var (token, expiresAt) = state.Apps.Issue(installation, app, state.Clock.GetUtcNow());
+        // GitHub's stateless tokens (since 2026-04-27) unless the request asks for the classic form.
+        bool stateless = !string.Equals(request.Headers?["X-GitHub-Stateless-S2S-Token"].FirstOrDefault(), "disabled", StringComparison.OrdinalIgnoreCase);
+        var (token, expiresAt) = state.Apps.Issue(installation, app, state.Clock.GetUtcNow(), stateless);
         // GitHub writes whole seconds; rounding down keeps the reported expiry at or before the real one.
         var reported = new DateTimeOffset(expiresAt.UtcTicks - expiresAt.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         return new Answer(201, new JsonObject

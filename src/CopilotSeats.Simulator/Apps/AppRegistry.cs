@@ -70,11 +70,21 @@ public sealed class AppRegistry
             };
     }
 
-    /// <summary>A new ghs_ token for the installation, valid for the App's token lifetime from <paramref name="now"/>.</summary>
-    public (string Token, DateTimeOffset ExpiresAt) Issue(AppInstallation installation, RegisteredApp app, DateTimeOffset now)
+    /// <summary>
+    /// A new ghs_ token for the installation, valid for the App's token lifetime from <paramref name="now"/>. Stateless
+    /// (GitHub's format since 2026-04-27): <c>ghs_APPID_</c> and a JWT-like opaque tail, about 520 characters, varying
+    /// in length, with '.', '_' and '-'; else the classic 40 characters (X-GitHub-Stateless-S2S-Token: disabled).
+    /// </summary>
+    public (string Token, DateTimeOffset ExpiresAt) Issue(AppInstallation installation, RegisteredApp app, DateTimeOffset now, bool stateless = true)
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        string token = "ghs_" + new string(RandomNumberGenerator.GetItems<char>(alphabet, 36));
+        const string base64Url = alphabet + "-_";
+        string token = stateless
+            ? "ghs_" + app.AppId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "_eyJ"
+                + new string(RandomNumberGenerator.GetItems<char>(base64Url, 33)) + "."
+                + new string(RandomNumberGenerator.GetItems<char>(base64Url, 280 + RandomNumberGenerator.GetInt32(0, 24))) + "."
+                + new string(RandomNumberGenerator.GetItems<char>(base64Url, 190))
+            : "ghs_" + new string(RandomNumberGenerator.GetItems<char>(alphabet, 36));
         DateTimeOffset expiresAt = now + app.TokenLifetime;
         lock (_lock) _issued[token] = (installation.Id, expiresAt);
         return (token, expiresAt);

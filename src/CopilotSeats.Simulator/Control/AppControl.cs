@@ -20,7 +20,7 @@ internal static class AppControl
             bool enterprise = !string.IsNullOrEmpty(i.Enterprise);
             string account = (enterprise ? i.Enterprise : i.Organization) ?? throw new ArgumentException("An installation names an organization or an enterprise.");
             var permissions = i.Permissions ?? (enterprise
-                ? new Dictionary<string, string> { ["enterprise_copilot_metrics"] = "read" }
+                ? new Dictionary<string, string> { ["enterprise_copilot_license_management"] = "write", ["enterprise_copilot_metrics"] = "read" }
                 : new Dictionary<string, string> { ["organization_copilot_seat_management"] = "write", ["organization_copilot_metrics"] = "read", ["members"] = "read" });
             return (enterprise ? OwnerKind.Enterprise : OwnerKind.Organization, account, i.Id, permissions);
         }).ToList();

@@ -41,10 +41,13 @@ internal sealed class ScopeStep : IStep
     {
         var route = call.Match!.Route;
         string? permission = AppAccess.PermissionFor(route);
-        if (permission is null) return Answer.Error(403, identity.NotAccessible);
+        if (permission is null || (identity.Kind == TokenKind.FineGrained && AppAccess.AppsOnly(route))) return Answer.Error(403, identity.NotAccessible);
         if (identity.Installation is { } installation && ApiRoute.OwnerParameter(route.Scope) is { } parameter)
         {
             var kind = route.Scope == RouteScope.Enterprise ? OwnerKind.Enterprise : OwnerKind.Organization;
+            // An organization installation has no enterprise permissions: GitHub answers 403 (APPS-ENTERPRISE.md, [BS]).
+            if (installation.TargetKind == OwnerKind.Organization && kind == OwnerKind.Enterprise)
+                return Answer.Error(403, identity.NotAccessible);
             if (installation.TargetKind != kind || !string.Equals(installation.Account, call.Match.Values[parameter], StringComparison.OrdinalIgnoreCase))
                 return Answer.Error(404, "Not Found");
         }

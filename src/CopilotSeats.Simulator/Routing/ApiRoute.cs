@@ -14,7 +14,7 @@ internal delegate Answer RouteHandler(RouteRequest request);
 /// <param name="Caller">Who the token is (<see cref="Apps.Identity"/>), for the handlers that depend on it (the App endpoints).</param>
 /// <param name="ApiVersion">The X-GitHub-Api-Version asked for (2022-11-28 when none was sent), for the answers that differ by version.</param>
 internal sealed record RouteRequest(string Method, RouteMatch Match, SeatOwner? Owner, IQueryCollection Query, string? Body, string BaseUrl, Apps.Identity? Caller = null,
-    string ApiVersion = ApiVersions.Default)
+    string ApiVersion = ApiVersions.Default, IHeaderDictionary? Headers = null)
 {
     /// <summary>Whether the request asked for REST API version 2026-03-10 (or later): its breaking changes apply.</summary>
     public bool Since20260310 => string.CompareOrdinal(ApiVersion, ApiVersions.V20260310) >= 0;

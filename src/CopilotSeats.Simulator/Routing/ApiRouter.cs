@@ -32,7 +32,7 @@ internal sealed class ApiRouter
     }
 
     /// <summary>Serves a match under the state's lock: 404 without a match or when the path names an unknown org or enterprise.</summary>
-    public Answer Dispatch(RouteMatch? match, string method, IQueryCollection query, string? body, string baseUrl, Apps.Identity? caller = null, string? apiVersion = null)
+    public Answer Dispatch(RouteMatch? match, string method, IQueryCollection query, string? body, string baseUrl, Apps.Identity? caller = null, string? apiVersion = null, IHeaderDictionary? headers = null)
     {
         if (match is null) return Answer.Error(404, "Not Found");
         lock (_state.Sync)
@@ -44,7 +44,7 @@ internal sealed class ApiRouter
                 owner = _state.Owner(kind, match.Values[parameter]);
                 if (owner is null) return Answer.Error(404, "Not Found");
             }
-            return match.Route.Handler(new RouteRequest(method, match, owner, query, body, baseUrl, caller, apiVersion ?? ApiVersions.Default));
+            return match.Route.Handler(new RouteRequest(method, match, owner, query, body, baseUrl, caller, apiVersion ?? ApiVersions.Default, headers));
         }
     }
 }

@@ -32,6 +32,7 @@ internal static class RouteTable
             // GitHub App sign-in, with the App's JWT (who may call what: AppAccess)
             new("GET",    "/app/installations",                                  RouteScope.None, "", apps.Installations),
             new("GET",    "/orgs/{org}/installation",                            Org,   "",       apps.OrgInstallation),
+            new("GET",    "/enterprises/{enterprise}/installation",              Ent,   "",       apps.EnterpriseInstallation),
             new("POST",   "/app/installations/{installation_id}/access_tokens",  RouteScope.None, "", apps.CreateToken),
         };
         routes.AddRange(SeatRoutes("/orgs/{org}", Org, "org", "selected_teams", reads, reads.OrgMember, changes));

@@ -13,7 +13,6 @@ namespace CopilotSeats.Auth.App
     /// </summary>
     internal sealed class GitHubAppApi : IDisposable
     {
-        private const int MaxInstallationPages = 100;
         private readonly RequestEngine _engine;
         private Action<string>? _verbose;
 
@@ -40,53 +39,34 @@ namespace CopilotSeats.Auth.App
         /// <summary>Where the engine's verbose lines go for the calls that follow (set by the one caller at a time).</summary>
         public Action<string>? Verbose { set => _verbose = value; }
 
-        /// <summary>The installation's ID: the organization's, else the enterprise's among the App's installations.</summary>
+        /// <summary>
+        /// The installation's ID, as GitHub documents it for each kind of account (with the JWT):
+        /// GET /orgs/{org}/installation, or GET /enterprises/{enterprise}/installation (GHEC,
+        /// apps/get-enterprise-installation). 404: not installed there.
+        /// </summary>
         public async Task<long> FindInstallationAsync(SeatScope target, CancellationToken cancellationToken)
         {
-            if (target.Kind == ScopeKind.Organization)
+            string escaped = Uri.EscapeDataString(target.Name);
+            var request = target.Kind == ScopeKind.Organization
+                ? new ApiRequest(HttpMethod.Get, Build("orgs/" + escaped + "/installation"),
+                    "GET /orgs/{org}/installation", RequestKind.AppInstallation, target, target.Name)
+                : new ApiRequest(HttpMethod.Get, Build("enterprises/" + escaped + "/installation"),
+                    "GET /enterprises/{enterprise}/installation", RequestKind.AppInstallation, target, target.Name);
+            ApiResponse response;
+            try
             {
-                var request = new ApiRequest(HttpMethod.Get, Build("orgs/" + Uri.EscapeDataString(target.Name) + "/installation"),
-                    "GET /orgs/{org}/installation", RequestKind.AppInstallation, target, target.Name);
-                ApiResponse response;
-                try
-                {
-                    response = await _engine.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                }
-                catch (CopilotApiException ex) when (ex.StatusCode == 404)
-                {
-                    throw GitHubAppErrors.NotInstalled(ClientId, target);
-                }
-                catch (CopilotApiException ex) when (ex.StatusCode == 401 || ex.StatusCode == 403)
-                {
-                    throw GitHubAppErrors.AuthFailed(ClientId, target, ex);
-                }
-                using JsonDocument doc = JsonDocument.Parse(response.Body);
-                return IdOf(doc.RootElement) ?? throw GitHubAppErrors.NotInstalled(ClientId, target);
+                response = await _engine.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
-
-            Uri? next = Build("app/installations?per_page=100");
-            var links = new LinkFollower(_engine.Connection.ApiUrl, _verbose);
-            for (int page = 0; next != null && page < MaxInstallationPages; page++)
+            catch (CopilotApiException ex) when (ex.StatusCode == 404)
             {
-                var request = new ApiRequest(HttpMethod.Get, next, "GET /app/installations", RequestKind.AppInstallations, target, target.Name);
-                ApiResponse response;
-                try
-                {
-                    response = await _engine.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                }
-                catch (CopilotApiException ex) when (ex.StatusCode == 401 || ex.StatusCode == 403)
-                {
-                    throw GitHubAppErrors.AuthFailed(ClientId, target, ex);
-                }
-                using (JsonDocument doc = JsonDocument.Parse(response.Body))
-                {
-                    if (doc.RootElement.ValueKind == JsonValueKind.Array)
-                        foreach (JsonElement installation in doc.RootElement.EnumerateArray())
-                            if (IsEnterprise(installation, target.Name) && IdOf(installation) is long id) return id;
-                }
-                next = links.Next(response.Header("Link"));
+                throw GitHubAppErrors.NotInstalled(ClientId, target);
             }
-            throw GitHubAppErrors.NotInstalled(ClientId, target);
+            catch (CopilotApiException ex) when (ex.StatusCode == 401 || ex.StatusCode == 403)
+            {
+                throw GitHubAppErrors.AuthFailed(ClientId, target, ex);
+            }
+            using JsonDocument doc = JsonDocument.Parse(response.Body);
+            return IdOf(doc.RootElement) ?? throw GitHubAppErrors.NotInstalled(ClientId, target);
         }
 
         /// <summary>POST /app/installations/{id}/access_tokens: a new installation token and its expiry.</summary>
@@ -115,19 +95,6 @@ namespace CopilotSeats.Auth.App
 
         private static long? IdOf(JsonElement installation) =>
             installation.ValueKind == JsonValueKind.Object && installation.TryGetProperty("id", out JsonElement id) && id.TryGetInt64(out long value) ? value : (long?)null;
-
-        /// <summary>An installation on the enterprise <paramref name="slug"/>: target_type Enterprise and the account's slug (or login).</summary>
-        private static bool IsEnterprise(JsonElement installation, string slug)
-        {
-            if (installation.ValueKind != JsonValueKind.Object) return false;
-            if (!installation.TryGetProperty("target_type", out JsonElement type) || type.ValueKind != JsonValueKind.String
-                || !string.Equals(type.GetString(), "Enterprise", StringComparison.OrdinalIgnoreCase)) return false;
-            if (!installation.TryGetProperty("account", out JsonElement account) || account.ValueKind != JsonValueKind.Object) return false;
-            foreach (string name in new[] { "slug", "login" })
-                if (account.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String
-                    && string.Equals(value.GetString(), slug, StringComparison.OrdinalIgnoreCase)) return true;
-            return false;
-        }
 
         public void Dispose() => _engine.Dispose();
     }

@@ -6,13 +6,16 @@ namespace CopilotSeats.Auth.App
     /// <summary>An installation access token (held as a <see cref="CopilotToken"/>) and when GitHub says it expires.</summary>
     public sealed class InstallationToken
     {
-        public InstallationToken(CopilotToken token, DateTimeOffset expiresAt)
+        public InstallationToken(CopilotToken token, DateTimeOffset expiresAt, IReadOnlyDictionary<string, string>? permissions = null)
         {
             Token = token; ExpiresAt = expiresAt;
+            Permissions = permissions ?? new Dictionary<string, string>();
         }
 
         public CopilotToken Token { get; }
         public DateTimeOffset ExpiresAt { get; }
+        /// <summary>The permissions GitHub says the token has (its answer's <c>permissions</c>: name to read, write or admin).</summary>
+        public IReadOnlyDictionary<string, string> Permissions { get; }
 
         /// <summary>Reads GitHub's <c>{"token", "expires_at", ...}</c>, then zeroes the body it came in.</summary>
         internal static InstallationToken Read(byte[] body, string source)
@@ -26,7 +29,12 @@ namespace CopilotSeats.Auth.App
                     || !root.TryGetProperty("expires_at", out JsonElement expires) || expires.ValueKind != JsonValueKind.String
                     || !DateTimeOffset.TryParse(expires.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset expiresAt))
                     throw new JsonException("no token and expires_at");
-                return new InstallationToken(CopilotToken.FromPlainText(token.GetString()!, source), expiresAt.ToUniversalTime());
+                var permissions = new SortedDictionary<string, string>(StringComparer.Ordinal);
+                if (root.TryGetProperty("permissions", out JsonElement granted) && granted.ValueKind == JsonValueKind.Object)
+                    foreach (JsonProperty p in granted.EnumerateObject())
+                        if (p.Value.ValueKind == JsonValueKind.String) permissions[p.Name] = p.Value.GetString()!;
+                return new InstallationToken(CopilotToken.FromPlainText(token.GetString()!, source), expiresAt.ToUniversalTime(),
+                    new Dictionary<string, string>(permissions, StringComparer.Ordinal));
             }
             catch (JsonException)
             {

@@ -33,9 +33,11 @@ namespace CopilotSeats.Auth.App
         public bool CanRenew => true;
         public string ClientId => _api.ClientId;
         public long InstallationId { get; }
+        public SeatScope Installation => _target;
         public TimeSpan RefreshBefore { get; }
         /// <summary>When the current token expires (GitHub's expires_at), or null before the first one.</summary>
         public DateTimeOffset? TokenExpiresAt => _current?.ExpiresAt;
+        public IReadOnlyDictionary<string, string> Permissions => _current?.Permissions ?? new Dictionary<string, string>();
         /// <summary>How many installation tokens this provider has obtained.</summary>
         public int TokensIssued => Volatile.Read(ref _tokensIssued);
 
