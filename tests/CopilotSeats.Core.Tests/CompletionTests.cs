@@ -114,6 +114,30 @@ public class CompletionCacheTests
     }
 
     [Fact]
+    public async Task A_fetch_under_way_at_Clear_fills_nothing_and_the_next_call_fetches_again()
+    {
+        var cache = new CompletionCache(new FakeClock());
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int calls = 0;
+        Func<CancellationToken, Task<IReadOnlyList<string>>> fetch = async _ =>
+        {
+            int call = Interlocked.Increment(ref calls);
+            if (call == 1) await gate.Task;
+            return new[] { "call-" + call };
+        };
+        Task<IReadOnlyList<string>> old = cache.GetOrFetchAsync("k", fetch);
+        while (Volatile.Read(ref calls) == 0) await Task.Delay(5);
+        cache.Clear();                                   // Disconnect-Copilot or a new Connect-Copilot
+        Assert.Equal(0, cache.Fetching);
+        Assert.Equal(new[] { "call-2" }, await cache.GetOrFetchAsync("k", fetch));
+        gate.SetResult();
+        Assert.Equal(new[] { "call-1" }, await old);
+        Assert.True(cache.TryGet("k", out var names));
+        Assert.Equal(new[] { "call-2" }, names);         // the old connection's names did not come back
+        Assert.Equal(0, cache.Fetching);
+    }
+
+    [Fact]
     public async Task A_failed_fetch_leaves_nothing_and_the_next_one_runs()
     {
         var cache = new CompletionCache(new FakeClock());

@@ -20,6 +20,7 @@ namespace CopilotSeats.Completion
         private readonly Dictionary<string, Task<IReadOnlyList<string>>> _fetches =
             new Dictionary<string, Task<IReadOnlyList<string>>>(StringComparer.Ordinal);
         private readonly IClock _clock;
+        private int _generation; // Clear() starts a new one: a fetch of an older one fills nothing
 
         public CompletionCache(IClock? clock = null, TimeSpan? lifetime = null)
         {
@@ -52,26 +53,33 @@ namespace CopilotSeats.Completion
                 if (TryGetLocked(key, out IReadOnlyList<string> names)) return Task.FromResult(names);
                 if (_fetches.TryGetValue(key, out Task<IReadOnlyList<string>>? running)) return running;
                 // Task.Run: the fetch's end takes the lock, so it cannot remove the entry before it is added.
-                Task<IReadOnlyList<string>> started = Task.Run(() => FetchAsync(key, fetch));
+                int generation = _generation;
+                Task<IReadOnlyList<string>> started = Task.Run(() => FetchAsync(key, fetch, generation));
                 _fetches[key] = started;
                 started.ContinueWith(t => { _ = t.Exception; }, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
                 return started;
             }
         }
 
-        private async Task<IReadOnlyList<string>> FetchAsync(string key, Func<CancellationToken, Task<IReadOnlyList<string>>> fetch)
+        private async Task<IReadOnlyList<string>> FetchAsync(string key, Func<CancellationToken, Task<IReadOnlyList<string>>> fetch, int generation)
         {
             try
             {
                 using var limit = new CancellationTokenSource(Lifetime);
                 IReadOnlyList<string> names = await fetch(limit.Token).ConfigureAwait(false);
                 limit.Token.ThrowIfCancellationRequested();
-                Set(key, names);
+                lock (_lock)
+                {
+                    if (generation == _generation) _entries[key] = (_clock.UtcNow + Lifetime, names);
+                }
                 return names;
             }
             finally
             {
-                lock (_lock) _fetches.Remove(key);
+                lock (_lock)
+                {
+                    if (generation == _generation) _fetches.Remove(key);
+                }
             }
         }
 
@@ -95,9 +103,15 @@ namespace CopilotSeats.Completion
             lock (_lock) _entries[key] = (_clock.UtcNow + Lifetime, names);
         }
 
+        /// <summary>Forgets every list, and the fetches under way: what they bring in later is not kept.</summary>
         public void Clear()
         {
-            lock (_lock) _entries.Clear();
+            lock (_lock)
+            {
+                _entries.Clear();
+                _fetches.Clear();
+                _generation++;
+            }
         }
     }
 }
