@@ -4,8 +4,10 @@
 
 .DESCRIPTION
     Starts the simulator (src/CopilotSeats.Simulator) on a free loopback port, imports the module
-    from out/CopilotSeats, connects with a demo token, lists, reports, dry-runs a reclamation and
-    changes one seat, then stops the simulator. Build first: ./build.ps1 (or ./build.ps1 -Task Demo,
+    from out/CopilotSeats, connects with a demo token, lists seats, summarises them (Measure-CopilotSeat),
+    writes the HTML report (Export-CopilotSeatReport; the file is kept for you to open), dry-runs a
+    reclamation and changes one seat, then stops the simulator. Output uses the module's own views,
+    which fit 80 columns. Build first: ./build.ps1 (or ./build.ps1 -Task Demo,
     which builds and then runs this script).
 
     Runs on Windows PowerShell 5.1 and PowerShell 7.
@@ -95,16 +97,27 @@ function Invoke-DemoTour {
 
     Import-Module $ModuleManifest -Force
 
+    # Everything below is shown by the module's own views (CopilotSeats.Format.ps1xml): they fit 80 columns.
     Write-Step 'Connect-Copilot to the simulator (demo token; sends no request)'
     $token = ConvertTo-SecureString 'sim_demo_token' -AsPlainText -Force
-    Connect-Copilot -ApiUrl $Url -Token $token -Organization octo-org | Format-List | Out-Host
+    Connect-Copilot -ApiUrl $Url -Token $token -Organization octo-org | Out-Host
 
     Write-Step 'Get-CopilotOrgDetail: billing settings and seat breakdown'
-    Get-CopilotOrgDetail | Format-List | Out-Host
+    Get-CopilotOrgDetail | Out-Host
 
-    Write-Step 'Get-CopilotSeat | Select-Object -First 5 | Format-Table  (the listing streams: this costs one request)'
-    Get-CopilotSeat | Select-Object -First 5 |
-        Format-Table Login, AssigningTeam, CreatedAt, LastActivityAt, LastActivityEditor -AutoSize | Out-Host
+    Write-Step 'Get-CopilotSeat | Select-Object -First 5  (the listing streams: this costs one request)'
+    Get-CopilotSeat | Select-Object -First 5 | Out-Host
+
+    Write-Step 'Measure-CopilotSeat: seats, users, activity and monthly cost at list prices'
+    Measure-CopilotSeat | Out-Host
+
+    Write-Step 'Measure-CopilotSeat -Enterprise octo-ent -GroupBy Organization -Price 19  (one price for every plan)'
+    Measure-CopilotSeat -Enterprise octo-ent -GroupBy Organization -Price 19 | Out-Host
+
+    Write-Step 'Export-CopilotSeatReport: the same figures, charts and the reclaimable seats in one HTML file'
+    $report = Join-Path ([System.IO.Path]::GetTempPath()) 'copilotseats-demo-report.html'
+    $file = Export-CopilotSeatReport -Path $report -PassThru
+    Write-Host "Wrote $($file.FullName) ($($file.Length) bytes); open it in a browser."
 
     Write-Step 'Seat report to CSV (typed objects: clean columns)'
     $csv = Join-Path ([System.IO.Path]::GetTempPath()) 'copilotseats-demo-seats.csv'
@@ -119,18 +132,11 @@ function Invoke-DemoTour {
     $inactive | Select-Object -First 5 | Remove-CopilotUser -WhatIf
 
     Write-Step 'Add-CopilotUser no-seat-1, then Remove-CopilotUser -Force'
-    Add-CopilotUser -UserName no-seat-1 | Format-Table Action, AssigneeType, Organization, Requested, SeatsChanged -AutoSize | Out-Host
-    Get-CopilotSeat -UserName no-seat-1 | Format-Table Login, CreatedAt, PendingCancellationDate -AutoSize | Out-Host
-    Remove-CopilotUser -UserName no-seat-1 -Force | Format-Table Action, AssigneeType, Organization, Requested, SeatsChanged -AutoSize | Out-Host
-    Write-Host 'The seat stays until the end of the billing cycle, marked pending cancellation:'
-    Get-CopilotSeat -UserName no-seat-1 | Format-Table Login, CreatedAt, PendingCancellationDate -AutoSize | Out-Host
-
-    Write-Step 'Enterprise listing (one row per grant) summarised with Group-Object Organization'
-    Get-CopilotSeat -Enterprise octo-ent |
-        Group-Object -Property Organization |
-        Sort-Object -Property Count -Descending |
-        Select-Object Count, @{ Name = 'Organization'; Expression = { if ($_.Name) { $_.Name } else { '(enterprise team grants)' } } } |
-        Format-Table -AutoSize | Out-Host
+    Add-CopilotUser -UserName no-seat-1 | Out-Host
+    Get-CopilotSeat -UserName no-seat-1 | Out-Host
+    Remove-CopilotUser -UserName no-seat-1 -Force | Out-Host
+    Write-Host 'The seat stays until the end of the billing cycle, marked pending cancellation (CancelsOn):'
+    Get-CopilotSeat -UserName no-seat-1 | Out-Host
 
     Disconnect-Copilot
     Remove-Item -LiteralPath $csv -ErrorAction SilentlyContinue

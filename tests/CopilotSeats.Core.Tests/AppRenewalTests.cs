@@ -29,6 +29,38 @@ public class AppRenewalTests : AppTestBase
     }
 
     [Fact]
+    public async Task TwoMinuteToken_IsKeptForHalfItsLifetime_NotRenewedOnEveryRequest()
+    {
+        Register(lifetimeSeconds: 120, installations: new[] { (OwnerKind.Organization, "octo-org", (long?)101) });
+        using var provider = await SignIn(Org, options: Quiet(_clock));
+        using var client = AppClient(provider, Quiet(_clock));
+        await client.GetOrgDetailAsync("octo-org", default);
+        await client.GetOrgDetailAsync("octo-org", default);
+        Assert.Equal(1, provider.TokensIssued);
+        _clock.Advance(TimeSpan.FromSeconds(50)); // about 70 s left: more than half of 2 minutes
+        await client.GetOrgDetailAsync("octo-org", default);
+        Assert.Equal(1, provider.TokensIssued);
+        _clock.Advance(TimeSpan.FromSeconds(20)); // about 50 s left
+        await client.GetOrgDetailAsync("octo-org", default);
+        Assert.Equal(2, provider.TokensIssued);
+        await client.GetOrgDetailAsync("octo-org", default);
+        Assert.Equal(2, provider.TokensIssued);
+        Assert.Equal(2, TokenPosts);
+    }
+
+    [Theory]
+    [InlineData(3600, 300)]   // an hour: the 5-minute margin
+    [InlineData(600, 300)]    // ten minutes: both are 5 minutes
+    [InlineData(120, 60)]     // two minutes: half of it
+    [InlineData(0, 0)]
+    public void RenewalMargin_IsTheLesserOfFiveMinutesAndHalfTheLifetime(int lifetimeSeconds, int marginSeconds)
+    {
+        var obtained = new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero);
+        Assert.Equal(TimeSpan.FromSeconds(marginSeconds),
+            InstallationTokenProvider.MarginFor(obtained, obtained.AddSeconds(lifetimeSeconds), InstallationTokenProvider.DefaultRefreshBefore));
+    }
+
+    [Fact]
     public async Task RevokedToken_IsRenewedOnceAfterThe401_AndTheRequestSentAgain_AChangeIncluded()
     {
         Register();

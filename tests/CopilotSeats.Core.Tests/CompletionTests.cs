@@ -83,6 +83,70 @@ public class CompletionCacheTests
         Assert.False(cache.TryGet("k", out _));
         Assert.Equal(0, cache.Count);
     }
+
+    [Fact]
+    public async Task Concurrent_fetches_of_one_key_run_once_and_fill_the_cache()
+    {
+        var clock = new FakeClock();
+        var cache = new CompletionCache(clock);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int calls = 0;
+        Func<CancellationToken, Task<IReadOnlyList<string>>> fetch = async _ =>
+        {
+            Interlocked.Increment(ref calls);
+            await gate.Task;
+            return new[] { "a", "b" };
+        };
+        var waits = Enumerable.Range(0, 8).Select(_ => Task.Run(() => cache.GetOrFetchAsync("k", fetch))).ToList();
+        var other = cache.GetOrFetchAsync("other", fetch);
+        await Task.Delay(200);
+        Assert.Equal(2, cache.Fetching);
+        Assert.Equal(0, cache.Count);
+        gate.SetResult();
+        foreach (var wait in waits) Assert.Equal(new[] { "a", "b" }, await wait);
+        await other;
+        Assert.Equal(2, calls); // one per key
+        Assert.Equal(0, cache.Fetching);
+        Assert.True(cache.TryGet("k", out var names));
+        Assert.Equal(new[] { "a", "b" }, names);
+        Assert.Equal(new[] { "a", "b" }, await cache.GetOrFetchAsync("k", fetch));
+        Assert.Equal(2, calls);
+    }
+
+    [Fact]
+    public async Task A_fetch_under_way_at_Clear_fills_nothing_and_the_next_call_fetches_again()
+    {
+        var cache = new CompletionCache(new FakeClock());
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int calls = 0;
+        Func<CancellationToken, Task<IReadOnlyList<string>>> fetch = async _ =>
+        {
+            int call = Interlocked.Increment(ref calls);
+            if (call == 1) await gate.Task;
+            return new[] { "call-" + call };
+        };
+        Task<IReadOnlyList<string>> old = cache.GetOrFetchAsync("k", fetch);
+        while (Volatile.Read(ref calls) == 0) await Task.Delay(5);
+        cache.Clear();                                   // Disconnect-Copilot or a new Connect-Copilot
+        Assert.Equal(0, cache.Fetching);
+        Assert.Equal(new[] { "call-2" }, await cache.GetOrFetchAsync("k", fetch));
+        gate.SetResult();
+        Assert.Equal(new[] { "call-1" }, await old);
+        Assert.True(cache.TryGet("k", out var names));
+        Assert.Equal(new[] { "call-2" }, names);         // the old connection's names did not come back
+        Assert.Equal(0, cache.Fetching);
+    }
+
+    [Fact]
+    public async Task A_failed_fetch_leaves_nothing_and_the_next_one_runs()
+    {
+        var cache = new CompletionCache(new FakeClock());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetOrFetchAsync("k", _ => throw new InvalidOperationException("down")));
+        Assert.Equal(0, cache.Fetching);
+        Assert.Equal(0, cache.Count);
+        Assert.Equal(new[] { "a" }, await cache.GetOrFetchAsync("k", _ => Task.FromResult<IReadOnlyList<string>>(new[] { "a" })));
+        Assert.Equal(1, cache.Count);
+    }
 }
 
 public class ArgumentCompletionTests
@@ -94,11 +158,15 @@ public class ArgumentCompletionTests
         public List<CompletionTarget> Calls { get; } = new();
         public TimeSpan Delay { get; set; }
         public bool Throw { get; set; }
+        /// <summary>When set, a listing waits for it (a listing that outlives the budget until the test lets it end).</summary>
+        public Task? Gate { get; set; }
+        public int CallCount { get { lock (Calls) return Calls.Count; } }
 
         public async Task<IReadOnlyList<string>> ListAsync(CompletionTarget target, CancellationToken cancellationToken)
         {
             lock (Calls) Calls.Add(target);
             if (Delay > TimeSpan.Zero) await Task.Delay(Delay);
+            if (Gate != null) await Gate;
             if (Throw) throw new CopilotException("CopilotSeats.Test", CopilotErrorCategory.ConnectionError, null, "down");
             return Lists.TryGetValue(target.Kind, out var names) ? names : Array.Empty<string>();
         }
@@ -237,6 +305,58 @@ public class ArgumentCompletionTests
     {
         Assert.Equal(TimeSpan.FromSeconds(2), new ArgumentCompletion(Source()).Timeout);
         Assert.Equal(TimeSpan.FromSeconds(2), ArgumentCompletion.Shared.Timeout);
+    }
+
+    private static void WaitUntil(Func<bool> condition)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "timed out");
+            Thread.Sleep(10);
+        }
+    }
+
+    [Fact]
+    public void A_listing_that_outlives_the_budget_fills_the_cache_in_the_background_once_per_key()
+    {
+        var clock = new FakeClock();
+        var source = Source();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        source.Gate = gate.Task;
+        var completion = new ArgumentCompletion(source, new CompletionCache(clock), TimeSpan.FromMilliseconds(200));
+
+        Assert.Empty(Complete(completion, CompletionField.TeamName, "", Session));     // the budget runs out
+        Assert.Empty(Complete(completion, CompletionField.TeamName, "te", Session));   // still under way: no second listing
+        Assert.Equal(1, source.CallCount);
+        Assert.Equal(1, completion.Cache.Fetching);
+
+        gate.SetResult();                                                              // the listing ends in the background
+        WaitUntil(() => completion.Cache.Count == 1 && completion.Cache.Fetching == 0);
+        clock.Advance(TimeSpan.FromMinutes(4));
+        Assert.Equal(new[] { "Team-1", "team-2" }, Complete(completion, CompletionField.TeamName, "team", Session));
+        Assert.Equal(1, source.CallCount);
+
+        clock.Advance(TimeSpan.FromMinutes(1));                                        // the cache lifetime is over: a new listing
+        Assert.Equal(new[] { "design" }, Complete(completion, CompletionField.TeamName, "d", Session));
+        Assert.Equal(2, source.CallCount);
+    }
+
+    [Fact]
+    public void A_background_listing_that_fails_fills_nothing_and_the_next_Tab_lists_again()
+    {
+        var source = Source();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        source.Gate = gate.Task;
+        source.Throw = true;
+        var completion = new ArgumentCompletion(source, new CompletionCache(new FakeClock()), TimeSpan.FromMilliseconds(200));
+        Assert.Empty(Complete(completion, CompletionField.UserName, "", Session));
+        gate.SetResult();
+        WaitUntil(() => completion.Cache.Fetching == 0);
+        Assert.Equal(0, completion.Cache.Count);
+        source.Throw = false;
+        Assert.Equal(new[] { "mona_octo", "octocat" }, Complete(completion, CompletionField.UserName, "", Session));
+        Assert.Equal(2, source.CallCount);
     }
 
     [Fact]

@@ -116,3 +116,54 @@ Describe 'GitHub App examples' {
         @(Get-SimulatorRequests $Sim -Method DELETE).Count | Should -Be 0
     }
 }
+
+# examples/Demo.ps1 (build.ps1 -Task Demo) run as a new user runs it, in a child PowerShell whose console is 80
+# columns wide: it shows the module's own views (no hand-picked Format-Table columns), the summary and the report
+# file, and no date is cut.
+Describe 'The demo at 80 columns' {
+    BeforeAll {
+        $psi = [Diagnostics.ProcessStartInfo]::new('dotnet')
+        foreach ($a in 'pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $RepoRoot 'examples/Demo.ps1')) { $psi.ArgumentList.Add($a) }
+        $psi.WorkingDirectory = $RepoRoot
+        $psi.RedirectStandardOutput = $true
+        $psi.RedirectStandardError = $true
+        $psi.Environment['COLUMNS'] = '80'
+        $psi.Environment['NO_COLOR'] = '1'
+        foreach ($name in 'GH_TOKEN', 'GITHUB_TOKEN', 'GITHUB_API_URL') { $null = $psi.Environment.Remove($name) }
+        $p = [Diagnostics.Process]::Start($psi)
+        $err = $p.StandardError.ReadToEndAsync()
+        $out = $p.StandardOutput.ReadToEndAsync()
+        if (-not $p.WaitForExit(300000)) { $p.Kill($true); throw 'The demo did not end within 5 minutes.' }
+        $p.WaitForExit()
+        $script:DemoExit = $p.ExitCode
+        $script:DemoText = ($out.Result + $err.Result) -replace "`e\[[0-9;]*m", ''
+        $script:DemoLines = @($DemoText -split '\r?\n' | ForEach-Object { $_.TrimEnd() })
+    }
+
+    It 'runs to the end' {
+        $DemoExit | Should -Be 0 -Because $DemoText
+        $DemoLines | Should -Contain 'Simulator stopped.'
+    }
+
+    It 'shows seats with the seat view: whole yyyy-MM-dd dates, nothing wider than 80 columns' {
+        $DemoLines | Should -Contain 'Login                AssigningTeam        LastActive Ago CancelsOn  Editor'
+        $DemoText | Should -Not -Match 'Format-Table'
+        $DemoText | Should -Not -Match '\d[…]|\d\.\.\.' -Because 'no date (or number) is cut'
+        $rows = @($DemoLines | Where-Object { $_ -match '^\S+ +(\S+ +)?\d{4}-\d\d-\d\d +\d+' })
+        $rows.Count | Should -BeGreaterThan 0
+        $DemoLines | Where-Object { $_ -match '^no-seat-1 ' } | Select-Object -Last 1 | Should -Match ' \d+ \d{4}-\d\d-\d\d$' -Because 'CancelsOn is shown whole'
+        $tables = @($DemoLines | Where-Object { $_ -match '^-+( +-+)+$' })
+        $tables.Count | Should -BeGreaterThan 3
+        foreach ($line in $tables) { $line.Length | Should -BeLessOrEqual 80 }
+    }
+
+    It 'shows the summary (Measure-CopilotSeat) and writes the report (Export-CopilotSeatReport)' {
+        $DemoLines | Should -Contain 'Name                  Seats  Users Active Inactive Pending       Cost  IdleCost'
+        $DemoLines | Where-Object { $_ -match '^octo-org +120 +120 ' } | Should -Not -BeNullOrEmpty
+        $wrote = $DemoLines | Where-Object { $_ -match '^Wrote (.+\.html) \(\d+ bytes\)' } | Select-Object -First 1
+        $wrote | Should -Not -BeNullOrEmpty
+        $path = [regex]::Match($wrote, '^Wrote (.+\.html) \(').Groups[1].Value
+        $path | Should -Exist
+        Get-Content -LiteralPath $path -Raw | Should -BeLike '<!DOCTYPE html>*'
+    }
+}

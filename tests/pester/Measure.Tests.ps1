@@ -103,6 +103,27 @@ Describe 'Measure-CopilotSeat' {
         Assert-Summary $summary (Get-ExpectedSummary (Get-RawRows '/enterprises/octo-ent') 'octo-ent' -Price @{ business = 19 })
     }
 
+    It 'takes one number (-Price <Price>) as the price of every plan' -ForEach @(@{ Price = 21 }, @{ Price = '21' }, @{ Price = 21.0 }) {
+        $summary = Measure-CopilotSeat -Enterprise octo-ent -Price $Price @Conn -WarningVariable warnings -WarningAction SilentlyContinue
+        @($warnings).Count | Should -Be 0 -Because 'every plan type has the price'
+        $summary.MonthlyCost | Should -Be ($summary.Users * 21)
+        $table = Measure-CopilotSeat -Enterprise octo-ent -Price @{ business = 21; enterprise = 21 } @Conn -WarningAction SilentlyContinue
+        foreach ($name in 'Seats', 'Users', 'Active', 'Inactive', 'Business', 'Enterprise', 'InactiveMonthlyCost') {
+            $summary.$name | Should -Be $table.$name -Because $name
+        }
+        (Get-CopilotSeat -Organization octo-org @Conn | Measure-CopilotSeat -Price 19.5).MonthlyCost |
+            Should -Be ((Measure-CopilotSeat -Organization octo-org @Conn).Users * 19.5)
+    }
+
+    It 'stops at a price of <Label> before any request' -ForEach @(
+        @{ Label = 'a negative number'; Price = -1 }, @{ Label = 'a word'; Price = 'lots' }, @{ Label = 'a date'; Price = [datetime]'2026-01-01' }
+    ) {
+        Clear-SimulatorLog $Sim
+        $err = Get-ThrownError { Measure-CopilotSeat -Organization octo-org -Price $Price @Conn }
+        Assert-ErrorRecord $err 'CopilotSeats.InvalidPrice' InvalidArgument
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+
     It 'stops at a bad price before any request' {
         Clear-SimulatorLog $Sim
         $err = Get-ThrownError { Measure-CopilotSeat -Organization octo-org -Price @{ business = 'lots' } @Conn }
@@ -136,7 +157,7 @@ Describe 'Measure-CopilotSeat' {
     It 'fits its table in 80 columns' {
         $lines = Measure-CopilotSeat -Enterprise octo-ent -GroupBy Organization @Conn | Format-Table | Out-String -Width 80 -Stream |
             Where-Object { $_.Trim() }
-        $lines[0] | Should -Match '^Name\s+Seats\s+Active\s+Inactive\s+Pending\s+MonthlyCost\s+InactiveCost$'
+        $lines[0] | Should -Match '^Name\s+Seats\s+Users\s+Active\s+Inactive\s+Pending\s+Cost\s+IdleCost$'
         $lines | ForEach-Object { $_.Length | Should -BeLessThan 80 }
         $lines | Should -Contain ($lines | Where-Object { $_ -match '^octo-org\s+120\s' })
     }

@@ -280,6 +280,18 @@ Describe 'Export-CopilotSeatReport -PassThru, paths, listing and errors' {
         $raw | Should -Not -Match ([regex]::Escape($CanaryToken))
     }
 
+    It 'takes one number as the price of every plan (-Price 19)' {
+        $path = Join-Path $Work 'flat.html'
+        Export-CopilotSeatReport -Enterprise octo-ent -Path $path -Price 19 @Conn -WarningVariable warnings -WarningAction SilentlyContinue
+        @($warnings).Count | Should -Be 0
+        $raw = Get-Content -LiteralPath $path -Raw
+        $summary = Measure-CopilotSeat -Enterprise octo-ent -Price 19 @Conn
+        $summary.MonthlyCost | Should -Be ($summary.Users * 19)
+        $figures = Read-Figures $raw
+        foreach ($name in $figures.Keys) { $figures[$name] | Should -Be $summary.$name -Because $name }
+        $raw | Should -Match 'id="prices">business 19\.00, enterprise 19\.00 USD'
+    }
+
     It '-NoClobber keeps an existing file, before any request; without it the file is replaced' {
         $path = Join-Path $Work 'kept.html'
         Set-Content -LiteralPath $path -Value 'keep' -NoNewline

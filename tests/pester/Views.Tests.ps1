@@ -25,6 +25,25 @@ BeforeAll {
         @($InputObject | Out-String -Width $Width -Stream | ForEach-Object { $_.TrimEnd() })
     }
 
+    # The local date of a DateTimeOffset, yyyy-MM-dd: what the seat view shows.
+    function Get-LocalDay([DateTimeOffset] $Time) {
+        $Time.ToLocalTime().ToString('yyyy-MM-dd', [System.Globalization.CultureInfo]::InvariantCulture)
+    }
+
+    # Runs $Script with the session's time zone set to $Zone (TZ, read again by .NET once its cache is cleared).
+    function Invoke-InTimeZone([string] $Zone, [scriptblock] $Script) {
+        $saved = $env:TZ
+        try {
+            $env:TZ = $Zone
+            [TimeZoneInfo]::ClearCachedData()
+            & $Script
+        }
+        finally {
+            if ($null -eq $saved) { Remove-Item Env:TZ -ErrorAction SilentlyContinue } else { $env:TZ = $saved }
+            [TimeZoneInfo]::ClearCachedData()
+        }
+    }
+
     # Asserts every table header in $Lines is one line of column names over one line of dashes (nothing wrapped or
     # cut), no line is wider than $Width and no value is cut; returns the header lines.
     function Assert-TableLines([string[]] $Lines, [int] $Width) {
@@ -82,7 +101,7 @@ Describe 'The CopilotSeat view at <Width> columns' -ForEach @(@{ Width = 80 }, @
         $headers | Should -Be 'Login                AssigningTeam        LastActive Ago CancelsOn  Editor'
         $lines | Should -Contain "Organization: $($Long.Org)"
         $row = $lines | Where-Object { $_.StartsWith($Long.Login) }
-        $row | Should -Match "^$($Long.Login) $($Long.Team) 2024-03-05  45 2024-04-01 vscode$"
+        $row | Should -Match "^$($Long.Login) $($Long.Team) $(Get-LocalDay $Seat.LastActivityAt)  45 $(Get-LocalDay $Seat.PendingCancellationDate) vscode$"
         ($lines -join "`n") | Should -Not -Match '1\.77\.3|copilot/'
     }
 
@@ -93,7 +112,26 @@ Describe 'The CopilotSeat view at <Width> columns' -ForEach @(@{ Width = 80 }, @
             $row = Get-Rendered $Seat $Width | Where-Object { $_.StartsWith($Long.Login) }
         }
         finally { [System.Threading.Thread]::CurrentThread.CurrentCulture = $saved }
-        $row | Should -Match ' 2024-03-05 +45 2024-04-01 vscode$'
+        $row | Should -Match " $(Get-LocalDay $Seat.LastActivityAt) +45 $(Get-LocalDay $Seat.PendingCancellationDate) vscode$"
+    }
+
+    It 'shows dates in the local time zone <Zone>, not in the offset GitHub sent' -Skip:$IsWindows -ForEach @(
+        @{ Zone = 'Asia/Tokyo'; Offset = 9; LastActive = '2024-03-06'; CancelsOn = '2024-04-01' }
+        @{ Zone = 'Pacific/Honolulu'; Offset = -10; LastActive = '2024-03-05'; CancelsOn = '2024-03-31' }
+    ) {
+        # 20:00 at -06:00 (as GitHub often sends it) is 02:00 UTC the next day; the cancellation is midnight UTC.
+        $seat = New-Seat @{
+            Login = 'tz-user'; Organization = 'octo-org'; DaysInactive = 1
+            LastActivityAt = [DateTimeOffset]::new(2024, 3, 5, 20, 0, 0, [TimeSpan]::FromHours(-6))
+            PendingCancellationDate = [DateTimeOffset]::new(2024, 4, 1, 0, 0, 0, [TimeSpan]::Zero)
+            LastActivityEditor = 'vscode/1.95.0'
+        }
+        $lines = Invoke-InTimeZone $Zone {
+            [TimeZoneInfo]::Local.GetUtcOffset([DateTimeOffset]::new(2024, 3, 6, 0, 0, 0, [TimeSpan]::Zero)).TotalHours | Should -Be $Offset
+            Get-Rendered $seat $Width
+        }
+        $null = Assert-TableLines $lines $Width
+        $lines | Where-Object { $_.StartsWith('tz-user ') } | Should -Match " $LastActive +1 $CancelsOn vscode$"
     }
 
     It 'shows nulls as empty and groups an enterprise seat under its enterprise' {
@@ -111,7 +149,7 @@ Describe 'The CopilotSeat view at <Width> columns' -ForEach @(@{ Width = 80 }, @
         $headers.Count | Should -Be 1 -Because 'one organization is one group'
         foreach ($seat in $seats | Where-Object { $_.LastActivityAt -and $_.LastActivityEditor }) {
             $editor = ($seat.LastActivityEditor -split '/')[0]
-            $date = $seat.LastActivityAt.ToString('yyyy-MM-dd', [System.Globalization.CultureInfo]::InvariantCulture)
+            $date = Get-LocalDay $seat.LastActivityAt
             $lines | Where-Object { $_ -match "^$([regex]::Escape($seat.Login)) " } |
                 Should -Match "$date +\d+ .*$([regex]::Escape($editor))$"
         }
@@ -158,8 +196,8 @@ Describe 'The CopilotSeatSummary view at <Width> columns' -ForEach @(@{ Width = 
         $summary.Name = $Long.Org; $summary.Seats = 100000; $summary.Users = 99000; $summary.Active = 50000
         $summary.Inactive = 49000; $summary.PendingCancellation = 1000; $summary.MonthlyCost = 3900000; $summary.InactiveMonthlyCost = 1911000
         $lines = Get-Rendered $summary $Width
-        Assert-TableLines $lines $Width | Should -Be 'Name                  Seats Active Inactive Pending MonthlyCost InactiveCost'
-        $lines | Should -Contain "$($Long.Org) 100000  50000    49000    1000   3,900,000    1,911,000"
+        Assert-TableLines $lines $Width | Should -Be 'Name                  Seats  Users Active Inactive Pending       Cost  IdleCost'
+        $lines | Should -Contain "$($Long.Org) 100000  99000  50000    49000    1000  3,900,000 1,911,000"
     }
 
     It 'renders Measure-CopilotSeat -GroupBy Team' {

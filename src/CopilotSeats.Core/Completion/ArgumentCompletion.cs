@@ -15,7 +15,9 @@ namespace CopilotSeats.Completion
     /// <remarks>
     /// <see cref="Complete"/> never throws and never prompts; it sends GET requests only; lists are cached for
     /// 5 minutes per API URL, token source and target; without a token it offers only the Connect-Copilot defaults;
-    /// when the whole completion (token lookup included) takes longer than <see cref="Timeout"/> (2 s) it offers nothing.
+    /// when the whole completion (token lookup included) takes longer than <see cref="Timeout"/> (2 s) it offers nothing,
+    /// but a listing under way keeps running in the background (one per cache key at a time, for at most the cache
+    /// lifetime) and fills the cache, so that a later Tab offers its names.
     /// </remarks>
     public sealed class ArgumentCompletion
     {
@@ -46,15 +48,13 @@ namespace CopilotSeats.Completion
                 if (request.Field == CompletionField.Enterprise) return CompletionMatcher.Match(defaults, request.WordToComplete);
 
                 var stopwatch = Stopwatch.StartNew();
-                using var cts = new CancellationTokenSource();
-                Task<IReadOnlyList<string>?> work = Task.Run(() => FetchAsync(request, cts.Token));
+                Task<IReadOnlyList<string>?> work = Task.Run(() => FetchAsync(request));
                 bool done;
                 try { done = work.Wait(Timeout); }
                 catch (AggregateException) { done = true; }
                 if (!done || stopwatch.Elapsed > Timeout)
                 {
-                    cts.Cancel();
-                    ObserveLater(work);
+                    ObserveLater(work); // a listing under way goes on and fills the cache
                     return Array.Empty<CompletionItem>();
                 }
                 IReadOnlyList<string>? names = work.Status == TaskStatus.RanToCompletion ? work.Result : null;
@@ -105,18 +105,13 @@ namespace CopilotSeats.Completion
             return new CompletionTarget(connection, kind, name);
         }
 
-        private async Task<IReadOnlyList<string>?> FetchAsync(CompletionRequest request, CancellationToken cancellationToken)
+        private async Task<IReadOnlyList<string>?> FetchAsync(CompletionRequest request)
         {
             CompletionTarget? target;
             try { target = TargetOf(request); }
             catch (Exception) { return null; }
             if (target is null) return null;
-            string key = target.CacheKey;
-            if (Cache.TryGet(key, out IReadOnlyList<string> cached)) return cached;
-            IReadOnlyList<string> names = await _source.ListAsync(target, cancellationToken).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-            Cache.Set(key, names);
-            return names;
+            return await Cache.GetOrFetchAsync(target.CacheKey, ct => _source.ListAsync(target, ct)).ConfigureAwait(false);
         }
 
         private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();

@@ -43,6 +43,85 @@ namespace CopilotSeats.Summary
             return prices;
         }
 
+        /// <summary>
+        /// One price for every plan type (-Price 19): a table that lists business and enterprise at
+        /// <paramref name="price"/> and prices any other plan type the same. A negative price is a terminating
+        /// CopilotSeats.InvalidPrice error.
+        /// </summary>
+        public static IReadOnlyDictionary<string, decimal> Flat(decimal price)
+        {
+            if (price < 0) throw Invalid(price, "-Price must not be negative.");
+            return new FlatPrices(price);
+        }
+
+        /// <summary>
+        /// A price table from what -Price was given: a dictionary (see <see cref="From"/>), or one number or numeric
+        /// string for every plan type (see <see cref="Flat"/>). Null stays null (GitHub's list prices).
+        /// </summary>
+        public static IReadOnlyDictionary<string, decimal>? FromValue(object? value)
+        {
+            switch (value)
+            {
+                case null: return null;
+                case System.Collections.IDictionary table:
+                    var pairs = new List<KeyValuePair<object, object?>>();
+                    foreach (System.Collections.DictionaryEntry entry in table) pairs.Add(new KeyValuePair<object, object?>(entry.Key, entry.Value));
+                    return From(pairs);
+                case bool _:
+                    break;
+                case string text when decimal.TryParse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out decimal parsed):
+                    return Flat(parsed);
+                case string _:
+                    break;
+                case IConvertible number when IsNumber(number):
+                    decimal price;
+                    try { price = Convert.ToDecimal(number, CultureInfo.InvariantCulture); }
+                    catch (OverflowException) { throw Invalid(value, $"-Price is out of range: '{value}'."); }
+                    return Flat(price);
+            }
+            throw Invalid(value, $"-Price is neither a number nor a hashtable of plan type to number: '{value}'.");
+        }
+
+        private static bool IsNumber(IConvertible value)
+        {
+            switch (value.GetTypeCode())
+            {
+                case TypeCode.Byte: case TypeCode.SByte: case TypeCode.Int16: case TypeCode.UInt16: case TypeCode.Int32: case TypeCode.UInt32:
+                case TypeCode.Int64: case TypeCode.UInt64: case TypeCode.Single: case TypeCode.Double: case TypeCode.Decimal:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The same price for every plan type; lists (enumerates) the two plans GitHub sells.</summary>
+        private sealed class FlatPrices : IReadOnlyDictionary<string, decimal>
+        {
+            private readonly decimal _price;
+            private readonly KeyValuePair<string, decimal>[] _listed;
+
+            public FlatPrices(decimal price)
+            {
+                _price = price;
+                _listed = new[] { new KeyValuePair<string, decimal>("business", price), new KeyValuePair<string, decimal>("enterprise", price) };
+            }
+
+            public decimal this[string key] => TryGetValue(key, out decimal price) ? price : throw new KeyNotFoundException(key);
+            public IEnumerable<string> Keys => _listed.Select(p => p.Key);
+            public IEnumerable<decimal> Values => _listed.Select(p => p.Value);
+            public int Count => _listed.Length;
+            public bool ContainsKey(string key) => !string.IsNullOrWhiteSpace(key);
+
+            public bool TryGetValue(string key, out decimal value)
+            {
+                value = ContainsKey(key) ? _price : 0m;
+                return ContainsKey(key);
+            }
+
+            public IEnumerator<KeyValuePair<string, decimal>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, decimal>>)_listed).GetEnumerator();
+            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        }
+
         /// <summary>Tie-break between plans of equal price: enterprise over business over anything else.</summary>
         internal static int Rank(string? plan) =>
             string.Equals(plan, "enterprise", StringComparison.OrdinalIgnoreCase) ? 2
@@ -52,7 +131,7 @@ namespace CopilotSeats.Summary
             new CopilotException("CopilotSeats.InvalidPrice", CopilotErrorCategory.InvalidArgument, target, message)
             {
                 IsTerminating = true,
-                RecommendedAction = "Pass -Price as a hashtable of plan type to monthly price per user, e.g. @{ business = 19; enterprise = 39 }.",
+                RecommendedAction = "Pass -Price as one monthly price per user for every plan (-Price 19) or as a hashtable of plan type to price (-Price @{ business = 19; enterprise = 39 }).",
             };
     }
 }

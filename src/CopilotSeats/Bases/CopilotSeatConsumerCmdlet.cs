@@ -1,4 +1,3 @@
-using System.Collections;
 using CopilotSeats.Summary;
 
 namespace CopilotSeats.Commands
@@ -53,10 +52,10 @@ namespace CopilotSeats.Commands
         [ValidateRange(1, 36500)]
         public int InactiveDays { get; set; } = 30;
 
-        /// <summary>Monthly price per user of each plan type; default @{ business = 19; enterprise = 39 }.</summary>
+        /// <summary>Monthly price per user: one number for every plan type (-Price 19), or a hashtable of plan type to price; default @{ business = 19; enterprise = 39 }.</summary>
         [Parameter]
         [ValidateNotNull]
-        public Hashtable? Price { get; set; }
+        public object? Price { get; set; }
 
         /// <summary>Currency of -Price, shown in the Currency property and beside every amount.</summary>
         [Parameter]

@@ -3,17 +3,24 @@ using CopilotSeats.Summary;
 
 namespace CopilotSeats
 {
-    /// <summary>The -Price hashtable of Measure-CopilotSeat and Export-CopilotSeatReport, as Core's price table.</summary>
+    /// <summary>
+    /// The -Price of Measure-CopilotSeat and Export-CopilotSeatReport as Core's price table: a number (or numeric
+    /// string) is one price for every plan type (-Price 19); a hashtable maps plan type to price.
+    /// </summary>
     internal static class PriceParameter
     {
-        /// <summary>Null when -Price was not given; a bad plan type or amount is a terminating <see cref="CopilotException"/>.</summary>
-        public static IReadOnlyDictionary<string, decimal>? Parse(Hashtable? price)
+        /// <summary>Null when -Price was not given; a bad plan type, amount or type is a terminating <see cref="CopilotException"/>.</summary>
+        public static IReadOnlyDictionary<string, decimal>? Parse(object? price)
         {
-            if (price is null) return null;
-            var pairs = new List<KeyValuePair<object, object?>>();
-            foreach (DictionaryEntry entry in price)
-                pairs.Add(new KeyValuePair<object, object?>(Unwrap(entry.Key) ?? string.Empty, Unwrap(entry.Value)));
-            return SeatPrices.From(pairs);
+            object? value = Unwrap(price);
+            if (value is IDictionary table)
+            {
+                var pairs = new List<KeyValuePair<object, object?>>();
+                foreach (DictionaryEntry entry in table)
+                    pairs.Add(new KeyValuePair<object, object?>(Unwrap(entry.Key) ?? string.Empty, Unwrap(entry.Value)));
+                return SeatPrices.From(pairs);
+            }
+            return SeatPrices.FromValue(value);
         }
 
         private static object? Unwrap(object? value) => value is PSObject ps ? ps.BaseObject : value;

@@ -5,7 +5,8 @@ namespace CopilotSeats.Auth.App
 {
     /// <summary>
     /// A GitHub App installation's token for every request of the session: renewed before a request when less
-    /// than <see cref="RefreshBefore"/> remains (5 minutes by default), and once more when GitHub refuses it
+    /// than <see cref="RefreshBefore"/> remains (5 minutes by default; half the token's lifetime when that is
+    /// shorter, so that a short-lived token is not renewed on every request), and once more when GitHub refuses it
     /// (401, e.g. revoked). One renewal at a time: requests that arrive meanwhile wait for it and share its
     /// token (single flight). Holds the App's key as an RSA object until disposed (Disconnect-Copilot or a new
     /// Connect-Copilot); tokens live only as <see cref="CopilotToken"/>s.
@@ -21,6 +22,7 @@ namespace CopilotSeats.Auth.App
         private readonly IClock _clock;
         private readonly SemaphoreSlim _renewal = new SemaphoreSlim(1, 1);
         private volatile InstallationToken? _current;
+        private long _marginTicks; // the current token's renewal margin, written before _current
         private int _tokensIssued;
         private volatile bool _disposed;
 
@@ -51,7 +53,14 @@ namespace CopilotSeats.Auth.App
         public Task<CopilotToken?> RenewAsync(CopilotToken rejected, Action<string>? verbose, CancellationToken cancellationToken) =>
             RenewWhenAsync(t => t is null || ReferenceEquals(t.Token, rejected), "was refused", verbose, cancellationToken)!;
 
-        private bool ExpiresSoon(InstallationToken token) => token.ExpiresAt - _clock.UtcNow <= RefreshBefore;
+        private bool ExpiresSoon(InstallationToken token) => token.ExpiresAt - _clock.UtcNow <= TimeSpan.FromTicks(Volatile.Read(ref _marginTicks));
+
+        /// <summary>The renewal margin of a token obtained at <paramref name="obtainedAt"/>: the lesser of <paramref name="refreshBefore"/> and half its lifetime.</summary>
+        internal static TimeSpan MarginFor(DateTimeOffset obtainedAt, DateTimeOffset expiresAt, TimeSpan refreshBefore)
+        {
+            TimeSpan half = TimeSpan.FromTicks(Math.Max(0, (expiresAt - obtainedAt).Ticks / 2));
+            return half < refreshBefore ? half : refreshBefore;
+        }
 
         /// <summary>Renews under the lock when <paramref name="needed"/> still holds once the lock is ours; else hands out the token another request just obtained.</summary>
         private async Task<CopilotToken> RenewWhenAsync(Func<InstallationToken?, bool> needed, string why, Action<string>? verbose, CancellationToken cancellationToken)
@@ -64,7 +73,9 @@ namespace CopilotSeats.Auth.App
                 InstallationToken? current = _current;
                 if (current != null && !needed(current)) return current.Token;
                 _api.Verbose = verbose;
+                DateTimeOffset asked = _clock.UtcNow;
                 InstallationToken fresh = await _api.CreateTokenAsync(InstallationId, _target, cancellationToken).ConfigureAwait(false);
+                Volatile.Write(ref _marginTicks, MarginFor(asked, fresh.ExpiresAt, RefreshBefore).Ticks);
                 _current = fresh;
                 int count = Interlocked.Increment(ref _tokensIssued);
                 verbose?.Invoke(count == 1
