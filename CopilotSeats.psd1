@@ -1,6 +1,6 @@
 @{
     RootModule             = 'CopilotSeats.dll'
-    ModuleVersion          = '0.2.0'
+    ModuleVersion          = '0.3.0'
     GUID                   = '76905c35-45c4-46f5-a7ee-eacd9ba8b6de'
     Author                 = 'CopilotSeats contributors'
     CompanyName            = 'CopilotSeats'
@@ -33,35 +33,32 @@
             LicenseUri   = 'https://github.com/CopilotSeats/CopilotSeats/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/CopilotSeats/CopilotSeats'
             # The CHANGELOG.md section of ModuleVersion (Package.Tests checks they match; build.ps1 -Task Package refreshes it).
-            ReleaseNotes = '- Reclamation: Remove-CopilotUser keeps team-granted seats back (CopilotSeats.TeamAssigned, with the
-  exact Remove-CopilotTeam command) and seats already pending cancellation; a 422 for a batch is
-  narrowed to the names GitHub refuses (CopilotSeats.TeamAssigned, CopilotSeats.NoSeat) and the rest
-  are cancelled; -Exclude on Get-CopilotSeat and Remove-CopilotUser.
-- Measure-CopilotSeat: seats, unique users, active and inactive users, monthly cost and what
-  reclaiming inactive seats saves, per organization, team, editor or plan type.
-- Export-CopilotSeatReport: a self-contained HTML report (inline CSS and SVG, no script, no URL) of
-  piped or listed seats: Measure-CopilotSeat''s headline figures, a days-inactive histogram, seats by
-  editor, organization and team, and the reclaimable seats; every value HTML-encoded; -InactiveDays,
-  -Price, -Currency, -PassThru, -NoClobber, -Force and -WhatIf as on Export-Csv.
-- CopilotSeat.DaysInactive: the number -InactiveDays selects by.
-- GitHub App sign-in: Connect-Copilot -ClientId with -PrivateKeyPath or -PrivateKey (PKCS#1 or
-  PKCS#8 PEM, read with System.Formats.Asn1), -InstallationId or discovery; installation tokens
-  renewed before they expire and once on a 401, one renewal shared by concurrent requests;
-  CopilotSeats.BadPrivateKey, CopilotSeats.AppNotInstalled, CopilotSeats.AppAuthFailed.
-- Test-CopilotConnection: what the token may do (org detail, seats, usage reports), its kind, scopes
-  and rate limit, and one line per missing scope, permission, role or policy; GET requests only.
-- Get-CopilotUsage: GitHub''s usage metrics reports (Users, Summary, UserTeams, Repositories; -Day or
-  the latest 28 days; -Raw) streamed from the signed download links, which get no token and never
-  show their query string; Get-CopilotSeat -IncludeUsage adds Usage* properties to each seat and
-  Measure-CopilotSeat counts UsageActive.
-- At the prompt: default views fit 80 columns (seats grouped by organization, dates yyyy-MM-dd);
-  tab completion of -Organization, -Enterprise, -TeamName and -UserName; Write-Progress for listings
-  of more than one page, batched changes and report downloads.
-- Packaging: build.ps1 -Task Package writes a PowerShell Gallery package (PSResourceGet); LICENSE
-  (MIT); the README''s first two commands need only the .NET SDK.
-- Dependency isolation: Core and its dependencies load into a private AssemblyLoadContext on
-  PowerShell 7 (Dependencies/ folder); the output types stay resolvable by name.
-- Error messages: GitHub''s words, then the one cause that fits.'
+            ReleaseNotes = '- GitHub Apps manage enterprise seats (GitHub changelog, 2026-11-10): Connect-Copilot -ClientId
+  -Enterprise signs in with the App''s enterprise installation (GET /enterprises/{enterprise}/installation,
+  or -InstallationId); the enterprise seat list and user and enterprise-team assignments work on its
+  token with the permission ''Enterprise Copilot license management''. An organization cmdlet under an
+  enterprise installation (and the reverse) stops before sending (CopilotSeats.EnterpriseInstallation,
+  CopilotSeats.OrganizationInstallation); the member lookup, still closed to Apps, says what to use
+  instead. Test-CopilotConnection -Enterprise shows AppPermissions. Tokens of any length (installation
+  tokens are about 520 characters since April 2026). The Azure Automation runbook has an enterprise variant.
+- REST API version 2026-03-10: -ApiVersion 2026-03-10 works for every cmdlet and completes both
+  versions; the default stays 2022-11-28. GitHub''s 400 to an unsupported version stops the command at
+  once and names the versions to pass. CI runs the seat, usage and App tests under both versions.
+- Seats as GitHub sends them: a seat of a deleted account (assignee null) comes out with an empty
+  Login, counts as a seat but not a user, and piped into a change gives CopilotSeats.NoAssignee; plan
+  type unknown flows as text and costs 0 with one warning; a Link header on another host is followed on
+  the API host (one verbose line), and the token never goes elsewhere.
+- -Price 19 prices every plan (the hashtable form stays; anything else is CopilotSeats.InvalidPrice).
+- The summary table shows Users again at 80 columns (Cost, IdleCost); seat dates show in local time.
+- The demo shows the module''s own views, the summary and the report file.
+- Tab completion: a listing that outlives its 2 s budget goes on in the background and fills the cache.
+- App installation tokens renew at the lesser of 5 minutes and half their lifetime.
+- Export-CopilotSeatReport -IncludeUsage: the report lists seats with the latest 28-day users usage
+  report, as Measure-CopilotSeat -IncludeUsage does, and shows UsageActive beside the other figures.
+- Get-Help: -GroupBy and -Report list their accepted values; about_CopilotSeats lists every cmdlet.
+- For contributors: Core in layers with no loop between folders (ARCHITECTURE.md), three cmdlet bases,
+  cmdlet help written once as markdown in src/CopilotSeats/Help and generated into en-US/ by the build,
+  warnings are errors, and CI runs the README''s test command (build.ps1 -Task Test).'
         }
     }
 }

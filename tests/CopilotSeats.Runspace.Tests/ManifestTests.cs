@@ -89,7 +89,7 @@ public sealed class ManifestTests : SessionTests
         var m = Manifest();
         Assert.Equal("CopilotSeats.dll", m["RootModule"]);
         Assert.True(File.Exists(Path.Combine(ModuleDirectory, (string)m["RootModule"]!)));
-        Assert.Equal("0.2.0", m["ModuleVersion"]);
+        Assert.Equal("0.3.0", m["ModuleVersion"]);
         Assert.Equal("5.1", m["PowerShellVersion"]);
         Assert.Equal("4.7.2", m["DotNetFrameworkVersion"]);
         Assert.Equal(new[] { "Core", "Desktop" }, Strings(m["CompatiblePSEditions"]).OrderBy(e => e, StringComparer.Ordinal));

@@ -75,9 +75,9 @@ Describe 'build.ps1 -Task Package' {
         ($meta.releaseNotes -replace '\s+', ' ').Trim() | Should -Be (($section -replace '\s+', ' ').Trim())
     }
 
-    It 'the manifest passes Test-ModuleManifest, at version 0.2.0 with an MIT LICENSE beside it' {
+    It 'the manifest passes Test-ModuleManifest, at version 0.3.0 with an MIT LICENSE beside it' {
         $m = Test-ModuleManifest -Path $ManifestPath -ErrorAction Stop
-        "$($m.Version)" | Should -Be '0.2.0'
+        "$($m.Version)" | Should -Be '0.3.0'
         Get-Content -LiteralPath (Join-Path $RepoRoot 'LICENSE') -Raw | Should -Match 'MIT License'
     }
 

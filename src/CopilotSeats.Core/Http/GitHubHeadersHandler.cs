@@ -10,7 +10,7 @@ namespace CopilotSeats.Http
     internal sealed class GitHubHeadersHandler : DelegatingHandler
     {
         internal const string MediaType = "application/vnd.github+json";
-        internal const string DefaultUserAgent = "CopilotSeats-PowerShell/0.2.0";
+        internal const string DefaultUserAgent = "CopilotSeats-PowerShell/0.3.0";
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
