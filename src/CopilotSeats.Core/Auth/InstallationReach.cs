@@ -18,22 +18,18 @@ namespace CopilotSeats.Auth
         public static CopilotException? Refusal(ITokenProvider tokens, SeatScope target)
         {
             if (tokens is not IAppSignIn app || app.Installation.Kind == target.Kind) return null;
-            if (app.Installation.Kind == ScopeKind.Organization)
-                return new CopilotException(OrganizationInstallationId, CopilotErrorCategory.InvalidOperation, target.Name,
-                    $"The session is signed in with the GitHub App '{app.ClientId}' installation {app.InstallationId} on the {app.Installation}; " +
-                    $"an organization installation's token has no enterprise permissions, so the {target} cannot be called with it.")
-                {
-                    IsTerminating = true,
-                    RecommendedAction = $"Connect with the enterprise's installation: Connect-Copilot -ClientId {app.ClientId} -PrivateKeyPath <key> -Enterprise {target.Name} " +
-                        "(an enterprise owner installs the App on the enterprise), or pass -Token for this call.",
-                };
-            return new CopilotException(EnterpriseInstallationId, CopilotErrorCategory.InvalidOperation, target.Name,
-                $"The session is signed in with the GitHub App '{app.ClientId}' installation {app.InstallationId} on the {app.Installation}; " +
-                $"an enterprise installation's token does not reach organizations, so the {target} cannot be called with it.")
+            bool fromOrganization = app.Installation.Kind == ScopeKind.Organization;
+            string reach = fromOrganization
+                ? "an organization installation's token has no enterprise permissions"
+                : "an enterprise installation's token does not reach organizations";
+            string connect = fromOrganization
+                ? $"the enterprise's installation: Connect-Copilot -ClientId {app.ClientId} -PrivateKeyPath <key> -Enterprise {target.Name} (an enterprise owner installs the App on the enterprise)"
+                : $"the organization's installation: Connect-Copilot -ClientId {app.ClientId} -PrivateKeyPath <key> -Organization {target.Name} (install the App on the organization first)";
+            return new CopilotException(fromOrganization ? OrganizationInstallationId : EnterpriseInstallationId, CopilotErrorCategory.InvalidOperation, target.Name,
+                $"The session is signed in with the GitHub App '{app.ClientId}' installation {app.InstallationId} on the {app.Installation}; {reach}, so the {target} cannot be called with it.")
             {
                 IsTerminating = true,
-                RecommendedAction = $"Connect with the organization's installation: Connect-Copilot -ClientId {app.ClientId} -PrivateKeyPath <key> -Organization {target.Name} " +
-                    "(install the App on the organization first), or pass -Token for this call.",
+                RecommendedAction = $"Connect with {connect}, or pass -Token for this call.",
             };
         }
     }
