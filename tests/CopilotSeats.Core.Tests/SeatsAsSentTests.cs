@@ -86,22 +86,6 @@ public class NullAssigneeTests
     }
 }
 
-/// <summary>The simulator's deleted accounts and plan types (PATCH /_simulator/seats), read by the module.</summary>
-public class SimulatedDeletedAccountTests : SimulatorTestBase
-{
-    [Fact]
-    public async Task Deleted_accounts_list_with_a_null_assignee_and_every_seat_comes_out()
-    {
-        Assert.Equal(6, Sim.State.EditSeats(new[] { "user-0001", "user-0002" }, accountDeleted: true, planType: "unknown")); // in octo-org, octo-lab and assign-all-org
-        using var client = Client();
-        var seats = await ListAll(client, SeatScope.ForOrganization("octo-org"), 7);
-        Assert.Equal(120, seats.Count);
-        Assert.Equal(2, seats.Count(s => s.Login == ""));
-        Assert.All(seats.Where(s => s.Login == ""), s => Assert.Equal("unknown", s.PlanType));
-        Assert.DoesNotContain(seats, s => s.Login is "user-0001" or "user-0002");
-    }
-}
-
 /// <summary>Link headers on another host than the API host: followed by path and query on the API host; the token goes nowhere else.</summary>
 public class LinkHostTests
 {
