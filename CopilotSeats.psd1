@@ -45,9 +45,9 @@
   versions; the default stays 2022-11-28. GitHub''s 400 to an unsupported version stops the command at
   once and names the versions to pass. CI runs the seat, usage and App tests under both versions.
 - Seats as GitHub sends them: a seat of a deleted account (assignee null) comes out with an empty
-  Login, counts as a seat but not a user, and piped into a change gives CopilotSeats.NoAssignee; plan
-  type unknown flows as text and costs 0 with one warning; a Link header on another host is followed on
-  the API host (one verbose line), and the token never goes elsewhere.
+  Login, counts as a seat but not a user, and piped into a change gives CopilotSeats.NoAssignee; a plan
+  type the module does not know flows as text and costs 0 with one warning; a Link header on another
+  host is followed on the API host (one verbose line), and the token never goes elsewhere.
 - -Price 19 prices every plan (the hashtable form stays; anything else is CopilotSeats.InvalidPrice).
 - The summary table shows Users again at 80 columns (Cost, IdleCost); seat dates show in local time.
 - The demo shows the module''s own views, the summary and the report file.

@@ -99,7 +99,10 @@ public class CompletionCacheTests
         };
         var waits = Enumerable.Range(0, 8).Select(_ => Task.Run(() => cache.GetOrFetchAsync("k", fetch))).ToList();
         var other = cache.GetOrFetchAsync("other", fetch);
-        await Task.Delay(200);
+        // Until both keys' fetches have begun (a loaded machine may start the eight callers late), then a moment for
+        // the rest to join; a caller that comes later still finds the fetch under way or the cache filled.
+        for (int i = 0; i < 500 && (Volatile.Read(ref calls) < 2 || cache.Fetching < 2); i++) await Task.Delay(10);
+        await Task.Delay(100);
         Assert.Equal(2, cache.Fetching);
         Assert.Equal(0, cache.Count);
         gate.SetResult();

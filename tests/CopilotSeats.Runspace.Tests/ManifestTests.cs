@@ -96,7 +96,7 @@ public sealed class ManifestTests : SessionTests
         foreach (string key in new[] { "Author", "CompanyName", "Copyright", "Description" })
             Assert.False(string.IsNullOrWhiteSpace(m[key] as string), key);
         // As Import-Module read it.
-        Assert.Equal(new Version(0, 2, 0), Ps.Module.Version);
+        Assert.Equal(new Version(0, 3, 0), Ps.Module.Version);
         Assert.Equal(new Version(5, 1), Ps.Module.PowerShellVersion);
         Assert.Equal(new[] { "Core", "Desktop" }, Ps.Module.CompatiblePSEditions.OrderBy(e => e, StringComparer.Ordinal));
     }

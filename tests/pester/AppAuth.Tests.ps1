@@ -57,12 +57,13 @@ Describe 'Connect-Copilot as a GitHub App' {
     }
 
 
-    It 'renews a short-lived token: a 12-page listing writes every seat once, and a revoked token is renewed after its 401' {
+    It 'renews a short-lived token: a 24-page listing writes every seat once, and a revoked token is renewed after its 401' {
         Start-AppTest -Lifetime 2
         $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org
-        # Slow pages, so that the listing outlives the token (renewed at half its lifetime, not on every request).
+        # Slow pages, so that the listing (at least 13 rounds of 400 ms) outlives the 2-second token several times over
+        # whatever the machine's load (the token is renewed at half its lifetime, not on every request).
         Set-SimulatorFaults $Sim @{ latencyMs = 400 }
-        try { $seats = @(Get-CopilotSeat -PageSize 10 -ThrottleLimit 4) } finally { Set-SimulatorFaults $Sim @{} }
+        try { $seats = @(Get-CopilotSeat -PageSize 5 -ThrottleLimit 2) } finally { Set-SimulatorFaults $Sim @{} }
         $seats.Count | Should -Be 120
         @($seats.Login | Sort-Object -Unique).Count | Should -Be 120
         @(Get-SimulatorRequests $Sim -Method POST | Where-Object path -like '*/access_tokens').Count | Should -BeGreaterThan 1
