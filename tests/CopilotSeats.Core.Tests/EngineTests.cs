@@ -62,6 +62,7 @@ public class EngineTests
     [InlineData(502, true)]
     [InlineData(503, true)]
     [InlineData(504, true)]
+    [InlineData(400, false)]
     [InlineData(500, false)]
     [InlineData(422, false)]
     [InlineData(404, false)]
@@ -142,19 +143,6 @@ public class EngineTests
     }
 
     [Fact]
-    public async Task Primary_exhaustion_waits_until_reset()
-    {
-        var clock = new FakeClock();
-        long reset = clock.UtcNow.AddSeconds(120).ToUnixTimeSeconds();
-        var handler = new ScriptedHandler((_, n) => n == 1
-            ? Status(403, "API rate limit exceeded for user ID 1.", ("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", reset.ToString()))
-            : Ok());
-        using var client = Clients.ForHandler(handler, new CopilotClientOptions { Clock = clock });
-        await client.GetOrgDetailAsync("octo-org", default);
-        Assert.Equal(TimeSpan.FromSeconds(121), clock.TotalDelay); // until reset, plus one second of margin
-    }
-
-    [Fact]
     public async Task Secondary_limit_without_hints_waits_60s_then_backs_off()
     {
         var clock = new FakeClock();
@@ -204,8 +192,10 @@ public class EngineTests
         var handler = new ScriptedHandler((_, _) => Status(403, "API rate limit exceeded", ("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", resetAt.ToUnixTimeSeconds().ToString())));
         using var client = Clients.ForHandler(handler, new CopilotClientOptions { Clock = clock });
         var ex = await Assert.ThrowsAsync<CopilotRateLimitException>(() => client.GetOrgDetailAsync("octo-org", default));
+        Assert.Equal("CopilotSeats.RateLimited", ex.ErrorId);
         Assert.Equal(1, handler.Count);
         Assert.Equal(resetAt, ex.ResetsAt);
+        Assert.Contains("resets at", ex.Message);
         Assert.True(ex.IsTerminating);
         Assert.Equal(CopilotErrorCategory.LimitsExceeded, ex.Category);
         Assert.Contains(resetAt.ToString("yyyy-MM-dd HH:mm:ss"), ex.Message);

