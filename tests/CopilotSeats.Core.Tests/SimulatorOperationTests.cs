@@ -208,15 +208,4 @@ public class SimulatorOperationTests : SimulatorTestBase
         }
         Assert.Empty(Requests);
     }
-
-    [Fact]
-    public async Task Api_version_header_is_sent()
-    {
-        using var client = Client();
-        await client.GetOrgDetailAsync("octo-org", default);
-        var r = Assert.Single(Requests);
-        Assert.Equal("2022-11-28", r.ApiVersion);
-        Assert.True(r.HadAuthorization);
-        Assert.StartsWith("CopilotSeats", r.UserAgent);
-    }
 }

@@ -110,23 +110,6 @@ public sealed class ShouldProcessTests : SessionTests, IDisposable
     }
 
     [Fact]
-    public void Csv_like_rows_with_Organization_and_UserName_bind_by_property_name()
-    {
-        var r = Ps.Run(@"
-$rows = @(
-    [pscustomobject]@{ Organization = 'octo-org'; UserName = 'user-0001' }
-    [pscustomobject]@{ Organization = 'octo-lab'; UserName = 'user-0002' }
-)
-$rows | Remove-CopilotUser -WhatIf -Token $tok -ApiUrl $api");
-        Assert.Empty(r.Ok());
-        Assert.Empty(Requests);
-        var lines = WhatIfLines(r);
-        Assert.Equal(2, lines.Count);
-        Assert.Contains("user 'user-0001' in organization 'octo-org'", lines[0]);
-        Assert.Contains("user 'user-0002' in organization 'octo-lab'", lines[1]);
-    }
-
-    [Fact]
     public void Remove_prompts_by_default_ConfirmImpact_High_and_No_sends_nothing()
     {
         Ps.Host.ConfirmAnswer = "No";
