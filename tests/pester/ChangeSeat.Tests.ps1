@@ -70,17 +70,11 @@ Describe 'Add-CopilotUser' {
         Assert-OneSeatRequest $Sim POST -Field selected_usernames -Names 'no-seat-1,no-seat-2' -Sorted
     }
 
-    It 'pipeline by property name: objects with a Login property' {
-        $objects = @([pscustomobject]@{ Login = 'no-seat-3' }, [pscustomobject]@{ Login = 'no-seat-4' })
+    It 'pipeline by property name: objects with a <Property> property' -ForEach @(@{ Property = 'Login' }, @{ Property = 'UserName' }) {
+        $objects = @([pscustomobject]@{ $Property = 'no-seat-3' }, [pscustomobject]@{ $Property = 'no-seat-4' })
         $changes = @($objects | Add-CopilotUser -Organization octo-org -Force @Conn)
         $changes.Count | Should -Be 1
         Assert-OneSeatRequest $Sim POST -Field selected_usernames -Names 'no-seat-3,no-seat-4' -Sorted
-    }
-
-    It 'pipeline by property name: objects with a UserName property' {
-        $objects = @([pscustomobject]@{ UserName = 'no-seat-5' })
-        $null = $objects | Add-CopilotUser -Organization octo-org -Force @Conn
-        (@((Get-RequestBody @(Get-SimulatorRequests $Sim -Method POST)[0]).selected_usernames) -join ',') | Should -Be 'no-seat-5'
     }
 
     It 'sends a name given twice (any case) only once' {
@@ -207,16 +201,13 @@ Describe 'Add-CopilotTeam and Remove-CopilotTeam' {
         (Get-CopilotSeat -Organization octo-org -UserName team1-member-1 @Conn).PendingCancellationDate | Should -Not -BeNullOrEmpty
     }
 
-    It 'Add-CopilotTeam -Enterprise octo-ent ent-team-2 uses selected_enterprise_teams (EnterpriseTeam)' {
-        $change = Add-CopilotTeam -Enterprise octo-ent -TeamName ent-team-2 -Force @Conn
-        Assert-Properties $change @{ AssigneeType = 'EnterpriseTeam'; Enterprise = 'octo-ent'; Action = 'Add' }
-        Assert-OneSeatRequest $Sim POST '/enterprises/octo-ent/copilot/billing/selected_enterprise_teams' selected_enterprise_teams 'ent-team-2'
-    }
-
-    It 'Remove-CopilotTeam -Enterprise octo-ent ent-team-1 sends DELETE selected_enterprise_teams' {
-        $change = Remove-CopilotTeam -Enterprise octo-ent -TeamName ent-team-1 -Force @Conn
-        Assert-Properties $change @{ AssigneeType = 'EnterpriseTeam'; Action = 'Remove' }
-        Assert-OneSeatRequest $Sim DELETE '/enterprises/octo-ent/copilot/billing/selected_enterprise_teams' selected_enterprise_teams 'ent-team-1'
+    It '<Command> -Enterprise octo-ent <Team> sends <Method> selected_enterprise_teams (EnterpriseTeam)' -ForEach @(
+        @{ Command = 'Add-CopilotTeam'; Team = 'ent-team-2'; Method = 'POST'; Action = 'Add' }
+        @{ Command = 'Remove-CopilotTeam'; Team = 'ent-team-1'; Method = 'DELETE'; Action = 'Remove' }
+    ) {
+        $change = & $Command -Enterprise octo-ent -TeamName $Team -Force @Conn
+        Assert-Properties $change @{ AssigneeType = 'EnterpriseTeam'; Enterprise = 'octo-ent'; Action = $Action }
+        Assert-OneSeatRequest $Sim $Method '/enterprises/octo-ent/copilot/billing/selected_enterprise_teams' selected_enterprise_teams $Team
     }
 
     It 'team names come from the pipeline by their -Slug alias' {
