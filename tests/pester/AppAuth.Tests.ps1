@@ -45,7 +45,6 @@ Describe 'Connect-Copilot as a GitHub App' {
         $change = Add-CopilotUser -UserName no-seat-1
         $change.SeatsChanged | Should -Be 1
         (Get-CopilotSeat -UserName no-seat-1).Login | Should -Be 'no-seat-1'
-        # One token served them all.
         @(Get-SimulatorRequests $Sim -Method POST | Where-Object path -like '*/access_tokens').Count | Should -Be 1
     }
 
@@ -263,9 +262,7 @@ Describe 'Test-CopilotConnection' {
         $check.TokenSource | Should -Be 'Parameter'
         $check.Target | Should -Be 'octo-org'
         $check.Scopes | Should -Be @('manage_billing:copilot', 'read:org')
-        $check.CanReadOrgDetail | Should -BeTrue
-        $check.CanReadSeats | Should -BeTrue
-        $check.CanReadUsage | Should -BeTrue
+        @($check.CanReadOrgDetail, $check.CanReadSeats, $check.CanReadUsage) | Should -Be @($true, $true, $true)
         $check.Problems.Count | Should -Be 0
         $check.RateLimitRemaining | Should -BeGreaterThan 0
         $check.RateLimitResetAt | Should -BeGreaterThan ([DateTimeOffset]::UtcNow)
@@ -280,9 +277,7 @@ Describe 'Test-CopilotConnection' {
         Register-SimulatorToken $Sim -Token 'ghp_pesterRepoOnly' -Kind classic -Scopes 'repo'
         $check = Test-CopilotConnection -Organization octo-org -ApiUrl $Sim.Url -Token (ConvertTo-SecureString 'ghp_pesterRepoOnly' -AsPlainText -Force) -ErrorVariable errs
         $errs.Count | Should -Be 0
-        $check.CanReadOrgDetail | Should -BeFalse
-        $check.CanReadSeats | Should -BeFalse
-        $check.CanReadUsage | Should -BeFalse
+        @($check.CanReadOrgDetail, $check.CanReadSeats, $check.CanReadUsage) | Should -Be @($false, $false, $false)
         $check.Problems.Count | Should -Be 3
         ($check.Problems -join "`n") | Should -Match 'manage_billing:copilot or read:org'
     }
@@ -292,9 +287,7 @@ Describe 'Test-CopilotConnection' {
         $check = Test-CopilotConnection
         $check.TokenKind | Should -Be 'GitHubApp'
         $check.TokenSource | Should -Be 'GitHubApp'
-        $check.CanReadOrgDetail | Should -BeTrue
-        $check.CanReadSeats | Should -BeTrue
-        $check.CanReadUsage | Should -BeTrue
+        @($check.CanReadOrgDetail, $check.CanReadSeats, $check.CanReadUsage) | Should -Be @($true, $true, $true)
         $lines = @(Test-CopilotConnection | Out-String -Width 80 -Stream)
         ($lines -join "`n") | Should -Match 'TokenKind\s+: GitHubApp'
         ($lines -join "`n") | Should -Match 'Problems\s+: \(none\)'

@@ -127,27 +127,23 @@ Describe 'The token never leaks' {
         $text = ConvertTo-AllText $Records
         $text.Length | Should -BeGreaterThan 1000
         $text | Should -Match 'CopilotSeats\.Http401'
-        $text | Should -Not -Match $CanaryToken
-        $text | Should -Not -Match $BadCanary
+        $text | Should -Not -Match "$CanaryToken|$BadCanary"
     }
 
     It 'the canary token appears in no $Error entry' {
         $Error.Count | Should -BeGreaterThan 0
-        (ConvertTo-AllText @($Error)) | Should -Not -Match $CanaryToken
-        (ConvertTo-AllText @($Error)) | Should -Not -Match $BadCanary
+        (ConvertTo-AllText @($Error)) | Should -Not -Match "$CanaryToken|$BadCanary"
     }
 
     It 'the canary token appears in nothing the host showed (the transcript)' {
         $text = Get-Content -LiteralPath $Transcript -Raw
         $text | Should -Match 'What if:'
-        $text | Should -Not -Match $CanaryToken
-        $text | Should -Not -Match $BadCanary
+        $text | Should -Not -Match "$CanaryToken|$BadCanary"
     }
 
     It 'the simulator log never holds the token (only whether one was sent)' {
         $text = Get-SimulatorLogText $Sim
-        $text | Should -Not -Match $CanaryToken
-        $text | Should -Not -Match $BadCanary
+        $text | Should -Not -Match "$CanaryToken|$BadCanary"
         $logged = @(Get-SimulatorRequests $Sim)
         $logged.Count | Should -BeGreaterThan 5
         @($logged | Where-Object { -not $_.hadAuthorization }).Count | Should -Be 0
