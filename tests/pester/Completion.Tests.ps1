@@ -30,9 +30,7 @@ AfterAll {
 Describe 'Argument completion' {
     BeforeEach {
         Disconnect-Copilot
-        Set-SimulatorFaults $Sim @{}
         Reset-Simulator $Sim
-        Clear-SimulatorLog $Sim
     }
     AfterEach { Set-SimulatorFaults $Sim @{}; Disconnect-Copilot }
 
