@@ -142,9 +142,7 @@ Describe 'Connect-Copilot with an enterprise installation' {
                 { Get-CopilotSeat -Organization octo-org -UserName user-0001 -ErrorAction Stop }
             )) {
             $err = Get-ThrownError $call
-            $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.EnterpriseInstallation*'
-            $err.CategoryInfo.Category | Should -Be 'InvalidOperation'
-            $err.TargetObject | Should -Be 'octo-org'
+            Assert-ErrorRecord $err 'CopilotSeats.EnterpriseInstallation' InvalidOperation 'octo-org'
             $err.ToString() | Should -Match "enterprise installation's token does not reach organizations"
             $err.ErrorDetails.RecommendedAction | Should -Match 'Connect-Copilot -ClientId .* -Organization octo-org'
         }
@@ -157,8 +155,7 @@ Describe 'Connect-Copilot with an enterprise installation' {
         $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org
         Clear-SimulatorLog $Sim
         $err = Get-ThrownError { Get-CopilotSeat -Enterprise octo-ent -ErrorAction Stop }
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.OrganizationInstallation*'
-        $err.TargetObject | Should -Be 'octo-ent'
+        Assert-ErrorRecord $err 'CopilotSeats.OrganizationInstallation' -Target 'octo-ent'
         $err.ToString() | Should -Match "organization installation's token has no enterprise permissions"
         $err.ErrorDetails.RecommendedAction | Should -Match 'Connect-Copilot -ClientId .* -Enterprise octo-ent'
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0
@@ -176,8 +173,7 @@ Describe 'Connect-Copilot with an enterprise installation' {
         $null = Register-SimulatorApp $Sim -ClientId $ClientId -PublicKey $Key.PublicKey -Installations @(@{ enterprise = 'octo-ent'; id = 102; permissions = @{ enterprise_copilot_metrics = 'read' } })
         $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Enterprise octo-ent
         $err = Get-ThrownError { Get-CopilotSeat -ErrorAction Stop }
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http403*'
-        $err.CategoryInfo.Category | Should -Be 'PermissionDenied'
+        Assert-ErrorRecord $err 'CopilotSeats.Http403' PermissionDenied
         $err.ToString() | Should -Match "lacks the enterprise permission 'Enterprise Copilot license management' \(read\)"
     }
 }
@@ -209,21 +205,17 @@ Describe 'The App error ids' {
 
     It 'CopilotSeats.AppNotInstalled names the organization or enterprise' {
         $err = Get-ThrownError { Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-lab }
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.AppNotInstalled*'
-        $err.TargetObject | Should -Be 'octo-lab'
+        Assert-ErrorRecord $err 'CopilotSeats.AppNotInstalled' ObjectNotFound 'octo-lab'
         $err.ToString() | Should -Match 'octo-lab'
-        $err.CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $ent = Get-ThrownError { Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Enterprise other-ent }
-        $ent.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.AppNotInstalled*'
-        $ent.TargetObject | Should -Be 'other-ent'
+        Assert-ErrorRecord $ent 'CopilotSeats.AppNotInstalled' -Target 'other-ent'
     }
 
     It 'CopilotSeats.AppAuthFailed when GitHub refuses the JWT, with the likely causes' {
         $other = New-TestAppKey
         $null = Register-SimulatorApp $Sim -ClientId $ClientId -PublicKey $other.PublicKey
         $err = Get-ThrownError { Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org }
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.AppAuthFailed*'
-        $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        Assert-ErrorRecord $err 'CopilotSeats.AppAuthFailed' AuthenticationError
         $err.ToString() | Should -Match 'client ID'
         $err.ToString() | Should -Match 'clock'
         @(Get-SimulatorRequests $Sim -Method POST).Count | Should -Be 0
@@ -233,8 +225,7 @@ Describe 'The App error ids' {
         $null = Register-SimulatorApp $Sim -ClientId $ClientId -PublicKey $Key.PublicKey -Installations @(@{ organization = 'octo-org'; id = 101; permissions = @{ organization_copilot_metrics = 'read' } })
         $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org
         $err = Get-ThrownError { Get-CopilotSeat -ErrorAction Stop }
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http403*'
-        $err.CategoryInfo.Category | Should -Be 'PermissionDenied'
+        Assert-ErrorRecord $err 'CopilotSeats.Http403' PermissionDenied
         $err.ToString() | Should -Match "lacks the organization permission 'GitHub Copilot Business' \(read\)"
         $err.ErrorDetails.RecommendedAction | Should -Match "^Grant the App the organization permission 'GitHub Copilot Business' \(read\)"
         $err.ErrorDetails.RecommendedAction | Should -Not -Match 'owner'

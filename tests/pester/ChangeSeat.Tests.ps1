@@ -45,10 +45,7 @@ Describe 'Add-CopilotUser' {
         $change = Add-CopilotUser -Organization octo-org -UserName no-seat-1 -Force @Conn
         @($change).Count | Should -Be 1
         $change.GetType().FullName | Should -Be 'CopilotSeats.CopilotSeatChange'
-        $change.Action | Should -Be 'Add'
-        $change.AssigneeType | Should -Be 'User'
-        $change.Organization | Should -Be 'octo-org'
-        $change.SeatsChanged | Should -Be 1
+        Assert-Properties $change @{ Action = 'Add'; AssigneeType = 'User'; Organization = 'octo-org'; SeatsChanged = 1 }
         (@($change.Requested) -join ',') | Should -Be 'no-seat-1'
 
         Assert-OneSeatRequest $Sim POST '/orgs/octo-org/copilot/billing/selected_users' selected_usernames 'no-seat-1'
@@ -185,17 +182,14 @@ Describe 'Add-CopilotTeam and Remove-CopilotTeam' {
     It 'Add-CopilotTeam team-2 in octo-org posts selected_teams and seats its members' {
         $change = Add-CopilotTeam -Organization octo-org -TeamName team-2 -Force @Conn
         $change.GetType().FullName | Should -Be 'CopilotSeats.CopilotSeatChange'
-        $change.Action | Should -Be 'Add'
-        $change.AssigneeType | Should -Be 'Team'
-        $change.SeatsChanged | Should -Be 3
+        Assert-Properties $change @{ Action = 'Add'; AssigneeType = 'Team'; SeatsChanged = 3 }
         Assert-OneSeatRequest $Sim POST '/orgs/octo-org/copilot/billing/selected_teams' selected_teams 'team-2'
         @(Get-CopilotSeat -Organization octo-org @Conn | Where-Object AssigningTeam -eq 'team-2').Count | Should -Be 3
     }
 
     It 'Remove-CopilotTeam team-1 -Force sends DELETE selected_teams and the members become pending cancellation' {
         $change = Remove-CopilotTeam -Organization octo-org -TeamName team-1 -Force @Conn
-        $change.Action | Should -Be 'Remove'
-        $change.AssigneeType | Should -Be 'Team'
+        Assert-Properties $change @{ Action = 'Remove'; AssigneeType = 'Team' }
         $change.SeatsChanged | Should -BeGreaterThan 0
         Assert-OneSeatRequest $Sim DELETE '/orgs/octo-org/copilot/billing/selected_teams' selected_teams 'team-1'
         (Get-CopilotSeat -Organization octo-org -UserName team1-member-1 @Conn).PendingCancellationDate | Should -Not -BeNullOrEmpty
