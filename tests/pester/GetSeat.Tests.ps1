@@ -141,8 +141,7 @@ Describe 'Get-CopilotSeat -UserName' {
         $seats[0].GetType().FullName | Should -Be 'CopilotSeats.CopilotSeat'
         $seats[0].Login | Should -Be 'octocat'
         $seats[0].Organization | Should -Be 'octo-org'
-        @(Get-SimulatorRequests $Sim).Count | Should -Be 1
-        (Get-SimulatorRequests $Sim)[0].path | Should -Be '/orgs/octo-org/members/octocat/copilot'
+        @(Get-SimulatorRequests $Sim).path | Should -Be @('/orgs/octo-org/members/octocat/copilot')
     }
 
     It '-Login is an alias of -UserName' {
