@@ -57,10 +57,9 @@ Describe 'build.ps1 -Task Package' {
         $zip = [IO.Compression.ZipFile]::OpenRead($Package)
         try {
             $names = @($zip.Entries | ForEach-Object FullName)
-            $names | Should -Contain 'CopilotSeats.psd1'
-            $names | Should -Contain 'CopilotSeats.dll'
-            $names | Should -Contain 'Dependencies/CopilotSeats.Core.dll'
-            $names | Should -Contain 'en-US/CopilotSeats.dll-Help.xml'
+            foreach ($file in 'CopilotSeats.psd1', 'CopilotSeats.dll', 'Dependencies/CopilotSeats.Core.dll', 'en-US/CopilotSeats.dll-Help.xml') {
+                $names | Should -Contain $file
+            }
             $nuspec = $zip.Entries | Where-Object FullName -EQ 'CopilotSeats.nuspec'
             $reader = New-Object IO.StreamReader($nuspec.Open())
             try { [xml]$spec = $reader.ReadToEnd() } finally { $reader.Dispose() }
