@@ -58,10 +58,7 @@ Describe 'Verbose output' {
         $logged.Count | Should -Be 3
         $requestLines.Count | Should -Be $logged.Count
         foreach ($line in $requestLines) {
-            $line.Message | Should -Match '\bGET\b'
-            $line.Message | Should -Match ([regex]::Escape($Sim.Url + '/orgs/octo-org/copilot/billing/seats'))
-            $line.Message | Should -Match '\b200\b'
-            $line.Message | Should -Match '\d+\s*ms'
+            $line.Message | Should -Match ('\bGET\b.*' + [regex]::Escape($Sim.Url + '/orgs/octo-org/copilot/billing/seats') + '.*\b200\b.*\d+\s*ms')
         }
         foreach ($request in $logged) {
             $url = $Sim.Url + $request.path + $(if ($request.query) { '?' + ([string]$request.query).TrimStart('?') })
@@ -77,9 +74,7 @@ Describe 'Verbose output' {
         @($out | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }).Count | Should -Be 1
         $lines = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match $VerboseRequestPattern })
         $lines.Count | Should -Be 1
-        $lines[0].Message | Should -Match "\b$Method\b"
-        $lines[0].Message | Should -Match '/orgs/octo-org/copilot/billing/selected_users'
-        $lines[0].Message | Should -Match "\b$Status\b"
+        $lines[0].Message | Should -Match "\b$Method\b.*/orgs/octo-org/copilot/billing/selected_users.*\b$Status\b"
     }
 
     It 'without -Verbose nothing reaches the verbose stream' {
