@@ -30,11 +30,6 @@ BeforeAll {
 
     # The (method path) of the logged requests the module sent, and the versions they carried.
     function Get-ModuleRequests { @(Get-SimulatorRequests $Sim | Where-Object { ([string]$_.userAgent).StartsWith('CopilotSeats') }) }
-
-    function Get-Completion([string] $Line) {
-        $result = TabExpansion2 -inputScript $Line -cursorColumn $Line.Length
-        @($result.CompletionMatches | ForEach-Object { $_.CompletionText })
-    }
 }
 
 AfterAll {
@@ -59,13 +54,11 @@ Describe 'REST API version' {
         $sent.Count | Should -BeGreaterThan 12
         @($sent | Where-Object { $_.apiVersion -ne '2026-03-10' } | ForEach-Object { "$($_.apiVersion) $($_.method) $($_.path)" }) | Should -BeNullOrEmpty
         @($sent | Where-Object { $_.status -ge 400 }) | Should -BeNullOrEmpty
-        # every kind of endpoint was called: seats, a member, changes, org details, usage reports
         $paths = @($sent | ForEach-Object { "$($_.method) $($_.path)" })
-        $paths | Should -Contain 'GET /orgs/octo-org/copilot/billing'
-        $paths | Should -Contain 'GET /orgs/octo-org/members/octocat/copilot'
-        $paths | Should -Contain 'GET /enterprises/octo-ent/copilot/billing/seats'
-        $paths | Should -Contain 'POST /orgs/octo-org/copilot/billing/selected_users'
-        $paths | Should -Contain 'DELETE /orgs/octo-org/copilot/billing/selected_teams'
+        foreach ($call in 'GET /orgs/octo-org/copilot/billing', 'GET /orgs/octo-org/members/octocat/copilot', 'GET /enterprises/octo-ent/copilot/billing/seats',
+            'POST /orgs/octo-org/copilot/billing/selected_users', 'DELETE /orgs/octo-org/copilot/billing/selected_teams') {
+            $paths | Should -Contain $call
+        }
         @($paths | Where-Object { $_ -like 'GET /*/copilot/metrics/reports/*' }).Count | Should -BeGreaterThan 0
     }
 

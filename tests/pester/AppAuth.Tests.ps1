@@ -45,7 +45,6 @@ Describe 'Connect-Copilot as a GitHub App' {
         $change = Add-CopilotUser -UserName no-seat-1
         $change.SeatsChanged | Should -Be 1
         (Get-CopilotSeat -UserName no-seat-1).Login | Should -Be 'no-seat-1'
-        # One token served them all.
         @(Get-SimulatorRequests $Sim -Method POST | Where-Object path -like '*/access_tokens').Count | Should -Be 1
     }
 
@@ -143,9 +142,7 @@ Describe 'Connect-Copilot with an enterprise installation' {
                 { Get-CopilotSeat -Organization octo-org -UserName user-0001 -ErrorAction Stop }
             )) {
             $err = Get-ThrownError $call
-            $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.EnterpriseInstallation*'
-            $err.CategoryInfo.Category | Should -Be 'InvalidOperation'
-            $err.TargetObject | Should -Be 'octo-org'
+            Assert-ErrorRecord $err 'CopilotSeats.EnterpriseInstallation' InvalidOperation 'octo-org'
             $err.ToString() | Should -Match "enterprise installation's token does not reach organizations"
             $err.ErrorDetails.RecommendedAction | Should -Match 'Connect-Copilot -ClientId .* -Organization octo-org'
         }
@@ -158,8 +155,7 @@ Describe 'Connect-Copilot with an enterprise installation' {
         $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org
         Clear-SimulatorLog $Sim
         $err = Get-ThrownError { Get-CopilotSeat -Enterprise octo-ent -ErrorAction Stop }
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.OrganizationInstallation*'
-        $err.TargetObject | Should -Be 'octo-ent'
+        Assert-ErrorRecord $err 'CopilotSeats.OrganizationInstallation' -Target 'octo-ent'
         $err.ToString() | Should -Match "organization installation's token has no enterprise permissions"
         $err.ErrorDetails.RecommendedAction | Should -Match 'Connect-Copilot -ClientId .* -Enterprise octo-ent'
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0
@@ -177,8 +173,7 @@ Describe 'Connect-Copilot with an enterprise installation' {
         $null = Register-SimulatorApp $Sim -ClientId $ClientId -PublicKey $Key.PublicKey -Installations @(@{ enterprise = 'octo-ent'; id = 102; permissions = @{ enterprise_copilot_metrics = 'read' } })
         $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Enterprise octo-ent
         $err = Get-ThrownError { Get-CopilotSeat -ErrorAction Stop }
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http403*'
-        $err.CategoryInfo.Category | Should -Be 'PermissionDenied'
+        Assert-ErrorRecord $err 'CopilotSeats.Http403' PermissionDenied
         $err.ToString() | Should -Match "lacks the enterprise permission 'Enterprise Copilot license management' \(read\)"
     }
 }
@@ -210,21 +205,17 @@ Describe 'The App error ids' {
 
     It 'CopilotSeats.AppNotInstalled names the organization or enterprise' {
         $err = Get-ThrownError { Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-lab }
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.AppNotInstalled*'
-        $err.TargetObject | Should -Be 'octo-lab'
+        Assert-ErrorRecord $err 'CopilotSeats.AppNotInstalled' ObjectNotFound 'octo-lab'
         $err.ToString() | Should -Match 'octo-lab'
-        $err.CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $ent = Get-ThrownError { Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Enterprise other-ent }
-        $ent.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.AppNotInstalled*'
-        $ent.TargetObject | Should -Be 'other-ent'
+        Assert-ErrorRecord $ent 'CopilotSeats.AppNotInstalled' -Target 'other-ent'
     }
 
     It 'CopilotSeats.AppAuthFailed when GitHub refuses the JWT, with the likely causes' {
         $other = New-TestAppKey
         $null = Register-SimulatorApp $Sim -ClientId $ClientId -PublicKey $other.PublicKey
         $err = Get-ThrownError { Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org }
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.AppAuthFailed*'
-        $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        Assert-ErrorRecord $err 'CopilotSeats.AppAuthFailed' AuthenticationError
         $err.ToString() | Should -Match 'client ID'
         $err.ToString() | Should -Match 'clock'
         @(Get-SimulatorRequests $Sim -Method POST).Count | Should -Be 0
@@ -234,8 +225,7 @@ Describe 'The App error ids' {
         $null = Register-SimulatorApp $Sim -ClientId $ClientId -PublicKey $Key.PublicKey -Installations @(@{ organization = 'octo-org'; id = 101; permissions = @{ organization_copilot_metrics = 'read' } })
         $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org
         $err = Get-ThrownError { Get-CopilotSeat -ErrorAction Stop }
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http403*'
-        $err.CategoryInfo.Category | Should -Be 'PermissionDenied'
+        Assert-ErrorRecord $err 'CopilotSeats.Http403' PermissionDenied
         $err.ToString() | Should -Match "lacks the organization permission 'GitHub Copilot Business' \(read\)"
         $err.ErrorDetails.RecommendedAction | Should -Match "^Grant the App the organization permission 'GitHub Copilot Business' \(read\)"
         $err.ErrorDetails.RecommendedAction | Should -Not -Match 'owner'
@@ -263,9 +253,7 @@ Describe 'Test-CopilotConnection' {
         $check.TokenSource | Should -Be 'Parameter'
         $check.Target | Should -Be 'octo-org'
         $check.Scopes | Should -Be @('manage_billing:copilot', 'read:org')
-        $check.CanReadOrgDetail | Should -BeTrue
-        $check.CanReadSeats | Should -BeTrue
-        $check.CanReadUsage | Should -BeTrue
+        @($check.CanReadOrgDetail, $check.CanReadSeats, $check.CanReadUsage) | Should -Be @($true, $true, $true)
         $check.Problems.Count | Should -Be 0
         $check.RateLimitRemaining | Should -BeGreaterThan 0
         $check.RateLimitResetAt | Should -BeGreaterThan ([DateTimeOffset]::UtcNow)
@@ -280,9 +268,7 @@ Describe 'Test-CopilotConnection' {
         Register-SimulatorToken $Sim -Token 'ghp_pesterRepoOnly' -Kind classic -Scopes 'repo'
         $check = Test-CopilotConnection -Organization octo-org -ApiUrl $Sim.Url -Token (ConvertTo-SecureString 'ghp_pesterRepoOnly' -AsPlainText -Force) -ErrorVariable errs
         $errs.Count | Should -Be 0
-        $check.CanReadOrgDetail | Should -BeFalse
-        $check.CanReadSeats | Should -BeFalse
-        $check.CanReadUsage | Should -BeFalse
+        @($check.CanReadOrgDetail, $check.CanReadSeats, $check.CanReadUsage) | Should -Be @($false, $false, $false)
         $check.Problems.Count | Should -Be 3
         ($check.Problems -join "`n") | Should -Match 'manage_billing:copilot or read:org'
     }
@@ -292,9 +278,7 @@ Describe 'Test-CopilotConnection' {
         $check = Test-CopilotConnection
         $check.TokenKind | Should -Be 'GitHubApp'
         $check.TokenSource | Should -Be 'GitHubApp'
-        $check.CanReadOrgDetail | Should -BeTrue
-        $check.CanReadSeats | Should -BeTrue
-        $check.CanReadUsage | Should -BeTrue
+        @($check.CanReadOrgDetail, $check.CanReadSeats, $check.CanReadUsage) | Should -Be @($true, $true, $true)
         $lines = @(Test-CopilotConnection | Out-String -Width 80 -Stream)
         ($lines -join "`n") | Should -Match 'TokenKind\s+: GitHubApp'
         ($lines -join "`n") | Should -Match 'Problems\s+: \(none\)'

@@ -45,10 +45,7 @@ Describe 'Add-CopilotUser' {
         $change = Add-CopilotUser -Organization octo-org -UserName no-seat-1 -Force @Conn
         @($change).Count | Should -Be 1
         $change.GetType().FullName | Should -Be 'CopilotSeats.CopilotSeatChange'
-        $change.Action | Should -Be 'Add'
-        $change.AssigneeType | Should -Be 'User'
-        $change.Organization | Should -Be 'octo-org'
-        $change.SeatsChanged | Should -Be 1
+        Assert-Properties $change @{ Action = 'Add'; AssigneeType = 'User'; Organization = 'octo-org'; SeatsChanged = 1 }
         (@($change.Requested) -join ',') | Should -Be 'no-seat-1'
 
         Assert-OneSeatRequest $Sim POST '/orgs/octo-org/copilot/billing/selected_users' selected_usernames 'no-seat-1'
@@ -70,17 +67,11 @@ Describe 'Add-CopilotUser' {
         Assert-OneSeatRequest $Sim POST -Field selected_usernames -Names 'no-seat-1,no-seat-2' -Sorted
     }
 
-    It 'pipeline by property name: objects with a Login property' {
-        $objects = @([pscustomobject]@{ Login = 'no-seat-3' }, [pscustomobject]@{ Login = 'no-seat-4' })
+    It 'pipeline by property name: objects with a <Property> property' -ForEach @(@{ Property = 'Login' }, @{ Property = 'UserName' }) {
+        $objects = @([pscustomobject]@{ $Property = 'no-seat-3' }, [pscustomobject]@{ $Property = 'no-seat-4' })
         $changes = @($objects | Add-CopilotUser -Organization octo-org -Force @Conn)
         $changes.Count | Should -Be 1
         Assert-OneSeatRequest $Sim POST -Field selected_usernames -Names 'no-seat-3,no-seat-4' -Sorted
-    }
-
-    It 'pipeline by property name: objects with a UserName property' {
-        $objects = @([pscustomobject]@{ UserName = 'no-seat-5' })
-        $null = $objects | Add-CopilotUser -Organization octo-org -Force @Conn
-        (@((Get-RequestBody @(Get-SimulatorRequests $Sim -Method POST)[0]).selected_usernames) -join ',') | Should -Be 'no-seat-5'
     }
 
     It 'sends a name given twice (any case) only once' {
@@ -191,32 +182,26 @@ Describe 'Add-CopilotTeam and Remove-CopilotTeam' {
     It 'Add-CopilotTeam team-2 in octo-org posts selected_teams and seats its members' {
         $change = Add-CopilotTeam -Organization octo-org -TeamName team-2 -Force @Conn
         $change.GetType().FullName | Should -Be 'CopilotSeats.CopilotSeatChange'
-        $change.Action | Should -Be 'Add'
-        $change.AssigneeType | Should -Be 'Team'
-        $change.SeatsChanged | Should -Be 3
+        Assert-Properties $change @{ Action = 'Add'; AssigneeType = 'Team'; SeatsChanged = 3 }
         Assert-OneSeatRequest $Sim POST '/orgs/octo-org/copilot/billing/selected_teams' selected_teams 'team-2'
         @(Get-CopilotSeat -Organization octo-org @Conn | Where-Object AssigningTeam -eq 'team-2').Count | Should -Be 3
     }
 
     It 'Remove-CopilotTeam team-1 -Force sends DELETE selected_teams and the members become pending cancellation' {
         $change = Remove-CopilotTeam -Organization octo-org -TeamName team-1 -Force @Conn
-        $change.Action | Should -Be 'Remove'
-        $change.AssigneeType | Should -Be 'Team'
+        Assert-Properties $change @{ Action = 'Remove'; AssigneeType = 'Team' }
         $change.SeatsChanged | Should -BeGreaterThan 0
         Assert-OneSeatRequest $Sim DELETE '/orgs/octo-org/copilot/billing/selected_teams' selected_teams 'team-1'
         (Get-CopilotSeat -Organization octo-org -UserName team1-member-1 @Conn).PendingCancellationDate | Should -Not -BeNullOrEmpty
     }
 
-    It 'Add-CopilotTeam -Enterprise octo-ent ent-team-2 uses selected_enterprise_teams (EnterpriseTeam)' {
-        $change = Add-CopilotTeam -Enterprise octo-ent -TeamName ent-team-2 -Force @Conn
-        Assert-Properties $change @{ AssigneeType = 'EnterpriseTeam'; Enterprise = 'octo-ent'; Action = 'Add' }
-        Assert-OneSeatRequest $Sim POST '/enterprises/octo-ent/copilot/billing/selected_enterprise_teams' selected_enterprise_teams 'ent-team-2'
-    }
-
-    It 'Remove-CopilotTeam -Enterprise octo-ent ent-team-1 sends DELETE selected_enterprise_teams' {
-        $change = Remove-CopilotTeam -Enterprise octo-ent -TeamName ent-team-1 -Force @Conn
-        Assert-Properties $change @{ AssigneeType = 'EnterpriseTeam'; Action = 'Remove' }
-        Assert-OneSeatRequest $Sim DELETE '/enterprises/octo-ent/copilot/billing/selected_enterprise_teams' selected_enterprise_teams 'ent-team-1'
+    It '<Command> -Enterprise octo-ent <Team> sends <Method> selected_enterprise_teams (EnterpriseTeam)' -ForEach @(
+        @{ Command = 'Add-CopilotTeam'; Team = 'ent-team-2'; Method = 'POST'; Action = 'Add' }
+        @{ Command = 'Remove-CopilotTeam'; Team = 'ent-team-1'; Method = 'DELETE'; Action = 'Remove' }
+    ) {
+        $change = & $Command -Enterprise octo-ent -TeamName $Team -Force @Conn
+        Assert-Properties $change @{ AssigneeType = 'EnterpriseTeam'; Enterprise = 'octo-ent'; Action = $Action }
+        Assert-OneSeatRequest $Sim $Method '/enterprises/octo-ent/copilot/billing/selected_enterprise_teams' selected_enterprise_teams $Team
     }
 
     It 'team names come from the pipeline by their -Slug alias' {

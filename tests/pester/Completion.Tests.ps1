@@ -5,12 +5,6 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     $script:Sim, $script:Conn = Start-TestSession
 
-    # The completion texts TabExpansion2 offers with the cursor at the end of the line.
-    function Get-Completion([string] $Line) {
-        $result = TabExpansion2 -inputScript $Line -cursorColumn $Line.Length
-        @($result.CompletionMatches | ForEach-Object { $_.CompletionText })
-    }
-
     function Connect-Simulator {
         Connect-Copilot -ApiUrl $Sim.Url -Token $Token -Organization 'octo-org' -Enterprise 'octo-ent' | Out-Null
     }
@@ -30,9 +24,7 @@ AfterAll {
 Describe 'Argument completion' {
     BeforeEach {
         Disconnect-Copilot
-        Set-SimulatorFaults $Sim @{}
         Reset-Simulator $Sim
-        Clear-SimulatorLog $Sim
     }
     AfterEach { Set-SimulatorFaults $Sim @{}; Disconnect-Copilot }
 

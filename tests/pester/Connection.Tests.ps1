@@ -74,8 +74,7 @@ Describe 'Connect-Copilot and Disconnect-Copilot' {
 
     It 'Connect-Copilot refuses plain http:// for a non-loopback host' {
         $err = Get-ThrownError { Connect-Copilot -ApiUrl 'http://example.com' -Token $Token }
-        $err | Should -Not -BeNullOrEmpty
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.InvalidApiUrl*'
+        Assert-ErrorRecord $err 'CopilotSeats.InvalidApiUrl'
     }
 
     It 'Connect-Copilot accepts a data-residency https host without sending anything' {
@@ -130,15 +129,13 @@ Describe 'API URL from the environment' {
 
     It 'refuses plain http:// to a non-loopback host (-ApiUrl) with CopilotSeats.InvalidApiUrl' {
         $err = Get-ThrownError { Get-CopilotOrgDetail -Organization octo-org -Token $Token -ApiUrl 'http://example.com' }
-        $err | Should -Not -BeNullOrEmpty
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.InvalidApiUrl*'
+        Assert-ErrorRecord $err 'CopilotSeats.InvalidApiUrl'
         $err.Exception.Message | Should -Not -Match $CanaryToken
     }
 
     It 'refuses plain http:// to a non-loopback host (GITHUB_API_URL)' {
         $env:GITHUB_API_URL = 'http://example.com'
         $err = Get-ThrownError { Get-CopilotSeat -Organization octo-org -Token $Token }
-        $err | Should -Not -BeNullOrEmpty
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.InvalidApiUrl*'
+        Assert-ErrorRecord $err 'CopilotSeats.InvalidApiUrl'
     }
 }

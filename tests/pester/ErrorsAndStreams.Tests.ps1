@@ -58,10 +58,7 @@ Describe 'Verbose output' {
         $logged.Count | Should -Be 3
         $requestLines.Count | Should -Be $logged.Count
         foreach ($line in $requestLines) {
-            $line.Message | Should -Match '\bGET\b'
-            $line.Message | Should -Match ([regex]::Escape($Sim.Url + '/orgs/octo-org/copilot/billing/seats'))
-            $line.Message | Should -Match '\b200\b'
-            $line.Message | Should -Match '\d+\s*ms'
+            $line.Message | Should -Match ('\bGET\b.*' + [regex]::Escape($Sim.Url + '/orgs/octo-org/copilot/billing/seats') + '.*\b200\b.*\d+\s*ms')
         }
         foreach ($request in $logged) {
             $url = $Sim.Url + $request.path + $(if ($request.query) { '?' + ([string]$request.query).TrimStart('?') })
@@ -77,9 +74,7 @@ Describe 'Verbose output' {
         @($out | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }).Count | Should -Be 1
         $lines = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match $VerboseRequestPattern })
         $lines.Count | Should -Be 1
-        $lines[0].Message | Should -Match "\b$Method\b"
-        $lines[0].Message | Should -Match '/orgs/octo-org/copilot/billing/selected_users'
-        $lines[0].Message | Should -Match "\b$Status\b"
+        $lines[0].Message | Should -Match "\b$Method\b.*/orgs/octo-org/copilot/billing/selected_users.*\b$Status\b"
     }
 
     It 'without -Verbose nothing reaches the verbose stream' {
@@ -127,27 +122,23 @@ Describe 'The token never leaks' {
         $text = ConvertTo-AllText $Records
         $text.Length | Should -BeGreaterThan 1000
         $text | Should -Match 'CopilotSeats\.Http401'
-        $text | Should -Not -Match $CanaryToken
-        $text | Should -Not -Match $BadCanary
+        $text | Should -Not -Match "$CanaryToken|$BadCanary"
     }
 
     It 'the canary token appears in no $Error entry' {
         $Error.Count | Should -BeGreaterThan 0
-        (ConvertTo-AllText @($Error)) | Should -Not -Match $CanaryToken
-        (ConvertTo-AllText @($Error)) | Should -Not -Match $BadCanary
+        (ConvertTo-AllText @($Error)) | Should -Not -Match "$CanaryToken|$BadCanary"
     }
 
     It 'the canary token appears in nothing the host showed (the transcript)' {
         $text = Get-Content -LiteralPath $Transcript -Raw
         $text | Should -Match 'What if:'
-        $text | Should -Not -Match $CanaryToken
-        $text | Should -Not -Match $BadCanary
+        $text | Should -Not -Match "$CanaryToken|$BadCanary"
     }
 
     It 'the simulator log never holds the token (only whether one was sent)' {
         $text = Get-SimulatorLogText $Sim
-        $text | Should -Not -Match $CanaryToken
-        $text | Should -Not -Match $BadCanary
+        $text | Should -Not -Match "$CanaryToken|$BadCanary"
         $logged = @(Get-SimulatorRequests $Sim)
         $logged.Count | Should -BeGreaterThan 5
         @($logged | Where-Object { -not $_.hadAuthorization }).Count | Should -Be 0

@@ -98,11 +98,9 @@ Describe 'Get-CopilotSeat organization listing' {
         $one[0] | Should -BeLike 'octocat|*' -Because 'the order is the API''s listing order'
     }
 
-    It 'rejects -PageSize 0 and 101 at parameter binding' {
-        $e1 = Get-ThrownError { Get-CopilotSeat -Organization octo-org -PageSize 0 @Conn }
-        $e2 = Get-ThrownError { Get-CopilotSeat -Organization octo-org -PageSize 101 @Conn }
-        $e1.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
-        $e2.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+    It 'rejects -PageSize <Size> at parameter binding' -ForEach @(@{ Size = 0 }, @{ Size = 101 }) {
+        $e = Get-ThrownError { Get-CopilotSeat -Organization octo-org -PageSize $Size @Conn }
+        $e.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0
     }
 }
@@ -123,18 +121,12 @@ Describe 'Get-CopilotSeat enterprise listing' {
     }
 
     It 'sets Organization on the rows granted through an organization' {
-        $orgs = @($EntSeats | Where-Object { $_.Organization } | Select-Object -ExpandProperty Organization | Sort-Object -Unique)
-        $orgs | Should -Contain 'octo-org'
-        $orgs | Should -Contain 'octo-lab'
         @($EntSeats | Where-Object Organization -eq 'octo-org').Count | Should -Be 120
         @($EntSeats | Where-Object Organization -eq 'octo-lab').Count | Should -Be 30
     }
 
     It 'has one row per grant (octocat appears once for octo-org and once for octo-lab)' {
         $octocat = @($EntSeats | Where-Object Login -eq 'octocat')
-        $octocat.Count | Should -BeGreaterOrEqual 2
-        $octocat.Organization | Should -Contain 'octo-org'
-        $octocat.Organization | Should -Contain 'octo-lab'
         @($octocat.Organization | Sort-Object) | Should -Be @('octo-lab', 'octo-org')
     }
 }
@@ -149,8 +141,7 @@ Describe 'Get-CopilotSeat -UserName' {
         $seats[0].GetType().FullName | Should -Be 'CopilotSeats.CopilotSeat'
         $seats[0].Login | Should -Be 'octocat'
         $seats[0].Organization | Should -Be 'octo-org'
-        @(Get-SimulatorRequests $Sim).Count | Should -Be 1
-        (Get-SimulatorRequests $Sim)[0].path | Should -Be '/orgs/octo-org/members/octocat/copilot'
+        @(Get-SimulatorRequests $Sim).path | Should -Be @('/orgs/octo-org/members/octocat/copilot')
     }
 
     It '-Login is an alias of -UserName' {
@@ -162,12 +153,8 @@ Describe 'Get-CopilotSeat -UserName' {
         $seats.Count | Should -Be 2
         $seats.Login | Should -Be @('octocat', 'mona_octo')
         @(Get-SimulatorRequests $Sim).Count | Should -Be 3
-        $seats.Login | Should -Contain 'octocat'
-        $seats.Login | Should -Contain 'mona_octo'
         @($ev).Count | Should -Be 1
-        $ev[0].FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http404*'
-        $ev[0].TargetObject | Should -Be 'nobody-here'
-        "$($ev[0].CategoryInfo.Category)" | Should -Be 'ObjectNotFound'
+        Assert-ErrorRecord $ev[0] 'CopilotSeats.Http404' ObjectNotFound 'nobody-here'
     }
 
     It 'a member without a seat (no-seat-1) is also reported per name, given or piped by property name' {
@@ -191,10 +178,7 @@ Describe 'Export-Csv of seats' {
         try {
             Get-CopilotSeat -Organization octo-org @Conn | Export-Csv -LiteralPath $path -NoTypeInformation -Encoding utf8
             $text = Get-Content -LiteralPath $path -Raw
-            $text | Should -Not -Match 'System\.Object\[\]'
-            $text | Should -Not -Match 'System\.Collections'
-            $text | Should -Not -Match 'CopilotSeats\.'
-            $text | Should -Not -Match '@\{'
+            $text | Should -Not -Match 'System\.Object\[\]|System\.Collections|CopilotSeats\.|@\{'
             $rows = @(Import-Csv -LiteralPath $path)
             $rows.Count | Should -Be 120
             $columns = $rows[0].PSObject.Properties.Name

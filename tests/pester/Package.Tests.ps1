@@ -42,6 +42,9 @@ BeforeAll {
     $script:Package = Join-Path $RepoRoot "out/CopilotSeats.$Version.nupkg"
     if (-not (Test-Path -LiteralPath $Package)) { throw "build.ps1 -Task Package made no $Package`n$build" }
     Copy-Item -LiteralPath $Package -Destination $Feed
+    # This version's section of CHANGELOG.md, whitespace collapsed: the ReleaseNotes of the package and the manifests.
+    $changelog = Get-Content -LiteralPath (Join-Path $RepoRoot 'CHANGELOG.md') -Raw
+    $script:ChangelogSection = ([regex]::Match($changelog, "(?ms)^## $([regex]::Escape($Version))[^\n]*\n(.*?)(?=^## |\z)").Groups[1].Value -replace '\s+', ' ').Trim()
 }
 
 AfterAll {
@@ -54,10 +57,9 @@ Describe 'build.ps1 -Task Package' {
         $zip = [IO.Compression.ZipFile]::OpenRead($Package)
         try {
             $names = @($zip.Entries | ForEach-Object FullName)
-            $names | Should -Contain 'CopilotSeats.psd1'
-            $names | Should -Contain 'CopilotSeats.dll'
-            $names | Should -Contain 'Dependencies/CopilotSeats.Core.dll'
-            $names | Should -Contain 'en-US/CopilotSeats.dll-Help.xml'
+            foreach ($file in 'CopilotSeats.psd1', 'CopilotSeats.dll', 'Dependencies/CopilotSeats.Core.dll', 'en-US/CopilotSeats.dll-Help.xml') {
+                $names | Should -Contain $file
+            }
             $nuspec = $zip.Entries | Where-Object FullName -EQ 'CopilotSeats.nuspec'
             $reader = New-Object IO.StreamReader($nuspec.Open())
             try { [xml]$spec = $reader.ReadToEnd() } finally { $reader.Dispose() }
@@ -68,11 +70,8 @@ Describe 'build.ps1 -Task Package' {
         $meta.licenseUrl | Should -Match '^https://.+LICENSE$'
         $meta.projectUrl | Should -Match '^https://'
         $meta.tags | Should -Match 'Copilot'
-        # ReleaseNotes are this version's section of CHANGELOG.md.
-        $changelog = Get-Content -LiteralPath (Join-Path $RepoRoot 'CHANGELOG.md') -Raw
-        $section = [regex]::Match($changelog, "(?ms)^## $([regex]::Escape($Version))[^\n]*\n(.*?)(?=^## |\z)").Groups[1].Value.Trim()
-        $section | Should -Not -BeNullOrEmpty
-        ($meta.releaseNotes -replace '\s+', ' ').Trim() | Should -Be (($section -replace '\s+', ' ').Trim())
+        $ChangelogSection | Should -Not -BeNullOrEmpty
+        ($meta.releaseNotes -replace '\s+', ' ').Trim() | Should -Be $ChangelogSection
     }
 
     It 'the manifest passes Test-ModuleManifest, at version 0.3.0 with an MIT LICENSE beside it' {
@@ -83,12 +82,10 @@ Describe 'build.ps1 -Task Package' {
 
     It 'the repository''s and the built module''s manifests carry this version''s CHANGELOG.md section as ReleaseNotes' {
         # Not only the package: Test-ModuleManifest or Get-Module -ListAvailable on either manifest shows the notes.
-        $changelog = Get-Content -LiteralPath (Join-Path $RepoRoot 'CHANGELOG.md') -Raw
-        $section = [regex]::Match($changelog, "(?ms)^## $([regex]::Escape($Version))[^\n]*\n(.*?)(?=^## |\z)").Groups[1].Value.Trim()
-        $section | Should -Not -BeNullOrEmpty
+        $ChangelogSection | Should -Not -BeNullOrEmpty
         foreach ($path in (Join-Path $RepoRoot 'CopilotSeats.psd1'), $ManifestPath) {
             $notes = (Import-PowerShellDataFile -LiteralPath $path).PrivateData.PSData.ReleaseNotes
-            ($notes -replace '\s+', ' ').Trim() | Should -Be (($section -replace '\s+', ' ').Trim()) -Because "$path has the CHANGELOG.md section of $Version (copy it into ReleaseNotes when the CHANGELOG changes)"
+            ($notes -replace '\s+', ' ').Trim() | Should -Be $ChangelogSection -Because "$path has the CHANGELOG.md section of $Version (copy it into ReleaseNotes when the CHANGELOG changes)"
         }
         (Test-ModuleManifest -Path $ManifestPath -ErrorAction Stop).ReleaseNotes | Should -Not -Be 'See CHANGELOG.md.'
     }

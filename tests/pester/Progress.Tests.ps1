@@ -72,7 +72,6 @@ Describe 'Batch progress' {
 
 Describe 'Progress when a listing fails' {
     BeforeEach { Reset-Simulator $Sim }
-    AfterEach { Set-SimulatorFaults $Sim @{} }
 
     It 'a listing whose third page fails completes its bar and reports the error' {
         Set-SimulatorFaults $Sim @{ script = @(@{ method = 'GET'; pathContains = '/copilot/billing/seats'; queryContains = 'page=3'; status = 404; times = 10 }) }
@@ -88,7 +87,6 @@ Describe 'Progress when a listing fails' {
 
 Describe 'Progress when a listing is stopped' {
     BeforeEach { Reset-Simulator $Sim }
-    AfterEach { Set-SimulatorFaults $Sim @{} }
 
     # PowerShell refuses every write once a pipeline is stopping (a Completed record included; the
     # host clears the bars when the pipeline ends), so what the module owes is to stop promptly and

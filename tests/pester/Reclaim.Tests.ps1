@@ -132,7 +132,6 @@ Describe 'A CSV of plain logins mixed with team-granted and seatless names' {
 Describe 'Plain logins mixed with seatless names only' {
     BeforeAll {
         Reset-Simulator $Sim
-        Clear-SimulatorLog $Sim
         $script:Changes = @(Remove-CopilotUser -Organization octo-org -UserName user-0004, no-seat-6, user-0005 -Force @Conn -ErrorVariable ev -ErrorAction SilentlyContinue)
         $script:Errors = @($ev)
     }
@@ -141,17 +140,12 @@ Describe 'Plain logins mixed with seatless names only' {
         foreach ($login in 'user-0004', 'user-0005') { (Get-Seat $login).PendingCancellationDate | Should -Not -BeNullOrEmpty }
         ($Changes | Measure-Object SeatsChanged -Sum).Sum | Should -Be 2
         $Errors.Count | Should -Be 1
-        $Errors[0].FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.NoSeat*'
-        [string]$Errors[0].TargetObject | Should -Be 'no-seat-6'
-        "$($Errors[0].CategoryInfo.Category)" | Should -Be 'ObjectNotFound'
+        Assert-ErrorRecord $Errors[0] 'CopilotSeats.NoSeat' ObjectNotFound 'no-seat-6'
     }
 }
 
 Describe '-Exclude' {
-    BeforeEach {
-        Reset-Simulator $Sim
-        Clear-SimulatorLog $Sim
-    }
+    BeforeEach { Reset-Simulator $Sim }
 
     It 'Get-CopilotSeat -Exclude leaves out the logins matching any pattern, case-insensitively' {
         $all = @(Get-CopilotSeat -Organization octo-org @Conn)

@@ -34,7 +34,6 @@ Describe 'Rate limits' {
         @($seats | Select-Object -ExpandProperty Login | Sort-Object -Unique).Count | Should -Be 120
         $watch.Elapsed.TotalMilliseconds | Should -BeGreaterOrEqual 900
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 60
-        @(Get-SimulatorRequests $Sim | Where-Object { $_.status -eq 429 }).Count | Should -Be 1
         @(Get-SimulatorRequests $Sim).status | Should -Be @(429, 200, 200)
     }
 
@@ -45,7 +44,6 @@ Describe 'Rate limits' {
         $watch = [System.Diagnostics.Stopwatch]::StartNew()
         $err = Get-ThrownError { Get-CopilotSeat -Organization octo-org -MaxRateLimitWait $Wait @Conn }
         $watch.Stop()
-        $err | Should -Not -BeNullOrEmpty -Because 'a rate limit longer than -MaxRateLimitWait stops the command'
         Assert-ErrorRecord $err 'CopilotSeats.RateLimited' LimitsExceeded
         $err.Exception.Message | Should -Match '\(1 s\)' -Because 'the number 1 means one second, not one tick'
         $err.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
@@ -56,8 +54,7 @@ Describe 'Rate limits' {
     It 'a primary limit stops a change as well, before any retry' {
         Set-SimulatorFaults $Sim @{ rateLimit = @{ kind = 'primary'; times = 5; resetInSeconds = 600 } }
         $err = Get-ThrownError { Add-CopilotUser -Organization octo-org -UserName no-seat-1 -Force -MaxRateLimitWait ([TimeSpan]::FromSeconds(1)) @Conn }
-        $err | Should -Not -BeNullOrEmpty
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.RateLimited*'
+        Assert-ErrorRecord $err 'CopilotSeats.RateLimited'
         @(Get-SimulatorRequests $Sim -Method POST).Count | Should -Be 1
     }
 }

@@ -89,9 +89,7 @@ Describe 'Plan types the module does not know (plan_type unknown)' {
 }
 
 Describe 'Link headers on another host' {
-    BeforeAll { Reset-Simulator $Sim }
-    BeforeEach { Clear-SimulatorLog $Sim }
-    AfterEach { Set-SimulatorFaults $Sim @{} }
+    BeforeEach { Reset-Simulator $Sim }
 
     It 'a listing whose Link header points at api.github.com is read from the API host, with one verbose line' {
         Set-SimulatorFaults $Sim @{ linkOrigin = 'https://api.github.com' }

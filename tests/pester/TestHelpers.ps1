@@ -107,7 +107,6 @@ function Remove-ModuleShell($Shell) {
     $rs.Dispose()
 }
 
-
 function Get-FreeTcpPort {
     $listener = New-Object System.Net.Sockets.TcpListener ([System.Net.IPAddress]::Loopback), 0
     try {
@@ -154,13 +153,7 @@ function Start-TestSimulator {
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -WorkingDirectory $root `
         -RedirectStandardOutput $stdout -RedirectStandardError $stderr -NoNewWindow -PassThru
 
-    $sim = [pscustomobject]@{
-        Url     = $url
-        Port    = $port
-        Process = $process
-        StdOut  = $stdout
-        StdErr  = $stderr
-    }
+    $sim = [pscustomobject]@{ Url = $url; Port = $port; Process = $process; StdOut = $stdout; StdErr = $stderr }
 
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
     $ready = $false
@@ -311,6 +304,12 @@ function Invoke-WithoutAmbientToken([scriptblock] $Script) {
         Restore-TokenEnvironment
         Remove-Item -LiteralPath $empty -Recurse -Force -ErrorAction SilentlyContinue
     }
+}
+
+# The completion texts TabExpansion2 offers with the cursor at the end of the line.
+function Get-Completion([string] $Line) {
+    $result = TabExpansion2 -inputScript $Line -cursorColumn $Line.Length
+    @($result.CompletionMatches | ForEach-Object { $_.CompletionText })
 }
 
 # ---- assertions helpers -------------------------------------------------------------------
