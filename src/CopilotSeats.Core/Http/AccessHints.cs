@@ -30,7 +30,7 @@ namespace CopilotSeats.Http
 
         public static string WithScopes(ErrorAnswer a, string cause)
         {
-            string scopes = ScopeHint(a.Request, a.Response);
+            string scopes = ScopeHint(a);
             return scopes.Length > 0 ? cause + " " + scopes : cause;
         }
 
@@ -47,8 +47,10 @@ namespace CopilotSeats.Http
             return accept.Count > 0 && !OAuthScopes.AnyCovered(have, accept) ? accept : null;
         }
 
-        private static string ScopeHint(ApiRequest request, ApiResponse response)
+        private static string ScopeHint(ErrorAnswer a)
         {
+            ApiRequest request = a.Request;
+            ApiResponse response = a.Response;
             string? granted = response.Header("X-OAuth-Scopes");
             string? accepted = response.Header("X-Accepted-OAuth-Scopes");
             string expected = ExpectedScopes(request.Kind, request.Scope.Kind);
@@ -66,7 +68,7 @@ namespace CopilotSeats.Http
             string have = string.Join(", ", OAuthScopes.Parse(granted));
             if (accepted is null || OAuthScopes.Parse(accepted).Count == 0)
                 return $"The token has scopes [{have}]; needed: {expected}.";
-            List<string>? missing = MissingScopes(response);
+            List<string>? missing = a.Missing;
             if (missing is null)
                 return response.Status == 404
                     ? $"The token has scopes [{have}], which GitHub accepts here, so a missing scope is not the cause."

@@ -37,7 +37,7 @@ namespace CopilotSeats.Http
         public Uri OnApiHost(Uri link)
         {
             if (link is null) throw new ArgumentNullException(nameof(link));
-            if (SameOrigin(link, _apiUrl)) return link;
+            if (Redirects.SameOrigin(link, _apiUrl)) return link;
             Uri rebased = Rebase(link, _apiUrl);
             if (System.Threading.Interlocked.Exchange(ref _told, 1) == 0)
                 _verbose?.Invoke($"GitHub's Link header points at {link.GetLeftPart(UriPartial.Authority)}, not the API host " +
@@ -53,10 +53,5 @@ namespace CopilotSeats.Http
             if (basePath.Length > 0 && !path.StartsWith(basePath + "/", StringComparison.OrdinalIgnoreCase)) path = basePath + path;
             return new Uri(apiUrl.GetLeftPart(UriPartial.Authority) + path + link.Query);
         }
-
-        private static bool SameOrigin(Uri a, Uri b) =>
-            string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase)
-            && a.Port == b.Port;
     }
 }

@@ -27,11 +27,15 @@ namespace CopilotSeats.Http
         /// <summary>The token only ever goes to the configured API host.</summary>
         internal static void EnsureSameOrigin(ApiRequest request, Uri target, Uri apiUrl)
         {
-            if (!string.Equals(target.Scheme, apiUrl.Scheme, StringComparison.OrdinalIgnoreCase)
-                || !string.Equals(target.Host, apiUrl.Host, StringComparison.OrdinalIgnoreCase)
-                || target.Port != apiUrl.Port)
+            if (!SameOrigin(target, apiUrl))
                 throw new CopilotException("CopilotSeats.RedirectRefused", CopilotErrorCategory.ProtocolError, request.Target,
                     $"Refused to send the token to {target.GetLeftPart(UriPartial.Authority)}: it is not the API host {apiUrl.GetLeftPart(UriPartial.Authority)}.");
         }
+
+        /// <summary>Same scheme, host and port.</summary>
+        internal static bool SameOrigin(Uri a, Uri b) =>
+            string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase)
+            && a.Port == b.Port;
     }
 }

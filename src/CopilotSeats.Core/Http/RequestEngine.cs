@@ -56,8 +56,7 @@ namespace CopilotSeats.Http
         /// <summary>Sends a request, waiting out rate limits and retrying what is safe; returns only a 2xx answer.</summary>
         public async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
         {
-            Redirects.EnsureSameOrigin(request, request.Uri, _connection.ApiUrl);
-            if (InstallationReach.Refusal(_connection.Tokens, request.Scope) is { } unreachable) throw unreachable;
+            EnsureSendable(request);
             if (request.IsMutation)
             {
                 await _mutations.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -77,6 +76,13 @@ namespace CopilotSeats.Http
             return await SendWithPolicyAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>Before anything is sent: the token goes only to the API host, and only to a target its installation reaches.</summary>
+        private void EnsureSendable(ApiRequest request)
+        {
+            Redirects.EnsureSameOrigin(request, request.Uri, _connection.ApiUrl);
+            if (InstallationReach.Refusal(_connection.Tokens, request.Scope) is { } unreachable) throw unreachable;
+        }
+
         /// <summary>Attempts, rate-limit waits and redirects of one request so far.</summary>
         private sealed class RetryState
         {
@@ -94,8 +100,7 @@ namespace CopilotSeats.Http
         public Task<ApiResponse> SendForAnswerAsync(ApiRequest request, CancellationToken cancellationToken)
         {
             if (request.IsMutation) throw new ArgumentException("Only GET requests are sent for their answer.", nameof(request));
-            Redirects.EnsureSameOrigin(request, request.Uri, _connection.ApiUrl);
-            if (InstallationReach.Refusal(_connection.Tokens, request.Scope) is { } unreachable) throw unreachable;
+            EnsureSendable(request);
             return SendWithPolicyAsync(request, cancellationToken, anyAnswer: true);
         }
 

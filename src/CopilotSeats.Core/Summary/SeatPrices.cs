@@ -58,14 +58,19 @@ namespace CopilotSeats.Summary
         /// A price table from what -Price was given: a dictionary (see <see cref="From"/>), or one number or numeric
         /// string for every plan type (see <see cref="Flat"/>). Null stays null (GitHub's list prices).
         /// </summary>
-        public static IReadOnlyDictionary<string, decimal>? FromValue(object? value)
+        /// <param name="value">What -Price was given.</param>
+        /// <param name="unwrap">Applied to the value and to each key and value of a dictionary (the cmdlet strips PowerShell's wrappers); null leaves them as they are.</param>
+        public static IReadOnlyDictionary<string, decimal>? FromValue(object? value, Func<object?, object?>? unwrap = null)
         {
+            unwrap ??= v => v;
+            value = unwrap(value);
             switch (value)
             {
                 case null: return null;
                 case System.Collections.IDictionary table:
                     var pairs = new List<KeyValuePair<object, object?>>();
-                    foreach (System.Collections.DictionaryEntry entry in table) pairs.Add(new KeyValuePair<object, object?>(entry.Key, entry.Value));
+                    foreach (System.Collections.DictionaryEntry entry in table)
+                        pairs.Add(new KeyValuePair<object, object?>(unwrap(entry.Key) ?? string.Empty, unwrap(entry.Value)));
                     return From(pairs);
                 case bool _:
                     break;

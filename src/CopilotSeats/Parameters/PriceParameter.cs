@@ -1,4 +1,3 @@
-using System.Collections;
 using CopilotSeats.Summary;
 
 namespace CopilotSeats
@@ -10,18 +9,7 @@ namespace CopilotSeats
     internal static class PriceParameter
     {
         /// <summary>Null when -Price was not given; a bad plan type, amount or type is a terminating <see cref="CopilotException"/>.</summary>
-        public static IReadOnlyDictionary<string, decimal>? Parse(object? price)
-        {
-            object? value = Unwrap(price);
-            if (value is IDictionary table)
-            {
-                var pairs = new List<KeyValuePair<object, object?>>();
-                foreach (DictionaryEntry entry in table)
-                    pairs.Add(new KeyValuePair<object, object?>(Unwrap(entry.Key) ?? string.Empty, Unwrap(entry.Value)));
-                return SeatPrices.From(pairs);
-            }
-            return SeatPrices.FromValue(value);
-        }
+        public static IReadOnlyDictionary<string, decimal>? Parse(object? price) => SeatPrices.FromValue(price, Unwrap);
 
         private static object? Unwrap(object? value) => value is PSObject ps ? ps.BaseObject : value;
     }
