@@ -120,69 +120,46 @@ public class SimulatorOperationTests : SimulatorTestBase
         Assert.Equal(121, (await ListAll(client, Org)).Count);
     }
 
-    [Fact]
-    public async Task Errors_map_to_categories_targets_and_hints()
+    private static readonly Dictionary<string, Func<CopilotClient, Task>> Calls = new()
     {
-        using var client = Client();
-        var notFound = await Assert.ThrowsAsync<CopilotApiException>(() => client.GetUserSeatAsync(Org, "ghost-user", default));
-        Assert.Equal(("CopilotSeats.Http404", CopilotErrorCategory.ObjectNotFound, (object?)"ghost-user"), (notFound.ErrorId, notFound.Category, notFound.TargetObject));
-        // The scopes suffice (the simulator's default token has them): say so, without blaming the account's role.
-        Assert.Contains("'ghost-user' has no Copilot seat in the organization octo-org", notFound.Message);
-        Assert.Contains("so a missing scope is not the cause", notFound.Message);
-        Assert.DoesNotContain("lacks the role", notFound.Message);
-        // The recommended action is one short step, not a copy of the message's explanation.
-        Assert.Equal("Check the login; Get-CopilotSeat -Organization octo-org lists who has a seat.", notFound.RecommendedAction);
-        Assert.DoesNotContain(notFound.RecommendedAction!, notFound.Message);
+        ["look up ghost-user"] = c => c.GetUserSeatAsync(Org, "ghost-user", default),
+        ["look up pending-invite"] = c => c.GetUserSeatAsync(Org, "pending-invite", default),
+        ["read no-such-org"] = c => c.GetOrgDetailAsync("no-such-org", default),
+        ["read octo-org"] = c => c.GetOrgDetailAsync("octo-org", default),
+        ["add in assign-all-org"] = c => c.ChangeSeatsAsync(SeatScope.ForOrganization("assign-all-org"), SeatAction.Add, AssigneeKind.User, new[] { "user-0001" }, default),
+        ["add no-such-team"] = c => c.ChangeSeatsAsync(Org, SeatAction.Add, AssigneeKind.Team, new[] { "no-such-team" }, default),
+        ["cancel team1-member-1"] = c => c.ChangeSeatsAsync(Org, SeatAction.Remove, AssigneeKind.User, new[] { "team1-member-1" }, default),
+        ["cancel user-0001"] = c => c.ChangeSeatsAsync(Org, SeatAction.Remove, AssigneeKind.User, new[] { "user-0001" }, default),
+    };
 
-        var unknownOrg = await Assert.ThrowsAsync<CopilotApiException>(() => client.GetOrgDetailAsync("no-such-org", default));
-        Assert.Equal("no-such-org", unknownOrg.TargetObject);
-
-        var assignAll = await Assert.ThrowsAsync<CopilotApiException>(() => client.ChangeSeatsAsync(SeatScope.ForOrganization("assign-all-org"), SeatAction.Add, AssigneeKind.User, new[] { "user-0001" }, default));
-        Assert.Equal(CopilotErrorCategory.InvalidOperation, assignAll.Category);
-        Assert.Contains("assign_all", assignAll.Message);
-
-        var teamGranted = await Assert.ThrowsAsync<CopilotApiException>(() => client.ChangeSeatsAsync(Org, SeatAction.Remove, AssigneeKind.User, new[] { "team1-member-1" }, default));
-        Assert.Equal("CopilotSeats.Http422", teamGranted.ErrorId);
-        Assert.Contains("team", teamGranted.Message);
-        Assert.Contains("Remove-CopilotTeam", teamGranted.RecommendedAction);
-        Assert.DoesNotContain(teamGranted.RecommendedAction!, teamGranted.Message);
-
-        var unknownTeam = await Assert.ThrowsAsync<CopilotApiException>(() => client.ChangeSeatsAsync(Org, SeatAction.Add, AssigneeKind.Team, new[] { "no-such-team" }, default));
-        Assert.Equal(422, unknownTeam.StatusCode);
-
-        var pendingInvite = await Assert.ThrowsAsync<CopilotApiException>(() => client.GetUserSeatAsync(Org, "pending-invite", default));
-        Assert.Equal(422, pendingInvite.StatusCode);
-        Assert.Contains("pending invitation", pendingInvite.Message);
-        Assert.Equal("Ask the user to accept the invitation, then look the seat up again.", pendingInvite.RecommendedAction);
+    /// <summary>The simulator's answer reaches the caller as one mapped error (the wording of each row: ErrorMapperTableTests, MappingTests).</summary>
+    [Theory]
+    [InlineData("look up ghost-user", null, 404, CopilotErrorCategory.ObjectNotFound, "ghost-user", "so a missing scope is not the cause", "lists who has a seat")]
+    [InlineData("look up pending-invite", null, 422, null, null, "pending invitation", "Ask the user to accept the invitation")]
+    [InlineData("read no-such-org", null, 404, null, "no-such-org", null, null)]
+    [InlineData("add in assign-all-org", null, 422, CopilotErrorCategory.InvalidOperation, null, "assign_all", null)]
+    [InlineData("add no-such-team", null, 422, null, null, null, null)]
+    [InlineData("cancel team1-member-1", null, 422, null, null, "team", "Remove-CopilotTeam")]
+    [InlineData("read octo-org", "sim_bad_token", 401, CopilotErrorCategory.AuthenticationError, null, null, "Create a new token")]
+    [InlineData("cancel user-0001", "sim_readonly_token", 403, CopilotErrorCategory.PermissionDenied, null, "The token has scopes [", "manage_billing:copilot, admin:org.")]
+    [InlineData("read octo-org", "sim_noscope_token", 404, CopilotErrorCategory.ObjectNotFound, null, "manage_billing:copilot", null)]
+    public async Task A_refusal_reaches_the_caller_mapped(string call, string? token, int status, CopilotErrorCategory? category, string? target, string? said, string? action)
+    {
+        using var client = token is null ? Client() : Client(token: token);
+        var error = await Assert.ThrowsAsync<CopilotApiException>(() => Calls[call](client));
+        Assert.Equal(("CopilotSeats.Http" + status, status), (error.ErrorId, error.StatusCode));
+        if (category != null) Assert.Equal(category, error.Category);
+        if (target != null) Assert.Equal(target, error.TargetObject);
+        if (said != null) Assert.Contains(said, error.Message);
+        if (action != null) Assert.Contains(action, error.RecommendedAction);
+        if (action != null) Assert.DoesNotContain(error.RecommendedAction!, error.Message);
     }
 
     [Fact]
-    public async Task Auth_errors_explain_scopes()
+    public async Task A_read_only_token_lists_seats()
     {
-        using (var bad = Client(token: "sim_bad_token"))
-        {
-            var ex = await Assert.ThrowsAsync<CopilotApiException>(() => bad.GetOrgDetailAsync("octo-org", default));
-            Assert.Equal(CopilotErrorCategory.AuthenticationError, ex.Category);
-            Assert.Equal("Create a new token, then pass it with -Token or Connect-Copilot -Token.", ex.RecommendedAction);
-        }
-        using (var readOnly = Client(token: "sim_readonly_token"))
-        {
-            Assert.Equal(120, (await ListAll(readOnly, Org)).Count);
-            var ex = await Assert.ThrowsAsync<CopilotApiException>(() => readOnly.ChangeSeatsAsync(Org, SeatAction.Remove, AssigneeKind.User, new[] { "user-0001" }, default));
-            Assert.Equal(("CopilotSeats.Http403", CopilotErrorCategory.PermissionDenied), (ex.ErrorId, ex.Category));
-            Assert.Contains("read:org", ex.Message);
-            Assert.Contains("admin:org", ex.Message);
-            Assert.Equal("Use a token with one of these scopes: manage_billing:copilot, admin:org.", ex.RecommendedAction);
-            // The scopes are the cause: the message names them and does not send the user after a role.
-            Assert.Contains("The token is not allowed to do this for the organization octo-org. The token has scopes [", ex.Message);
-            Assert.DoesNotContain("must belong to", ex.Message);
-        }
-        using (var noScope = Client(token: "sim_noscope_token"))
-        {
-            var ex = await Assert.ThrowsAsync<CopilotApiException>(() => noScope.GetOrgDetailAsync("octo-org", default));
-            Assert.Equal(CopilotErrorCategory.ObjectNotFound, ex.Category);
-            Assert.Contains("manage_billing:copilot", ex.Message);
-        }
+        using var client = Client(token: "sim_readonly_token");
+        Assert.Equal(120, (await ListAll(client, Org)).Count);
     }
 
     [Fact]

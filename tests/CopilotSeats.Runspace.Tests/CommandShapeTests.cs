@@ -122,14 +122,11 @@ public sealed class CommandShapeTests : SessionTests
         Assert.Contains("Confirm", Ps.Command(command).Parameters.Keys);
     }
 
+    /// <summary>Every command but the mutators and Export-CopilotSeatReport (which asks like Export-Csv does).</summary>
+    public static TheoryData<string> NonMutatingCommands() => new(Commands.Except(Mutators).Where(c => c != "Export-CopilotSeatReport"));
+
     [Theory]
-    [InlineData("Get-CopilotSeat")]
-    [InlineData("Get-CopilotUsage")]
-    [InlineData("Measure-CopilotSeat")]
-    [InlineData("Get-CopilotOrgDetail")]
-    [InlineData("Connect-Copilot")]
-    [InlineData("Disconnect-Copilot")]
-    [InlineData("Test-CopilotConnection")]
+    [MemberData(nameof(NonMutatingCommands))]
     public void Non_mutator_does_not_support_ShouldProcess(string command)
     {
         CmdletInfo cmd = Ps.Command(command);
@@ -205,72 +202,28 @@ public sealed class CommandShapeTests : SessionTests
         Assert.Equal("CopilotSeats.Commands.SecondsTimeSpanTransformationAttribute", transformation.GetType().FullName);
     }
 
-    [Theory]
-    [InlineData("Get-CopilotOrgDetail", "Organization", 0)]
-    [InlineData("Get-CopilotSeat", "Organization", 0)]
-    [InlineData("Get-CopilotSeat", "Enterprise", 1)]
-    [InlineData("Get-CopilotSeat", "UserName", 2)]
-    [InlineData("Get-CopilotUsage", "Organization", 0)]
-    [InlineData("Get-CopilotUsage", "Enterprise", 1)]
-    [InlineData("Measure-CopilotSeat", "Organization", 0)]
-    [InlineData("Measure-CopilotSeat", "Enterprise", 1)]
-    [InlineData("Export-CopilotSeatReport", "Organization", 0)]
-    [InlineData("Export-CopilotSeatReport", "Enterprise", 1)]
-    [InlineData("Connect-Copilot", "Organization", 0)]
-    [InlineData("Connect-Copilot", "Enterprise", 1)]
-    [InlineData("Test-CopilotConnection", "Organization", 0)]
-    [InlineData("Test-CopilotConnection", "Enterprise", 1)]
-    [InlineData("Add-CopilotUser", "Organization", 0)]
-    [InlineData("Add-CopilotUser", "Enterprise", 1)]
-    [InlineData("Add-CopilotUser", "UserName", 2)]
-    [InlineData("Remove-CopilotUser", "Organization", 0)]
-    [InlineData("Remove-CopilotUser", "Enterprise", 1)]
-    [InlineData("Remove-CopilotUser", "UserName", 2)]
-    [InlineData("Add-CopilotTeam", "Organization", 0)]
-    [InlineData("Add-CopilotTeam", "Enterprise", 1)]
-    [InlineData("Add-CopilotTeam", "TeamName", 3)]
-    [InlineData("Remove-CopilotTeam", "Organization", 0)]
-    [InlineData("Remove-CopilotTeam", "Enterprise", 1)]
-    [InlineData("Remove-CopilotTeam", "TeamName", 3)]
-    public void Name_parameter_has_ValidateCopilotName(string command, string parameter, int nameKind)
+    /// <summary>The name rule and completer each name parameter has, wherever a command declares it.</summary>
+    private static readonly (string Parameter, string Kind, string Completer)[] NameParameters =
+        { ("Organization", "Organization", "OrganizationCompleter"), ("Enterprise", "Enterprise", "EnterpriseCompleter"),
+          ("UserName", "Login", "UserNameCompleter"), ("TeamName", "TeamSlug", "TeamNameCompleter") };
+
+    public static TheoryData<string, string, string, string?> NameParameterUses()
     {
-        // NameKind: Organization 0, Enterprise 1, Login 2, TeamSlug 3.
-        var validator = Assert.Single(Parameter(command, parameter).Attributes, a => a.GetType().FullName == "CopilotSeats.Commands.ValidateCopilotNameAttribute");
-        object kind = validator.GetType().GetProperty("Kind")!.GetValue(validator)!;
-        Assert.Equal("CopilotSeats.Validation.NameKind", kind.GetType().FullName);
-        Assert.Equal(nameKind, Convert.ToInt32(kind));
-        Assert.Equal(new[] { "Organization", "Enterprise", "Login", "TeamSlug" }[nameKind], kind.ToString());
+        var data = new TheoryData<string, string, string, string?>();
+        foreach (string command in Commands)
+            foreach (var (parameter, kind, completer) in NameParameters.Where(n => ParameterNames(command).Contains(n.Parameter)))
+                data.Add(command, parameter, kind, command == "Add-CopilotUser" && parameter == "UserName" ? null : completer); // users without a seat: nothing to list
+        return data;
     }
 
     [Theory]
-    [InlineData("Get-CopilotOrgDetail", "Organization", "OrganizationCompleter")]
-    [InlineData("Get-CopilotSeat", "Organization", "OrganizationCompleter")]
-    [InlineData("Get-CopilotSeat", "Enterprise", "EnterpriseCompleter")]
-    [InlineData("Get-CopilotSeat", "UserName", "UserNameCompleter")]
-    [InlineData("Get-CopilotUsage", "Organization", "OrganizationCompleter")]
-    [InlineData("Get-CopilotUsage", "Enterprise", "EnterpriseCompleter")]
-    [InlineData("Measure-CopilotSeat", "Organization", "OrganizationCompleter")]
-    [InlineData("Measure-CopilotSeat", "Enterprise", "EnterpriseCompleter")]
-    [InlineData("Export-CopilotSeatReport", "Organization", "OrganizationCompleter")]
-    [InlineData("Export-CopilotSeatReport", "Enterprise", "EnterpriseCompleter")]
-    [InlineData("Connect-Copilot", "Organization", "OrganizationCompleter")]
-    [InlineData("Connect-Copilot", "Enterprise", "EnterpriseCompleter")]
-    [InlineData("Test-CopilotConnection", "Organization", "OrganizationCompleter")]
-    [InlineData("Test-CopilotConnection", "Enterprise", "EnterpriseCompleter")]
-    [InlineData("Add-CopilotUser", "Organization", "OrganizationCompleter")]
-    [InlineData("Add-CopilotUser", "Enterprise", "EnterpriseCompleter")]
-    [InlineData("Add-CopilotUser", "UserName", null)] // users without a seat: nothing to list
-    [InlineData("Remove-CopilotUser", "Organization", "OrganizationCompleter")]
-    [InlineData("Remove-CopilotUser", "Enterprise", "EnterpriseCompleter")]
-    [InlineData("Remove-CopilotUser", "UserName", "UserNameCompleter")]
-    [InlineData("Add-CopilotTeam", "Organization", "OrganizationCompleter")]
-    [InlineData("Add-CopilotTeam", "Enterprise", "EnterpriseCompleter")]
-    [InlineData("Add-CopilotTeam", "TeamName", "TeamNameCompleter")]
-    [InlineData("Remove-CopilotTeam", "Organization", "OrganizationCompleter")]
-    [InlineData("Remove-CopilotTeam", "Enterprise", "EnterpriseCompleter")]
-    [InlineData("Remove-CopilotTeam", "TeamName", "TeamNameCompleter")]
-    public void Name_parameter_has_its_argument_completer(string command, string parameter, string? completer)
+    [MemberData(nameof(NameParameterUses))]
+    public void Name_parameter_has_its_name_rule_and_argument_completer(string command, string parameter, string nameKind, string? completer)
     {
+        var validator = Assert.Single(Parameter(command, parameter).Attributes, a => a.GetType().FullName == "CopilotSeats.Commands.ValidateCopilotNameAttribute");
+        object kind = validator.GetType().GetProperty("Kind")!.GetValue(validator)!;
+        Assert.Equal("CopilotSeats.Validation.NameKind", kind.GetType().FullName);
+        Assert.Equal(nameKind, kind.ToString());
         var attributes = Parameter(command, parameter).Attributes.OfType<ArgumentCompleterAttribute>().ToList();
         if (completer is null) { Assert.Empty(attributes); return; }
         var attribute = Assert.Single(attributes);

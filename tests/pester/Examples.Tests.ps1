@@ -122,21 +122,9 @@ Describe 'GitHub App examples' {
 # file, and no date is cut.
 Describe 'The demo at 80 columns' {
     BeforeAll {
-        $psi = [Diagnostics.ProcessStartInfo]::new('dotnet')
-        foreach ($a in 'pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $RepoRoot 'examples/Demo.ps1')) { $psi.ArgumentList.Add($a) }
-        $psi.WorkingDirectory = $RepoRoot
-        $psi.RedirectStandardOutput = $true
-        $psi.RedirectStandardError = $true
-        $psi.Environment['COLUMNS'] = '80'
-        $psi.Environment['NO_COLOR'] = '1'
-        foreach ($name in 'GH_TOKEN', 'GITHUB_TOKEN', 'GITHUB_API_URL') { $null = $psi.Environment.Remove($name) }
-        $p = [Diagnostics.Process]::Start($psi)
-        $err = $p.StandardError.ReadToEndAsync()
-        $out = $p.StandardOutput.ReadToEndAsync()
-        if (-not $p.WaitForExit(300000)) { $p.Kill($true); throw 'The demo did not end within 5 minutes.' }
-        $p.WaitForExit()
-        $script:DemoExit = $p.ExitCode
-        $script:DemoText = ($out.Result + $err.Result) -replace "`e\[[0-9;]*m", ''
+        $demo = Invoke-ChildProcess dotnet 'pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $RepoRoot 'examples/Demo.ps1') $RepoRoot @{ COLUMNS = '80'; NO_COLOR = '1' }
+        $script:DemoExit = $demo.ExitCode
+        $script:DemoText = $demo.Output -replace "`e\[[0-9;]*m", ''
         $script:DemoLines = @($DemoText -split '\r?\n' | ForEach-Object { $_.TrimEnd() })
     }
 

@@ -33,25 +33,7 @@ BeforeAll {
     $LASTEXITCODE | Should -Be 0
 
     function Invoke-ReadmeCommand([string] $Command, [int] $TimeoutMinutes) {
-        $psi = [Diagnostics.ProcessStartInfo]::new('bash')
-        $psi.ArgumentList.Add('-c')
-        $psi.ArgumentList.Add($Command)
-        $psi.WorkingDirectory = $Clone
-        $psi.RedirectStandardOutput = $true
-        $psi.RedirectStandardError = $true
-        $psi.Environment['PATH'] = $BarePath
-        $psi.Environment['COPILOTSEATS_QUICKSTART_NESTED'] = '1'
-        $psi.Environment['COPILOTSEATS_TEST_SMOKE'] = '1'
-        foreach ($name in 'GH_TOKEN', 'GITHUB_TOKEN', 'GITHUB_API_URL') { $null = $psi.Environment.Remove($name) }
-        $p = [Diagnostics.Process]::Start($psi)
-        $err = $p.StandardError.ReadToEndAsync()
-        $out = $p.StandardOutput.ReadToEndAsync()
-        if (-not $p.WaitForExit($TimeoutMinutes * 60 * 1000)) {
-            $p.Kill($true)
-            throw "'$Command' did not finish within $TimeoutMinutes minutes."
-        }
-        $p.WaitForExit()
-        return [pscustomobject]@{ ExitCode = $p.ExitCode; Output = $out.Result + $err.Result }
+        Invoke-ChildProcess bash '-c', $Command $Clone @{ PATH = $BarePath; COPILOTSEATS_QUICKSTART_NESTED = '1'; COPILOTSEATS_TEST_SMOKE = '1' } $TimeoutMinutes
     }
 }
 

@@ -306,6 +306,24 @@ function Invoke-WithoutAmbientToken([scriptblock] $Script) {
     }
 }
 
+# Runs a program with no ambient token (and the $Environment given), waits at most $TimeoutMinutes and
+# returns its exit code and its output and error text.
+function Invoke-ChildProcess([string] $FilePath, [string[]] $Arguments, [string] $WorkingDirectory, [hashtable] $Environment = @{}, [int] $TimeoutMinutes = 5) {
+    $psi = [Diagnostics.ProcessStartInfo]::new($FilePath)
+    foreach ($a in $Arguments) { $psi.ArgumentList.Add($a) }
+    $psi.WorkingDirectory = $WorkingDirectory
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    foreach ($name in 'GH_TOKEN', 'GITHUB_TOKEN', 'GITHUB_API_URL') { $null = $psi.Environment.Remove($name) }
+    foreach ($name in $Environment.Keys) { $psi.Environment[$name] = $Environment[$name] }
+    $p = [Diagnostics.Process]::Start($psi)
+    $err = $p.StandardError.ReadToEndAsync()
+    $out = $p.StandardOutput.ReadToEndAsync()
+    if (-not $p.WaitForExit($TimeoutMinutes * 60 * 1000)) { $p.Kill($true); throw "'$FilePath $Arguments' did not end within $TimeoutMinutes minutes." }
+    $p.WaitForExit()
+    [pscustomobject]@{ ExitCode = $p.ExitCode; Output = $out.Result + $err.Result }
+}
+
 # The completion texts TabExpansion2 offers with the cursor at the end of the line.
 function Get-Completion([string] $Line) {
     $result = TabExpansion2 -inputScript $Line -cursorColumn $Line.Length
