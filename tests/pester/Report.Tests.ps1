@@ -23,25 +23,12 @@ BeforeAll {
     }
 
     # Runs Chromium headless on a local file with a generous timeout; returns its standard output.
-    function Invoke-Chromium([string[]] $Arguments, [int] $TimeoutSec = 240) {
-        $info = [System.Diagnostics.ProcessStartInfo]::new((Get-Chromium))
-        foreach ($a in @('--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-                '--no-first-run', '--no-default-browser-check', "--user-data-dir=$(Join-Path $Work 'chromium-profile')") + $Arguments) {
-            $info.ArgumentList.Add($a)
-        }
-        $info.RedirectStandardOutput = $true
-        $info.RedirectStandardError = $true
-        $info.UseShellExecute = $false
-        $process = [System.Diagnostics.Process]::Start($info)
-        $stdout = $process.StandardOutput.ReadToEndAsync()
-        $stderr = $process.StandardError.ReadToEndAsync()
-        if (-not $process.WaitForExit($TimeoutSec * 1000)) {
-            $process.Kill($true)
-            throw "Chromium did not finish within $TimeoutSec s: chromium $($Arguments -join ' ')"
-        }
-        $process.WaitForExit()
-        if ($process.ExitCode -ne 0) { throw "Chromium exited $($process.ExitCode): $($stderr.Result)" }
-        $stdout.Result
+    function Invoke-Chromium([string[]] $Arguments) {
+        $flags = '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+            '--no-first-run', '--no-default-browser-check', "--user-data-dir=$(Join-Path $Work 'chromium-profile')"
+        $run = Invoke-ChildProcess (Get-Chromium) (@($flags) + $Arguments) $Work -TimeoutMinutes 4
+        if ($run.ExitCode -ne 0) { throw "Chromium exited $($run.ExitCode): $($run.StdErr)" }
+        $run.StdOut
     }
 
     function ConvertFrom-Html([string] $Text) { [System.Net.WebUtility]::HtmlDecode($Text) }

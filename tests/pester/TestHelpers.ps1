@@ -307,7 +307,7 @@ function Invoke-WithoutAmbientToken([scriptblock] $Script) {
 }
 
 # Runs a program with no ambient token (and the $Environment given), waits at most $TimeoutMinutes and
-# returns its exit code and its output and error text.
+# returns its exit code, its output and error text together (Output) and apart (StdOut, StdErr).
 function Invoke-ChildProcess([string] $FilePath, [string[]] $Arguments, [string] $WorkingDirectory, [hashtable] $Environment = @{}, [int] $TimeoutMinutes = 5) {
     $psi = [Diagnostics.ProcessStartInfo]::new($FilePath)
     foreach ($a in $Arguments) { $psi.ArgumentList.Add($a) }
@@ -321,7 +321,7 @@ function Invoke-ChildProcess([string] $FilePath, [string[]] $Arguments, [string]
     $out = $p.StandardOutput.ReadToEndAsync()
     if (-not $p.WaitForExit($TimeoutMinutes * 60 * 1000)) { $p.Kill($true); throw "'$FilePath $Arguments' did not end within $TimeoutMinutes minutes." }
     $p.WaitForExit()
-    [pscustomobject]@{ ExitCode = $p.ExitCode; Output = $out.Result + $err.Result }
+    [pscustomobject]@{ ExitCode = $p.ExitCode; Output = $out.Result + $err.Result; StdOut = $out.Result; StdErr = $err.Result }
 }
 
 # The completion texts TabExpansion2 offers with the cursor at the end of the line.
