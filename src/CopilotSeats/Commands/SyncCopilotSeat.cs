@@ -28,7 +28,8 @@ namespace CopilotSeats.Commands
 
         /// <summary>A plan item's action, bound by property name: the record is a plan row, not a reference user.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public CopilotSeatPlanAction? Action { get; set; }
+        [ValidateSet("Add", "Remove", "Restore", "Keep", "Conflict", "Skip")]
+        public string? Action { get; set; }
 
         /// <summary>Allows an empty reference set (every direct seat is then planned for removal).</summary>
         [Parameter]
@@ -45,31 +46,34 @@ namespace CopilotSeats.Commands
 
         private readonly List<PlanRecheck> _rows = new List<PlanRecheck>();
         private readonly List<SeatScope> _rowScopes = new List<SeatScope>();
-        private SeatScope? _referenceScope;
-        private SeatScope? _typedScope;
+        // Held in arrays (reference types): a field of the Models struct itself would load Models with this type,
+        // before the module's loader is registered (Loading/ModuleInitializer.cs).
+        private SeatScope[]? _referenceScope;
+        private SeatScope[]? _typedScope;
         private CopilotClient? _client;
 
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
             // A target typed on the command line wins over the one each plan item carries.
-            if (!string.IsNullOrEmpty(Organization) || !string.IsNullOrEmpty(Enterprise)) _typedScope = ResolveScope(Organization, Enterprise);
+            if (!string.IsNullOrEmpty(Organization) || !string.IsNullOrEmpty(Enterprise)) _typedScope = new[] { ResolveScope(Organization, Enterprise) };
         }
 
         protected override void ProcessRecord()
         {
-            SeatScope scope = _typedScope ?? (string.IsNullOrEmpty(Enterprise) ? ResolveScope(Organization, null) : SeatScope.ForEnterprise(Enterprise!));
-            if (Action is { } action)
+            SeatScope scope = _typedScope?[0] ?? (string.IsNullOrEmpty(Enterprise) ? ResolveScope(Organization, null) : SeatScope.ForEnterprise(Enterprise!));
+            if (Action is { } named)
             {
+                var action = (CopilotSeatPlanAction)Enum.Parse(typeof(CopilotSeatPlanAction), named, ignoreCase: true);
                 if (_referenceScope != null) ThrowMixed();
                 Gather(new ReferenceSet(), login => RowsFor(scope).Add(login, action));
                 return;
             }
             if (_rows.Count > 0) ThrowMixed();
-            if (_referenceScope is { } first && !SameScope(first, scope))
+            if (_referenceScope?[0] is { } first && !SameScope(first, scope))
                 ThrowTerminatingError(ErrorRecords.From(new CopilotException("CopilotSeats.MixedTargets", CopilotErrorCategory.InvalidArgument, scope.Name,
                     $"The reference users name two targets ({first} and {scope}); a reference set is compared with one.") { RecommendedAction = "Give -Organization or -Enterprise." }));
-            _referenceScope = scope;
+            _referenceScope = new[] { scope };
             Gather(Reference);
         }
 
@@ -88,7 +92,7 @@ namespace CopilotSeats.Commands
             else
             {
                 WarnIgnored(Reference);
-                SeatScope scope = _referenceScope ?? ResolveScope(Organization, Enterprise);
+                SeatScope scope = _referenceScope?[0] ?? ResolveScope(Organization, Enterprise);
                 if (PlanGuards.CheckReference(Reference, AllowEmptyReference, scope) is { } empty) ThrowTerminatingError(ErrorRecords.From(empty));
                 CopilotClient client = Client();
                 PlanOptions options = PlanOptions(includeEqual: false);
