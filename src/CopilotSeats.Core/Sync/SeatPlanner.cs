@@ -49,14 +49,24 @@ namespace CopilotSeats.Sync
                 Rows++;
                 string? login = seat.Login;
                 if (string.IsNullOrWhiteSpace(login) || _considered != null && !_considered(login!)) continue; // a deleted account's seat has no login
+                if (!_options.IncludeEqual && seat.PendingCancellationDate is null && _reference.Contains(login!))
+                {
+                    Mark(login!, CopilotSeatPlanAction.Keep); // the common case, wanted and seated: no item is made
+                    continue;
+                }
                 CopilotSeatPlanItem item = Decide(seat, login!);
-                _seen.TryGetValue(login!, out int written);
-                int bit = 1 << (int)item.Action;
-                _seen[login!] = written | bit;
-                if ((written & bit) != 0 || item.Action == CopilotSeatPlanAction.Keep && !_options.IncludeEqual) continue;
-                items.Add(item);
+                if (Mark(login!, item.Action)) items.Add(item); // Keep comes here only with IncludeEqual
             }
             return items;
+        }
+
+        /// <summary>Notes that <paramref name="login"/> has a seat and <paramref name="action"/>; false when that was already noted.</summary>
+        private bool Mark(string login, CopilotSeatPlanAction action)
+        {
+            _seen.TryGetValue(login, out int written);
+            int bit = 1 << (int)action;
+            _seen[login] = written | bit;
+            return (written & bit) == 0;
         }
 
         /// <summary>After the listing: an Add (or an excluded Skip) for every wanted login that has no seat.</summary>
