@@ -45,6 +45,23 @@ Describe 'Compare-CopilotSeat' {
     }
 }
 
+Describe 'An enterprise plan' {
+    BeforeEach { Reset-Simulator $Sim }
+
+    It 'names the enterprise team of a Conflict, and its CSV rows (Organization and Enterprise set) go back to the enterprise' {
+        $csv = Join-Path $TestDrive 'ent-plan.csv'
+        $plan = @(Compare-CopilotSeat -ReferenceUser octocat -Enterprise octo-ent @Conn)
+        $conflicts = @($plan | Where-Object Login -like 'ent-user-*')
+        (@($conflicts | ForEach-Object { "$($_.Action) $($_.Enterprise) $($_.AssigningTeam)" } | Sort-Object -Unique)) | Should -Be 'Conflict octo-ent ent-team-1'
+        $conflicts.Count | Should -Be 4
+        $conflicts[0].Reason | Should -Match 'Remove-CopilotTeam -Enterprise octo-ent -TeamName ent-team-1'
+        $plan | Export-Csv -LiteralPath $csv -NoTypeInformation
+        Clear-SimulatorLog $Sim
+        $null = Import-Csv -LiteralPath $csv | Where-Object Login -in 'user-0001', 'user-0002' | Sync-CopilotSeat -Force @Conn
+        Assert-OneSeatRequest $Sim DELETE '/enterprises/octo-ent/copilot/billing/selected_users' selected_usernames 'user-0001,user-0002' -Sorted
+    }
+}
+
 Describe 'Sync-CopilotSeat' {
     BeforeEach {
         Reset-Simulator $Sim
