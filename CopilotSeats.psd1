@@ -20,6 +20,8 @@
         'Remove-CopilotUser'
         'Add-CopilotTeam'
         'Remove-CopilotTeam'
+        'Compare-CopilotSeat'
+        'Sync-CopilotSeat'
         'Get-CopilotUsage'
         'Test-CopilotConnection'
         'Export-CopilotSeatReport'

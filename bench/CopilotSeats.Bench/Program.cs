@@ -7,6 +7,7 @@
 //   dotnet run -c Release --project bench/CopilotSeats.Bench -- --measure-only (Measure-CopilotSeat vs counting, 100,000 seats)
 //   dotnet run -c Release --project bench/CopilotSeats.Bench -- --usage-only   (Get-CopilotUsage: 10,000-user 28-day report vs 100 users vs a script)
 //   dotnet run -c Release --project bench/CopilotSeats.Bench -- --progress-only (a 20,000-seat listing with and without Write-Progress)
+//   dotnet run -c Release --project bench/CopilotSeats.Bench -- --sync-only    (Compare-CopilotSeat: 100,000 logins against 100,000 seats vs the listing)
 //
 // The simulator runs in this process; each client measurement runs in a child process (this same
 // program with `child`), so its peak memory is the client's alone.
@@ -20,6 +21,7 @@ using CopilotSeats.Auth;
 using CopilotSeats.Simulator;
 
 if (args.Length > 0 && args[0] == "child") return await Child.RunAsync(args);
+if (args.Length > 0 && args[0] == "syncchild") return await SyncTime.ChildAsync(args);
 
 bool quick = args.Contains("--quick");
 bool skipOctokit = args.Contains("--no-octokit");
@@ -27,12 +29,38 @@ bool importOnly = args.Contains("--import-only");
 bool measureOnly = args.Contains("--measure-only");
 bool usageOnly = args.Contains("--usage-only");
 bool progressOnly = args.Contains("--progress-only");
+bool syncOnly = args.Contains("--sync-only");
 int seats = quick ? 5_000 : 20_000;
 int latencyMs = 300;
 var rows = new List<string[]>();
 var culture = CultureInfo.InvariantCulture;
 
 Console.WriteLine($"CopilotSeats benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
+
+// Compare-CopilotSeat: a reference of N logins planned against N seats, against counting the listing (budget: at most
+// 1.2x its time); memory beyond the two login sets against the listing's, at N and at N / 10.
+if (syncOnly)
+{
+    int n = quick ? 20_000 : 100_000;
+    await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions { Seats = n });
+    if (await SyncTime.MeasureAsync(sim.BaseUri, "octo-org", n, quick ? 1 : 2) is { } t)
+    {
+        double ratio = t.CompareMs / t.CountMs;
+        rows.Add(new[] { "(Get-CopilotSeat \\| Measure-Object).Count", t.Seats.ToString(culture), "0 ms", $"{t.CountMs / 1000:0.00} s",
+            $"median of {t.Turns} in one pwsh; pwsh CPU {t.CountCpuMs / 1000:0.00} s", "" });
+        rows.Add(new[] { $"Compare-CopilotSeat -ReferenceUser ({n:N0} logins)", t.Seats.ToString(culture), "0 ms", $"{t.CompareMs / 1000:0.00} s",
+            $"{ratio:0.00}x the listing's time (budget 1.2x); pwsh CPU {t.CompareCpuMs / 1000:0.00} s ({t.CompareCpuMs / t.CountCpuMs:0.00}x); {t.Items} plan items",
+            ratio <= 1.2 ? "within budget" : "OVER BUDGET" });
+    }
+    foreach (int size in new[] { n / 10, n })
+    {
+        await using var s = await SimulatorHost.StartAsync(new SimulatorOptions { Seats = size });
+        var m = await SyncTime.MemoryAsync(s.BaseUri, "octo-org", size);
+        rows.Add(new[] { $"plan memory, {size:N0} logins x {size:N0} seats", size.ToString(culture), "0 ms", "",
+            $"live GC heap peak: listing {m.ListMb:0.0} MB, plan {m.PlanMb:0.0} MB, the two login sets alone {m.SetsMb:0.0} MB: plan beyond the sets {m.PlanMb - m.SetsMb:0.0} MB", "" });
+    }
+    return PrintTable(rows);
+}
 
 // Get-CopilotUsage: records per second and peak memory of a 10,000-user 28-day report against a 100-user one
 // (budget: peak within 1.5x), and against counting the records the way a script would (budget: at least 5x faster).

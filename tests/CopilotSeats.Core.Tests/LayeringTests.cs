@@ -21,7 +21,7 @@ public sealed class LayeringTests
         ["Auth/App"] = 3, ["Pipeline"] = 3,
         ["Seats"] = 4,
         ["Usage"] = 5,
-        ["Summary"] = 6, ["Diagnostics"] = 6, ["Completion"] = 6,
+        ["Summary"] = 6, ["Diagnostics"] = 6, ["Completion"] = 6, ["Sync"] = 6,
         ["Reports"] = 7,
     };
 

@@ -10,12 +10,12 @@ public static class ModuleSpec
 
     public static readonly string[] Commands =
     {
-        "Add-CopilotTeam", "Add-CopilotUser", "Connect-Copilot", "Disconnect-Copilot", "Export-CopilotSeatReport",
+        "Add-CopilotTeam", "Add-CopilotUser", "Compare-CopilotSeat", "Connect-Copilot", "Disconnect-Copilot", "Export-CopilotSeatReport",
         "Get-CopilotOrgDetail", "Get-CopilotSeat", "Get-CopilotUsage", "Measure-CopilotSeat", "Remove-CopilotTeam", "Remove-CopilotUser",
-        "Test-CopilotConnection",
+        "Sync-CopilotSeat", "Test-CopilotConnection",
     };
 
-    public static readonly string[] Mutators = { "Add-CopilotUser", "Remove-CopilotUser", "Add-CopilotTeam", "Remove-CopilotTeam" };
+    public static readonly string[] Mutators = { "Add-CopilotUser", "Remove-CopilotUser", "Add-CopilotTeam", "Remove-CopilotTeam", "Sync-CopilotSeat" };
 
     /// <summary>The cmdlets that talk to GitHub (all but Connect-/Disconnect-Copilot).</summary>
     public static readonly string[] ApiCommands = Commands.Where(c => c is not "Connect-Copilot" and not "Disconnect-Copilot").ToArray();
@@ -46,6 +46,14 @@ public static class ModuleSpec
             Set("Organization", mandatory: true, position: 1, byValue: true, byName: true),
             Set("Enterprise", mandatory: true, position: 0, byValue: true, byName: true)),
         Shape("Force", "System.Management.Automation.SwitchParameter", null, Set()),
+    }).ToArray();
+
+    /// <summary>Compare- and Sync-CopilotSeat: the reference users (by value, and by property name as Login or UserName), -Exclude, -GraceDays.</summary>
+    private static string[] PlanShape(params string[] own) => Connection.Concat(own).Concat(new[]
+    {
+        Shape("ReferenceUser", "System.String[]", "Login,UserName", Set(mandatory: true, position: 0, byValue: true, byName: true)),
+        Shape("Exclude", "System.String[]", null, Set()),
+        Shape("GraceDays", "System.Int32", null, Set()),
     }).ToArray();
 
     /// <summary>Each cmdlet's own parameters (not the common ones), as shapes.</summary>
@@ -122,6 +130,17 @@ public static class ModuleSpec
             Shape("Organization", "System.String", null, Set("Organization", position: 0, byValue: true, byName: true)),
             Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true, byName: true)),
         }).ToArray(),
+        ["Compare-CopilotSeat"] = PlanShape(
+            Shape("Organization", "System.String", null, Set("Organization")),
+            Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true)),
+            Shape("IncludeEqual", "System.Management.Automation.SwitchParameter", null, Set())),
+        ["Sync-CopilotSeat"] = PlanShape(
+            Shape("Organization", "System.String", null, Set(byName: true)),
+            Shape("Enterprise", "System.String", null, Set(byName: true)),
+            Shape("Action", "System.String", null, Set(byName: true)),
+            Shape("AllowEmptyReference", "System.Management.Automation.SwitchParameter", null, Set()),
+            Shape("MaximumRemoval", "System.Int32", null, Set()),
+            Shape("Force", "System.Management.Automation.SwitchParameter", null, Set())),
         ["Add-CopilotTeam"] = MutatorShape("TeamName", "Slug,Team"),
         ["Remove-CopilotTeam"] = MutatorShape("TeamName", "Slug,Team"),
     };

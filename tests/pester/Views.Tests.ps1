@@ -157,6 +157,19 @@ Describe 'The CopilotSeat view at <Width> columns' -ForEach @(@{ Width = 80 }, @
     }
 }
 
+Describe 'The CopilotSeatPlanItem view at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+    It 'shows a 20-character login whole and the Reason in whole words' {
+        $item = New-Object CopilotSeats.CopilotSeatPlanItem
+        $item.Action = 'Conflict'; $item.Login = $Long.Login; $item.DaysInactive = 123
+        $item.Reason = "Not in the reference set, but the seat comes from team '$($Long.Team)' of the organization $($Long.Org): run Remove-CopilotTeam -Organization $($Long.Org) -TeamName $($Long.Team)."
+        $lines = Get-Rendered $item $Width
+        Assert-TableLines $lines $Width | Should -Be 'Action   Login                DaysInactive Reason'
+        $lines | Should -Contain "Conflict $($Long.Login)          123 Not in the reference set, but the"
+        $cells = @($lines | Select-Object -Skip ([array]::IndexOf($lines, ($lines -match '^Conflict')[0])) | Where-Object { $_.Length -gt 43 } | ForEach-Object { $_.Substring(43) })
+        ($cells -join ' ') | Should -Be $item.Reason
+    }
+}
+
 Describe 'The CopilotSeatChange view at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
     It 'shows the target, the count and a 20-character name whole' {
         $change = New-Object CopilotSeats.CopilotSeatChange

@@ -23,6 +23,17 @@ internal sealed class DirectoryReads(SimulatorState state)
         return Paged(org.Teams.Values.OrderBy(t => t.Id).Select(t => (JsonNode)links.Team(org.Name, t)).ToList(), request);
     }
 
+    /// <summary>
+    /// An org team's members (GET /orgs/{org}/teams/{team_slug}/members): simple-user objects, 30 a page by default,
+    /// 404 for a team the org does not have. The reference set of a desired-state plan (Compare-CopilotSeat).
+    /// </summary>
+    public Answer TeamMembers(RouteRequest request)
+    {
+        var (org, links) = (request.Owner!, new Links(request.BaseUrl));
+        if (!org.Teams.TryGetValue(request["team_slug"], out var team)) return Answer.Error(404, "Not Found");
+        return Paged(team.Members.Select(login => (JsonNode)links.User(login, state.UserId(login))).ToList(), request);
+    }
+
     public Answer EnterpriseTeams(RouteRequest request)
     {
         var (ent, links) = (request.Owner!, new Links(request.BaseUrl));

@@ -28,6 +28,7 @@ internal static class RouteTable
             // lists read by argument completion
             new("GET",    "/user/orgs",                                          RouteScope.None, "",  directory.UserOrgs),
             new("GET",    "/orgs/{org}/teams",                                   Org,   "read:org", directory.OrgTeams),
+            new("GET",    "/orgs/{org}/teams/{team_slug}/members",               Org,   "read:org", directory.TeamMembers),
             new("GET",    "/enterprises/{enterprise}/teams",                     Ent,   "read:enterprise", directory.EnterpriseTeams),
             // GitHub App sign-in, with the App's JWT (who may call what: AppAccess)
             new("GET",    "/app/installations",                                  RouteScope.None, "", apps.Installations),

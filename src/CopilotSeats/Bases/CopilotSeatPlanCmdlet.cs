@@ -1,0 +1,71 @@
+using CopilotSeats.Sync;
+
+namespace CopilotSeats.Commands
+{
+    /// <summary>
+    /// Base of Compare-CopilotSeat and Sync-CopilotSeat: the reference users (from the pipeline by value, and by
+    /// property name through Login and UserName, so seats, team members and CSV rows bind), -Exclude and -GraceDays.
+    /// </summary>
+    public abstract class CopilotSeatPlanCmdlet : CopilotApiCmdlet
+    {
+        /// <summary>The logins that should have a seat. Duplicates (any case) and blank names are ignored with one warning.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Login", "UserName")]
+        [AllowNull, AllowEmptyString, AllowEmptyCollection]
+        [ArgumentCompleter(typeof(UserNameCompleter))]
+        public string[]? ReferenceUser { get; set; }
+
+        /// <summary>Logins never changed: wildcard patterns (* ? [abc] [a-z]), case-insensitive, as Get-CopilotSeat -Exclude.</summary>
+        [Parameter]
+        [SupportsWildcards]
+        [ValidateNotNull]
+        public string[]? Exclude { get; set; }
+
+        /// <summary>A seat younger than this many days is never planned for removal (default 0).</summary>
+        [Parameter]
+        [ValidateRange(0, 36500)]
+        public int GraceDays { get; set; }
+
+        private NamePatterns _exclude = NamePatterns.None;
+
+        /// <summary>The reference users gathered so far.</summary>
+        private protected ReferenceSet Reference { get; } = new ReferenceSet();
+
+        protected override void BeginProcessing()
+        {
+            try
+            {
+                _exclude = NamePatterns.Parse(Exclude);
+            }
+            catch (CopilotException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex));
+            }
+        }
+
+        /// <summary>How to plan: -Exclude, -GraceDays, now.</summary>
+        private protected PlanOptions PlanOptions(bool includeEqual) =>
+            new PlanOptions { Exclude = _exclude, GraceDays = GraceDays, IncludeEqual = includeEqual, Now = DateTimeOffset.UtcNow };
+
+        /// <summary>Adds the current record's names to <paramref name="set"/>; a name no GitHub login can have is one InvalidName error.</summary>
+        private protected void Gather(ReferenceSet set, Action<string>? each = null)
+        {
+            foreach (string? name in ReferenceUser ?? new string?[] { null })
+            {
+                string? problem = string.IsNullOrWhiteSpace(name) ? null : InputValidator.Check(NameKind.Login, name!.Trim());
+                if (problem != null)
+                {
+                    WriteError(ErrorRecords.From(new CopilotException("CopilotSeats.InvalidName", CopilotErrorCategory.InvalidArgument, name, problem), name));
+                    continue;
+                }
+                if (set.Add(name)) each?.Invoke(name!.Trim());
+            }
+        }
+
+        /// <summary>The one warning for ignored duplicates and blank names.</summary>
+        private protected void WarnIgnored(ReferenceSet set)
+        {
+            if (set.IgnoredWarning is { } warning) WriteWarning(warning);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using CopilotSeats.Sync;
+
+namespace CopilotSeats.Commands
+{
+    /// <summary>
+    /// Sync-CopilotSeat: makes the seats of an organization or enterprise match a reference set of users (-ReferenceUser,
+    /// planned as Compare-CopilotSeat does), or applies plan items from the pipeline (Compare-CopilotSeat's objects or
+    /// Import-Csv rows, each re-checked against the current seats). Guards first (EmptyReference, TooManyRemovals), then
+    /// ShouldProcess per change, then batches: Add and Restore through the add endpoint, Remove through the cancel endpoint.
+    /// </summary>
+    [Cmdlet(VerbsData.Sync, "CopilotSeat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(CopilotSeatChange))]
+    public sealed class SyncCopilotSeatCommand : CopilotSeatPlanCmdlet
+    {
+        /// <summary>Organization; otherwise a plan item's own, else the Connect-Copilot default.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowNull, AllowEmptyString]
+        [ValidateCopilotName(NameKind.Organization, AllowEmpty = true)]
+        [ArgumentCompleter(typeof(OrganizationCompleter))]
+        public string? Organization { get; set; }
+
+        /// <summary>Enterprise slug; a plan item with one targets its enterprise.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowNull, AllowEmptyString]
+        [ValidateCopilotName(NameKind.Enterprise, AllowEmpty = true)]
+        [ArgumentCompleter(typeof(EnterpriseCompleter))]
+        public string? Enterprise { get; set; }
+
+        /// <summary>A plan item's action, bound by property name: the record is a plan row, not a reference user.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateSet("Add", "Remove", "Restore", "Keep", "Conflict", "Skip")]
+        public string? Action { get; set; }
+
+        /// <summary>Allows an empty reference set (every direct seat is then planned for removal).</summary>
+        [Parameter]
+        public SwitchParameter AllowEmptyReference { get; set; }
+
+        /// <summary>The most seats one run may cancel; default 10 % of the target's current seats, at least 5. -Force does not pass it.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int MaximumRemoval { get; set; }
+
+        /// <summary>Skips the confirmation prompts (-WhatIf still wins; the guards still hold).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        private readonly List<PlanRecheck> _rows = new List<PlanRecheck>();
+        private readonly List<SeatScope> _rowScopes = new List<SeatScope>();
+        // Held in arrays (reference types): a field of the Models struct itself would load Models with this type,
+        // before the module's loader is registered (Loading/ModuleInitializer.cs).
+        private SeatScope[]? _referenceScope;
+        private SeatScope[]? _typedScope;
+        private CopilotClient? _client;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            // A target typed on the command line wins over the one each plan item carries.
+            if (!string.IsNullOrEmpty(Organization) || !string.IsNullOrEmpty(Enterprise)) _typedScope = new[] { ResolveScope(Organization, Enterprise) };
+        }
+
+        protected override void ProcessRecord()
+        {
+            SeatScope scope = _typedScope?[0] ?? (string.IsNullOrEmpty(Enterprise) ? ResolveScope(Organization, null) : SeatScope.ForEnterprise(Enterprise!));
+            if (Action is { } named)
+            {
+                var action = (CopilotSeatPlanAction)Enum.Parse(typeof(CopilotSeatPlanAction), named, ignoreCase: true);
+                if (_referenceScope != null) ThrowMixed();
+                Gather(new ReferenceSet(), login => RowsFor(scope).Add(login, action));
+                return;
+            }
+            if (_rows.Count > 0) ThrowMixed();
+            if (_referenceScope?[0] is { } first && !SameScope(first, scope))
+                ThrowTerminatingError(ErrorRecords.From(new CopilotException("CopilotSeats.MixedTargets", CopilotErrorCategory.InvalidArgument, scope.Name,
+                    $"The reference users name two targets ({first} and {scope}); a reference set is compared with one.") { RecommendedAction = "Give -Organization or -Enterprise." }));
+            _referenceScope = new[] { scope };
+            Gather(Reference);
+        }
+
+        protected override void EndProcessing()
+        {
+            var plans = new List<SyncPlan>();
+            if (_rows.Count > 0)
+            {
+                CopilotClient client = Client();
+                PlanOptions options = PlanOptions(includeEqual: true);
+                RunAsync(async ct =>
+                {
+                    for (int i = 0; i < _rows.Count; i++) plans.Add(await SeatSync.RecheckAsync(client, _rowScopes[i], _rows[i], options, ct).ConfigureAwait(false));
+                });
+            }
+            else
+            {
+                WarnIgnored(Reference);
+                SeatScope scope = _referenceScope?[0] ?? ResolveScope(Organization, Enterprise);
+                if (PlanGuards.CheckReference(Reference, AllowEmptyReference, scope) is { } empty) ThrowTerminatingError(ErrorRecords.From(empty));
+                CopilotClient client = Client();
+                PlanOptions options = PlanOptions(includeEqual: false);
+                RunAsync(async ct => plans.Add(await SeatSync.PlanAsync(client, scope, Reference, options, ct).ConfigureAwait(false)));
+            }
+            if (plans.Count == 0) return; // the listing failed (already reported)
+            int? maximum = MyInvocation.BoundParameters.ContainsKey(nameof(MaximumRemoval)) ? MaximumRemoval : null;
+            foreach (SyncPlan plan in plans)
+            {
+                foreach (string warning in plan.Warnings) WriteWarning(warning);
+                if (PlanGuards.CheckRemovals(plan.Removals, maximum, plan.CurrentSeats, plan.Scope) is { } tooMany) ThrowTerminatingError(ErrorRecords.From(tooMany));
+            }
+            foreach (SyncPlan plan in plans) Apply(plan);
+        }
+
+        /// <summary>ShouldProcess per change (under -WhatIf this prints the plan), then the batches of the accepted ones.</summary>
+        private void Apply(SyncPlan plan)
+        {
+            bool skipPrompt = Force.IsPresent && !WhatIfRequested();
+            string where = (plan.Scope.Kind == ScopeKind.Organization ? "organization '" : "enterprise '") + plan.Scope.Name + "'";
+            var accepted = plan.Changes.Where(item => skipPrompt || ShouldProcess($"user '{item.Login}' in {where}", Describe(item.Action))).ToList();
+            if (accepted.Count == 0) return;
+            var batches = SeatSync.Batches(accepted);
+            RunAsync(ct => SeatSync.ApplyAsync(plan.Scope, batches, SendBatchAsync, WriteOutcomeAsync,
+                (number, count) => ReportBatch("Synchronizing Copilot seats", number, count), ct));
+        }
+
+        /// <summary>
+        /// The one place every request of Sync-CopilotSeat goes through: one batch of at most 100 names, a 422 narrowed
+        /// to the names GitHub refuses (<see cref="CopilotClient.ChangeSeatsIsolatedAsync"/>).
+        /// </summary>
+        private Task<BatchOutcome> SendBatchAsync(SeatScope scope, SeatAction action, AssigneeKind kind, IReadOnlyList<string> names, CancellationToken cancellationToken) =>
+            _client!.ChangeSeatsIsolatedAsync(scope, action, kind, names, cancellationToken);
+
+        private async Task WriteOutcomeAsync(BatchOutcome outcome)
+        {
+            foreach (BatchError error in outcome.Errors) await WriteErrorAsync(error.Error, error.Target).ConfigureAwait(false);
+            if (outcome.Changes.Count > 0) await WriteObjectsAsync(outcome.Changes).ConfigureAwait(false);
+        }
+
+        private CopilotClient Client() => _client ??= GetClient();
+
+        private PlanRecheck RowsFor(SeatScope scope)
+        {
+            int at = _rowScopes.FindIndex(s => SameScope(s, scope));
+            if (at >= 0) return _rows[at];
+            _rowScopes.Add(scope);
+            _rows.Add(new PlanRecheck());
+            return _rows[_rows.Count - 1];
+        }
+
+        private static bool SameScope(SeatScope a, SeatScope b) => a.Kind == b.Kind && string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
+
+        private static string Describe(CopilotSeatPlanAction action) => action switch
+        {
+            CopilotSeatPlanAction.Add => "Add Copilot seat",
+            CopilotSeatPlanAction.Restore => "Restore Copilot seat (add the user again while the seat is pending cancellation)",
+            _ => "Cancel Copilot seat",
+        };
+
+        private void ThrowMixed() => ThrowTerminatingError(ErrorRecords.From(new CopilotException("CopilotSeats.MixedInput", CopilotErrorCategory.InvalidArgument, null,
+            "The input mixes plan items (objects with an Action) and reference users; Sync-CopilotSeat takes one or the other.")
+        { RecommendedAction = "Pipe either Compare-CopilotSeat's plan (or its CSV) or the reference users." }));
+    }
+}

@@ -1,0 +1,132 @@
+using CopilotSeats.Sync;
+using static CopilotSeats.CopilotSeatPlanAction;
+
+namespace CopilotSeats.Core.Tests;
+
+/// <summary>Desired state: the planner's rules, the reference set, the guards, the re-check of a plan read back, and the batches.</summary>
+public sealed class SyncPlanTests
+{
+    private static readonly SeatScope Org = SeatScope.ForOrganization("o");
+
+    private static List<CopilotSeatPlanItem> Plan(IEnumerable<CopilotSeat> seats, IEnumerable<string> wanted, string[]? exclude = null, int grace = 0,
+        bool includeEqual = true, SeatScope? scope = null)
+    {
+        var reference = new ReferenceSet();
+        foreach (string login in wanted) reference.Add(login);
+        var options = new PlanOptions { Exclude = NamePatterns.Parse(exclude), GraceDays = grace, IncludeEqual = includeEqual, Now = TestSeats.Now };
+        var planner = new SeatPlanner(scope ?? Org, reference, options);
+        return planner.Observe(seats.ToList()).Concat(planner.Finish()).ToList();
+    }
+
+    public static TheoryData<string, CopilotSeat, bool, CopilotSeatPlanAction, string> Rules() => new()
+    {
+        { "wanted, seated", TestSeats.Seat("u"), true, Keep, "with a seat" },
+        { "wanted, pending", TestSeats.Seat("u", pending: true), true, Restore, "adding the user again keeps it" },
+        { "not wanted, direct", TestSeats.Seat("u", activeDaysAgo: 40), false, Remove, "inactive for 40 days" },
+        { "not wanted, team", TestSeats.Seat("u", team: "t"), false, Conflict, "team 't' of the organization o" },
+        { "not wanted, pending", TestSeats.Seat("u", pending: true), false, Skip, "already pending cancellation" },
+        { "not wanted, 3 days old", TestSeats.Seat("u", createdDaysAgo: 3), false, Skip, "3 days old, inside -GraceDays 7" },
+        { "not wanted, excluded", TestSeats.Seat("svc-bot"), false, Skip, "-Exclude 'svc-*'" },
+        { "wanted, excluded, seated", TestSeats.Seat("svc-bot"), true, Keep, "with a seat" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Rules))]
+    public void A_seat_is_planned_by_the_rules(string situation, CopilotSeat seat, bool wanted, CopilotSeatPlanAction action, string reason)
+    {
+        var item = Assert.Single(Plan(new[] { seat }, wanted ? new[] { seat.Login!.ToUpperInvariant() } : new string[0], new[] { "svc-*" }, grace: 7));
+        Assert.True(item.Action == action, situation);
+        Assert.Contains(reason, item.Reason);
+        Assert.Equal((seat.Login, "o", seat.AssigningTeam, seat.PendingCancellationDate), (item.Login, item.Organization, item.AssigningTeam, item.PendingCancellationDate));
+    }
+
+    [Fact]
+    public void Conflict_names_the_Remove_CopilotTeam_command_and_Keep_needs_IncludeEqual()
+    {
+        var conflict = Assert.Single(Plan(new[] { TestSeats.Seat("u", team: "t") }, new string[0]));
+        Assert.Contains("Remove-CopilotTeam -Organization o -TeamName t", conflict.Reason);
+        Assert.Empty(Plan(new[] { TestSeats.Seat("u") }, new[] { "u" }, includeEqual: false));
+    }
+
+    [Fact]
+    public void Wanted_logins_without_a_seat_are_added_unless_excluded()
+    {
+        var items = Plan(new[] { TestSeats.Seat("Mona") }, new[] { "mona", "new-1", "svc-new" }, new[] { "svc-*" });
+        Assert.Equal(new[] { "Keep mona", "Add new-1", "Skip svc-new" }, items.Select(i => $"{i.Action} {i.Login.ToLowerInvariant()}"));
+    }
+
+    [Fact]
+    public void An_enterprise_login_with_several_grants_is_written_once_per_action()
+    {
+        var ent = SeatScope.ForEnterprise("e");
+        var seats = new[] { TestSeats.Seat("u", org: "a"), TestSeats.Seat("u", org: "b", team: "t"), TestSeats.Seat("u", org: "c") };
+        var items = Plan(seats, new string[0], scope: ent);
+        Assert.Equal(new[] { "Remove u a e", "Conflict u b e" }, items.Select(i => $"{i.Action} {i.Login} {i.Organization} {i.Enterprise}"));
+        Assert.Contains("Remove-CopilotTeam -Organization b -TeamName t", items[1].Reason);
+    }
+
+    [Fact]
+    public void Duplicates_and_blanks_are_ignored_with_one_warning()
+    {
+        var set = new ReferenceSet();
+        bool[] added = new[] { "a", "A", " ", null, "b", "a " }.Select(set.Add).ToArray();
+        Assert.Equal(new[] { true, false, false, false, true, false }, added);
+        Assert.Equal(2, set.Count);
+        Assert.Equal("The reference set has 2 duplicate names and 2 blank names (logins compare case-insensitively); they were ignored.", set.IgnoredWarning);
+        Assert.Null(new ReferenceSet().IgnoredWarning);
+    }
+
+    [Theory]
+    [InlineData(0, 5)]
+    [InlineData(59, 5)]
+    [InlineData(120, 12)]
+    [InlineData(100_000, 10_000)]
+    public void The_default_maximum_is_ten_percent_at_least_five(int seats, int maximum) =>
+        Assert.Equal(maximum, PlanGuards.DefaultMaximumRemoval(seats));
+
+    [Fact]
+    public void Too_many_removals_stop_the_run_with_the_numbers()
+    {
+        Assert.Null(PlanGuards.CheckRemovals(12, null, 120, Org));
+        var error = PlanGuards.CheckRemovals(13, null, 120, Org)!;
+        Assert.Equal(("CopilotSeats.TooManyRemovals", true), (error.ErrorId, error.IsTerminating));
+        Assert.Contains("cancels 13 of the 120 seats in the organization o, more than the default -MaximumRemoval 12", error.Message);
+        Assert.Contains("-MaximumRemoval 13", error.RecommendedAction);
+        Assert.Null(PlanGuards.CheckRemovals(13, 13, 120, Org));
+        Assert.Contains("more than -MaximumRemoval 2", PlanGuards.CheckRemovals(3, 2, 120, Org)!.Message);
+    }
+
+    [Fact]
+    public void An_empty_reference_stops_the_run_unless_allowed()
+    {
+        var error = PlanGuards.CheckReference(new ReferenceSet(), allowEmpty: false, Org)!;
+        Assert.Equal(("CopilotSeats.EmptyReference", true, (object)"o"), (error.ErrorId, error.IsTerminating, error.TargetObject));
+        Assert.Null(PlanGuards.CheckReference(new ReferenceSet(), allowEmpty: true, Org));
+    }
+
+    [Fact]
+    public void A_plan_read_back_applies_only_the_rows_that_still_hold()
+    {
+        var rows = new PlanRecheck();
+        foreach (var (login, action) in new[] { ("gone", Remove), ("idle", Remove), ("newbie", Add), ("seated", Add), ("teamed", Conflict) }) rows.Add(login, action);
+        var options = new PlanOptions { IncludeEqual = true, Now = TestSeats.Now };
+        var planner = new SeatPlanner(Org, rows.Wanted, options, rows.Considers);
+        var seats = new[] { TestSeats.Seat("idle"), TestSeats.Seat("seated"), TestSeats.Seat("teamed", team: "t"), TestSeats.Seat("other") };
+        var plan = new SyncPlan(Org);
+        rows.Judge(planner.Observe(seats).Concat(planner.Finish()), plan);
+        Assert.Equal(new[] { "Remove idle", "Add newbie" }, plan.Changes.Select(i => i.ToString()));
+        Assert.Equal(3, plan.Warnings.Count);
+        Assert.StartsWith("Skipped 'gone' in the organization o: the plan says Remove, but there is no seat to change now.", plan.Warnings[0]);
+        Assert.StartsWith("Skipped 'seated' in the organization o: the plan says Add, but planning it now gives Keep", plan.Warnings[1]);
+        Assert.StartsWith("Conflict 'teamed' in the organization o: ", plan.Warnings[2]);
+    }
+
+    [Fact]
+    public void Adds_and_restores_go_first_through_the_add_endpoint_in_batches_of_100()
+    {
+        var items = Enumerable.Range(0, 150).Select(i => new CopilotSeatPlanItem { Login = $"r{i}", Action = Remove })
+            .Concat(new[] { new CopilotSeatPlanItem { Login = "a", Action = Add }, new CopilotSeatPlanItem { Login = "p", Action = Restore } });
+        var batches = SeatSync.Batches(items);
+        Assert.Equal(new[] { "Add 2", "Remove 100", "Remove 50" }, batches.Select(b => $"{b.Key} {b.Value.Length}"));
+    }
+}
