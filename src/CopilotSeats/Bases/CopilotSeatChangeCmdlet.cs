@@ -1,3 +1,5 @@
+using CopilotSeats.Journal;
+
 namespace CopilotSeats.Commands
 {
     /// <summary>
@@ -14,6 +16,15 @@ namespace CopilotSeats.Commands
         /// <summary>Skips the confirmation prompt (-WhatIf still wins).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
+
+        /// <summary>The change journal for this call (a file, or a folder of monthly files); otherwise the session's, $env:COPILOTSEATS_JOURNAL, then the user's data folder.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
+        /// <summary>Sends the changes without recording them in the journal.</summary>
+        [Parameter]
+        public SwitchParameter NoJournal { get; set; }
 
         /// <summary>Add or Remove.</summary>
         protected abstract SeatAction Action { get; }
@@ -97,6 +108,9 @@ namespace CopilotSeats.Commands
         protected override void EndProcessing()
         {
             if (_accepted.Count == 0) return;
+            // The journal first: one that cannot be written stops the change before a token is looked up or a request sent.
+            using ChangeJournal? journal = JournalFiles.Open(this, JournalPath, NoJournal.IsPresent);
+            if (journal != null) WriteVerbose($"Journal: {journal.Path} (run {journal.RunId}).");
             CopilotClient client = GetClient();
             SeatAction seatAction = Action;
             var work = _accepted.Select(group => (Scope: group.Key, Batches: BatchPlanner.Plan(group.Value).ToList())).ToArray();
@@ -115,7 +129,7 @@ namespace CopilotSeats.Commands
                         ReportBatch(activity, ++number, count);
                         // A 422 for users is narrowed to the names GitHub refuses; each gets its own error,
                         // the others are sent again. Later batches go whatever happened to this one.
-                        BatchOutcome outcome = await client.ChangeSeatsIsolatedAsync(scope, seatAction, kind, batch, cancellationToken).ConfigureAwait(false);
+                        BatchOutcome outcome = await JournaledSend.SendAsync(client, journal, scope, seatAction, kind, batch, cancellationToken).ConfigureAwait(false);
                         foreach (BatchError error in outcome.Errors)
                             await WriteErrorAsync(error.Error, error.Target).ConfigureAwait(false);
                         if (outcome.Changes.Count > 0) await WriteObjectsAsync(outcome.Changes).ConfigureAwait(false);
