@@ -23,6 +23,8 @@
         'Get-CopilotUsage'
         'Test-CopilotConnection'
         'Export-CopilotSeatReport'
+        'Get-CopilotSeatJournal'
+        'Undo-CopilotSeatChange'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -11,8 +11,8 @@ public static class ModuleSpec
     public static readonly string[] Commands =
     {
         "Add-CopilotTeam", "Add-CopilotUser", "Connect-Copilot", "Disconnect-Copilot", "Export-CopilotSeatReport",
-        "Get-CopilotOrgDetail", "Get-CopilotSeat", "Get-CopilotUsage", "Measure-CopilotSeat", "Remove-CopilotTeam", "Remove-CopilotUser",
-        "Test-CopilotConnection",
+        "Get-CopilotOrgDetail", "Get-CopilotSeat", "Get-CopilotSeatJournal", "Get-CopilotUsage", "Measure-CopilotSeat", "Remove-CopilotTeam",
+        "Remove-CopilotUser", "Test-CopilotConnection", "Undo-CopilotSeatChange",
     };
 
     public static readonly string[] Mutators = { "Add-CopilotUser", "Remove-CopilotUser", "Add-CopilotTeam", "Remove-CopilotTeam" };
@@ -46,6 +46,8 @@ public static class ModuleSpec
             Set("Organization", mandatory: true, position: 1, byValue: true, byName: true),
             Set("Enterprise", mandatory: true, position: 0, byValue: true, byName: true)),
         Shape("Force", "System.Management.Automation.SwitchParameter", null, Set()),
+        Shape("JournalPath", "System.String", null, Set()),
+        Shape("NoJournal", "System.Management.Automation.SwitchParameter", null, Set()),
     }).ToArray();
 
     /// <summary>Each cmdlet's own parameters (not the common ones), as shapes.</summary>
@@ -62,6 +64,7 @@ public static class ModuleSpec
             Shape("ApiVersion", "System.String", null, Set()),
             Shape("Organization", "System.String", null, Set()),
             Shape("Enterprise", "System.String", null, Set()),
+            Shape("JournalPath", "System.String", null, Set()),
         },
         ["Disconnect-Copilot"] = Array.Empty<string>(),
         ["Get-CopilotOrgDetail"] = Connection.Append(Shape("Organization", "System.String", null, Set(position: 0, byValue: true, byName: true))).ToArray(),
@@ -121,6 +124,23 @@ public static class ModuleSpec
         {
             Shape("Organization", "System.String", null, Set("Organization", position: 0, byValue: true, byName: true)),
             Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true, byName: true)),
+        }).ToArray(),
+        ["Get-CopilotSeatJournal"] = new[]
+        {
+            Shape("Path", "System.String", null, Set(position: 0)),
+            Shape("RunId", "System.Guid[]", null, Set()),
+            Shape("Since", "System.DateTime", null, Set()),
+            Shape("UserName", "System.String[]", null, Set()),
+            Shape("Action", "System.String", null, Set()),
+        },
+        ["Undo-CopilotSeatChange"] = Connection.Concat(new[]
+        {
+            Shape("RunId", "System.Guid[]", null, Set("RunId", mandatory: true, position: 0)),
+            Shape("InputObject", "CopilotSeats.CopilotJournalEntry[]", null, Set("InputObject", mandatory: true, byValue: true)),
+            Shape("IncludeUnknown", "System.Management.Automation.SwitchParameter", null, Set()),
+            Shape("JournalPath", "System.String", null, Set()),
+            Shape("NoJournal", "System.Management.Automation.SwitchParameter", null, Set()),
+            Shape("Force", "System.Management.Automation.SwitchParameter", null, Set()),
         }).ToArray(),
         ["Add-CopilotTeam"] = MutatorShape("TeamName", "Slug,Team"),
         ["Remove-CopilotTeam"] = MutatorShape("TeamName", "Slug,Team"),

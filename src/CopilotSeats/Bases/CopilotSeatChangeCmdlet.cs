@@ -93,8 +93,7 @@ namespace CopilotSeats.Commands
                 // (an enterprise listing has one row per grant).
                 if (!Screen(scope, name, key)) continue;
                 _seen.Add(key);
-                string target = $"{Describe(kind)} '{name}' in {(scope.Kind == ScopeKind.Organization ? "organization" : "enterprise")} '{scope.Name}'";
-                if (skipPrompt || ShouldProcess(target, action)) Accept(scope, name);
+                if (skipPrompt || ShouldProcess(TargetText(kind, scope, name), action)) Accept(scope, name);
             }
         }
 
@@ -127,12 +126,7 @@ namespace CopilotSeats.Commands
                     {
                         cancellationToken.ThrowIfCancellationRequested();
                         ReportBatch(activity, ++number, count);
-                        // A 422 for users is narrowed to the names GitHub refuses; each gets its own error,
-                        // the others are sent again. Later batches go whatever happened to this one.
-                        BatchOutcome outcome = await JournaledSend.SendAsync(client, journal, scope, seatAction, kind, batch, cancellationToken).ConfigureAwait(false);
-                        foreach (BatchError error in outcome.Errors)
-                            await WriteErrorAsync(error.Error, error.Target).ConfigureAwait(false);
-                        if (outcome.Changes.Count > 0) await WriteObjectsAsync(outcome.Changes).ConfigureAwait(false);
+                        await SendBatchAsync(client, journal, scope, seatAction, kind, batch, cancellationToken).ConfigureAwait(false);
                     }
                 }
             });
@@ -151,19 +145,16 @@ namespace CopilotSeats.Commands
             _accepted.Add(new KeyValuePair<SeatScope, List<string>>(scope, new List<string> { name }));
         }
 
-        private static string Describe(AssigneeKind kind) => kind switch
+        /// <summary>What ShouldProcess names: "user 'alice' in organization 'octo-org'".</summary>
+        internal static string TargetText(AssigneeKind kind, SeatScope scope, string name)
         {
-            AssigneeKind.User => "user",
-            AssigneeKind.Team => "team",
-            _ => "enterprise team",
-        };
-
-        /// <summary>-WhatIf on the command line, else $WhatIfPreference.</summary>
-        private bool WhatIfRequested()
-        {
-            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? bound))
-                return bound is SwitchParameter sw ? sw.IsPresent : LanguagePrimitives.IsTrue(bound);
-            return LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+            string what = kind switch
+            {
+                AssigneeKind.User => "user",
+                AssigneeKind.Team => "team",
+                _ => "enterprise team",
+            };
+            return $"{what} '{name}' in {(scope.Kind == ScopeKind.Organization ? "organization" : "enterprise")} '{scope.Name}'";
         }
     }
 }
