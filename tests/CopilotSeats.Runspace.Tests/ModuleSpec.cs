@@ -17,8 +17,8 @@ public static class ModuleSpec
 
     public static readonly string[] Mutators = { "Add-CopilotUser", "Remove-CopilotUser", "Add-CopilotTeam", "Remove-CopilotTeam" };
 
-    /// <summary>The cmdlets that talk to GitHub (all but Connect-/Disconnect-Copilot).</summary>
-    public static readonly string[] ApiCommands = Commands.Where(c => c is not "Connect-Copilot" and not "Disconnect-Copilot").ToArray();
+    /// <summary>The cmdlets that talk to GitHub (all but Connect-/Disconnect-Copilot and the journal reader).</summary>
+    public static readonly string[] ApiCommands = Commands.Where(c => c is not "Connect-Copilot" and not "Disconnect-Copilot" and not "Get-CopilotSeatJournal").ToArray();
 
     /// <summary>Name:Type[:alias=..] then one [set|M|pos|V|P] per parameter set, sorted.</summary>
     public static string Shape(string name, string type, string? aliases, params string[] sets) =>
