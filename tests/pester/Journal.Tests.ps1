@@ -149,6 +149,13 @@ Describe 'Undo-CopilotSeatChange' {
         @((Undo-CopilotSeatChange -RunId $run -JournalPath $J -Force -IncludeUnknown @Conn 3>$null).Requested) | Should -Contain 'no-seat-9'
     }
 
+    It 'removes the team grant a run added' {
+        $added = Add-CopilotTeam -Organization octo-org -TeamName team-2 -JournalPath $J @Conn
+        $undo = Undo-CopilotSeatChange -RunId $added.RunId -JournalPath $J -Force @Conn
+        Assert-Properties $undo @{ Action = 'Remove'; AssigneeType = 'Team'; SeatsChanged = $added.SeatsChanged }
+        Assert-OneSeatRequest $Sim DELETE '/orgs/octo-org/copilot/billing/selected_teams' selected_teams 'team-2'
+    }
+
     It 'reports a run the journal does not hold as CopilotSeats.RunNotFound' {
         $run = [guid]::NewGuid()
         Undo-CopilotSeatChange -RunId $run -JournalPath $J -Force @Conn -ErrorVariable errs -ErrorAction SilentlyContinue

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.IO;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -108,7 +107,5 @@ namespace CopilotSeats.Journal
         /// <summary>The key that pairs a Sent line with the line that completes it.</summary>
         internal static string PairKey(CopilotJournalEntry e) =>
             e.RunId.ToString("N") + "|" + e.Request.ToString(CultureInfo.InvariantCulture) + "|" + e.Name.ToLowerInvariant();
-
-        internal static readonly Encoding Utf8 = new UTF8Encoding(false);
     }
 }
