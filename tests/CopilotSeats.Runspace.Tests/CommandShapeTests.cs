@@ -15,7 +15,7 @@ public sealed class CommandShapeTests : SessionTests
     public CommandShapeTests(PowerShellSession ps) : base(ps) { }
 
     public static TheoryData<string> AllCommands() => new(Commands);
-    public static TheoryData<string> MutatingCommands() => new(Mutators);
+    public static TheoryData<string> MutatingCommands() => new(BillingChangers);
     public static TheoryData<string> ApiCommandNames() => new(ApiCommands);
 
     /// <summary>The cmdlet's own parameters: all but the common ones (and WhatIf/Confirm).</summary>

@@ -17,6 +17,9 @@ public static class ModuleSpec
 
     public static readonly string[] Mutators = { "Add-CopilotUser", "Remove-CopilotUser", "Add-CopilotTeam", "Remove-CopilotTeam" };
 
+    /// <summary>Every cmdlet that changes billing: the mutators and Undo-CopilotSeatChange.</summary>
+    public static readonly string[] BillingChangers = Mutators.Append("Undo-CopilotSeatChange").ToArray();
+
     /// <summary>The cmdlets that talk to GitHub (all but Connect-/Disconnect-Copilot and the journal reader).</summary>
     public static readonly string[] ApiCommands = Commands.Where(c => c is not "Connect-Copilot" and not "Disconnect-Copilot" and not "Get-CopilotSeatJournal").ToArray();
 
