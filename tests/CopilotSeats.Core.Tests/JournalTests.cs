@@ -110,6 +110,7 @@ public sealed class JournalTests : IDisposable
         { null, null, "/p/env.jsonl", false, "/p/env.jsonl" },
         { null, null, null, false, "/xdg/CopilotSeats/journal/2026-12.jsonl" },
         { null, null, null, true, "/local/CopilotSeats/journal/2026-12.jsonl" },
+        { "/p/folder/", null, null, false, "/p/folder/2026-12.jsonl" },
     };
 
     [Theory]

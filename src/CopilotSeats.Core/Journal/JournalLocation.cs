@@ -9,7 +9,7 @@ namespace CopilotSeats.Journal
     /// Where the journal is: -JournalPath, else Connect-Copilot's -JournalPath (the session default), else
     /// $env:COPILOTSEATS_JOURNAL, else one file per month (yyyy-MM.jsonl) in the user's data folder:
     /// $env:LOCALAPPDATA\CopilotSeats\journal on Windows, $XDG_DATA_HOME/CopilotSeats/journal or
-    /// ~/.local/share/CopilotSeats/journal elsewhere. A path that is an existing folder holds one file per month too.
+    /// ~/.local/share/CopilotSeats/journal elsewhere. A path that is an existing folder, or ends in a separator, holds one file per month too.
     /// </summary>
     public static class JournalLocation
     {
@@ -60,7 +60,8 @@ namespace CopilotSeats.Journal
                 folder = true;
                 return DefaultFolder(environment, windows);
             }
-            folder = Directory.Exists(chosen);
+            // An existing folder, or a path written as one (ending in a separator), holds monthly files.
+            folder = Directory.Exists(chosen) || chosen.EndsWith("/", StringComparison.Ordinal) || chosen.EndsWith(System.IO.Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal);
             return chosen;
         }
 
