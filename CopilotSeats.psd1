@@ -25,6 +25,8 @@
         'Get-CopilotUsage'
         'Test-CopilotConnection'
         'Export-CopilotSeatReport'
+        'Get-CopilotSeatJournal'
+        'Undo-CopilotSeatChange'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

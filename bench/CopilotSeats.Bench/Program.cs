@@ -8,6 +8,7 @@
 //   dotnet run -c Release --project bench/CopilotSeats.Bench -- --usage-only   (Get-CopilotUsage: 10,000-user 28-day report vs 100 users vs a script)
 //   dotnet run -c Release --project bench/CopilotSeats.Bench -- --progress-only (a 20,000-seat listing with and without Write-Progress)
 //   dotnet run -c Release --project bench/CopilotSeats.Bench -- --sync-only    (Compare-CopilotSeat: 100,000 logins against 100,000 seats vs the listing)
+//   dotnet run -c Release --project bench/CopilotSeats.Bench -- --journal-only  (a 10,000-name removal with and without the change journal)
 //
 // The simulator runs in this process; each client measurement runs in a child process (this same
 // program with `child`), so its peak memory is the client's alone.
@@ -30,6 +31,7 @@ bool measureOnly = args.Contains("--measure-only");
 bool usageOnly = args.Contains("--usage-only");
 bool progressOnly = args.Contains("--progress-only");
 bool syncOnly = args.Contains("--sync-only");
+bool journalOnly = args.Contains("--journal-only");
 int seats = quick ? 5_000 : 20_000;
 int latencyMs = 300;
 var rows = new List<string[]>();
@@ -61,6 +63,31 @@ if (syncOnly)
     }
     return PrintTable(rows);
 }
+
+// The change journal: a 10,000-name removal with the journal against -NoJournal (budget: under 2 %).
+if (journalOnly || !(importOnly || measureOnly || usageOnly || progressOnly || syncOnly))
+{
+    await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions { Seats = JournalCost.Names + 100 });
+    var core = await JournalCost.CoreAsync(sim, quick ? 3 : 5);
+    double coreCost = (core.OnMs / core.OffMs - 1) * 100;
+    rows.Add(new[] { "Core: 100 DELETEs of 100 names, no journal, mutation spacing 0", core.OffSeats.ToString(culture), "0 ms", $"{core.OffMs / 1000:0.00} s",
+        $"median of {core.Turns}; client and simulator work only", "" });
+    rows.Add(new[] { "Core: the same, journaled", core.OnSeats.ToString(culture), "0 ms", $"{core.OnMs / 1000:0.00} s",
+        $"{coreCost:+0.0;-0.0}% ({core.Lines / (core.Turns + 1):N0} lines a run, each request's Sent and Applied lines); worst case, no GitHub latency", "no spacing: client work only" });
+    Console.WriteLine(string.Join(" | ", rows[^1]));
+    var c = quick ? null : await JournalCost.CmdletAsync(sim.BaseUri, 1);
+    if (c is { } r)
+    {
+        double wall = (r.OnMs / r.OffMs - 1) * 100;
+        rows.Add(new[] { "Remove-CopilotUser -UserName <10,000 names> -Force -NoJournal", r.OffSeats.ToString(culture), "0 ms", $"{r.OffMs / 1000:0.00} s",
+            $"in one pwsh; GitHub's 1 s between mutations paces it; pwsh CPU {r.OffCpuMs / 1000:0.00} s", "" });
+        rows.Add(new[] { "Remove-CopilotUser -UserName <10,000 names> -Force -JournalPath j.jsonl", r.OnSeats.ToString(culture), "0 ms", $"{r.OnMs / 1000:0.00} s",
+            $"{wall:+0.00;-0.00}% wall clock (budget 2 %); pwsh CPU {r.OnCpuMs / 1000:0.00} s (the first, -NoJournal, run also pays the JIT)", wall < 2 ? "within budget" : "OVER BUDGET" });
+        if (r.OffSeats != JournalCost.Names || r.OnSeats != JournalCost.Names) Console.WriteLine($"!! the removals cancelled {r.OffSeats} and {r.OnSeats} seats, expected {JournalCost.Names}");
+    }
+}
+
+if (journalOnly) return PrintTable(rows);
 
 // Get-CopilotUsage: records per second and peak memory of a 10,000-user 28-day report against a 100-user one
 // (budget: peak within 1.5x), and against counting the records the way a script would (budget: at least 5x faster).

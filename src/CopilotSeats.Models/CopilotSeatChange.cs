@@ -11,6 +11,8 @@ namespace CopilotSeats
         public string AssigneeType { get; set; } = string.Empty;
         public string[] Requested { get; set; } = new string[0];
         public int SeatsChanged { get; set; }
+        /// <summary>The run in the change journal (for Undo-CopilotSeatChange -RunId); null under -NoJournal.</summary>
+        public Guid? RunId { get; set; }
 
         public override string ToString() => $"{Action} {AssigneeType} x{Requested.Length}: {SeatsChanged}";
     }

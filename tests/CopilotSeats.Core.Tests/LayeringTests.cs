@@ -18,7 +18,7 @@ public sealed class LayeringTests
         ["Json"] = 0, ["Validation"] = 0,
         ["Auth"] = 1,
         ["Http"] = 2,
-        ["Auth/App"] = 3, ["Pipeline"] = 3,
+        ["Auth/App"] = 3, ["Pipeline"] = 3, ["Journal"] = 3,
         ["Seats"] = 4,
         ["Usage"] = 5,
         ["Summary"] = 6, ["Diagnostics"] = 6, ["Completion"] = 6, ["Sync"] = 6,

@@ -11,14 +11,17 @@ public static class ModuleSpec
     public static readonly string[] Commands =
     {
         "Add-CopilotTeam", "Add-CopilotUser", "Compare-CopilotSeat", "Connect-Copilot", "Disconnect-Copilot", "Export-CopilotSeatReport",
-        "Get-CopilotOrgDetail", "Get-CopilotSeat", "Get-CopilotUsage", "Measure-CopilotSeat", "Remove-CopilotTeam", "Remove-CopilotUser",
-        "Sync-CopilotSeat", "Test-CopilotConnection",
+        "Get-CopilotOrgDetail", "Get-CopilotSeat", "Get-CopilotSeatJournal", "Get-CopilotUsage", "Measure-CopilotSeat",
+        "Remove-CopilotTeam", "Remove-CopilotUser", "Sync-CopilotSeat", "Test-CopilotConnection", "Undo-CopilotSeatChange",
     };
 
     public static readonly string[] Mutators = { "Add-CopilotUser", "Remove-CopilotUser", "Add-CopilotTeam", "Remove-CopilotTeam", "Sync-CopilotSeat" };
 
-    /// <summary>The cmdlets that talk to GitHub (all but Connect-/Disconnect-Copilot).</summary>
-    public static readonly string[] ApiCommands = Commands.Where(c => c is not "Connect-Copilot" and not "Disconnect-Copilot").ToArray();
+    /// <summary>Every cmdlet that changes billing: the mutators and Undo-CopilotSeatChange.</summary>
+    public static readonly string[] BillingChangers = Mutators.Append("Undo-CopilotSeatChange").ToArray();
+
+    /// <summary>The cmdlets that talk to GitHub (all but Connect-/Disconnect-Copilot and the journal reader).</summary>
+    public static readonly string[] ApiCommands = Commands.Where(c => c is not "Connect-Copilot" and not "Disconnect-Copilot" and not "Get-CopilotSeatJournal").ToArray();
 
     /// <summary>Name:Type[:alias=..] then one [set|M|pos|V|P] per parameter set, sorted.</summary>
     public static string Shape(string name, string type, string? aliases, params string[] sets) =>
@@ -46,6 +49,8 @@ public static class ModuleSpec
             Set("Organization", mandatory: true, position: 1, byValue: true, byName: true),
             Set("Enterprise", mandatory: true, position: 0, byValue: true, byName: true)),
         Shape("Force", "System.Management.Automation.SwitchParameter", null, Set()),
+        Shape("JournalPath", "System.String", null, Set()),
+        Shape("NoJournal", "System.Management.Automation.SwitchParameter", null, Set()),
     }).ToArray();
 
     /// <summary>Compare- and Sync-CopilotSeat: the reference users (by value, and by property name as Login or UserName), -Exclude, -GraceDays.</summary>
@@ -70,6 +75,7 @@ public static class ModuleSpec
             Shape("ApiVersion", "System.String", null, Set()),
             Shape("Organization", "System.String", null, Set()),
             Shape("Enterprise", "System.String", null, Set()),
+            Shape("JournalPath", "System.String", null, Set()),
         },
         ["Disconnect-Copilot"] = Array.Empty<string>(),
         ["Get-CopilotOrgDetail"] = Connection.Append(Shape("Organization", "System.String", null, Set(position: 0, byValue: true, byName: true))).ToArray(),
@@ -140,7 +146,26 @@ public static class ModuleSpec
             Shape("Action", "System.String", null, Set(byName: true)),
             Shape("AllowEmptyReference", "System.Management.Automation.SwitchParameter", null, Set()),
             Shape("MaximumRemoval", "System.Int32", null, Set()),
-            Shape("Force", "System.Management.Automation.SwitchParameter", null, Set())),
+            Shape("Force", "System.Management.Automation.SwitchParameter", null, Set()),
+            Shape("JournalPath", "System.String", null, Set()),
+            Shape("NoJournal", "System.Management.Automation.SwitchParameter", null, Set())),
+        ["Get-CopilotSeatJournal"] = new[]
+        {
+            Shape("Path", "System.String", null, Set(position: 0)),
+            Shape("RunId", "System.Guid[]", null, Set()),
+            Shape("Since", "System.DateTime", null, Set()),
+            Shape("UserName", "System.String[]", null, Set()),
+            Shape("Action", "System.String", null, Set()),
+        },
+        ["Undo-CopilotSeatChange"] = Connection.Concat(new[]
+        {
+            Shape("RunId", "System.Guid[]", null, Set("RunId", mandatory: true, position: 0)),
+            Shape("InputObject", "CopilotSeats.CopilotJournalEntry[]", null, Set("InputObject", mandatory: true, byValue: true)),
+            Shape("IncludeUnknown", "System.Management.Automation.SwitchParameter", null, Set()),
+            Shape("JournalPath", "System.String", null, Set()),
+            Shape("NoJournal", "System.Management.Automation.SwitchParameter", null, Set()),
+            Shape("Force", "System.Management.Automation.SwitchParameter", null, Set()),
+        }).ToArray(),
         ["Add-CopilotTeam"] = MutatorShape("TeamName", "Slug,Team"),
         ["Remove-CopilotTeam"] = MutatorShape("TeamName", "Slug,Team"),
     };

@@ -27,6 +27,8 @@ public sealed class PowerShellSession : IAsyncLifetime
     {
         Assert.True(File.Exists(ManifestPath), $"{ManifestPath} is missing: run 'dotnet build CopilotSeats.sln -c Release' first.");
         Sim = await SimulatorHost.StartAsync(new SimulatorOptions { Seats = 120 });
+        // Seat changes are journaled: into a file of the test run, never the user's own journal.
+        Environment.SetEnvironmentVariable("COPILOTSEATS_JOURNAL", Path.Combine(Path.GetTempPath(), $"copilotseats-runspace-tests-{Environment.ProcessId}.jsonl"));
         InitialSessionState iss = InitialSessionState.CreateDefault2();
         // Get-FormatData from Microsoft.PowerShell.Utility: the module's views as the engine loaded them.
         iss.Commands.Add(new SessionStateCmdletEntry("Get-FormatData", typeof(Microsoft.PowerShell.Commands.GetFormatDataCommand), null));

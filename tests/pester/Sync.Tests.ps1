@@ -77,6 +77,12 @@ Describe 'Sync-CopilotSeat' {
         Get-MutationSummary | Should -Be 'POST no-seat-1,NO-SEAT-2,user-0111', 'DELETE user-0001,user-0002,user-0003'
         @($wv | Where-Object { $_ -match "^Conflict 'team1-member-\d' in the organization octo-org: .*Remove-CopilotTeam" }).Count | Should -Be 6
         @($wv | Where-Object { $_ -match "^Skip 'user-0112' .*already pending cancellation" }).Count | Should -Be 1
+        # One run in the journal, every name applied; Undo-CopilotSeatChange reverses it.
+        @($changes.RunId | Sort-Object -Unique).Count | Should -Be 1
+        $entries = @(Get-CopilotSeatJournal -RunId $changes[0].RunId)
+        (@($entries | Sort-Object Name | ForEach-Object { "$($_.Command) $($_.Action) $($_.Name) $($_.Outcome)" }) -join ',') |
+            Should -Be ('Sync-CopilotSeat Add no-seat-1 Applied,Sync-CopilotSeat Add NO-SEAT-2 Applied,Sync-CopilotSeat Remove user-0001 Applied,' +
+                'Sync-CopilotSeat Remove user-0002 Applied,Sync-CopilotSeat Remove user-0003 Applied,Sync-CopilotSeat Add user-0111 Applied')
 
         Clear-SimulatorLog $Sim
         @($Reference | Sync-CopilotSeat -Organization octo-org -Force @Conn -WarningAction SilentlyContinue).Count | Should -Be 0

@@ -67,6 +67,8 @@ function Import-CopilotSeatsModule {
     }
     Set-TestApiVersionDefault
     Disconnect-Copilot
+    # Seat changes are journaled: into a file of the test run, never the user's own journal.
+    $env:COPILOTSEATS_JOURNAL = Join-Path ([System.IO.Path]::GetTempPath()) "copilotseats-tests-$PID.jsonl"
 }
 
 # What every test file's BeforeAll does: import the module (disconnected) and start a simulator of its own.

@@ -12,6 +12,8 @@ namespace CopilotSeats.Auth
         public string? Organization { get; set; }
         public string? Enterprise { get; set; }
         public CopilotToken? Token { get; set; }
+        /// <summary>The change journal (Connect-Copilot -JournalPath): a file, or a folder of monthly files.</summary>
+        public string? JournalPath { get; set; }
         /// <summary>The GitHub App sign-in (Connect-Copilot -ClientId): its installation tokens serve every later call.</summary>
         public IAppSignIn? App { get; set; }
     }

@@ -174,23 +174,28 @@ namespace CopilotSeats.Seats
         /// every failure that is not fatal comes back in the outcome instead of being thrown.
         /// </summary>
         public Task<BatchOutcome> ChangeSeatsIsolatedAsync(SeatScope scope, SeatAction action, AssigneeKind kind, IReadOnlyList<string> names,
-            CancellationToken cancellationToken)
+            CancellationToken cancellationToken) =>
+            ChangeSeatsIsolatedAsync(scope, action, kind, names, (list, ct) => ChangeSeatsAsync(scope, action, kind, list, ct), cancellationToken);
+
+        /// <summary>As the public overload, with every request of the batch made by <paramref name="send"/> (the journal wraps it).</summary>
+        internal Task<BatchOutcome> ChangeSeatsIsolatedAsync(SeatScope scope, SeatAction action, AssigneeKind kind, IReadOnlyList<string> names,
+            Func<string[], CancellationToken, Task<CopilotSeatChange>> send, CancellationToken cancellationToken)
         {
             string[] batch = names?.ToArray() ?? new string[0];
-            if (kind != AssigneeKind.User) return SendOnceAsync(scope, action, kind, batch, cancellationToken);
-            var isolation = new BatchIsolation(scope, action,
-                (list, ct) => ChangeSeatsAsync(scope, action, kind, list, ct),
+            if (kind != AssigneeKind.User) return SendOnceAsync(scope, batch, send, cancellationToken);
+            var isolation = new BatchIsolation(scope, action, send,
                 (login, ct) => GetUserSeatAsync(scope, login, ct),
                 Options.ThrottleLimit, Options.Verbose);
             return isolation.RunAsync(batch, cancellationToken);
         }
 
-        private async Task<BatchOutcome> SendOnceAsync(SeatScope scope, SeatAction action, AssigneeKind kind, string[] batch, CancellationToken cancellationToken)
+        private static async Task<BatchOutcome> SendOnceAsync(SeatScope scope, string[] batch, Func<string[], CancellationToken, Task<CopilotSeatChange>> send,
+            CancellationToken cancellationToken)
         {
             var outcome = new BatchOutcome();
             try
             {
-                outcome.Changes.Add(await ChangeSeatsAsync(scope, action, kind, batch, cancellationToken).ConfigureAwait(false));
+                outcome.Changes.Add(await send(batch, cancellationToken).ConfigureAwait(false));
             }
             catch (CopilotException ex) when (!BatchIsolation.IsFatal(ex))
             {

@@ -109,8 +109,13 @@ internal sealed class FaultStep : IStep
         if (rateKind != null) return RateLimited(rateKind, faults.RateLimit);
         if (scriptIndex >= 0)
         {
-            int status = faults.Script![scriptIndex].Status;
-            return status == 0 ? Answer.Drop() : Answer.Error(status, GitHubMessages.ForStatus(status), "script " + status);
+            ScriptedFault scripted = faults.Script![scriptIndex];
+            if (scripted.Status == 0 && scripted.AfterApplied)
+            {
+                await next(call).ConfigureAwait(false); // applied; the answer never leaves
+                return Answer.Drop() with { Fault = "drop after applied" };
+            }
+            return scripted.Status == 0 ? Answer.Drop() : Answer.Error(scripted.Status, GitHubMessages.ForStatus(scripted.Status), "script " + scripted.Status);
         }
         if (randomError) return Answer.Error(randomStatus, GitHubMessages.ForStatus(randomStatus), "random " + randomStatus);
         if (drop) return Answer.Drop();

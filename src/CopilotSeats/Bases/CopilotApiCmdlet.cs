@@ -123,6 +123,28 @@ namespace CopilotSeats.Commands
             }
         }
 
+        // ---- seat changes ---------------------------------------------------------------------
+
+        /// <summary>
+        /// From inside <see cref="CopilotCmdlet.RunAsync"/>: one batch through <see cref="JournaledSend"/> (journal null: no record), then
+        /// its errors and changes written. A 422 for users is narrowed to the names GitHub refuses; each gets its own error,
+        /// the others are sent again. Later batches go whatever happened to this one.
+        /// </summary>
+        private protected async Task SendBatchAsync(CopilotClient client, Journal.ChangeJournal? journal, SeatScope scope, SeatAction action,
+            AssigneeKind kind, string[] batch, CancellationToken cancellationToken)
+        {
+            BatchOutcome outcome = await JournaledSend.SendAsync(client, journal, scope, action, kind, batch, cancellationToken).ConfigureAwait(false);
+            await WriteOutcomeAsync(outcome).ConfigureAwait(false);
+        }
+
+        /// <summary>A batch's errors (one per refused name) and its changes, written from inside <see cref="CopilotCmdlet.RunAsync"/>.</summary>
+        private protected async Task WriteOutcomeAsync(BatchOutcome outcome)
+        {
+            foreach (BatchError error in outcome.Errors)
+                await WriteErrorAsync(error.Error, error.Target).ConfigureAwait(false);
+            if (outcome.Changes.Count > 0) await WriteObjectsAsync(outcome.Changes).ConfigureAwait(false);
+        }
+
         // ---- seats with usage ------------------------------------------------------------------
 
         /// <summary>

@@ -48,7 +48,7 @@ namespace CopilotSeats.Commands
         protected virtual void Dispose(bool disposing) { }
 
         /// <summary>-WhatIf on the command line, else $WhatIfPreference.</summary>
-        private protected bool WhatIfRequested()
+        protected bool WhatIfRequested()
         {
             if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? bound))
                 return bound is SwitchParameter sw ? sw.IsPresent : LanguagePrimitives.IsTrue(bound);

@@ -1,3 +1,5 @@
+using CopilotSeats.Journal;
+
 namespace CopilotSeats.Commands
 {
     /// <summary>
@@ -14,6 +16,15 @@ namespace CopilotSeats.Commands
         /// <summary>Skips the confirmation prompt (-WhatIf still wins).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
+
+        /// <summary>The change journal for this call (a file, or a folder of monthly files); otherwise the session's, $env:COPILOTSEATS_JOURNAL, then the user's data folder.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
+        /// <summary>Sends the changes without recording them in the journal.</summary>
+        [Parameter]
+        public SwitchParameter NoJournal { get; set; }
 
         /// <summary>Add or Remove.</summary>
         protected abstract SeatAction Action { get; }
@@ -82,8 +93,7 @@ namespace CopilotSeats.Commands
                 // (an enterprise listing has one row per grant).
                 if (!Screen(scope, name, key)) continue;
                 _seen.Add(key);
-                string target = $"{Describe(kind)} '{name}' in {(scope.Kind == ScopeKind.Organization ? "organization" : "enterprise")} '{scope.Name}'";
-                if (skipPrompt || ShouldProcess(target, action)) Accept(scope, name);
+                if (skipPrompt || ShouldProcess(TargetText(kind, scope, name), action)) Accept(scope, name);
             }
         }
 
@@ -97,6 +107,9 @@ namespace CopilotSeats.Commands
         protected override void EndProcessing()
         {
             if (_accepted.Count == 0) return;
+            // The journal first: one that cannot be written stops the change before a token is looked up or a request sent.
+            using ChangeJournal? journal = JournalFiles.Open(this, JournalPath, NoJournal.IsPresent);
+            if (journal != null) WriteVerbose($"Journal: {journal.Path} (run {journal.RunId}).");
             CopilotClient client = GetClient();
             SeatAction seatAction = Action;
             var work = _accepted.Select(group => (Scope: group.Key, Batches: BatchPlanner.Plan(group.Value).ToList())).ToArray();
@@ -113,12 +126,7 @@ namespace CopilotSeats.Commands
                     {
                         cancellationToken.ThrowIfCancellationRequested();
                         ReportBatch(activity, ++number, count);
-                        // A 422 for users is narrowed to the names GitHub refuses; each gets its own error,
-                        // the others are sent again. Later batches go whatever happened to this one.
-                        BatchOutcome outcome = await client.ChangeSeatsIsolatedAsync(scope, seatAction, kind, batch, cancellationToken).ConfigureAwait(false);
-                        foreach (BatchError error in outcome.Errors)
-                            await WriteErrorAsync(error.Error, error.Target).ConfigureAwait(false);
-                        if (outcome.Changes.Count > 0) await WriteObjectsAsync(outcome.Changes).ConfigureAwait(false);
+                        await SendBatchAsync(client, journal, scope, seatAction, kind, batch, cancellationToken).ConfigureAwait(false);
                     }
                 }
             });
@@ -137,11 +145,16 @@ namespace CopilotSeats.Commands
             _accepted.Add(new KeyValuePair<SeatScope, List<string>>(scope, new List<string> { name }));
         }
 
-        private static string Describe(AssigneeKind kind) => kind switch
+        /// <summary>What ShouldProcess names: "user 'alice' in organization 'octo-org'".</summary>
+        internal static string TargetText(AssigneeKind kind, SeatScope scope, string name)
         {
-            AssigneeKind.User => "user",
-            AssigneeKind.Team => "team",
-            _ => "enterprise team",
-        };
+            string what = kind switch
+            {
+                AssigneeKind.User => "user",
+                AssigneeKind.Team => "team",
+                _ => "enterprise team",
+            };
+            return $"{what} '{name}' in {(scope.Kind == ScopeKind.Organization ? "organization" : "enterprise")} '{scope.Name}'";
+        }
     }
 }

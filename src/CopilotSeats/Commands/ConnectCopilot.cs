@@ -67,6 +67,11 @@ namespace CopilotSeats.Commands
         [ArgumentCompleter(typeof(EnterpriseCompleter))]
         public string? Enterprise { get; set; }
 
+        /// <summary>The change journal for this session's seat changes (a file, or a folder of monthly files).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
         protected override void EndProcessing()
         {
             try
@@ -78,6 +83,7 @@ namespace CopilotSeats.Commands
                     Organization = Organization,
                     Enterprise = Enterprise,
                     Token = Token is null ? null : CopilotToken.FromSecureString(Token, ConnectionResolver.SourceSession),
+                    JournalPath = JournalFiles.Resolve(this, JournalPath),
                 };
                 if (ParameterSetName != TokenSet) session.App = SignIn(session);
                 CopilotConnection connection;

@@ -1,3 +1,4 @@
+using CopilotSeats.Journal;
 using CopilotSeats.Sync;
 
 namespace CopilotSeats.Commands
@@ -44,6 +45,15 @@ namespace CopilotSeats.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>The change journal for this call (a file, or a folder of monthly files); otherwise the session's, $env:COPILOTSEATS_JOURNAL, then the user's data folder.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
+        /// <summary>Sends the changes without recording them in the journal.</summary>
+        [Parameter]
+        public SwitchParameter NoJournal { get; set; }
+
         private readonly List<PlanRecheck> _rows = new List<PlanRecheck>();
         private readonly List<SeatScope> _rowScopes = new List<SeatScope>();
         // Held in arrays (reference types): a field of the Models struct itself would load Models with this type,
@@ -51,6 +61,8 @@ namespace CopilotSeats.Commands
         private SeatScope[]? _referenceScope;
         private SeatScope[]? _typedScope;
         private CopilotClient? _client;
+        private ChangeJournal? _journal;
+        private bool _journalOpened;
 
         protected override void BeginProcessing()
         {
@@ -105,7 +117,14 @@ namespace CopilotSeats.Commands
                 foreach (string warning in plan.Warnings) WriteWarning(warning);
                 if (PlanGuards.CheckRemovals(plan.Removals, maximum, plan.CurrentSeats, plan.Scope) is { } tooMany) ThrowTerminatingError(ErrorRecords.From(tooMany));
             }
-            foreach (SyncPlan plan in plans) Apply(plan);
+            try
+            {
+                foreach (SyncPlan plan in plans) Apply(plan);
+            }
+            finally
+            {
+                _journal?.Dispose();
+            }
         }
 
         /// <summary>ShouldProcess per change (under -WhatIf this prints the plan), then the batches of the accepted ones.</summary>
@@ -115,23 +134,24 @@ namespace CopilotSeats.Commands
             string where = (plan.Scope.Kind == ScopeKind.Organization ? "organization '" : "enterprise '") + plan.Scope.Name + "'";
             var accepted = plan.Changes.Where(item => skipPrompt || ShouldProcess($"user '{item.Login}' in {where}", Describe(item.Action))).ToList();
             if (accepted.Count == 0) return;
+            if (!_journalOpened)
+            {
+                // One journal and run id for the whole call, opened before the first request: one that cannot be written stops it here.
+                _journal = JournalFiles.Open(this, JournalPath, NoJournal.IsPresent);
+                _journalOpened = true;
+                if (_journal != null) WriteVerbose($"Journal: {_journal.Path} (run {_journal.RunId}).");
+            }
             var batches = SeatSync.Batches(accepted);
             RunAsync(ct => SeatSync.ApplyAsync(plan.Scope, batches, SendBatchAsync, WriteOutcomeAsync,
                 (number, count) => ReportBatch("Synchronizing Copilot seats", number, count), ct));
         }
 
         /// <summary>
-        /// The one place every request of Sync-CopilotSeat goes through: one batch of at most 100 names, a 422 narrowed
-        /// to the names GitHub refuses (<see cref="CopilotClient.ChangeSeatsIsolatedAsync"/>).
+        /// The one place every request of Sync-CopilotSeat goes through: one batch of at most 100 names, journaled, a 422
+        /// narrowed to the names GitHub refuses (<see cref="JournaledSend"/>).
         /// </summary>
         private Task<BatchOutcome> SendBatchAsync(SeatScope scope, SeatAction action, AssigneeKind kind, IReadOnlyList<string> names, CancellationToken cancellationToken) =>
-            _client!.ChangeSeatsIsolatedAsync(scope, action, kind, names, cancellationToken);
-
-        private async Task WriteOutcomeAsync(BatchOutcome outcome)
-        {
-            foreach (BatchError error in outcome.Errors) await WriteErrorAsync(error.Error, error.Target).ConfigureAwait(false);
-            if (outcome.Changes.Count > 0) await WriteObjectsAsync(outcome.Changes).ConfigureAwait(false);
-        }
+            JournaledSend.SendAsync(_client!, _journal, scope, action, kind, names, cancellationToken);
 
         private CopilotClient Client() => _client ??= GetClient();
 

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.IO;
+using System.Security;
+
+namespace CopilotSeats.Journal
+{
+    /// <summary>
+    /// The journal of one run (one cmdlet invocation): its run id and command, and the file it appends to. Every
+    /// append is one write of whole lines at the end of the file, made while holding an exclusive lock on
+    /// "&lt;file&gt;.lock" (an OS file lock, released if the process dies), so two runs at once never interleave
+    /// a line; a line torn by a killed process is closed before the next one is written.
+    /// </summary>
+    public sealed class ChangeJournal : IDisposable
+    {
+        /// <summary>How long an append waits for another run's append to finish.</summary>
+        public static TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+        private readonly FileStream _file;
+        private readonly string _lockPath;
+        private readonly Func<DateTimeOffset> _now;
+        private int _request;
+
+        private ChangeJournal(string path, string command, FileStream file, Func<DateTimeOffset> now)
+        {
+            Path = path;
+            Command = command;
+            _file = file;
+            _lockPath = path + ".lock";
+            _now = now;
+        }
+
+        public string Path { get; }
+        public Guid RunId { get; } = Guid.NewGuid();
+        public string Command { get; }
+        /// <summary>Set by Undo-CopilotSeatChange: the run it reverses, on every line it writes.</summary>
+        public Guid? UndoOf { get; set; }
+
+        /// <summary>
+        /// Opens (creating the folder and file) the journal for a run of <paramref name="command"/>, and takes its lock
+        /// once; any failure is a terminating CopilotSeats.JournalUnavailable, raised before anything is sent.
+        /// </summary>
+        public static ChangeJournal Open(string path, string command, Func<DateTimeOffset>? now = null)
+        {
+            FileStream? file = null;
+            try
+            {
+                string full = System.IO.Path.GetFullPath(path);
+                string? folder = System.IO.Path.GetDirectoryName(full);
+                if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+                file = new FileStream(full, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 1);
+                var journal = new ChangeJournal(full, command, file, now ?? (() => DateTimeOffset.UtcNow));
+                journal.Locked(() => { });
+                return journal;
+            }
+            catch (Exception ex) when (IsFileProblem(ex))
+            {
+                file?.Dispose();
+                throw Unavailable(path, ex);
+            }
+        }
+
+        /// <summary>Writes the Sent line of every name of a request about to be sent, and returns the request to complete.</summary>
+        public JournalRequest Sent(SeatScope scope, SeatAction action, AssigneeKind kind, IReadOnlyList<string> names)
+        {
+            var request = new JournalRequest(this, Interlocked.Increment(ref _request), scope, action, kind, names);
+            request.Write(JournalFormat.Sent, null, null, null);
+            return request;
+        }
+
+        internal CopilotJournalEntry Line(int request, SeatScope scope, SeatAction action, AssigneeKind kind, string name, string outcome) => new CopilotJournalEntry
+        {
+            RunId = RunId,
+            Request = request,
+            Time = _now().ToUniversalTime(),
+            Command = Command,
+            Organization = scope.Organization,
+            Enterprise = scope.Enterprise,
+            Action = action.ToString(),
+            AssigneeType = kind.ToString(),
+            Name = name,
+            Outcome = outcome,
+            UndoOf = UndoOf,
+        };
+
+        /// <summary>Appends the lines with one write; a failure is CopilotSeats.JournalUnavailable (terminating).</summary>
+        public void Append(IReadOnlyList<CopilotJournalEntry> lines)
+        {
+            if (lines.Count == 0) return;
+            byte[] bytes = JournalFormat.Serialize(lines);
+            try
+            {
+                Locked(() =>
+                {
+                    long end = _file.Seek(0, SeekOrigin.End);
+                    if (end > 0)
+                    {
+                        _file.Seek(-1, SeekOrigin.End);
+                        if (_file.ReadByte() != '\n') _file.WriteByte((byte)'\n'); // close a line torn by a killed process
+                    }
+                    _file.Write(bytes, 0, bytes.Length);
+                    _file.Flush();
+                });
+            }
+            catch (Exception ex) when (IsFileProblem(ex))
+            {
+                throw Unavailable(Path, ex);
+            }
+        }
+
+        /// <summary>Runs <paramref name="write"/> holding the lock file exclusively (other runs wait, up to <see cref="LockTimeout"/>).</summary>
+        private void Locked(Action write)
+        {
+            var clock = Stopwatch.StartNew();
+            int pause = 1;
+            while (true)
+            {
+                FileStream held;
+                try
+                {
+                    held = new FileStream(_lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1);
+                }
+                catch (IOException) when (clock.Elapsed < LockTimeout && File.Exists(_lockPath))
+                {
+                    Thread.Sleep(pause);
+                    pause = Math.Min(pause * 2, 20);
+                    continue;
+                }
+                using (held) write();
+                return;
+            }
+        }
+
+        private static bool IsFileProblem(Exception ex) =>
+            ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException || ex is SecurityException;
+
+        internal static CopilotException Unavailable(string path, Exception cause) =>
+            new CopilotException("CopilotSeats.JournalUnavailable", CopilotErrorCategory.WriteError, path,
+                $"The change journal '{path}' cannot be written ({cause.Message.TrimEnd('.')}), so no change was sent.", cause)
+            {
+                IsTerminating = true,
+                RecommendedAction = "Pass -JournalPath with a writable file, or -NoJournal to change seats without a record.",
+            };
+
+        public void Dispose() => _file.Dispose();
+    }
+}

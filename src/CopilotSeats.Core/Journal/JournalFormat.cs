@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.IO;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace CopilotSeats.Journal
+{
+    /// <summary>
+    /// The journal's line format: one JSON object per line, UTF-8, fields in snake_case as GitHub writes them:
+    /// <c>{"v":1,"run":"…","request":3,"time":"2026-12-06T10:00:00.000Z","command":"Remove-CopilotUser",
+    /// "organization":"octo-org","action":"Remove","type":"User","name":"alice","outcome":"Applied","seats_cancelled":1}</c>.
+    /// Only these fields are ever written: names, targets and GitHub's own answer, never a token, key or URL query.
+    /// </summary>
+    public static class JournalFormat
+    {
+        public const int Version = 1;
+        public const string Sent = "Sent";
+        public const string Applied = "Applied";
+        public const string Refused = "Refused";
+        public const string Unknown = "Unknown";
+
+        private static readonly Regex s_query = new Regex(@"(https?://[^\s?#""]*)[?#][^\s""]*", RegexOptions.CultureInvariant);
+
+        /// <summary>The lines, each ending in '\n', as one buffer (written with one call).</summary>
+        public static byte[] Serialize(IReadOnlyList<CopilotJournalEntry> entries)
+        {
+            using var buffer = new MemoryStream(entries.Count * 256);
+            foreach (CopilotJournalEntry entry in entries)
+            {
+                using (var w = new Utf8JsonWriter(buffer))
+                {
+                    Write(w, entry);
+                }
+                buffer.WriteByte((byte)'\n');
+            }
+            return buffer.ToArray();
+        }
+
+        private static void Write(Utf8JsonWriter w, CopilotJournalEntry e)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("v", Version);
+            w.WriteString("run", e.RunId.ToString("D"));
+            w.WriteNumber("request", e.Request);
+            w.WriteString("time", e.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            w.WriteString("command", e.Command);
+            if (e.Organization != null) w.WriteString("organization", e.Organization);
+            if (e.Enterprise != null) w.WriteString("enterprise", e.Enterprise);
+            w.WriteString("action", e.Action);
+            w.WriteString("type", e.AssigneeType);
+            w.WriteString("name", e.Name);
+            w.WriteString("outcome", e.Outcome);
+            if (e.Status != null) w.WriteNumber("status", e.Status.Value);
+            if (e.Message != null) w.WriteString("message", Scrub(e.Message));
+            if (e.SeatsCreated != null) w.WriteNumber("seats_created", e.SeatsCreated.Value);
+            if (e.SeatsCancelled != null) w.WriteNumber("seats_cancelled", e.SeatsCancelled.Value);
+            if (e.UndoOf != null) w.WriteString("undo_of", e.UndoOf.Value.ToString("D"));
+            w.WriteEndObject();
+        }
+
+        /// <summary>A message without the query or fragment of any URL in it (a signed URL's signature lives there).</summary>
+        public static string Scrub(string message) => s_query.Replace(message, "$1");
+
+        /// <summary>One line, or null when it is not a journal line (torn by a killed process, or foreign).</summary>
+        public static CopilotJournalEntry? Parse(byte[] line, int offset, int count)
+        {
+            try
+            {
+                using var doc = JsonDocument.Parse(new ReadOnlyMemory<byte>(line, offset, count));
+                JsonElement r = doc.RootElement;
+                if (r.ValueKind != JsonValueKind.Object || !r.TryGetProperty("run", out JsonElement run) || !Guid.TryParse(run.GetString(), out Guid runId))
+                    return null;
+                string? outcome = Text(r, "outcome");
+                string? time = Text(r, "time");
+                if (outcome is null || time is null) return null;
+                return new CopilotJournalEntry
+                {
+                    RunId = runId,
+                    Request = Number(r, "request") ?? 0,
+                    Time = DateTimeOffset.Parse(time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+                    Command = Text(r, "command") ?? string.Empty,
+                    Organization = Text(r, "organization"),
+                    Enterprise = Text(r, "enterprise"),
+                    Action = Text(r, "action") ?? string.Empty,
+                    AssigneeType = Text(r, "type") ?? string.Empty,
+                    Name = Text(r, "name") ?? string.Empty,
+                    Outcome = outcome,
+                    Status = Number(r, "status"),
+                    Message = Text(r, "message"),
+                    SeatsCreated = Number(r, "seats_created"),
+                    SeatsCancelled = Number(r, "seats_cancelled"),
+                    UndoOf = Guid.TryParse(Text(r, "undo_of"), out Guid undoOf) ? undoOf : (Guid?)null,
+                };
+            }
+            catch (Exception ex) when (ex is JsonException || ex is FormatException || ex is InvalidOperationException || ex is ArgumentException)
+            {
+                return null;
+            }
+        }
+
+        private static string? Text(JsonElement r, string name) =>
+            r.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+        private static int? Number(JsonElement r, string name) =>
+            r.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out int n) ? n : (int?)null;
+
+        /// <summary>The key that pairs a Sent line with the line that completes it.</summary>
+        internal static string PairKey(CopilotJournalEntry e) =>
+            e.RunId.ToString("N") + "|" + e.Request.ToString(CultureInfo.InvariantCulture) + "|" + e.Name.ToLowerInvariant();
+    }
+}

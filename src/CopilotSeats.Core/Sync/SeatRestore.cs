@@ -1,0 +1,75 @@
+using System.Globalization;
+using CopilotSeats.Seats;
+
+namespace CopilotSeats.Sync
+{
+    /// <summary>What adding a cancelled user again does.</summary>
+    public enum RestoreKind
+    {
+        /// <summary>The seat is still pending cancellation: adding the user again keeps it (no new seat).</summary>
+        KeepsSeat,
+        /// <summary>No seat any more (past the end of the billing cycle): adding the user buys a new seat.</summary>
+        NewSeat,
+        /// <summary>The user has an active seat already: nothing to restore.</summary>
+        Seated,
+        /// <summary>The lookup failed: which of the two it is is not known.</summary>
+        Unchecked,
+    }
+
+    /// <summary>Looks up each user to be added again (at most ThrottleLimit lookups at a time), to say whether the seat is kept or a new one bought.</summary>
+    public static class SeatRestore
+    {
+        public static async Task<IReadOnlyDictionary<string, (RestoreKind Kind, string? Until)>> CheckAsync(CopilotClient client, SeatScope scope,
+            IReadOnlyList<string> logins, int throttleLimit, CancellationToken cancellationToken)
+        {
+            var result = new Dictionary<string, (RestoreKind, string?)>(StringComparer.OrdinalIgnoreCase);
+            using var slots = new SemaphoreSlim(Math.Max(1, throttleLimit));
+            async Task One(string login)
+            {
+                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var verdict = await ClassifyAsync(client, scope, login, cancellationToken).ConfigureAwait(false);
+                    lock (result) result[login] = verdict;
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }
+            await Task.WhenAll(logins.Select(One)).ConfigureAwait(false);
+            return result;
+        }
+
+        private static async Task<(RestoreKind, string?)> ClassifyAsync(CopilotClient client, SeatScope scope, string login, CancellationToken cancellationToken)
+        {
+            IReadOnlyList<CopilotSeat> seats;
+            try
+            {
+                seats = await client.GetUserSeatAsync(scope, login, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CopilotApiException ex) when (ex.StatusCode == 404)
+            {
+                return (RestoreKind.NewSeat, null);
+            }
+            catch (CopilotException ex) when (!BatchIsolation.IsFatal(ex))
+            {
+                return (RestoreKind.Unchecked, null);
+            }
+            var direct = seats.Where(s => string.IsNullOrWhiteSpace(s.AssigningTeam)).ToList();
+            DateTimeOffset? pending = direct.Select(s => s.PendingCancellationDate).FirstOrDefault(d => d != null);
+            if (direct.Any(s => s.PendingCancellationDate is null)) return (RestoreKind.Seated, null);
+            if (pending != null) return (RestoreKind.KeepsSeat, pending.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            return (RestoreKind.NewSeat, null);
+        }
+
+        /// <summary>What adding the user again does, for ShouldProcess and the messages.</summary>
+        public static string Describe(RestoreKind kind, string? until) => kind switch
+        {
+            RestoreKind.KeepsSeat => "keeps the seat pending cancellation" + (until is null ? string.Empty : ", which would have ended on " + until),
+            RestoreKind.NewSeat => "buys a new seat: the cancelled one has ended with its billing cycle",
+            RestoreKind.Seated => "nothing to do: the user has an active seat",
+            _ => "the seat could not be looked up: it is kept if still pending cancellation, else a new one is bought",
+        };
+    }
+}

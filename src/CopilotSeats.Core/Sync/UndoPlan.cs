@@ -1,0 +1,77 @@
+using CopilotSeats.Journal;
+
+namespace CopilotSeats.Sync
+{
+    /// <summary>One name to change back: the inverse of what a run applied to it.</summary>
+    public sealed class UndoStep(SeatScope scope, AssigneeKind kind, SeatAction action, string name, Guid runId)
+    {
+        public SeatScope Scope { get; } = scope;
+        public AssigneeKind Kind { get; } = kind;
+        /// <summary>What the undo does: Add for a name the run cancelled, Remove for one it added.</summary>
+        public SeatAction Action { get; } = action;
+        public string Name { get; } = name;
+        /// <summary>The run being reversed.</summary>
+        public Guid RunId { get; } = runId;
+    }
+
+    /// <summary>
+    /// What reversing journal entries takes: per (target, assignee type, name) the latest entry that was Applied (or
+    /// Unknown, with includeUnknown) is inverted; a name whose entries were all Refused, or Unknown without
+    /// includeUnknown, is left alone and counted.
+    /// </summary>
+    public sealed class UndoPlan
+    {
+        private UndoPlan(List<UndoStep> steps, int refused, int unknown)
+        {
+            Steps = steps;
+            Refused = refused;
+            Unknown = unknown;
+        }
+
+        /// <summary>In the order of the entries (newest first), one per name.</summary>
+        public IReadOnlyList<UndoStep> Steps { get; }
+        /// <summary>Names left alone because GitHub refused their request (nothing was applied).</summary>
+        public int Refused { get; }
+        /// <summary>Names left alone because their answer never came (they may have been applied).</summary>
+        public int Unknown { get; }
+
+        public static UndoPlan From(IEnumerable<CopilotJournalEntry> entries, bool includeUnknown)
+        {
+            var ordered = entries.Where(e => e != null).OrderByDescending(e => e.Time).ThenByDescending(e => e.Request);
+            var done = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var lastOutcome = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var steps = new List<UndoStep>();
+            foreach (CopilotJournalEntry e in ordered)
+            {
+                if (!TryRead(e, out SeatScope scope, out AssigneeKind kind, out SeatAction action)) continue;
+                string key = $"{scope}|{kind}|{e.Name}";
+                if (done.Contains(key)) continue;
+                bool unknown = e.Outcome == JournalFormat.Unknown || e.Outcome == JournalFormat.Sent;
+                if (e.Outcome == JournalFormat.Applied || unknown && includeUnknown)
+                {
+                    done.Add(key);
+                    lastOutcome.Remove(key);
+                    steps.Add(new UndoStep(scope, kind, action == SeatAction.Add ? SeatAction.Remove : SeatAction.Add, e.Name, e.RunId));
+                }
+                else if (!lastOutcome.ContainsKey(key) || unknown) lastOutcome[key] = unknown ? JournalFormat.Unknown : JournalFormat.Refused;
+            }
+            int unknownCount = lastOutcome.Values.Count(o => o == JournalFormat.Unknown);
+            return new UndoPlan(steps, lastOutcome.Count - unknownCount, unknownCount);
+        }
+
+        /// <summary>The steps in batches of at most 100 names, one list per (target, assignee type, action), in first-seen order.</summary>
+        public IEnumerable<(SeatScope Scope, AssigneeKind Kind, SeatAction Action, IReadOnlyList<string[]> Batches)> Batches() =>
+            Steps.GroupBy(s => (Where: s.Scope.Kind, Scope: s.Scope.Name.ToLowerInvariant(), Kind: s.Kind, Action: s.Action))
+                .Select(g => (g.First().Scope, g.Key.Kind, g.Key.Action, Seats.BatchPlanner.Plan(g.Select(s => s.Name))));
+
+        private static bool TryRead(CopilotJournalEntry e, out SeatScope scope, out AssigneeKind kind, out SeatAction action)
+        {
+            scope = !string.IsNullOrEmpty(e.Organization) ? SeatScope.ForOrganization(e.Organization!)
+                : !string.IsNullOrEmpty(e.Enterprise) ? SeatScope.ForEnterprise(e.Enterprise!) : default;
+            kind = default;
+            action = default;
+            return scope.Name != null && !string.IsNullOrEmpty(e.Name)
+                && Enum.TryParse(e.AssigneeType, true, out kind) && Enum.TryParse(e.Action, true, out action);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using CopilotSeats.Auth;
+using CopilotSeats.Journal;
+
+namespace CopilotSeats.Commands
+{
+    /// <summary>The journal a command writes or reads, from its -JournalPath, the session's, the environment or the default folder.</summary>
+    internal static class JournalFiles
+    {
+        /// <summary>The journal of this run, or null under -NoJournal; CopilotSeats.JournalUnavailable is a terminating error.</summary>
+        public static ChangeJournal? Open(PSCmdlet cmdlet, string? path, bool noJournal)
+        {
+            if (noJournal) return null;
+            string file = JournalLocation.ForWriting(Resolve(cmdlet, path), ModuleState.Session?.JournalPath, SystemCopilotEnvironment.Instance, DateTimeOffset.UtcNow);
+            try
+            {
+                return ChangeJournal.Open(file, cmdlet.MyInvocation.MyCommand.Name);
+            }
+            catch (CopilotException ex)
+            {
+                cmdlet.ThrowTerminatingError(ErrorRecords.From(ex));
+                throw; // not reached
+            }
+        }
+
+        /// <summary>The files to read, newest first.</summary>
+        public static IReadOnlyList<string> ForReading(PSCmdlet cmdlet, string? path) =>
+            JournalLocation.ForReading(Resolve(cmdlet, path), ModuleState.Session?.JournalPath, SystemCopilotEnvironment.Instance);
+
+        /// <summary>A PowerShell path (relative to the current location, a PSDrive) as a file-system path.</summary>
+        public static string? Resolve(PSCmdlet cmdlet, string? path) =>
+            string.IsNullOrEmpty(path) ? null : cmdlet.GetUnresolvedProviderPathFromPSPath(path);
+    }
+}

@@ -1,0 +1,147 @@
+using CopilotSeats.Journal;
+using CopilotSeats.Sync;
+
+namespace CopilotSeats.Commands
+{
+    /// <summary>
+    /// Undo-CopilotSeatChange: reverses what a run applied, read from the change journal by -RunId or piped as journal
+    /// entries. Cancelled users are added again (keeping a seat still pending cancellation, else buying a new one: the
+    /// lookup before says which), added users cancelled, team grants likewise. Refused entries are never undone, Unknown
+    /// ones only with -IncludeUnknown. The undo is a run of its own in the journal, each line naming the run it reverses.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Undo, "CopilotSeatChange", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = RunSet)]
+    [OutputType(typeof(CopilotSeatChange))]
+    public sealed class UndoCopilotSeatChangeCommand : CopilotApiCmdlet
+    {
+        private const string RunSet = "RunId";
+        private const string EntrySet = "InputObject";
+        private readonly List<CopilotJournalEntry> _entries = new List<CopilotJournalEntry>();
+
+        /// <summary>The run(s) to reverse (CopilotSeatChange.RunId, CopilotJournalEntry.RunId).</summary>
+        [Parameter(ParameterSetName = RunSet, Mandatory = true, Position = 0)]
+        public Guid[] RunId { get; set; } = Array.Empty<Guid>();
+
+        /// <summary>Journal entries to reverse (from Get-CopilotSeatJournal).</summary>
+        [Parameter(ParameterSetName = EntrySet, Mandatory = true, ValueFromPipeline = true)]
+        public CopilotJournalEntry[] InputObject { get; set; } = Array.Empty<CopilotJournalEntry>();
+
+        /// <summary>Also reverses entries whose answer never came (they may or may not have been applied).</summary>
+        [Parameter]
+        public SwitchParameter IncludeUnknown { get; set; }
+
+        /// <summary>The journal to read the run from and to record the undo in.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
+        /// <summary>Sends the changes without recording them in the journal.</summary>
+        [Parameter]
+        public SwitchParameter NoJournal { get; set; }
+
+        /// <summary>Skips the confirmation prompt (-WhatIf still wins).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == EntrySet) _entries.AddRange(InputObject.Where(e => e != null));
+        }
+
+        protected override void EndProcessing()
+        {
+            if (ParameterSetName == RunSet) ReadRuns();
+            UndoPlan plan = UndoPlan.From(_entries, IncludeUnknown.IsPresent);
+            if (plan.Unknown > 0)
+                WriteWarning($"{plan.Unknown} name(s) have no recorded answer (Unknown) and are not undone: check them with Get-CopilotSeat, or add -IncludeUnknown.");
+            if (plan.Refused > 0) WriteVerbose($"{plan.Refused} name(s) were refused by GitHub: nothing was applied, nothing to undo.");
+            if (plan.Steps.Count == 0) return;
+
+            CopilotClient client = GetClient();
+            var groups = plan.Batches().ToList();
+            var restores = CheckRestores(client, groups);
+            var accepted = new List<(SeatScope Scope, AssigneeKind Kind, SeatAction Action, List<string> Names)>();
+            bool skipPrompt = Force.IsPresent && !WhatIfRequested();
+            foreach (var group in groups)
+            {
+                var names = new List<string>();
+                foreach (string name in group.Batches.SelectMany(b => b))
+                {
+                    (RestoreKind Kind, string? Until) restore = (RestoreKind.Unchecked, null);
+                    string action = group.Action == SeatAction.Remove ? "Cancel Copilot seat (the run added it)" : "Add Copilot seat again";
+                    if (group.Action == SeatAction.Add && group.Kind == AssigneeKind.User && restores.TryGetValue(group.Scope + "|" + name, out restore))
+                    {
+                        if (restore.Kind == RestoreKind.Seated)
+                        {
+                            WriteVerbose($"'{name}' in the {group.Scope}: {SeatRestore.Describe(restore.Kind, null)}.");
+                            continue;
+                        }
+                        action += " (" + SeatRestore.Describe(restore.Kind, restore.Until) + ")";
+                    }
+                    if (!skipPrompt && !ShouldProcess(CopilotSeatChangeCmdlet.TargetText(group.Kind, group.Scope, name), action)) continue;
+                    if (restore.Kind == RestoreKind.NewSeat && group.Action == SeatAction.Add && group.Kind == AssigneeKind.User)
+                        WriteWarning($"'{name}' in the {group.Scope} {SeatRestore.Describe(restore.Kind, null)}.");
+                    names.Add(name);
+                }
+                if (names.Count > 0) accepted.Add((group.Scope, group.Kind, group.Action, names));
+            }
+            if (accepted.Count > 0) Send(client, accepted, plan);
+        }
+
+        /// <summary>The journal's entries of the runs in -RunId; an unknown run is a CopilotSeats.RunNotFound error.</summary>
+        private void ReadRuns()
+        {
+            var query = new JournalQuery { RunIds = new HashSet<Guid>(RunId) };
+            var found = new HashSet<Guid>();
+            foreach (CopilotJournalEntry entry in JournalReader.Read(JournalFiles.ForReading(this, JournalPath), query))
+            {
+                found.Add(entry.RunId);
+                _entries.Add(entry);
+            }
+            foreach (Guid missing in RunId.Where(id => !found.Contains(id)))
+            {
+                WriteError(ErrorRecords.From(new CopilotException("CopilotSeats.RunNotFound", CopilotErrorCategory.ObjectNotFound, missing,
+                    $"The journal has no run {missing}.") { RecommendedAction = "Check the run id with Get-CopilotSeatJournal, or pass the journal with -JournalPath." }, missing));
+            }
+        }
+
+        /// <summary>For the users to add again: whether each keeps its pending seat or buys a new one (GET requests only).</summary>
+        private IReadOnlyDictionary<string, (RestoreKind Kind, string? Until)> CheckRestores(CopilotClient client,
+            IEnumerable<(SeatScope Scope, AssigneeKind Kind, SeatAction Action, IReadOnlyList<string[]> Batches)> groups)
+        {
+            var all = new Dictionary<string, (RestoreKind, string?)>(StringComparer.OrdinalIgnoreCase);
+            var restores = groups.Where(g => g.Action == SeatAction.Add && g.Kind == AssigneeKind.User).ToList();
+            if (restores.Count == 0) return all;
+            RunAsync(async cancellationToken =>
+            {
+                foreach (var group in restores)
+                {
+                    var found = await SeatRestore.CheckAsync(client, group.Scope, group.Batches.SelectMany(b => b).ToList(), ThrottleLimit, cancellationToken).ConfigureAwait(false);
+                    foreach (var pair in found) all[group.Scope + "|" + pair.Key] = pair.Value;
+                }
+            });
+            return all;
+        }
+
+        private void Send(CopilotClient client, List<(SeatScope Scope, AssigneeKind Kind, SeatAction Action, List<string> Names)> accepted, UndoPlan plan)
+        {
+            using ChangeJournal? journal = JournalFiles.Open(this, JournalPath, NoJournal.IsPresent);
+            var runs = plan.Steps.Select(s => s.RunId).Distinct().ToList();
+            if (journal != null)
+            {
+                if (runs.Count == 1) journal.UndoOf = runs[0];
+                WriteVerbose($"Journal: {journal.Path} (run {journal.RunId}).");
+            }
+            RunAsync(async cancellationToken =>
+            {
+                foreach (var group in accepted)
+                {
+                    foreach (string[] batch in BatchPlanner.Plan(group.Names))
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        await SendBatchAsync(client, journal, group.Scope, group.Action, group.Kind, batch, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,177 @@
+# The change journal in a real pwsh: what Remove-/Add-CopilotUser record, a killed run, two runs at once,
+# Get-CopilotSeatJournal, Undo-CopilotSeatChange of a reclamation, -NoJournal, JournalUnavailable, no secret.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $script:Sim, $script:Conn = Start-TestSession
+
+    # Starts $Script in a pwsh process of its own, with the module imported and $api, $tok and $journal set.
+    function Start-JournalProcess([string] $Script, [string] $Journal) {
+        $full = "Import-Module '$ManifestPath'; `$api = '$($Sim.Url)'; `$tok = ConvertTo-SecureString '$CanaryToken' -AsPlainText -Force; `$journal = '$Journal'; $Script"
+        $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($full))
+        $pwsh = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
+        Start-Process -FilePath $pwsh -ArgumentList '-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded -PassThru `
+            -RedirectStandardOutput (Join-Path $TestDrive "$([guid]::NewGuid()).out") -RedirectStandardError (Join-Path $TestDrive "$([guid]::NewGuid()).err")
+    }
+}
+
+AfterAll {
+    Stop-TestSimulator $Sim
+}
+
+Describe 'The change journal' {
+    BeforeEach {
+        Reset-Simulator $Sim
+        $script:J = Join-Path $TestDrive "$([guid]::NewGuid()).jsonl"
+    }
+
+    It 'records every name of a request, Sent then Applied, and the changes carry the run id' {
+        $changes = Remove-CopilotUser -Organization octo-org -UserName user-0001, user-0002 -Force -JournalPath $J @Conn
+        $lines = @(Get-Content $J | ConvertFrom-Json)
+        @($lines.outcome) | Should -Be @('Sent', 'Sent', 'Applied', 'Applied')
+        @($lines.run | Sort-Object -Unique) | Should -Be @("$($changes.RunId)")
+        $entries = @(Get-CopilotSeatJournal -Path $J)
+        $entries[0].GetType().FullName | Should -Be 'CopilotSeats.CopilotJournalEntry'
+        Assert-Properties $entries[0] @{ Command = 'Remove-CopilotUser'; Organization = 'octo-org'; Action = 'Remove'; AssigneeType = 'User'; Outcome = 'Applied'; SeatsCancelled = 2 }
+        @($entries.Name) | Should -Be @('user-0002', 'user-0001')
+        ($entries | Format-Table | Out-String -Width 80) -split "`n" | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 80 }
+    }
+
+    It 'filters by <Name>' -ForEach @(
+        @{ Name = 'user name'; Filter = @{ UserName = 'no-seat-*' }; Count = 1 }
+        @{ Name = 'action'; Filter = @{ Action = 'Remove' }; Count = 1 }
+        @{ Name = 'time'; Filter = @{ Since = [datetime]::Now.AddDays(1) }; Count = 0 }
+    ) {
+        Add-CopilotUser -Organization octo-org -UserName no-seat-1 -Force -JournalPath $J @Conn | Out-Null
+        Remove-CopilotUser -Organization octo-org -UserName user-0003 -Force -JournalPath $J @Conn | Out-Null
+        @(Get-CopilotSeatJournal -Path $J @Filter).Count | Should -Be $Count
+    }
+
+    It 'takes the journal from Connect-Copilot, else $env:COPILOTSEATS_JOURNAL' {
+        Remove-CopilotUser -Organization octo-org -UserName user-0004 -Force @Conn | Out-Null
+        @(Get-CopilotSeatJournal -RunId (Get-CopilotSeatJournal | Select-Object -First 1).RunId).Name | Should -Be 'user-0004'
+        try {
+            Connect-Copilot -JournalPath $J | Out-Null
+            Add-CopilotUser -Organization octo-org -UserName no-seat-2 -Force @Conn | Out-Null
+            (Get-CopilotSeatJournal).Name | Should -Be 'no-seat-2'
+        }
+        finally { Disconnect-Copilot }
+        (Get-Content $J | ConvertFrom-Json)[0].name | Should -Be 'no-seat-2'
+    }
+
+    It 'writes nothing under -NoJournal' {
+        $change = Add-CopilotUser -Organization octo-org -UserName no-seat-3 -Force -NoJournal -JournalPath $J @Conn
+        $change.SeatsChanged | Should -Be 1
+        $change.RunId | Should -BeNullOrEmpty
+        Test-Path $J | Should -BeFalse
+    }
+
+    It 'stops with CopilotSeats.JournalUnavailable and sends nothing when the journal cannot be written' {
+        Set-Content -Path $J -Value 'a file, not a folder'
+        $err = Get-ThrownError { Remove-CopilotUser -Organization octo-org -UserName user-0005 -Force -JournalPath (Join-Path $J 'x.jsonl') @Conn }
+        Assert-ErrorRecord $err 'CopilotSeats.JournalUnavailable' 'WriteError' (Join-Path $J 'x.jsonl')
+        @(Get-MutationRequests $Sim).Count | Should -Be 0
+    }
+
+    It 'says Unknown for a request whose connection dropped after GitHub applied it' {
+        Set-SimulatorFaults $Sim @{ script = @(@{ method = 'DELETE'; status = 0; afterApplied = $true }) }
+        Remove-CopilotUser -Organization octo-org -UserName user-0006 -Force -JournalPath $J -MaxRetries 0 @Conn -ErrorAction SilentlyContinue
+        Assert-Properties (Get-CopilotSeatJournal -Path $J) @{ Name = 'user-0006'; Outcome = 'Unknown' }
+        (Get-CopilotSeat -Organization octo-org -UserName user-0006 @Conn).PendingCancellationDate | Should -Not -BeNullOrEmpty
+    }
+
+    It 'says Unknown for the names of a run killed while its request was in flight' {
+        Set-SimulatorFaults $Sim @{ latencyMs = 60000 }
+        $process = Start-JournalProcess 'Remove-CopilotUser -Organization octo-org -UserName user-0007, user-0008 -Force -JournalPath $journal -ApiUrl $api -Token $tok' $J
+        $deadline = [datetime]::UtcNow.AddSeconds(60)
+        while (-not ((Test-Path $J) -and (Get-Content $J -Raw) -match 'user-0008') -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        $process.Kill()
+        $process.WaitForExit()
+        $entries = @(Get-CopilotSeatJournal -Path $J)
+        @($entries.Outcome) | Should -Be @('Unknown', 'Unknown')
+        $entries[0].Message | Should -Match 'may have been applied'
+    }
+
+    It 'keeps every line whole when two processes change seats at once on one journal' {
+        $processes = 0, 50 | ForEach-Object {
+            $from = $_
+            $names = (1..50 | ForEach-Object { 'user-{0:D4}' -f ($from + $_) }) -join ','
+            Start-JournalProcess "Remove-CopilotUser -Organization octo-org -UserName $names -Force -JournalPath `$journal -ApiUrl `$api -Token `$tok" $J
+        }
+        $processes | ForEach-Object { $_.WaitForExit(120000) | Should -BeTrue }
+        $lines = @(Get-Content $J | ConvertFrom-Json)
+        $lines.Count | Should -Be 200
+        @($lines.run | Sort-Object -Unique).Count | Should -Be 2
+        @(Get-CopilotSeatJournal -Path $J | Where-Object Outcome -eq Applied).Count | Should -Be 100
+    }
+}
+
+Describe 'Undo-CopilotSeatChange' {
+    BeforeEach {
+        Reset-Simulator $Sim
+        $script:J = Join-Path $TestDrive "$([guid]::NewGuid()).jsonl"
+    }
+
+    It 'puts back the seats a reclamation cancelled, keeping them, as a run of its own' {
+        $seats = @(Get-CopilotSeat -Organization octo-org @Conn | Where-Object { -not $_.AssigningTeam } | Select-Object -First 3)
+        $removed = $seats | Remove-CopilotUser -Force -JournalPath $J @Conn
+        $transcript = Join-Path $TestDrive 'whatif.txt'
+        Start-Transcript -Path $transcript | Out-Null
+        try { Undo-CopilotSeatChange -RunId $removed.RunId -JournalPath $J -WhatIf @Conn } finally { Stop-Transcript | Out-Null }
+        @(Select-String -Path $transcript -Pattern 'What if: .*Add Copilot seat again \(keeps the seat pending cancellation').Count | Should -Be 3
+        @(Get-MutationRequests $Sim).Count | Should -Be 1
+
+        $undo = Undo-CopilotSeatChange -RunId $removed.RunId -JournalPath $J -Force @Conn
+        Assert-Properties $undo @{ Action = 'Add'; AssigneeType = 'User'; SeatsChanged = 3 }
+        $undo.RunId | Should -Not -Be $removed.RunId
+        Get-CopilotSeat -Organization octo-org -UserName $seats.Login @Conn | ForEach-Object { $_.PendingCancellationDate | Should -BeNullOrEmpty }
+        Get-CopilotSeatJournal -Path $J -RunId $undo.RunId | ForEach-Object { Assert-Properties $_ @{ Command = 'Undo-CopilotSeatChange'; UndoOf = $removed.RunId } }
+    }
+
+    It 'cancels the users a run added, from piped entries, and leaves refused ones alone' {
+        Add-CopilotUser -Organization octo-org -UserName no-seat-4, not-a-member -Force -JournalPath $J @Conn -ErrorAction SilentlyContinue | Out-Null
+        $undo = Get-CopilotSeatJournal -Path $J | Undo-CopilotSeatChange -JournalPath $J -Force @Conn
+        Assert-Properties $undo @{ Action = 'Remove'; SeatsChanged = 1 }
+        @($undo.Requested) | Should -Be @('no-seat-4')
+    }
+
+    It 'warns that a cancelled seat that has ended is bought again, and leaves unknown names unless -IncludeUnknown' {
+        $run = [guid]::NewGuid()
+        @('Applied', 'Sent') | ForEach-Object -Begin { $n = 8 } -Process {
+            @{ v = 1; run = "$run"; request = $n; time = '2026-11-01T00:00:00.000Z'; command = 'Remove-CopilotUser'; organization = 'octo-org'
+               action = 'Remove'; type = 'User'; name = "no-seat-$n"; outcome = $_ } | ConvertTo-Json -Compress | Add-Content $J
+            $n++
+        }
+        $undo = Undo-CopilotSeatChange -RunId $run -JournalPath $J -Force @Conn -WarningVariable warnings 3>$null
+        @($undo.Requested) | Should -Be @('no-seat-8')
+        ($warnings -join ' ') | Should -Match "no-seat-8.*buys a new seat"
+        ($warnings -join ' ') | Should -Match '1 name.*Unknown.*-IncludeUnknown'
+        @((Undo-CopilotSeatChange -RunId $run -JournalPath $J -Force -IncludeUnknown @Conn 3>$null).Requested) | Should -Contain 'no-seat-9'
+    }
+
+    It 'removes the team grant a run added' {
+        $added = Add-CopilotTeam -Organization octo-org -TeamName team-2 -JournalPath $J @Conn
+        $undo = Undo-CopilotSeatChange -RunId $added.RunId -JournalPath $J -Force @Conn
+        Assert-Properties $undo @{ Action = 'Remove'; AssigneeType = 'Team'; SeatsChanged = $added.SeatsChanged }
+        Assert-OneSeatRequest $Sim DELETE '/orgs/octo-org/copilot/billing/selected_teams' selected_teams 'team-2'
+    }
+
+    It 'reports a run the journal does not hold as CopilotSeats.RunNotFound' {
+        $run = [guid]::NewGuid()
+        Undo-CopilotSeatChange -RunId $run -JournalPath $J -Force @Conn -ErrorVariable errs -ErrorAction SilentlyContinue
+        Assert-ErrorRecord $errs[0] 'CopilotSeats.RunNotFound' 'ObjectNotFound' $run
+    }
+}
+
+Describe 'No secret in the journal' {
+    It 'holds neither the token nor a URL query after changes, refusals and undos' {
+        Reset-Simulator $Sim
+        $J = Join-Path $TestDrive 'canary.jsonl'
+        Add-CopilotUser -Organization octo-org -UserName no-seat-10, not-a-member -Force -JournalPath $J @Conn -ErrorAction SilentlyContinue | Out-Null
+        Get-CopilotSeatJournal -Path $J | Undo-CopilotSeatChange -JournalPath $J -Force @Conn | Out-Null
+        $text = Get-Content -Raw $J
+        $text | Should -Match '(?s)"outcome":"Refused".*"outcome":"Applied".*"command":"Undo-CopilotSeatChange"'
+        $text, (Get-Content -Raw $env:COPILOTSEATS_JOURNAL) | Should -Not -Match ([regex]::Escape($CanaryToken))
+        $text | Should -Not -Match 'https?://[^"\s]*\?'
+    }
+}
