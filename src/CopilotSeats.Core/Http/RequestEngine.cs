@@ -57,7 +57,7 @@ namespace CopilotSeats.Http
         public async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
         {
             EnsureSendable(request);
-            if (request.IsMutation)
+            if (request.IsMutation && !request.ParallelMutation)
             {
                 await _mutations.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using CopilotSeats.Http;
+using CopilotSeats.Seats;
+using CopilotSeats.Validation;
+
+namespace CopilotSeats.Budgets
+{
+    /// <summary>
+    /// GitHub's budgets API over one connection (BUDGETS.md): the list (page by page, on has_next_page), a user's
+    /// effective budget, and the writes of per-user AI-credit budgets, sent concurrently within the request engine's
+    /// slots and per-endpoint points budget.
+    /// </summary>
+    public sealed class BudgetClient : IDisposable
+    {
+        /// <summary>GitHub's largest page of budgets.</summary>
+        public const int PageSize = 100;
+        private readonly CopilotClient _client;
+
+        public BudgetClient(CopilotClient client) { _client = client ?? throw new ArgumentNullException(nameof(client)); }
+
+        private RequestEngine Engine => _client.Engine;
+
+        private static string Root(SeatScope owner) => owner.Kind == ScopeKind.Organization
+            ? "organizations/" + Uri.EscapeDataString(owner.Name) + "/settings/billing/budgets"
+            : "enterprises/" + Uri.EscapeDataString(owner.Name) + "/settings/billing/budgets";
+
+        private static string Template(SeatScope owner) => owner.Kind == ScopeKind.Organization
+            ? "/organizations/{org}/settings/billing/budgets" : "/enterprises/{enterprise}/settings/billing/budgets";
+
+        internal ApiRequest Request(HttpMethod method, SeatScope owner, string? id, string query, object? target, byte[]? body = null) =>
+            new ApiRequest(method, _client.Build(Root(owner) + (id is null ? string.Empty : "/" + Uri.EscapeDataString(id)) + query),
+                method.Method + " " + Template(owner) + (id is null ? string.Empty : "/{budget_id}"),
+                method == HttpMethod.Get ? RequestKind.Budgets : RequestKind.BudgetChange, owner, target ?? owner.Name, body)
+            {
+                Hints = BudgetErrorHints.Rows,
+                ParallelMutation = true,
+            };
+
+        /// <summary>
+        /// Every budget, a page at a time: <paramref name="wireScope"/> (GitHub's budget_scope) narrows on GitHub's side,
+        /// <paramref name="allProducts"/> false keeps the AI-credit budgets only. Returns the last page's effective budget (with a user).
+        /// </summary>
+        public async Task<EffectiveBudget?> ListAsync(SeatScope owner, string? wireScope, string? user, bool allProducts,
+            Func<IReadOnlyList<CopilotBudget>, CancellationToken, Task> onPage, CancellationToken cancellationToken)
+        {
+            InputValidator.Validate(owner.Kind == ScopeKind.Organization ? NameKind.Organization : NameKind.Enterprise, owner.Name);
+            EffectiveBudget? effective = null;
+            for (int page = 1; ; page++)
+            {
+                string query = $"?per_page={PageSize}&page={page}" + (wireScope is null ? string.Empty : "&scope=" + Uri.EscapeDataString(wireScope))
+                    + (user is null ? string.Empty : "&user=" + Uri.EscapeDataString(user));
+                ApiRequest request = Request(HttpMethod.Get, owner, null, query, user);
+                BudgetPage read = Read(await Engine.SendAsync(request, cancellationToken).ConfigureAwait(false), request, r => BudgetWire.ReadPage(r, owner));
+                effective = read.Effective ?? effective;
+                var kept = allProducts ? read.Budgets : read.Budgets.Where(BudgetRules.IsAiCredits).ToList();
+                if (kept.Count > 0) await onPage(kept, cancellationToken).ConfigureAwait(false);
+                if (!read.HasNextPage || read.Budgets.Count == 0) return effective;
+            }
+        }
+
+        /// <summary>Every AI-credit budget of one GitHub scope (user or multi_user_customer), in memory: Set-CopilotBudget's lookup.</summary>
+        public async Task<List<CopilotBudget>> ListAiCreditBudgetsAsync(SeatScope owner, string wireScope, CancellationToken cancellationToken)
+        {
+            var all = new List<CopilotBudget>();
+            await ListAsync(owner, wireScope, null, allProducts: false, (page, _) => { all.AddRange(page); return Task.CompletedTask; }, cancellationToken).ConfigureAwait(false);
+            return all;
+        }
+
+        /// <summary>"Why is this user blocked?": GitHub's answer for ?user=, resolved to the budget that applies.</summary>
+        public async Task<CopilotUserBudget> ForUserAsync(SeatScope owner, string user, CancellationToken cancellationToken)
+        {
+            InputValidator.Validate(NameKind.Login, user);
+            var budgets = new List<CopilotBudget>();
+            EffectiveBudget? effective = await ListAsync(owner, null, user, allProducts: false,
+                (page, _) => { budgets.AddRange(page); return Task.CompletedTask; }, cancellationToken).ConfigureAwait(false);
+            return BudgetRules.Resolve(user, owner, budgets, effective);
+        }
+
+        /// <summary>
+        /// Sends the planned creates and updates (Unchanged ones send nothing), at most ThrottleLimit at a time; each
+        /// outcome or failure is reported as it comes, a failure never stops the others.
+        /// </summary>
+        public async Task ApplyAsync(SeatScope owner, IReadOnlyList<BudgetPlanItem> items, Func<CopilotBudgetChange, Task> onChange,
+            Func<CopilotException, Task> onError, CancellationToken cancellationToken)
+        {
+            using var window = new SemaphoreSlim(Engine.Options.ThrottleLimit);
+            var running = new List<Task>();
+            foreach (BudgetPlanItem item in items)
+            {
+                if (item.Action == BudgetAction.Unchanged)
+                {
+                    await onChange(item.Change(owner, null)).ConfigureAwait(false);
+                    continue;
+                }
+                await window.WaitAsync(cancellationToken).ConfigureAwait(false);
+                running.RemoveAll(t => t.IsCompleted);
+                running.Add(ApplyOneAsync(owner, item, onChange, onError, window, cancellationToken));
+            }
+            await Task.WhenAll(running).ConfigureAwait(false);
+        }
+
+        private async Task ApplyOneAsync(SeatScope owner, BudgetPlanItem item, Func<CopilotBudgetChange, Task> onChange,
+            Func<CopilotException, Task> onError, SemaphoreSlim window, CancellationToken cancellationToken)
+        {
+            try
+            {
+                ApiRequest request = item.Action == BudgetAction.Create
+                    ? Request(HttpMethod.Post, owner, null, string.Empty, item.UserName, BudgetWire.CreateBody(item.UserName, item.AmountUsd))
+                    : Request(new HttpMethod("PATCH"), owner, item.Existing!.Id, string.Empty, item.UserName, BudgetWire.UpdateBody(item.AmountUsd));
+                ApiResponse response = await Engine.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                CopilotBudget saved = Read(response, request, r => BudgetWire.ReadAnswer(r, owner));
+                await onChange(item.Change(owner, saved.Id.Length > 0 ? saved.Id : null)).ConfigureAwait(false);
+            }
+            catch (CopilotException ex) when (!ex.IsTerminating)
+            {
+                await onError(ex).ConfigureAwait(false);
+            }
+            finally
+            {
+                window.Release();
+            }
+        }
+
+        /// <summary>Deletes one budget (<paramref name="target"/>: the user or the id, for the error record).</summary>
+        public async Task DeleteAsync(SeatScope owner, string id, object target, CancellationToken cancellationToken)
+        {
+            ApiRequest request = Request(HttpMethod.Delete, owner, id, string.Empty, target);
+            await Engine.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        private static T Read<T>(ApiResponse response, ApiRequest request, Func<byte[], T> read)
+        {
+            try
+            {
+                return read(response.Body);
+            }
+            catch (JsonException ex)
+            {
+                throw new CopilotException("CopilotSeats.InvalidResponse", CopilotErrorCategory.InvalidData, request.Target,
+                    $"GitHub's answer to {request.Method.Method} {request.Uri.AbsolutePath} is not the expected JSON: {ex.Message}", ex);
+            }
+        }
+
+        public void Dispose() { }
+    }
+
+    public static class BudgetClients
+    {
+        /// <summary>The budgets API over the client's connection (same engine, ThrottleLimit and retries).</summary>
+        public static BudgetClient Budgets(this CopilotClient client) => client.Attached(() => new BudgetClient(client));
+    }
+}
