@@ -23,6 +23,9 @@
         'Get-CopilotUsage'
         'Test-CopilotConnection'
         'Export-CopilotSeatReport'
+        'Get-CopilotBudget'
+        'Set-CopilotBudget'
+        'Remove-CopilotBudget'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

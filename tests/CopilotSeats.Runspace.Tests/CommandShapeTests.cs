@@ -91,6 +91,8 @@ public sealed class CommandShapeTests : SessionTests
     [InlineData("Add-CopilotTeam", "CopilotSeats.CopilotSeatChange")]
     [InlineData("Remove-CopilotTeam", "CopilotSeats.CopilotSeatChange")]
     [InlineData("Test-CopilotConnection", "CopilotSeats.CopilotAccessCheck")]
+    [InlineData("Set-CopilotBudget", "CopilotSeats.CopilotBudgetChange")]
+    [InlineData("Remove-CopilotBudget", "System.Void")]
     public void Cmdlet_declares_its_OutputType(string command, string expected)
     {
         var declared = Ps.Command(command).OutputType;

@@ -10,12 +10,12 @@ public static class ModuleSpec
 
     public static readonly string[] Commands =
     {
-        "Add-CopilotTeam", "Add-CopilotUser", "Connect-Copilot", "Disconnect-Copilot", "Export-CopilotSeatReport",
-        "Get-CopilotOrgDetail", "Get-CopilotSeat", "Get-CopilotUsage", "Measure-CopilotSeat", "Remove-CopilotTeam", "Remove-CopilotUser",
-        "Test-CopilotConnection",
+        "Add-CopilotTeam", "Add-CopilotUser", "Connect-Copilot", "Disconnect-Copilot", "Export-CopilotSeatReport", "Get-CopilotBudget",
+        "Get-CopilotOrgDetail", "Get-CopilotSeat", "Get-CopilotUsage", "Measure-CopilotSeat", "Remove-CopilotBudget", "Remove-CopilotTeam",
+        "Remove-CopilotUser", "Set-CopilotBudget", "Test-CopilotConnection",
     };
 
-    public static readonly string[] Mutators = { "Add-CopilotUser", "Remove-CopilotUser", "Add-CopilotTeam", "Remove-CopilotTeam" };
+    public static readonly string[] Mutators = { "Add-CopilotUser", "Remove-CopilotUser", "Add-CopilotTeam", "Remove-CopilotTeam", "Remove-CopilotBudget" };
 
     /// <summary>The cmdlets that talk to GitHub (all but Connect-/Disconnect-Copilot).</summary>
     public static readonly string[] ApiCommands = Commands.Where(c => c is not "Connect-Copilot" and not "Disconnect-Copilot").ToArray();
@@ -47,6 +47,13 @@ public static class ModuleSpec
             Set("Enterprise", mandatory: true, position: 0, byValue: true, byName: true)),
         Shape("Force", "System.Management.Automation.SwitchParameter", null, Set()),
     }).ToArray();
+
+    /// <summary>The connection, -Organization and -Enterprise (bound by property name), then the cmdlet's own.</summary>
+    private static string[] Targets(params string[] own) => Connection.Concat(new[]
+    {
+        Shape("Organization", "System.String", null, Set("Organization", position: 0, byName: true)),
+        Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true, byName: true)),
+    }).Concat(own).ToArray();
 
     /// <summary>Each cmdlet's own parameters (not the common ones), as shapes.</summary>
     public static readonly Dictionary<string, string[]> Parameters = new()
@@ -122,6 +129,18 @@ public static class ModuleSpec
             Shape("Organization", "System.String", null, Set("Organization", position: 0, byValue: true, byName: true)),
             Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true, byName: true)),
         }).ToArray(),
+        ["Get-CopilotBudget"] = Targets(
+            Shape("UserName", "System.String[]", "Login", Set(byName: true)),
+            Shape("Scope", "System.String[]", null, Set()),
+            Shape("All", "System.Management.Automation.SwitchParameter", null, Set())),
+        ["Set-CopilotBudget"] = Targets(
+            Shape("UserName", "System.String[]", "Login", Set(position: 1, byName: true)),
+            Shape("AllUsers", "System.Management.Automation.SwitchParameter", null, Set()),
+            Shape("AmountUsd", "System.Decimal", null, Set(mandatory: true))),
+        ["Remove-CopilotBudget"] = Targets(
+            Shape("UserName", "System.String[]", "Login", Set(byName: true)),
+            Shape("Id", "System.String[]", null, Set(byName: true)),
+            Shape("Force", "System.Management.Automation.SwitchParameter", null, Set())),
         ["Add-CopilotTeam"] = MutatorShape("TeamName", "Slug,Team"),
         ["Remove-CopilotTeam"] = MutatorShape("TeamName", "Slug,Team"),
     };

@@ -47,6 +47,14 @@ namespace CopilotSeats.Commands
         /// <summary>Releases what a derived command holds (its client); called once.</summary>
         protected virtual void Dispose(bool disposing) { }
 
+        /// <summary>-WhatIf on the command line, else $WhatIfPreference.</summary>
+        protected bool WhatIfRequested()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? bound))
+                return bound is SwitchParameter sw ? sw.IsPresent : LanguagePrimitives.IsTrue(bound);
+            return LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+        }
+
         // ---- async bridge -----------------------------------------------------------------
 
         /// <summary>

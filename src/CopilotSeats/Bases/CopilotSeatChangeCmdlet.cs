@@ -143,13 +143,5 @@ namespace CopilotSeats.Commands
             AssigneeKind.Team => "team",
             _ => "enterprise team",
         };
-
-        /// <summary>-WhatIf on the command line, else $WhatIfPreference.</summary>
-        private bool WhatIfRequested()
-        {
-            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? bound))
-                return bound is SwitchParameter sw ? sw.IsPresent : LanguagePrimitives.IsTrue(bound);
-            return LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
-        }
     }
 }

@@ -1,0 +1,80 @@
+using CopilotSeats.Budgets;
+
+namespace CopilotSeats.Commands
+{
+    /// <summary>
+    /// Set-CopilotBudget: creates each user's AI-credit budget or updates the one that exists (never a second one), or
+    /// the all-users budget with -AllUsers. ShouldProcess once per user with the old and new amount; an unchanged amount
+    /// sends nothing; the changes run concurrently within the request engine's budget.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "CopilotBudget", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = OrganizationSet)]
+    [OutputType(typeof(CopilotBudgetChange))]
+    public sealed class SetCopilotBudgetCommand : CopilotScopeCmdlet
+    {
+        /// <summary>Users whose budget to set. Piped seats bind through Login.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("Login")]
+        [ValidateCopilotName(NameKind.Login)]
+        [ArgumentCompleter(typeof(UserNameCompleter))]
+        public string[]? UserName { get; set; }
+
+        /// <summary>Sets the all-users budget (GitHub's multi_user_customer) instead of users' own.</summary>
+        [Parameter]
+        public SwitchParameter AllUsers { get; set; }
+
+        /// <summary>The monthly budget in whole US dollars, 0 or more (0 blocks at once).</summary>
+        [Parameter(Mandatory = true)]
+        public decimal AmountUsd { get; set; }
+
+        private readonly BudgetTargets _targets = new BudgetTargets();
+        private int _amount;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            try
+            {
+                _amount = BudgetRules.ValidateAmount(AmountUsd);
+            }
+            catch (CopilotException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex));
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            bool users = UserName != null && UserName.Length > 0;
+            if (users == AllUsers.IsPresent)
+                ThrowTerminatingError(ErrorRecords.From(new CopilotException("CopilotSeats.NoBudgetTarget", CopilotErrorCategory.InvalidArgument, null,
+                    AllUsers ? "Pass either -UserName or -AllUsers, not both." : "Name the users (-UserName, or pipe seats) or pass -AllUsers.")
+                    { RecommendedAction = "Pass -UserName <login[]> or -AllUsers." }));
+            SeatScope owner = ResolveScope();
+            // The all-users budget is kept under an empty name.
+            foreach (string user in users ? UserName! : new[] { string.Empty }) _targets.Add(owner, user);
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_targets.Count == 0) return;
+            CopilotClient client = GetClient();
+            foreach (var group in _targets.Groups)
+            {
+                SeatScope owner = group.Key;
+                bool allUsers = group.Value.Count == 1 && group.Value[0].Length == 0;
+                var plan = new List<BudgetPlanItem>();
+                RunAsync(async cancellationToken =>
+                {
+                    List<CopilotBudget> existing = await client.Budgets().ListAiCreditBudgetsAsync(owner, allUsers ? "multi_user_customer" : "user", cancellationToken).ConfigureAwait(false);
+                    plan.AddRange(allUsers
+                        ? new[] { new BudgetPlanItem(null, BudgetRules.AllUsersBudget(existing), _amount) }
+                        : group.Value.Select(user => new BudgetPlanItem(user, BudgetRules.OwnBudget(existing, user), _amount)));
+                });
+                var accepted = plan.Where(item => item.Action == BudgetAction.Unchanged || ShouldProcess(item.Target(owner), "Set Copilot AI-credit budget")).ToList();
+                if (accepted.Count == 0) continue;
+                RunAsync(cancellationToken => client.Budgets().ApplyAsync(owner, accepted, change => Post(() => WriteObject(change)),
+                    error => WriteErrorAsync(error, error.TargetObject), cancellationToken));
+            }
+        }
+    }
+}
