@@ -87,4 +87,21 @@ public class BudgetTests : SimulatorTestBase
         var mona = await client.Budgets().ForUserAsync(Org, "user-0001", default);
         Assert.Equal(("User", 0, true), (mona.AppliedScope, mona.AmountUsd, mona.Blocked));
     }
+
+    [Theory]
+    [InlineData(403, "Resource not accessible by integration", "PATCH", false, "GitHub Apps update organization budgets")]
+    [InlineData(403, "Resource not accessible by personal access token", "GET", false, "permission 'Administration' (read)")]
+    [InlineData(403, "Insufficient permissions to create a budget.", "POST", true, "enterprise owner or billing manager")]
+    [InlineData(404, "Budget with ID 42 not found.", "PATCH", false, "does not exist")]
+    [InlineData(404, "Not Found", "GET", false, "Usage-based billing")]
+    [InlineData(422, "prevent_further_usage must be true for user-level budgets.", "POST", false, "prevent_further_usage must be true")]
+    public void A_budget_error_names_the_role_the_permission_or_the_feature_and_keeps_GitHubs_words(int status, string said, string method, bool enterprise, string expected)
+    {
+        using var client = Clients.ForHandler(new ScriptedHandler((_, _) => ScriptedHandler.Json((HttpStatusCode)status, $"{{\"message\":\"{said}\"}}")));
+        var owner = enterprise ? SeatScope.ForEnterprise("octo-ent") : Org;
+        var request = client.Budgets().Request(new HttpMethod(method), owner, method == "GET" ? null : "42", string.Empty, "mona");
+        var error = ErrorMapper.FromResponse(request, new ApiResponse(status, new Dictionary<string, string>(), Encoding.UTF8.GetBytes($"{{\"message\":\"{said}\"}}"), request.Uri));
+        Assert.Contains(expected, error.Message);
+        Assert.False(string.IsNullOrEmpty(error.RecommendedAction));
+    }
 }

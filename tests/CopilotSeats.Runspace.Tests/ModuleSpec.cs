@@ -130,7 +130,7 @@ public static class ModuleSpec
             Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true, byName: true)),
         }).ToArray(),
         ["Get-CopilotBudget"] = Targets(
-            Shape("UserName", "System.String[]", "Login", Set(byName: true)),
+            Shape("UserName", "System.String[]", "Login", Set(position: 1, byName: true)),
             Shape("Scope", "System.String[]", null, Set()),
             Shape("All", "System.Management.Automation.SwitchParameter", null, Set())),
         ["Set-CopilotBudget"] = Targets(
@@ -138,7 +138,7 @@ public static class ModuleSpec
             Shape("AllUsers", "System.Management.Automation.SwitchParameter", null, Set()),
             Shape("AmountUsd", "System.Decimal", null, Set(mandatory: true))),
         ["Remove-CopilotBudget"] = Targets(
-            Shape("UserName", "System.String[]", "Login", Set(byName: true)),
+            Shape("UserName", "System.String[]", "Login", Set(position: 1, byName: true)),
             Shape("Id", "System.String[]", null, Set(byName: true)),
             Shape("Force", "System.Management.Automation.SwitchParameter", null, Set())),
         ["Add-CopilotTeam"] = MutatorShape("TeamName", "Slug,Team"),

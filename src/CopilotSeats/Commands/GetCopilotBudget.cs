@@ -8,15 +8,8 @@ namespace CopilotSeats.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CopilotBudget", DefaultParameterSetName = OrganizationSet)]
     [OutputType(typeof(CopilotBudget), typeof(CopilotUserBudget))]
-    public sealed class GetCopilotBudgetCommand : CopilotScopeCmdlet
+    public sealed class GetCopilotBudgetCommand : CopilotBudgetCmdlet
     {
-        /// <summary>Users to explain: one CopilotUserBudget each. Piped seats bind through Login.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Login")]
-        [ValidateCopilotName(NameKind.Login)]
-        [ArgumentCompleter(typeof(UserNameCompleter))]
-        public string[]? UserName { get; set; }
-
         /// <summary>Only budgets of these scopes.</summary>
         [Parameter]
         [ValidateSet("Organization", "Enterprise", "Repository", "CostCenter", "AllUsers", "CostCenterUsers", "User", IgnoreCase = true)]
@@ -31,9 +24,9 @@ namespace CopilotSeats.Commands
         protected override void ProcessRecord()
         {
             SeatScope owner = ResolveScope();
-            if (UserName != null && UserName.Length > 0)
+            if (HasUsers)
             {
-                foreach (string user in UserName) _users.Add(owner, user);
+                foreach (string user in UserName!) _users.Add(owner, user);
                 return;
             }
             CopilotClient client = GetClient();
@@ -56,30 +49,6 @@ namespace CopilotSeats.Commands
                     await client.Budgets().ForUsersAsync(group.Key, group.Value, result => Post(() => WriteObject(result)),
                         error => WriteErrorAsync(error, error.TargetObject), cancellationToken).ConfigureAwait(false);
             });
-        }
-    }
-
-    /// <summary>Names per organization or enterprise, each once, in the order they came.</summary>
-    internal sealed class BudgetTargets
-    {
-        private readonly List<KeyValuePair<SeatScope, List<string>>> _groups = new List<KeyValuePair<SeatScope, List<string>>>();
-        private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-
-        public IReadOnlyList<KeyValuePair<SeatScope, List<string>>> Groups => _groups;
-        public int Count => _seen.Count;
-
-        /// <summary>Adds the name under its owner; false when it was there already.</summary>
-        public bool Add(SeatScope owner, string name)
-        {
-            if (!_seen.Add(owner + "|" + name)) return false;
-            foreach (var group in _groups)
-                if (group.Key.Kind == owner.Kind && string.Equals(group.Key.Name, owner.Name, StringComparison.OrdinalIgnoreCase))
-                {
-                    group.Value.Add(name);
-                    return true;
-                }
-            _groups.Add(new KeyValuePair<SeatScope, List<string>>(owner, new List<string> { name }));
-            return true;
         }
     }
 }

@@ -8,15 +8,8 @@ namespace CopilotSeats.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "CopilotBudget", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = OrganizationSet)]
     [OutputType(typeof(void))]
-    public sealed class RemoveCopilotBudgetCommand : CopilotScopeCmdlet
+    public sealed class RemoveCopilotBudgetCommand : CopilotBudgetCmdlet
     {
-        /// <summary>Users whose own AI-credit budget to delete. Piped seats bind through Login.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Login")]
-        [ValidateCopilotName(NameKind.Login)]
-        [ArgumentCompleter(typeof(UserNameCompleter))]
-        public string[]? UserName { get; set; }
-
         /// <summary>Budget ids; a piped budget binds its Id (which wins over its UserName).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -34,8 +27,8 @@ namespace CopilotSeats.Commands
             SeatScope owner = ResolveScope();
             if (Id != null && Id.Length > 0)
                 foreach (string id in Id) _ids.Add(owner, id);
-            else if (UserName != null && UserName.Length > 0)
-                foreach (string user in UserName) _users.Add(owner, user);
+            else if (HasUsers)
+                foreach (string user in UserName!) _users.Add(owner, user);
             else
                 WriteError(ErrorRecords.From(new CopilotException("CopilotSeats.NoBudgetTarget", CopilotErrorCategory.InvalidArgument, owner.Name,
                     "Name the budgets to remove: -UserName or -Id (or pipe budgets from Get-CopilotBudget).") { RecommendedAction = "Pass -UserName or -Id." }));

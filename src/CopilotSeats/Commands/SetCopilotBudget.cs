@@ -9,15 +9,8 @@ namespace CopilotSeats.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "CopilotBudget", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = OrganizationSet)]
     [OutputType(typeof(CopilotBudgetChange))]
-    public sealed class SetCopilotBudgetCommand : CopilotScopeCmdlet
+    public sealed class SetCopilotBudgetCommand : CopilotBudgetCmdlet
     {
-        /// <summary>Users whose budget to set. Piped seats bind through Login.</summary>
-        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
-        [Alias("Login")]
-        [ValidateCopilotName(NameKind.Login)]
-        [ArgumentCompleter(typeof(UserNameCompleter))]
-        public string[]? UserName { get; set; }
-
         /// <summary>Sets the all-users budget (GitHub's multi_user_customer) instead of users' own.</summary>
         [Parameter]
         public SwitchParameter AllUsers { get; set; }
@@ -44,7 +37,7 @@ namespace CopilotSeats.Commands
 
         protected override void ProcessRecord()
         {
-            bool users = UserName != null && UserName.Length > 0;
+            bool users = HasUsers;
             if (users == AllUsers.IsPresent)
                 ThrowTerminatingError(ErrorRecords.From(new CopilotException("CopilotSeats.NoBudgetTarget", CopilotErrorCategory.InvalidArgument, null,
                     AllUsers ? "Pass either -UserName or -AllUsers, not both." : "Name the users (-UserName, or pipe seats) or pass -AllUsers.")
