@@ -65,7 +65,12 @@ namespace CopilotSeats.Commands
                 });
                 var accepted = plan.Where(item => item.Action == BudgetAction.Unchanged || ShouldProcess(item.Target(owner), "Set Copilot AI-credit budget")).ToList();
                 if (accepted.Count == 0) continue;
-                RunAsync(cancellationToken => client.Budgets().ApplyAsync(owner, accepted, change => Post(() => WriteObject(change)),
+                int done = 0;
+                RunAsync(cancellationToken => client.Budgets().ApplyAsync(owner, accepted, change =>
+                    {
+                        ReportBatch("Setting Copilot AI-credit budgets", Interlocked.Increment(ref done), accepted.Count);
+                        return Post(() => WriteObject(change));
+                    },
                     error => WriteErrorAsync(error, error.TargetObject), cancellationToken));
             }
         }
