@@ -11,7 +11,7 @@ public class BudgetTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _sim = await SimulatorHost.StartAsync(new SimulatorOptions { Seats = 40, LabSeats = 4 });
+        _sim = await SimulatorHost.StartAsync(new SimulatorOptions { Seats = 40, LabSeats = 4, Now = new DateTimeOffset(2026, 12, 20, 12, 0, 0, TimeSpan.Zero) });
         _api = new HttpClient { BaseAddress = _sim.BaseUri };
         _api.DefaultRequestHeaders.UserAgent.ParseAdd("budget-tests/1.0");
         _api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "sim_budgets");
@@ -97,5 +97,21 @@ public class BudgetTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, Budgets)).Status);
         _sim.Faults = new FaultSettings { Budgets = new BudgetSettings { DisabledFor = new[] { "octo-org" } } };
         Assert.Equal(HttpStatusCode.NotFound, (await Send(HttpMethod.Get, Budgets)).Status);
+    }
+
+    [Fact]
+    public async Task An_enterprise_budget_needs_its_alerting_and_its_user_states_list_who_consumed_most_first()
+    {
+        _sim.State.Apps.Tag("ghp_enterprise_billing", Apps.TokenKind.Classic, new[] { "manage_billing:enterprise" }, new Dictionary<string, string>());
+        _api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "ghp_enterprise_billing");
+        const string Root = "/enterprises/octo-ent/settings/billing/budgets";
+        string all = "\"budget_amount\":7,\"prevent_further_usage\":true,\"budget_scope\":\"multi_user_customer\",\"budget_type\":\"BundlePricing\",\"budget_product_sku\":\"ai_credits\"";
+        Assert.Contains("budget_alerting", (await Send(HttpMethod.Post, Root, "{" + all + "}")).Body["message"]!.GetValue<string>());
+        var created = await Send(HttpMethod.Post, Root, "{" + all + ",\"budget_alerting\":{\"will_alert\":false,\"alert_recipients\":[]}}");
+        var states = (await Send(HttpMethod.Get, $"{Root}/{created.Body["budget"]!["id"]!.GetValue<string>()}/user-states")).Body;
+        var consumed = states["user_states"]!.AsArray().Select(u => u!["consumed_amount"]!.GetValue<decimal>()).ToList();
+        Assert.NotEmpty(consumed);
+        Assert.Equal(consumed.OrderByDescending(c => c), consumed);
+        Assert.All(states["user_states"]!.AsArray(), u => Assert.Equal(7, u!["target_amount"]!.GetValue<decimal>()));
     }
 }

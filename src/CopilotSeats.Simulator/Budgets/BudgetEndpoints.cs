@@ -25,6 +25,7 @@ internal sealed class BudgetEndpoints(SimulatorState state, Func<BudgetSettings>
         yield return new("GET",    one,  scope, read,  Get);
         yield return new("PATCH",  one,  scope, write, Update);
         yield return new("DELETE", one,  scope, write, Delete);
+        if (scope == RouteScope.Enterprise) yield return new("GET", one + "/user-states", scope, read, UserStates);
     }
 
     /// <summary>The owner's budgets (the control API and tests read them too).</summary>
@@ -114,6 +115,37 @@ internal sealed class BudgetEndpoints(SimulatorState state, Func<BudgetSettings>
         if (Find(request) is not { } budget) return NotFound(request);
         Of(request.Owner!).Remove(budget);
         return new Answer(200, new JsonObject { ["message"] = "Budget successfully deleted.", ["budget_id"] = budget.Id });
+    }
+
+    /// <summary>
+    /// An enterprise multi-user budget's users: those who consumed this cycle (GitHub lists a user only after a first
+    /// use), each with the per-user target or their own budget's (override_budget_id); user, threshold bounds
+    /// (percent of the target), sort_order ("0" descending, "1" ascending by consumption) and pages (default 10 assumed).
+    /// </summary>
+    private Answer UserStates(RouteRequest request)
+    {
+        if (BudgetRules.Refusal(request, settings(), "view budgets") is { } refused) return refused;
+        if (Find(request) is not { } budget) return NotFound(request);
+        var owner = request.Owner!;
+        string? user = request.Query["user"].FirstOrDefault();
+        int lower = BudgetRules.IntQuery(request, "threshold_lower_bound", 0), upper = BudgetRules.IntQuery(request, "threshold_upper_bound", int.MaxValue);
+        var states = budget.Scope is not ("multi_user_customer" or "multi_user_cost_center") ? new List<(string User, decimal Consumed, decimal Target, string? Override)>()
+            : state.RowsLocked(owner).Select(s => s.Login).Distinct(StringComparer.OrdinalIgnoreCase)
+                .Where(login => string.IsNullOrEmpty(user) || string.Equals(login, user, StringComparison.OrdinalIgnoreCase))
+                .Select(login => (User: login, Consumed: BudgetConsumption.Consumed(state, owner, login), Own: Effective(owner, login)))
+                .Where(u => u.Consumed > 0)
+                .Select(u => (u.User, u.Consumed, Target: u.Own is { Scope: "user" } own ? own.Amount : budget.Amount, Override: u.Own is { Scope: "user" } o ? o.Id : null))
+                .Where(u => u.Target == 0 || (u.Consumed * 100 / u.Target >= lower && u.Consumed * 100 / u.Target <= upper))
+                .ToList();
+        states = request.Query["sort_order"].FirstOrDefault() == "1" ? states.OrderBy(u => u.Consumed).ToList() : states.OrderByDescending(u => u.Consumed).ToList();
+        int perPage = Math.Min(100, BudgetRules.IntQuery(request, "per_page", 10)), page = BudgetRules.IntQuery(request, "page", 1);
+        var items = states.Skip((page - 1) * perPage).Take(perPage).Select(u =>
+        {
+            var item = new JsonObject { ["user"] = u.User, ["consumed_amount"] = u.Consumed, ["target_amount"] = u.Target };
+            if (u.Override != null) item["override_budget_id"] = u.Override;
+            return (JsonNode)item;
+        });
+        return new Answer(200, new JsonObject { ["user_states"] = new JsonArray(items.ToArray()), ["has_next_page"] = page * perPage < states.Count, ["total_count"] = states.Count });
     }
 
     private BudgetRecord? Find(RouteRequest request) => Of(request.Owner!).FirstOrDefault(b => b.Id == request["budget_id"]);
