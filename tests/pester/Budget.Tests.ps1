@@ -36,6 +36,13 @@ Describe 'Set-CopilotBudget' {
         @(Get-CopilotBudget -Organization octo-org -Scope User @Conn).Count | Should -Be 1
     }
 
+    It 'reports a user GitHub refuses as its own error, with GitHub''s words, and sets the others' {
+        $changes = Set-CopilotBudget -Organization octo-org -UserName user-0001, nobody-here -AmountUsd 2 -ErrorVariable failures -ErrorAction SilentlyContinue @Conn
+        @($changes).UserName | Should -Be 'user-0001'
+        Assert-ErrorRecord $failures[0] 'CopilotSeats.Http422' 'InvalidOperation' 'nobody-here'
+        $failures[0].Exception.Message | Should -Match 'is not a member of the organization'
+    }
+
     It 'sends no change under -WhatIf' {
         $null = Set-CopilotBudget -Organization octo-org -UserName user-0001, user-0002 -AmountUsd 5 -WhatIf @Conn
         @(Get-MutationRequests $Sim).Count | Should -Be 0
