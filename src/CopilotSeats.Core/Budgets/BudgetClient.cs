@@ -80,69 +80,60 @@ namespace CopilotSeats.Budgets
         /// Each user's answer (<see cref="ForUserAsync"/>), at most ThrottleLimit at a time, delivered in the users' order;
         /// a user's failure goes to <paramref name="onError"/> and the others go on.
         /// </summary>
-        public async Task ForUsersAsync(SeatScope owner, IEnumerable<string> users, Func<CopilotUserBudget, Task> onResult,
-            Func<CopilotException, Task> onError, CancellationToken cancellationToken)
-        {
-            using var window = new SemaphoreSlim(Engine.Options.ThrottleLimit);
-            var pending = new Queue<Task<CopilotUserBudget?>>();
-            async Task Deliver(Task<CopilotUserBudget?> next)
-            {
-                if (await next.ConfigureAwait(false) is { } result) await onResult(result).ConfigureAwait(false);
-            }
-            foreach (string user in users)
-            {
-                await window.WaitAsync(cancellationToken).ConfigureAwait(false);
-                pending.Enqueue(Isolated(() => ForUserAsync(owner, user, cancellationToken), onError, window));
-                while (pending.Count > 0 && pending.Peek().IsCompleted) await Deliver(pending.Dequeue()).ConfigureAwait(false);
-            }
-            while (pending.Count > 0) await Deliver(pending.Dequeue()).ConfigureAwait(false);
-        }
+        public Task ForUsersAsync(SeatScope owner, IEnumerable<string> users, Func<CopilotUserBudget, Task> onResult,
+            Func<CopilotException, Task> onError, CancellationToken cancellationToken) =>
+            InOrderAsync(users, user => ForUserAsync(owner, user, cancellationToken), onResult, onError, cancellationToken);
 
         /// <summary>
         /// Sends the planned creates and updates (Unchanged ones send nothing), at most ThrottleLimit at a time; each
-        /// outcome or failure is reported as it comes, a failure never stops the others.
+        /// outcome is delivered in the plan's order, a failure never stops the others.
         /// </summary>
         public Task ApplyAsync(SeatScope owner, IReadOnlyList<BudgetPlanItem> items, Func<CopilotBudgetChange, Task> onChange,
             Func<CopilotException, Task> onError, CancellationToken cancellationToken) =>
-            WindowedAsync(items, async item =>
+            InOrderAsync(items, async item =>
             {
-                if (item.Action == BudgetAction.Unchanged)
-                {
-                    await onChange(item.Change(owner, null)).ConfigureAwait(false);
-                    return;
-                }
+                if (item.Action == BudgetAction.Unchanged) return item.Change(owner, null);
                 ApiRequest request = item.Action == BudgetAction.Create
                     ? Request(HttpMethod.Post, owner, null, string.Empty, item.UserName, BudgetWire.CreateBody(item.UserName, item.AmountUsd))
                     : Request(new HttpMethod("PATCH"), owner, item.Existing!.Id, string.Empty, item.UserName, BudgetWire.UpdateBody(item.AmountUsd));
                 ApiResponse response = await Engine.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 CopilotBudget saved = Read(response, request, r => BudgetWire.ReadAnswer(r, owner));
-                await onChange(item.Change(owner, saved.Id.Length > 0 ? saved.Id : null)).ConfigureAwait(false);
-            }, onError, cancellationToken);
+                return item.Change(owner, saved.Id.Length > 0 ? saved.Id : null);
+            }, onChange, onError, cancellationToken);
 
         /// <summary>Deletes budgets by id (each with its target for the error record: the user or the id), at most ThrottleLimit at a time.</summary>
         public Task DeleteAsync(SeatScope owner, IReadOnlyList<(string Id, object Target)> budgets, Func<string, Task> onDeleted,
             Func<CopilotException, Task> onError, CancellationToken cancellationToken) =>
-            WindowedAsync(budgets, async budget =>
+            InOrderAsync(budgets, async budget =>
             {
                 await Engine.SendAsync(Request(HttpMethod.Delete, owner, budget.Id, string.Empty, budget.Target), cancellationToken).ConfigureAwait(false);
-                await onDeleted(budget.Id).ConfigureAwait(false);
-            }, onError, cancellationToken);
+                return budget.Id;
+            }, onDeleted, onError, cancellationToken);
 
-        private async Task WindowedAsync<T>(IEnumerable<T> items, Func<T, Task> one, Func<CopilotException, Task> onError, CancellationToken cancellationToken)
+        /// <summary>
+        /// Runs <paramref name="work"/> for each item, at most ThrottleLimit at a time (the engine paces the requests),
+        /// and delivers the results in the items' order; an item's own failure goes to <paramref name="onError"/>.
+        /// </summary>
+        private async Task InOrderAsync<TIn, TOut>(IEnumerable<TIn> items, Func<TIn, Task<TOut>> work, Func<TOut, Task> onResult,
+            Func<CopilotException, Task> onError, CancellationToken cancellationToken) where TOut : class
         {
             using var window = new SemaphoreSlim(Engine.Options.ThrottleLimit);
-            var running = new List<Task>();
-            foreach (T item in items)
+            var pending = new Queue<Task<TOut?>>();
+            async Task Deliver(Task<TOut?> next)
+            {
+                if (await next.ConfigureAwait(false) is { } result) await onResult(result).ConfigureAwait(false);
+            }
+            foreach (TIn item in items)
             {
                 await window.WaitAsync(cancellationToken).ConfigureAwait(false);
-                running.RemoveAll(t => t.IsCompleted);
-                running.Add(Isolated(async () => { await one(item).ConfigureAwait(false); return true; }, onError, window));
+                pending.Enqueue(Isolated(() => work(item), onError, window));
+                while (pending.Count > 0 && pending.Peek().IsCompleted) await Deliver(pending.Dequeue()).ConfigureAwait(false);
             }
-            await Task.WhenAll(running).ConfigureAwait(false);
+            while (pending.Count > 0) await Deliver(pending.Dequeue()).ConfigureAwait(false);
         }
 
         /// <summary>One item's work: a failure of its own goes to <paramref name="onError"/> (default result); its window slot is given back.</summary>
-        private static async Task<T?> Isolated<T>(Func<Task<T>> work, Func<CopilotException, Task> onError, SemaphoreSlim window)
+        private static async Task<T?> Isolated<T>(Func<Task<T>> work, Func<CopilotException, Task> onError, SemaphoreSlim window) where T : class
         {
             try
             {
