@@ -104,4 +104,20 @@ public class BudgetTests : SimulatorTestBase
         Assert.Contains(expected, error.Message);
         Assert.False(string.IsNullOrEmpty(error.RecommendedAction));
     }
+
+    [Fact]
+    public async Task User_budgets_listed_without_their_user_as_in_GitHubs_examples_are_asked_for_per_user()
+    {
+        const string Budget = "{\"id\":\"b1\",\"budget_scope\":\"user\",\"budget_product_skus\":[\"ai_credits\"],\"budget_amount\":5,\"prevent_further_usage\":true}";
+        using var client = Clients.ForHandler(new ScriptedHandler((request, _) =>
+        {
+            string query = request.RequestUri!.Query;
+            string body = query.Contains("user=mona") ? $"{{\"budgets\":[{Budget}],\"user\":\"mona\"}}"
+                : query.Contains("user=lisa") ? "{\"budgets\":[],\"user\":\"lisa\"}" : $"{{\"budgets\":[{Budget}],\"has_next_page\":false}}";
+            return ScriptedHandler.Json(HttpStatusCode.OK, body);
+        }));
+        var own = await client.Budgets().OwnBudgetsAsync(Org, new[] { "mona", "lisa" }, default);
+        Assert.Equal("b1", Assert.Single(own, p => p.Key == "mona").Value.Id);
+        Assert.False(own.ContainsKey("lisa"));
+    }
 }

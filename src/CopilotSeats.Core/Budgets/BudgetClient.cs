@@ -66,6 +66,28 @@ namespace CopilotSeats.Budgets
             return all;
         }
 
+        /// <summary>
+        /// The users' own AI-credit budgets, by login: one listing of the user budgets; when GitHub lists some without
+        /// their user (as its examples do), each user's own is asked for instead (?user=, which names the user).
+        /// </summary>
+        public async Task<Dictionary<string, CopilotBudget>> OwnBudgetsAsync(SeatScope owner, IReadOnlyList<string> users, CancellationToken cancellationToken)
+        {
+            List<CopilotBudget> listed = await ListAiCreditBudgetsAsync(owner, "user", cancellationToken).ConfigureAwait(false);
+            var own = new Dictionary<string, CopilotBudget>(StringComparer.OrdinalIgnoreCase);
+            if (listed.Any(b => b.UserName is null))
+            {
+                await InOrderAsync(users, async user =>
+                {
+                    var budgets = new List<CopilotBudget>();
+                    await ListAsync(owner, "user", user, allProducts: false, (page, _) => { budgets.AddRange(page); return Task.CompletedTask; }, cancellationToken).ConfigureAwait(false);
+                    return budgets;
+                }, budgets => { listed.AddRange(budgets); return Task.CompletedTask; }, ex => throw ex, cancellationToken).ConfigureAwait(false);
+            }
+            foreach (string user in users)
+                if (BudgetRules.OwnBudget(listed, user) is { } budget) own[user] = budget;
+            return own;
+        }
+
         /// <summary>"Why is this user blocked?": GitHub's answer for ?user=, resolved to the budget that applies.</summary>
         public async Task<CopilotUserBudget> ForUserAsync(SeatScope owner, string user, CancellationToken cancellationToken)
         {

@@ -48,6 +48,9 @@ namespace CopilotSeats.Budgets
             JsonElement root = doc.RootElement;
             if (root.TryGetProperty("budgets", out JsonElement list) && list.ValueKind == JsonValueKind.Array)
                 foreach (JsonElement item in list.EnumerateArray()) page.Budgets.Add(ReadBudget(item, owner));
+            // With ?user=, GitHub names the user once, at the top (its examples leave `user` out of the user budgets).
+            if (Text(root, "user") is { } user)
+                foreach (CopilotBudget budget in page.Budgets.Where(b => b.Scope == "User" && b.UserName is null)) budget.UserName = user;
             page.HasNextPage = root.TryGetProperty("has_next_page", out JsonElement next) && next.ValueKind == JsonValueKind.True;
             if (root.TryGetProperty("effective_budget", out JsonElement eff) && eff.ValueKind == JsonValueKind.Object)
                 page.Effective = new EffectiveBudget(Text(eff, "id") ?? string.Empty, Dollars(eff, "budget_amount"), Number(eff, "consumed_amount") ?? 0m);

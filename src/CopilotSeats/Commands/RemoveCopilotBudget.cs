@@ -46,12 +46,12 @@ namespace CopilotSeats.Commands
                 var budgets = group.Value.Select(id => (Id: id, Target: (object)id, Text: $"budget {id} in the {owner}")).ToList();
                 if (byUser)
                 {
-                    var existing = new List<CopilotBudget>();
-                    RunAsync(async cancellationToken => existing.AddRange(await client.Budgets().ListAiCreditBudgetsAsync(owner, "user", cancellationToken).ConfigureAwait(false)));
+                    var existing = new Dictionary<string, CopilotBudget>();
+                    RunAsync(async cancellationToken => existing = await client.Budgets().OwnBudgetsAsync(owner, group.Value, cancellationToken).ConfigureAwait(false));
                     budgets.Clear();
                     foreach (string user in group.Value)
                     {
-                        if (BudgetRules.OwnBudget(existing, user) is { } own) budgets.Add((own.Id, user, $"AI-credit budget of user {user} (${own.AmountUsd}) in the {owner}"));
+                        if (existing.TryGetValue(user, out CopilotBudget? own)) budgets.Add((own.Id, user, $"AI-credit budget of user {user} (${own.AmountUsd}) in the {owner}"));
                         else WriteError(ErrorRecords.From(new CopilotException("CopilotSeats.NoBudget", CopilotErrorCategory.ObjectNotFound, user,
                             $"User '{user}' has no AI-credit budget of their own in the {owner}.") { RecommendedAction = "Get-CopilotBudget -Scope User lists the user budgets." }, user));
                     }

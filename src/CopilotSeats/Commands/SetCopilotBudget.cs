@@ -58,10 +58,14 @@ namespace CopilotSeats.Commands
                 var plan = new List<BudgetPlanItem>();
                 RunAsync(async cancellationToken =>
                 {
-                    List<CopilotBudget> existing = await client.Budgets().ListAiCreditBudgetsAsync(owner, allUsers ? "multi_user_customer" : "user", cancellationToken).ConfigureAwait(false);
-                    plan.AddRange(allUsers
-                        ? new[] { new BudgetPlanItem(null, BudgetRules.AllUsersBudget(existing), _amount) }
-                        : group.Value.Select(user => new BudgetPlanItem(user, BudgetRules.OwnBudget(existing, user), _amount)));
+                    if (allUsers)
+                    {
+                        List<CopilotBudget> existing = await client.Budgets().ListAiCreditBudgetsAsync(owner, "multi_user_customer", cancellationToken).ConfigureAwait(false);
+                        plan.Add(new BudgetPlanItem(null, BudgetRules.AllUsersBudget(existing), _amount));
+                        return;
+                    }
+                    var own = await client.Budgets().OwnBudgetsAsync(owner, group.Value, cancellationToken).ConfigureAwait(false);
+                    plan.AddRange(group.Value.Select(user => new BudgetPlanItem(user, own.TryGetValue(user, out CopilotBudget? b) ? b : null, _amount)));
                 });
                 var accepted = plan.Where(item => item.Action == BudgetAction.Unchanged || ShouldProcess(item.Target(owner), "Set Copilot AI-credit budget")).ToList();
                 if (accepted.Count == 0) continue;
