@@ -112,12 +112,26 @@ public class BudgetTests : SimulatorTestBase
         using var client = Clients.ForHandler(new ScriptedHandler((request, _) =>
         {
             string query = request.RequestUri!.Query;
-            string body = query.Contains("user=mona") ? $"{{\"budgets\":[{Budget}],\"user\":\"mona\"}}"
+            string body = query.Contains("user=mona") ? $"{{\"budgets\":[{Budget}],\"user\":\"mona\",\"has_next_page\":false}}"
                 : query.Contains("user=lisa") ? "{\"budgets\":[],\"user\":\"lisa\"}" : $"{{\"budgets\":[{Budget}],\"has_next_page\":false}}";
             return ScriptedHandler.Json(HttpStatusCode.OK, body);
         }));
         var own = await client.Budgets().OwnBudgetsAsync(Org, new[] { "mona", "lisa" }, default);
         Assert.Equal("b1", Assert.Single(own, p => p.Key == "mona").Value.Id);
         Assert.False(own.ContainsKey("lisa"));
+    }
+
+    [Theory]
+    [InlineData("\"has_next_page\":true,\"total_count\":1", true)]
+    [InlineData("\"has_next_page\":false,\"total_count\":500", false)]
+    [InlineData("\"total_count\":101", true)]
+    [InlineData("\"total_count\":100", false)]
+    [InlineData("\"other\":1", true)]
+    public void Paging_follows_has_next_page_else_total_count_else_goes_on_to_an_empty_page(string fields, bool more)
+    {
+        string budgets = string.Join(",", Enumerable.Repeat("{\"id\":\"b\",\"budget_scope\":\"user\"}", 100));
+        var page = BudgetWire.ReadPage(Encoding.UTF8.GetBytes($"{{\"budgets\":[{budgets}],{fields}}}"), Org);
+        Assert.Equal(more, BudgetRules.MorePages(page, 100));
+        Assert.False(BudgetRules.MorePages(BudgetWire.ReadPage(Encoding.UTF8.GetBytes($"{{\"budgets\":[],{fields}}}"), Org), 100));
     }
 }

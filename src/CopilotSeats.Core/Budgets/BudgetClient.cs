@@ -45,6 +45,8 @@ namespace CopilotSeats.Budgets
         {
             InputValidator.Validate(owner.Kind == ScopeKind.Organization ? NameKind.Organization : NameKind.Enterprise, owner.Name);
             EffectiveBudget? effective = null;
+            int seen = 0;
+            string? firstId = null;
             for (int page = 1; ; page++)
             {
                 string query = $"?per_page={PageSize}&page={page}" + (wireScope is null ? string.Empty : "&scope=" + Uri.EscapeDataString(wireScope))
@@ -52,9 +54,13 @@ namespace CopilotSeats.Budgets
                 ApiRequest request = Request(HttpMethod.Get, owner, null, query, user);
                 BudgetPage read = Read(await Engine.SendAsync(request, cancellationToken).ConfigureAwait(false), request, r => BudgetWire.ReadPage(r, owner));
                 effective = read.Effective ?? effective;
+                // A server that ignores `page` answers the first page again: stop rather than loop.
+                if (page > 1 && read.Budgets.Count > 0 && read.Budgets[0].Id == firstId) return effective;
+                if (page == 1 && read.Budgets.Count > 0) firstId = read.Budgets[0].Id;
                 var kept = allProducts ? read.Budgets : read.Budgets.Where(BudgetRules.IsAiCredits).ToList();
                 if (kept.Count > 0) await onPage(kept, cancellationToken).ConfigureAwait(false);
-                if (!read.HasNextPage || read.Budgets.Count == 0) return effective;
+                seen += read.Budgets.Count;
+                if (!BudgetRules.MorePages(read, seen)) return effective;
             }
         }
 

@@ -55,6 +55,13 @@ namespace CopilotSeats.Budgets
             return (int)amountUsd;
         }
 
+        /// <summary>
+        /// Whether to ask for the next page (BUDGETS.md, "Paging": no Link header): has_next_page when GitHub sends it,
+        /// else total_count, else until an empty page; never after an empty page.
+        /// </summary>
+        public static bool MorePages(BudgetPage page, int seen) =>
+            page.Budgets.Count > 0 && (page.HasNextPage ?? (page.TotalCount.HasValue ? seen < page.TotalCount.Value : true));
+
         /// <summary>Whether a budget is an AI-credit budget (its SKU is ai_credits).</summary>
         public static bool IsAiCredits(CopilotBudget budget) => string.Equals(budget.Sku, BudgetWire.AiCredits, StringComparison.OrdinalIgnoreCase);
 

@@ -7,7 +7,10 @@ namespace CopilotSeats.Budgets
     public sealed class BudgetPage
     {
         public List<CopilotBudget> Budgets { get; } = new List<CopilotBudget>();
-        public bool HasNextPage { get; set; }
+        /// <summary>has_next_page; null when GitHub leaves it out (it is optional in the list schema).</summary>
+        public bool? HasNextPage { get; set; }
+        /// <summary>total_count; null when left out.</summary>
+        public int? TotalCount { get; set; }
         public EffectiveBudget? Effective { get; set; }
     }
 
@@ -51,7 +54,10 @@ namespace CopilotSeats.Budgets
             // With ?user=, GitHub names the user once, at the top (its examples leave `user` out of the user budgets).
             if (Text(root, "user") is { } user)
                 foreach (CopilotBudget budget in page.Budgets.Where(b => b.Scope == "User" && b.UserName is null)) budget.UserName = user;
-            page.HasNextPage = root.TryGetProperty("has_next_page", out JsonElement next) && next.ValueKind == JsonValueKind.True;
+            if (root.TryGetProperty("has_next_page", out JsonElement next) && next.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                page.HasNextPage = next.ValueKind == JsonValueKind.True;
+            if (root.TryGetProperty("total_count", out JsonElement total) && total.ValueKind == JsonValueKind.Number && total.TryGetInt32(out int count))
+                page.TotalCount = count;
             if (root.TryGetProperty("effective_budget", out JsonElement eff) && eff.ValueKind == JsonValueKind.Object)
                 page.Effective = new EffectiveBudget(Text(eff, "id") ?? string.Empty, Dollars(eff, "budget_amount"), Number(eff, "consumed_amount") ?? 0m);
             return page;
