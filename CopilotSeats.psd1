@@ -27,6 +27,9 @@
         'Export-CopilotSeatReport'
         'Get-CopilotSeatJournal'
         'Undo-CopilotSeatChange'
+        'Get-CopilotBudget'
+        'Set-CopilotBudget'
+        'Remove-CopilotBudget'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

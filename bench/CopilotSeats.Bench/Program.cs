@@ -9,6 +9,7 @@
 //   dotnet run -c Release --project bench/CopilotSeats.Bench -- --progress-only (a 20,000-seat listing with and without Write-Progress)
 //   dotnet run -c Release --project bench/CopilotSeats.Bench -- --sync-only    (Compare-CopilotSeat: 100,000 logins against 100,000 seats vs the listing)
 //   dotnet run -c Release --project bench/CopilotSeats.Bench -- --journal-only  (a 10,000-name removal with and without the change journal)
+//   dotnet run -c Release --project bench/CopilotSeats.Bench -- --budgets-only  (budgets for 1,000 users at 100 ms latency, ~5 minutes)
 //
 // The simulator runs in this process; each client measurement runs in a child process (this same
 // program with `child`), so its peak memory is the client's alone.
@@ -32,6 +33,7 @@ bool usageOnly = args.Contains("--usage-only");
 bool progressOnly = args.Contains("--progress-only");
 bool syncOnly = args.Contains("--sync-only");
 bool journalOnly = args.Contains("--journal-only");
+bool budgetsOnly = args.Contains("--budgets-only");
 int seats = quick ? 5_000 : 20_000;
 int latencyMs = 300;
 var rows = new List<string[]>();
@@ -65,7 +67,7 @@ if (syncOnly)
 }
 
 // The change journal: a 10,000-name removal with the journal against -NoJournal (budget: under 2 %).
-if (journalOnly || !(importOnly || measureOnly || usageOnly || progressOnly || syncOnly))
+if (journalOnly || !(importOnly || measureOnly || usageOnly || progressOnly || syncOnly || budgetsOnly))
 {
     await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions { Seats = JournalCost.Names + 100 });
     var core = await JournalCost.CoreAsync(sim, quick ? 3 : 5);
@@ -88,6 +90,19 @@ if (journalOnly || !(importOnly || measureOnly || usageOnly || progressOnly || s
 }
 
 if (journalOnly) return PrintTable(rows);
+
+// Set-CopilotBudget for 1,000 users at 100 ms latency within GitHub's documented limits (BudgetTime.cs; budget 1.2x of the ideal).
+if (budgetsOnly)
+{
+    var b = await BudgetTime.MeasureAsync(quick ? 200 : 1_000, 100, 16);
+    double ratio = b.Seconds / b.IdealSeconds;
+    rows.Add(new[] { $"Set-CopilotBudget core, {b.Users:N0} new user budgets, ThrottleLimit {b.ThrottleLimit}", b.Created.ToString(culture), $"{b.LatencyMs} ms", $"{b.Seconds:0.00} s",
+        $"{ratio:0.00}x the {b.IdealSeconds:0.0} s GitHub's 900 points per minute allow (budget 1.2x); at most {b.MaxConcurrent} in flight (limit 100), at most {b.MaxPoints} points in any minute",
+        ratio <= 1.2 && b.MaxConcurrent <= 100 && b.MaxPoints <= 900 ? "within budget" : "OVER BUDGET" });
+    rows.Add(new[] { "the same run again (every budget unchanged)", b.SecondRunChanges.ToString(culture), $"{b.LatencyMs} ms", $"{b.SecondRunSeconds:0.00} s",
+        $"{b.SecondRunRequests} requests, all GET (the listing)", b.SecondRunChanges == 0 ? "nothing sent" : "CHANGES SENT" });
+    return PrintTable(rows);
+}
 
 // Get-CopilotUsage: records per second and peak memory of a 10,000-user 28-day report against a 100-user one
 // (budget: peak within 1.5x), and against counting the records the way a script would (budget: at least 5x faster).

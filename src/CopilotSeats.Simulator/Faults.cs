@@ -19,6 +19,7 @@ public sealed class FaultSettings
     public string? LinkOrigin { get; set; }
     /// <summary>Usage metrics reports: link lifetime, gzip, slow downloads, a malformed line, 204 days, policy off.</summary>
     public UsageSettings Usage { get; set; } = new();
+    public Budgets.BudgetSettings Budgets { get; set; } = new();
 }
 
 public sealed class RateLimitFault

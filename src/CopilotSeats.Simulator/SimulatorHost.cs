@@ -37,7 +37,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         State = new SimulatorState(options);
         _faults = new FaultStep(options.Faults, options.Seed, _limits, State);
         _rates = new RateWindows(State);
-        _router = RouteTable.Create(State, new UsageReports(State, _reports, UsageSettings, () => _downloads?.BaseUri));
+        _router = RouteTable.Create(State, new UsageReports(State, _reports, UsageSettings, () => _downloads?.BaseUri), () => _faults.Settings.Budgets ?? new Budgets.BudgetSettings());
         // Every API request goes through these steps, outermost first (README.md, "Request middleware").
         _middleware = new MiddlewareChain(new IStep[]
         {

@@ -22,6 +22,8 @@ public sealed class LayeringTests
         ["Seats"] = 4,
         ["Usage"] = 5,
         ["Summary"] = 6, ["Diagnostics"] = 6, ["Completion"] = 6, ["Sync"] = 6,
+        ["Usage"] = 5, ["Budgets"] = 5,
+        ["Summary"] = 6, ["Diagnostics"] = 6, ["Completion"] = 6,
         ["Reports"] = 7,
     };
 

@@ -91,6 +91,8 @@ public sealed class CommandShapeTests : SessionTests
     [InlineData("Add-CopilotTeam", "CopilotSeats.CopilotSeatChange")]
     [InlineData("Remove-CopilotTeam", "CopilotSeats.CopilotSeatChange")]
     [InlineData("Test-CopilotConnection", "CopilotSeats.CopilotAccessCheck")]
+    [InlineData("Set-CopilotBudget", "CopilotSeats.CopilotBudgetChange")]
+    [InlineData("Remove-CopilotBudget", "System.Void")]
     public void Cmdlet_declares_its_OutputType(string command, string expected)
     {
         var declared = Ps.Command(command).OutputType;
@@ -116,7 +118,7 @@ public sealed class CommandShapeTests : SessionTests
     {
         var metadata = new CommandMetadata(Ps.Command(command));
         Assert.True(metadata.SupportsShouldProcess);
-        Assert.Equal(command.StartsWith("Add-", StringComparison.Ordinal) ? ConfirmImpact.Medium : ConfirmImpact.High, metadata.ConfirmImpact);
+        Assert.Equal(MediumImpact.Contains(command) ? ConfirmImpact.Medium : ConfirmImpact.High, metadata.ConfirmImpact);
         Assert.Equal(typeof(SwitchParameter), Parameter(command, "Force").ParameterType);
         Assert.Contains("WhatIf", Ps.Command(command).Parameters.Keys);
         Assert.Contains("Confirm", Ps.Command(command).Parameters.Keys);

@@ -11,14 +11,18 @@ public static class ModuleSpec
     public static readonly string[] Commands =
     {
         "Add-CopilotTeam", "Add-CopilotUser", "Compare-CopilotSeat", "Connect-Copilot", "Disconnect-Copilot", "Export-CopilotSeatReport",
-        "Get-CopilotOrgDetail", "Get-CopilotSeat", "Get-CopilotSeatJournal", "Get-CopilotUsage", "Measure-CopilotSeat",
-        "Remove-CopilotTeam", "Remove-CopilotUser", "Sync-CopilotSeat", "Test-CopilotConnection", "Undo-CopilotSeatChange",
+        "Get-CopilotBudget", "Get-CopilotOrgDetail", "Get-CopilotSeat", "Get-CopilotSeatJournal", "Get-CopilotUsage", "Measure-CopilotSeat",
+        "Remove-CopilotBudget", "Remove-CopilotTeam", "Remove-CopilotUser", "Set-CopilotBudget", "Sync-CopilotSeat", "Test-CopilotConnection",
+        "Undo-CopilotSeatChange",
     };
 
-    public static readonly string[] Mutators = { "Add-CopilotUser", "Remove-CopilotUser", "Add-CopilotTeam", "Remove-CopilotTeam", "Sync-CopilotSeat" };
+    /// <summary>The commands that change seats or budgets and take their target (Organization, Enterprise) by property name.</summary>
+    public static readonly string[] Mutators =
+        { "Add-CopilotUser", "Remove-CopilotUser", "Add-CopilotTeam", "Remove-CopilotTeam", "Sync-CopilotSeat", "Set-CopilotBudget", "Remove-CopilotBudget" };
 
-    /// <summary>Every cmdlet that changes billing: the mutators and Undo-CopilotSeatChange.</summary>
+    /// <summary>Every command that changes seats or budgets (the mutators and Undo-CopilotSeatChange); Medium for what adds or sets, High for what cancels or removes.</summary>
     public static readonly string[] BillingChangers = Mutators.Append("Undo-CopilotSeatChange").ToArray();
+    public static readonly string[] MediumImpact = { "Add-CopilotUser", "Add-CopilotTeam", "Set-CopilotBudget" };
 
     /// <summary>The cmdlets that talk to GitHub (all but Connect-/Disconnect-Copilot and the journal reader).</summary>
     public static readonly string[] ApiCommands = Commands.Where(c => c is not "Connect-Copilot" and not "Disconnect-Copilot" and not "Get-CopilotSeatJournal").ToArray();
@@ -60,6 +64,13 @@ public static class ModuleSpec
         Shape("Exclude", "System.String[]", null, Set()),
         Shape("GraceDays", "System.Int32", null, Set()),
     }).ToArray();
+
+    /// <summary>The connection, -Organization and -Enterprise (bound by property name), then the cmdlet's own.</summary>
+    private static string[] Targets(params string[] own) => Connection.Concat(new[]
+    {
+        Shape("Organization", "System.String", null, Set("Organization", position: 0, byName: true)),
+        Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true, byName: true)),
+    }).Concat(own).ToArray();
 
     /// <summary>Each cmdlet's own parameters (not the common ones), as shapes.</summary>
     public static readonly Dictionary<string, string[]> Parameters = new()
@@ -166,6 +177,19 @@ public static class ModuleSpec
             Shape("NoJournal", "System.Management.Automation.SwitchParameter", null, Set()),
             Shape("Force", "System.Management.Automation.SwitchParameter", null, Set()),
         }).ToArray(),
+        ["Get-CopilotBudget"] = Targets(
+            Shape("UserName", "System.String[]", "Login", Set(position: 1, byName: true)),
+            Shape("Scope", "System.String[]", null, Set()),
+            Shape("All", "System.Management.Automation.SwitchParameter", null, Set())),
+        ["Set-CopilotBudget"] = Targets(
+            Shape("UserName", "System.String[]", "Login", Set(position: 1, byName: true)),
+            Shape("AllUsers", "System.Management.Automation.SwitchParameter", null, Set()),
+            Shape("AmountUsd", "System.Decimal", null, Set(mandatory: true)),
+            Shape("Force", "System.Management.Automation.SwitchParameter", null, Set())),
+        ["Remove-CopilotBudget"] = Targets(
+            Shape("UserName", "System.String[]", "Login", Set(position: 1, byName: true)),
+            Shape("Id", "System.String[]", null, Set(byName: true)),
+            Shape("Force", "System.Management.Automation.SwitchParameter", null, Set())),
         ["Add-CopilotTeam"] = MutatorShape("TeamName", "Slug,Team"),
         ["Remove-CopilotTeam"] = MutatorShape("TeamName", "Slug,Team"),
     };

@@ -130,6 +130,18 @@ public sealed class ShouldProcessTests : SessionTests, IDisposable
         Assert.Empty(r.Prompts);
     }
 
+    [Theory]
+    [InlineData("No", 0)]
+    [InlineData("Yes", 1)]
+    public void Budget_removal_prompts_by_default_with_the_amount_and_only_Yes_deletes(string answer, int deletes)
+    {
+        Assert.Empty(Ps.Run("Set-CopilotBudget -Organization octo-org -UserName user-0001 -AmountUsd 6 -Token $tok -ApiUrl $api").Prompts);
+        Ps.Host.ConfirmAnswer = answer;
+        var r = Ps.Run("Remove-CopilotBudget -Organization octo-org -UserName user-0001 -Token $tok -ApiUrl $api");
+        Assert.Contains("AI-credit budget of user user-0001 ($6) in the organization octo-org", Assert.Single(r.Prompts));
+        Assert.Equal(deletes, Mutations.Count(m => m.Method == "DELETE"));
+    }
+
     [Fact]
     public void Add_does_not_prompt_by_default_ConfirmImpact_Medium()
     {

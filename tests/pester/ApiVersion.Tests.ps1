@@ -26,6 +26,9 @@ BeforeAll {
         $null = Remove-CopilotUser -Organization octo-org -UserName no-seat-1 -Force @With
         $null = Add-CopilotTeam -Organization octo-org -TeamName team-2 -Force @With
         $null = Remove-CopilotTeam -Organization octo-org -TeamName team-2 -Force @With
+        $null = Set-CopilotBudget -Organization octo-org -UserName user-0001 -AmountUsd 3 @With
+        $null = Get-CopilotBudget -Organization octo-org -UserName user-0001 @With
+        $null = Remove-CopilotBudget -Organization octo-org -UserName user-0001 -Force @With
     }
 
     # The (method path) of the logged requests the module sent, and the versions they carried.

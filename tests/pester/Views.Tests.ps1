@@ -277,7 +277,7 @@ Describe 'The CopilotAccessCheck list and a GitHub App connection at <Width> col
         $lines = Get-Rendered $check $Width
         $named = @($lines | Where-Object { $_ -match '^\w+ +: ' } | ForEach-Object { ($_ -split ' ')[0] })
         $named | Should -Be @('ApiUrl', 'Target', 'TokenSource', 'TokenKind', 'Scopes', 'CanReadOrgDetail', 'CanReadSeats', 'CanReadUsage',
-            'RateLimitRemaining', 'RateLimitResetAt', 'Problems')
+            'CanReadBudgets', 'RateLimitRemaining', 'RateLimitResetAt', 'Problems')
         @($lines | Where-Object { $_ -match '^\w+ +: ' } | ForEach-Object { $_.IndexOf(' :') } | Sort-Object -Unique).Count | Should -Be 1
         foreach ($line in $lines) {
             $line.Length | Should -BeLessOrEqual $Width

@@ -38,6 +38,7 @@ namespace CopilotSeats.Diagnostics
                 return what + RoleOrPolicy(check, target, status);
             }
 
+            if (check == AccessCheckKind.Budgets) return what + BudgetProblem(target, status, response.Header("X-Accepted-GitHub-Permissions"));
             string permission = check == AccessCheckKind.Usage ? (enterprise ? EnterpriseMetricsPermission : OrgMetricsPermission)
                 : enterprise ? EnterpriseSeatPermission : SeatPermission;
             string? accepts = response.Header("X-Accepted-GitHub-Permissions");
@@ -50,8 +51,18 @@ namespace CopilotSeats.Diagnostics
             return line + ".";
         }
 
+        /// <summary>A fine-grained or App token refused the budgets list: the permission (BUDGETS.md, "Who may call").</summary>
+        private static string BudgetProblem(SeatScope target, int status, string? accepts) =>
+            (target.Kind == ScopeKind.Enterprise ? "needs the enterprise permission 'Enterprise billing' (read)" : "needs the organization permission 'Administration' (read)")
+            + (accepts is null ? string.Empty : $" [{accepts}]")
+            + (status == 404 ? $", or usage-based billing is not enabled for the {target}" : string.Empty) + ".";
+
         private static string RoleOrPolicy(AccessCheckKind check, SeatScope target, int status)
         {
+            if (check == AccessCheckKind.Budgets)
+                return status == 404
+                    ? $"not found although the token has the scope: usage-based billing or budgets may not be enabled for the {target}."
+                    : $"refused although the token has the scope: the account must be {(target.Kind == ScopeKind.Enterprise ? "an enterprise owner or billing manager" : "an organization admin or billing manager")}.";
             if (status == 404)
                 return $"not found although the token has the scope: the {target} may not exist or have Copilot Business or Enterprise, or the account cannot see it.";
             string role = target.Kind == ScopeKind.Enterprise ? "an enterprise owner or billing manager" : "an organization owner" + (check == AccessCheckKind.Seats ? " or billing manager" : string.Empty);
@@ -63,6 +74,7 @@ namespace CopilotSeats.Diagnostics
         private static List<string> DocumentedScopes(AccessCheckKind check, bool enterprise) => check switch
         {
             AccessCheckKind.Usage => enterprise ? new List<string> { "manage_billing:copilot", "read:enterprise" } : new List<string> { "read:org" },
+            AccessCheckKind.Budgets => enterprise ? new List<string> { "manage_billing:enterprise", "read:enterprise" } : new List<string> { "admin:org" },
             _ => enterprise ? new List<string> { "manage_billing:copilot", "read:enterprise" } : new List<string> { "manage_billing:copilot", "read:org" },
         };
 
@@ -70,6 +82,7 @@ namespace CopilotSeats.Diagnostics
         {
             AccessCheckKind.OrgDetail => "Org detail",
             AccessCheckKind.Seats => "Seats",
+            AccessCheckKind.Budgets => "Budgets",
             _ => "Usage",
         };
     }

@@ -18,6 +18,10 @@ namespace CopilotSeats.Http
         InstallationToken,
         /// <summary>GET of a Copilot usage metrics report (its download links).</summary>
         UsageReport,
+        /// <summary>GET of GitHub's budgets (the list, one budget).</summary>
+        Budgets,
+        /// <summary>POST, PATCH or DELETE of a budget.</summary>
+        BudgetChange,
     }
 
     public static class RequestKinds

@@ -15,6 +15,9 @@ internal static class SimTokens
     /// <summary>A token GitHub would refuse with 401 Bad credentials.</summary>
     public static bool IsBad(string token) => token.StartsWith("sim_bad", StringComparison.Ordinal);
 
+    /// <summary>An organization member who is neither an admin nor a billing manager (<c>sim_member</c>): billing endpoints refuse it.</summary>
+    public static bool IsPlainMember(string token) => token.StartsWith("sim_member", StringComparison.Ordinal);
+
     /// <summary>The classic scopes of a token (X-OAuth-Scopes).</summary>
     public static string[] ScopesOf(string token) =>
         token.StartsWith("sim_readonly", StringComparison.Ordinal) ? new[] { "read:org", "read:enterprise" }

@@ -61,7 +61,7 @@ internal static class AppAccess
     };
 
     /// <summary>The permission an installation or fine-grained token needs for the route; null when such tokens are refused.</summary>
-    public static string? PermissionFor(ApiRoute route) => Permissions.TryGetValue(route.Method + " " + route.Template, out var p) ? p : null;
+    public static string? PermissionFor(ApiRoute route) => Permissions.TryGetValue(route.Method + " " + route.Template, out var p) ? p : Budgets.BudgetAccess.PermissionFor(route);
 
     /// <summary>Whether the route takes installation tokens but refuses fine-grained personal access tokens.</summary>
     public static bool AppsOnly(ApiRoute route) => PermissionFor(route) == EnterpriseSeatManagement;

@@ -11,7 +11,7 @@ namespace CopilotSeats.Simulator.Routing;
 /// </summary>
 internal static class RouteTable
 {
-    public static ApiRouter Create(SimulatorState state, UsageReports? usageReports = null)
+    public static ApiRouter Create(SimulatorState state, UsageReports? usageReports = null, Func<Budgets.BudgetSettings>? budgetSettings = null)
     {
         var usage = usageReports ?? new UsageReports(state, new ReportStore(), () => new UsageSettings(), () => null);
         var reads = new SeatReads(state);
@@ -41,6 +41,10 @@ internal static class RouteTable
         // usage metrics reports: read:org for organizations; manage_billing:copilot or read:enterprise for enterprises
         routes.AddRange(ReportRoutes("/orgs/{org}", Org, "organization", "read:org", usage));
         routes.AddRange(ReportRoutes("/enterprises/{enterprise}", Ent, "enterprise", "manage_billing:copilot, read:enterprise", usage));
+        // budgets (BUDGETS.md): classic scopes not documented, assumed (README.md, "Budgets")
+        var budgets = new Budgets.BudgetEndpoints(state, budgetSettings ?? (() => new Budgets.BudgetSettings()));
+        routes.AddRange(budgets.Routes("/organizations/{org}", Org, "admin:org", "admin:org"));
+        routes.AddRange(budgets.Routes("/enterprises/{enterprise}", Ent, "manage_billing:enterprise, read:enterprise", "manage_billing:enterprise, admin:enterprise"));
         return new ApiRouter(state, routes);
     }
 

@@ -1,0 +1,202 @@
+using System.Text.Json;
+using CopilotSeats.Http;
+using CopilotSeats.Seats;
+using CopilotSeats.Validation;
+
+namespace CopilotSeats.Budgets
+{
+    /// <summary>
+    /// GitHub's budgets API over one connection (BUDGETS.md): the list (page by page, on has_next_page), a user's
+    /// effective budget, and the writes of per-user AI-credit budgets, sent concurrently within the request engine's
+    /// slots and per-endpoint points budget.
+    /// </summary>
+    public sealed class BudgetClient : IDisposable
+    {
+        /// <summary>GitHub's largest page of budgets.</summary>
+        public const int PageSize = 100;
+        private readonly CopilotClient _client;
+
+        public BudgetClient(CopilotClient client) { _client = client ?? throw new ArgumentNullException(nameof(client)); }
+
+        private RequestEngine Engine => _client.Engine;
+
+        private static string Root(SeatScope owner) => owner.Kind == ScopeKind.Organization
+            ? "organizations/" + Uri.EscapeDataString(owner.Name) + "/settings/billing/budgets"
+            : "enterprises/" + Uri.EscapeDataString(owner.Name) + "/settings/billing/budgets";
+
+        private static string Template(SeatScope owner) => owner.Kind == ScopeKind.Organization
+            ? "/organizations/{org}/settings/billing/budgets" : "/enterprises/{enterprise}/settings/billing/budgets";
+
+        internal ApiRequest Request(HttpMethod method, SeatScope owner, string? id, string query, object? target, byte[]? body = null) =>
+            new ApiRequest(method, _client.Build(Root(owner) + (id is null ? string.Empty : "/" + Uri.EscapeDataString(id)) + query),
+                method.Method + " " + Template(owner) + (id is null ? string.Empty : "/{budget_id}"),
+                method == HttpMethod.Get ? RequestKind.Budgets : RequestKind.BudgetChange, owner, target ?? owner.Name, body)
+            {
+                Hints = BudgetErrorHints.Rows,
+                ParallelMutation = true,
+            };
+
+        /// <summary>
+        /// Every budget, a page at a time: <paramref name="wireScope"/> (GitHub's budget_scope) narrows on GitHub's side,
+        /// <paramref name="allProducts"/> false keeps the AI-credit budgets only. Returns the last page's effective budget (with a user).
+        /// </summary>
+        public async Task<EffectiveBudget?> ListAsync(SeatScope owner, string? wireScope, string? user, bool allProducts,
+            Func<IReadOnlyList<CopilotBudget>, CancellationToken, Task> onPage, CancellationToken cancellationToken)
+        {
+            InputValidator.Validate(owner.Kind == ScopeKind.Organization ? NameKind.Organization : NameKind.Enterprise, owner.Name);
+            EffectiveBudget? effective = null;
+            int seen = 0;
+            string? firstId = null;
+            for (int page = 1; ; page++)
+            {
+                string query = $"?per_page={PageSize}&page={page}" + (wireScope is null ? string.Empty : "&scope=" + Uri.EscapeDataString(wireScope))
+                    + (user is null ? string.Empty : "&user=" + Uri.EscapeDataString(user));
+                ApiRequest request = Request(HttpMethod.Get, owner, null, query, user);
+                BudgetPage read = Read(await Engine.SendAsync(request, cancellationToken).ConfigureAwait(false), request, r => BudgetWire.ReadPage(r, owner));
+                effective = read.Effective ?? effective;
+                // A server that ignores `page` answers the first page again: stop rather than loop.
+                if (page > 1 && read.Budgets.Count > 0 && read.Budgets[0].Id == firstId) return effective;
+                if (page == 1 && read.Budgets.Count > 0) firstId = read.Budgets[0].Id;
+                var kept = allProducts ? read.Budgets : read.Budgets.Where(BudgetRules.IsAiCredits).ToList();
+                if (kept.Count > 0) await onPage(kept, cancellationToken).ConfigureAwait(false);
+                seen += read.Budgets.Count;
+                if (!BudgetRules.MorePages(read, seen)) return effective;
+            }
+        }
+
+        /// <summary>Every AI-credit budget of one GitHub scope (user or multi_user_customer), in memory: Set-CopilotBudget's lookup.</summary>
+        public async Task<List<CopilotBudget>> ListAiCreditBudgetsAsync(SeatScope owner, string wireScope, CancellationToken cancellationToken)
+        {
+            var all = new List<CopilotBudget>();
+            await ListAsync(owner, wireScope, null, allProducts: false, (page, _) => { all.AddRange(page); return Task.CompletedTask; }, cancellationToken).ConfigureAwait(false);
+            return all;
+        }
+
+        /// <summary>
+        /// The users' own AI-credit budgets, by login: one listing of the user budgets; when GitHub lists some without
+        /// their user (as its examples do), each user's own is asked for instead (?user=, which names the user).
+        /// </summary>
+        public async Task<Dictionary<string, CopilotBudget>> OwnBudgetsAsync(SeatScope owner, IReadOnlyList<string> users, CancellationToken cancellationToken)
+        {
+            List<CopilotBudget> listed = await ListAiCreditBudgetsAsync(owner, "user", cancellationToken).ConfigureAwait(false);
+            var own = new Dictionary<string, CopilotBudget>(StringComparer.OrdinalIgnoreCase);
+            if (listed.Any(b => b.UserName is null))
+            {
+                await InOrderAsync(users, async user =>
+                {
+                    var budgets = new List<CopilotBudget>();
+                    await ListAsync(owner, "user", user, allProducts: false, (page, _) => { budgets.AddRange(page); return Task.CompletedTask; }, cancellationToken).ConfigureAwait(false);
+                    return budgets;
+                }, budgets => { listed.AddRange(budgets); return Task.CompletedTask; }, ex => throw ex, cancellationToken).ConfigureAwait(false);
+            }
+            foreach (string user in users)
+                if (BudgetRules.OwnBudget(listed, user) is { } budget) own[user] = budget;
+            return own;
+        }
+
+        /// <summary>"Why is this user blocked?": GitHub's answer for ?user=, resolved to the budget that applies.</summary>
+        public async Task<CopilotUserBudget> ForUserAsync(SeatScope owner, string user, CancellationToken cancellationToken)
+        {
+            InputValidator.Validate(NameKind.Login, user);
+            var budgets = new List<CopilotBudget>();
+            EffectiveBudget? effective = await ListAsync(owner, null, user, allProducts: false,
+                (page, _) => { budgets.AddRange(page); return Task.CompletedTask; }, cancellationToken).ConfigureAwait(false);
+            return BudgetRules.Resolve(user, owner, budgets, effective);
+        }
+
+        /// <summary>
+        /// Each user's answer (<see cref="ForUserAsync"/>), at most ThrottleLimit at a time, delivered in the users' order;
+        /// a user's failure goes to <paramref name="onError"/> and the others go on.
+        /// </summary>
+        public Task ForUsersAsync(SeatScope owner, IEnumerable<string> users, Func<CopilotUserBudget, Task> onResult,
+            Func<CopilotException, Task> onError, CancellationToken cancellationToken) =>
+            InOrderAsync(users, user => ForUserAsync(owner, user, cancellationToken), onResult, onError, cancellationToken);
+
+        /// <summary>
+        /// Sends the planned creates and updates (Unchanged ones send nothing), at most ThrottleLimit at a time; each
+        /// outcome is delivered in the plan's order, a failure never stops the others.
+        /// </summary>
+        public Task ApplyAsync(SeatScope owner, IReadOnlyList<BudgetPlanItem> items, Func<CopilotBudgetChange, Task> onChange,
+            Func<CopilotException, Task> onError, CancellationToken cancellationToken) =>
+            InOrderAsync(items, async item =>
+            {
+                if (item.Action == BudgetAction.Unchanged) return item.Change(owner, null);
+                ApiRequest request = item.Action == BudgetAction.Create
+                    ? Request(HttpMethod.Post, owner, null, string.Empty, item.UserName, BudgetWire.CreateBody(item.UserName, item.AmountUsd))
+                    : Request(new HttpMethod("PATCH"), owner, item.Existing!.Id, string.Empty, item.UserName, BudgetWire.UpdateBody(item.AmountUsd));
+                ApiResponse response = await Engine.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                CopilotBudget saved = Read(response, request, r => BudgetWire.ReadAnswer(r, owner));
+                return item.Change(owner, saved.Id.Length > 0 ? saved.Id : null);
+            }, onChange, onError, cancellationToken);
+
+        /// <summary>Deletes budgets by id (each with its target for the error record: the user or the id), at most ThrottleLimit at a time.</summary>
+        public Task DeleteAsync(SeatScope owner, IReadOnlyList<(string Id, object Target)> budgets, Func<string, Task> onDeleted,
+            Func<CopilotException, Task> onError, CancellationToken cancellationToken) =>
+            InOrderAsync(budgets, async budget =>
+            {
+                await Engine.SendAsync(Request(HttpMethod.Delete, owner, budget.Id, string.Empty, budget.Target), cancellationToken).ConfigureAwait(false);
+                return budget.Id;
+            }, onDeleted, onError, cancellationToken);
+
+        /// <summary>
+        /// Runs <paramref name="work"/> for each item, at most ThrottleLimit at a time (the engine paces the requests),
+        /// and delivers the results in the items' order; an item's own failure goes to <paramref name="onError"/>.
+        /// </summary>
+        private async Task InOrderAsync<TIn, TOut>(IEnumerable<TIn> items, Func<TIn, Task<TOut>> work, Func<TOut, Task> onResult,
+            Func<CopilotException, Task> onError, CancellationToken cancellationToken) where TOut : class
+        {
+            using var window = new SemaphoreSlim(Engine.Options.ThrottleLimit);
+            var pending = new Queue<Task<TOut?>>();
+            async Task Deliver(Task<TOut?> next)
+            {
+                if (await next.ConfigureAwait(false) is { } result) await onResult(result).ConfigureAwait(false);
+            }
+            foreach (TIn item in items)
+            {
+                await window.WaitAsync(cancellationToken).ConfigureAwait(false);
+                pending.Enqueue(Isolated(() => work(item), onError, window));
+                while (pending.Count > 0 && pending.Peek().IsCompleted) await Deliver(pending.Dequeue()).ConfigureAwait(false);
+            }
+            while (pending.Count > 0) await Deliver(pending.Dequeue()).ConfigureAwait(false);
+        }
+
+        /// <summary>One item's work: a failure of its own goes to <paramref name="onError"/> (default result); its window slot is given back.</summary>
+        private static async Task<T?> Isolated<T>(Func<Task<T>> work, Func<CopilotException, Task> onError, SemaphoreSlim window) where T : class
+        {
+            try
+            {
+                return await work().ConfigureAwait(false);
+            }
+            catch (CopilotException ex) when (!ex.IsTerminating)
+            {
+                await onError(ex).ConfigureAwait(false);
+                return default;
+            }
+            finally
+            {
+                window.Release();
+            }
+        }
+
+        private static T Read<T>(ApiResponse response, ApiRequest request, Func<byte[], T> read)
+        {
+            try
+            {
+                return read(response.Body);
+            }
+            catch (JsonException ex)
+            {
+                throw new CopilotException("CopilotSeats.InvalidResponse", CopilotErrorCategory.InvalidData, request.Target,
+                    $"GitHub's answer to {request.Method.Method} {request.Uri.AbsolutePath} is not the expected JSON: {ex.Message}", ex);
+            }
+        }
+
+        public void Dispose() { }
+    }
+
+    public static class BudgetClients
+    {
+        /// <summary>The budgets API over the client's connection (same engine, ThrottleLimit and retries).</summary>
+        public static BudgetClient Budgets(this CopilotClient client) => client.Attached(() => new BudgetClient(client));
+    }
+}

@@ -1,0 +1,54 @@
+using CopilotSeats.Budgets;
+
+namespace CopilotSeats.Commands
+{
+    /// <summary>
+    /// Get-CopilotBudget: the budgets of an organization or enterprise (the AI-credit ones by default, all pages,
+    /// streamed); with -UserName (or piped seats), "why is this user blocked?": the budget that applies to each user.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "CopilotBudget", DefaultParameterSetName = OrganizationSet)]
+    [OutputType(typeof(CopilotBudget), typeof(CopilotUserBudget))]
+    public sealed class GetCopilotBudgetCommand : CopilotBudgetCmdlet
+    {
+        /// <summary>Only budgets of these scopes.</summary>
+        [Parameter]
+        [ValidateSet("Organization", "Enterprise", "Repository", "CostCenter", "AllUsers", "CostCenterUsers", "User", IgnoreCase = true)]
+        public string[]? Scope { get; set; }
+
+        /// <summary>Budgets of every product, not only AI credits.</summary>
+        [Parameter]
+        public SwitchParameter All { get; set; }
+
+        private readonly BudgetTargets _users = new BudgetTargets();
+
+        protected override void ProcessRecord()
+        {
+            SeatScope owner = ResolveScope();
+            if (HasUsers)
+            {
+                foreach (string user in UserName!) _users.Add(owner, user);
+                return;
+            }
+            CopilotClient client = GetClient();
+            // GitHub filters by one scope a request; several scopes are listed one after another.
+            string?[] scopes = Scope is null || Scope.Length == 0 ? new string?[] { null } : Scope.Select(BudgetWire.WireScope).Distinct().ToArray();
+            RunAsync(async cancellationToken =>
+            {
+                foreach (string? scope in scopes)
+                    await client.Budgets().ListAsync(owner, scope, null, All.IsPresent, (page, _) => WriteObjectsAsync(page), cancellationToken).ConfigureAwait(false);
+            });
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_users.Count == 0) return;
+            CopilotClient client = GetClient();
+            RunAsync(async cancellationToken =>
+            {
+                foreach (var group in _users.Groups)
+                    await client.Budgets().ForUsersAsync(group.Key, group.Value, result => Post(() => WriteObject(result)),
+                        error => WriteErrorAsync(error, error.TargetObject), cancellationToken).ConfigureAwait(false);
+            });
+        }
+    }
+}

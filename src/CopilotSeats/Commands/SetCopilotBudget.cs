@@ -1,0 +1,87 @@
+using CopilotSeats.Budgets;
+
+namespace CopilotSeats.Commands
+{
+    /// <summary>
+    /// Set-CopilotBudget: creates each user's AI-credit budget or updates the one that exists (never a second one), or
+    /// the all-users budget with -AllUsers. ShouldProcess once per user with the old and new amount; an unchanged amount
+    /// sends nothing; the changes run concurrently within the request engine's budget.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "CopilotBudget", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = OrganizationSet)]
+    [OutputType(typeof(CopilotBudgetChange))]
+    public sealed class SetCopilotBudgetCommand : CopilotBudgetCmdlet
+    {
+        /// <summary>Sets the all-users budget (GitHub's multi_user_customer) instead of users' own.</summary>
+        [Parameter]
+        public SwitchParameter AllUsers { get; set; }
+
+        /// <summary>The monthly budget in whole US dollars, 0 or more (0 blocks at once).</summary>
+        [Parameter(Mandatory = true)]
+        public decimal AmountUsd { get; set; }
+
+        /// <summary>Skips the confirmation prompt (-WhatIf still wins).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        private readonly BudgetTargets _targets = new BudgetTargets();
+        private int _amount;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            try
+            {
+                _amount = BudgetRules.ValidateAmount(AmountUsd);
+            }
+            catch (CopilotException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex));
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            bool users = HasUsers;
+            if (users == AllUsers.IsPresent)
+                ThrowTerminatingError(ErrorRecords.From(new CopilotException("CopilotSeats.NoBudgetTarget", CopilotErrorCategory.InvalidArgument, null,
+                    AllUsers ? "Pass either -UserName or -AllUsers, not both." : "Name the users (-UserName, or pipe seats) or pass -AllUsers.")
+                    { RecommendedAction = "Pass -UserName <login[]> or -AllUsers." }));
+            SeatScope owner = ResolveScope();
+            // The all-users budget is kept under an empty name.
+            foreach (string user in users ? UserName! : new[] { string.Empty }) _targets.Add(owner, user);
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_targets.Count == 0) return;
+            CopilotClient client = GetClient();
+            foreach (var group in _targets.Groups)
+            {
+                SeatScope owner = group.Key;
+                bool allUsers = group.Value.Count == 1 && group.Value[0].Length == 0;
+                var plan = new List<BudgetPlanItem>();
+                RunAsync(async cancellationToken =>
+                {
+                    if (allUsers)
+                    {
+                        List<CopilotBudget> existing = await client.Budgets().ListAiCreditBudgetsAsync(owner, "multi_user_customer", cancellationToken).ConfigureAwait(false);
+                        plan.Add(new BudgetPlanItem(null, BudgetRules.AllUsersBudget(existing), _amount));
+                        return;
+                    }
+                    var own = await client.Budgets().OwnBudgetsAsync(owner, group.Value, cancellationToken).ConfigureAwait(false);
+                    plan.AddRange(group.Value.Select(user => new BudgetPlanItem(user, own.TryGetValue(user, out CopilotBudget? b) ? b : null, _amount)));
+                });
+                bool skipPrompt = Force.IsPresent && !WhatIfRequested();
+                var accepted = plan.Where(item => item.Action == BudgetAction.Unchanged || skipPrompt || ShouldProcess(item.Target(owner), "Set Copilot AI-credit budget")).ToList();
+                if (accepted.Count == 0) continue;
+                int done = 0;
+                RunAsync(cancellationToken => client.Budgets().ApplyAsync(owner, accepted, change =>
+                    {
+                        ReportBatch("Setting Copilot AI-credit budgets", Interlocked.Increment(ref done), accepted.Count);
+                        return Post(() => WriteObject(change));
+                    },
+                    error => WriteErrorAsync(error, error.TargetObject), cancellationToken));
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+using CopilotSeats.Budgets;
+using CopilotSeats.Simulator;
+
+namespace CopilotSeats.Core.Tests;
+
+/// <summary>Per-user AI-credit budgets: amounts, which budget applies, create-or-update, GitHub's JSON, paging.</summary>
+public class BudgetTests : SimulatorTestBase
+{
+    private static readonly SeatScope Org = SeatScope.ForOrganization("octo-org");
+
+    private static CopilotBudget Budget(string scope, int amount, string? user = null, decimal? consumed = null, string sku = "ai_credits", bool prevent = true) =>
+        new() { Id = scope + user + amount, Scope = scope, UserName = user, AmountUsd = amount, ConsumedUsd = consumed, Sku = sku, PreventFurtherUsage = prevent };
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("10.5")]
+    [InlineData("0.01")]
+    public void An_amount_below_zero_or_not_whole_is_refused_before_any_request(string amount)
+    {
+        var ex = Assert.Throws<CopilotException>(() => BudgetRules.ValidateAmount(decimal.Parse(amount, CultureInfo.InvariantCulture)));
+        Assert.Equal("CopilotSeats.InvalidAmount", ex.ErrorId);
+        Assert.True(ex.IsTerminating);
+    }
+
+    [Theory]
+    [InlineData(null, true, 10, BudgetAction.Create)]
+    [InlineData(5, true, 10, BudgetAction.Update)]
+    [InlineData(10, true, 10, BudgetAction.Unchanged)]
+    [InlineData(10, false, 10, BudgetAction.Update)]
+    public void Create_or_update_is_decided_from_the_existing_budget(int? existing, bool prevent, int amount, BudgetAction expected)
+    {
+        var item = new BudgetPlanItem("mona", existing is { } e ? Budget("User", e, "mona", prevent: prevent) : null, amount);
+        Assert.Equal(expected, item.Action);
+        Assert.Equal($"user mona in the organization octo-org: {(existing is null ? "no budget" : "$" + existing)} -> ${amount}", item.Target(Org));
+    }
+
+    public static TheoryData<string, string, int?, bool> Resolutions => new()
+    {
+        { "own and all-users", "User", 3, true },
+        { "all-users only", "AllUsers", 20, false },
+        { "none", "None", null, false },
+        { "another user's own and a licence budget", "None", null, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Resolutions))]
+    public void The_users_own_budget_applies_before_the_all_users_one(string budgets, string scope, int? amount, bool blocked)
+    {
+        var list = new List<CopilotBudget>();
+        if (budgets.Contains("own")) list.Add(Budget("User", budgets.Contains("another") ? 1 : 3, budgets.Contains("another") ? "lisa" : "mona", consumed: 4.5m));
+        if (budgets.Contains("all-users")) list.Add(Budget("AllUsers", 20, consumed: 4.5m));
+        if (budgets.Contains("licence")) list.Add(Budget("AllUsers", 5, sku: "copilot_business"));
+        var r = BudgetRules.Resolve("mona", Org, list, null);
+        Assert.Equal((scope, amount, blocked), (r.AppliedScope, r.AmountUsd, r.Blocked));
+        Assert.Equal(amount is null ? null : Math.Max(0m, amount.Value - 4.5m), r.RemainingUsd);
+    }
+
+    [Fact]
+    public void GitHubs_effective_budget_wins_and_its_example_reads_with_the_skus_array()
+    {
+        var page = BudgetWire.ReadPage(Encoding.UTF8.GetBytes(Repo.Example("../billing/get-all-budgets-org.200.with_user_filter.json")), Org);
+        Assert.Equal(("AllUsers", "ai_credits", "BundlePricing", "org-owner"), (page.Budgets[0].Scope, page.Budgets[1].Sku, page.Budgets[1].PricingType, page.Budgets[1].AlertRecipients));
+        var r = BudgetRules.Resolve("octocat", Org, page.Budgets.Where(BudgetRules.IsAiCredits).ToList(), page.Effective);
+        Assert.Equal(("9a7d04e8-6600-44f5-94ef-65ca92b95f0b", 1000, 42m, 958m, false), (r.BudgetId, r.AmountUsd, r.ConsumedUsd, r.RemainingUsd, r.Blocked));
+    }
+
+    [Fact]
+    public async Task Bulk_set_creates_then_a_second_identical_plan_sends_nothing_and_the_listing_pages_on_has_next_page()
+    {
+        using var client = Client();
+        var users = Enumerable.Range(1, 110).Select(i => $"user-{i:0000}").ToList();
+        var changes = new List<CopilotBudgetChange>();
+        async Task Apply(int amount)
+        {
+            var existing = await client.Budgets().ListAiCreditBudgetsAsync(Org, "user", default);
+            var plan = users.Select(u => new BudgetPlanItem(u, BudgetRules.OwnBudget(existing, u), amount)).ToList();
+            await client.Budgets().ApplyAsync(Org, plan, c => { lock (changes) changes.Add(c); return Task.CompletedTask; }, ex => throw ex, default);
+        }
+        await Apply(0);
+        Assert.All(changes, c => Assert.Equal("Created", c.Result));
+        Sim.Log.Clear();
+        await Apply(0);
+        Assert.Equal(new[] { "GET", "GET" }, Requests.Select(r => r.Method));
+        Assert.Equal(110, changes.Count(c => c.Result == "Unchanged"));
+        var mona = await client.Budgets().ForUserAsync(Org, "user-0001", default);
+        Assert.Equal(("User", 0, true), (mona.AppliedScope, mona.AmountUsd, mona.Blocked));
+    }
+
+    [Theory]
+    [InlineData(403, "Resource not accessible by integration", "PATCH", false, "GitHub Apps update organization budgets")]
+    [InlineData(403, "Resource not accessible by personal access token", "GET", false, "permission 'Administration' (read)")]
+    [InlineData(403, "Insufficient permissions to create a budget.", "POST", true, "enterprise owner or billing manager")]
+    [InlineData(404, "Budget with ID 42 not found.", "PATCH", false, "does not exist")]
+    [InlineData(404, "Not Found", "GET", false, "Usage-based billing")]
+    [InlineData(422, "prevent_further_usage must be true for user-level budgets.", "POST", false, "prevent_further_usage must be true")]
+    public void A_budget_error_names_the_role_the_permission_or_the_feature_and_keeps_GitHubs_words(int status, string said, string method, bool enterprise, string expected)
+    {
+        using var client = Clients.ForHandler(new ScriptedHandler((_, _) => ScriptedHandler.Json((HttpStatusCode)status, $"{{\"message\":\"{said}\"}}")));
+        var owner = enterprise ? SeatScope.ForEnterprise("octo-ent") : Org;
+        var request = client.Budgets().Request(new HttpMethod(method), owner, method == "GET" ? null : "42", string.Empty, "mona");
+        var error = ErrorMapper.FromResponse(request, new ApiResponse(status, new Dictionary<string, string>(), Encoding.UTF8.GetBytes($"{{\"message\":\"{said}\"}}"), request.Uri));
+        Assert.Contains(expected, error.Message);
+        Assert.False(string.IsNullOrEmpty(error.RecommendedAction));
+    }
+
+    [Fact]
+    public async Task User_budgets_listed_without_their_user_as_in_GitHubs_examples_are_asked_for_per_user()
+    {
+        const string Budget = "{\"id\":\"b1\",\"budget_scope\":\"user\",\"budget_product_skus\":[\"ai_credits\"],\"budget_amount\":5,\"prevent_further_usage\":true}";
+        using var client = Clients.ForHandler(new ScriptedHandler((request, _) =>
+        {
+            string query = request.RequestUri!.Query;
+            string body = query.Contains("user=mona") ? $"{{\"budgets\":[{Budget}],\"user\":\"mona\",\"has_next_page\":false}}"
+                : query.Contains("user=lisa") ? "{\"budgets\":[],\"user\":\"lisa\"}" : $"{{\"budgets\":[{Budget}],\"has_next_page\":false}}";
+            return ScriptedHandler.Json(HttpStatusCode.OK, body);
+        }));
+        var own = await client.Budgets().OwnBudgetsAsync(Org, new[] { "mona", "lisa" }, default);
+        Assert.Equal("b1", Assert.Single(own, p => p.Key == "mona").Value.Id);
+        Assert.False(own.ContainsKey("lisa"));
+    }
+
+    [Theory]
+    [InlineData("\"has_next_page\":true,\"total_count\":1", true)]
+    [InlineData("\"has_next_page\":false,\"total_count\":500", false)]
+    [InlineData("\"total_count\":101", true)]
+    [InlineData("\"total_count\":100", false)]
+    [InlineData("\"other\":1", true)]
+    public void Paging_follows_has_next_page_else_total_count_else_goes_on_to_an_empty_page(string fields, bool more)
+    {
+        string budgets = string.Join(",", Enumerable.Repeat("{\"id\":\"b\",\"budget_scope\":\"user\"}", 100));
+        var page = BudgetWire.ReadPage(Encoding.UTF8.GetBytes($"{{\"budgets\":[{budgets}],{fields}}}"), Org);
+        Assert.Equal(more, BudgetRules.MorePages(page, 100));
+        Assert.False(BudgetRules.MorePages(BudgetWire.ReadPage(Encoding.UTF8.GetBytes($"{{\"budgets\":[],{fields}}}"), Org), 100));
+    }
+}

@@ -1,0 +1,119 @@
+# Per-user AI-credit budgets: Get-, Set- and Remove-CopilotBudget against the simulator's budgets API.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'AppHelpers.ps1')
+    $script:Sim, $script:Conn = Start-TestSession
+    function Set-Budget([string[]] $UserName, [int] $AmountUsd) { Set-CopilotBudget -Organization octo-org -UserName $UserName -AmountUsd $AmountUsd -Confirm:$false @Conn }
+    function Connect-As([string] $Plain) { @{ ApiUrl = $Sim.Url; Token = (ConvertTo-TestSecureString $Plain) } }
+}
+
+AfterAll {
+    Stop-TestSimulator $Sim
+}
+
+Describe 'Set-CopilotBudget' {
+    BeforeEach { Reset-Simulator $Sim }
+
+    It 'creates 250 budgets from Get-CopilotSeat, and a second identical run sends nothing' {
+        Reset-Simulator $Sim @{ seats = 250 }
+        $seats = @(Get-CopilotSeat -Organization octo-org @Conn | Select-Object -First 250)
+        $first = @($seats | Set-CopilotBudget -AmountUsd 10 -ThrottleLimit 16 -Confirm:$false @Conn)
+        @($first | Where-Object Result -eq 'Created').Count | Should -Be 250
+        @(Get-SimulatorRequests $Sim -Method POST).Count | Should -Be 250
+        @(Get-SimulatorRequests $Sim -Method POST | ForEach-Object { (Get-RequestBody $_).user } | Sort-Object -Unique).Count | Should -Be 250
+        Clear-SimulatorLog $Sim
+        $second = @($seats | Set-CopilotBudget -AmountUsd 10 -Confirm:$false @Conn)
+        @($second | Where-Object Result -eq 'Unchanged').Count | Should -Be 250
+        @(Get-MutationRequests $Sim).Count | Should -Be 0
+    }
+
+    It 'updates the budget that exists with one PATCH, never a second budget' {
+        $null = Set-Budget user-0001 5
+        $change = Set-Budget user-0001 7
+        Assert-Properties $change @{ Result = 'Updated'; OldAmountUsd = 5; AmountUsd = 7; UserName = 'user-0001' }
+        @(Get-SimulatorRequests $Sim -Method PATCH).Count | Should -Be 1
+        @(Get-CopilotBudget -Organization octo-org -Scope User @Conn).Count | Should -Be 1
+    }
+
+    It 'reports a user GitHub refuses as its own error, with GitHub''s words, and sets the others' {
+        $changes = Set-CopilotBudget -Organization octo-org -UserName user-0001, nobody-here -AmountUsd 2 -ErrorVariable failures -ErrorAction SilentlyContinue @Conn
+        @($changes).UserName | Should -Be 'user-0001'
+        Assert-ErrorRecord $failures[0] 'CopilotSeats.Http422' 'InvalidOperation' 'nobody-here'
+        $failures[0].Exception.Message | Should -Match 'is not a member of the organization'
+    }
+
+    It 'sends no change under -WhatIf' {
+        $null = Set-CopilotBudget -Organization octo-org -UserName user-0001, user-0002 -AmountUsd 5 -WhatIf @Conn
+        @(Get-MutationRequests $Sim).Count | Should -Be 0
+    }
+
+    It 'stops before any request on amount <Amount>' -ForEach @(@{ Amount = '-1' }, @{ Amount = '10.5' }) {
+        $err = Get-ThrownError { Set-CopilotBudget -Organization octo-org -UserName user-0001 -AmountUsd $Amount @Conn }
+        Assert-ErrorRecord $err 'CopilotSeats.InvalidAmount' 'InvalidArgument'
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+}
+
+Describe 'Get-CopilotBudget' {
+    BeforeEach { Reset-Simulator $Sim }
+
+    It 'explains who is blocked: own budget, all-users budget, none' {
+        $null = Set-Budget user-0001 0
+        $none = Get-CopilotBudget -Organization octo-org -UserName user-0002 @Conn
+        Assert-Properties $none @{ AppliedScope = 'None'; Blocked = $false; AmountUsd = $null }
+        $null = Set-CopilotBudget -Organization octo-org -AllUsers -AmountUsd 1000 -Confirm:$false @Conn
+        $users = @(Get-CopilotSeat -Organization octo-org -UserName user-0001, user-0002 @Conn | Get-CopilotBudget @Conn)
+        $users[0].GetType().FullName | Should -Be 'CopilotSeats.CopilotUserBudget'
+        Assert-Properties $users[0] @{ UserName = 'user-0001'; AppliedScope = 'User'; AmountUsd = 0; Blocked = $true; RemainingUsd = 0 }
+        Assert-Properties $users[1] @{ UserName = 'user-0002'; AppliedScope = 'AllUsers'; AmountUsd = 1000; Blocked = $false }
+        ($users | Out-String -Width 80) -split "`n" | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 80 }
+    }
+
+    It 'lists the AI-credit budgets with GitHub''s names, every page' {
+        $null = Set-CopilotBudget -Organization octo-org -UserName (1..105 | ForEach-Object { 'user-{0:0000}' -f $_ }) -AmountUsd 3 -Confirm:$false @Conn
+        $budgets = @(Get-CopilotBudget -Organization octo-org @Conn)
+        $budgets.Count | Should -Be 105
+        Assert-Properties $budgets[0] @{ Scope = 'User'; Sku = 'ai_credits'; PricingType = 'BundlePricing'; AmountUsd = 3; PreventFurtherUsage = $true; Organization = 'octo-org' }
+        @(Get-SimulatorRequests $Sim -Method GET | Where-Object path -like '*/budgets').Count | Should -BeGreaterOrEqual 2
+    }
+
+    It 'names the role on a 403 and the billing feature on a 404' {
+        $member = Connect-As 'sim_member_1'
+        $err = Get-ThrownError { Get-CopilotBudget -Organization octo-org -ErrorAction Stop @member }
+        Assert-ErrorRecord $err 'CopilotSeats.Http403' 'PermissionDenied'
+        $err.Exception.Message | Should -Match 'organization admin or billing manager'
+        Set-SimulatorFaults $Sim @{ budgets = @{ disabledFor = @('octo-org') } }
+        $err = Get-ThrownError { Get-CopilotBudget -Organization octo-org -ErrorAction Stop @Conn }
+        Assert-ErrorRecord $err 'CopilotSeats.Http404' 'ObjectNotFound'
+        $err.Exception.Message | Should -Match 'usage-based billing'
+    }
+
+    It 'names the permission a fine-grained token lacks' {
+        Register-SimulatorToken $Sim -Token 'github_pat_budget_test' -Kind 'fine-grained' -Permissions @{ organization_copilot_seat_management = 'write' }
+        $fineGrained = Connect-As 'github_pat_budget_test'
+        $err = Get-ThrownError { Get-CopilotBudget -Organization octo-org -ErrorAction Stop @fineGrained }
+        Assert-ErrorRecord $err 'CopilotSeats.Http403' 'PermissionDenied'
+        $err.Exception.Message | Should -Match "permission 'Administration' \(read\)"
+    }
+}
+
+Describe 'Remove-CopilotBudget' {
+    BeforeEach { Reset-Simulator $Sim }
+
+    It 'removes a user budget after confirmation, sends nothing under -WhatIf, and takes budgets from the pipeline' {
+        $null = Set-Budget user-0001, user-0002 4
+        Remove-CopilotBudget -Organization octo-org -UserName user-0001 -WhatIf @Conn
+        @(Get-SimulatorRequests $Sim -Method DELETE).Count | Should -Be 0
+        Remove-CopilotBudget -Organization octo-org -UserName user-0001 -Confirm:$false @Conn
+        @(Get-CopilotBudget -Organization octo-org @Conn).UserName | Should -Be 'user-0002'
+        Get-CopilotBudget -Organization octo-org @Conn | Remove-CopilotBudget -Force @Conn
+        @(Get-CopilotBudget -Organization octo-org @Conn).Count | Should -Be 0
+        @(Get-SimulatorRequests $Sim -Method DELETE).Count | Should -Be 2
+    }
+
+    It 'reports a user without a budget as CopilotSeats.NoBudget' {
+        Remove-CopilotBudget -Organization octo-org -UserName user-0009 -Force -ErrorVariable failures -ErrorAction SilentlyContinue @Conn
+        Assert-ErrorRecord $failures[0] 'CopilotSeats.NoBudget' 'ObjectNotFound' 'user-0009'
+    }
+}
