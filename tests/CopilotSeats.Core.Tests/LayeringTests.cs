@@ -20,7 +20,7 @@ public sealed class LayeringTests
         ["Http"] = 2,
         ["Auth/App"] = 3, ["Pipeline"] = 3,
         ["Seats"] = 4,
-        ["Usage"] = 5,
+        ["Usage"] = 5, ["Billing"] = 5,
         ["Summary"] = 6, ["Diagnostics"] = 6, ["Completion"] = 6,
         ["Reports"] = 7,
     };

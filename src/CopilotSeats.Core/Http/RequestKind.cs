@@ -18,6 +18,8 @@ namespace CopilotSeats.Http
         InstallationToken,
         /// <summary>GET of a Copilot usage metrics report (its download links).</summary>
         UsageReport,
+        /// <summary>GET of an AI-credit usage report (/organizations/{org}/settings/billing/ai_credit/usage, the enterprise one).</summary>
+        CreditUsage,
     }
 
     public static class RequestKinds
