@@ -11,7 +11,7 @@ public static class ModuleSpec
     public static readonly string[] Commands =
     {
         "Add-CopilotTeam", "Add-CopilotUser", "Connect-Copilot", "Disconnect-Copilot", "Export-CopilotSeatReport",
-        "Get-CopilotOrgDetail", "Get-CopilotSeat", "Get-CopilotUsage", "Measure-CopilotSeat", "Remove-CopilotTeam", "Remove-CopilotUser",
+        "Get-CopilotCreditUsage", "Get-CopilotOrgDetail", "Get-CopilotSeat", "Get-CopilotUsage", "Measure-CopilotSeat", "Remove-CopilotTeam", "Remove-CopilotUser",
         "Test-CopilotConnection",
     };
 
@@ -81,6 +81,20 @@ public static class ModuleSpec
             Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true, byName: true)),
             Shape("Report", "System.String", null, Set()),
             Shape("Day", "System.DateTime", null, Set()),
+            Shape("Raw", "System.Management.Automation.SwitchParameter", null, Set()),
+        }).ToArray(),
+        ["Get-CopilotCreditUsage"] = Connection.Concat(new[]
+        {
+            Shape("Organization", "System.String", null, Set("Organization", position: 0, byName: true)),
+            Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true, byName: true)),
+            Shape("Year", "System.Int32", null, Set()),
+            Shape("Month", "System.Int32", null, Set()),
+            Shape("Day", "System.Int32", null, Set()),
+            Shape("Model", "System.String", null, Set()),
+            Shape("Product", "System.String", null, Set()),
+            Shape("CostCenterId", "System.String", null, Set("Enterprise")),
+            Shape("InOrganization", "System.String", null, Set("Enterprise")),
+            Shape("UserName", "System.String[]", "Login", Set(byName: true)),
             Shape("Raw", "System.Management.Automation.SwitchParameter", null, Set()),
         }).ToArray(),
         ["Measure-CopilotSeat"] = Connection.Concat(new[]

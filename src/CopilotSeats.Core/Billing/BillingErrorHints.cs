@@ -25,6 +25,11 @@ namespace CopilotSeats.Billing
             ? "GitHub does not make 'Enterprise billing' generally available to enterprise-owned Apps, and an organization installation cannot read an enterprise's billing."
             : "Only an installation on that organization can read it; an enterprise installation cannot.";
 
+        /// <summary>Who may read it, with the classic scope, the fine-grained permission and where Apps cannot.</summary>
+        private static string Access(SeatScope scope) => scope.Kind == ScopeKind.Enterprise
+            ? $"Use a token of {Role(scope)}: a classic token with {ClassicScopes(scope)}. A GitHub App needs {Permission(scope)}, which GitHub does not make generally available to enterprise-owned Apps."
+            : $"Use a token of {Role(scope)}: a classic token with {ClassicScopes(scope)}, or a fine-grained token or GitHub App installed on the organization with {Permission(scope)} (an enterprise installation cannot read it).";
+
         public static readonly IReadOnlyList<ErrorHint> Rows = new[]
         {
             new ErrorHint(403, a => a.Request.Kind == RequestKind.CreditUsage && a.Says("by integration"),
@@ -32,7 +37,7 @@ namespace CopilotSeats.Billing
                 a => $"Grant the App {Permission(a.Request.Scope)}, or use a classic token of {Role(a.Request.Scope)} with {ClassicScopes(a.Request.Scope)} (-Token)."),
             new ErrorHint(403, a => a.Request.Kind == RequestKind.CreditUsage,
                 a => $"The token may not read the AI-credit usage of the {a.Subject}: it must belong to {Role(a.Request.Scope)}{Scopes(a)}.",
-                a => $"Use a token of {Role(a.Request.Scope)}: a classic token with {ClassicScopes(a.Request.Scope)}, or a fine-grained token with {Permission(a.Request.Scope)}."),
+                a => Access(a.Request.Scope)),
             new ErrorHint(404, a => a.Request.Kind == RequestKind.CreditUsage,
                 a => $"GitHub has no AI-credit usage report for the {a.Subject}: usage-based billing may not apply to it (Copilot billed through a plan or partner, or no Copilot Business or Enterprise), the name may be wrong, or the token cannot see it{Scopes(a)}.",
                 a => $"Check the name, and that the {a.Subject} is billed for Copilot in AI credits (Settings > Billing and licensing)."),

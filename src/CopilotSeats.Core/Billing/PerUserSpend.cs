@@ -29,6 +29,9 @@ namespace CopilotSeats.Billing
             _client = client; _query = query; _onUser = onUser; _width = Math.Max(1, width);
         }
 
+        /// <summary>The organization or enterprise asked.</summary>
+        public SeatScope Scope => _query.Scope;
+
         /// <summary>Users started so far, and handed on.</summary>
         public int Started { get; private set; }
         public int Done { get; private set; }
