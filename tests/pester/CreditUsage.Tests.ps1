@@ -93,3 +93,45 @@ Describe 'Get-CopilotCreditUsage' {
         foreach ($text in $Says) { "$($err.Exception.Message) $($err.ErrorDetails.RecommendedAction)" | Should -Match ([regex]::Escape($text)) }
     }
 }
+
+Describe 'Measure-CopilotSeat -IncludeCredits' {
+    BeforeAll { Reset-Simulator $Sim }
+
+    # octo-org is all business: each user brings -IncludedCredits (default 1,900) and costs 19 a month.
+    It 'adds the pool figures recomputed from the raw report and seats (<Allowance> credits a user)' -ForEach @(
+        @{ Allowance = 1900; Extra = @{} }
+        @{ Allowance = 1; Extra = @{ IncludedCredits = @{ business = 1 } } }
+    ) {
+        Clear-SimulatorLog $Sim
+        $s = Measure-CopilotSeat -Organization octo-org -IncludeCredits @Extra @Conn
+        $now = [DateTime]::UtcNow
+        @(Get-CreditRequests).Count | Should -Be 1
+        $raw = Get-RawReport '/organizations/octo-org/settings/billing/ai_credit/usage'
+        $users = @(Get-RawRows '/orgs/octo-org' | ForEach-Object { $_.assignee.login } | Sort-Object -Unique).Count
+        $used = ($raw.usageItems | Measure-Object grossQuantity -Sum).Sum
+        $net = ($raw.usageItems | Measure-Object netAmount -Sum).Sum
+        $days = [DateTime]::DaysInMonth($now.Year, $now.Month)
+        $elapsed = [Math]::Max(1.0, ($now - $now.Date.AddDays(1 - $now.Day)).TotalDays)
+        $projected = $used * $days / $elapsed
+        $pool = if ($net -gt 0) { ($raw.usageItems | Measure-Object discountQuantity -Sum).Sum } else { $users * $Allowance }
+        $over = { param($credits, $size) [Math]::Max(0, $credits - $size) * 0.01 }
+        $reclaimable = $s.InactiveMonthlyCost / 19 * $Allowance
+        $saving = [Math]::Max(0, $s.InactiveMonthlyCost - ((& $over $projected ([Math]::Max(0, $pool - $reclaimable))) - (& $over $projected $pool)))
+        $s.IncludedCredits | Should -Be ($users * $Allowance)
+        ($s.CreditsUsed, $s.OverageUsd) | Should -Be ($used, $net)
+        $s.ProjectedCredits | Should -BeGreaterThan ($projected * 0.999 - 0.01)
+        $s.ProjectedCredits | Should -BeLessThan ($projected * 1.001 + 0.01)
+        [double]$s.PoolUtilisation | Should -BeGreaterThan ($projected / $s.IncludedCredits * 0.998)
+        [double]$s.ReclaimSavingUsd | Should -BeGreaterThan ($saving - 0.02 - $saving * 0.002)
+        [double]$s.ReclaimSavingUsd | Should -BeLessThan ($saving + 0.02 + $saving * 0.002)
+        $s.InactiveMonthlyCost | Should -BeGreaterThan 0
+    }
+
+    It 'keeps the seat figures and writes one error when the report is refused' {
+        $secure = ConvertTo-SecureString 'sim_member_m' -AsPlainText -Force
+        $s = Measure-CopilotSeat -Organization octo-org -IncludeCredits -ApiUrl $Sim.Url -Token $secure -ErrorVariable failed -ErrorAction SilentlyContinue
+        $s.Users | Should -BeGreaterThan 0
+        $s.IncludedCredits | Should -BeNullOrEmpty
+        Assert-ErrorRecord $failed[0] 'CopilotSeats.Http403'
+    }
+}
