@@ -23,6 +23,8 @@ namespace CopilotSeats
         public bool CanReadSeats { get; set; }
         /// <summary>The latest 28-day usage metrics report answered.</summary>
         public bool CanReadUsage { get; set; }
+        /// <summary>The AI-credit usage report of the current month answered (a GET, never a write).</summary>
+        public bool CanReadCreditUsage { get; set; }
         public int? RateLimitRemaining { get; set; }
         public DateTimeOffset? RateLimitResetAt { get; set; }
         /// <summary>One line per failing check: what is missing (scope, permission, role or policy).</summary>

@@ -38,21 +38,21 @@ public class AccessCheckTests : AppTestBase
     [Fact]
     public async Task ClassicTokenWithTheScopes_PassesEveryCheck_WithGetsOnly_OnePerCheck_PerPage1()
     {
-        Tag("ghp_allScopes", TokenKind.Classic, new[] { "manage_billing:copilot", "read:org" });
+        Tag("ghp_allScopes", TokenKind.Classic, new[] { "admin:org", "manage_billing:copilot" });
         var check = await Check("ghp_allScopes", Org);
         Assert.Equal("Classic", check.TokenKind);
         Assert.Equal("Parameter", check.TokenSource);
         Assert.Equal("octo-org", check.Target);
         Assert.Equal(Sim.BaseUri.ToString().TrimEnd('/'), check.ApiUrl);
-        Assert.Equal(new[] { "manage_billing:copilot", "read:org" }, check.Scopes);
+        Assert.Equal(new[] { "admin:org", "manage_billing:copilot" }, check.Scopes);
         Assert.True(check.CanReadOrgDetail);
         Assert.True(check.CanReadSeats);
-        Assert.True(check.CanReadUsage);
+        Assert.True(check.CanReadUsage && check.CanReadCreditUsage);
         Assert.Empty(check.Problems);
-        Assert.Equal(4997, check.RateLimitRemaining);
+        Assert.Equal(4996, check.RateLimitRemaining);
         Assert.NotNull(check.RateLimitResetAt);
         Assert.All(Requests, r => Assert.Equal("GET", r.Method));
-        Assert.Equal(3, Requests.Count);
+        Assert.Equal(4, Requests.Count);
         Assert.Contains("per_page=1", Requests.Single(r => r.Path.EndsWith("/seats")).Query);
     }
 
@@ -63,10 +63,11 @@ public class AccessCheckTests : AppTestBase
         var check = await Check("ghp_billingOnly", Org);
         Assert.True(check.CanReadSeats);
         Assert.False(check.CanReadUsage);
-        string problem = Assert.Single(check.Problems);
-        Assert.StartsWith("Usage:", problem);
-        Assert.Contains("read:org", problem);
-        Assert.Contains("manage_billing:copilot", problem);
+        Assert.Equal(2, check.Problems.Length);
+        Assert.StartsWith("Usage:", check.Problems[0]);
+        Assert.Contains("read:org", check.Problems[0]);
+        Assert.Contains("manage_billing:copilot", check.Problems[0]);
+        Assert.StartsWith("AI-credit usage: the token lacks the scope: needs admin:org and an account of an organization admin or billing manager", check.Problems[1]);
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public class AccessCheckTests : AppTestBase
         Assert.False(check.CanReadOrgDetail);
         Assert.False(check.CanReadSeats);
         Assert.False(check.CanReadUsage);
-        Assert.Equal(3, check.Problems.Length);
+        Assert.Equal(4, check.Problems.Length);
         Assert.Contains("manage_billing:copilot or read:org", check.Problems[1]);
         Assert.Contains("it has repo", check.Problems[1]);
     }
@@ -91,7 +92,8 @@ public class AccessCheckTests : AppTestBase
         Assert.Null(check.Scopes);
         Assert.True(check.CanReadSeats);
         Assert.False(check.CanReadUsage);
-        Assert.Contains("'Organization Copilot metrics'", Assert.Single(check.Problems));
+        Assert.Contains("'Organization Copilot metrics'", check.Problems[0]);
+        Assert.Contains("'Administration' (read)", check.Problems[1]);
 
         var enterprise = await Check("github_pat_seatsOnly", Ent);
         Assert.Null(enterprise.CanReadOrgDetail);
@@ -117,7 +119,7 @@ public class AccessCheckTests : AppTestBase
         var ent = await AccessChecker.RunAsync(entClient, Ent, default);
         Assert.True(ent.CanReadSeats && ent.CanReadUsage, string.Join(" ", ent.Problems));
         Assert.Null(ent.CanReadOrgDetail);
-        Assert.Empty(ent.Problems);
+        Assert.Contains("'Enterprise billing' (read)", Assert.Single(ent.Problems));
         Assert.Equal(new[] { "enterprise_copilot_license_management=write", "enterprise_copilot_metrics=read" }, ent.AppPermissions);
         // An organization under the enterprise installation: refused before any request.
         int before = Requests.Count;
@@ -137,7 +139,7 @@ public class AccessCheckTests : AppTestBase
         Assert.False(check.CanReadSeats);
         Assert.True(check.CanReadUsage);
         Assert.Equal(new[] { "enterprise_copilot_metrics=read" }, check.AppPermissions);
-        string problem = Assert.Single(check.Problems);
+        string problem = check.Problems[0];
         Assert.Contains("needs the enterprise permission 'Enterprise Copilot license management' (read)", problem);
         Assert.Contains("[enterprise_copilot_license_management=read]", problem);
     }
@@ -147,7 +149,7 @@ public class AccessCheckTests : AppTestBase
     {
         var check = await Check("sim_bad_token", Org);
         Assert.All(check.Problems, p => Assert.Contains("401", p));
-        Assert.Equal(3, check.Problems.Length);
+        Assert.Equal(4, check.Problems.Length);
 
         var options = new CopilotClientOptions { MaxRetries = 0 };
         using var client = new CopilotClient(new ResolvedConnection(new Uri("http://127.0.0.1:9/"), CopilotDefaults.ApiVersion, Tokens.Token()), options);

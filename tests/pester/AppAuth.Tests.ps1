@@ -245,20 +245,20 @@ Describe 'Test-CopilotConnection' {
     AfterEach { Disconnect-Copilot }
 
     It 'a classic token with the scopes: every check passes, GET only, per_page=1' {
-        Register-SimulatorToken $Sim -Token 'ghp_pesterAllScopes' -Kind classic -Scopes 'manage_billing:copilot', 'read:org'
+        Register-SimulatorToken $Sim -Token 'ghp_pesterAllScopes' -Kind classic -Scopes 'admin:org', 'manage_billing:copilot'
         $check = Test-CopilotConnection -Organization octo-org -ApiUrl $Sim.Url -Token (ConvertTo-SecureString 'ghp_pesterAllScopes' -AsPlainText -Force)
         @($check).Count | Should -Be 1
         $check.GetType().FullName | Should -Be 'CopilotSeats.CopilotAccessCheck'
         $check.TokenKind | Should -Be 'Classic'
         $check.TokenSource | Should -Be 'Parameter'
         $check.Target | Should -Be 'octo-org'
-        $check.Scopes | Should -Be @('manage_billing:copilot', 'read:org')
-        @($check.CanReadOrgDetail, $check.CanReadSeats, $check.CanReadUsage) | Should -Be @($true, $true, $true)
+        $check.Scopes | Should -Be @('admin:org', 'manage_billing:copilot')
+        @($check.CanReadOrgDetail, $check.CanReadSeats, $check.CanReadUsage, $check.CanReadCreditUsage) | Should -Be @($true, $true, $true, $true)
         $check.Problems.Count | Should -Be 0
         $check.RateLimitRemaining | Should -BeGreaterThan 0
         $check.RateLimitResetAt | Should -BeGreaterThan ([DateTimeOffset]::UtcNow)
         $requests = @(Get-SimulatorRequests $Sim)
-        $requests.Count | Should -Be 3
+        $requests.Count | Should -Be 4
         $requests.method | Sort-Object -Unique | Should -Be 'GET'
         ($requests | Where-Object path -like '*/seats').query | Should -Match 'per_page=1'
         (ConvertTo-AllText $check) | Should -Not -Match 'ghp_pesterAllScopes'
@@ -269,7 +269,7 @@ Describe 'Test-CopilotConnection' {
         $check = Test-CopilotConnection -Organization octo-org -ApiUrl $Sim.Url -Token (ConvertTo-SecureString 'ghp_pesterRepoOnly' -AsPlainText -Force) -ErrorVariable errs
         $errs.Count | Should -Be 0
         @($check.CanReadOrgDetail, $check.CanReadSeats, $check.CanReadUsage) | Should -Be @($false, $false, $false)
-        $check.Problems.Count | Should -Be 3
+        $check.Problems.Count | Should -Be 4
         ($check.Problems -join "`n") | Should -Match 'manage_billing:copilot or read:org'
     }
 
@@ -281,7 +281,7 @@ Describe 'Test-CopilotConnection' {
         @($check.CanReadOrgDetail, $check.CanReadSeats, $check.CanReadUsage) | Should -Be @($true, $true, $true)
         $lines = @(Test-CopilotConnection | Out-String -Width 80 -Stream)
         ($lines -join "`n") | Should -Match 'TokenKind\s+: GitHubApp'
-        ($lines -join "`n") | Should -Match 'Problems\s+: \(none\)'
+        ($lines -join "`n") | Should -Match 'Problems\s+: AI-credit usage: needs the organization'
     }
 
     It 'an enterprise App: -Enterprise reports what its installation may do' {
@@ -304,7 +304,7 @@ Describe 'Test-CopilotConnection' {
         $fromObjects = @([pscustomobject]@{ Organization = 'octo-lab' }, [pscustomobject]@{ Enterprise = 'octo-ent' } | Test-CopilotConnection -ApiUrl $Sim.Url -Token $token)
         $fromObjects.Target | Should -Be @('octo-lab', 'octo-ent')
         $fromObjects[1].CanReadOrgDetail | Should -BeNullOrEmpty
-        @(Get-SimulatorRequests $Sim).Count | Should -Be 5
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 7
         $connection = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org
         ($connection | Test-CopilotConnection).Target | Should -Be 'octo-org'
     }
