@@ -54,6 +54,7 @@ namespace CopilotSeats.Reports
             writer.Write("</div>\n");
             if (!string.IsNullOrEmpty(report.UnknownPlanWarning))
                 writer.Write("<p class=\"warning\" id=\"unknown-plans\">" + Html.Encode(report.UnknownPlanWarning) + "</p>\n");
+            CreditSectionWriter.Write(writer, report);
             writer.Write("</section>\n");
 
             writer.Write("<div class=\"charts\">\n<section class=\"chart\" id=\"activity\">\n<h2>Days since last activity</h2>\n");

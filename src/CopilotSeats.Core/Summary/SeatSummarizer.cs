@@ -76,6 +76,9 @@ namespace CopilotSeats.Summary
 
         public void AddCredits(CreditUsageReport report) { lock (Sync) Credits = CreditTotals.Of(report.Items); }
 
+        /// <summary>Of the last summary without grouping: the inactive users not pending cancellation (whose seats reclaiming cancels).</summary>
+        public int ReclaimableUsers { get; private set; }
+
         /// <summary>Rows whose plan type the price table does not list (priced at 0).</summary>
         public int UnknownPlanSeats { get { lock (Sync) return _unknownPlanSeats; } }
 
@@ -172,6 +175,7 @@ namespace CopilotSeats.Summary
             if (group.HasUsage) summary.UsageActive = 0;
             if (group.HasUsage) summary.UsageAiCreditsUsed = 0;
             decimal included = 0, reclaimable = 0;
+            if (_grouping == SeatGrouping.None) ReclaimableUsers = 0;
             foreach (UserTally user in group.Users.Values)
             {
                 included += user.Allowance;
@@ -181,6 +185,7 @@ namespace CopilotSeats.Summary
                     summary.Inactive++;
                     if (!user.AllPending) summary.InactiveMonthlyCost += user.Price;
                     if (!user.AllPending) reclaimable += user.Allowance;
+                    if (!user.AllPending && _grouping == SeatGrouping.None) ReclaimableUsers++;
                 }
                 if (group.HasUsage) summary.UsageAiCreditsUsed += user.AiCredits;
                 if (!user.AnyActivity) summary.NeverUsed++;
