@@ -23,22 +23,6 @@ namespace CopilotSeats.Billing
         }
     }
 
-    /// <summary>The pool-aware figures of one target this month (Measure-CopilotSeat -IncludeCredits).</summary>
-    public sealed class CreditPoolFigures
-    {
-        public decimal IncludedCredits { get; set; }
-        public decimal CreditsUsed { get; set; }
-        public decimal CoveredCredits { get; set; }
-        public decimal OverageUsd { get; set; }
-        public decimal ProjectedCredits { get; set; }
-        /// <summary>Projected use over the pool (1 = the pool exactly used up); null for an empty pool.</summary>
-        public decimal? PoolUtilisation { get; set; }
-        public decimal ProjectedOverageUsd { get; set; }
-        public decimal ReclaimSavingUsd { get; set; }
-        /// <summary>The part of the reclaimable seats' price that would come back as overage.</summary>
-        public decimal ReclaimOverageUsd { get; set; }
-    }
-
     /// <summary>
     /// The AI-credit pool of a billing entity (BILLING.md): each seat brings its plan's monthly allowance into one shared
     /// pool, use beyond it is overage at 0.01 USD a credit, and a cancelled seat shrinks the pool from the next cycle.
@@ -66,30 +50,28 @@ namespace CopilotSeats.Billing
             return Math.Round(used * days / (decimal)Math.Min(elapsed, (double)days), 2);
         }
 
+        /// <summary>
+        /// Sets the pool figures of <paramref name="summary"/> (Measure-CopilotSeat -IncludeCredits); its InactiveMonthlyCost is
+        /// the price of the reclaimable inactive seats.
+        /// </summary>
         /// <param name="included">The estimated pool: per unique user, the allowance of their highest plan.</param>
         /// <param name="reclaimableCredits">The allowances of the reclaimable inactive users.</param>
-        /// <param name="reclaimablePrice">Their seat price per month (InactiveMonthlyCost).</param>
         /// <param name="usage">The report's month-to-date totals.</param>
         /// <param name="now">Where in the month the report stands.</param>
-        public static CreditPoolFigures Compute(decimal included, decimal reclaimableCredits, decimal reclaimablePrice, CreditTotals usage, DateTimeOffset now)
+        public static void Apply(CopilotSeatSummary summary, decimal included, decimal reclaimableCredits, CreditTotals usage, DateTimeOffset now)
         {
             decimal projected = Project(usage.Used, now);
             decimal pool = usage.NetUsd > 0 ? usage.Covered : included;
             decimal overNow = Over(projected, pool);
             decimal extra = Over(projected, Math.Max(0, pool - reclaimableCredits)) - overNow;
-            decimal saving = Math.Max(0, reclaimablePrice - extra);
-            return new CreditPoolFigures
-            {
-                IncludedCredits = included,
-                CreditsUsed = usage.Used,
-                CoveredCredits = usage.Covered,
-                OverageUsd = usage.NetUsd,
-                ProjectedCredits = projected,
-                PoolUtilisation = included > 0 ? Math.Round(projected / included, 4) : (decimal?)null,
-                ProjectedOverageUsd = overNow,
-                ReclaimSavingUsd = saving,
-                ReclaimOverageUsd = reclaimablePrice - saving,
-            };
+            summary.IncludedCredits = included;
+            summary.CreditsUsed = usage.Used;
+            summary.CoveredCredits = usage.Covered;
+            summary.OverageUsd = usage.NetUsd;
+            summary.ProjectedCredits = projected;
+            summary.PoolUtilisation = included > 0 ? Math.Round(projected / included, 4) : (decimal?)null;
+            summary.ProjectedOverageUsd = overNow;
+            summary.ReclaimSavingUsd = Math.Max(0, summary.InactiveMonthlyCost - extra);
         }
 
         /// <summary>USD of the use beyond the pool.</summary>

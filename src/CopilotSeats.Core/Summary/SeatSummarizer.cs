@@ -195,20 +195,8 @@ namespace CopilotSeats.Summary
                 else if (user.Rank == 1) summary.Business++;
                 summary.MonthlyCost += user.Price;
             }
-            if (Credits != null && _grouping == SeatGrouping.None) ApplyCredits(summary, CreditPool.Compute(included, reclaimable, summary.InactiveMonthlyCost, Credits, _now));
+            if (Credits != null && _grouping == SeatGrouping.None) CreditPool.Apply(summary, included, reclaimable, Credits, _now);
             return summary;
-        }
-
-        private static void ApplyCredits(CopilotSeatSummary summary, CreditPoolFigures pool)
-        {
-            summary.IncludedCredits = pool.IncludedCredits;
-            summary.CreditsUsed = pool.CreditsUsed;
-            summary.CoveredCredits = pool.CoveredCredits;
-            summary.OverageUsd = pool.OverageUsd;
-            summary.ProjectedCredits = pool.ProjectedCredits;
-            summary.PoolUtilisation = pool.PoolUtilisation;
-            summary.ProjectedOverageUsd = pool.ProjectedOverageUsd;
-            summary.ReclaimSavingUsd = pool.ReclaimSavingUsd;
         }
 
         /// <summary>The group a seat belongs to under this summarizer's grouping (empty without grouping).</summary>
