@@ -75,6 +75,24 @@ public class BillingTests : SimulatorTestBase
         Assert.Equal(0m, figures.ReclaimSavingUsd);
     }
 
+    [Fact]
+    public void The_pool_counts_each_user_once_at_their_highest_plan_and_the_saving_only_the_reclaimable_ones()
+    {
+        var summarizer = new Summary.SeatSummarizer(30, null, null, Summary.SeatGrouping.None, TestSeats.Now);
+        summarizer.Add(new[]
+        {
+            TestSeats.Seat("a", org: "o1"), TestSeats.Seat("a", org: "o2", plan: "enterprise"),
+            TestSeats.Seat("idle", activeDaysAgo: 60), TestSeats.Seat("leaving", activeDaysAgo: 60, pending: true),
+        });
+        summarizer.AddCredits(new CreditUsageReport(Query(Org), new[] { new CopilotCreditUsage { GrossQuantity = 7000m, DiscountQuantity = 7000m } }, "{}"));
+        var summary = Assert.Single(summarizer.Complete());
+        Assert.Equal(3900m + 1900m + 1900m, summary.IncludedCredits);
+        Assert.Equal(19m, summary.InactiveMonthlyCost);
+        // 7,000 used by noon on 22 November: 9,767 projected over a pool of 7,700, so reclaiming "idle" (1,900 credits) adds its whole price as overage.
+        Assert.Equal(Math.Round(7000m * 30 / 21.5m, 2), summary.ProjectedCredits);
+        Assert.Equal(0m, summary.ReclaimSavingUsd);
+    }
+
     private static CreditUsageQuery Query(SeatScope scope, int? day = null) => new(scope, CreditPeriod.Resolve(2026, 12, day, Today));
 
     [Fact]
