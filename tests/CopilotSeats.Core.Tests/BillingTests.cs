@@ -93,6 +93,15 @@ public class BillingTests : SimulatorTestBase
         Assert.Equal(0m, summary.ReclaimSavingUsd);
     }
 
+    [Fact]
+    public void IncludedCredits_takes_a_number_or_a_table_and_names_itself_in_errors()
+    {
+        Assert.Equal(1000m, Summary.SeatPrices.FromValue(1000, null, "-IncludedCredits")!["business"]);
+        var error = Assert.ThrowsAny<CopilotException>(() => Summary.SeatPrices.FromValue("lots", null, "-IncludedCredits"));
+        Assert.Equal("CopilotSeats.InvalidIncludedCredits", error.ErrorId);
+        Assert.Contains("-IncludedCredits", error.Message + error.RecommendedAction);
+    }
+
     private static CreditUsageQuery Query(SeatScope scope, int? day = null) => new(scope, CreditPeriod.Resolve(2026, 12, day, Today));
 
     [Fact]

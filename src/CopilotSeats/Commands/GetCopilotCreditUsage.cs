@@ -75,7 +75,7 @@ namespace CopilotSeats.Commands
                     RunAsync(async cancellationToken => await Write(await client.Billing().GetAsync(query, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false));
                     return;
                 }
-                if (_perUser != null && !_perUser.Scope.Equals(scope)) RunAsync(_perUser.CompleteAsync);
+                if (_perUser != null && !_perUser.Scope.Equals(scope)) Complete();
                 if (_perUser is null || !_perUser.Scope.Equals(scope))
                 {
                     _perUser = client.Billing().PerUser(query, HandOnAsync);
@@ -85,7 +85,8 @@ namespace CopilotSeats.Commands
                 foreach (string? name in UserName ?? Array.Empty<string>())
                 {
                     if (string.IsNullOrEmpty(name)) continue; // a seat of a deleted account: no user to ask about
-                    RunAsync(cancellationToken => perUser.AddAsync(name!, cancellationToken));
+                    // The command's stop token, not this run's: the request outlives the run that started it.
+                    RunAsync(_ => perUser.AddAsync(name!, StopToken));
                 }
             }
             catch (CopilotException ex)
@@ -96,7 +97,13 @@ namespace CopilotSeats.Commands
 
         protected override void EndProcessing()
         {
-            if (_perUser != null) RunAsync(_perUser.CompleteAsync);
+            if (_perUser != null) Complete();
+        }
+
+        private void Complete()
+        {
+            PerUserSpend perUser = _perUser!;
+            RunAsync(_ => perUser.CompleteAsync(StopToken));
         }
 
         private int? Bound(string parameter, int value) => MyInvocation.BoundParameters.ContainsKey(parameter) ? value : (int?)null;
