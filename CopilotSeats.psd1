@@ -15,6 +15,7 @@
         'Disconnect-Copilot'
         'Get-CopilotOrgDetail'
         'Get-CopilotSeat'
+        'Get-CopilotCreditUsage'
         'Measure-CopilotSeat'
         'Add-CopilotUser'
         'Remove-CopilotUser'

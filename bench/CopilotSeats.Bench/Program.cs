@@ -10,6 +10,7 @@
 //   dotnet run -c Release --project bench/CopilotSeats.Bench -- --sync-only    (Compare-CopilotSeat: 100,000 logins against 100,000 seats vs the listing)
 //   dotnet run -c Release --project bench/CopilotSeats.Bench -- --journal-only  (a 10,000-name removal with and without the change journal)
 //   dotnet run -c Release --project bench/CopilotSeats.Bench -- --budgets-only  (budgets for 1,000 users at 100 ms latency, ~5 minutes)
+//   dotnet run -c Release --project bench/CopilotSeats.Bench -- --credits-only  (Get-CopilotCreditUsage per user: 100, 1,000 and 2,000 users at 100 ms, ~4 minutes)
 //
 // The simulator runs in this process; each client measurement runs in a child process (this same
 // program with `child`), so its peak memory is the client's alone.
@@ -34,6 +35,7 @@ bool progressOnly = args.Contains("--progress-only");
 bool syncOnly = args.Contains("--sync-only");
 bool journalOnly = args.Contains("--journal-only");
 bool budgetsOnly = args.Contains("--budgets-only");
+bool creditsOnly = args.Contains("--credits-only");
 int seats = quick ? 5_000 : 20_000;
 int latencyMs = 300;
 var rows = new List<string[]>();
@@ -67,7 +69,7 @@ if (syncOnly)
 }
 
 // The change journal: a 10,000-name removal with the journal against -NoJournal (budget: under 2 %).
-if (journalOnly || !(importOnly || measureOnly || usageOnly || progressOnly || syncOnly || budgetsOnly))
+if (journalOnly || !(importOnly || measureOnly || usageOnly || progressOnly || syncOnly || budgetsOnly || creditsOnly))
 {
     await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions { Seats = JournalCost.Names + 100 });
     var core = await JournalCost.CoreAsync(sim, quick ? 3 : 5);
@@ -103,6 +105,26 @@ if (budgetsOnly)
         $"{b.SecondRunRequests} requests, all GET (the listing)", b.SecondRunChanges == 0 ? "nothing sent" : "CHANGES SENT" });
     return PrintTable(rows);
 }
+// Get-CopilotCreditUsage per user: 100, 1,000 and 2,000 users at 100 ms latency under GitHub's enforced limits, against the
+// time GitHub's documented budget allows (budget: within 1.2x), and peak memory against the 100-user run's (flat).
+if (creditsOnly || (!importOnly && !measureOnly && !usageOnly && !progressOnly && !journalOnly))
+{
+    var runs = new List<CreditTime.Run>();
+    foreach (int users in new[] { 100, 1_000, 2_000 })
+        if (await CreditTime.MeasureAsync(users) is { } run) runs.Add(run);
+    for (int i = 0; i < runs.Count; i++)
+    {
+        CreditTime.Run r = runs[i], before = runs[Math.Max(0, i - 1)];
+        double floor = CreditTime.BudgetSeconds(r.Requests), ratio = r.Seconds / floor, memoryRatio = r.PeakWorkingSetMb / before.PeakWorkingSetMb;
+        bool baseline = i == 0;
+        rows.Add(new[] { $"Get-CopilotCreditUsage -UserName ({r.Users:N0} users of 1,000 seats), ThrottleLimit 16", r.Users.ToString(culture), $"{CreditTime.LatencyMs} ms", $"{r.Seconds:0.00} s",
+            $"{r.Requests:N0} requests, {r.Items:N0} items, {ratio:0.00}x GitHub's budget floor of {floor:0.0} s; max {r.MaxPointsPerMinute} points/min, {r.MaxConcurrent} concurrent; pwsh peak working set {r.PeakWorkingSetMb:0} MB"
+                + (baseline ? string.Empty : $" = {memoryRatio:0.00}x the {before.Users:N0}-user run's (budget: time 1.2x, memory flat)"),
+            baseline ? "baseline" : ratio <= 1.2 && r.MaxPointsPerMinute <= 900 ? "within budget" : "OVER BUDGET" });
+        if (r.Requests != r.Users) Console.WriteLine($"!! {r.Users} users took {r.Requests} requests");
+    }
+}
+if (creditsOnly) return PrintTable(rows);
 
 // Get-CopilotUsage: records per second and peak memory of a 10,000-user 28-day report against a 100-user one
 // (budget: peak within 1.5x), and against counting the records the way a script would (budget: at least 5x faster).

@@ -23,6 +23,8 @@ namespace CopilotSeats
         public bool CanReadSeats { get; set; }
         /// <summary>The latest 28-day usage metrics report answered.</summary>
         public bool CanReadUsage { get; set; }
+        /// <summary>The AI-credit usage report of the current month answered (a GET, never a write).</summary>
+        public bool CanReadCreditUsage { get; set; }
         /// <summary>The budgets list answered (per_page=1; a GET, never a write).</summary>
         public bool CanReadBudgets { get; set; }
         public int? RateLimitRemaining { get; set; }

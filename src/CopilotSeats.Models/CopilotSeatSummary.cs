@@ -39,6 +39,26 @@ namespace CopilotSeats
         public int InactiveDays { get; set; }
         /// <summary>Users with at least one active day in the usage report their seats carry (Get-CopilotSeat -IncludeUsage); null when the input carries no usage.</summary>
         public int? UsageActive { get; set; }
+        /// <summary>Sum over users of the usage report's AI credits (each user once, Get-CopilotSeat -IncludeUsage): a metrics signal, not a billed total; null without usage.</summary>
+        public decimal? UsageAiCreditsUsed { get; set; }
+
+        // With -IncludeCredits (the current month's AI-credit usage report; null otherwise). Credits are AI credits, *Usd USD.
+        /// <summary>Estimated pool the seats bring this month: per unique user, the allowance of their highest plan (GitHub publishes no pool size).</summary>
+        public decimal? IncludedCredits { get; set; }
+        /// <summary>Billed: credits used month to date (the report's gross quantity).</summary>
+        public decimal? CreditsUsed { get; set; }
+        /// <summary>Billed: credits covered by the pool month to date (the report's discount quantity).</summary>
+        public decimal? CoveredCredits { get; set; }
+        /// <summary>Billed: overage month to date (the report's net amount).</summary>
+        public decimal? OverageUsd { get; set; }
+        /// <summary>CreditsUsed scaled to the whole month.</summary>
+        public decimal? ProjectedCredits { get; set; }
+        /// <summary>ProjectedCredits over IncludedCredits (1 = the pool used up).</summary>
+        public decimal? PoolUtilisation { get; set; }
+        /// <summary>Overage this month at the projected use (billed overage means the pool is used up: then the covered credits are the pool).</summary>
+        public decimal? ProjectedOverageUsd { get; set; }
+        /// <summary>What cancelling the reclaimable inactive seats saves a month once the pool has shrunk: their price minus the extra overage (at least 0).</summary>
+        public decimal? ReclaimSavingUsd { get; set; }
 
         public override string ToString() => Name ?? string.Empty;
     }

@@ -48,12 +48,13 @@ public class AccessCheckTests : AppTestBase
         Assert.True(check.CanReadOrgDetail);
         Assert.True(check.CanReadSeats);
         Assert.True(check.CanReadUsage);
+        Assert.True(check.CanReadCreditUsage);
         Assert.True(check.CanReadBudgets);
         Assert.Empty(check.Problems);
-        Assert.Equal(4996, check.RateLimitRemaining);
+        Assert.Equal(4995, check.RateLimitRemaining);
         Assert.NotNull(check.RateLimitResetAt);
         Assert.All(Requests, r => Assert.Equal("GET", r.Method));
-        Assert.Equal(4, Requests.Count);
+        Assert.Equal(5, Requests.Count);
         Assert.Contains("per_page=1", Requests.Single(r => r.Path.EndsWith("/seats")).Query);
     }
 
@@ -64,11 +65,12 @@ public class AccessCheckTests : AppTestBase
         var check = await Check("ghp_billingOnly", Org);
         Assert.True(check.CanReadSeats);
         Assert.False(check.CanReadUsage);
-        Assert.Equal(2, check.Problems.Length);
+        Assert.Equal(3, check.Problems.Length);
         string problem = check.Problems[0];
         Assert.StartsWith("Usage:", problem);
         Assert.Contains("read:org", problem);
         Assert.Contains("manage_billing:copilot", problem);
+        Assert.StartsWith("AI-credit usage: the token lacks the scope: needs admin:org and an account of an organization admin or billing manager", check.Problems[1]);
     }
 
     [Fact]
@@ -79,8 +81,9 @@ public class AccessCheckTests : AppTestBase
         Assert.False(check.CanReadOrgDetail);
         Assert.False(check.CanReadSeats);
         Assert.False(check.CanReadUsage);
+        Assert.False(check.CanReadCreditUsage);
         Assert.False(check.CanReadBudgets);
-        Assert.Equal(4, check.Problems.Length);
+        Assert.Equal(5, check.Problems.Length);
         Assert.Contains("manage_billing:copilot or read:org", check.Problems[1]);
         Assert.Contains("it has repo", check.Problems[1]);
     }
@@ -95,7 +98,7 @@ public class AccessCheckTests : AppTestBase
         Assert.True(check.CanReadSeats);
         Assert.False(check.CanReadUsage);
         Assert.Contains("'Organization Copilot metrics'", check.Problems[0]);
-        Assert.StartsWith("Budgets: needs the organization permission 'Administration' (read)", check.Problems[1]);
+        Assert.StartsWith("Budgets: needs the organization permission 'Administration' (read)", check.Problems[2]);
 
         var enterprise = await Check("github_pat_seatsOnly", Ent);
         Assert.Null(enterprise.CanReadOrgDetail);
@@ -121,7 +124,7 @@ public class AccessCheckTests : AppTestBase
         var ent = await AccessChecker.RunAsync(entClient, Ent, default);
         Assert.True(ent.CanReadSeats && ent.CanReadUsage, string.Join(" ", ent.Problems));
         Assert.Null(ent.CanReadOrgDetail);
-        Assert.StartsWith("Budgets: needs the enterprise permission 'Enterprise billing' (read)", Assert.Single(ent.Problems));
+        Assert.StartsWith("Budgets: needs the enterprise permission 'Enterprise billing' (read)", ent.Problems[^1]);
         Assert.Equal(new[] { "enterprise_copilot_license_management=write", "enterprise_copilot_metrics=read" }, ent.AppPermissions);
         // An organization under the enterprise installation: refused before any request.
         int before = Requests.Count;
@@ -141,7 +144,7 @@ public class AccessCheckTests : AppTestBase
         Assert.False(check.CanReadSeats);
         Assert.True(check.CanReadUsage);
         Assert.Equal(new[] { "enterprise_copilot_metrics=read" }, check.AppPermissions);
-        Assert.Equal(2, check.Problems.Length);
+        Assert.Equal(3, check.Problems.Length);
         string problem = check.Problems[0];
         Assert.Contains("needs the enterprise permission 'Enterprise Copilot license management' (read)", problem);
         Assert.Contains("[enterprise_copilot_license_management=read]", problem);
@@ -152,7 +155,7 @@ public class AccessCheckTests : AppTestBase
     {
         var check = await Check("sim_bad_token", Org);
         Assert.All(check.Problems, p => Assert.Contains("401", p));
-        Assert.Equal(4, check.Problems.Length);
+        Assert.Equal(5, check.Problems.Length);
 
         var options = new CopilotClientOptions { MaxRetries = 0 };
         using var client = new CopilotClient(new ResolvedConnection(new Uri("http://127.0.0.1:9/"), CopilotDefaults.ApiVersion, Tokens.Token()), options);

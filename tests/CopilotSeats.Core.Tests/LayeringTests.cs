@@ -20,10 +20,8 @@ public sealed class LayeringTests
         ["Http"] = 2,
         ["Auth/App"] = 3, ["Pipeline"] = 3, ["Journal"] = 3,
         ["Seats"] = 4,
-        ["Usage"] = 5,
+        ["Usage"] = 5, ["Billing"] = 5, ["Budgets"] = 5,
         ["Summary"] = 6, ["Diagnostics"] = 6, ["Completion"] = 6, ["Sync"] = 6,
-        ["Usage"] = 5, ["Budgets"] = 5,
-        ["Summary"] = 6, ["Diagnostics"] = 6, ["Completion"] = 6,
         ["Reports"] = 7,
     };
 

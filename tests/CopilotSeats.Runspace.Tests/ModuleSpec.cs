@@ -11,9 +11,9 @@ public static class ModuleSpec
     public static readonly string[] Commands =
     {
         "Add-CopilotTeam", "Add-CopilotUser", "Compare-CopilotSeat", "Connect-Copilot", "Disconnect-Copilot", "Export-CopilotSeatReport",
-        "Get-CopilotBudget", "Get-CopilotOrgDetail", "Get-CopilotSeat", "Get-CopilotSeatJournal", "Get-CopilotUsage", "Measure-CopilotSeat",
-        "Remove-CopilotBudget", "Remove-CopilotTeam", "Remove-CopilotUser", "Set-CopilotBudget", "Sync-CopilotSeat", "Test-CopilotConnection",
-        "Undo-CopilotSeatChange",
+        "Get-CopilotBudget", "Get-CopilotCreditUsage", "Get-CopilotOrgDetail", "Get-CopilotSeat", "Get-CopilotSeatJournal",
+        "Get-CopilotUsage", "Measure-CopilotSeat", "Remove-CopilotBudget", "Remove-CopilotTeam", "Remove-CopilotUser", "Set-CopilotBudget",
+        "Sync-CopilotSeat", "Test-CopilotConnection", "Undo-CopilotSeatChange",
     };
 
     /// <summary>The commands that change seats or budgets and take their target (Organization, Enterprise) by property name.</summary>
@@ -108,6 +108,20 @@ public static class ModuleSpec
             Shape("Day", "System.DateTime", null, Set()),
             Shape("Raw", "System.Management.Automation.SwitchParameter", null, Set()),
         }).ToArray(),
+        ["Get-CopilotCreditUsage"] = Connection.Concat(new[]
+        {
+            Shape("Organization", "System.String", null, Set("Organization", position: 0, byName: true)),
+            Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true, byName: true)),
+            Shape("Year", "System.Int32", null, Set()),
+            Shape("Month", "System.Int32", null, Set()),
+            Shape("Day", "System.Int32", null, Set()),
+            Shape("Model", "System.String", null, Set()),
+            Shape("Product", "System.String", null, Set()),
+            Shape("CostCenterId", "System.String", null, Set("Enterprise")),
+            Shape("InOrganization", "System.String", null, Set("Enterprise")),
+            Shape("UserName", "System.String[]", "Login", Set(byName: true)),
+            Shape("Raw", "System.Management.Automation.SwitchParameter", null, Set()),
+        }).ToArray(),
         ["Measure-CopilotSeat"] = Connection.Concat(new[]
         {
             Shape("InputObject", "CopilotSeats.CopilotSeat[]", null, Set("InputObject", mandatory: true, byValue: true)),
@@ -119,6 +133,8 @@ public static class ModuleSpec
             Shape("Price", "System.Object", null, Set()),
             Shape("Currency", "System.String", null, Set()),
             Shape("IncludeUsage", "System.Management.Automation.SwitchParameter", null, Set("Organization"), Set("Enterprise")),
+            Shape("IncludeCredits", "System.Management.Automation.SwitchParameter", null, Set("Organization"), Set("Enterprise")),
+            Shape("IncludedCredits", "System.Object", null, Set()),
         }).ToArray(),
         ["Export-CopilotSeatReport"] = Connection.Concat(new[]
         {
@@ -131,6 +147,8 @@ public static class ModuleSpec
             Shape("Price", "System.Object", null, Set()),
             Shape("Currency", "System.String", null, Set()),
             Shape("IncludeUsage", "System.Management.Automation.SwitchParameter", null, Set("Organization"), Set("Enterprise")),
+            Shape("IncludeCredits", "System.Management.Automation.SwitchParameter", null, Set("Organization"), Set("Enterprise")),
+            Shape("IncludedCredits", "System.Object", null, Set()),
             Shape("PassThru", "System.Management.Automation.SwitchParameter", null, Set()),
             Shape("NoClobber", "System.Management.Automation.SwitchParameter", "NoOverwrite", Set()),
             Shape("Force", "System.Management.Automation.SwitchParameter", null, Set()),

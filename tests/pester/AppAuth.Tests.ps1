@@ -253,12 +253,12 @@ Describe 'Test-CopilotConnection' {
         $check.TokenSource | Should -Be 'Parameter'
         $check.Target | Should -Be 'octo-org'
         $check.Scopes | Should -Be @('manage_billing:copilot', 'read:org', 'admin:org')
-        @($check.CanReadOrgDetail, $check.CanReadSeats, $check.CanReadUsage, $check.CanReadBudgets) | Should -Be @($true, $true, $true, $true)
+        @($check.CanReadOrgDetail, $check.CanReadSeats, $check.CanReadUsage, $check.CanReadCreditUsage, $check.CanReadBudgets) | Should -Be @($true, $true, $true, $true, $true)
         $check.Problems.Count | Should -Be 0
         $check.RateLimitRemaining | Should -BeGreaterThan 0
         $check.RateLimitResetAt | Should -BeGreaterThan ([DateTimeOffset]::UtcNow)
         $requests = @(Get-SimulatorRequests $Sim)
-        $requests.Count | Should -Be 4
+        $requests.Count | Should -Be 5
         $requests.method | Sort-Object -Unique | Should -Be 'GET'
         ($requests | Where-Object path -like '*/seats').query | Should -Match 'per_page=1'
         (ConvertTo-AllText $check) | Should -Not -Match 'ghp_pesterAllScopes'
@@ -268,8 +268,8 @@ Describe 'Test-CopilotConnection' {
         Register-SimulatorToken $Sim -Token 'ghp_pesterRepoOnly' -Kind classic -Scopes 'repo'
         $check = Test-CopilotConnection -Organization octo-org -ApiUrl $Sim.Url -Token (ConvertTo-SecureString 'ghp_pesterRepoOnly' -AsPlainText -Force) -ErrorVariable errs
         $errs.Count | Should -Be 0
-        @($check.CanReadOrgDetail, $check.CanReadSeats, $check.CanReadUsage, $check.CanReadBudgets) | Should -Be @($false, $false, $false, $false)
-        $check.Problems.Count | Should -Be 4
+        @($check.CanReadOrgDetail, $check.CanReadSeats, $check.CanReadUsage, $check.CanReadCreditUsage, $check.CanReadBudgets) | Should -Be @($false, $false, $false, $false, $false)
+        $check.Problems.Count | Should -Be 5
         ($check.Problems -join "`n") | Should -Match 'manage_billing:copilot or read:org'
     }
 
@@ -281,7 +281,8 @@ Describe 'Test-CopilotConnection' {
         @($check.CanReadOrgDetail, $check.CanReadSeats, $check.CanReadUsage) | Should -Be @($true, $true, $true)
         $lines = @(Test-CopilotConnection | Out-String -Width 80 -Stream)
         ($lines -join "`n") | Should -Match 'TokenKind\s+: GitHubApp'
-        ($lines -join "`n") | Should -Match 'Problems\s+: Budgets: needs the'
+        ($lines -join "`n") | Should -Match 'Problems\s+: AI-credit usage: needs the organization'
+        ($lines -join "`n") | Should -Match '(?m)^\s+Budgets: needs the'
     }
 
     It 'an enterprise App: -Enterprise reports what its installation may do' {
@@ -304,7 +305,7 @@ Describe 'Test-CopilotConnection' {
         $fromObjects = @([pscustomobject]@{ Organization = 'octo-lab' }, [pscustomobject]@{ Enterprise = 'octo-ent' } | Test-CopilotConnection -ApiUrl $Sim.Url -Token $token)
         $fromObjects.Target | Should -Be @('octo-lab', 'octo-ent')
         $fromObjects[1].CanReadOrgDetail | Should -BeNullOrEmpty
-        @(Get-SimulatorRequests $Sim).Count | Should -Be 7
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 9
         $connection = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org
         ($connection | Test-CopilotConnection).Target | Should -Be 'octo-org'
     }

@@ -321,3 +321,40 @@ Describe 'Export-CopilotSeatReport -PassThru, paths, listing and errors' {
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0
     }
 }
+
+Describe 'Export-CopilotSeatReport -IncludeCredits in Chromium' {
+    BeforeAll {
+        Reset-Simulator $Sim
+        $page = Join-Path $Work 'credits.html'
+        Export-CopilotSeatReport -Organization octo-org -Path $page -Price $Price -IncludeCredits -IncludeUsage @Conn
+        $script:CreditDom = Invoke-Chromium @('--dump-dom', [System.Uri]::new($page).AbsoluteUri)
+        $script:Measured = Measure-CopilotSeat -Organization octo-org -Price $Price -IncludeCredits @Conn
+        $headers = @{ Authorization = "Bearer $CanaryToken"; 'User-Agent' = 'pester-report' }
+        $script:CreditRaw = Invoke-RestMethod -Uri "$($Sim.Url)/organizations/octo-org/settings/billing/ai_credit/usage" -Headers $headers
+    }
+
+    It 'says without -IncludeCredits that savings assume no pooled credits' {
+        $Dom | Should -Match 'id="no-pool-note">[^<]*assume no pooled AI credits'
+        $CreditDom | Should -Not -Match 'id="no-pool-note"'
+    }
+
+    It 'shows the pool figures of Measure-CopilotSeat -IncludeCredits and the honest saving sentence' {
+        $shown = @{}
+        foreach ($m in [regex]::Matches($CreditDom, 'data-credit="(\w+)" data-value="([^"]*)"')) { $shown[$m.Groups[1].Value] = [decimal]::Parse($m.Groups[2].Value, [cultureinfo]::InvariantCulture) }
+        foreach ($name in 'IncludedCredits', 'CreditsUsed', 'OverageUsd', 'ProjectedOverageUsd', 'ReclaimSavingUsd') { $shown[$name] | Should -Be $Measured.$name -Because $name }
+        $sentence = [regex]::Match($CreditDom, 'id="reclaim-sentence">Reclaiming ([\d,]+) inactive seats? saves ([\d,.]+) USD a month at the current usage; ([\d,.]+) USD of their price would come back as overage\.')
+        $sentence.Success | Should -BeTrue
+        ConvertTo-Number $sentence.Groups[1].Value | Should -Be ($Measured.InactiveMonthlyCost / $Price.business)
+        (ConvertTo-Number $sentence.Groups[2].Value) + (ConvertTo-Number $sentence.Groups[3].Value) | Should -Be $Measured.InactiveMonthlyCost
+        (Read-Bars $CreditDom 'credit-pool').Count | Should -Be 4
+    }
+
+    It 'shows credits by model and product from the raw report, and the 10 users with the most credits' {
+        $models = @{}
+        foreach ($g in $CreditRaw.usageItems | Group-Object model) { $models[$g.Name] = [int][Math]::Round(($g.Group | Measure-Object grossQuantity -Sum).Sum) }
+        Assert-Counts (Read-Bars $CreditDom 'credits-by-model') $models 'credits-by-model'
+        @((Read-Bars $CreditDom 'credits-by-product').Keys) | Should -Be @($CreditRaw.usageItems.product | Sort-Object -Unique)
+        $top = @(Get-CopilotSeat -Organization octo-org -IncludeUsage @Conn | Sort-Object UsageAiCreditsUsed -Descending | Select-Object -First 10 -ExpandProperty Login)
+        @((Read-Bars $CreditDom 'credits-by-user').Keys | Sort-Object) | Should -Be @($top | Sort-Object)
+    }
+}

@@ -276,7 +276,7 @@ Describe 'The CopilotAccessCheck list and a GitHub App connection at <Width> col
         $check.Problems = @('Usage: the token lacks the scope: needs read:org (it has manage_billing:copilot).', 'Seats: second line')
         $lines = Get-Rendered $check $Width
         $named = @($lines | Where-Object { $_ -match '^\w+ +: ' } | ForEach-Object { ($_ -split ' ')[0] })
-        $named | Should -Be @('ApiUrl', 'Target', 'TokenSource', 'TokenKind', 'Scopes', 'CanReadOrgDetail', 'CanReadSeats', 'CanReadUsage',
+        $named | Should -Be @('ApiUrl', 'Target', 'TokenSource', 'TokenKind', 'Scopes', 'CanReadOrgDetail', 'CanReadSeats', 'CanReadUsage', 'CanReadCreditUsage',
             'CanReadBudgets', 'RateLimitRemaining', 'RateLimitResetAt', 'Problems')
         @($lines | Where-Object { $_ -match '^\w+ +: ' } | ForEach-Object { $_.IndexOf(' :') } | Sort-Object -Unique).Count | Should -Be 1
         foreach ($line in $lines) {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CopilotSeats.Billing;
 using CopilotSeats.Seats;
 using CopilotSeats.Auth;
 using CopilotSeats.Http;
@@ -8,7 +9,8 @@ namespace CopilotSeats.Diagnostics
 {
     /// <summary>
     /// Test-CopilotConnection's checks: for an organization, its Copilot details, its seat listing (per_page=1),
-    /// its latest 28-day usage report and its budgets (per_page=1); for an enterprise, the last two. GET requests only, one per check,
+    /// its latest 28-day usage report, its AI-credit usage report of this month and its budgets (per_page=1); for an
+    /// enterprise, the last four. GET requests only, one per check,
     /// through the request engine (retries, rate-limit waits, token renewal). A refusal is data: the check is
     /// false and <see cref="AccessProblems"/> says what is missing. No token, or an API that cannot be reached,
     /// is thrown as elsewhere.
@@ -50,6 +52,8 @@ namespace CopilotSeats.Diagnostics
             string report = target.Kind == ScopeKind.Organization ? "organization-28-day/latest" : "enterprise-28-day/latest";
             result.CanReadUsage = await Check(AccessCheckKind.Usage, new ApiRequest(HttpMethod.Get, client.Build(root + "/copilot/metrics/reports/" + report),
                 "GET " + template + "/copilot/metrics/reports/" + report, RequestKind.UsageReport, target, target.Name)).ConfigureAwait(false);
+            result.CanReadCreditUsage = await Check(AccessCheckKind.CreditUsage,
+                client.Billing().Request(new CreditUsageQuery(target, CreditPeriod.CurrentMonth(DateTimeOffset.UtcNow)))).ConfigureAwait(false);
             result.CanReadBudgets = await Check(AccessCheckKind.Budgets, client.Budgets().Request(HttpMethod.Get, target, null, "?per_page=1", target.Name)).ConfigureAwait(false);
 
             string? scopes = answers.Select(a => a.Header("X-OAuth-Scopes")).FirstOrDefault(s => s != null);
@@ -67,5 +71,5 @@ namespace CopilotSeats.Diagnostics
     }
 
     /// <summary>The checks of <see cref="AccessChecker"/>.</summary>
-    public enum AccessCheckKind { OrgDetail, Seats, Usage, Budgets }
+    public enum AccessCheckKind { OrgDetail, Seats, Usage, CreditUsage, Budgets }
 }

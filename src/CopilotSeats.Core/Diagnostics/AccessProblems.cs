@@ -1,3 +1,4 @@
+using CopilotSeats.Billing;
 using CopilotSeats.Seats;
 using CopilotSeats.Auth;
 using CopilotSeats.Http;
@@ -27,6 +28,7 @@ namespace CopilotSeats.Diagnostics
             if (status != 403 && status != 404)
                 return what + $"GitHub answered {status}" + (ErrorMapper.Reason(status) is { Length: > 0 } reason ? " " + reason : string.Empty) + ".";
 
+            if (check == AccessCheckKind.CreditUsage) return what + CreditUsageProblem(target, response);
             string? granted = response.Header("X-OAuth-Scopes");
             if (granted != null)
             {
@@ -56,6 +58,17 @@ namespace CopilotSeats.Diagnostics
             (target.Kind == ScopeKind.Enterprise ? "needs the enterprise permission 'Enterprise billing' (read)" : "needs the organization permission 'Administration' (read)")
             + (accepts is null ? string.Empty : $" [{accepts}]")
             + (status == 404 ? $", or usage-based billing is not enabled for the {target}" : string.Empty) + ".";
+        /// <summary>The AI-credit usage report: the role, the classic scope or the permission, or that usage-based billing may not apply.</summary>
+        private static string CreditUsageProblem(SeatScope target, ApiResponse response)
+        {
+            if (response.Status == 404) return $"not found: usage-based billing may not apply to the {target}, or it does not exist or the token cannot see it.";
+            string? granted = response.Header("X-OAuth-Scopes");
+            if (granted is null) return $"needs {BillingErrorHints.Permission(target)}" + (target.Kind == ScopeKind.Enterprise ? ", which GitHub does not make generally available to enterprise-owned Apps." : ".");
+            var accepted = OAuthScopes.Parse(response.Header("X-Accepted-OAuth-Scopes") ?? BillingErrorHints.ClassicScopes(target).Replace(" or ", ", "));
+            return OAuthScopes.AnyCovered(OAuthScopes.Parse(granted), accepted)
+                ? $"refused although the token has the scope: the account must be {BillingErrorHints.Role(target)}."
+                : $"the token lacks the scope: needs {string.Join(" or ", accepted)} and an account of {BillingErrorHints.Role(target)}.";
+        }
 
         private static string RoleOrPolicy(AccessCheckKind check, SeatScope target, int status)
         {
@@ -83,6 +96,7 @@ namespace CopilotSeats.Diagnostics
             AccessCheckKind.OrgDetail => "Org detail",
             AccessCheckKind.Seats => "Seats",
             AccessCheckKind.Budgets => "Budgets",
+            AccessCheckKind.CreditUsage => "AI-credit usage",
             _ => "Usage",
         };
     }

@@ -22,6 +22,8 @@ namespace CopilotSeats.Http
         Budgets,
         /// <summary>POST, PATCH or DELETE of a budget.</summary>
         BudgetChange,
+        /// <summary>GET of an AI-credit usage report (/organizations/{org}/settings/billing/ai_credit/usage, the enterprise one).</summary>
+        CreditUsage,
     }
 
     public static class RequestKinds

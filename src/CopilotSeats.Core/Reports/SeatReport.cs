@@ -82,5 +82,19 @@ namespace CopilotSeats.Reports
         public IReadOnlyList<ReclaimableSeat> Reclaimable { get; set; } = Array.Empty<ReclaimableSeat>();
         /// <summary>The warning about plan types -Price does not list, or null.</summary>
         public string? UnknownPlanWarning { get; set; }
+        /// <summary>The AI-credit section (-IncludeCredits), or null: then the page says savings assume no pooled credits.</summary>
+        public CreditSection? Credits { get; set; }
+    }
+
+    /// <summary>The AI credits of this month beside the seats: the pool figures are the summary's, the rest is here.</summary>
+    public sealed class CreditSection
+    {
+        /// <summary>Inactive users not pending cancellation: whose seats ReclaimSavingUsd is about.</summary>
+        public int ReclaimableUsers { get; set; }
+        /// <summary>Credits used this month per model and per product (whole credits, largest first).</summary>
+        public IReadOnlyList<ReportBar> ByModel { get; set; } = Array.Empty<ReportBar>();
+        public IReadOnlyList<ReportBar> ByProduct { get; set; } = Array.Empty<ReportBar>();
+        /// <summary>The 10 users with the most credits in the usage report (a metrics signal); empty without usage.</summary>
+        public IReadOnlyList<ReportBar> TopUsers { get; set; } = Array.Empty<ReportBar>();
     }
 }

@@ -1,3 +1,4 @@
+using CopilotSeats.Billing;
 using CopilotSeats.Seats;
 using CopilotSeats.Summary;
 
@@ -25,7 +26,7 @@ namespace CopilotSeats.Reports
     /// then where it is granted.</item>
     /// </list>
     /// </remarks>
-    public sealed class SeatReportBuilder : SeatSink
+    public sealed class SeatReportBuilder : SeatSink, ICreditSink
     {
         private readonly SeatSummarizer _summarizer;
         private readonly int _inactiveDays;
@@ -38,6 +39,8 @@ namespace CopilotSeats.Reports
         private readonly Dictionary<string, int> _organizations = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, int> _teams = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         private readonly List<ReclaimableSeat> _reclaimable = new List<ReclaimableSeat>();
+        private readonly Dictionary<string, decimal> _userCredits = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
+        private CreditUsageReport? _credits;
 
         /// <param name="inactiveDays">The -InactiveDays threshold, at least 1.</param>
         /// <param name="prices">Monthly price per user per plan type; null for <see cref="SeatPrices.ListPrices"/>.</param>
@@ -99,10 +102,38 @@ namespace CopilotSeats.Reports
             Increment(_editors, SeatSummarizer.EditorOf(seat.LastActivityEditor));
             Increment(_organizations, string.IsNullOrEmpty(seat.Organization) ? SeatSummarizer.NoneGroup : seat.Organization!);
             Increment(_teams, string.IsNullOrEmpty(seat.AssigningTeam) ? SeatSummarizer.DirectGroup : seat.AssigningTeam!);
+            if (seat.UsageAiCreditsUsed is decimal signal && !string.IsNullOrEmpty(seat.Login))
+                _userCredits[seat.Login!] = _userCredits.TryGetValue(seat.Login!, out decimal seen) ? Math.Max(seen, signal) : signal;
             if (!IsReclaimable(seat, _inactiveDays, _now)) return;
             decimal price = seat.PlanType != null && _prices.TryGetValue(seat.PlanType, out decimal listed) ? listed : 0m;
             _reclaimable.Add(new ReclaimableSeat(seat, SeatFilter.DaysInactive(seat, _now), price));
         }
+
+        /// <summary>Included AI credits per user per plan type (-IncludedCredits); GitHub's allowances by default.</summary>
+        public IReadOnlyDictionary<string, decimal> CreditAllowances { get => _summarizer.CreditAllowances; set => _summarizer.CreditAllowances = value; }
+
+        public void AddCredits(CreditUsageReport report)
+        {
+            lock (Sync)
+            {
+                _summarizer.AddCredits(report);
+                _credits = report;
+            }
+        }
+
+        private CreditSection? CreditsSection() => _credits is null ? null : new CreditSection
+        {
+            ReclaimableUsers = _summarizer.ReclaimableUsers,
+            ByModel = Totals(_credits.Items, i => i.Model),
+            ByProduct = Totals(_credits.Items, i => i.Product),
+            TopUsers = _userCredits.OrderByDescending(u => u.Value).ThenBy(u => u.Key, StringComparer.OrdinalIgnoreCase).Take(10)
+                .Select(u => new ReportBar(u.Key, (int)Math.Round(u.Value))).ToList(),
+        };
+
+        private static List<ReportBar> Totals(IEnumerable<CopilotCreditUsage> items, Func<CopilotCreditUsage, string?> key) =>
+            items.GroupBy(i => key(i) ?? SeatSummarizer.NoneGroup, StringComparer.OrdinalIgnoreCase)
+                .Select(g => new ReportBar(g.Key, (int)Math.Round(g.Sum(i => i.GrossQuantity))))
+                .OrderByDescending(b => b.Count).ThenBy(b => b.Label, StringComparer.OrdinalIgnoreCase).ToList();
 
         private static void Increment(Dictionary<string, int> counts, string key)
         {
@@ -136,6 +167,7 @@ namespace CopilotSeats.Reports
                         .ThenBy(r => r.GrantedIn, StringComparer.OrdinalIgnoreCase)
                         .ToList(),
                     UnknownPlanWarning = _summarizer.UnknownPlanWarning(),
+                    Credits = CreditsSection(),
                 };
             }
         }

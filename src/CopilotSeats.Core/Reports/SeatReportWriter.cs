@@ -50,10 +50,14 @@ namespace CopilotSeats.Reports
                 Figure(writer, "UsageActive", s.UsageActive.Value, "active in the usage report", "users with an active day in GitHub's 28-day usage report");
             Figure(writer, "PendingCancellation", s.PendingCancellation, "pending cancellation", "users whose every seat ends this cycle");
             Money(writer, "MonthlyCost", s.MonthlyCost, currency, "monthly cost", "each user once, at their highest plan", saving: false);
-            Money(writer, "InactiveMonthlyCost", s.InactiveMonthlyCost, currency, "saved a month by reclaiming inactive seats", "inactive users not already pending cancellation", saving: true);
+            if (report.Credits is null)
+                Money(writer, "InactiveMonthlyCost", s.InactiveMonthlyCost, currency, "saved a month by reclaiming inactive seats", "inactive users not already pending cancellation", saving: true);
+            else
+                Money(writer, "InactiveMonthlyCost", s.InactiveMonthlyCost, currency, "seat price of the inactive seats a month", "what reclaiming them saves with the pool: under AI credits", saving: false);
             writer.Write("</div>\n");
             if (!string.IsNullOrEmpty(report.UnknownPlanWarning))
                 writer.Write("<p class=\"warning\" id=\"unknown-plans\">" + Html.Encode(report.UnknownPlanWarning) + "</p>\n");
+            CreditSectionWriter.Write(writer, report);
             writer.Write("</section>\n");
 
             writer.Write("<div class=\"charts\">\n<section class=\"chart\" id=\"activity\">\n<h2>Days since last activity</h2>\n");

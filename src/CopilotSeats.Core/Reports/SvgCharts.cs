@@ -38,7 +38,7 @@ namespace CopilotSeats.Reports
         }
 
         /// <summary>A horizontal bar chart of seats per group, largest first as given.</summary>
-        public static string Bars(string id, string title, IReadOnlyList<ReportBar> bars)
+        public static string Bars(string id, string title, IReadOnlyList<ReportBar> bars, string unit = "seat")
         {
             if (bars is null) throw new ArgumentNullException(nameof(bars));
             var sb = new StringBuilder();
@@ -54,7 +54,7 @@ namespace CopilotSeats.Reports
                 decimal width = Length(bar.Count, max, MaxBarWidth);
                 string label = Html.Encode(bar.Label);
                 sb.Append("<g class=\"bar\" data-label=\"").Append(label).Append("\" data-count=\"").Append(Int(bar.Count)).Append("\">")
-                  .Append("<title>").Append(label).Append(": ").Append(Html.Encode(Seats(bar.Count))).Append("</title>")
+                  .Append("<title>").Append(label).Append(": ").Append(Html.Encode(Count(bar.Count, unit))).Append("</title>")
                   .Append("<text class=\"label\" x=\"").Append(LabelRight).Append("\" y=\"").Append(y + 12).Append("\" text-anchor=\"end\">")
                   .Append(Html.Encode(Html.Shorten(bar.Label, MaxLabelLength))).Append("</text>")
                   .Append("<rect x=\"").Append(BarLeft).Append("\" y=\"").Append(y).Append("\" width=\"").Append(Dec(width))
@@ -106,7 +106,9 @@ namespace CopilotSeats.Reports
         public static decimal Length(int count, int max, decimal full) =>
             max <= 0 || count <= 0 ? 0m : Math.Round(full * count / max, 2, MidpointRounding.AwayFromZero);
 
-        private static string Seats(int count) => Html.Number(count, 0) + (count == 1 ? " seat" : " seats");
+        private static string Seats(int count) => Count(count, "seat");
+
+        private static string Count(int count, string unit) => Html.Number(count, 0) + " " + unit + (count == 1 ? string.Empty : "s");
 
         private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -18,14 +18,14 @@ namespace CopilotSeats.Summary
         /// A price table from loosely typed pairs (a PowerShell hashtable): keys are plan types, values numbers or
         /// numeric strings, at least 0. Anything else is a terminating CopilotSeats.InvalidPrice error.
         /// </summary>
-        public static IReadOnlyDictionary<string, decimal> From(IEnumerable<KeyValuePair<object, object?>> pairs)
+        public static IReadOnlyDictionary<string, decimal> From(IEnumerable<KeyValuePair<object, object?>> pairs, string parameter = PriceParameter)
         {
             if (pairs is null) throw new ArgumentNullException(nameof(pairs));
             var prices = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
             foreach (KeyValuePair<object, object?> pair in pairs)
             {
                 string plan = Convert.ToString(pair.Key, CultureInfo.InvariantCulture)?.Trim() ?? string.Empty;
-                if (plan.Length == 0) throw Invalid(pair.Key, "A -Price key must be a plan type such as business or enterprise.");
+                if (plan.Length == 0) throw Invalid(pair.Key, $"A {parameter} key must be a plan type such as business or enterprise.", parameter);
                 decimal price;
                 try
                 {
@@ -34,10 +34,10 @@ namespace CopilotSeats.Summary
                 }
                 catch (Exception ex) when (ex is FormatException || ex is InvalidCastException || ex is OverflowException)
                 {
-                    throw Invalid(plan, $"The -Price of '{plan}' is not a number: '{pair.Value}'.");
+                    throw Invalid(plan, $"The {parameter} of '{plan}' is not a number: '{pair.Value}'.", parameter);
                 }
-                if (price < 0) throw Invalid(plan, $"The -Price of '{plan}' must not be negative.");
-                if (prices.ContainsKey(plan)) throw Invalid(plan, $"-Price names plan type '{plan}' twice.");
+                if (price < 0) throw Invalid(plan, $"The {parameter} of '{plan}' must not be negative.", parameter);
+                if (prices.ContainsKey(plan)) throw Invalid(plan, $"{parameter} names plan type '{plan}' twice.", parameter);
                 prices[plan] = price;
             }
             return prices;
@@ -48,9 +48,9 @@ namespace CopilotSeats.Summary
         /// <paramref name="price"/> and prices any other plan type the same. A negative price is a terminating
         /// CopilotSeats.InvalidPrice error.
         /// </summary>
-        public static IReadOnlyDictionary<string, decimal> Flat(decimal price)
+        public static IReadOnlyDictionary<string, decimal> Flat(decimal price, string parameter = PriceParameter)
         {
-            if (price < 0) throw Invalid(price, "-Price must not be negative.");
+            if (price < 0) throw Invalid(price, $"{parameter} must not be negative.", parameter);
             return new FlatPrices(price);
         }
 
@@ -59,8 +59,9 @@ namespace CopilotSeats.Summary
         /// string for every plan type (see <see cref="Flat"/>). Null stays null (GitHub's list prices).
         /// </summary>
         /// <param name="value">What -Price was given.</param>
+        /// <param name="parameter">The parameter named in errors (-Price, -IncludedCredits); errors other than -Price's are CopilotSeats.Invalid&lt;parameter&gt;.</param>
         /// <param name="unwrap">Applied to the value and to each key and value of a dictionary (the cmdlet strips PowerShell's wrappers); null leaves them as they are.</param>
-        public static IReadOnlyDictionary<string, decimal>? FromValue(object? value, Func<object?, object?>? unwrap = null)
+        public static IReadOnlyDictionary<string, decimal>? FromValue(object? value, Func<object?, object?>? unwrap = null, string parameter = PriceParameter)
         {
             unwrap ??= v => v;
             value = unwrap(value);
@@ -71,20 +72,20 @@ namespace CopilotSeats.Summary
                     var pairs = new List<KeyValuePair<object, object?>>();
                     foreach (System.Collections.DictionaryEntry entry in table)
                         pairs.Add(new KeyValuePair<object, object?>(unwrap(entry.Key) ?? string.Empty, unwrap(entry.Value)));
-                    return From(pairs);
+                    return From(pairs, parameter);
                 case bool _:
                     break;
                 case string text when decimal.TryParse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out decimal parsed):
-                    return Flat(parsed);
+                    return Flat(parsed, parameter);
                 case string _:
                     break;
                 case IConvertible number when IsNumber(number):
                     decimal price;
                     try { price = Convert.ToDecimal(number, CultureInfo.InvariantCulture); }
-                    catch (OverflowException) { throw Invalid(value, $"-Price is out of range: '{value}'."); }
-                    return Flat(price);
+                    catch (OverflowException) { throw Invalid(value, $"{parameter} is out of range: '{value}'.", parameter); }
+                    return Flat(price, parameter);
             }
-            throw Invalid(value, $"-Price is neither a number nor a hashtable of plan type to number: '{value}'.");
+            throw Invalid(value, $"{parameter} is neither a number nor a hashtable of plan type to number: '{value}'.", parameter);
         }
 
         private static bool IsNumber(IConvertible value)
@@ -132,11 +133,15 @@ namespace CopilotSeats.Summary
             string.Equals(plan, "enterprise", StringComparison.OrdinalIgnoreCase) ? 2
             : string.Equals(plan, "business", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
 
-        private static CopilotException Invalid(object target, string message) =>
-            new CopilotException("CopilotSeats.InvalidPrice", CopilotErrorCategory.InvalidArgument, target, message)
+        private const string PriceParameter = "-Price";
+
+        private static CopilotException Invalid(object target, string message, string parameter) =>
+            new CopilotException(parameter == PriceParameter ? "CopilotSeats.InvalidPrice" : "CopilotSeats.Invalid" + parameter.TrimStart('-'), CopilotErrorCategory.InvalidArgument, target, message)
             {
                 IsTerminating = true,
-                RecommendedAction = "Pass -Price as one monthly price per user for every plan (-Price 19) or as a hashtable of plan type to price (-Price @{ business = 19; enterprise = 39 }).",
+                RecommendedAction = parameter == PriceParameter
+                    ? "Pass -Price as one monthly price per user for every plan (-Price 19) or as a hashtable of plan type to price (-Price @{ business = 19; enterprise = 39 })."
+                    : $"Pass {parameter} as one number for every plan ({parameter} 1900) or as a hashtable of plan type to number ({parameter} @{{ business = 1900; enterprise = 3900 }}).",
             };
     }
 }

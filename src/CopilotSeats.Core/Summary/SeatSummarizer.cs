@@ -1,4 +1,5 @@
 using System.Globalization;
+using CopilotSeats.Billing;
 using CopilotSeats.Seats;
 
 namespace CopilotSeats.Summary
@@ -33,7 +34,7 @@ namespace CopilotSeats.Summary
     /// summaries are sorted by Seats descending, then Name.</item>
     /// </list>
     /// </remarks>
-    public sealed class SeatSummarizer : SeatSink
+    public sealed class SeatSummarizer : SeatSink, ICreditSink
     {
         public const string DirectGroup = "(direct)";
         public const string NoneGroup = "(none)";
@@ -66,6 +67,17 @@ namespace CopilotSeats.Summary
             _now = now;
             _name = name;
         }
+
+        /// <summary>Included AI credits per user per plan type (-IncludedCredits); GitHub's allowances by default.</summary>
+        public IReadOnlyDictionary<string, decimal> CreditAllowances { get; set; } = CreditPool.Allowances;
+
+        /// <summary>The target's AI-credit usage this month (-IncludeCredits): the summary (without grouping) gets the pool figures.</summary>
+        public CreditTotals? Credits { get; private set; }
+
+        public void AddCredits(CreditUsageReport report) { lock (Sync) Credits = CreditTotals.Of(report.Items); }
+
+        /// <summary>Of the last summary without grouping: the inactive users not pending cancellation (whose seats reclaiming cancels).</summary>
+        public int ReclaimableUsers { get; private set; }
 
         /// <summary>Rows whose plan type the price table does not list (priced at 0).</summary>
         public int UnknownPlanSeats { get { lock (Sync) return _unknownPlanSeats; } }
@@ -122,6 +134,8 @@ namespace CopilotSeats.Summary
             user.AllPending &= seat.PendingCancellationDate.HasValue;
             if (seat.UsageReportEndDay.HasValue) group.HasUsage = true;
             if (seat.UsageActiveDays > 0) user.UsageActive = true;
+            if (seat.UsageAiCreditsUsed is decimal signal) user.AiCredits = Math.Max(user.AiCredits, signal);
+            if (seat.PlanType != null && CreditAllowances.TryGetValue(seat.PlanType, out decimal allowance)) user.Allowance = Math.Max(user.Allowance, allowance);
             int rank = SeatPrices.Rank(seat.PlanType);
             if (!user.HasPlan || price > user.Price || (price == user.Price && rank > user.Rank))
             {
@@ -159,14 +173,21 @@ namespace CopilotSeats.Summary
             summary.ViaTeam = group.ViaTeam;
             summary.Users = group.Users.Count;
             if (group.HasUsage) summary.UsageActive = 0;
+            if (group.HasUsage) summary.UsageAiCreditsUsed = 0;
+            decimal included = 0, reclaimable = 0;
+            if (_grouping == SeatGrouping.None) ReclaimableUsers = 0;
             foreach (UserTally user in group.Users.Values)
             {
+                included += user.Allowance;
                 if (user.AnyActive) summary.Active++;
                 else
                 {
                     summary.Inactive++;
                     if (!user.AllPending) summary.InactiveMonthlyCost += user.Price;
+                    if (!user.AllPending) reclaimable += user.Allowance;
+                    if (!user.AllPending && _grouping == SeatGrouping.None) ReclaimableUsers++;
                 }
+                if (group.HasUsage) summary.UsageAiCreditsUsed += user.AiCredits;
                 if (!user.AnyActivity) summary.NeverUsed++;
                 if (group.HasUsage && user.UsageActive) summary.UsageActive++;
                 if (user.AllPending) summary.PendingCancellation++;
@@ -174,6 +195,7 @@ namespace CopilotSeats.Summary
                 else if (user.Rank == 1) summary.Business++;
                 summary.MonthlyCost += user.Price;
             }
+            if (Credits != null && _grouping == SeatGrouping.None) CreditPool.Apply(summary, included, reclaimable, Credits, _now);
             return summary;
         }
 
@@ -231,6 +253,9 @@ namespace CopilotSeats.Summary
             public bool HasPlan;
             public decimal Price;
             public int Rank;
+            /// <summary>The highest allowance among the user's plans, and the usage report's AI credits.</summary>
+            public decimal Allowance;
+            public decimal AiCredits;
         }
     }
 }

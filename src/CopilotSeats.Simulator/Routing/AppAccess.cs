@@ -37,6 +37,8 @@ internal static class AppAccess
         ["GET /orgs/{org}/copilot/metrics/reports/users-28-day/latest"] = OrgMetrics,
         ["GET /orgs/{org}/copilot/metrics/reports/user-teams-1-day"] = OrgMetrics,
         ["GET /orgs/{org}/copilot/metrics/reports/repos-1-day"] = OrgMetrics,
+        ["GET /organizations/{org}/settings/billing/ai_credit/usage"] = Billing.CreditUsageReports.OrgPermission,
+        ["GET /enterprises/{enterprise}/settings/billing/ai_credit/usage"] = Billing.CreditUsageReports.EnterprisePermission,
         // Opened to Apps on 2026-11-10: the seat list and the user and enterprise team assignments. The member lookup
         // (GET /enterprises/{enterprise}/members/{username}/copilot) is not named: it still refuses Apps.
         ["GET /enterprises/{enterprise}/copilot/billing/seats"] = EnterpriseSeatManagement,

@@ -18,6 +18,7 @@ internal static class RouteTable
         var changes = new SeatChanges(state);
         var directory = new DirectoryReads(state);
         var apps = new AppEndpoints(state);
+        var credits = new Billing.CreditUsageReports(state);
         const RouteScope Org = RouteScope.Organization, Ent = RouteScope.Enterprise;
         var routes = new List<ApiRoute>
         {
@@ -35,6 +36,9 @@ internal static class RouteTable
             new("GET",    "/orgs/{org}/installation",                            Org,   "",       apps.OrgInstallation),
             new("GET",    "/enterprises/{enterprise}/installation",              Ent,   "",       apps.EnterpriseInstallation),
             new("POST",   "/app/installations/{installation_id}/access_tokens",  RouteScope.None, "", apps.CreateToken),
+            // AI-credit usage reports (Billing/): classic scopes assumed, GitHub states none
+            new("GET",    "/organizations/{org}/settings/billing/ai_credit/usage",   Org, "admin:org", credits.Serve),
+            new("GET",    "/enterprises/{enterprise}/settings/billing/ai_credit/usage", Ent, "manage_billing:enterprise, read:enterprise", credits.Serve),
         };
         routes.AddRange(SeatRoutes("/orgs/{org}", Org, "org", "selected_teams", reads, reads.OrgMember, changes));
         routes.AddRange(SeatRoutes("/enterprises/{enterprise}", Ent, "enterprise", "selected_enterprise_teams", reads, reads.EnterpriseMember, changes));

@@ -1,3 +1,4 @@
+using CopilotSeats.Billing;
 using CopilotSeats.Summary;
 
 namespace CopilotSeats.Commands
@@ -17,6 +18,7 @@ namespace CopilotSeats.Commands
         internal const string InputObjectSet = "InputObject";
 
         private IReadOnlyDictionary<string, decimal>? _prices;
+        private IReadOnlyDictionary<string, decimal>? _allowances;
         private ISeatSink? _sink;
         private bool _complete;
 
@@ -47,6 +49,16 @@ namespace CopilotSeats.Commands
         [Parameter(ParameterSetName = EnterpriseSet)]
         public SwitchParameter IncludeUsage { get; set; }
 
+        /// <summary>While listing, also read the target's AI-credit usage report of this month (one request): the pool-aware figures.</summary>
+        [Parameter(ParameterSetName = OrganizationSet)]
+        [Parameter(ParameterSetName = EnterpriseSet)]
+        public SwitchParameter IncludeCredits { get; set; }
+
+        /// <summary>Included AI credits per user per month: one number for every plan type, or a hashtable of plan type to credits; default @{ business = 1900; enterprise = 3900 }.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public object? IncludedCredits { get; set; }
+
         /// <summary>A user is active when a seat of theirs was used within this many days (the -InactiveDays rule of Get-CopilotSeat); a seat unused for this many days is inactive.</summary>
         [Parameter]
         [ValidateRange(1, 36500)]
@@ -65,6 +77,9 @@ namespace CopilotSeats.Commands
         /// <summary>The -Price table (null for GitHub's list prices), read in BeginProcessing.</summary>
         protected IReadOnlyDictionary<string, decimal>? Prices => _prices;
 
+        /// <summary>The -IncludedCredits table (null for GitHub's allowances), read in BeginProcessing.</summary>
+        protected IReadOnlyDictionary<string, decimal>? Allowances => _allowances;
+
         /// <summary>The sink for this run: <paramref name="scope"/> is the listed organization or enterprise, null for piped seats.</summary>
         protected abstract ISeatSink CreateSink(SeatScope? scope);
 
@@ -76,6 +91,7 @@ namespace CopilotSeats.Commands
             try
             {
                 _prices = PriceParameter.Parse(Price);
+                _allowances = PriceParameter.Parse(IncludedCredits, "-IncludedCredits");
             }
             catch (CopilotException ex)
             {
@@ -96,7 +112,7 @@ namespace CopilotSeats.Commands
             ISeatSink sink = Sink(scope);
             CopilotClient client = GetClient();
             int pageSize = PageSize;
-            bool includeUsage = IncludeUsage;
+            bool includeUsage = IncludeUsage, includeCredits = IncludeCredits;
             RunAsync(async cancellationToken =>
             {
                 // Pages are only counted, never written: nothing is kept but the sink's counters.
@@ -105,8 +121,22 @@ namespace CopilotSeats.Commands
                     sink.Add(page);
                     return Task.CompletedTask;
                 }, cancellationToken).ConfigureAwait(false);
+                if (includeCredits && sink is ICreditSink credits) await AddCreditsAsync(client, scope, credits, cancellationToken).ConfigureAwait(false);
                 _complete = true;
             });
+        }
+
+        /// <summary>The current month's AI-credit usage report of the target into the sink; a refusal is one non-terminating error, and the figures stay empty.</summary>
+        private async Task AddCreditsAsync(CopilotClient client, SeatScope scope, ICreditSink sink, CancellationToken cancellationToken)
+        {
+            try
+            {
+                sink.AddCredits(await client.Billing().GetAsync(new CreditUsageQuery(scope, CreditPeriod.CurrentMonth(DateTimeOffset.UtcNow)), cancellationToken).ConfigureAwait(false));
+            }
+            catch (CopilotException ex) when (!ErrorRecords.IsFatal(ex))
+            {
+                await WriteErrorAsync(ex, scope.Name).ConfigureAwait(false);
+            }
         }
 
         protected override void EndProcessing()

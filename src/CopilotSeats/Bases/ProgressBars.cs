@@ -15,6 +15,7 @@ namespace CopilotSeats.Commands
         private const int ListingActivityId = RateLimitActivityId + 1;
         private const int BatchActivityId = RateLimitActivityId + 2;
         private const int UsageActivityId = RateLimitActivityId + 3;
+        private const int CreditsActivityId = RateLimitActivityId + 4;
 
         private readonly Action<ProgressRecord> _write;
         private readonly Dictionary<int, string> _open = new Dictionary<int, string>(); // activity id -> activity
@@ -44,6 +45,11 @@ namespace CopilotSeats.Commands
             }
             Show(UsageActivityId, activity, $"File {progress.File} of {progress.Files}, {progress.Records:N0} records", progress.PercentComplete);
         }
+
+        /// <summary>Per-user AI-credit reports handed on so far, of <paramref name="total"/> when known.</summary>
+        public void Credits(int done, int? total) =>
+            Show(CreditsActivityId, "Reading the AI-credit usage per user", total is int all ? $"{done:N0} of {all:N0} users" : $"{done:N0} users",
+                total > 0 ? (int)(100L * done / total.Value) : 0);
 
         public void RateLimitWait(RateLimitWaitInfo info)
         {

@@ -66,8 +66,12 @@ namespace CopilotSeats.Commands
             if (_write) base.EndProcessing();
         }
 
-        protected override ISeatSink CreateSink(SeatScope? scope) =>
-            new SeatReportBuilder(InactiveDays, Prices, Currency, DateTimeOffset.UtcNow, scope?.ToString(), scope?.Name);
+        protected override ISeatSink CreateSink(SeatScope? scope)
+        {
+            var builder = new SeatReportBuilder(InactiveDays, Prices, Currency, DateTimeOffset.UtcNow, scope?.ToString(), scope?.Name);
+            if (Allowances != null) builder.CreditAllowances = Allowances;
+            return builder;
+        }
 
         /// <summary>Writes the page (not when a listing failed part way: its error was written).</summary>
         protected override void Complete(ISeatSink sink)

@@ -16,10 +16,20 @@ namespace CopilotSeats.Commands
         [ValidateSet("Organization", "Team", "Editor", "PlanType", IgnoreCase = true)]
         public string? GroupBy { get; set; }
 
+        protected override void BeginProcessing()
+        {
+            if (GroupBy != null && IncludeCredits)
+                ThrowTerminatingError(ErrorRecords.From(new CopilotException("CopilotSeats.CreditsWithGroupBy", CopilotErrorCategory.InvalidArgument, GroupBy,
+                    "-IncludeCredits gives figures of the whole target's pool, which -GroupBy would split.") { RecommendedAction = "Run Measure-CopilotSeat -IncludeCredits without -GroupBy." }));
+            base.BeginProcessing();
+        }
+
         protected override ISeatSink CreateSink(SeatScope? scope)
         {
             SeatGrouping grouping = GroupBy is null ? SeatGrouping.None : (SeatGrouping)Enum.Parse(typeof(SeatGrouping), GroupBy, ignoreCase: true);
-            return new SeatSummarizer(InactiveDays, Prices, Currency, grouping, DateTimeOffset.UtcNow, scope?.Name);
+            var summarizer = new SeatSummarizer(InactiveDays, Prices, Currency, grouping, DateTimeOffset.UtcNow, scope?.Name);
+            if (Allowances != null) summarizer.CreditAllowances = Allowances;
+            return summarizer;
         }
 
         protected override void Complete(ISeatSink sink)

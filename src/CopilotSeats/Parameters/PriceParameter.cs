@@ -9,7 +9,7 @@ namespace CopilotSeats
     internal static class PriceParameter
     {
         /// <summary>Null when -Price was not given; a bad plan type, amount or type is a terminating <see cref="CopilotException"/>.</summary>
-        public static IReadOnlyDictionary<string, decimal>? Parse(object? price) => SeatPrices.FromValue(price, Unwrap);
+        public static IReadOnlyDictionary<string, decimal>? Parse(object? price, string parameter = "-Price") => SeatPrices.FromValue(price, Unwrap, parameter);
 
         private static object? Unwrap(object? value) => value is PSObject ps ? ps.BaseObject : value;
     }

@@ -1,0 +1,78 @@
+using CopilotSeats.Http;
+
+namespace CopilotSeats.Billing
+{
+    /// <summary>One user's report: its items (none for a user without usage), or the error that is that user's alone.</summary>
+    public sealed class UserSpend(string user, CreditUsageReport? report, CopilotException? error)
+    {
+        public string User { get; } = user;
+        public CreditUsageReport? Report { get; } = report;
+        public CopilotException? Error { get; } = error;
+    }
+
+    /// <summary>
+    /// Per-user spend: one report request per user, started as users come in, at most a window of them in flight (the
+    /// request engine still bounds them by ThrottleLimit and GitHub's per-endpoint budget), each answer handed on in
+    /// input order. Memory follows the window, not the number of users. A refusal of the report itself (401, 403,
+    /// 404) ends the run: it would be the same for every user.
+    /// </summary>
+    public sealed class PerUserSpend
+    {
+        private readonly CreditUsageClient _client;
+        private readonly CreditUsageQuery _query;
+        private readonly Func<UserSpend, CancellationToken, Task> _onUser;
+        private readonly int _width;
+        private readonly Queue<Task<UserSpend>> _inFlight = new Queue<Task<UserSpend>>();
+
+        internal PerUserSpend(CreditUsageClient client, CreditUsageQuery query, Func<UserSpend, CancellationToken, Task> onUser, int width)
+        {
+            _client = client; _query = query; _onUser = onUser; _width = Math.Max(1, width);
+        }
+
+        /// <summary>The organization or enterprise asked.</summary>
+        public SeatScope Scope => _query.Scope;
+
+        /// <summary>Users started so far, and handed on.</summary>
+        public int Started { get; private set; }
+        public int Done { get; private set; }
+
+        /// <summary>Starts <paramref name="user"/>'s request; while the window is full, hands on the oldest first.</summary>
+        public async Task AddAsync(string user, CancellationToken cancellationToken)
+        {
+            _query.ForUser(user).Validate();
+            _inFlight.Enqueue(FetchAsync(user, cancellationToken));
+            Started++;
+            while (_inFlight.Count >= _width) await HandOnAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Hands on every user still in flight, in order.</summary>
+        public async Task CompleteAsync(CancellationToken cancellationToken)
+        {
+            while (_inFlight.Count > 0) await HandOnAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task HandOnAsync(CancellationToken cancellationToken)
+        {
+            UserSpend spend = await _inFlight.Dequeue().ConfigureAwait(false);
+            Done++;
+            await _onUser(spend, cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task<UserSpend> FetchAsync(string user, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return new UserSpend(user, await _client.GetAsync(_query.ForUser(user), cancellationToken).ConfigureAwait(false), null);
+            }
+            catch (CopilotApiException ex) when (ex.StatusCode == 403 || ex.StatusCode == 404)
+            {
+                ex.IsTerminating = true;
+                throw;
+            }
+            catch (CopilotException ex) when (!ex.IsTerminating && !(ex is CopilotApiException { StatusCode: 401 or 410 }))
+            {
+                return new UserSpend(user, null, ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using CopilotSeats.Billing;
+using CopilotSeats.Simulator;
+using CopilotSeats.Usage;
+
+namespace CopilotSeats.Core.Tests;
+
+/// <summary>The AI-credit usage report: period rules, mapping, the pool arithmetic, and the client against the simulator.</summary>
+public class BillingTests : SimulatorTestBase
+{
+    private static readonly DateTimeOffset Today = new(2026, 12, 20, 9, 0, 0, TimeSpan.Zero);
+    private static readonly SeatScope Org = SeatScope.ForOrganization("octo-org");
+    protected override SimulatorOptions Options => new() { Now = Today };
+
+    [Theory]
+    [InlineData(2026, 13, null)]
+    [InlineData(2026, 0, null)]
+    [InlineData(null, null, 5)]
+    [InlineData(2026, 2, 30)]
+    [InlineData(2024, 11, null)]
+    [InlineData(26, 1, null)]
+    [InlineData(2027, 1, null)]
+    [InlineData(2026, 12, 21)]
+    public void A_period_GitHub_cannot_answer_stops_before_any_request(int? year, int? month, int? day)
+    {
+        var error = Assert.ThrowsAny<CopilotException>(() => CreditPeriod.Resolve(year, month, day, Today));
+        Assert.Equal("CopilotSeats.InvalidPeriod", error.ErrorId);
+        Assert.True(error.IsTerminating);
+    }
+
+    [Theory]
+    [InlineData(null, null, null, "")]
+    [InlineData(2024, 12, null, "?year=2024&month=12")]
+    [InlineData(null, 3, 31, "?month=3&day=31")]
+    public void A_period_sends_only_what_was_asked(int? year, int? month, int? day, string query) =>
+        Assert.Equal("organizations/octo-org/settings/billing/ai_credit/usage" + query,
+            new CreditUsageQuery(Org, CreditPeriod.Resolve(year, month, day, Today)).RelativePath());
+
+    [Theory]
+    [InlineData("get-github-billing-ai-credit-usage-report-org.200.json", "GitHub", null, null)]
+    [InlineData("get-github-billing-ai-credit-usage-report-ghe.200.json", null, "GitHub", null)]
+    [InlineData("get-github-billing-ai-credit-usage-report-user.200.json", null, null, "monalisa")]
+    public void GitHubs_examples_map_to_one_flat_item_each(string example, string? organization, string? enterprise, string? user)
+    {
+        byte[] body = File.ReadAllBytes(Path.Combine(Repo.Fixtures, "examples", "billing", example));
+        var item = Assert.Single(CreditUsageMapper.Map(body, new CreditUsageQuery(Org, CreditPeriod.Resolve(2025, 12, null, Today))));
+        Assert.Equal((2025, 12, organization, enterprise, user), (item.Year, item.Month, item.Organization, item.Enterprise, item.UserName));
+        Assert.Equal(("GPT-5", 0.01m, 100m, 1m, 0m, 100m, 1m), (item.Model, item.PricePerUnit, item.GrossQuantity, item.GrossAmount, item.DiscountQuantity, item.NetQuantity, item.NetAmount));
+    }
+
+    // 10 business users bring 19,000 credits; 5 inactive ones (95 USD of seats, 9,500 credits) are reclaimable. On the
+    // 15th of a 30-day month the month-to-date use is half the projected use.
+    [Theory]
+    [InlineData(0.10, 95, 0)]
+    [InlineData(0.95, 9.50, 0)]
+    [InlineData(1.50, 0, 95)]
+    public void Reclaiming_saves_the_seat_price_minus_the_overage_the_smaller_pool_brings(double utilisation, double saving, double projectedOverage)
+    {
+        decimal projected = 19000m * (decimal)utilisation;
+        var usage = new CreditTotals { Used = projected / 2, Covered = projected / 2 };
+        var figures = new CopilotSeatSummary { InactiveMonthlyCost = 95m };
+        CreditPool.Apply(figures, 19000m, 9500m, usage, new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal(projected, figures.ProjectedCredits);
+        Assert.Equal((decimal)utilisation, figures.PoolUtilisation);
+        Assert.Equal((decimal)saving, figures.ReclaimSavingUsd);
+        Assert.Equal((decimal)projectedOverage, figures.ProjectedOverageUsd);
+    }
+
+    [Fact]
+    public void Billed_overage_means_the_pool_is_used_up_whatever_the_estimate_says()
+    {
+        var usage = new CreditTotals { Used = 6000m, Covered = 5000m, NetUsd = 10m };
+        var figures = new CopilotSeatSummary { InactiveMonthlyCost = 19m };
+        CreditPool.Apply(figures, 19000m, 1900m, usage, new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal(70m, figures.ProjectedOverageUsd);
+        Assert.Equal(0m, figures.ReclaimSavingUsd);
+    }
+
+    [Fact]
+    public void The_pool_counts_each_user_once_at_their_highest_plan_and_the_saving_only_the_reclaimable_ones()
+    {
+        var summarizer = new Summary.SeatSummarizer(30, null, null, Summary.SeatGrouping.None, TestSeats.Now);
+        summarizer.Add(new[]
+        {
+            TestSeats.Seat("a", org: "o1"), TestSeats.Seat("a", org: "o2", plan: "enterprise"),
+            TestSeats.Seat("idle", activeDaysAgo: 60), TestSeats.Seat("leaving", activeDaysAgo: 60, pending: true),
+        });
+        summarizer.AddCredits(new CreditUsageReport(Query(Org), new[] { new CopilotCreditUsage { GrossQuantity = 7000m, DiscountQuantity = 7000m } }, "{}"));
+        var summary = Assert.Single(summarizer.Complete());
+        Assert.Equal(3900m + 1900m + 1900m, summary.IncludedCredits);
+        Assert.Equal(19m, summary.InactiveMonthlyCost);
+        // 7,000 used by noon on 22 November: 9,767 projected over a pool of 7,700, so reclaiming "idle" (1,900 credits) adds its whole price as overage.
+        Assert.Equal(Math.Round(7000m * 30 / 21.5m, 2), summary.ProjectedCredits);
+        Assert.Equal(0m, summary.ReclaimSavingUsd);
+    }
+
+    [Fact]
+    public void IncludedCredits_takes_a_number_or_a_table_and_names_itself_in_errors()
+    {
+        Assert.Equal(1000m, Summary.SeatPrices.FromValue(1000, null, "-IncludedCredits")!["business"]);
+        var error = Assert.ThrowsAny<CopilotException>(() => Summary.SeatPrices.FromValue("lots", null, "-IncludedCredits"));
+        Assert.Equal("CopilotSeats.InvalidIncludedCredits", error.ErrorId);
+        Assert.Contains("-IncludedCredits", error.Message + error.RecommendedAction);
+    }
+
+    private static CreditUsageQuery Query(SeatScope scope, int? day = null) => new(scope, CreditPeriod.Resolve(2026, 12, day, Today));
+
+    [Fact]
+    public async Task A_users_billed_credits_on_a_day_are_the_usage_reports_ai_credits_of_that_day()
+    {
+        using var client = Client();
+        var usage = new List<CopilotUserUsage>();
+        await client.Usage().ReadAsync(Org, UsageReportKind.Users, new DateTime(2026, 12, 18), UsageRecordFormat.Typed,
+            (batch, _) => { usage.AddRange(batch.Cast<CopilotUserUsage>()); return Task.CompletedTask; }, null, CancellationToken.None);
+        var active = usage.Where(u => u.AiCreditsUsed > 0).Take(5).ToList();
+        Assert.NotEmpty(active);
+        foreach (var record in active)
+        {
+            var report = await client.Billing().GetAsync(Query(Org, 18).ForUser(record.Login!), CancellationToken.None);
+            Assert.Equal(record.AiCreditsUsed, report.Items.Sum(i => i.GrossQuantity));
+        }
+    }
+
+    [Fact]
+    public async Task Per_user_spend_comes_in_input_order_and_adds_up_to_the_whole_report()
+    {
+        using var client = Client(new CopilotClientOptions { ThrottleLimit = 4 });
+        var whole = await client.Billing().GetAsync(Query(Org), CancellationToken.None);
+        string[] users = Sim.State.OrgSeats("octo-org").Select(s => s.Login).Reverse().Append("no-seat-1").ToArray();
+        var seen = new List<UserSpend>();
+        var perUser = client.Billing().PerUser(Query(Org), (spend, _) => { seen.Add(spend); return Task.CompletedTask; });
+        foreach (string user in users) await perUser.AddAsync(user, CancellationToken.None);
+        await perUser.CompleteAsync(CancellationToken.None);
+        Assert.Equal(users, seen.Select(s => s.User));
+        Assert.Empty(seen.Last().Report!.Items);
+        Assert.Equal(whole.Items.Sum(i => i.NetAmount), seen.Sum(s => s.Report!.Items.Sum(i => i.NetAmount)));
+        Assert.True(Sim.Stats().MaxConcurrent <= 4);
+    }
+
+    [Fact]
+    public async Task A_refused_report_ends_per_user_spend_and_names_the_role()
+    {
+        using var client = Client(token: "sim_member_canary");
+        var perUser = client.Billing().PerUser(Query(SeatScope.ForEnterprise("octo-ent")), (_, _) => Task.CompletedTask);
+        await perUser.AddAsync("octocat", CancellationToken.None);
+        var error = await Assert.ThrowsAsync<CopilotApiException>(() => perUser.CompleteAsync(CancellationToken.None));
+        Assert.True(error.IsTerminating);
+        Assert.Contains("enterprise admin or billing manager", error.Message);
+    }
+}
