@@ -35,7 +35,7 @@ static class BudgetTime
             var existing = await client.Budgets().ListAiCreditBudgetsAsync(owner, "user", default);
             var plan = logins.Select(u => new BudgetPlanItem(u, BudgetRules.OwnBudget(existing, u), 10)).ToList();
             await client.Budgets().ApplyAsync(owner, plan, c => { if (c.Result != "Unchanged") Interlocked.Increment(ref changed); return Task.CompletedTask; },
-                ex => throw ex, default);
+                ex => throw ex, null, default);
             return (watch.Elapsed.TotalSeconds, changed);
         }
 

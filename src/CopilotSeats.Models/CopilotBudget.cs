@@ -67,6 +67,8 @@ namespace CopilotSeats
         public int? OldAmountUsd { get; set; }
         public int AmountUsd { get; set; }
         public string? BudgetId { get; set; }
+        /// <summary>The run in the change journal (Get-CopilotSeatJournal -RunId); null under -NoJournal or when nothing was sent.</summary>
+        public Guid? RunId { get; set; }
 
         public override string ToString() => $"{UserName ?? "all users"}: {Result} ${AmountUsd}";
     }

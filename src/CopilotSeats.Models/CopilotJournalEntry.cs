@@ -16,11 +16,11 @@ namespace CopilotSeats
         public string Command { get; set; } = string.Empty;
         public string? Organization { get; set; }
         public string? Enterprise { get; set; }
-        /// <summary>Add or Remove.</summary>
+        /// <summary>Add or Remove (seats); SetBudget or RemoveBudget (AI-credit budgets).</summary>
         public string Action { get; set; } = string.Empty;
-        /// <summary>User, Team or EnterpriseTeam.</summary>
+        /// <summary>User, Team or EnterpriseTeam; Budget for a budget change.</summary>
         public string AssigneeType { get; set; } = string.Empty;
-        /// <summary>The login or team slug.</summary>
+        /// <summary>The login or team slug; for a budget the user, "(all users)", or the budget id (removed by -Id).</summary>
         public string Name { get; set; } = string.Empty;
         /// <summary>Applied, Refused or Unknown (Sent only in the file, before the answer).</summary>
         public string Outcome { get; set; } = string.Empty;
@@ -32,6 +32,10 @@ namespace CopilotSeats
         public int? SeatsCreated { get; set; }
         /// <summary>GitHub's seats_cancelled for the request (Remove).</summary>
         public int? SeatsCancelled { get; set; }
+        /// <summary>A budget change: the amount set, in whole US dollars (null for a removal).</summary>
+        public int? AmountUsd { get; set; }
+        /// <summary>A budget change: the amount before (null when the budget was created, or removed by id).</summary>
+        public int? OldAmountUsd { get; set; }
         /// <summary>For an Undo-CopilotSeatChange run: the run it reverses.</summary>
         public Guid? UndoOf { get; set; }
 

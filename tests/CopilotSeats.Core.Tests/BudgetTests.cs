@@ -76,7 +76,7 @@ public class BudgetTests : SimulatorTestBase
         {
             var existing = await client.Budgets().ListAiCreditBudgetsAsync(Org, "user", default);
             var plan = users.Select(u => new BudgetPlanItem(u, BudgetRules.OwnBudget(existing, u), amount)).ToList();
-            await client.Budgets().ApplyAsync(Org, plan, c => { lock (changes) changes.Add(c); return Task.CompletedTask; }, ex => throw ex, default);
+            await client.Budgets().ApplyAsync(Org, plan, c => { lock (changes) changes.Add(c); return Task.CompletedTask; }, ex => throw ex, null, default);
         }
         await Apply(0);
         Assert.All(changes, c => Assert.Equal("Created", c.Result));

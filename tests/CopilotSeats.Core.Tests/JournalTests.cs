@@ -22,7 +22,7 @@ public sealed class JournalTests : IDisposable
         {
             RunId = Guid.NewGuid(), Request = 7, Time = new DateTimeOffset(2026, 12, 6, 10, 0, 0, 123, TimeSpan.Zero), Command = "Remove-CopilotUser",
             Enterprise = "octo-ent", Action = "Remove", AssigneeType = "User", Name = "mona", Outcome = "Refused", Status = 422,
-            Message = "see https://x.example/a?sig=SECRET#frag now", SeatsCancelled = 0, UndoOf = Guid.NewGuid(),
+            Message = "see https://x.example/a?sig=SECRET#frag now", SeatsCancelled = 0, AmountUsd = 10, OldAmountUsd = 5, UndoOf = Guid.NewGuid(),
         };
         byte[] line = JournalFormat.Serialize(new[] { entry });
         Assert.Equal((byte)'\n', line[^1]);
@@ -31,6 +31,14 @@ public sealed class JournalTests : IDisposable
         Assert.Equal("see https://x.example/a now", back.Message);
         back.Message = entry.Message;
         Assert.Equivalent(entry, back);
+    }
+
+    [Fact]
+    public void A_line_written_before_budget_amounts_existed_reads_without_them()
+    {
+        const string old = "{\"v\":1,\"run\":\"6f1c2c1e-0000-4000-8000-000000000001\",\"request\":1,\"time\":\"2026-12-01T10:00:00.000Z\",\"command\":\"Add-CopilotUser\",\"organization\":\"octo-org\",\"action\":\"Add\",\"type\":\"User\",\"name\":\"mona\",\"outcome\":\"Applied\",\"seats_created\":1}";
+        CopilotJournalEntry entry = JournalFormat.Parse(Encoding.UTF8.GetBytes(old), 0, old.Length)!;
+        Assert.Equal(("mona", 1, null, null), (entry.Name, entry.SeatsCreated, entry.AmountUsd, entry.OldAmountUsd));
     }
 
     [Theory]

@@ -203,11 +203,15 @@ public static class ModuleSpec
             Shape("UserName", "System.String[]", "Login", Set(position: 1, byName: true)),
             Shape("AllUsers", "System.Management.Automation.SwitchParameter", null, Set()),
             Shape("AmountUsd", "System.Decimal", null, Set(mandatory: true)),
-            Shape("Force", "System.Management.Automation.SwitchParameter", null, Set())),
+            Shape("Force", "System.Management.Automation.SwitchParameter", null, Set()),
+            Shape("JournalPath", "System.String", null, Set()),
+            Shape("NoJournal", "System.Management.Automation.SwitchParameter", null, Set())),
         ["Remove-CopilotBudget"] = Targets(
             Shape("UserName", "System.String[]", "Login", Set(position: 1, byName: true)),
             Shape("Id", "System.String[]", null, Set(byName: true)),
-            Shape("Force", "System.Management.Automation.SwitchParameter", null, Set())),
+            Shape("Force", "System.Management.Automation.SwitchParameter", null, Set()),
+            Shape("JournalPath", "System.String", null, Set()),
+            Shape("NoJournal", "System.Management.Automation.SwitchParameter", null, Set())),
         ["Add-CopilotTeam"] = MutatorShape("TeamName", "Slug,Team"),
         ["Remove-CopilotTeam"] = MutatorShape("TeamName", "Slug,Team"),
     };

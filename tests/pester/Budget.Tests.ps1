@@ -117,3 +117,53 @@ Describe 'Remove-CopilotBudget' {
         Assert-ErrorRecord $failures[0] 'CopilotSeats.NoBudget' 'ObjectNotFound' 'user-0009'
     }
 }
+
+Describe 'Budget changes in the change journal' {
+    BeforeEach {
+        Reset-Simulator $Sim
+        $script:J = Join-Path $TestDrive "$([guid]::NewGuid()).jsonl"
+        function Get-Lines { @(if (Test-Path $J) { Get-Content $J | ConvertFrom-Json }) }
+    }
+
+    It 'records each change Sent then Applied or Refused with the amounts, and nothing for an unchanged budget' {
+        $null = Set-Budget user-0001 5
+        $changes = @(Set-CopilotBudget -Organization octo-org -UserName user-0001, user-0002, nobody-here -AmountUsd 8 -Force -JournalPath $J @Conn 2>$null)
+        $lines = Get-Lines
+        $changes[0].RunId | Should -Not -BeNullOrEmpty
+        @(@($lines.run) + "$($changes[1].RunId)" | Sort-Object -Unique) | Should -Be @("$($changes[0].RunId)")
+        $lines | ForEach-Object { Assert-Properties $_ @{ command = 'Set-CopilotBudget'; organization = 'octo-org'; action = 'SetBudget'; type = 'Budget'; amount_usd = 8 } }
+        @($lines | Where-Object name -eq user-0001 | ForEach-Object { "$($_.outcome) $($_.old_amount_usd)" }) | Should -Be @('Sent 5', 'Applied 5')
+        @($lines | Where-Object name -eq user-0002 | ForEach-Object { "$($_.outcome) $($_.old_amount_usd)" }) | Should -Be @('Sent ', 'Applied ')
+        Assert-Properties ($lines | Where-Object name -eq nobody-here)[1] @{ outcome = 'Refused'; status = 422 }
+        $null = Set-CopilotBudget -Organization octo-org -UserName user-0001, user-0002 -AmountUsd 8 -Force -JournalPath $J @Conn
+        (Get-Lines).Count | Should -Be 6
+        Assert-Properties @(Get-CopilotSeatJournal -Path $J -Action SetBudget -UserName user-0001)[0] @{ Outcome = 'Applied'; AmountUsd = 8; OldAmountUsd = 5 }
+    }
+
+    It 'writes nothing under -NoJournal' {
+        $change = Set-CopilotBudget -Organization octo-org -UserName user-0001 -AmountUsd 3 -Force -NoJournal -JournalPath $J @Conn
+        $change.RunId | Should -BeNullOrEmpty
+        Test-Path $J | Should -BeFalse
+    }
+
+    It 'records a removal with the old amount, and Undo-CopilotSeatChange leaves budgets alone with one warning' {
+        $set = Set-CopilotBudget -Organization octo-org -UserName user-0001 -AmountUsd 6 -Force -JournalPath $J @Conn
+        Remove-CopilotBudget -Organization octo-org -UserName user-0001 -Force -JournalPath $J @Conn
+        Assert-Properties (Get-CopilotSeatJournal -Path $J -Action RemoveBudget) @{ Command = 'Remove-CopilotBudget'; Name = 'user-0001'; Outcome = 'Applied'; OldAmountUsd = 6; AmountUsd = $null }
+        Clear-SimulatorLog $Sim
+        Undo-CopilotSeatChange -RunId $set.RunId -JournalPath $J -Force -WarningVariable warnings @Conn 3>$null
+        @($warnings).Count | Should -Be 1
+        "$warnings" | Should -Match 'Set-CopilotBudget'
+        @(Get-MutationRequests $Sim).Count | Should -Be 0
+    }
+
+    It '<Command> stops with CopilotSeats.JournalUnavailable before any request' -ForEach @(
+        @{ Command = 'Set-CopilotBudget'; Extra = @{ AmountUsd = 1 } }
+        @{ Command = 'Remove-CopilotBudget'; Extra = @{ Id = '42' } }
+    ) {
+        Set-Content -Path $J -Value 'a file, not a folder'
+        $err = Get-ThrownError { & $Command -Organization octo-org -UserName user-0001 -Force -JournalPath (Join-Path $J 'x.jsonl') @Extra @Conn }
+        Assert-ErrorRecord $err 'CopilotSeats.JournalUnavailable' 'WriteError'
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+}

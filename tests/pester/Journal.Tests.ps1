@@ -168,7 +168,8 @@ Describe 'No secret in the journal' {
         Reset-Simulator $Sim
         $J = Join-Path $TestDrive 'canary.jsonl'
         Add-CopilotUser -Organization octo-org -UserName no-seat-10, not-a-member -Force -JournalPath $J @Conn -ErrorAction SilentlyContinue | Out-Null
-        Get-CopilotSeatJournal -Path $J | Undo-CopilotSeatChange -JournalPath $J -Force @Conn | Out-Null
+        Set-CopilotBudget -Organization octo-org -UserName user-0001, nobody-here -AmountUsd 3 -Force -JournalPath $J @Conn -ErrorAction SilentlyContinue | Out-Null
+        Get-CopilotSeatJournal -Path $J | Undo-CopilotSeatChange -JournalPath $J -Force @Conn 3>$null | Out-Null
         $text = Get-Content -Raw $J
         $text | Should -Match '(?s)"outcome":"Refused".*"outcome":"Applied".*"command":"Undo-CopilotSeatChange"'
         $text, (Get-Content -Raw $env:COPILOTSEATS_JOURNAL) | Should -Not -Match ([regex]::Escape($CanaryToken))

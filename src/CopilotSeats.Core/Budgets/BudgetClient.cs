@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CopilotSeats.Http;
+using CopilotSeats.Journal;
 using CopilotSeats.Seats;
 using CopilotSeats.Validation;
 
@@ -114,29 +115,40 @@ namespace CopilotSeats.Budgets
 
         /// <summary>
         /// Sends the planned creates and updates (Unchanged ones send nothing), at most ThrottleLimit at a time; each
-        /// outcome is delivered in the plan's order, a failure never stops the others.
+        /// outcome is delivered in the plan's order, a failure never stops the others. Each request is recorded in
+        /// <paramref name="journal"/> (Sent, then Applied, Refused or Unknown, with the old and new amount); null records nothing.
         /// </summary>
         public Task ApplyAsync(SeatScope owner, IReadOnlyList<BudgetPlanItem> items, Func<CopilotBudgetChange, Task> onChange,
-            Func<CopilotException, Task> onError, CancellationToken cancellationToken) =>
+            Func<CopilotException, Task> onError, ChangeJournal? journal, CancellationToken cancellationToken) =>
             InOrderAsync(items, async item =>
             {
                 if (item.Action == BudgetAction.Unchanged) return item.Change(owner, null);
                 ApiRequest request = item.Action == BudgetAction.Create
                     ? Request(HttpMethod.Post, owner, null, string.Empty, item.UserName, BudgetWire.CreateBody(item.UserName, item.AmountUsd))
                     : Request(new HttpMethod("PATCH"), owner, item.Existing!.Id, string.Empty, item.UserName, BudgetWire.UpdateBody(item.AmountUsd));
-                ApiResponse response = await Engine.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                CopilotBudget saved = Read(response, request, r => BudgetWire.ReadAnswer(r, owner));
-                return item.Change(owner, saved.Id.Length > 0 ? saved.Id : null);
+                CopilotBudget saved = await Journaled(journal, owner, JournalFormat.SetBudget, item.UserName ?? JournalFormat.AllUsersName,
+                    item.Existing?.AmountUsd, item.AmountUsd,
+                    async () => Read(await Engine.SendAsync(request, cancellationToken).ConfigureAwait(false), request, r => BudgetWire.ReadAnswer(r, owner))).ConfigureAwait(false);
+                CopilotBudgetChange change = item.Change(owner, saved.Id.Length > 0 ? saved.Id : null);
+                change.RunId = journal?.RunId;
+                return change;
             }, onChange, onError, cancellationToken);
 
-        /// <summary>Deletes budgets by id (each with its target for the error record: the user or the id), at most ThrottleLimit at a time.</summary>
-        public Task DeleteAsync(SeatScope owner, IReadOnlyList<(string Id, object Target)> budgets, Func<string, Task> onDeleted,
-            Func<CopilotException, Task> onError, CancellationToken cancellationToken) =>
-            InOrderAsync(budgets, async budget =>
+        /// <summary>
+        /// Deletes budgets by id, at most ThrottleLimit at a time; each has the name its error and journal lines carry (the
+        /// user, or the id) and the amount it had where known. Each request is recorded in <paramref name="journal"/> (null: nothing).
+        /// </summary>
+        public Task DeleteAsync(SeatScope owner, IReadOnlyList<BudgetRemoval> budgets, Func<string, Task> onDeleted,
+            Func<CopilotException, Task> onError, ChangeJournal? journal, CancellationToken cancellationToken) =>
+            InOrderAsync(budgets, budget => Journaled(journal, owner, JournalFormat.RemoveBudget, budget.Name, budget.OldAmountUsd, null, async () =>
             {
-                await Engine.SendAsync(Request(HttpMethod.Delete, owner, budget.Id, string.Empty, budget.Target), cancellationToken).ConfigureAwait(false);
+                await Engine.SendAsync(Request(HttpMethod.Delete, owner, budget.Id, string.Empty, budget.Name), cancellationToken).ConfigureAwait(false);
                 return budget.Id;
-            }, onDeleted, onError, cancellationToken);
+            }), onDeleted, onError, cancellationToken);
+
+        /// <summary>One budget change sent with its journal lines (Sent before, the outcome after); without a journal, just sent.</summary>
+        private static Task<T> Journaled<T>(ChangeJournal? journal, SeatScope owner, string action, string name, int? oldAmountUsd, int? amountUsd, Func<Task<T>> send) =>
+            journal is null ? send() : journal.SentBudget(owner, action, name, oldAmountUsd, amountUsd).CompleteAsync(send, _ => null);
 
         /// <summary>
         /// Runs <paramref name="work"/> for each item, at most ThrottleLimit at a time (the engine paces the requests),
@@ -192,6 +204,14 @@ namespace CopilotSeats.Budgets
         }
 
         public void Dispose() { }
+    }
+
+    /// <summary>A budget to delete: its id, the name its error and journal lines carry (the user, or the id), and its amount where known.</summary>
+    public sealed class BudgetRemoval(string id, string name, int? oldAmountUsd)
+    {
+        public string Id { get; } = id;
+        public string Name { get; } = name;
+        public int? OldAmountUsd { get; } = oldAmountUsd;
     }
 
     public static class BudgetClients

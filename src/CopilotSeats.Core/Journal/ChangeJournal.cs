@@ -60,14 +60,27 @@ namespace CopilotSeats.Journal
         }
 
         /// <summary>Writes the Sent line of every name of a request about to be sent, and returns the request to complete.</summary>
-        public JournalRequest Sent(SeatScope scope, SeatAction action, AssigneeKind kind, IReadOnlyList<string> names)
+        public JournalRequest Sent(SeatScope scope, SeatAction action, AssigneeKind kind, IReadOnlyList<string> names) =>
+            Sent(new JournalRequest(this, Interlocked.Increment(ref _request), scope, action.ToString(), kind.ToString(), names) { Adds = action == SeatAction.Add });
+
+        /// <summary>
+        /// Writes the Sent line of one budget change (<paramref name="action"/> SetBudget or RemoveBudget, type Budget) with its
+        /// old and new amount in whole dollars (null where there is none), and returns the request to complete.
+        /// </summary>
+        public JournalRequest SentBudget(SeatScope scope, string action, string name, int? oldAmountUsd, int? amountUsd) =>
+            Sent(new JournalRequest(this, Interlocked.Increment(ref _request), scope, action, JournalFormat.BudgetType, new[] { name })
+            {
+                OldAmountUsd = oldAmountUsd,
+                AmountUsd = amountUsd,
+            });
+
+        private static JournalRequest Sent(JournalRequest request)
         {
-            var request = new JournalRequest(this, Interlocked.Increment(ref _request), scope, action, kind, names);
             request.Write(JournalFormat.Sent, null, null, null);
             return request;
         }
 
-        internal CopilotJournalEntry Line(int request, SeatScope scope, SeatAction action, AssigneeKind kind, string name, string outcome) => new CopilotJournalEntry
+        internal CopilotJournalEntry Line(int request, SeatScope scope, string action, string type, string name, string outcome) => new CopilotJournalEntry
         {
             RunId = RunId,
             Request = request,
@@ -75,8 +88,8 @@ namespace CopilotSeats.Journal
             Command = Command,
             Organization = scope.Organization,
             Enterprise = scope.Enterprise,
-            Action = action.ToString(),
-            AssigneeType = kind.ToString(),
+            Action = action,
+            AssigneeType = type,
             Name = name,
             Outcome = outcome,
             UndoOf = UndoOf,

@@ -8,7 +8,8 @@ namespace CopilotSeats.Journal
     /// <summary>
     /// The journal's line format: one JSON object per line, UTF-8, fields in snake_case as GitHub writes them:
     /// <c>{"v":1,"run":"…","request":3,"time":"2026-12-06T10:00:00.000Z","command":"Remove-CopilotUser",
-    /// "organization":"octo-org","action":"Remove","type":"User","name":"alice","outcome":"Applied","seats_cancelled":1}</c>.
+    /// "organization":"octo-org","action":"Remove","type":"User","name":"alice","outcome":"Applied","seats_cancelled":1}</c>. A budget change (Set-/Remove-CopilotBudget) has action SetBudget or
+    /// RemoveBudget, type Budget and the optional amount_usd / old_amount_usd (whole dollars); readers ignore fields they do not know.
     /// Only these fields are ever written: names, targets and GitHub's own answer, never a token, key or URL query.
     /// </summary>
     public static class JournalFormat
@@ -18,6 +19,13 @@ namespace CopilotSeats.Journal
         public const string Applied = "Applied";
         public const string Refused = "Refused";
         public const string Unknown = "Unknown";
+        /// <summary>The type of a budget change's lines (Set-/Remove-CopilotBudget).</summary>
+        public const string BudgetType = "Budget";
+        /// <summary>The actions of budget changes: Set-CopilotBudget's create or update, Remove-CopilotBudget's delete.</summary>
+        public const string SetBudget = "SetBudget";
+        public const string RemoveBudget = "RemoveBudget";
+        /// <summary>The name on the lines of the all-users budget.</summary>
+        public const string AllUsersName = "(all users)";
 
         private static readonly Regex s_query = new Regex(@"(https?://[^\s?#""]*)[?#][^\s""]*", RegexOptions.CultureInvariant);
 
@@ -54,6 +62,8 @@ namespace CopilotSeats.Journal
             if (e.Message != null) w.WriteString("message", Scrub(e.Message));
             if (e.SeatsCreated != null) w.WriteNumber("seats_created", e.SeatsCreated.Value);
             if (e.SeatsCancelled != null) w.WriteNumber("seats_cancelled", e.SeatsCancelled.Value);
+            if (e.AmountUsd != null) w.WriteNumber("amount_usd", e.AmountUsd.Value);
+            if (e.OldAmountUsd != null) w.WriteNumber("old_amount_usd", e.OldAmountUsd.Value);
             if (e.UndoOf != null) w.WriteString("undo_of", e.UndoOf.Value.ToString("D"));
             w.WriteEndObject();
         }
@@ -89,6 +99,8 @@ namespace CopilotSeats.Journal
                     Message = Text(r, "message"),
                     SeatsCreated = Number(r, "seats_created"),
                     SeatsCancelled = Number(r, "seats_cancelled"),
+                    AmountUsd = Number(r, "amount_usd"),
+                    OldAmountUsd = Number(r, "old_amount_usd"),
                     UndoOf = Guid.TryParse(Text(r, "undo_of"), out Guid undoOf) ? undoOf : (Guid?)null,
                 };
             }

@@ -7,7 +7,7 @@ namespace CopilotSeats.Journal
     {
         public ICollection<Guid>? RunIds { get; set; }
         public DateTimeOffset? Since { get; set; }
-        /// <summary>Add or Remove.</summary>
+        /// <summary>Add or Remove (seats), SetBudget or RemoveBudget (budgets).</summary>
         public string? Action { get; set; }
         /// <summary>Which names (logins or team slugs) to keep; null keeps all.</summary>
         public Func<string, bool>? NameMatch { get; set; }

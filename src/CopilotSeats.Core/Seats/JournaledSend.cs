@@ -20,18 +20,8 @@ namespace CopilotSeats.Seats
             if (journal is null) return client.ChangeSeatsIsolatedAsync(scope, action, kind, names, cancellationToken);
             return client.ChangeSeatsIsolatedAsync(scope, action, kind, names, async (list, ct) =>
             {
-                JournalRequest request = journal.Sent(scope, action, kind, list);
-                CopilotSeatChange change;
-                try
-                {
-                    change = await client.ChangeSeatsAsync(scope, action, kind, list, ct).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is CopilotException || ex is OperationCanceledException)
-                {
-                    request.Failed(ex);
-                    throw;
-                }
-                request.Applied(change.SeatsChanged);
+                CopilotSeatChange change = await journal.Sent(scope, action, kind, list)
+                    .CompleteAsync(() => client.ChangeSeatsAsync(scope, action, kind, list, ct), c => c.SeatsChanged).ConfigureAwait(false);
                 change.RunId = journal.RunId;
                 return change;
             }, cancellationToken);

@@ -17,15 +17,16 @@ namespace CopilotSeats.Sync
     /// <summary>
     /// What reversing journal entries takes: per (target, assignee type, name) the latest entry that was Applied (or
     /// Unknown, with includeUnknown) is inverted; a name whose entries were all Refused, or Unknown without
-    /// includeUnknown, is left alone and counted.
+    /// includeUnknown, is left alone and counted. Budget changes are counted and left alone (a budget's amount is put back with Set-CopilotBudget).
     /// </summary>
     public sealed class UndoPlan
     {
-        private UndoPlan(List<UndoStep> steps, int refused, int unknown)
+        private UndoPlan(List<UndoStep> steps, int refused, int unknown, int budgets)
         {
             Steps = steps;
             Refused = refused;
             Unknown = unknown;
+            Budgets = budgets;
         }
 
         /// <summary>In the order of the entries (newest first), one per name.</summary>
@@ -34,6 +35,8 @@ namespace CopilotSeats.Sync
         public int Refused { get; }
         /// <summary>Names left alone because their answer never came (they may have been applied).</summary>
         public int Unknown { get; }
+        /// <summary>Budget changes (Set-/Remove-CopilotBudget) among the entries: never reversed here; Set-CopilotBudget puts an amount back.</summary>
+        public int Budgets { get; }
 
         public static UndoPlan From(IEnumerable<CopilotJournalEntry> entries, bool includeUnknown)
         {
@@ -41,8 +44,14 @@ namespace CopilotSeats.Sync
             var done = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var lastOutcome = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             var steps = new List<UndoStep>();
+            var budgets = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (CopilotJournalEntry e in ordered)
             {
+                if (e.AssigneeType == JournalFormat.BudgetType)
+                {
+                    if (e.Outcome != JournalFormat.Refused) budgets.Add($"{e.Organization}|{e.Enterprise}|{e.Name}");
+                    continue;
+                }
                 if (!TryRead(e, out SeatScope scope, out AssigneeKind kind, out SeatAction action)) continue;
                 string key = $"{scope}|{kind}|{e.Name}";
                 if (done.Contains(key)) continue;
@@ -56,7 +65,7 @@ namespace CopilotSeats.Sync
                 else if (!lastOutcome.ContainsKey(key) || unknown) lastOutcome[key] = unknown ? JournalFormat.Unknown : JournalFormat.Refused;
             }
             int unknownCount = lastOutcome.Values.Count(o => o == JournalFormat.Unknown);
-            return new UndoPlan(steps, lastOutcome.Count - unknownCount, unknownCount);
+            return new UndoPlan(steps, lastOutcome.Count - unknownCount, unknownCount, budgets.Count);
         }
 
         /// <summary>The steps in batches of at most 100 names, one list per (target, assignee type, action), in first-seen order.</summary>

@@ -1,3 +1,5 @@
+using CopilotSeats.Journal;
+
 namespace CopilotSeats.Commands
 {
     /// <summary>
@@ -15,6 +17,44 @@ namespace CopilotSeats.Commands
 
         /// <summary>Whether this record names users.</summary>
         protected bool HasUsers => UserName != null && UserName.Length > 0;
+    }
+
+    /// <summary>
+    /// Base of Set- and Remove-CopilotBudget: -Force, and the change journal (-JournalPath, -NoJournal) every budget
+    /// change is recorded in, as seat changes are. The journal is opened once per invocation before any request (so one
+    /// that cannot be written stops everything with CopilotSeats.JournalUnavailable); -WhatIf opens none.
+    /// </summary>
+    public abstract class CopilotBudgetChangeCmdlet : CopilotBudgetCmdlet
+    {
+        /// <summary>Skips the confirmation prompt (-WhatIf still wins).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>The change journal for this call (a file, or a folder of monthly files); otherwise the session's, $env:COPILOTSEATS_JOURNAL, then the user's data folder.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
+        /// <summary>Sends the changes without recording them in the journal.</summary>
+        [Parameter]
+        public SwitchParameter NoJournal { get; set; }
+
+        /// <summary>Whether ShouldProcess is skipped: -Force without -WhatIf.</summary>
+        protected bool SkipPrompt => Force.IsPresent && !WhatIfRequested();
+
+        /// <summary>Whether anything was collected to change.</summary>
+        protected abstract bool HasWork { get; }
+
+        protected override void EndProcessing()
+        {
+            if (!HasWork) return;
+            using ChangeJournal? journal = WhatIfRequested() ? null : JournalFiles.Open(this, JournalPath, NoJournal.IsPresent);
+            if (journal != null) WriteVerbose($"Journal: {journal.Path} (run {journal.RunId}).");
+            Send(GetClient(), journal);
+        }
+
+        /// <summary>Looks up, asks ShouldProcess and sends what was collected, each change recorded in <paramref name="journal"/> (null: none).</summary>
+        protected abstract void Send(CopilotClient client, ChangeJournal? journal);
     }
 
     /// <summary>Names per organization or enterprise, each once, in the order they came.</summary>

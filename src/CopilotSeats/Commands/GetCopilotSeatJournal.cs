@@ -24,14 +24,14 @@ namespace CopilotSeats.Commands
         [Parameter]
         public DateTime Since { get; set; }
 
-        /// <summary>Only these logins or team slugs (wildcards allowed).</summary>
+        /// <summary>Only these logins, team slugs or budget names (wildcards allowed).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string[]? UserName { get; set; }
 
-        /// <summary>Only Add or only Remove.</summary>
+        /// <summary>Only one action: Add or Remove (seats), SetBudget or RemoveBudget (budgets).</summary>
         [Parameter]
-        [ValidateSet("Add", "Remove")]
+        [ValidateSet("Add", "Remove", "SetBudget", "RemoveBudget")]
         public string? Action { get; set; }
 
         protected override void EndProcessing()

@@ -1,4 +1,5 @@
 using CopilotSeats.Budgets;
+using CopilotSeats.Journal;
 
 namespace CopilotSeats.Commands
 {
@@ -8,16 +9,12 @@ namespace CopilotSeats.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "CopilotBudget", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = OrganizationSet)]
     [OutputType(typeof(void))]
-    public sealed class RemoveCopilotBudgetCommand : CopilotBudgetCmdlet
+    public sealed class RemoveCopilotBudgetCommand : CopilotBudgetChangeCmdlet
     {
         /// <summary>Budget ids; a piped budget binds its Id (which wins over its UserName).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string[]? Id { get; set; }
-
-        /// <summary>Skips the confirmation prompt (-WhatIf still wins).</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
 
         private readonly BudgetTargets _ids = new BudgetTargets();
         private readonly BudgetTargets _users = new BudgetTargets();
@@ -34,16 +31,15 @@ namespace CopilotSeats.Commands
                     "Name the budgets to remove: -UserName or -Id (or pipe budgets from Get-CopilotBudget).") { RecommendedAction = "Pass -UserName or -Id." }));
         }
 
-        protected override void EndProcessing()
+        protected override bool HasWork => _ids.Count + _users.Count > 0;
+
+        protected override void Send(CopilotClient client, ChangeJournal? journal)
         {
-            if (_ids.Count + _users.Count == 0) return;
-            CopilotClient client = GetClient();
-            bool skipPrompt = Force.IsPresent && !WhatIfRequested();
             foreach (var group in _ids.Groups.Concat(_users.Groups))
             {
                 SeatScope owner = group.Key;
                 bool byUser = _users.Groups.Any(g => ReferenceEquals(g.Value, group.Value));
-                var budgets = group.Value.Select(id => (Id: id, Target: (object)id, Text: $"budget {id} in the {owner}")).ToList();
+                var budgets = group.Value.Select(id => (Budget: new BudgetRemoval(id, id, null), Text: $"budget {id} in the {owner}")).ToList();
                 if (byUser)
                 {
                     var existing = new Dictionary<string, CopilotBudget>();
@@ -51,15 +47,15 @@ namespace CopilotSeats.Commands
                     budgets.Clear();
                     foreach (string user in group.Value)
                     {
-                        if (existing.TryGetValue(user, out CopilotBudget? own)) budgets.Add((own.Id, user, $"AI-credit budget of user {user} (${own.AmountUsd}) in the {owner}"));
+                        if (existing.TryGetValue(user, out CopilotBudget? own)) budgets.Add((new BudgetRemoval(own.Id, user, own.AmountUsd), $"AI-credit budget of user {user} (${own.AmountUsd}) in the {owner}"));
                         else WriteError(ErrorRecords.From(new CopilotException("CopilotSeats.NoBudget", CopilotErrorCategory.ObjectNotFound, user,
                             $"User '{user}' has no AI-credit budget of their own in the {owner}.") { RecommendedAction = "Get-CopilotBudget -Scope User lists the user budgets." }, user));
                     }
                 }
-                var accepted = budgets.Where(b => skipPrompt || ShouldProcess(b.Text, "Remove Copilot budget")).Select(b => (b.Id, b.Target)).ToList();
+                var accepted = budgets.Where(b => SkipPrompt || ShouldProcess(b.Text, "Remove Copilot budget")).Select(b => b.Budget).ToList();
                 if (accepted.Count == 0) continue;
                 RunAsync(cancellationToken => client.Budgets().DeleteAsync(owner, accepted, id => WriteVerboseAsync($"Removed budget {id} in the {owner}."),
-                    error => WriteErrorAsync(error, error.TargetObject), cancellationToken));
+                    error => WriteErrorAsync(error, error.TargetObject), journal, cancellationToken));
             }
         }
     }

@@ -1,4 +1,5 @@
 using CopilotSeats.Budgets;
+using CopilotSeats.Journal;
 
 namespace CopilotSeats.Commands
 {
@@ -9,7 +10,7 @@ namespace CopilotSeats.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "CopilotBudget", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = OrganizationSet)]
     [OutputType(typeof(CopilotBudgetChange))]
-    public sealed class SetCopilotBudgetCommand : CopilotBudgetCmdlet
+    public sealed class SetCopilotBudgetCommand : CopilotBudgetChangeCmdlet
     {
         /// <summary>Sets the all-users budget (GitHub's multi_user_customer) instead of users' own.</summary>
         [Parameter]
@@ -18,10 +19,6 @@ namespace CopilotSeats.Commands
         /// <summary>The monthly budget in whole US dollars, 0 or more (0 blocks at once).</summary>
         [Parameter(Mandatory = true)]
         public decimal AmountUsd { get; set; }
-
-        /// <summary>Skips the confirmation prompt (-WhatIf still wins).</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
 
         private readonly BudgetTargets _targets = new BudgetTargets();
         private int _amount;
@@ -51,10 +48,10 @@ namespace CopilotSeats.Commands
             foreach (string user in users ? UserName! : new[] { string.Empty }) _targets.Add(owner, user);
         }
 
-        protected override void EndProcessing()
+        protected override bool HasWork => _targets.Count > 0;
+
+        protected override void Send(CopilotClient client, ChangeJournal? journal)
         {
-            if (_targets.Count == 0) return;
-            CopilotClient client = GetClient();
             foreach (var group in _targets.Groups)
             {
                 SeatScope owner = group.Key;
@@ -71,8 +68,7 @@ namespace CopilotSeats.Commands
                     var own = await client.Budgets().OwnBudgetsAsync(owner, group.Value, cancellationToken).ConfigureAwait(false);
                     plan.AddRange(group.Value.Select(user => new BudgetPlanItem(user, own.TryGetValue(user, out CopilotBudget? b) ? b : null, _amount)));
                 });
-                bool skipPrompt = Force.IsPresent && !WhatIfRequested();
-                var accepted = plan.Where(item => item.Action == BudgetAction.Unchanged || skipPrompt || ShouldProcess(item.Target(owner), "Set Copilot AI-credit budget")).ToList();
+                var accepted = plan.Where(item => item.Action == BudgetAction.Unchanged || SkipPrompt || ShouldProcess(item.Target(owner), "Set Copilot AI-credit budget")).ToList();
                 if (accepted.Count == 0) continue;
                 int done = 0;
                 RunAsync(cancellationToken => client.Budgets().ApplyAsync(owner, accepted, change =>
@@ -80,7 +76,7 @@ namespace CopilotSeats.Commands
                         ReportBatch("Setting Copilot AI-credit budgets", Interlocked.Increment(ref done), accepted.Count);
                         return Post(() => WriteObject(change));
                     },
-                    error => WriteErrorAsync(error, error.TargetObject), cancellationToken));
+                    error => WriteErrorAsync(error, error.TargetObject), journal, cancellationToken));
             }
         }
     }

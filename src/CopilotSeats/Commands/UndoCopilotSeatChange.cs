@@ -7,7 +7,7 @@ namespace CopilotSeats.Commands
     /// Undo-CopilotSeatChange: reverses what a run applied, read from the change journal by -RunId or piped as journal
     /// entries. Cancelled users are added again (keeping a seat still pending cancellation, else buying a new one: the
     /// lookup before says which), added users cancelled, team grants likewise. Refused entries are never undone, Unknown
-    /// ones only with -IncludeUnknown. The undo is a run of its own in the journal, each line naming the run it reverses.
+    /// ones only with -IncludeUnknown. Budget changes in the run are left alone, with one warning naming Set-CopilotBudget. The undo is a run of its own in the journal, each line naming the run it reverses.
     /// </summary>
     [Cmdlet(VerbsCommon.Undo, "CopilotSeatChange", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = RunSet)]
     [OutputType(typeof(CopilotSeatChange))]
@@ -53,6 +53,8 @@ namespace CopilotSeats.Commands
             UndoPlan plan = UndoPlan.From(_entries, IncludeUnknown.IsPresent);
             if (plan.Unknown > 0)
                 WriteWarning($"{plan.Unknown} name(s) have no recorded answer (Unknown) and are not undone: check them with Get-CopilotSeat, or add -IncludeUnknown.");
+            if (plan.Budgets > 0)
+                WriteWarning($"{plan.Budgets} budget change(s) are not undone: Undo-CopilotSeatChange reverses seats only. Put an amount back with Set-CopilotBudget (the entries' OldAmountUsd).");
             if (plan.Refused > 0) WriteVerbose($"{plan.Refused} name(s) were refused by GitHub: nothing was applied, nothing to undo.");
             if (plan.Steps.Count == 0) return;
 
