@@ -67,7 +67,6 @@ Describe 'Get-CopilotBudget' {
         $users[0].GetType().FullName | Should -Be 'CopilotSeats.CopilotUserBudget'
         Assert-Properties $users[0] @{ UserName = 'user-0001'; AppliedScope = 'User'; AmountUsd = 0; Blocked = $true; RemainingUsd = 0 }
         Assert-Properties $users[1] @{ UserName = 'user-0002'; AppliedScope = 'AllUsers'; AmountUsd = 1000; Blocked = $false }
-        ($users | Out-String -Width 80) -split "`n" | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 80 }
     }
 
     It 'lists the AI-credit budgets with GitHub''s names, every page' {

@@ -297,3 +297,37 @@ Describe 'The CopilotAccessCheck list and a GitHub App connection at <Width> col
         $lines | Should -Contain 'TokenExpiresAt : 2026-12-03 14:00:00 UTC'
     }
 }
+
+Describe 'The AI-credit, budget and journal views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+    BeforeAll {
+        function New-Object2([string] $Type, [hashtable] $Property) {
+            $o = New-Object "CopilotSeats.$Type"
+            foreach ($k in $Property.Keys) { $o.$k = $Property[$k] }
+            $o
+        }
+    }
+
+    It 'shows <Type> whole: <Header>' -ForEach @(
+        @{ Type = 'CopilotCreditUsage'; Header = 'Period     UserName         Model                 Credits   Overage     NetUsd'
+            Row = '2026-11-30 login-6789012345 claude-sonnet-4.5  12,345,678 1,234,567  12,345.67'
+            Property = @{ Year = 2026; Month = 11; Day = 30; UserName = 'login-6789012345'; Model = 'claude-sonnet-4.5'
+                GrossQuantity = 12345678.4; DiscountQuantity = 11111111; NetQuantity = 1234567.4; NetAmount = 12345.674 } }
+        @{ Type = 'CopilotBudget'; Header = 'Scope           For                  Sku            AmountUsd ConsumedUsd Stop'
+            Row = 'User            login-67890123456789 ai_credits        100000  123,456.78 Yes'
+            Property = @{ Scope = 'User'; UserName = 'login-67890123456789'; Sku = 'ai_credits'; AmountUsd = 100000; ConsumedUsd = 123456.78; PreventFurtherUsage = $true } }
+        @{ Type = 'CopilotUserBudget'; Header = 'UserName             AppliedScope AmountUsd ConsumedUsd RemainingUsd Blocked'
+            Row = 'login-67890123456789 AllUsers        100000  123,456.78         0.00 True'
+            Property = @{ UserName = 'login-67890123456789'; AppliedScope = 'AllUsers'; AmountUsd = 100000; ConsumedUsd = 123456.78; RemainingUsd = [decimal]'0.00'; Blocked = $true } }
+        @{ Type = 'CopilotBudgetChange'; Header = 'UserName             Target               Result    OldAmountUsd AmountUsd'
+            Row = 'login-67890123456789 org-567890123456789a Updated         100000    200000'
+            Property = @{ UserName = 'login-67890123456789'; Organization = 'org-567890123456789a'; Result = 'Updated'; OldAmountUsd = 100000; AmountUsd = 200000 } }
+        @{ Type = 'CopilotJournalEntry'; Header = 'TimeUtc          Run      Action       Name               Outcome     Target'
+            Row = '2026-12-06 09:05 0123abcd RemoveBudget login-678901234567 Refused 422 octo-org'
+            Property = @{ RunId = [guid]'0123abcd-0000-0000-0000-000000000000'; Time = [DateTimeOffset]::new(2026, 12, 6, 9, 5, 59, [TimeSpan]::Zero)
+                Action = 'RemoveBudget'; Name = 'login-678901234567'; Outcome = 'Refused'; Status = 422; Organization = 'octo-org' } }
+    ) {
+        $lines = Get-Rendered (New-Object2 $Type $Property) $Width
+        Assert-TableLines $lines $Width | Should -Be $Header
+        $lines | Should -Contain $Row
+    }
+}
