@@ -79,7 +79,7 @@ internal sealed class CreditUsageReports
     {
         string? token = SimTokens.TokenOf(request.Headers?.Authorization.FirstOrDefault());
         if (token is null) return null;
-        if (token.StartsWith("sim_member", StringComparison.Ordinal) || (!enterprise && token.StartsWith("sim_billing", StringComparison.Ordinal)))
+        if (SimTokens.IsPlainMember(token) || (!enterprise && SimTokens.IsBillingManager(token)))
             return Error(403, enterprise
                 ? "You must be an enterprise administrator or billing manager to view this enterprise's billing usage."
                 : "You must be an organization administrator to view this organization's billing usage.");

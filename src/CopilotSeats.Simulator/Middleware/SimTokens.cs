@@ -18,6 +18,9 @@ internal static class SimTokens
     /// <summary>An organization member who is neither an admin nor a billing manager (<c>sim_member</c>): billing endpoints refuse it.</summary>
     public static bool IsPlainMember(string token) => token.StartsWith("sim_member", StringComparison.Ordinal);
 
+    /// <summary>A billing manager who is not an admin (<c>sim_billing</c>): reports that only admins may read refuse it.</summary>
+    public static bool IsBillingManager(string token) => token.StartsWith("sim_billing", StringComparison.Ordinal);
+
     /// <summary>The classic scopes of a token (X-OAuth-Scopes).</summary>
     public static string[] ScopesOf(string token) =>
         token.StartsWith("sim_readonly", StringComparison.Ordinal) ? new[] { "read:org", "read:enterprise" }
