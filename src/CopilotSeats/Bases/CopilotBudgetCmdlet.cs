@@ -39,9 +39,6 @@ namespace CopilotSeats.Commands
         [Parameter]
         public SwitchParameter NoJournal { get; set; }
 
-        /// <summary>Whether ShouldProcess is skipped: -Force without -WhatIf.</summary>
-        protected bool SkipPrompt => Force.IsPresent && !WhatIfRequested();
-
         /// <summary>Whether anything was collected to change.</summary>
         protected abstract bool HasWork { get; }
 
@@ -49,7 +46,6 @@ namespace CopilotSeats.Commands
         {
             if (!HasWork) return;
             using ChangeJournal? journal = WhatIfRequested() ? null : JournalFiles.Open(this, JournalPath, NoJournal.IsPresent);
-            if (journal != null) WriteVerbose($"Journal: {journal.Path} (run {journal.RunId}).");
             Send(GetClient(), journal);
         }
 

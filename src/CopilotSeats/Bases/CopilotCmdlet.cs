@@ -55,6 +55,13 @@ namespace CopilotSeats.Commands
             return LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
         }
 
+        /// <summary>
+        /// True when the item may go: -Force without -WhatIf skips the prompt, otherwise ShouldProcess asks once for
+        /// <paramref name="target"/> (-WhatIf writes its line and answers false).
+        /// </summary>
+        protected bool ShouldProcessUnlessForced(SwitchParameter force, string target, string action) =>
+            (force.IsPresent && !WhatIfRequested()) || ShouldProcess(target, action);
+
         // ---- async bridge -----------------------------------------------------------------
 
         /// <summary>

@@ -78,7 +78,6 @@ namespace CopilotSeats.Commands
             SeatScope scope = ResolveScope();
             AssigneeKind kind = AssigneeFor(scope.Kind);
             string action = Action == SeatAction.Add ? "Add Copilot seat" : "Cancel Copilot seat";
-            bool skipPrompt = Force.IsPresent && !WhatIfRequested();
             foreach (string name in names)
             {
                 string? problem = InputValidator.Check(NamesKind, name);
@@ -93,7 +92,7 @@ namespace CopilotSeats.Commands
                 // (an enterprise listing has one row per grant).
                 if (!Screen(scope, name, key)) continue;
                 _seen.Add(key);
-                if (skipPrompt || ShouldProcess(TargetText(kind, scope, name), action)) Accept(scope, name);
+                if (ShouldProcessUnlessForced(Force, TargetText(kind, scope, name), action)) Accept(scope, name);
             }
         }
 
@@ -109,7 +108,6 @@ namespace CopilotSeats.Commands
             if (_accepted.Count == 0) return;
             // The journal first: one that cannot be written stops the change before a token is looked up or a request sent.
             using ChangeJournal? journal = JournalFiles.Open(this, JournalPath, NoJournal.IsPresent);
-            if (journal != null) WriteVerbose($"Journal: {journal.Path} (run {journal.RunId}).");
             CopilotClient client = GetClient();
             SeatAction seatAction = Action;
             var work = _accepted.Select(group => (Scope: group.Key, Batches: BatchPlanner.Plan(group.Value).ToList())).ToArray();

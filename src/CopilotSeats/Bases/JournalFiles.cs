@@ -6,14 +6,19 @@ namespace CopilotSeats.Commands
     /// <summary>The journal a command writes or reads, from its -JournalPath, the session's, the environment or the default folder.</summary>
     internal static class JournalFiles
     {
-        /// <summary>The journal of this run, or null under -NoJournal; CopilotSeats.JournalUnavailable is a terminating error.</summary>
+        /// <summary>
+        /// The journal of this run, or null under -NoJournal, with one verbose line saying where it goes;
+        /// CopilotSeats.JournalUnavailable is a terminating error.
+        /// </summary>
         public static ChangeJournal? Open(PSCmdlet cmdlet, string? path, bool noJournal)
         {
             if (noJournal) return null;
             string file = JournalLocation.ForWriting(Resolve(cmdlet, path), ModuleState.Session?.JournalPath, SystemCopilotEnvironment.Instance, DateTimeOffset.UtcNow);
             try
             {
-                return ChangeJournal.Open(file, cmdlet.MyInvocation.MyCommand.Name);
+                ChangeJournal journal = ChangeJournal.Open(file, cmdlet.MyInvocation.MyCommand.Name);
+                cmdlet.WriteVerbose($"Journal: {journal.Path} (run {journal.RunId}).");
+                return journal;
             }
             catch (CopilotException ex)
             {

@@ -52,7 +52,7 @@ namespace CopilotSeats.Commands
                             $"User '{user}' has no AI-credit budget of their own in the {owner}.") { RecommendedAction = "Get-CopilotBudget -Scope User lists the user budgets." }, user));
                     }
                 }
-                var accepted = budgets.Where(b => SkipPrompt || ShouldProcess(b.Text, "Remove Copilot budget")).Select(b => b.Budget).ToList();
+                var accepted = budgets.Where(b => ShouldProcessUnlessForced(Force, b.Text, "Remove Copilot budget")).Select(b => b.Budget).ToList();
                 if (accepted.Count == 0) continue;
                 RunAsync(cancellationToken => client.Budgets().DeleteAsync(owner, accepted, id => WriteVerboseAsync($"Removed budget {id} in the {owner}."),
                     error => WriteErrorAsync(error, error.TargetObject), journal, cancellationToken));

@@ -68,7 +68,7 @@ namespace CopilotSeats.Commands
                     var own = await client.Budgets().OwnBudgetsAsync(owner, group.Value, cancellationToken).ConfigureAwait(false);
                     plan.AddRange(group.Value.Select(user => new BudgetPlanItem(user, own.TryGetValue(user, out CopilotBudget? b) ? b : null, _amount)));
                 });
-                var accepted = plan.Where(item => item.Action == BudgetAction.Unchanged || SkipPrompt || ShouldProcess(item.Target(owner), "Set Copilot AI-credit budget")).ToList();
+                var accepted = plan.Where(item => item.Action == BudgetAction.Unchanged || ShouldProcessUnlessForced(Force, item.Target(owner), "Set Copilot AI-credit budget")).ToList();
                 if (accepted.Count == 0) continue;
                 int done = 0;
                 RunAsync(cancellationToken => client.Budgets().ApplyAsync(owner, accepted, change =>

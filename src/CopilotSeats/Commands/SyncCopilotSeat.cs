@@ -130,16 +130,14 @@ namespace CopilotSeats.Commands
         /// <summary>ShouldProcess per change (under -WhatIf this prints the plan), then the batches of the accepted ones.</summary>
         private void Apply(SyncPlan plan)
         {
-            bool skipPrompt = Force.IsPresent && !WhatIfRequested();
             string where = (plan.Scope.Kind == ScopeKind.Organization ? "organization '" : "enterprise '") + plan.Scope.Name + "'";
-            var accepted = plan.Changes.Where(item => skipPrompt || ShouldProcess($"user '{item.Login}' in {where}", Describe(item.Action))).ToList();
+            var accepted = plan.Changes.Where(item => ShouldProcessUnlessForced(Force, $"user '{item.Login}' in {where}", Describe(item.Action))).ToList();
             if (accepted.Count == 0) return;
             if (!_journalOpened)
             {
                 // One journal and run id for the whole call, opened before the first request: one that cannot be written stops it here.
                 _journal = JournalFiles.Open(this, JournalPath, NoJournal.IsPresent);
                 _journalOpened = true;
-                if (_journal != null) WriteVerbose($"Journal: {_journal.Path} (run {_journal.RunId}).");
             }
             var batches = SeatSync.Batches(accepted);
             RunAsync(ct => SeatSync.ApplyAsync(plan.Scope, batches, SendBatchAsync, WriteOutcomeAsync,

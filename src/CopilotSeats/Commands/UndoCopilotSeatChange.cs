@@ -62,7 +62,6 @@ namespace CopilotSeats.Commands
             var groups = plan.Batches().ToList();
             var restores = CheckRestores(client, groups);
             var accepted = new List<(SeatScope Scope, AssigneeKind Kind, SeatAction Action, List<string> Names)>();
-            bool skipPrompt = Force.IsPresent && !WhatIfRequested();
             foreach (var group in groups)
             {
                 var names = new List<string>();
@@ -79,7 +78,7 @@ namespace CopilotSeats.Commands
                         }
                         action += " (" + SeatRestore.Describe(restore.Kind, restore.Until) + ")";
                     }
-                    if (!skipPrompt && !ShouldProcess(CopilotSeatChangeCmdlet.TargetText(group.Kind, group.Scope, name), action)) continue;
+                    if (!ShouldProcessUnlessForced(Force, CopilotSeatChangeCmdlet.TargetText(group.Kind, group.Scope, name), action)) continue;
                     if (restore.Kind == RestoreKind.NewSeat && group.Action == SeatAction.Add && group.Kind == AssigneeKind.User)
                         WriteWarning($"'{name}' in the {group.Scope} {SeatRestore.Describe(restore.Kind, null)}.");
                     names.Add(name);
@@ -128,11 +127,7 @@ namespace CopilotSeats.Commands
         {
             using ChangeJournal? journal = JournalFiles.Open(this, JournalPath, NoJournal.IsPresent);
             var runs = plan.Steps.Select(s => s.RunId).Distinct().ToList();
-            if (journal != null)
-            {
-                if (runs.Count == 1) journal.UndoOf = runs[0];
-                WriteVerbose($"Journal: {journal.Path} (run {journal.RunId}).");
-            }
+            if (journal != null && runs.Count == 1) journal.UndoOf = runs[0];
             RunAsync(async cancellationToken =>
             {
                 foreach (var group in accepted)
