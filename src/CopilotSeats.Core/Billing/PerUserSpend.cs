@@ -1,3 +1,4 @@
+using CopilotSeats.Seats;
 using CopilotSeats.Http;
 
 namespace CopilotSeats.Billing
@@ -32,16 +33,15 @@ namespace CopilotSeats.Billing
         /// <summary>The organization or enterprise asked.</summary>
         public SeatScope Scope => _query.Scope;
 
-        /// <summary>Users started so far, and handed on.</summary>
-        public int Started { get; private set; }
+        /// <summary>Users handed on so far.</summary>
         public int Done { get; private set; }
 
         /// <summary>Starts <paramref name="user"/>'s request; while the window is full, hands on the oldest first.</summary>
         public async Task AddAsync(string user, CancellationToken cancellationToken)
         {
-            _query.ForUser(user).Validate();
-            _inFlight.Enqueue(FetchAsync(user, cancellationToken));
-            Started++;
+            CreditUsageQuery query = _query.ForUser(user);
+            query.Validate();
+            _inFlight.Enqueue(FetchAsync(user, query, cancellationToken));
             while (_inFlight.Count >= _width) await HandOnAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -58,18 +58,18 @@ namespace CopilotSeats.Billing
             await _onUser(spend, cancellationToken).ConfigureAwait(false);
         }
 
-        private async Task<UserSpend> FetchAsync(string user, CancellationToken cancellationToken)
+        private async Task<UserSpend> FetchAsync(string user, CreditUsageQuery query, CancellationToken cancellationToken)
         {
             try
             {
-                return new UserSpend(user, await _client.GetAsync(_query.ForUser(user), cancellationToken).ConfigureAwait(false), null);
+                return new UserSpend(user, await _client.GetAsync(query, cancellationToken).ConfigureAwait(false), null);
             }
             catch (CopilotApiException ex) when (ex.StatusCode == 403 || ex.StatusCode == 404)
             {
                 ex.IsTerminating = true;
                 throw;
             }
-            catch (CopilotException ex) when (!ex.IsTerminating && !(ex is CopilotApiException { StatusCode: 401 or 410 }))
+            catch (CopilotException ex) when (!BatchIsolation.IsFatal(ex))
             {
                 return new UserSpend(user, null, ex);
             }

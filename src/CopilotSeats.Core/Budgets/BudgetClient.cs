@@ -34,7 +34,6 @@ namespace CopilotSeats.Budgets
                 method == HttpMethod.Get ? RequestKind.Budgets : RequestKind.BudgetChange, owner, target ?? owner.Name, body)
             {
                 Hints = BudgetErrorHints.Rows,
-                ParallelMutation = true,
             };
 
         /// <summary>

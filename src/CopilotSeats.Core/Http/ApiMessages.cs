@@ -21,8 +21,7 @@ namespace CopilotSeats.Http
         /// <summary>Hint rows of the layer that built the request, asked before the general table (see <see cref="ErrorHints"/>).</summary>
         internal IReadOnlyList<ErrorHint>? Hints { get; set; }
         /// <summary>A change GitHub takes concurrently (budgets): paced by the points budget, not one at a time like seat changes.</summary>
-        public bool ParallelMutation { get; internal set; }
-        public ApiRequest WithUri(Uri uri) => new ApiRequest(Method, uri, EndpointKey, Kind, Scope, Target, Body) { Hints = Hints, ParallelMutation = ParallelMutation };
+        public ApiRequest WithUri(Uri uri) => new ApiRequest(Method, uri, EndpointKey, Kind, Scope, Target, Body) { Hints = Hints };
     }
 
     public sealed class ApiResponse

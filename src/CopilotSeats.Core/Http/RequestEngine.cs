@@ -6,7 +6,7 @@ namespace CopilotSeats.Http
 {
     /// <summary>
     /// The one path every request takes: bounded concurrency, a per-endpoint points budget,
-    /// mutations serialised and spaced (but <see cref="ApiRequest.ParallelMutation"/> ones, paced by the budget alone), a shared rate-limit pause, safe retries with full-jitter
+    /// mutations serialised and spaced (but <see cref="RequestKinds.IsConcurrentChange"/> ones, paced by the budget alone), a shared rate-limit pause, safe retries with full-jitter
     /// backoff, per-request timeouts, cancellation, and no automatic redirects.
     /// </summary>
     /// <remarks>
@@ -57,7 +57,7 @@ namespace CopilotSeats.Http
         public async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
         {
             EnsureSendable(request);
-            if (request.IsMutation && !request.ParallelMutation)
+            if (request.IsMutation && !request.Kind.IsConcurrentChange())
             {
                 await _mutations.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try

@@ -32,6 +32,12 @@ namespace CopilotSeats.Http
         public static bool IsSeatChange(this RequestKind kind) => kind is RequestKind.AddUsers or RequestKind.RemoveUsers
             or RequestKind.AddTeams or RequestKind.RemoveTeams or RequestKind.AddEnterpriseTeams or RequestKind.RemoveEnterpriseTeams;
 
+        /// <summary>
+        /// A change that goes concurrently, paced by the points budget alone rather than one at a time and spaced:
+        /// budget writes (assumed not content-creating requests; README, "AI-credit budgets").
+        /// </summary>
+        public static bool IsConcurrentChange(this RequestKind kind) => kind == RequestKind.BudgetChange;
+
         /// <summary>The kind of a seat change: which action, naming whom.</summary>
         public static RequestKind ChangeKind(SeatAction action, AssigneeKind assignee) => (action, assignee) switch
         {
