@@ -2,14 +2,10 @@ using CopilotSeats.Seats;
 
 namespace CopilotSeats.Sync
 {
-    /// <summary>Sends one batch of at most 100 names (as <see cref="CopilotClient.ChangeSeatsIsolatedAsync"/> does): every request of an apply goes through one.</summary>
-    public delegate Task<BatchOutcome> SeatBatchSender(SeatScope scope, SeatAction action, AssigneeKind kind, IReadOnlyList<string> names,
-        CancellationToken cancellationToken);
-
     /// <summary>
     /// Desired state for one target: the plan (one seat listing, GET only, streamed through a <see cref="SeatPlanner"/>),
-    /// a plan read back and re-checked, and the apply: Add and Restore through the add endpoint, then Remove through
-    /// the cancel endpoint, in batches of at most 100, each through the one <see cref="SeatBatchSender"/> given.
+    /// a plan read back and re-checked, and the batches of the apply: Add and Restore through the add endpoint, then
+    /// Remove through the cancel endpoint, at most 100 names each.
     /// </summary>
     public static class SeatSync
     {
@@ -76,20 +72,6 @@ namespace CopilotSeats.Sync
             var removes = BatchPlanner.Plan(items.Where(i => i.Action == CopilotSeatPlanAction.Remove).Select(i => i.Login));
             return adds.Select(b => new KeyValuePair<SeatAction, string[]>(SeatAction.Add, b))
                 .Concat(removes.Select(b => new KeyValuePair<SeatAction, string[]>(SeatAction.Remove, b))).ToList();
-        }
-
-        /// <summary>Sends the batches one at a time through <paramref name="send"/>, handing each outcome over before the next.</summary>
-        public static async Task ApplyAsync(SeatScope scope, IReadOnlyList<KeyValuePair<SeatAction, string[]>> batches, SeatBatchSender send,
-            Func<BatchOutcome, Task> onOutcome, Action<int, int>? progress, CancellationToken cancellationToken)
-        {
-            if (send is null) throw new ArgumentNullException(nameof(send));
-            for (int i = 0; i < batches.Count; i++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                progress?.Invoke(i + 1, batches.Count);
-                BatchOutcome outcome = await send(scope, batches[i].Key, AssigneeKind.User, batches[i].Value, cancellationToken).ConfigureAwait(false);
-                await onOutcome(outcome).ConfigureAwait(false);
-            }
         }
     }
 }

@@ -126,23 +126,27 @@ namespace CopilotSeats.Commands
         // ---- seat changes ---------------------------------------------------------------------
 
         /// <summary>
-        /// From inside <see cref="CopilotCmdlet.RunAsync"/>: one batch through <see cref="JournaledSend"/> (journal null: no record), then
-        /// its errors and changes written. A 422 for users is narrowed to the names GitHub refuses; each gets its own error,
-        /// the others are sent again. Later batches go whatever happened to this one.
+        /// Sends the batches (at most 100 names each, <see cref="BatchPlanner"/>) one at a time, in order, each through
+        /// <see cref="JournaledSend"/> (journal null: no record), and writes each one's errors and changes before the next;
+        /// with <paramref name="activity"/>, one progress bar over all of them. A 422 for users is narrowed to the names
+        /// GitHub refuses; each gets its own error, the others are sent again. Later batches go whatever happened to this one.
         /// </summary>
-        private protected async Task SendBatchAsync(CopilotClient client, Journal.ChangeJournal? journal, SeatScope scope, SeatAction action,
-            AssigneeKind kind, string[] batch, CancellationToken cancellationToken)
+        private protected void SendBatches(CopilotClient client, Journal.ChangeJournal? journal,
+            IReadOnlyList<(SeatScope Scope, SeatAction Action, AssigneeKind Kind, string[] Names)> batches, string? activity)
         {
-            BatchOutcome outcome = await JournaledSend.SendAsync(client, journal, scope, action, kind, batch, cancellationToken).ConfigureAwait(false);
-            await WriteOutcomeAsync(outcome).ConfigureAwait(false);
-        }
-
-        /// <summary>A batch's errors (one per refused name) and its changes, written from inside <see cref="CopilotCmdlet.RunAsync"/>.</summary>
-        private protected async Task WriteOutcomeAsync(BatchOutcome outcome)
-        {
-            foreach (BatchError error in outcome.Errors)
-                await WriteErrorAsync(error.Error, error.Target).ConfigureAwait(false);
-            if (outcome.Changes.Count > 0) await WriteObjectsAsync(outcome.Changes).ConfigureAwait(false);
+            RunAsync(async cancellationToken =>
+            {
+                for (int i = 0; i < batches.Count; i++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (activity != null) ReportBatch(activity, i + 1, batches.Count);
+                    var (scope, action, kind, names) = batches[i];
+                    BatchOutcome outcome = await JournaledSend.SendAsync(client, journal, scope, action, kind, names, cancellationToken).ConfigureAwait(false);
+                    foreach (BatchError error in outcome.Errors)
+                        await WriteErrorAsync(error.Error, error.Target).ConfigureAwait(false);
+                    if (outcome.Changes.Count > 0) await WriteObjectsAsync(outcome.Changes).ConfigureAwait(false);
+                }
+            });
         }
 
         // ---- seats with usage ------------------------------------------------------------------

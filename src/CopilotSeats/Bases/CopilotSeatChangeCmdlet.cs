@@ -110,24 +110,9 @@ namespace CopilotSeats.Commands
             using ChangeJournal? journal = JournalFiles.Open(this, JournalPath, NoJournal.IsPresent);
             CopilotClient client = GetClient();
             SeatAction seatAction = Action;
-            var work = _accepted.Select(group => (Scope: group.Key, Batches: BatchPlanner.Plan(group.Value).ToList())).ToArray();
-            int count = work.Sum(group => group.Batches.Count);
-            string activity = (seatAction == SeatAction.Add ? "Adding" : "Cancelling") + " Copilot seats";
-            RunAsync(async cancellationToken =>
-            {
-                int number = 0;
-                foreach (var group in work)
-                {
-                    SeatScope scope = group.Scope;
-                    AssigneeKind kind = AssigneeFor(scope.Kind);
-                    foreach (string[] batch in group.Batches)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        ReportBatch(activity, ++number, count);
-                        await SendBatchAsync(client, journal, scope, seatAction, kind, batch, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-            });
+            var batches = _accepted.SelectMany(group => BatchPlanner.Plan(group.Value)
+                .Select(batch => (group.Key, seatAction, AssigneeFor(group.Key.Kind), batch))).ToList();
+            SendBatches(client, journal, batches, (seatAction == SeatAction.Add ? "Adding" : "Cancelling") + " Copilot seats");
         }
 
         private void Accept(SeatScope scope, string name)

@@ -60,7 +60,6 @@ namespace CopilotSeats.Commands
         // before the module's loader is registered (Loading/ModuleInitializer.cs).
         private SeatScope[]? _referenceScope;
         private SeatScope[]? _typedScope;
-        private CopilotClient? _client;
         private ChangeJournal? _journal;
         private bool _journalOpened;
 
@@ -94,7 +93,7 @@ namespace CopilotSeats.Commands
             var plans = new List<SyncPlan>();
             if (_rows.Count > 0)
             {
-                CopilotClient client = Client();
+                CopilotClient client = GetClient();
                 PlanOptions options = PlanOptions(includeEqual: true);
                 RunAsync(async ct =>
                 {
@@ -106,7 +105,7 @@ namespace CopilotSeats.Commands
                 WarnIgnored(Reference);
                 SeatScope scope = _referenceScope?[0] ?? ResolveScope(Organization, Enterprise);
                 if (PlanGuards.CheckReference(Reference, AllowEmptyReference, scope) is { } empty) ThrowTerminatingError(ErrorRecords.From(empty));
-                CopilotClient client = Client();
+                CopilotClient client = GetClient();
                 PlanOptions options = PlanOptions(includeEqual: false);
                 RunAsync(async ct => plans.Add(await SeatSync.PlanAsync(client, scope, Reference, options, ct).ConfigureAwait(false)));
             }
@@ -130,8 +129,8 @@ namespace CopilotSeats.Commands
         /// <summary>ShouldProcess per change (under -WhatIf this prints the plan), then the batches of the accepted ones.</summary>
         private void Apply(SyncPlan plan)
         {
-            string where = (plan.Scope.Kind == ScopeKind.Organization ? "organization '" : "enterprise '") + plan.Scope.Name + "'";
-            var accepted = plan.Changes.Where(item => ShouldProcessUnlessForced(Force, $"user '{item.Login}' in {where}", Describe(item.Action))).ToList();
+            var accepted = plan.Changes.Where(item =>
+                ShouldProcessUnlessForced(Force, CopilotSeatChangeCmdlet.TargetText(AssigneeKind.User, plan.Scope, item.Login), Describe(item.Action))).ToList();
             if (accepted.Count == 0) return;
             if (!_journalOpened)
             {
@@ -139,19 +138,9 @@ namespace CopilotSeats.Commands
                 _journal = JournalFiles.Open(this, JournalPath, NoJournal.IsPresent);
                 _journalOpened = true;
             }
-            var batches = SeatSync.Batches(accepted);
-            RunAsync(ct => SeatSync.ApplyAsync(plan.Scope, batches, SendBatchAsync, WriteOutcomeAsync,
-                (number, count) => ReportBatch("Synchronizing Copilot seats", number, count), ct));
+            var batches = SeatSync.Batches(accepted).Select(b => (plan.Scope, b.Key, AssigneeKind.User, b.Value)).ToList();
+            SendBatches(GetClient(), _journal, batches, "Synchronizing Copilot seats");
         }
-
-        /// <summary>
-        /// The one place every request of Sync-CopilotSeat goes through: one batch of at most 100 names, journaled, a 422
-        /// narrowed to the names GitHub refuses (<see cref="JournaledSend"/>).
-        /// </summary>
-        private Task<BatchOutcome> SendBatchAsync(SeatScope scope, SeatAction action, AssigneeKind kind, IReadOnlyList<string> names, CancellationToken cancellationToken) =>
-            JournaledSend.SendAsync(_client!, _journal, scope, action, kind, names, cancellationToken);
-
-        private CopilotClient Client() => _client ??= GetClient();
 
         private PlanRecheck RowsFor(SeatScope scope)
         {

@@ -128,17 +128,8 @@ namespace CopilotSeats.Commands
             using ChangeJournal? journal = JournalFiles.Open(this, JournalPath, NoJournal.IsPresent);
             var runs = plan.Steps.Select(s => s.RunId).Distinct().ToList();
             if (journal != null && runs.Count == 1) journal.UndoOf = runs[0];
-            RunAsync(async cancellationToken =>
-            {
-                foreach (var group in accepted)
-                {
-                    foreach (string[] batch in BatchPlanner.Plan(group.Names))
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        await SendBatchAsync(client, journal, group.Scope, group.Action, group.Kind, batch, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-            });
+            SendBatches(client, journal, accepted.SelectMany(group => BatchPlanner.Plan(group.Names)
+                .Select(batch => (group.Scope, group.Action, group.Kind, batch))).ToList(), activity: null);
         }
     }
 }
