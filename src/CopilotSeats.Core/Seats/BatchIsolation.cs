@@ -176,13 +176,9 @@ namespace CopilotSeats.Seats
                 DateTimeOffset? date = seats.Select(s => s.PendingCancellationDate).FirstOrDefault(d => d != null);
                 return new Verdict { Pending = date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty };
             }
-            var grants = teams.Select(s => new TeamGrant(s.AssigningTeam!, OwnerOf(s))).ToList();
+            var grants = teams.Select(s => new TeamGrant(s.AssigningTeam!, SeatRemoval.GrantOwner(_scope, s))).ToList();
             return new Verdict { Error = SeatRemoval.TeamAssigned(login, grants) };
         }
-
-        /// <summary>Where a team grant lives: the seat's organization (an org team), else the enterprise (an enterprise team).</summary>
-        private SeatScope OwnerOf(CopilotSeat seat) =>
-            _scope.Kind == ScopeKind.Enterprise && !string.IsNullOrEmpty(seat.Organization) ? SeatScope.ForOrganization(seat.Organization!) : _scope;
 
         /// <summary>Add: the names GitHub's message names are refused, each with GitHub's words; returns the others.</summary>
         private List<string> NamedInMessage(string[] batch, CopilotApiException refused, BatchOutcome outcome)

@@ -48,6 +48,14 @@ namespace CopilotSeats.Seats
         public static string PendingVerbose(string login, string? date, SeatScope scope) =>
             $"Skipped '{login}' in the {scope}: the seat is already pending cancellation" + (string.IsNullOrWhiteSpace(date) ? "." : $" ({date!.Trim()}).");
 
+        /// <summary>Where a team grant of a listed seat lives: the seat's organization in an enterprise listing (an org team), else the target listed.</summary>
+        public static SeatScope GrantOwner(SeatScope listed, CopilotSeat seat) =>
+            listed.Kind == ScopeKind.Enterprise && !string.IsNullOrEmpty(seat.Organization) ? SeatScope.ForOrganization(seat.Organization!) : listed;
+
+        /// <summary>The Remove-CopilotTeam command that cancels the seats of <paramref name="teams"/> of <paramref name="owner"/>.</summary>
+        public static string RemoveTeamCommand(SeatScope owner, IEnumerable<string> teams) =>
+            "Remove-CopilotTeam " + (owner.Kind == ScopeKind.Enterprise ? "-Enterprise " : "-Organization ") + owner.Name + " -TeamName " + string.Join(", ", teams);
+
         /// <summary>A team-granted seat: the message names the team(s); the action is the exact Remove-CopilotTeam command.</summary>
         public static CopilotException TeamAssigned(string login, IReadOnlyList<TeamGrant> grants)
         {
@@ -58,9 +66,7 @@ namespace CopilotSeats.Seats
                 .ToList();
             string teams = string.Join(" and ", byOwner.Select(o =>
                 (o.Teams.Count == 1 ? "team '" : "teams '") + string.Join("', '", o.Teams) + "' of the " + o.Owner));
-            string commands = string.Join("; ", byOwner.Select(o =>
-                "Remove-CopilotTeam " + (o.Owner.Kind == ScopeKind.Enterprise ? "-Enterprise " : "-Organization ") + o.Owner.Name
-                + " -TeamName " + string.Join(", ", o.Teams)));
+            string commands = string.Join("; ", byOwner.Select(o => RemoveTeamCommand(o.Owner, o.Teams)));
             return new CopilotException(TeamAssignedId, CopilotErrorCategory.InvalidOperation, login,
                 $"The Copilot seat of '{login}' comes from {teams}, so it cannot be cancelled per user: cancel the team's seats, or remove the user from the team.")
             {

@@ -26,7 +26,7 @@ namespace CopilotSeats.Sync
         /// <summary>Names the team and the Remove-CopilotTeam command that cancels its seats.</summary>
         public static string Conflict(TeamGrant grant) =>
             $"Not in the reference set, but the seat comes from team '{grant.Team}' of the {grant.Owner} and cannot be cancelled per user: "
-            + $"run Remove-CopilotTeam {(grant.Owner.Kind == ScopeKind.Enterprise ? "-Enterprise" : "-Organization")} {grant.Owner.Name} -TeamName {grant.Team}, or remove the user from the team.";
+            + $"run {SeatRemoval.RemoveTeamCommand(grant.Owner, new[] { grant.Team })}, or remove the user from the team.";
 
         private static string Day(DateTimeOffset date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }

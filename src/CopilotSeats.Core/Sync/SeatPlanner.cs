@@ -100,7 +100,7 @@ namespace CopilotSeats.Sync
             else if (age < _options.GraceDays)
                 (item.Action, item.Reason) = (CopilotSeatPlanAction.Skip, PlanReasons.InGrace(age.Value, _options.GraceDays));
             else if (item.AssigningTeam != null)
-                (item.Action, item.Reason) = (CopilotSeatPlanAction.Conflict, PlanReasons.Conflict(new TeamGrant(item.AssigningTeam, OwnerOf(seat))));
+                (item.Action, item.Reason) = (CopilotSeatPlanAction.Conflict, PlanReasons.Conflict(new TeamGrant(item.AssigningTeam, SeatRemoval.GrantOwner(_scope, seat))));
             else
                 (item.Action, item.Reason) = (CopilotSeatPlanAction.Remove, PlanReasons.Remove(item.DaysInactive));
             if (item.Action != CopilotSeatPlanAction.Keep && _options.Exclude.FirstMatch(login) is { } pattern)
@@ -114,9 +114,5 @@ namespace CopilotSeats.Sync
             Organization = _scope.Kind == ScopeKind.Organization ? _scope.Name : seat?.Organization,
             Enterprise = _scope.Enterprise,
         };
-
-        /// <summary>Where a team grant lives: the seat's organization in an enterprise listing (an org team), else the target.</summary>
-        private SeatScope OwnerOf(CopilotSeat seat) =>
-            _scope.Kind == ScopeKind.Enterprise && !string.IsNullOrEmpty(seat.Organization) ? SeatScope.ForOrganization(seat.Organization!) : _scope;
     }
 }
