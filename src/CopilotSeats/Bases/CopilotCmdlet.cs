@@ -55,6 +55,20 @@ namespace CopilotSeats.Commands
             return LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
         }
 
+        /// <summary>Name patterns (-Exclude, or -UserName with wildcards); a bad pattern is a terminating error before anything is sent.</summary>
+        protected Seats.NamePatterns ParsePatterns(string[]? patterns)
+        {
+            try
+            {
+                return Seats.NamePatterns.Parse(patterns);
+            }
+            catch (CopilotException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex));
+                throw; // not reached
+            }
+        }
+
         /// <summary>
         /// True when the item may go: -Force without -WhatIf skips the prompt, otherwise ShouldProcess asks once for
         /// <paramref name="target"/> (-WhatIf writes its line and answers false).

@@ -33,14 +33,7 @@ namespace CopilotSeats.Commands
 
         protected override void BeginProcessing()
         {
-            try
-            {
-                _exclude = NamePatterns.Parse(Exclude);
-            }
-            catch (CopilotException ex)
-            {
-                ThrowTerminatingError(ErrorRecords.From(ex));
-            }
+            _exclude = ParsePatterns(Exclude);
         }
 
         /// <summary>How to plan: -Exclude, -GraceDays, now.</summary>

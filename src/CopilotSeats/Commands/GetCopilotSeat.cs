@@ -46,15 +46,7 @@ namespace CopilotSeats.Commands
 
         protected override void ProcessRecord()
         {
-            NamePatterns exclude = NamePatterns.None;
-            try
-            {
-                exclude = NamePatterns.Parse(Exclude);
-            }
-            catch (CopilotException ex)
-            {
-                ThrowTerminatingError(ErrorRecords.From(ex));
-            }
+            NamePatterns exclude = ParsePatterns(Exclude);
             SeatScope scope = ResolveScope();
             CopilotClient client = GetClient();
             string[]? names = UserName;

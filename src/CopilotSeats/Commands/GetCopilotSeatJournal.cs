@@ -42,16 +42,7 @@ namespace CopilotSeats.Commands
                 ThrowTerminatingError(ErrorRecords.From(new CopilotException("CopilotSeats.JournalNotFound", CopilotErrorCategory.ObjectNotFound, Path,
                     $"There is no journal at '{explicitPath}'.") { IsTerminating = true, RecommendedAction = "Check the path given to -Path." }));
             }
-            NamePatterns names;
-            try
-            {
-                names = NamePatterns.Parse(UserName);
-            }
-            catch (CopilotException ex)
-            {
-                ThrowTerminatingError(ErrorRecords.From(ex));
-                return;
-            }
+            NamePatterns names = ParsePatterns(UserName);
             var query = new JournalQuery
             {
                 RunIds = RunId,
