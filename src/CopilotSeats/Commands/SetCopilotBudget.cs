@@ -55,11 +55,10 @@ namespace CopilotSeats.Commands
             foreach (var group in _targets.Groups)
             {
                 SeatScope owner = group.Key;
-                bool allUsers = group.Value.Count == 1 && group.Value[0].Length == 0;
                 var plan = new List<BudgetPlanItem>();
                 RunAsync(async cancellationToken =>
                 {
-                    if (allUsers)
+                    if (AllUsers.IsPresent) // its targets are the owners, each under an empty name
                     {
                         List<CopilotBudget> existing = await client.Budgets().ListAiCreditBudgetsAsync(owner, "multi_user_customer", cancellationToken).ConfigureAwait(false);
                         plan.Add(new BudgetPlanItem(null, BudgetRules.AllUsersBudget(existing), _amount));
