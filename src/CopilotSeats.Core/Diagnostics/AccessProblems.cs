@@ -55,16 +55,18 @@ namespace CopilotSeats.Diagnostics
 
         /// <summary>A fine-grained or App token refused the budgets list: the permission (BUDGETS.md, "Who may call").</summary>
         private static string BudgetProblem(SeatScope target, int status, string? accepts) =>
-            (target.Kind == ScopeKind.Enterprise ? "needs the enterprise permission 'Enterprise billing' (read)" : "needs the organization permission 'Administration' (read)")
+            "needs " + BillingErrorHints.Permission(target)
             + (accepts is null ? string.Empty : $" [{accepts}]")
             + (status == 404 ? $", or usage-based billing is not enabled for the {target}" : string.Empty) + ".";
+
         /// <summary>The AI-credit usage report: the role, the classic scope or the permission, or that usage-based billing may not apply.</summary>
         private static string CreditUsageProblem(SeatScope target, ApiResponse response)
         {
             if (response.Status == 404) return $"not found: usage-based billing may not apply to the {target}, or it does not exist or the token cannot see it.";
             string? granted = response.Header("X-OAuth-Scopes");
             if (granted is null) return $"needs {BillingErrorHints.Permission(target)}" + (target.Kind == ScopeKind.Enterprise ? ", which GitHub does not make generally available to enterprise-owned Apps." : ".");
-            var accepted = OAuthScopes.Parse(response.Header("X-Accepted-OAuth-Scopes") ?? BillingErrorHints.ClassicScopes(target).Replace(" or ", ", "));
+            var accepted = response.Header("X-Accepted-OAuth-Scopes") is { } header ? OAuthScopes.Parse(header)
+                : DocumentedScopes(AccessCheckKind.CreditUsage, target.Kind == ScopeKind.Enterprise);
             return OAuthScopes.AnyCovered(OAuthScopes.Parse(granted), accepted)
                 ? $"refused although the token has the scope: the account must be {BillingErrorHints.Role(target)}."
                 : $"the token lacks the scope: needs {string.Join(" or ", accepted)} and an account of {BillingErrorHints.Role(target)}.";
@@ -87,7 +89,7 @@ namespace CopilotSeats.Diagnostics
         private static List<string> DocumentedScopes(AccessCheckKind check, bool enterprise) => check switch
         {
             AccessCheckKind.Usage => enterprise ? new List<string> { "manage_billing:copilot", "read:enterprise" } : new List<string> { "read:org" },
-            AccessCheckKind.Budgets => enterprise ? new List<string> { "manage_billing:enterprise", "read:enterprise" } : new List<string> { "admin:org" },
+            AccessCheckKind.Budgets or AccessCheckKind.CreditUsage => enterprise ? new List<string> { "manage_billing:enterprise", "read:enterprise" } : new List<string> { "admin:org" },
             _ => enterprise ? new List<string> { "manage_billing:copilot", "read:enterprise" } : new List<string> { "manage_billing:copilot", "read:org" },
         };
 
