@@ -39,14 +39,16 @@ internal sealed class BudgetEndpoints(SimulatorState state, Func<BudgetSettings>
         var matching = Of(request.Owner!).Where(b => string.IsNullOrEmpty(scopeFilter) || b.Scope == scopeFilter)
             .Where(b => string.IsNullOrEmpty(user) || b.IsUserLevel && (b.User is null || string.Equals(b.User, user, StringComparison.OrdinalIgnoreCase)))
             .ToList();
-        int perPage = Math.Min(100, BudgetRules.IntQuery(request, "per_page", 10)), page = BudgetRules.IntQuery(request, "page", 1);
+        var paging = Paging.Of(request, matching.Count, 10); // no Link header: GitHub pages budgets by has_next_page
         decimal? consumed = string.IsNullOrEmpty(user) ? null : BudgetConsumption.Consumed(state, request.Owner!, user);
-        var items = matching.Skip((page - 1) * perPage).Take(perPage)
-            .Select(b => (JsonNode)b.ToJson(listing: true, b.User != null ? BudgetConsumption.Consumed(state, request.Owner!, b.User) : b.IsUserLevel ? consumed : null));
+        var items = paging.Slice(matching).Select(b => (JsonNode)b.ToJson(listing: true,
+            b.User is null ? (b.IsUserLevel ? consumed : null)
+            : consumed != null && string.Equals(b.User, user, StringComparison.OrdinalIgnoreCase) ? consumed
+            : BudgetConsumption.Consumed(state, request.Owner!, b.User)));
         var body = new JsonObject
         {
             ["budgets"] = new JsonArray(items.ToArray()),
-            ["has_next_page"] = page * perPage < matching.Count,
+            ["has_next_page"] = paging.Page * paging.PerPage < matching.Count,
             ["total_count"] = matching.Count,
         };
         if (!string.IsNullOrEmpty(user))
@@ -138,14 +140,14 @@ internal sealed class BudgetEndpoints(SimulatorState state, Func<BudgetSettings>
                 .Where(u => u.Target == 0 || (u.Consumed * 100 / u.Target >= lower && u.Consumed * 100 / u.Target <= upper))
                 .ToList();
         states = request.Query["sort_order"].FirstOrDefault() == "1" ? states.OrderBy(u => u.Consumed).ToList() : states.OrderByDescending(u => u.Consumed).ToList();
-        int perPage = Math.Min(100, BudgetRules.IntQuery(request, "per_page", 10)), page = BudgetRules.IntQuery(request, "page", 1);
-        var items = states.Skip((page - 1) * perPage).Take(perPage).Select(u =>
+        var paging = Paging.Of(request, states.Count, 10);
+        var items = paging.Slice(states).Select(u =>
         {
             var item = new JsonObject { ["user"] = u.User, ["consumed_amount"] = u.Consumed, ["target_amount"] = u.Target };
             if (u.Override != null) item["override_budget_id"] = u.Override;
             return (JsonNode)item;
         });
-        return new Answer(200, new JsonObject { ["user_states"] = new JsonArray(items.ToArray()), ["has_next_page"] = page * perPage < states.Count, ["total_count"] = states.Count });
+        return new Answer(200, new JsonObject { ["user_states"] = new JsonArray(items.ToArray()), ["has_next_page"] = paging.Page * paging.PerPage < states.Count, ["total_count"] = states.Count });
     }
 
     private BudgetRecord? Find(RouteRequest request) => Of(request.Owner!).FirstOrDefault(b => b.Id == request["budget_id"]);
