@@ -24,11 +24,11 @@ internal static class CreditLedger
         List<SeatRecord> rows = owner.Kind == OwnerKind.Enterprise ? state.RowsLocked(owner) : owner.Seats.ToList();
         var users = rows.Where(s => !s.AccountDeleted).GroupBy(s => s.Login, StringComparer.OrdinalIgnoreCase).Select(g =>
         {
-            var latest = g.OrderByDescending(s => s.LastActivityAt ?? DateTimeOffset.MinValue).First();
+            ReportUser user = ReportUser.Of(g);
             var orgs = g.Select(s => s.Organization ?? owner.Name).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(o => o, StringComparer.OrdinalIgnoreCase).ToList();
-            string paidBy = orgs[(int)(UsageActivity.Hash(state.RandomSeed, latest.Login, year * 12 + month) % (ulong)orgs.Count)];
+            string paidBy = orgs[(int)(UsageActivity.Hash(state.RandomSeed, user.Login, year * 12 + month) % (ulong)orgs.Count)];
             decimal allowance = g.Max(s => Allowance(s.PlanType));
-            return (User: new ReportUser(latest.Login, latest.UserId, latest.LastActivityAt, latest.LastActivityEditor), PaidBy: paidBy, Allowance: allowance);
+            return (User: user, PaidBy: paidBy, Allowance: allowance);
         }).OrderBy(u => u.User.Id).ToList();
         decimal pool = users.Sum(u => u.Allowance);
         var lines = new List<CreditLine>();

@@ -77,7 +77,7 @@ internal sealed class CreditUsageReports
     /// </summary>
     private static Answer? RoleRefusal(RouteRequest request, bool enterprise)
     {
-        string? token = SimTokens.TokenOf(request.Headers?.Authorization.FirstOrDefault());
+        string? token = request.Token;
         if (token is null) return null;
         if (SimTokens.IsPlainMember(token) || (!enterprise && SimTokens.IsBillingManager(token)))
             return Error(403, enterprise

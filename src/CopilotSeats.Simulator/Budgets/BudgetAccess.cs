@@ -9,10 +9,7 @@ namespace CopilotSeats.Simulator.Budgets;
 /// </summary>
 internal static class BudgetAccess
 {
-    public const string OrgAdministration = "administration";
-    public const string EnterpriseBilling = "enterprise_billing";
-
     public static string? PermissionFor(ApiRoute route) =>
         !route.Template.Contains("/settings/billing/budgets", StringComparison.Ordinal) ? null
-        : route.Scope == RouteScope.Enterprise ? EnterpriseBilling : OrgAdministration;
+        : route.Scope == RouteScope.Enterprise ? Billing.CreditUsageReports.EnterprisePermission : Billing.CreditUsageReports.OrgPermission;
 }

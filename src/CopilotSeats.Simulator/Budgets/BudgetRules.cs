@@ -34,8 +34,7 @@ internal static class BudgetRules
     public static Answer? Refusal(RouteRequest request, BudgetSettings settings, string action)
     {
         if (settings.DisabledFor.Contains(request.Owner!.Name, StringComparer.OrdinalIgnoreCase)) return Error(404, "Not Found");
-        string? token = SimTokens.TokenOf(request.Headers?["Authorization"].ToString());
-        if (token != null && SimTokens.IsPlainMember(token)) return Error(403, $"Insufficient permissions to {action}.");
+        if (request.Token is { } token && SimTokens.IsPlainMember(token)) return Error(403, $"Insufficient permissions to {action}.");
         if (request.Caller?.Kind == Apps.TokenKind.Installation && request.Method == "PATCH" && request.Owner.Kind == OwnerKind.Organization)
             return Error(403, "Resource not accessible by integration");
         return null;

@@ -19,6 +19,9 @@ internal sealed record RouteRequest(string Method, RouteMatch Match, SeatOwner? 
     /// <summary>Whether the request asked for REST API version 2026-03-10 (or later): its breaking changes apply.</summary>
     public bool Since20260310 => string.CompareOrdinal(ApiVersion, ApiVersions.V20260310) >= 0;
 
+    /// <summary>The token of the Authorization header (as <see cref="Middleware.ApiCall.Token"/>), or null.</summary>
+    public string? Token => Middleware.SimTokens.TokenOf(Headers?.Authorization.FirstOrDefault());
+
     /// <summary>A path parameter's decoded value, e.g. request["username"].</summary>
     public string this[string parameter] => Match.Values[parameter];
 }

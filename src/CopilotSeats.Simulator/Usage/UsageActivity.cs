@@ -1,7 +1,15 @@
 namespace CopilotSeats.Simulator.Usage;
 
 /// <summary>A seated user as a report sees them: the latest activity over their seats in the report's scope and the editor.</summary>
-internal sealed record ReportUser(string Login, long Id, DateTimeOffset? LastActivity, string? Editor);
+internal sealed record ReportUser(string Login, long Id, DateTimeOffset? LastActivity, string? Editor)
+{
+    /// <summary>One login's seats seen as one user: the seat with the latest activity gives the activity and the editor.</summary>
+    public static ReportUser Of(IEnumerable<SeatRecord> seats)
+    {
+        var latest = seats.OrderByDescending(s => s.LastActivityAt ?? DateTimeOffset.MinValue).First();
+        return new ReportUser(latest.Login, latest.UserId, latest.LastActivityAt, latest.LastActivityEditor);
+    }
+}
 
 /// <summary>One user's counters on one day.</summary>
 internal readonly record struct UserDay(

@@ -77,11 +77,7 @@ internal sealed class UsageReports
     {
         List<SeatRecord> rows = owner.Kind == OwnerKind.Enterprise ? _state.RowsLocked(owner) : owner.Seats.ToList();
         var users = rows.GroupBy(s => s.Login, StringComparer.OrdinalIgnoreCase)
-            .Select(g =>
-            {
-                var latest = g.OrderByDescending(s => s.LastActivityAt ?? DateTimeOffset.MinValue).First();
-                return new ReportUser(latest.Login, latest.UserId, latest.LastActivityAt, latest.LastActivityEditor);
-            })
+            .Select(ReportUser.Of)
             .OrderBy(u => u.Id).ToList();
         var pairs = new List<TeamPair>();
         var repos = new List<RepoDay>();
