@@ -53,12 +53,8 @@ namespace CopilotSeats.Reports
 
         private static int Whole(decimal? value) => (int)Math.Round(Math.Max(0, value ?? 0));
 
-        private static void Chart(TextWriter writer, string id, string title, IReadOnlyList<ReportBar> bars, string note)
-        {
-            writer.Write("<section class=\"chart\" id=\"" + id + "-section\">\n<h2>" + Html.Encode(title) + "</h2>\n");
-            writer.Write(bars.Count == 0 ? "<p class=\"empty\">No usage.</p>\n" : SvgCharts.Bars(id, title, bars, "credit"));
-            writer.Write("<p class=\"note\">" + Html.Encode(note) + "</p>\n</section>\n");
-        }
+        private static void Chart(TextWriter writer, string id, string title, IReadOnlyList<ReportBar> bars, string note) =>
+            SeatReportWriter.Chart(writer, id + "-section", id, title, bars, note, "credit", "No usage.");
 
         private static void Figure(TextWriter writer, string name, decimal? value, int decimals, string label, string note)
         {

@@ -117,11 +117,13 @@ namespace CopilotSeats.Reports
             writer.Write("</tbody>\n</table>\n</section>\n");
         }
 
-        private static void Chart(TextWriter writer, string sectionId, string svgId, string title, IReadOnlyList<ReportBar> bars, string note)
+        /// <summary>A chart section: its title, the bars counted in <paramref name="unit"/>s (or <paramref name="empty"/>), and a note.</summary>
+        internal static void Chart(TextWriter writer, string sectionId, string svgId, string title, IReadOnlyList<ReportBar> bars, string note,
+            string unit = "seat", string empty = "No seats.")
         {
             writer.Write("<section class=\"chart\" id=\"" + sectionId + "\">\n<h2>" + Html.Encode(title) + "</h2>\n");
-            if (bars.Count == 0) writer.Write("<p class=\"empty\">No seats.</p>\n");
-            else writer.Write(SvgCharts.Bars(svgId, title, bars));
+            if (bars.Count == 0) writer.Write("<p class=\"empty\">" + Html.Encode(empty) + "</p>\n");
+            else writer.Write(SvgCharts.Bars(svgId, title, bars, unit));
             writer.Write("<p class=\"note\">" + Html.Encode(note) + "</p>\n</section>\n");
         }
 
