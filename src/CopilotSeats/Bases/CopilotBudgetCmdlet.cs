@@ -4,7 +4,7 @@ namespace CopilotSeats.Commands
 {
     /// <summary>
     /// Base of Get-, Set- and Remove-CopilotBudget: -Organization/-Enterprise once, and -UserName, which piped seats
-    /// bind through Login. <see cref="BudgetTargets"/> collects the names per owner.
+    /// bind through Login. <see cref="ScopedNames"/> collects the names per owner.
     /// </summary>
     public abstract class CopilotBudgetCmdlet : CopilotScopeCmdlet
     {
@@ -51,29 +51,5 @@ namespace CopilotSeats.Commands
 
         /// <summary>Looks up, asks ShouldProcess and sends what was collected, each change recorded in <paramref name="journal"/> (null: none).</summary>
         protected abstract void Send(CopilotClient client, ChangeJournal? journal);
-    }
-
-    /// <summary>Names per organization or enterprise, each once, in the order they came.</summary>
-    internal sealed class BudgetTargets
-    {
-        private readonly List<KeyValuePair<SeatScope, List<string>>> _groups = new List<KeyValuePair<SeatScope, List<string>>>();
-        private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-
-        public IReadOnlyList<KeyValuePair<SeatScope, List<string>>> Groups => _groups;
-        public int Count => _seen.Count;
-
-        /// <summary>Adds the name under its owner; false when it was there already.</summary>
-        public bool Add(SeatScope owner, string name)
-        {
-            if (!_seen.Add(owner + "|" + name)) return false;
-            foreach (var group in _groups)
-                if (group.Key.Kind == owner.Kind && string.Equals(group.Key.Name, owner.Name, StringComparison.OrdinalIgnoreCase))
-                {
-                    group.Value.Add(name);
-                    return true;
-                }
-            _groups.Add(new KeyValuePair<SeatScope, List<string>>(owner, new List<string> { name }));
-            return true;
-        }
     }
 }

@@ -10,7 +10,7 @@ namespace CopilotSeats.Commands
     /// </summary>
     public abstract class CopilotSeatChangeCmdlet : CopilotScopeCmdlet
     {
-        private readonly List<KeyValuePair<SeatScope, List<string>>> _accepted = new List<KeyValuePair<SeatScope, List<string>>>();
+        private readonly ScopedNames _accepted = new ScopedNames();
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>Skips the confirmation prompt (-WhatIf still wins).</summary>
@@ -92,7 +92,7 @@ namespace CopilotSeats.Commands
                 // (an enterprise listing has one row per grant).
                 if (!Screen(scope, name, key)) continue;
                 _seen.Add(key);
-                if (ShouldProcessUnlessForced(Force, TargetText(kind, scope, name), action)) Accept(scope, name);
+                if (ShouldProcessUnlessForced(Force, TargetText(kind, scope, name), action)) _accepted.Add(scope, name);
             }
         }
 
@@ -110,22 +110,9 @@ namespace CopilotSeats.Commands
             using ChangeJournal? journal = JournalFiles.Open(this, JournalPath, NoJournal.IsPresent);
             CopilotClient client = GetClient();
             SeatAction seatAction = Action;
-            var batches = _accepted.SelectMany(group => BatchPlanner.Plan(group.Value)
+            var batches = _accepted.Groups.SelectMany(group => BatchPlanner.Plan(group.Value)
                 .Select(batch => (group.Key, seatAction, AssigneeFor(group.Key.Kind), batch))).ToList();
             SendBatches(client, journal, batches, (seatAction == SeatAction.Add ? "Adding" : "Cancelling") + " Copilot seats");
-        }
-
-        private void Accept(SeatScope scope, string name)
-        {
-            foreach (KeyValuePair<SeatScope, List<string>> group in _accepted)
-            {
-                if (group.Key.Kind == scope.Kind && string.Equals(group.Key.Name, scope.Name, StringComparison.OrdinalIgnoreCase))
-                {
-                    group.Value.Add(name);
-                    return;
-                }
-            }
-            _accepted.Add(new KeyValuePair<SeatScope, List<string>>(scope, new List<string> { name }));
         }
 
         /// <summary>What ShouldProcess names: "user 'alice' in organization 'octo-org'".</summary>

@@ -19,7 +19,7 @@ namespace CopilotSeats.Commands
         [Parameter]
         public SwitchParameter All { get; set; }
 
-        private readonly BudgetTargets _users = new BudgetTargets();
+        private readonly ScopedNames _users = new ScopedNames();
 
         protected override void ProcessRecord()
         {

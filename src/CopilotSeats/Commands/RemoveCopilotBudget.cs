@@ -16,8 +16,8 @@ namespace CopilotSeats.Commands
         [ValidateNotNullOrEmpty]
         public string[]? Id { get; set; }
 
-        private readonly BudgetTargets _ids = new BudgetTargets();
-        private readonly BudgetTargets _users = new BudgetTargets();
+        private readonly ScopedNames _ids = new ScopedNames();
+        private readonly ScopedNames _users = new ScopedNames();
 
         protected override void ProcessRecord()
         {

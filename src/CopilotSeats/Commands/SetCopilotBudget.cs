@@ -20,7 +20,7 @@ namespace CopilotSeats.Commands
         [Parameter(Mandatory = true)]
         public decimal AmountUsd { get; set; }
 
-        private readonly BudgetTargets _targets = new BudgetTargets();
+        private readonly ScopedNames _targets = new ScopedNames();
         private int _amount;
 
         protected override void BeginProcessing()
