@@ -35,28 +35,34 @@ namespace CopilotSeats.Commands
 
         protected override void Send(CopilotClient client, ChangeJournal? journal)
         {
-            foreach (var group in _ids.Groups.Concat(_users.Groups))
+            foreach (var group in _ids.Groups)
+                Remove(client, journal, group.Key, group.Value.Select(id => (new BudgetRemoval(id, id, null), $"budget {id} in the {group.Key}")).ToList());
+            foreach (var group in _users.Groups)
+                Remove(client, journal, group.Key, OwnBudgets(client, group.Key, group.Value));
+        }
+
+        /// <summary>Each user's own AI-credit budget (one lookup for all of them); a user without one is a CopilotSeats.NoBudget error.</summary>
+        private List<(BudgetRemoval Budget, string Text)> OwnBudgets(CopilotClient client, SeatScope owner, List<string> users)
+        {
+            var existing = new Dictionary<string, CopilotBudget>();
+            RunAsync(async cancellationToken => existing = await client.Budgets().OwnBudgetsAsync(owner, users, cancellationToken).ConfigureAwait(false));
+            var budgets = new List<(BudgetRemoval, string)>();
+            foreach (string user in users)
             {
-                SeatScope owner = group.Key;
-                bool byUser = _users.Groups.Any(g => ReferenceEquals(g.Value, group.Value));
-                var budgets = group.Value.Select(id => (Budget: new BudgetRemoval(id, id, null), Text: $"budget {id} in the {owner}")).ToList();
-                if (byUser)
-                {
-                    var existing = new Dictionary<string, CopilotBudget>();
-                    RunAsync(async cancellationToken => existing = await client.Budgets().OwnBudgetsAsync(owner, group.Value, cancellationToken).ConfigureAwait(false));
-                    budgets.Clear();
-                    foreach (string user in group.Value)
-                    {
-                        if (existing.TryGetValue(user, out CopilotBudget? own)) budgets.Add((new BudgetRemoval(own.Id, user, own.AmountUsd), $"AI-credit budget of user {user} (${own.AmountUsd}) in the {owner}"));
-                        else WriteError(ErrorRecords.From(new CopilotException("CopilotSeats.NoBudget", CopilotErrorCategory.ObjectNotFound, user,
-                            $"User '{user}' has no AI-credit budget of their own in the {owner}.") { RecommendedAction = "Get-CopilotBudget -Scope User lists the user budgets." }, user));
-                    }
-                }
-                var accepted = budgets.Where(b => ShouldProcessUnlessForced(Force, b.Text, "Remove Copilot budget")).Select(b => b.Budget).ToList();
-                if (accepted.Count == 0) continue;
-                RunAsync(cancellationToken => client.Budgets().DeleteAsync(owner, accepted, id => WriteVerboseAsync($"Removed budget {id} in the {owner}."),
-                    error => WriteErrorAsync(error, error.TargetObject), journal, cancellationToken));
+                if (existing.TryGetValue(user, out CopilotBudget? own)) budgets.Add((new BudgetRemoval(own.Id, user, own.AmountUsd), $"AI-credit budget of user {user} (${own.AmountUsd}) in the {owner}"));
+                else WriteError(ErrorRecords.From(new CopilotException("CopilotSeats.NoBudget", CopilotErrorCategory.ObjectNotFound, user,
+                    $"User '{user}' has no AI-credit budget of their own in the {owner}.") { RecommendedAction = "Get-CopilotBudget -Scope User lists the user budgets." }, user));
             }
+            return budgets;
+        }
+
+        /// <summary>ShouldProcess per budget, then the deletes of the accepted ones.</summary>
+        private void Remove(CopilotClient client, ChangeJournal? journal, SeatScope owner, List<(BudgetRemoval Budget, string Text)> budgets)
+        {
+            var accepted = budgets.Where(b => ShouldProcessUnlessForced(Force, b.Text, "Remove Copilot budget")).Select(b => b.Budget).ToList();
+            if (accepted.Count == 0) return;
+            RunAsync(cancellationToken => client.Budgets().DeleteAsync(owner, accepted, id => WriteVerboseAsync($"Removed budget {id} in the {owner}."),
+                error => WriteErrorAsync(error, error.TargetObject), journal, cancellationToken));
         }
     }
 }
