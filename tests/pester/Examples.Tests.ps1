@@ -60,6 +60,22 @@ Describe 'GitHub App examples' {
         foreach ($line in Get-PemBodyLines $Key.Pkcs1) { $out.Contains($line) | Should -BeFalse }
     }
 
+    It 'the Actions script''s enterprise variant reports the enterprise''s inactive users once each, through the enterprise installation' {
+        $null = Register-SimulatorApp $Sim -ClientId $ClientId -PublicKey $Key.PublicKey -Installations @(@{ enterprise = 'octo-ent'; id = 102 })
+        $env:COPILOT_APP_CLIENT_ID = $ClientId
+        $env:COPILOT_APP_PRIVATE_KEY = $Key.Pkcs1
+        $report = Join-Path $WorkDir 'inactive-ent.csv'
+        $out = & (Join-Path $Examples 'github-actions/Reclaim-Seats.ps1') -Enterprise octo-ent -InactiveDays 30 -ReportPath $report 6>&1 | Out-String
+        $out | Should -Match 'installation 102 \(enterprise octo-ent\)'
+        $rows = @(Import-Csv -LiteralPath $report)
+        $expected = @(Get-CopilotSeat -Enterprise octo-ent -InactiveDays 30 -ApiUrl $Sim.Url -Token (ConvertTo-SecureString sim_examples -AsPlainText -Force) | Sort-Object Login -Unique)
+        $rows.Count | Should -BeGreaterThan 0
+        @($rows.Login) | Should -Be @($expected.Login)
+        $requests = @(Get-SimulatorRequests $Sim)
+        $requests | Where-Object path -like '/orgs/*' | Should -BeNullOrEmpty -Because 'an enterprise installation reaches no organization'
+        @($requests | Where-Object method -eq DELETE).Count | Should -Be 0
+    }
+
     It 'the Azure Automation runbook reads the key from an Automation credential; dry run, then -Apply' {
         # What Automation gives: the credential's user name is the client ID, its password the PEM (here on one line).
         $credentialUser = $ClientId
