@@ -87,7 +87,7 @@ namespace CopilotSeats.Budgets
                     var budgets = new List<CopilotBudget>();
                     await ListAsync(owner, "user", user, allProducts: false, (page, _) => { budgets.AddRange(page); return Task.CompletedTask; }, cancellationToken).ConfigureAwait(false);
                     return budgets;
-                }, budgets => { listed.AddRange(budgets); return Task.CompletedTask; }, ex => throw ex, cancellationToken).ConfigureAwait(false);
+                }, budgets => { listed.AddRange(budgets); return Task.CompletedTask; }, null, cancellationToken).ConfigureAwait(false);
             }
             foreach (string user in users)
                 if (BudgetRules.OwnBudget(listed, user) is { } budget) own[user] = budget;
@@ -106,7 +106,7 @@ namespace CopilotSeats.Budgets
 
         /// <summary>
         /// Each user's answer (<see cref="ForUserAsync"/>), at most ThrottleLimit at a time, delivered in the users' order;
-        /// a user's failure goes to <paramref name="onError"/> and the others go on.
+        /// a user's failure goes to <paramref name="onError"/> and the others go on; a fatal one (401, 410) stops them.
         /// </summary>
         public Task ForUsersAsync(SeatScope owner, IEnumerable<string> users, Func<CopilotUserBudget, Task> onResult,
             Func<CopilotException, Task> onError, CancellationToken cancellationToken) =>
@@ -114,7 +114,8 @@ namespace CopilotSeats.Budgets
 
         /// <summary>
         /// Sends the planned creates and updates (Unchanged ones send nothing), at most ThrottleLimit at a time; each
-        /// outcome is delivered in the plan's order, a failure never stops the others. Each request is recorded in
+        /// outcome is delivered in the plan's order, a failure never stops the others but a fatal one (401, 410: nothing more
+        /// is sent, then it is thrown). Each request is recorded in
         /// <paramref name="journal"/> (Sent, then Applied, Refused or Unknown, with the old and new amount); null records nothing.
         /// </summary>
         public Task ApplyAsync(SeatScope owner, IReadOnlyList<BudgetPlanItem> items, Func<CopilotBudgetChange, Task> onChange,
@@ -151,42 +152,15 @@ namespace CopilotSeats.Budgets
 
         /// <summary>
         /// Runs <paramref name="work"/> for each item, at most ThrottleLimit at a time (the engine paces the requests),
-        /// and delivers the results in the items' order; an item's own failure goes to <paramref name="onError"/>.
+        /// and delivers the results in the items' order (see <see cref="OrderedWindow{T}"/>): an item's own failure goes
+        /// to <paramref name="onError"/> (null: it stops the run), a fatal one (401, 410, terminating) stops the run.
         /// </summary>
         private async Task InOrderAsync<TIn, TOut>(IEnumerable<TIn> items, Func<TIn, Task<TOut>> work, Func<TOut, Task> onResult,
-            Func<CopilotException, Task> onError, CancellationToken cancellationToken) where TOut : class
+            Func<CopilotException, Task>? onError, CancellationToken cancellationToken) where TOut : class
         {
-            using var window = new SemaphoreSlim(Engine.Options.ThrottleLimit);
-            var pending = new Queue<Task<TOut?>>();
-            async Task Deliver(Task<TOut?> next)
-            {
-                if (await next.ConfigureAwait(false) is { } result) await onResult(result).ConfigureAwait(false);
-            }
-            foreach (TIn item in items)
-            {
-                await window.WaitAsync(cancellationToken).ConfigureAwait(false);
-                pending.Enqueue(Isolated(() => work(item), onError, window));
-                while (pending.Count > 0 && pending.Peek().IsCompleted) await Deliver(pending.Dequeue()).ConfigureAwait(false);
-            }
-            while (pending.Count > 0) await Deliver(pending.Dequeue()).ConfigureAwait(false);
-        }
-
-        /// <summary>One item's work: a failure of its own goes to <paramref name="onError"/> (default result); its window slot is given back.</summary>
-        private static async Task<T?> Isolated<T>(Func<Task<T>> work, Func<CopilotException, Task> onError, SemaphoreSlim window) where T : class
-        {
-            try
-            {
-                return await work().ConfigureAwait(false);
-            }
-            catch (CopilotException ex) when (!ex.IsTerminating)
-            {
-                await onError(ex).ConfigureAwait(false);
-                return default;
-            }
-            finally
-            {
-                window.Release();
-            }
+            var window = new OrderedWindow<TOut>(Engine.Options.ThrottleLimit, (result, _) => onResult(result), onError);
+            foreach (TIn item in items) await window.AddAsync(() => work(item), cancellationToken).ConfigureAwait(false);
+            await window.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
         private static T Read<T>(ApiResponse response, ApiRequest request, Func<byte[], T> read)
