@@ -74,7 +74,7 @@ namespace CopilotSeats.Budgets
 
         /// <summary>
         /// The users' own AI-credit budgets, by login: one listing of the user budgets; when GitHub lists some without
-        /// their user (as its examples do), each user's own is asked for instead (?user=, which names the user).
+        /// their user (as its examples do), the own budget of each user not matched is asked for (?user=, which names the user).
         /// </summary>
         public async Task<Dictionary<string, CopilotBudget>> OwnBudgetsAsync(SeatScope owner, IReadOnlyList<string> users, CancellationToken cancellationToken)
         {
@@ -82,7 +82,7 @@ namespace CopilotSeats.Budgets
             var own = new Dictionary<string, CopilotBudget>(StringComparer.OrdinalIgnoreCase);
             if (listed.Any(b => b.UserName is null))
             {
-                await InOrderAsync(users, async user =>
+                await InOrderAsync(users.Where(user => BudgetRules.OwnBudget(listed, user) is null).ToList(), async user =>
                 {
                     var budgets = new List<CopilotBudget>();
                     await ListAsync(owner, "user", user, allProducts: false, (page, _) => { budgets.AddRange(page); return Task.CompletedTask; }, cancellationToken).ConfigureAwait(false);
