@@ -45,4 +45,18 @@ public sealed class BudgetWriteTests : SimulatorTestBase, IDisposable
         Assert.Equal(2, Requests.Count(r => r.Method == "POST"));
         Assert.Equal(new[] { "user-0002:Refused:401", "user-0001:Refused:422" }, entries.Select(e => $"{e.Name}:{e.Outcome}:{e.Status}"));
     }
+
+    [Theory]
+    [InlineData(502, true, 1)]
+    [InlineData(0, true, 1)]
+    [InlineData(502, false, 0)]
+    public async Task A_create_resent_after_GitHub_applied_it_is_Created_once_the_budget_is_found_as_sent(int status, bool afterApplied, int lookups)
+    {
+        Sim.Faults = new FaultSettings { Script = new[] { new ScriptedFault { Method = "POST", PathContains = "budgets", Status = status, AfterApplied = afterApplied } } };
+        var (seen, thrown, entries) = await Create(new CopilotClientOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(1) }, "user-0001");
+        Assert.Null(thrown);
+        Assert.Equal(new[] { "user-0001:Created" }, seen);
+        Assert.Equal("Applied", Assert.Single(entries).Outcome);
+        Assert.Equal((2, lookups), (Requests.Count(r => r.Method == "POST"), Requests.Count(r => r.Query.Contains("user=user-0001"))));
+    }
 }

@@ -65,11 +65,16 @@ namespace CopilotSeats.Budgets
         }
 
         /// <summary>Every AI-credit budget of one GitHub scope (user or multi_user_customer), in memory: Set-CopilotBudget's lookup.</summary>
-        public async Task<List<CopilotBudget>> ListAiCreditBudgetsAsync(SeatScope owner, string wireScope, CancellationToken cancellationToken)
+        public async Task<List<CopilotBudget>> ListAiCreditBudgetsAsync(SeatScope owner, string wireScope, CancellationToken cancellationToken) =>
+            (await CollectAsync(owner, wireScope, null, cancellationToken).ConfigureAwait(false)).Budgets;
+
+        /// <summary>Every AI-credit budget of the listing (of one GitHub scope, or all; for ?user=, with the user's effective budget), in memory.</summary>
+        private async Task<(List<CopilotBudget> Budgets, EffectiveBudget? Effective)> CollectAsync(SeatScope owner, string? wireScope, string? user, CancellationToken cancellationToken)
         {
             var all = new List<CopilotBudget>();
-            await ListAsync(owner, wireScope, null, allProducts: false, (page, _) => { all.AddRange(page); return Task.CompletedTask; }, cancellationToken).ConfigureAwait(false);
-            return all;
+            EffectiveBudget? effective = await ListAsync(owner, wireScope, user, allProducts: false,
+                (page, _) => { all.AddRange(page); return Task.CompletedTask; }, cancellationToken).ConfigureAwait(false);
+            return (all, effective);
         }
 
         /// <summary>
@@ -82,12 +87,9 @@ namespace CopilotSeats.Budgets
             var own = new Dictionary<string, CopilotBudget>(StringComparer.OrdinalIgnoreCase);
             if (listed.Any(b => b.UserName is null))
             {
-                await InOrderAsync(users.Where(user => BudgetRules.OwnBudget(listed, user) is null).ToList(), async user =>
-                {
-                    var budgets = new List<CopilotBudget>();
-                    await ListAsync(owner, "user", user, allProducts: false, (page, _) => { budgets.AddRange(page); return Task.CompletedTask; }, cancellationToken).ConfigureAwait(false);
-                    return budgets;
-                }, budgets => { listed.AddRange(budgets); return Task.CompletedTask; }, null, cancellationToken).ConfigureAwait(false);
+                await InOrderAsync(users.Where(user => BudgetRules.OwnBudget(listed, user) is null).ToList(),
+                    async user => (await CollectAsync(owner, "user", user, cancellationToken).ConfigureAwait(false)).Budgets,
+                    budgets => { listed.AddRange(budgets); return Task.CompletedTask; }, null, cancellationToken).ConfigureAwait(false);
             }
             foreach (string user in users)
                 if (BudgetRules.OwnBudget(listed, user) is { } budget) own[user] = budget;
@@ -98,9 +100,7 @@ namespace CopilotSeats.Budgets
         public async Task<CopilotUserBudget> ForUserAsync(SeatScope owner, string user, CancellationToken cancellationToken)
         {
             InputValidator.Validate(NameKind.Login, user);
-            var budgets = new List<CopilotBudget>();
-            EffectiveBudget? effective = await ListAsync(owner, null, user, allProducts: false,
-                (page, _) => { budgets.AddRange(page); return Task.CompletedTask; }, cancellationToken).ConfigureAwait(false);
+            var (budgets, effective) = await CollectAsync(owner, null, user, cancellationToken).ConfigureAwait(false);
             return BudgetRules.Resolve(user, owner, budgets, effective);
         }
 
@@ -128,11 +128,33 @@ namespace CopilotSeats.Budgets
                     : Request(new HttpMethod("PATCH"), owner, item.Existing!.Id, string.Empty, item.UserName, BudgetWire.UpdateBody(item.AmountUsd));
                 CopilotBudget saved = await Journaled(journal, owner, JournalFormat.SetBudget, item.UserName ?? JournalFormat.AllUsersName,
                     item.Existing?.AmountUsd, item.AmountUsd,
-                    async () => Read(await Engine.SendAsync(request, cancellationToken).ConfigureAwait(false), request, r => BudgetWire.ReadAnswer(r, owner))).ConfigureAwait(false);
+                    () => SendChangeAsync(owner, item, request, cancellationToken)).ConfigureAwait(false);
                 CopilotBudgetChange change = item.Change(owner, saved.Id.Length > 0 ? saved.Id : null);
                 change.RunId = journal?.RunId;
                 return change;
             }, onChange, onError, cancellationToken);
+
+        /// <summary>
+        /// Sends a create or update. A create the engine sent again (after a 502/503 or a dropped connection) may have been
+        /// applied the first time: GitHub then refuses the resend as a duplicate (422). When the budget now there is the one
+        /// sent (same amount, hard stop), the create succeeded; any other 422 stands.
+        /// </summary>
+        private async Task<CopilotBudget> SendChangeAsync(SeatScope owner, BudgetPlanItem item, ApiRequest request, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return Read(await Engine.SendAsync(request, cancellationToken).ConfigureAwait(false), request, r => BudgetWire.ReadAnswer(r, owner));
+            }
+            catch (CopilotApiException ex) when (ex.StatusCode == 422 && ex.Retried && item.Action == BudgetAction.Create)
+            {
+                CopilotBudget? now = item.UserName is { } user
+                    ? BudgetRules.OwnBudget((await CollectAsync(owner, "user", user, cancellationToken).ConfigureAwait(false)).Budgets, user)
+                    : BudgetRules.AllUsersBudget(await ListAiCreditBudgetsAsync(owner, "multi_user_customer", cancellationToken).ConfigureAwait(false));
+                if (now is null || new BudgetPlanItem(item.UserName, now, item.AmountUsd).Action != BudgetAction.Unchanged) throw;
+                Engine.Options.Verbose?.Invoke($"GitHub refused the resent budget of {item.UserName ?? "all users"} in the {owner} (422): the first attempt had created it, with ${item.AmountUsd}.");
+                return now;
+            }
+        }
 
         /// <summary>
         /// Deletes budgets by id, at most ThrottleLimit at a time; each has the name its error and journal lines carry (the
