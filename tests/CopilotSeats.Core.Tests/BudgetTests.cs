@@ -92,7 +92,7 @@ public class BudgetTests : SimulatorTestBase
     [Theory]
     [InlineData(403, "Resource not accessible by integration", "PATCH", false, "GitHub Apps update organization budgets")]
     [InlineData(403, "Resource not accessible by personal access token", "GET", false, "permission 'Administration' (read)")]
-    [InlineData(403, "Insufficient permissions to create a budget.", "POST", true, "enterprise owner or billing manager")]
+    [InlineData(403, "Insufficient permissions to create a budget.", "POST", true, "enterprise owner or billing manager (or an organization admin for that organization's budgets, or a custom role with write access")]
     [InlineData(404, "Budget with ID 42 not found.", "PATCH", false, "does not exist")]
     [InlineData(404, "Not Found", "GET", false, "Usage-based billing")]
     [InlineData(422, "prevent_further_usage must be true for user-level budgets.", "POST", false, "prevent_further_usage must be true")]
