@@ -56,6 +56,21 @@ namespace CopilotSeats.Seats
 
         private async Task HandOnAsync(CancellationToken cancellationToken)
         {
+            try
+            {
+                await HandOnNextAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // A stop, or a write the pipeline refused: the rest is not handed on, but its failures are observed.
+                while (_inFlight.Count > 0)
+                    _ = _inFlight.Dequeue().ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                throw;
+            }
+        }
+
+        private async Task HandOnNextAsync(CancellationToken cancellationToken)
+        {
             T result;
             try
             {
