@@ -39,6 +39,8 @@ namespace CopilotSeats
         public string? DocumentationUrl { get; }
         public string? Method { get; set; }
         public string? RequestUri { get; set; }
+        /// <summary>The answer to a resend (after a 5xx or a dropped connection): a change's earlier attempt may have been applied.</summary>
+        public bool Retried { get; set; }
     }
 
     /// <summary>A rate limit that the module stops waiting out (too long a wait, or too many waits); says when the limit resets.</summary>

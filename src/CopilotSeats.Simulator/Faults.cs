@@ -39,7 +39,7 @@ public sealed class ScriptedFault
     public string? QueryContains { get; set; }
     /// <summary>HTTP status to answer, or 0 to drop the connection.</summary>
     public int Status { get; set; }
-    /// <summary>With status 0: handle the request first (a change is applied), then drop the connection before the answer.</summary>
+    /// <summary>Handle the request first (a change is applied), then drop the connection (status 0) or answer the status instead.</summary>
     public bool AfterApplied { get; set; }
     public int Times { get; set; } = 1;
 }

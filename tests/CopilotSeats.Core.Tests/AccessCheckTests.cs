@@ -70,7 +70,7 @@ public class AccessCheckTests : AppTestBase
         Assert.StartsWith("Usage:", problem);
         Assert.Contains("read:org", problem);
         Assert.Contains("manage_billing:copilot", problem);
-        Assert.StartsWith("AI-credit usage: the token lacks the scope: needs admin:org and an account of an organization admin or billing manager", check.Problems[1]);
+        Assert.StartsWith("AI-credit usage: the token lacks the scope: needs admin:org and an account of an organization admin.", check.Problems[1]);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using CopilotSeats.Budgets;
@@ -91,7 +92,7 @@ public class BudgetTests : SimulatorTestBase
     [Theory]
     [InlineData(403, "Resource not accessible by integration", "PATCH", false, "GitHub Apps update organization budgets")]
     [InlineData(403, "Resource not accessible by personal access token", "GET", false, "permission 'Administration' (read)")]
-    [InlineData(403, "Insufficient permissions to create a budget.", "POST", true, "enterprise owner or billing manager")]
+    [InlineData(403, "Insufficient permissions to create a budget.", "POST", true, "enterprise owner or billing manager (or an organization admin for that organization's budgets, or a custom role with write access")]
     [InlineData(404, "Budget with ID 42 not found.", "PATCH", false, "does not exist")]
     [InlineData(404, "Not Found", "GET", false, "Usage-based billing")]
     [InlineData(422, "prevent_further_usage must be true for user-level budgets.", "POST", false, "prevent_further_usage must be true")]
@@ -106,19 +107,23 @@ public class BudgetTests : SimulatorTestBase
     }
 
     [Fact]
-    public async Task User_budgets_listed_without_their_user_as_in_GitHubs_examples_are_asked_for_per_user()
+    public async Task User_budgets_listed_without_their_user_as_in_GitHubs_examples_are_asked_for_per_user_not_yet_matched()
     {
         const string Budget = "{\"id\":\"b1\",\"budget_scope\":\"user\",\"budget_product_skus\":[\"ai_credits\"],\"budget_amount\":5,\"prevent_further_usage\":true}";
+        string ada = Budget.Replace("b1", "b2").Replace("}", ",\"user\":\"ada\"}");
+        var asked = new ConcurrentQueue<string>();
         using var client = Clients.ForHandler(new ScriptedHandler((request, _) =>
         {
             string query = request.RequestUri!.Query;
+            asked.Enqueue(query.Contains("user=") ? query.Substring(query.IndexOf("user=", StringComparison.Ordinal)) : "list");
             string body = query.Contains("user=mona") ? $"{{\"budgets\":[{Budget}],\"user\":\"mona\",\"has_next_page\":false}}"
-                : query.Contains("user=lisa") ? "{\"budgets\":[],\"user\":\"lisa\"}" : $"{{\"budgets\":[{Budget}],\"has_next_page\":false}}";
+                : query.Contains("user=lisa") ? "{\"budgets\":[],\"user\":\"lisa\"}" : $"{{\"budgets\":[{Budget},{ada}],\"has_next_page\":false}}";
             return ScriptedHandler.Json(HttpStatusCode.OK, body);
         }));
-        var own = await client.Budgets().OwnBudgetsAsync(Org, new[] { "mona", "lisa" }, default);
-        Assert.Equal("b1", Assert.Single(own, p => p.Key == "mona").Value.Id);
+        var own = await client.Budgets().OwnBudgetsAsync(Org, new[] { "mona", "ada", "lisa" }, default);
+        Assert.Equal(("b1", "b2"), (own["mona"].Id, own["ada"].Id));
         Assert.False(own.ContainsKey("lisa"));
+        Assert.Equal(new[] { "list", "user=lisa", "user=mona" }, asked.OrderBy(q => q, StringComparer.Ordinal));
     }
 
     [Theory]

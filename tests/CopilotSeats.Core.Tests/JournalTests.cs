@@ -111,6 +111,14 @@ public sealed class JournalTests : IDisposable
         Assert.Equal(("CopilotSeats.JournalUnavailable", true), (ex.ErrorId, ex.IsTerminating));
     }
 
+    [Fact]
+    public void A_journal_that_cannot_be_read_is_JournalUnavailable_naming_the_file()
+    {
+        Directory.CreateDirectory(File1); // a folder where the file should be
+        var ex = Assert.Throws<CopilotException>(() => JournalReader.Read(new[] { File1 }).ToList());
+        Assert.Equal(("CopilotSeats.JournalUnavailable", CopilotErrorCategory.ResourceUnavailable, true, File1), (ex.ErrorId, ex.Category, ex.IsTerminating, ex.TargetObject));
+    }
+
     public static TheoryData<string?, string?, string?, bool, string> Locations() => new()
     {
         { "/p/given.jsonl", "/p/session.jsonl", "/p/env.jsonl", false, "/p/given.jsonl" },

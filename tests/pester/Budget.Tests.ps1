@@ -43,6 +43,13 @@ Describe 'Set-CopilotBudget' {
         $failures[0].Exception.Message | Should -Match 'is not a member of the organization'
     }
 
+    It 'stops at a rejected token (401) with one terminating error, as Add-CopilotUser does, and sends no further budget' {
+        Set-SimulatorFaults $Sim @{ script = @(@{ method = 'POST'; pathContains = 'budgets'; status = 401 }) }
+        $err = Get-ThrownError { Set-CopilotBudget -Organization octo-org -UserName user-0001, user-0002, user-0003 -AmountUsd 2 -ThrottleLimit 1 -Confirm:$false @Conn }
+        Assert-ErrorRecord $err 'CopilotSeats.Http401' 'AuthenticationError' 'user-0001'
+        @(Get-SimulatorRequests $Sim -Method POST).Count | Should -Be 1
+    }
+
     It 'sends no change under -WhatIf' {
         $null = Set-CopilotBudget -Organization octo-org -UserName user-0001, user-0002 -AmountUsd 5 -WhatIf @Conn
         @(Get-MutationRequests $Sim).Count | Should -Be 0

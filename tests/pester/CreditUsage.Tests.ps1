@@ -82,8 +82,8 @@ Describe 'Get-CopilotCreditUsage' {
     }
 
     It 'explains a <Status> for <Token> on <On>' -ForEach @(
-        @{ Status = 403; Token = 'sim_member_p'; On = 'octo-org'; Target = @{ Organization = 'octo-org' }; Says = 'organization admin or billing manager', 'admin:org', "'Administration' (read)", 'enterprise installation cannot' }
-        @{ Status = 403; Token = 'sim_billing_p'; On = 'octo-org'; Target = @{ Organization = 'octo-org' }; Says = 'organization admin or billing manager', 'admin:org' }
+        @{ Status = 403; Token = 'sim_member_p'; On = 'octo-org'; Target = @{ Organization = 'octo-org' }; Says = 'belong to an organization admin (', 'admin:org', "'Administration' (read)", 'enterprise installation cannot' }
+        @{ Status = 403; Token = 'sim_billing_p'; On = 'octo-org'; Target = @{ Organization = 'octo-org' }; Says = 'belong to an organization admin (', 'admin:org' }
         @{ Status = 403; Token = 'sim_member_p'; On = 'octo-ent'; Target = @{ Enterprise = 'octo-ent' }; Says = 'enterprise admin or billing manager', 'manage_billing:enterprise', "'Enterprise billing' (read)", 'not make generally available' }
         @{ Status = 404; Token = 'sim_p'; On = 'no-such-org'; Target = @{ Organization = 'no-such-org' }; Says = 'usage-based billing may not apply', 'Check the name' }
     ) {

@@ -72,6 +72,17 @@ Describe 'The change journal' {
         @(Get-MutationRequests $Sim).Count | Should -Be 0
     }
 
+    It '<Command> stops with CopilotSeats.JournalUnavailable when the journal cannot be read' -ForEach @(
+        @{ Command = 'Get-CopilotSeatJournal'; Run = { Get-CopilotSeatJournal -Path $J } }
+        @{ Command = 'Undo-CopilotSeatChange'; Run = { Undo-CopilotSeatChange -RunId ([guid]::NewGuid()) -JournalPath $J -Force @Conn } }
+    ) {
+        $lock = [IO.File]::Open($J, 'OpenOrCreate', 'ReadWrite', 'None') # held open by someone else: unreadable, even for root
+        try { $err = Get-ThrownError $Run } finally { $lock.Dispose() }
+        Assert-ErrorRecord $err 'CopilotSeats.JournalUnavailable' 'ResourceUnavailable' $J
+        $err.ErrorDetails.RecommendedAction | Should -Be 'Check that the journal is a file you may read, or name another journal.'
+        @(Get-MutationRequests $Sim).Count | Should -Be 0
+    }
+
     It 'says Unknown for a request whose connection dropped after GitHub applied it' {
         Set-SimulatorFaults $Sim @{ script = @(@{ method = 'DELETE'; status = 0; afterApplied = $true }) }
         Remove-CopilotUser -Organization octo-org -UserName user-0006 -Force -JournalPath $J -MaxRetries 0 @Conn -ErrorAction SilentlyContinue

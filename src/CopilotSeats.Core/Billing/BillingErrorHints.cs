@@ -13,9 +13,10 @@ namespace CopilotSeats.Billing
         public static string ClassicScopes(SeatScope scope) =>
             scope.Kind == ScopeKind.Enterprise ? "manage_billing:enterprise or read:enterprise" : "admin:org";
 
+        /// <summary>Who GitHub lets read the report (BILLING.md "Who"): the organization's, its admins only.</summary>
         public static string Role(SeatScope scope) => scope.Kind == ScopeKind.Enterprise
             ? "an enterprise admin or billing manager (or a custom role with read access to enterprise billing)"
-            : "an organization admin or billing manager";
+            : "an organization admin";
 
         public static string Permission(SeatScope scope) => scope.Kind == ScopeKind.Enterprise
             ? "the enterprise permission 'Enterprise billing' (read)"

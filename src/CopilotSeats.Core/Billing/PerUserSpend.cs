@@ -21,13 +21,12 @@ namespace CopilotSeats.Billing
     {
         private readonly CreditUsageClient _client;
         private readonly CreditUsageQuery _query;
-        private readonly Func<UserSpend, CancellationToken, Task> _onUser;
-        private readonly int _width;
-        private readonly Queue<Task<UserSpend>> _inFlight = new Queue<Task<UserSpend>>();
+        private readonly OrderedWindow<UserSpend> _window;
 
         internal PerUserSpend(CreditUsageClient client, CreditUsageQuery query, Func<UserSpend, CancellationToken, Task> onUser, int width)
         {
-            _client = client; _query = query; _onUser = onUser; _width = Math.Max(1, width);
+            _client = client; _query = query;
+            _window = new OrderedWindow<UserSpend>(width, (spend, ct) => { Done++; return onUser(spend, ct); });
         }
 
         /// <summary>The organization or enterprise asked.</summary>
@@ -37,26 +36,15 @@ namespace CopilotSeats.Billing
         public int Done { get; private set; }
 
         /// <summary>Starts <paramref name="user"/>'s request; while the window is full, hands on the oldest first.</summary>
-        public async Task AddAsync(string user, CancellationToken cancellationToken)
+        public Task AddAsync(string user, CancellationToken cancellationToken)
         {
             CreditUsageQuery query = _query.ForUser(user);
             query.Validate();
-            _inFlight.Enqueue(FetchAsync(user, query, cancellationToken));
-            while (_inFlight.Count >= _width) await HandOnAsync(cancellationToken).ConfigureAwait(false);
+            return _window.AddAsync(() => FetchAsync(user, query, cancellationToken), cancellationToken);
         }
 
         /// <summary>Hands on every user still in flight, in order.</summary>
-        public async Task CompleteAsync(CancellationToken cancellationToken)
-        {
-            while (_inFlight.Count > 0) await HandOnAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        private async Task HandOnAsync(CancellationToken cancellationToken)
-        {
-            UserSpend spend = await _inFlight.Dequeue().ConfigureAwait(false);
-            Done++;
-            await _onUser(spend, cancellationToken).ConfigureAwait(false);
-        }
+        public Task CompleteAsync(CancellationToken cancellationToken) => _window.CompleteAsync(cancellationToken);
 
         private async Task<UserSpend> FetchAsync(string user, CreditUsageQuery query, CancellationToken cancellationToken)
         {

@@ -65,16 +65,21 @@ namespace CopilotSeats.Budgets
         }
 
         /// <summary>Every AI-credit budget of one GitHub scope (user or multi_user_customer), in memory: Set-CopilotBudget's lookup.</summary>
-        public async Task<List<CopilotBudget>> ListAiCreditBudgetsAsync(SeatScope owner, string wireScope, CancellationToken cancellationToken)
+        public async Task<List<CopilotBudget>> ListAiCreditBudgetsAsync(SeatScope owner, string wireScope, CancellationToken cancellationToken) =>
+            (await CollectAsync(owner, wireScope, null, cancellationToken).ConfigureAwait(false)).Budgets;
+
+        /// <summary>Every AI-credit budget of the listing (of one GitHub scope, or all; for ?user=, with the user's effective budget), in memory.</summary>
+        private async Task<(List<CopilotBudget> Budgets, EffectiveBudget? Effective)> CollectAsync(SeatScope owner, string? wireScope, string? user, CancellationToken cancellationToken)
         {
             var all = new List<CopilotBudget>();
-            await ListAsync(owner, wireScope, null, allProducts: false, (page, _) => { all.AddRange(page); return Task.CompletedTask; }, cancellationToken).ConfigureAwait(false);
-            return all;
+            EffectiveBudget? effective = await ListAsync(owner, wireScope, user, allProducts: false,
+                (page, _) => { all.AddRange(page); return Task.CompletedTask; }, cancellationToken).ConfigureAwait(false);
+            return (all, effective);
         }
 
         /// <summary>
         /// The users' own AI-credit budgets, by login: one listing of the user budgets; when GitHub lists some without
-        /// their user (as its examples do), each user's own is asked for instead (?user=, which names the user).
+        /// their user (as its examples do), the own budget of each user not matched is asked for (?user=, which names the user).
         /// </summary>
         public async Task<Dictionary<string, CopilotBudget>> OwnBudgetsAsync(SeatScope owner, IReadOnlyList<string> users, CancellationToken cancellationToken)
         {
@@ -82,12 +87,9 @@ namespace CopilotSeats.Budgets
             var own = new Dictionary<string, CopilotBudget>(StringComparer.OrdinalIgnoreCase);
             if (listed.Any(b => b.UserName is null))
             {
-                await InOrderAsync(users, async user =>
-                {
-                    var budgets = new List<CopilotBudget>();
-                    await ListAsync(owner, "user", user, allProducts: false, (page, _) => { budgets.AddRange(page); return Task.CompletedTask; }, cancellationToken).ConfigureAwait(false);
-                    return budgets;
-                }, budgets => { listed.AddRange(budgets); return Task.CompletedTask; }, ex => throw ex, cancellationToken).ConfigureAwait(false);
+                await InOrderAsync(users.Where(user => BudgetRules.OwnBudget(listed, user) is null).ToList(),
+                    async user => (await CollectAsync(owner, "user", user, cancellationToken).ConfigureAwait(false)).Budgets,
+                    budgets => { listed.AddRange(budgets); return Task.CompletedTask; }, null, cancellationToken).ConfigureAwait(false);
             }
             foreach (string user in users)
                 if (BudgetRules.OwnBudget(listed, user) is { } budget) own[user] = budget;
@@ -98,15 +100,13 @@ namespace CopilotSeats.Budgets
         public async Task<CopilotUserBudget> ForUserAsync(SeatScope owner, string user, CancellationToken cancellationToken)
         {
             InputValidator.Validate(NameKind.Login, user);
-            var budgets = new List<CopilotBudget>();
-            EffectiveBudget? effective = await ListAsync(owner, null, user, allProducts: false,
-                (page, _) => { budgets.AddRange(page); return Task.CompletedTask; }, cancellationToken).ConfigureAwait(false);
+            var (budgets, effective) = await CollectAsync(owner, null, user, cancellationToken).ConfigureAwait(false);
             return BudgetRules.Resolve(user, owner, budgets, effective);
         }
 
         /// <summary>
         /// Each user's answer (<see cref="ForUserAsync"/>), at most ThrottleLimit at a time, delivered in the users' order;
-        /// a user's failure goes to <paramref name="onError"/> and the others go on.
+        /// a user's failure goes to <paramref name="onError"/> and the others go on; a fatal one (401, 410) stops them.
         /// </summary>
         public Task ForUsersAsync(SeatScope owner, IEnumerable<string> users, Func<CopilotUserBudget, Task> onResult,
             Func<CopilotException, Task> onError, CancellationToken cancellationToken) =>
@@ -114,7 +114,8 @@ namespace CopilotSeats.Budgets
 
         /// <summary>
         /// Sends the planned creates and updates (Unchanged ones send nothing), at most ThrottleLimit at a time; each
-        /// outcome is delivered in the plan's order, a failure never stops the others. Each request is recorded in
+        /// outcome is delivered in the plan's order, a failure never stops the others but a fatal one (401, 410: nothing more
+        /// is sent, then it is thrown). Each request is recorded in
         /// <paramref name="journal"/> (Sent, then Applied, Refused or Unknown, with the old and new amount); null records nothing.
         /// </summary>
         public Task ApplyAsync(SeatScope owner, IReadOnlyList<BudgetPlanItem> items, Func<CopilotBudgetChange, Task> onChange,
@@ -127,11 +128,33 @@ namespace CopilotSeats.Budgets
                     : Request(new HttpMethod("PATCH"), owner, item.Existing!.Id, string.Empty, item.UserName, BudgetWire.UpdateBody(item.AmountUsd));
                 CopilotBudget saved = await Journaled(journal, owner, JournalFormat.SetBudget, item.UserName ?? JournalFormat.AllUsersName,
                     item.Existing?.AmountUsd, item.AmountUsd,
-                    async () => Read(await Engine.SendAsync(request, cancellationToken).ConfigureAwait(false), request, r => BudgetWire.ReadAnswer(r, owner))).ConfigureAwait(false);
+                    () => SendChangeAsync(owner, item, request, cancellationToken)).ConfigureAwait(false);
                 CopilotBudgetChange change = item.Change(owner, saved.Id.Length > 0 ? saved.Id : null);
                 change.RunId = journal?.RunId;
                 return change;
             }, onChange, onError, cancellationToken);
+
+        /// <summary>
+        /// Sends a create or update. A create the engine sent again (after a 502/503 or a dropped connection) may have been
+        /// applied the first time: GitHub then refuses the resend as a duplicate (422). When the budget now there is the one
+        /// sent (same amount, hard stop), the create succeeded; any other 422 stands.
+        /// </summary>
+        private async Task<CopilotBudget> SendChangeAsync(SeatScope owner, BudgetPlanItem item, ApiRequest request, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return Read(await Engine.SendAsync(request, cancellationToken).ConfigureAwait(false), request, r => BudgetWire.ReadAnswer(r, owner));
+            }
+            catch (CopilotApiException ex) when (ex.StatusCode == 422 && ex.Retried && item.Action == BudgetAction.Create)
+            {
+                CopilotBudget? now = item.UserName is { } user
+                    ? BudgetRules.OwnBudget((await CollectAsync(owner, "user", user, cancellationToken).ConfigureAwait(false)).Budgets, user)
+                    : BudgetRules.AllUsersBudget(await ListAiCreditBudgetsAsync(owner, "multi_user_customer", cancellationToken).ConfigureAwait(false));
+                if (now is null || new BudgetPlanItem(item.UserName, now, item.AmountUsd).Action != BudgetAction.Unchanged) throw;
+                Engine.Options.Verbose?.Invoke($"GitHub refused the resent budget of {item.UserName ?? "all users"} in the {owner} (422): the first attempt had created it, with ${item.AmountUsd}.");
+                return now;
+            }
+        }
 
         /// <summary>
         /// Deletes budgets by id, at most ThrottleLimit at a time; each has the name its error and journal lines carry (the
@@ -151,42 +174,15 @@ namespace CopilotSeats.Budgets
 
         /// <summary>
         /// Runs <paramref name="work"/> for each item, at most ThrottleLimit at a time (the engine paces the requests),
-        /// and delivers the results in the items' order; an item's own failure goes to <paramref name="onError"/>.
+        /// and delivers the results in the items' order (see <see cref="OrderedWindow{T}"/>): an item's own failure goes
+        /// to <paramref name="onError"/> (null: it stops the run), a fatal one (401, 410, terminating) stops the run.
         /// </summary>
         private async Task InOrderAsync<TIn, TOut>(IEnumerable<TIn> items, Func<TIn, Task<TOut>> work, Func<TOut, Task> onResult,
-            Func<CopilotException, Task> onError, CancellationToken cancellationToken) where TOut : class
+            Func<CopilotException, Task>? onError, CancellationToken cancellationToken) where TOut : class
         {
-            using var window = new SemaphoreSlim(Engine.Options.ThrottleLimit);
-            var pending = new Queue<Task<TOut?>>();
-            async Task Deliver(Task<TOut?> next)
-            {
-                if (await next.ConfigureAwait(false) is { } result) await onResult(result).ConfigureAwait(false);
-            }
-            foreach (TIn item in items)
-            {
-                await window.WaitAsync(cancellationToken).ConfigureAwait(false);
-                pending.Enqueue(Isolated(() => work(item), onError, window));
-                while (pending.Count > 0 && pending.Peek().IsCompleted) await Deliver(pending.Dequeue()).ConfigureAwait(false);
-            }
-            while (pending.Count > 0) await Deliver(pending.Dequeue()).ConfigureAwait(false);
-        }
-
-        /// <summary>One item's work: a failure of its own goes to <paramref name="onError"/> (default result); its window slot is given back.</summary>
-        private static async Task<T?> Isolated<T>(Func<Task<T>> work, Func<CopilotException, Task> onError, SemaphoreSlim window) where T : class
-        {
-            try
-            {
-                return await work().ConfigureAwait(false);
-            }
-            catch (CopilotException ex) when (!ex.IsTerminating)
-            {
-                await onError(ex).ConfigureAwait(false);
-                return default;
-            }
-            finally
-            {
-                window.Release();
-            }
+            var window = new OrderedWindow<TOut>(Engine.Options.ThrottleLimit, (result, _) => onResult(result), onError);
+            foreach (TIn item in items) await window.AddAsync(() => work(item), cancellationToken).ConfigureAwait(false);
+            await window.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
         private static T Read<T>(ApiResponse response, ApiRequest request, Func<byte[], T> read)

@@ -34,8 +34,10 @@ namespace CopilotSeats.Budgets
         private static bool IsOrgAppPatch(ErrorAnswer a) =>
             a.Request.Scope.Kind == ScopeKind.Organization && a.Request.Method.Method == "PATCH" && a.Says("by integration");
 
+        /// <summary>Who GitHub lets call the endpoint (BUDGETS.md "Who may call"): a billing custom role may read, create and update, not delete.</summary>
         private static string Role(ErrorAnswer a) => a.Request.Scope.Kind == ScopeKind.Enterprise
-            ? "enterprise owner or billing manager (or an organization admin for that organization's budgets)"
+            ? "enterprise owner or billing manager (or an organization admin for that organization's budgets"
+                + (a.Request.Method == HttpMethod.Delete ? ")" : $", or a custom role with {(a.Request.IsMutation ? "write" : "read")} access to enterprise billing)")
             : "organization admin or billing manager";
 
         /// <summary>Not stated by GitHub for these endpoints: what GitHub says it accepts, else the assumed ones.</summary>

@@ -15,7 +15,12 @@ namespace CopilotSeats.Http
         /// <summary>The error to report when the outcome is final or no retry is left.</summary>
         public static Exception Failure(ApiRequest request, TimeSpan timeout, Uri apiUrl, SendOutcome outcome, int attempt)
         {
-            if (outcome.Response != null) return ErrorMapper.FromResponse(request, outcome.Response);
+            if (outcome.Response != null)
+            {
+                CopilotApiException answer = ErrorMapper.FromResponse(request, outcome.Response);
+                answer.Retried = attempt > 0;
+                return answer;
+            }
             bool timedOut = outcome.TimedOut;
             string message = $"{request.Method.Method} {request.Uri.GetLeftPart(UriPartial.Path)} {Describe(outcome, timeout)}" + (attempt > 0 ? $" after {attempt + 1} attempts." : ".")
                 + (request.IsMutation && timedOut ? " The change may or may not have been applied: check with Get-CopilotSeat." : string.Empty);

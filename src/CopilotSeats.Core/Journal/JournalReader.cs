@@ -22,7 +22,8 @@ namespace CopilotSeats.Journal
     /// <summary>
     /// Reads journal files newest first, a block at a time from the end (memory follows a block, not the file). A Sent line
     /// with a line that completes it is dropped (the completion is the entry); one without is an Unknown entry: the
-    /// run ended (killed) before GitHub answered. Lines that are not journal lines (a torn last line) are skipped.
+    /// run ended (killed) before GitHub answered. Lines that are not journal lines (a torn last line) are skipped. A file
+    /// that cannot be read is a terminating CopilotSeats.JournalUnavailable (a missing one has no entries).
     /// </summary>
     public static class JournalReader
     {
@@ -66,15 +67,39 @@ namespace CopilotSeats.Journal
             {
                 yield break;
             }
-            using (stream)
+            catch (Exception ex) when (IsReadProblem(ex))
             {
-                foreach (ArraySegment<byte> line in LinesBackward(stream))
+                throw Unreadable(file, ex);
+            }
+            using (stream)
+            using (IEnumerator<ArraySegment<byte>> lines = LinesBackward(stream).GetEnumerator())
+            {
+                while (true)
                 {
-                    CopilotJournalEntry? entry = JournalFormat.Parse(line.Array!, line.Offset, line.Count);
+                    try
+                    {
+                        if (!lines.MoveNext()) yield break;
+                    }
+                    catch (Exception ex) when (IsReadProblem(ex))
+                    {
+                        throw Unreadable(file, ex);
+                    }
+                    CopilotJournalEntry? entry = JournalFormat.Parse(lines.Current.Array!, lines.Current.Offset, lines.Current.Count);
                     if (entry != null) yield return entry;
                 }
             }
         }
+
+        private static bool IsReadProblem(Exception ex) => ex is IOException || ex is UnauthorizedAccessException;
+
+        /// <summary>A journal that cannot be read (a folder where the file should be, no permission, a device error): terminating.</summary>
+        internal static CopilotException Unreadable(string file, Exception cause) =>
+            new CopilotException("CopilotSeats.JournalUnavailable", CopilotErrorCategory.ResourceUnavailable, file,
+                $"The change journal '{file}' cannot be read ({cause.Message.TrimEnd('.', ' ')}).", cause)
+            {
+                IsTerminating = true,
+                RecommendedAction = "Check that the journal is a file you may read, or name another journal.",
+            };
 
         /// <summary>The stream's lines (without '\n', blank ones skipped), last first.</summary>
         internal static IEnumerable<ArraySegment<byte>> LinesBackward(Stream stream)

@@ -110,10 +110,11 @@ internal sealed class FaultStep : IStep
         if (scriptIndex >= 0)
         {
             ScriptedFault scripted = faults.Script![scriptIndex];
-            if (scripted.Status == 0 && scripted.AfterApplied)
+            if (scripted.AfterApplied)
             {
                 await next(call).ConfigureAwait(false); // applied; the answer never leaves
-                return Answer.Drop() with { Fault = "drop after applied" };
+                return scripted.Status == 0 ? Answer.Drop() with { Fault = "drop after applied" }
+                    : Answer.Error(scripted.Status, GitHubMessages.ForStatus(scripted.Status), $"script {scripted.Status} after applied");
             }
             return scripted.Status == 0 ? Answer.Drop() : Answer.Error(scripted.Status, GitHubMessages.ForStatus(scripted.Status), "script " + scripted.Status);
         }

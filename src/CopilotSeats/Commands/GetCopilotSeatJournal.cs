@@ -56,11 +56,9 @@ namespace CopilotSeats.Commands
             {
                 foreach (CopilotJournalEntry entry in JournalReader.Read(files, query)) WriteObject(entry);
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            catch (CopilotException ex)
             {
-                ThrowTerminatingError(ErrorRecords.From(new CopilotException("CopilotSeats.JournalUnavailable", CopilotErrorCategory.ResourceUnavailable,
-                    explicitPath ?? files.FirstOrDefault(), $"The change journal cannot be read: {ex.Message}", ex)
-                    { IsTerminating = true, RecommendedAction = "Check the journal file's permissions, or pass -Path." }));
+                ThrowTerminatingError(ErrorRecords.From(ex));
             }
         }
     }

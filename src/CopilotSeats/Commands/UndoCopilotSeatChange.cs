@@ -93,10 +93,17 @@ namespace CopilotSeats.Commands
         {
             var query = new JournalQuery { RunIds = new HashSet<Guid>(RunId) };
             var found = new HashSet<Guid>();
-            foreach (CopilotJournalEntry entry in JournalReader.Read(JournalFiles.ForReading(this, JournalPath), query))
+            try
             {
-                found.Add(entry.RunId);
-                _entries.Add(entry);
+                foreach (CopilotJournalEntry entry in JournalReader.Read(JournalFiles.ForReading(this, JournalPath), query))
+                {
+                    found.Add(entry.RunId);
+                    _entries.Add(entry);
+                }
+            }
+            catch (CopilotException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex));
             }
             foreach (Guid missing in RunId.Where(id => !found.Contains(id)))
             {

@@ -1,0 +1,91 @@
+using System.Runtime.ExceptionServices;
+
+namespace CopilotSeats.Seats
+{
+    /// <summary>
+    /// Work started item by item, at most a window of it in flight (the request engine still bounds the requests by
+    /// ThrottleLimit and GitHub's per-endpoint budget), each result handed on in the items' order: memory follows the
+    /// window, not the number of items. With an error callback, an item's own failure goes to it and the others go on;
+    /// a fatal failure (<see cref="BatchIsolation.IsFatal"/>), or any failure without an error callback, stops the run:
+    /// nothing more is started, the work in flight is awaited and handed on (the same fatal failure of other items
+    /// dropped), then the first fatal failure is thrown.
+    /// </summary>
+    public sealed class OrderedWindow<T> where T : class
+    {
+        private readonly Queue<Task<T>> _inFlight = new Queue<Task<T>>();
+        private readonly Func<T, CancellationToken, Task> _onResult;
+        private readonly Func<CopilotException, Task>? _onError;
+        private readonly int _width;
+        private CopilotException? _stop;
+
+        public OrderedWindow(int width, Func<T, CancellationToken, Task> onResult, Func<CopilotException, Task>? onError = null)
+        {
+            _width = Math.Max(1, width);
+            _onResult = onResult ?? throw new ArgumentNullException(nameof(onResult));
+            _onError = onError;
+        }
+
+        /// <summary>Starts <paramref name="work"/>; while the window is full, hands on the oldest first. After a fatal failure: hands on the rest and throws it.</summary>
+        public async Task AddAsync(Func<Task<T>> work, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Volatile.Read(ref _stop) != null) await CompleteAsync(cancellationToken).ConfigureAwait(false);
+            _inFlight.Enqueue(RunAsync(work));
+            while (_inFlight.Count >= _width) await HandOnAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Hands on every item still in flight, in order; then throws the fatal failure, if one came.</summary>
+        public async Task CompleteAsync(CancellationToken cancellationToken)
+        {
+            while (_inFlight.Count > 0) await HandOnAsync(cancellationToken).ConfigureAwait(false);
+            if (Volatile.Read(ref _stop) is { } stop) ExceptionDispatchInfo.Capture(stop).Throw();
+        }
+
+        private async Task<T> RunAsync(Func<Task<T>> work)
+        {
+            try
+            {
+                return await work().ConfigureAwait(false);
+            }
+            catch (CopilotException ex) when (_onError is null || BatchIsolation.IsFatal(ex))
+            {
+                Interlocked.CompareExchange(ref _stop, ex, null); // no item starts after this
+                throw;
+            }
+        }
+
+        private async Task HandOnAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                await HandOnNextAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // A stop, or a write the pipeline refused: the rest is not handed on, but its failures are observed.
+                while (_inFlight.Count > 0)
+                    _ = _inFlight.Dequeue().ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                throw;
+            }
+        }
+
+        private async Task HandOnNextAsync(CancellationToken cancellationToken)
+        {
+            T result;
+            try
+            {
+                result = await _inFlight.Dequeue().ConfigureAwait(false);
+            }
+            catch (CopilotException ex) when (_onError != null && !BatchIsolation.IsFatal(ex))
+            {
+                await _onError(ex).ConfigureAwait(false);
+                return;
+            }
+            catch (CopilotException)
+            {
+                return; // the run stops: the first fatal failure is thrown once all in flight is handed on
+            }
+            await _onResult(result, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
