@@ -43,6 +43,18 @@ Describe 'Set-CopilotBudget' {
         $failures[0].Exception.Message | Should -Match 'is not a member of the organization'
     }
 
+    It 'gives a user piped from the enterprise listing one enterprise budget, whichever organizations granted the seat' {
+        Register-SimulatorToken $Sim -Token 'ghp_budget_owner' -Kind classic -Scopes 'manage_billing:copilot', 'manage_billing:enterprise', 'read:enterprise'
+        $owner = Connect-As 'ghp_budget_owner'
+        $rows = @(Get-CopilotSeat -Enterprise octo-ent @owner | Where-Object Login -eq user-0001)
+        $rows.Count | Should -BeGreaterThan 1
+        Assert-Properties ($rows | Set-CopilotBudget -AmountUsd 10 -Confirm:$false @owner) @{ Enterprise = 'octo-ent'; Result = 'Created' }
+        @(Get-SimulatorRequests $Sim -Method POST).path | Should -Be '/enterprises/octo-ent/settings/billing/budgets'
+        Assert-Properties ($rows | Get-CopilotBudget @owner) @{ Enterprise = 'octo-ent'; AppliedScope = 'User'; AmountUsd = 10 }
+        $rows | Remove-CopilotBudget -Force @owner
+        @(Get-SimulatorRequests $Sim -Method DELETE).path | Should -BeLike '/enterprises/octo-ent/*'
+    }
+
     It 'sends no change under -WhatIf' {
         $null = Set-CopilotBudget -Organization octo-org -UserName user-0001, user-0002 -AmountUsd 5 -WhatIf @Conn
         @(Get-MutationRequests $Sim).Count | Should -Be 0

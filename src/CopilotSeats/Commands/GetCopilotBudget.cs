@@ -23,7 +23,7 @@ namespace CopilotSeats.Commands
 
         protected override void ProcessRecord()
         {
-            SeatScope owner = ResolveScope();
+            SeatScope owner = ResolveTarget();
             if (HasUsers)
             {
                 foreach (string user in UserName!) _users.Add(owner, user);

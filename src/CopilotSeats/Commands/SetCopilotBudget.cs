@@ -43,7 +43,7 @@ namespace CopilotSeats.Commands
                 ThrowTerminatingError(ErrorRecords.From(new CopilotException("CopilotSeats.NoBudgetTarget", CopilotErrorCategory.InvalidArgument, null,
                     AllUsers ? "Pass either -UserName or -AllUsers, not both." : "Name the users (-UserName, or pipe seats) or pass -AllUsers.")
                     { RecommendedAction = "Pass -UserName <login[]> or -AllUsers." }));
-            SeatScope owner = ResolveScope();
+            SeatScope owner = ResolveTarget();
             // The all-users budget is kept under an empty name.
             foreach (string user in users ? UserName! : new[] { string.Empty }) _targets.Add(owner, user);
         }
