@@ -168,6 +168,19 @@ Describe 'Budget changes in the change journal' {
         @(Get-MutationRequests $Sim).Count | Should -Be 0
     }
 
+    It 'names the user or the all-users budget and the old amount of budgets removed by id, in the confirmation and the journal' {
+        $null = Set-Budget user-0001 4
+        $null = Set-CopilotBudget -Organization octo-org -AllUsers -AmountUsd 9 -Force -NoJournal @Conn
+        $transcript = Join-Path $TestDrive 'whatif.txt'
+        Start-Transcript -Path $transcript | Out-Null
+        try { Get-CopilotBudget -Organization octo-org @Conn | Remove-CopilotBudget -WhatIf @Conn } finally { Stop-Transcript | Out-Null }
+        @(Select-String -Path $transcript -Pattern 'What if: .*(budget of user user-0001 \(\$4|all-users budget \(\$9), id ').Count | Should -Be 2
+        Get-CopilotBudget -Organization octo-org @Conn | Remove-CopilotBudget -Force -JournalPath $J @Conn
+        Remove-CopilotBudget -Organization octo-org -Id gone -Force -JournalPath $J -ErrorAction SilentlyContinue @Conn
+        $outcomes = Get-Lines | Where-Object outcome -ne 'Sent' | ForEach-Object { "$($_.name) $($_.old_amount_usd) $($_.outcome)" }
+        @($outcomes | Sort-Object) | Should -Be @('(all users) 9 Applied', 'gone  Refused', 'user-0001 4 Applied')
+    }
+
     It '<Command> stops with CopilotSeats.JournalUnavailable before any request' -ForEach @(
         @{ Command = 'Set-CopilotBudget'; Extra = @{ AmountUsd = 1 } }
         @{ Command = 'Remove-CopilotBudget'; Extra = @{ Id = '42' } }
