@@ -63,7 +63,9 @@ public class BudgetTests : SimulatorTestBase
         var page = BudgetWire.ReadPage(Encoding.UTF8.GetBytes(Repo.Example("../billing/get-all-budgets-org.200.with_user_filter.json")), Org);
         Assert.Equal(("AllUsers", "ai_credits", "BundlePricing", "org-owner"), (page.Budgets[0].Scope, page.Budgets[1].Sku, page.Budgets[1].PricingType, page.Budgets[1].AlertRecipients));
         var r = BudgetRules.Resolve("octocat", Org, page.Budgets.Where(BudgetRules.IsAiCredits).ToList(), page.Effective);
-        Assert.Equal(("9a7d04e8-6600-44f5-94ef-65ca92b95f0b", 1000, 42m, 958m, false), (r.BudgetId, r.AmountUsd, r.ConsumedUsd, r.RemainingUsd, r.Blocked));
+        // Its effective budget is not among the listed ones: every figure is the effective budget's, its scope unknown.
+        Assert.Equal(("Unknown", "9a7d04e8-6600-44f5-94ef-65ca92b95f0b", 1000, 42m, 958m), (r.AppliedScope, r.BudgetId, r.AmountUsd, r.ConsumedUsd, r.RemainingUsd));
+        Assert.Equal((true, false), (r.PreventFurtherUsage, r.Blocked));
     }
 
     [Theory]
