@@ -55,6 +55,15 @@ Describe 'Set-CopilotBudget' {
         @(Get-SimulatorRequests $Sim -Method DELETE).path | Should -BeLike '/enterprises/octo-ent/*'
     }
 
+    It 'skips a piped budget without a user with its own error and sets the budgets after it' {
+        $null = Set-Budget user-0001 4
+        $null = Set-CopilotBudget -Organization octo-org -AllUsers -AmountUsd 9 -Force -NoJournal @Conn
+        $budgets = @(Get-CopilotBudget -Organization octo-org @Conn | Sort-Object { $_.Scope -ne 'AllUsers' })
+        $changes = $budgets | Set-CopilotBudget -AmountUsd 6 -Force -NoJournal -ErrorVariable failures -ErrorAction SilentlyContinue @Conn
+        Assert-Properties $changes @{ UserName = 'user-0001'; AmountUsd = 6; Result = 'Updated' }
+        Assert-ErrorRecord $failures[0] 'CopilotSeats.NoBudgetTarget' 'InvalidArgument' $budgets[0].Id
+    }
+
     It 'sends no change under -WhatIf' {
         $null = Set-CopilotBudget -Organization octo-org -UserName user-0001, user-0002 -AmountUsd 5 -WhatIf @Conn
         @(Get-MutationRequests $Sim).Count | Should -Be 0
