@@ -90,6 +90,11 @@ Describe 'Get-CopilotBudget' {
         Assert-Properties $users[1] @{ UserName = 'user-0002'; AppliedScope = 'AllUsers'; AmountUsd = 1000; Blocked = $false }
     }
 
+    It 'answers a piped bare login with CopilotSeats.NoBudgetTarget, not every budget' {
+        'user-0001' | Get-CopilotBudget -Organization octo-org -ErrorVariable failures -ErrorAction SilentlyContinue @Conn | Should -BeNullOrEmpty
+        Assert-ErrorRecord $failures[0] 'CopilotSeats.NoBudgetTarget' 'InvalidArgument' 'user-0001'
+    }
+
     It 'lists the AI-credit budgets with GitHub''s names, every page' {
         $null = Set-CopilotBudget -Organization octo-org -UserName (1..105 | ForEach-Object { 'user-{0:0000}' -f $_ }) -AmountUsd 3 -Confirm:$false @Conn
         $budgets = @(Get-CopilotBudget -Organization octo-org @Conn)
