@@ -36,7 +36,7 @@ namespace CopilotSeats
         public string UserName { get; set; } = string.Empty;
         public string? Organization { get; set; }
         public string? Enterprise { get; set; }
-        /// <summary>User (their own budget), AllUsers (the all-users budget) or None.</summary>
+        /// <summary>User (their own budget), AllUsers (the all-users budget), another listed scope, Unknown (GitHub's effective budget, not listed) or None.</summary>
         public string AppliedScope { get; set; } = "None";
         public string? BudgetId { get; set; }
         /// <summary>The applying budget in whole US dollars; null when no budget applies.</summary>

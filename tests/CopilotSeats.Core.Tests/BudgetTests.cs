@@ -64,7 +64,30 @@ public class BudgetTests : SimulatorTestBase
         var page = BudgetWire.ReadPage(Encoding.UTF8.GetBytes(Repo.Example("../billing/get-all-budgets-org.200.with_user_filter.json")), Org);
         Assert.Equal(("AllUsers", "ai_credits", "BundlePricing", "org-owner"), (page.Budgets[0].Scope, page.Budgets[1].Sku, page.Budgets[1].PricingType, page.Budgets[1].AlertRecipients));
         var r = BudgetRules.Resolve("octocat", Org, page.Budgets.Where(BudgetRules.IsAiCredits).ToList(), page.Effective);
-        Assert.Equal(("9a7d04e8-6600-44f5-94ef-65ca92b95f0b", 1000, 42m, 958m, false), (r.BudgetId, r.AmountUsd, r.ConsumedUsd, r.RemainingUsd, r.Blocked));
+        // Its effective budget is not among the listed ones: every figure is the effective budget's, its scope unknown.
+        Assert.Equal(("Unknown", "9a7d04e8-6600-44f5-94ef-65ca92b95f0b", 1000, 42m, 958m), (r.AppliedScope, r.BudgetId, r.AmountUsd, r.ConsumedUsd, r.RemainingUsd));
+        Assert.Equal((true, false), (r.PreventFurtherUsage, r.Blocked));
+    }
+
+    [Theory]
+    [InlineData("\"effective_budget\":{\"id\":\"b2\",\"budget_amount\":7}", null, "hubot")]
+    [InlineData("\"effective_budget\":{\"id\":\"all\",\"budget_amount\":9}", null, null)]
+    [InlineData("\"other\":1", null, null)]
+    public void A_user_filtered_answer_names_only_the_budget_its_effective_budget_names(string effective, string? first, string? second)
+    {
+        const string User = "{{\"id\":\"{0}\",\"budget_scope\":\"user\",\"budget_product_sku\":\"ai_credits\",\"budget_amount\":{1}}}";
+        string budgets = string.Format(CultureInfo.InvariantCulture, User, "b1", 5) + "," + string.Format(CultureInfo.InvariantCulture, User, "b2", 7)
+            + ",{\"id\":\"all\",\"budget_scope\":\"multi_user_customer\",\"budget_product_sku\":\"ai_credits\",\"budget_amount\":9}";
+        var page = BudgetWire.ReadPage(Encoding.UTF8.GetBytes($"{{\"budgets\":[{budgets}],\"user\":\"hubot\",{effective}}}"), Org);
+        Assert.Equal((first, second), (page.Budgets[0].UserName, page.Budgets[1].UserName));
+        Assert.Equal(second is null ? null : "b2", BudgetRules.OwnBudget(page.Budgets, "hubot")?.Id);
+    }
+
+    [Fact]
+    public void GitHubs_user_filter_example_names_its_only_user_budget()
+    {
+        var page = BudgetWire.ReadPage(Encoding.UTF8.GetBytes(Repo.Example("../billing/get-all-budgets-org.200.with_user_filter.json")), Org);
+        Assert.Equal(new string?[] { null, "octocat" }, page.Budgets.Select(b => b.UserName));
     }
 
     [Fact]

@@ -88,6 +88,20 @@ public class ErrorMapperTableTests
         Assert.Contains(action, error.RecommendedAction);
     }
 
+    [Theory]
+    [InlineData("[{\"resource\":\"Budget\",\"field\":\"user\",\"code\":\"invalid\",\"message\":\"User mona is not a member.\"}]", ": Validation Failed: User mona is not a member.")]
+    [InlineData("[{\"field\":\"title\",\"code\":\"missing_field\"},{\"code\":\"missing_field\",\"field\":\"title\"}]", ": Validation Failed: title missing_field.")]
+    [InlineData("[\"a\",\"b\",\"c\",\"d\"]", ": Validation Failed: a; b; c (and 1 more).")]
+    [InlineData("{\"odd\":1}", ": Validation Failed.")]
+    public void A_validation_errors_reasons_in_errors_are_kept_in_the_message(string errors, string said)
+    {
+        var uri = new Uri("https://api.github.com/organizations/octo-org/settings/billing/budgets");
+        var request = new ApiRequest(HttpMethod.Post, uri, "k", RequestKind.BudgetChange, SeatScope.ForOrganization("octo-org"), "mona");
+        var body = System.Text.Encoding.UTF8.GetBytes("{\"message\":\"Validation Failed\",\"documentation_url\":\"d\",\"errors\":" + errors + "}");
+        var error = ErrorMapper.FromResponse(request, new ApiResponse(422, new Dictionary<string, string>(), body, uri));
+        Assert.StartsWith("GitHub answered 422 Unprocessable Entity to POST " + uri.AbsolutePath + said, error.Message);
+    }
+
     [Fact]
     public void A_422_without_a_known_cause_lists_the_documented_causes_once()
     {

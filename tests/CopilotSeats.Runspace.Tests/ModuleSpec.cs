@@ -72,6 +72,10 @@ public static class ModuleSpec
         Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true, byName: true)),
     }).Concat(own).ToArray();
 
+    /// <summary>The budget commands' targets, and the hidden piped record whose Enterprise names the target.</summary>
+    private static string[] BudgetTargets(params string[] own) =>
+        Targets(own).Append(Shape("InputObject", "System.Management.Automation.PSObject", null, Set(byValue: true))).ToArray();
+
     /// <summary>Each cmdlet's own parameters (not the common ones), as shapes.</summary>
     public static readonly Dictionary<string, string[]> Parameters = new()
     {
@@ -195,18 +199,18 @@ public static class ModuleSpec
             Shape("NoJournal", "System.Management.Automation.SwitchParameter", null, Set()),
             Shape("Force", "System.Management.Automation.SwitchParameter", null, Set()),
         }).ToArray(),
-        ["Get-CopilotBudget"] = Targets(
+        ["Get-CopilotBudget"] = BudgetTargets(
             Shape("UserName", "System.String[]", "Login", Set(position: 1, byName: true)),
             Shape("Scope", "System.String[]", null, Set()),
             Shape("All", "System.Management.Automation.SwitchParameter", null, Set())),
-        ["Set-CopilotBudget"] = Targets(
+        ["Set-CopilotBudget"] = BudgetTargets(
             Shape("UserName", "System.String[]", "Login", Set(position: 1, byName: true)),
             Shape("AllUsers", "System.Management.Automation.SwitchParameter", null, Set()),
             Shape("AmountUsd", "System.Decimal", null, Set(mandatory: true)),
             Shape("Force", "System.Management.Automation.SwitchParameter", null, Set()),
             Shape("JournalPath", "System.String", null, Set()),
             Shape("NoJournal", "System.Management.Automation.SwitchParameter", null, Set())),
-        ["Remove-CopilotBudget"] = Targets(
+        ["Remove-CopilotBudget"] = BudgetTargets(
             Shape("UserName", "System.String[]", "Login", Set(position: 1, byName: true)),
             Shape("Id", "System.String[]", null, Set(byName: true)),
             Shape("Force", "System.Management.Automation.SwitchParameter", null, Set()),

@@ -50,7 +50,9 @@ public class BudgetTests : IAsyncLifetime
     {
         var (code, answer) = await Send(HttpMethod.Post, Budgets, body);
         Assert.Equal(status, (int)code);
-        Assert.Contains(words, answer["message"]!.GetValue<string>());
+        // A 422 is GitHub's validation-error: "Validation Failed", the reason in errors[].
+        Assert.Contains(words, (status == 422 ? answer["errors"]![0]!["message"] : answer["message"])!.GetValue<string>());
+        if (status == 422) Assert.Equal("Validation Failed", answer["message"]!.GetValue<string>());
     }
 
     [Fact]

@@ -50,6 +50,27 @@ Describe 'Set-CopilotBudget' {
         @(Get-SimulatorRequests $Sim -Method POST).Count | Should -Be 1
     }
 
+    It 'gives a user piped from the enterprise listing one enterprise budget, whichever organizations granted the seat' {
+        Register-SimulatorToken $Sim -Token 'ghp_budget_owner' -Kind classic -Scopes 'manage_billing:copilot', 'manage_billing:enterprise', 'read:enterprise'
+        $owner = Connect-As 'ghp_budget_owner'
+        $rows = @(Get-CopilotSeat -Enterprise octo-ent @owner | Where-Object Login -eq user-0001)
+        $rows.Count | Should -BeGreaterThan 1
+        Assert-Properties ($rows | Set-CopilotBudget -AmountUsd 10 -Confirm:$false @owner) @{ Enterprise = 'octo-ent'; Result = 'Created' }
+        @(Get-SimulatorRequests $Sim -Method POST).path | Should -Be '/enterprises/octo-ent/settings/billing/budgets'
+        Assert-Properties ($rows | Get-CopilotBudget @owner) @{ Enterprise = 'octo-ent'; AppliedScope = 'User'; AmountUsd = 10 }
+        $rows | Remove-CopilotBudget -Force @owner
+        @(Get-SimulatorRequests $Sim -Method DELETE).path | Should -BeLike '/enterprises/octo-ent/*'
+    }
+
+    It 'skips a piped budget without a user with its own error and sets the budgets after it' {
+        $null = Set-Budget user-0001 4
+        $null = Set-CopilotBudget -Organization octo-org -AllUsers -AmountUsd 9 -Force -NoJournal @Conn
+        $budgets = @(Get-CopilotBudget -Organization octo-org @Conn | Sort-Object { $_.Scope -ne 'AllUsers' })
+        $changes = $budgets | Set-CopilotBudget -AmountUsd 6 -Force -NoJournal -ErrorVariable failures -ErrorAction SilentlyContinue @Conn
+        Assert-Properties $changes @{ UserName = 'user-0001'; AmountUsd = 6; Result = 'Updated' }
+        Assert-ErrorRecord $failures[0] 'CopilotSeats.NoBudgetTarget' 'InvalidArgument' $budgets[0].Id
+    }
+
     It 'sends no change under -WhatIf' {
         $null = Set-CopilotBudget -Organization octo-org -UserName user-0001, user-0002 -AmountUsd 5 -WhatIf @Conn
         @(Get-MutationRequests $Sim).Count | Should -Be 0
@@ -74,6 +95,11 @@ Describe 'Get-CopilotBudget' {
         $users[0].GetType().FullName | Should -Be 'CopilotSeats.CopilotUserBudget'
         Assert-Properties $users[0] @{ UserName = 'user-0001'; AppliedScope = 'User'; AmountUsd = 0; Blocked = $true; RemainingUsd = 0 }
         Assert-Properties $users[1] @{ UserName = 'user-0002'; AppliedScope = 'AllUsers'; AmountUsd = 1000; Blocked = $false }
+    }
+
+    It 'answers a piped bare login with CopilotSeats.NoBudgetTarget, not every budget' {
+        'user-0001' | Get-CopilotBudget -Organization octo-org -ErrorVariable failures -ErrorAction SilentlyContinue @Conn | Should -BeNullOrEmpty
+        Assert-ErrorRecord $failures[0] 'CopilotSeats.NoBudgetTarget' 'InvalidArgument' 'user-0001'
     }
 
     It 'lists the AI-credit budgets with GitHub''s names, every page' {
@@ -161,6 +187,19 @@ Describe 'Budget changes in the change journal' {
         @($warnings).Count | Should -Be 1
         "$warnings" | Should -Match 'Set-CopilotBudget'
         @(Get-MutationRequests $Sim).Count | Should -Be 0
+    }
+
+    It 'names the user or the all-users budget and the old amount of budgets removed by id, in the confirmation and the journal' {
+        $null = Set-Budget user-0001 4
+        $null = Set-CopilotBudget -Organization octo-org -AllUsers -AmountUsd 9 -Force -NoJournal @Conn
+        $transcript = Join-Path $TestDrive 'whatif.txt'
+        Start-Transcript -Path $transcript | Out-Null
+        try { Get-CopilotBudget -Organization octo-org @Conn | Remove-CopilotBudget -WhatIf @Conn } finally { Stop-Transcript | Out-Null }
+        @(Select-String -Path $transcript -Pattern 'What if: .*(budget of user user-0001 \(\$4|all-users budget \(\$9), id ').Count | Should -Be 2
+        Get-CopilotBudget -Organization octo-org @Conn | Remove-CopilotBudget -Force -JournalPath $J @Conn
+        Remove-CopilotBudget -Organization octo-org -Id gone -Force -JournalPath $J -ErrorAction SilentlyContinue @Conn
+        $outcomes = Get-Lines | Where-Object outcome -ne 'Sent' | ForEach-Object { "$($_.name) $($_.old_amount_usd) $($_.outcome)" }
+        @($outcomes | Sort-Object) | Should -Be @('(all users) 9 Applied', 'gone  Refused', 'user-0001 4 Applied')
     }
 
     It '<Command> stops with CopilotSeats.JournalUnavailable before any request' -ForEach @(

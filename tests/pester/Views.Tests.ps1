@@ -330,4 +330,13 @@ Describe 'The AI-credit, budget and journal views at <Width> columns' -ForEach @
         Assert-TableLines $lines $Width | Should -Be $Header
         $lines | Should -Contain $Row
     }
+
+    It 'shows For "<For>" for a <Scope> budget without user or entity' -ForEach @(
+        @{ Scope = 'Enterprise'; Owner = @{ Organization = 'octo' }; For = '' }
+        @{ Scope = 'Organization'; Owner = @{ Organization = 'octo' }; For = 'octo' }
+        @{ Scope = 'Repository'; Owner = @{ Enterprise = 'octo-ent' }; For = '' }
+    ) {
+        $row = Get-Rendered (New-Object2 CopilotBudget (@{ Scope = $Scope; Sku = 'ai_credits'; AmountUsd = 5 } + $Owner)) $Width | Where-Object { $_.StartsWith($Scope) }
+        $row.Substring(16, 20).Trim() | Should -Be $For
+    }
 }

@@ -73,17 +73,20 @@ namespace CopilotSeats.Budgets
         public static CopilotBudget? AllUsersBudget(IEnumerable<CopilotBudget> budgets) =>
             budgets.FirstOrDefault(b => b.Scope == "AllUsers" && IsAiCredits(b));
 
+        /// <summary>AppliedScope of an effective_budget GitHub does not list: a user-level budget of a scope not known.</summary>
+        public const string UnlistedScope = "Unknown";
+
         /// <summary>
         /// Which budget applies to the user (their own, else the all-users one, else none) and whether it blocks them.
-        /// GitHub's effective_budget wins where it gives one: its id names the budget, its consumed amount is the user's.
+        /// GitHub's effective_budget wins where it gives one: its id names the budget, its amounts are the user's; when
+        /// its id is not among the listed budgets, every figure is its own and the scope is <see cref="UnlistedScope"/>.
         /// </summary>
         public static CopilotUserBudget Resolve(string user, SeatScope owner, IReadOnlyList<CopilotBudget> budgets, EffectiveBudget? effective)
         {
-            CopilotBudget? own = OwnBudget(budgets, user), all = AllUsersBudget(budgets);
-            CopilotBudget? applied = effective != null ? budgets.FirstOrDefault(b => b.Id == effective.Id) ?? own ?? all : own ?? all;
+            CopilotBudget? applied = effective != null ? budgets.FirstOrDefault(b => b.Id == effective.Id) : OwnBudget(budgets, user) ?? AllUsersBudget(budgets);
             var result = new CopilotUserBudget { UserName = user, Organization = owner.Organization, Enterprise = owner.Enterprise };
             if (applied is null && effective is null) return result;
-            result.AppliedScope = applied?.Scope ?? "User";
+            result.AppliedScope = applied?.Scope ?? UnlistedScope;
             result.BudgetId = effective?.Id ?? applied!.Id;
             int amount = effective?.AmountUsd ?? applied!.AmountUsd;
             result.AmountUsd = amount;

@@ -51,16 +51,27 @@ namespace CopilotSeats.Budgets
             JsonElement root = doc.RootElement;
             if (root.TryGetProperty("budgets", out JsonElement list) && list.ValueKind == JsonValueKind.Array)
                 foreach (JsonElement item in list.EnumerateArray()) page.Budgets.Add(ReadBudget(item, owner));
-            // With ?user=, GitHub names the user once, at the top (its examples leave `user` out of the user budgets).
-            if (Text(root, "user") is { } user)
-                foreach (CopilotBudget budget in page.Budgets.Where(b => b.Scope == "User" && b.UserName is null)) budget.UserName = user;
             if (root.TryGetProperty("has_next_page", out JsonElement next) && next.ValueKind is JsonValueKind.True or JsonValueKind.False)
                 page.HasNextPage = next.ValueKind == JsonValueKind.True;
             if (root.TryGetProperty("total_count", out JsonElement total) && total.ValueKind == JsonValueKind.Number && total.TryGetInt32(out int count))
                 page.TotalCount = count;
             if (root.TryGetProperty("effective_budget", out JsonElement eff) && eff.ValueKind == JsonValueKind.Object)
                 page.Effective = new EffectiveBudget(Text(eff, "id") ?? string.Empty, Dollars(eff, "budget_amount"), Number(eff, "consumed_amount") ?? 0m);
+            if (Text(root, "user") is { } user && UsersOwn(page) is { } own) own.UserName = user;
             return page;
+        }
+
+        /// <summary>
+        /// With ?user=, GitHub names the user once, at the top, and its examples leave `user` out of the user budgets; the
+        /// parameter is documented to filter consumed amounts, not the list. So the user's own is the listed budget that
+        /// effective_budget names; when it names none, the one user budget without a name, if it is alone; else none.
+        /// </summary>
+        private static CopilotBudget? UsersOwn(BudgetPage page)
+        {
+            var unnamed = page.Budgets.Where(b => b.Scope == "User" && b.UserName is null).ToList();
+            if (page.Effective is { } effective && page.Budgets.FirstOrDefault(b => b.Id == effective.Id) is { } named)
+                return unnamed.Contains(named) ? named : null;
+            return unnamed.Count == 1 ? unnamed[0] : null;
         }
 
         /// <summary>A budget object, or the "budget" inside a create or update answer.</summary>

@@ -10,7 +10,8 @@ namespace CopilotSeats.Http
         public ApiRequest Request { get; } = request;
         public ApiResponse Response { get; } = response;
         public ErrorDto? Error { get; } = ReadError(response);
-        public string? GitHubMessage => Error?.Message;
+        /// <summary>GitHub's message with the reasons its errors[] give ("Validation Failed: User mona is not a member").</summary>
+        public string? GitHubMessage => WithReasons(Error);
         public List<string>? Missing { get; } = AccessHints.MissingScopes(response);
         public string Subject => Request.Scope.ToString();
         public string Where => (Request.Scope.Kind == ScopeKind.Enterprise ? "-Enterprise " : "-Organization ") + Request.Scope.Name;
@@ -28,6 +29,28 @@ namespace CopilotSeats.Http
 
         /// <summary>Today, for the usage report window (UTC).</summary>
         public DateTime Today => DateTime.UtcNow.Date;
+
+        /// <summary>
+        /// The message, then each errors[] entry's message (else its field and code; a plain string as it is), at most
+        /// three; a reason that repeats the message is left out.
+        /// </summary>
+        internal static string? WithReasons(ErrorDto? error)
+        {
+            if (error?.Errors is not { ValueKind: JsonValueKind.Array } errors) return error?.Message;
+            var reasons = errors.EnumerateArray().Select(Reason).Where(r => r.Length > 0 && !string.Equals(r, error.Message?.Trim().TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
+                .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (reasons.Count == 0) return error.Message;
+            string said = string.Join("; ", reasons.Take(3)) + (reasons.Count > 3 ? $" (and {reasons.Count - 3} more)" : string.Empty);
+            return string.IsNullOrWhiteSpace(error.Message) ? said : error.Message!.Trim().TrimEnd('.') + ": " + said;
+        }
+
+        private static string Reason(JsonElement e)
+        {
+            string? Text(string name) => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            string? reason = e.ValueKind == JsonValueKind.String ? e.GetString()
+                : Text("message") ?? string.Join(" ", new[] { Text("field"), Text("code") }.Where(s => !string.IsNullOrEmpty(s)));
+            return (reason ?? string.Empty).Trim().TrimEnd('.');
+        }
 
         private static ErrorDto? ReadError(ApiResponse response)
         {

@@ -22,7 +22,8 @@ namespace CopilotSeats.Json
 
     internal sealed record SeatCountDto(int? SeatsCreated = null, int? SeatsCancelled = null, string? Message = null);
 
-    internal sealed record ErrorDto(string? Message, string? DocumentationUrl, string? Status);
+    // errors[] (validation-error: {resource, field, message, code}) kept as read: some endpoints send strings there.
+    internal sealed record ErrorDto(string? Message, string? DocumentationUrl, string? Status, System.Text.Json.JsonElement? Errors = null);
 
     internal sealed record SelectedUsersBody(string[] SelectedUsernames);
 

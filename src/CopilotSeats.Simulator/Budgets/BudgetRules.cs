@@ -17,10 +17,13 @@ internal static class BudgetRules
     public static readonly string[] EnterpriseScopes = { "enterprise", "organization", "repository", "cost_center", "multi_user_customer", "multi_user_cost_center", "user" };
     private static readonly string[] UserSkus = { "ai_credits", "premium_requests" };
 
-    /// <summary>GitHub's error body for the budgets API: {message, documentation_url} (422s add errors[]).</summary>
+    /// <summary>
+    /// GitHub's error body for the budgets API: {message, documentation_url}; a 422 is its validation-error,
+    /// message "Validation Failed" with the reason in errors[] ({resource, field, message, code}).
+    /// </summary>
     public static Answer Error(int status, string message, string? field = null)
     {
-        var body = new JsonObject { ["message"] = message, ["documentation_url"] = DocsUrl };
+        var body = new JsonObject { ["message"] = field is null ? message : GitHubMessages.ForStatus(422), ["documentation_url"] = DocsUrl };
         if (field != null)
             body["errors"] = new JsonArray(new JsonObject { ["resource"] = "Budget", ["field"] = field, ["code"] = "invalid", ["message"] = message });
         return new Answer(status, body);

@@ -15,8 +15,29 @@ namespace CopilotSeats.Commands
         [ArgumentCompleter(typeof(UserNameCompleter))]
         public string[]? UserName { get; set; }
 
+        /// <summary>The piped record itself (hidden): its Enterprise property names the target, see <see cref="ResolveTarget"/>.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
         /// <summary>Whether this record names users.</summary>
         protected bool HasUsers => UserName != null && UserName.Length > 0;
+
+        private bool _organizationTyped;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            _organizationTyped = MyInvocation.BoundParameters.ContainsKey(nameof(Organization));
+        }
+
+        /// <summary>
+        /// This record's target. A piped record with a non-empty Enterprise (an enterprise seat row also names the
+        /// organization that granted the seat) targets the enterprise, one budget per user, unless -Organization or
+        /// -Enterprise was typed.
+        /// </summary>
+        protected SeatScope ResolveTarget() =>
+            ParameterSetName == OrganizationSet && !_organizationTyped && InputObject?.Properties["Enterprise"]?.Value is string enterprise && enterprise.Length > 0
+                ? ResolveScope(null, enterprise) : ResolveScope();
     }
 
     /// <summary>

@@ -23,7 +23,14 @@ namespace CopilotSeats.Commands
 
         protected override void ProcessRecord()
         {
-            SeatScope owner = ResolveScope();
+            if (!HasUsers && InputObject?.BaseObject is string or ValueType)
+            {
+                // A bare value piped (it binds only InputObject): an error, as PowerShell's binding gave, not every budget listed.
+                WriteError(ErrorRecords.From(new CopilotException("CopilotSeats.NoBudgetTarget", CopilotErrorCategory.InvalidArgument, InputObject.BaseObject,
+                    $"The piped value '{InputObject}' names no user.") { RecommendedAction = "Pipe seats or objects with a UserName or Login, or pass -UserName." }, InputObject.BaseObject));
+                return;
+            }
+            SeatScope owner = ResolveTarget();
             if (HasUsers)
             {
                 foreach (string user in UserName!) _users.Add(owner, user);

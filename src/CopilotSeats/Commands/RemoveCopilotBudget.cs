@@ -21,7 +21,7 @@ namespace CopilotSeats.Commands
 
         protected override void ProcessRecord()
         {
-            SeatScope owner = ResolveScope();
+            SeatScope owner = ResolveTarget();
             if (Id != null && Id.Length > 0)
                 foreach (string id in Id) _ids.Add(owner, id);
             else if (HasUsers)
@@ -36,7 +36,11 @@ namespace CopilotSeats.Commands
         protected override void Send(CopilotClient client, ChangeJournal? journal)
         {
             foreach (var group in _ids.Groups)
-                Remove(client, journal, group.Key, group.Value.Select(id => (new BudgetRemoval(id, id, null), $"budget {id} in the {group.Key}")).ToList());
+            {
+                var budgets = new List<(BudgetRemoval Budget, string Text)>();
+                RunAsync(async cancellationToken => budgets = await client.Budgets().ByIdAsync(group.Key, group.Value, cancellationToken).ConfigureAwait(false));
+                Remove(client, journal, group.Key, budgets);
+            }
             foreach (var group in _users.Groups)
                 Remove(client, journal, group.Key, OwnBudgets(client, group.Key, group.Value));
         }

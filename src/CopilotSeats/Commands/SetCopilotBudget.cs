@@ -39,11 +39,20 @@ namespace CopilotSeats.Commands
         protected override void ProcessRecord()
         {
             bool users = HasUsers;
+            SeatScope owner = ResolveTarget();
+            if (!users && !AllUsers && InputObject != null)
+            {
+                // A piped record without a user (a budget of another scope): its own error; the records after it go on.
+                object target = InputObject.Properties["Id"]?.Value as string ?? (object)owner.Name;
+                WriteError(ErrorRecords.From(new CopilotException("CopilotSeats.NoBudgetTarget", CopilotErrorCategory.InvalidArgument, target,
+                    $"The piped record '{target}' names no user; Set-CopilotBudget sets users' own budgets.")
+                    { RecommendedAction = "Pipe seats or user budgets (Get-CopilotBudget -Scope User)." }, target));
+                return;
+            }
             if (users == AllUsers.IsPresent)
                 ThrowTerminatingError(ErrorRecords.From(new CopilotException("CopilotSeats.NoBudgetTarget", CopilotErrorCategory.InvalidArgument, null,
                     AllUsers ? "Pass either -UserName or -AllUsers, not both." : "Name the users (-UserName, or pipe seats) or pass -AllUsers.")
                     { RecommendedAction = "Pass -UserName <login[]> or -AllUsers." }));
-            SeatScope owner = ResolveScope();
             // The all-users budget is kept under an empty name.
             foreach (string user in users ? UserName! : new[] { string.Empty }) _targets.Add(owner, user);
         }
