@@ -55,14 +55,24 @@ public sealed class SyncPlanTests
         Assert.Equal(new[] { "Keep mona", "Add new-1", "Skip svc-new" }, items.Select(i => $"{i.Action} {i.Login.ToLowerInvariant()}"));
     }
 
-    [Fact]
-    public void An_enterprise_login_with_several_grants_is_written_once_per_action()
+    /// <summary>Rows "org" (direct, active), "org!" (pending), "org+" (created 3 days ago) or "org/team"; the other login "v" sits between them.</summary>
+    [Theory]
+    [InlineData(false, "a b/t c", "Remove u a")]
+    [InlineData(false, "a! c", "Skip u a")]             // c is a grant the enterprise DELETE did not cancel: not sent again
+    [InlineData(false, "a! b/t", "Conflict u b")]
+    [InlineData(false, "a c+", "Skip u c")]             // the young grant would be cancelled with the rest
+    [InlineData(true, "a! b", "Keep u b")]
+    [InlineData(true, "a! b!", "Restore u a")]
+    public void An_enterprise_login_is_decided_once_from_all_its_grants(bool wanted, string rows, string expected)
     {
-        var ent = SeatScope.ForEnterprise("e");
-        var seats = new[] { TestSeats.Seat("u", org: "a"), TestSeats.Seat("u", org: "b", team: "t"), TestSeats.Seat("u", org: "c") };
-        var items = Plan(seats, new string[0], scope: ent);
-        Assert.Equal(new[] { "Remove u a e", "Conflict u b e" }, items.Select(i => $"{i.Action} {i.Login} {i.Organization} {i.Enterprise}"));
-        Assert.Contains("Remove-CopilotTeam -Organization b -TeamName t", items[1].Reason);
+        var seats = rows.Split(' ').SelectMany(row => new[]
+        {
+            TestSeats.Seat("u", org: row.TrimEnd('!', '+').Split('/')[0], team: row.Contains('/') ? row.Split('/')[1] : null,
+                pending: row.EndsWith('!'), createdDaysAgo: row.EndsWith('+') ? 3 : 400),
+            TestSeats.Seat("v"),
+        });
+        var items = Plan(seats, wanted ? new[] { "u", "v" } : new[] { "v" }, grace: 7, scope: SeatScope.ForEnterprise("e"));
+        Assert.Equal(new[] { expected }, items.Where(i => i.Login == "u").Select(i => $"{i.Action} {i.Login} {i.Organization}"));
     }
 
     [Fact]

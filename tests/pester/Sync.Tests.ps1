@@ -60,6 +60,19 @@ Describe 'An enterprise plan' {
         $null = Import-Csv -LiteralPath $csv | Where-Object Login -in 'user-0001', 'user-0002' | Sync-CopilotSeat -Force @Conn
         Assert-OneSeatRequest $Sim DELETE '/enterprises/octo-ent/copilot/billing/selected_users' selected_usernames 'user-0001,user-0002' -Sorted
     }
+
+    It 'decides a login once from all its grants, so a second Sync with the same reference sends nothing' {
+        # user-0001 also has a grant in assign-all-org, which the enterprise DELETE does not cancel; user-0027 is pending in octo-lab only.
+        $ref = @(Get-CopilotSeat -Enterprise octo-ent @Conn | ForEach-Object Login | Sort-Object -Unique | Where-Object { $_ -notin 'user-0001', 'user-0002' })
+        $plan = @($ref | Compare-CopilotSeat -Enterprise octo-ent -IncludeEqual @Conn)
+        @($plan | Group-Object Login | Where-Object Count -gt 1).Count | Should -Be 0
+        "$(($plan | Where-Object Login -eq 'user-0027').Action)" | Should -Be 'Keep'
+        $null = $ref | Sync-CopilotSeat -Enterprise octo-ent -Force @Conn -WarningAction SilentlyContinue
+        Get-MutationSummary | Should -Be 'POST user-0111,user-0112', 'DELETE user-0001,user-0002'
+        Clear-SimulatorLog $Sim
+        $null = $ref | Sync-CopilotSeat -Enterprise octo-ent -Force @Conn -WarningAction SilentlyContinue
+        @(Get-MutationRequests $Sim).Count | Should -Be 0
+    }
 }
 
 Describe 'Sync-CopilotSeat' {
