@@ -132,6 +132,22 @@ public sealed class SyncPlanTests
     }
 
     [Fact]
+    public void Undo_cancels_only_users_whose_request_created_a_seat_for_each_name()
+    {
+        var run = Guid.NewGuid();
+        CopilotJournalEntry Line(int request, string action, string name, int created) => new()
+        {
+            RunId = run, Request = request, Time = TestSeats.Now, Organization = "o", Action = action, AssigneeType = "User", Name = name,
+            Outcome = "Applied", SeatsCreated = action == "Add" ? created : null,
+        };
+        var plan = UndoPlan.From(new[] { Line(1, "Add", "seated", 0), Line(2, "Add", "b", 1), Line(2, "Add", "c", 1), Line(3, "Add", "d", 2),
+            Line(3, "Add", "e", 2), Line(4, "Remove", "f", 0) }, includeUnknown: false);
+        Assert.Equal(new[] { "Add f", "Remove d", "Remove e" }, plan.Steps.Select(s => $"{s.Action} {s.Name}"));
+        Assert.Equal(1, plan.NotAdded);
+        Assert.Equal(new[] { "b", "c" }, plan.Ambiguous);
+    }
+
+    [Fact]
     public void Adds_and_restores_go_first_through_the_add_endpoint_in_batches_of_100()
     {
         var items = Enumerable.Range(0, 150).Select(i => new CopilotSeatPlanItem { Login = $"r{i}", Action = Remove })

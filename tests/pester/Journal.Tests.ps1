@@ -148,6 +148,14 @@ Describe 'Undo-CopilotSeatChange' {
         @((Undo-CopilotSeatChange -RunId $run -JournalPath $J -Force -IncludeUnknown @Conn 3>$null).Requested) | Should -Contain 'no-seat-9'
     }
 
+    It 'leaves alone, with one warning, a user who already had a seat when the run added them' {
+        $added = Add-CopilotUser -Organization octo-org -UserName octocat -Force -JournalPath $J @Conn
+        Clear-SimulatorLog $Sim
+        @(Undo-CopilotSeatChange -RunId $added.RunId -JournalPath $J -Force @Conn -WarningVariable warnings 3>$null).Count | Should -Be 0
+        "$warnings" | Should -Match '^1 user\(s\) already had a seat'
+        @(Get-MutationRequests $Sim).Count | Should -Be 0
+    }
+
     It 'removes the team grant a run added' {
         $added = Add-CopilotTeam -Organization octo-org -TeamName team-2 -JournalPath $J @Conn
         $undo = Undo-CopilotSeatChange -RunId $added.RunId -JournalPath $J -Force @Conn
