@@ -133,6 +133,19 @@ Describe 'Sync-CopilotSeat' {
         @(Get-MutationRequests $Sim).Count | Should -Be 0
     }
 
+    It '-WhatIf prints the plan, then stops with <Id>' -ForEach @(
+        @{ Id = 'CopilotSeats.TooManyRemovals'; Leavers = 13 }
+        @{ Id = 'CopilotSeats.EmptyReference'; Leavers = 112 }
+    ) {
+        $transcript = Join-Path $TestDrive "$Id.txt"
+        Start-Transcript -Path $transcript | Out-Null
+        try { $err = Get-ThrownError { @($Direct | Select-Object -Skip $Leavers) | Sync-CopilotSeat -Organization octo-org -WhatIf @Conn -WarningAction SilentlyContinue } }
+        finally { Stop-Transcript | Out-Null }
+        Assert-ErrorRecord $err $Id
+        @(Select-String -Path $transcript -Pattern 'What if: .*"Cancel Copilot seat"').Count | Should -Be $Leavers
+        @(Get-MutationRequests $Sim).Count | Should -Be 0
+    }
+
     It '-WhatIf sends no change, from a reference set or a plan' {
         @($Reference | Sync-CopilotSeat -Organization octo-org -WhatIf @Conn -WarningAction SilentlyContinue 6>$null).Count | Should -Be 0
         @(Import-Csv -LiteralPath $Csv | Sync-CopilotSeat -WhatIf -Force @Conn -WarningAction SilentlyContinue).Count | Should -Be 0
