@@ -45,6 +45,21 @@ Describe 'Compare-CopilotSeat' {
     }
 }
 
+Describe 'Reference users as objects' {
+    It 'binds objects with a login as their login: <Case>' -ForEach @(
+        @{ Case = 'a JSON array piped as one object'; Piped = $true }
+        @{ Case = '-ReferenceUser objects and hashtables'; Piped = $false }
+    ) {
+        $members = Invoke-RestMethod -Uri "$($Sim.Url)/orgs/octo-org/teams/team-2/members" -Headers @{ Authorization = "Bearer $CanaryToken" }
+        $ref = @($members) + @{ Login = 'octocat' }
+        $plan = if ($Piped) { Write-Output $ref -NoEnumerate | Compare-CopilotSeat -Organization octo-org -IncludeEqual @Conn -ErrorVariable errs }
+            else { Compare-CopilotSeat -ReferenceUser $ref -Organization octo-org -IncludeEqual @Conn -ErrorVariable errs }
+        @($errs).Count | Should -Be 0
+        (@($plan | Where-Object { "$($_.Action)" -in 'Add', 'Keep' } | ForEach-Object { "$($_.Action) $($_.Login)" } | Sort-Object) -join ',') |
+            Should -Be 'Add no-seat-1,Add no-seat-2,Add no-seat-3,Keep octocat'
+    }
+}
+
 Describe 'An enterprise plan' {
     BeforeEach { Reset-Simulator $Sim }
 

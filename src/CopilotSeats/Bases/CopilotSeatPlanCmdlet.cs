@@ -12,6 +12,7 @@ namespace CopilotSeats.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Login", "UserName")]
         [AllowNull, AllowEmptyString, AllowEmptyCollection]
+        [LoginTransformation]
         [ArgumentCompleter(typeof(UserNameCompleter))]
         public string[]? ReferenceUser { get; set; }
 
