@@ -118,17 +118,19 @@ public sealed class SyncPlanTests
     public void A_plan_read_back_applies_only_the_rows_that_still_hold()
     {
         var rows = new PlanRecheck();
-        foreach (var (login, action) in new[] { ("gone", Remove), ("idle", Remove), ("newbie", Add), ("seated", Add), ("teamed", Conflict) }) rows.Add(login, action);
+        foreach (var (login, action) in new[] { ("gone", Remove), ("idle", Remove), ("newbie", Add), ("seated", Add), ("teamed", Conflict), ("graced", Skip) })
+            rows.Add(login, action);
         var options = new PlanOptions { IncludeEqual = true, Now = TestSeats.Now };
         var planner = new SeatPlanner(Org, rows.Wanted, options, rows.Considers);
-        var seats = new[] { TestSeats.Seat("idle"), TestSeats.Seat("seated"), TestSeats.Seat("teamed", team: "t"), TestSeats.Seat("other") };
+        var seats = new[] { TestSeats.Seat("idle"), TestSeats.Seat("seated"), TestSeats.Seat("teamed", team: "t"), TestSeats.Seat("other"), TestSeats.Seat("graced") };
         var plan = new SyncPlan(Org);
         rows.Judge(planner.Observe(seats).Concat(planner.Finish()), plan);
         Assert.Equal(new[] { "Remove idle", "Add newbie" }, plan.Changes.Select(i => i.ToString()));
-        Assert.Equal(3, plan.Warnings.Count);
+        Assert.Equal(4, plan.Warnings.Count);
         Assert.StartsWith("Skipped 'gone' in the organization o: the plan says Remove, but there is no seat to change now.", plan.Warnings[0]);
         Assert.StartsWith("Skipped 'seated' in the organization o: the plan says Add, but planning it now gives Keep", plan.Warnings[1]);
         Assert.StartsWith("Conflict 'teamed' in the organization o: ", plan.Warnings[2]);
+        Assert.Equal("Skip 'graced' in the organization o: The plan says Skip. No request is sent for it.", plan.Warnings[3]); // planned now: Remove
     }
 
     [Fact]
