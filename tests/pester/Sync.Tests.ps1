@@ -161,6 +161,13 @@ Describe 'Sync-CopilotSeat' {
         @(Get-MutationRequests $Sim).Count | Should -Be 0
     }
 
+    It '-IncludeEqual writes each kept seat as a verbose line and sends nothing for it' {
+        $out = @($Direct | Sync-CopilotSeat -Organization octo-org -IncludeEqual -Force @Conn -Verbose 4>&1 3>$null)
+        @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match "^Keep user '.+' in organization 'octo-org': In the reference set" }).Count |
+            Should -Be $Direct.Count
+        @(Get-MutationRequests $Sim).Count | Should -Be 0
+    }
+
     It '-WhatIf sends no change, from a reference set or a plan' {
         @($Reference | Sync-CopilotSeat -Organization octo-org -WhatIf @Conn -WarningAction SilentlyContinue 6>$null).Count | Should -Be 0
         @(Import-Csv -LiteralPath $Csv | Sync-CopilotSeat -WhatIf -Force @Conn -WarningAction SilentlyContinue).Count | Should -Be 0

@@ -107,7 +107,7 @@ namespace CopilotSeats.Commands
                 SeatScope scope = _referenceScope?[0] ?? ResolveScope(Organization, Enterprise);
                 if (PlanGuards.CheckReference(Reference, AllowEmptyReference, scope) is { } empty) guard = Guard(empty);
                 CopilotClient client = GetClient();
-                PlanOptions options = PlanOptions(includeEqual: false);
+                PlanOptions options = PlanOptions(IncludeEqual);
                 RunAsync(async ct => plans.Add(await SeatSync.PlanAsync(client, scope, Reference, options, ct).ConfigureAwait(false)));
             }
             if (plans.Count == 0) return; // the listing failed (already reported)
@@ -138,6 +138,12 @@ namespace CopilotSeats.Commands
         /// <summary>ShouldProcess per change (under -WhatIf this prints the plan), then the batches of the accepted ones.</summary>
         private void Apply(SyncPlan plan)
         {
+            foreach (CopilotSeatPlanItem kept in plan.Kept)
+            {
+                string target = CopilotSeatChangeCmdlet.TargetText(AssigneeKind.User, plan.Scope, kept.Login);
+                if (WhatIfRequested()) ShouldProcess(target, "Keep Copilot seat (nothing is sent)");
+                else WriteVerbose($"Keep {target}: {kept.Reason} Nothing is sent.");
+            }
             var accepted = plan.Changes.Where(item =>
                 ShouldProcessUnlessForced(Force, CopilotSeatChangeCmdlet.TargetText(AssigneeKind.User, plan.Scope, item.Login), Describe(item.Action))).ToList();
             if (accepted.Count == 0) return;
