@@ -58,6 +58,19 @@ Describe 'The change journal' {
         (Get-Content $J | ConvertFrom-Json)[0].name | Should -Be 'no-seat-2'
     }
 
+    It 'resolves a relative $env:COPILOTSEATS_JOURNAL from the PowerShell location, not the process directory' {
+        $saved = $env:COPILOTSEATS_JOURNAL, [Environment]::CurrentDirectory
+        Push-Location $TestDrive
+        try {
+            $env:COPILOTSEATS_JOURNAL = 'relative.jsonl'
+            [Environment]::CurrentDirectory = [IO.Path]::GetTempPath()
+            Add-CopilotUser -Organization octo-org -UserName no-seat-5 -Force @Conn | Out-Null
+            (Get-CopilotSeatJournal).Name | Should -Be 'no-seat-5'
+        }
+        finally { $env:COPILOTSEATS_JOURNAL, [Environment]::CurrentDirectory = $saved; Pop-Location }
+        (Get-Content (Join-Path $TestDrive 'relative.jsonl') | ConvertFrom-Json)[0].name | Should -Be 'no-seat-5'
+    }
+
     It 'writes nothing under -NoJournal' {
         $change = Add-CopilotUser -Organization octo-org -UserName no-seat-3 -Force -NoJournal -JournalPath $J @Conn
         $change.SeatsChanged | Should -Be 1
