@@ -133,7 +133,9 @@ Describe 'Undo-CopilotSeatChange' {
         @(Select-String -Path $transcript -Pattern 'What if: .*Add Copilot seat again \(keeps the seat pending cancellation').Count | Should -Be 3
         @(Get-MutationRequests $Sim).Count | Should -Be 1
 
-        $undo = Undo-CopilotSeatChange -RunId $removed.RunId -JournalPath $J -Force @Conn
+        $out = @(Undo-CopilotSeatChange -RunId $removed.RunId -JournalPath $J -Force @Conn -Verbose 4>&1)
+        @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match "^'.+' in the organization octo-org keeps the seat pending" }).Count | Should -Be 3
+        $undo = $out | Where-Object { $_ -is [CopilotSeats.CopilotSeatChange] }
         Assert-Properties $undo @{ Action = 'Add'; AssigneeType = 'User'; SeatsChanged = 3 }
         $undo.RunId | Should -Not -Be $removed.RunId
         Get-CopilotSeat -Organization octo-org -UserName $seats.Login @Conn | ForEach-Object { $_.PendingCancellationDate | Should -BeNullOrEmpty }

@@ -86,6 +86,8 @@ namespace CopilotSeats.Commands
                     if (!ShouldProcessUnlessForced(Force, CopilotSeatChangeCmdlet.TargetText(group.Kind, group.Scope, name), action)) continue;
                     if (restore.Kind == RestoreKind.NewSeat && group.Action == SeatAction.Add && group.Kind == AssigneeKind.User)
                         WriteWarning($"'{name}' in the {group.Scope} {SeatRestore.Describe(restore.Kind, null)}.");
+                    else if (restore.Kind == RestoreKind.KeepsSeat)
+                        WriteVerbose($"'{name}' in the {group.Scope} {SeatRestore.Describe(restore.Kind, restore.Until)}.");
                     names.Add(name);
                 }
                 if (names.Count > 0) accepted.Add((group.Scope, group.Kind, group.Action, names));
