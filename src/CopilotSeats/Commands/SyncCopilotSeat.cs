@@ -110,7 +110,7 @@ namespace CopilotSeats.Commands
                 PlanOptions options = PlanOptions(IncludeEqual);
                 RunAsync(async ct => plans.Add(await SeatSync.PlanAsync(client, scope, Reference, options, ct).ConfigureAwait(false)));
             }
-            if (plans.Count == 0) return; // the listing failed (already reported)
+            if (plans.Count == 0 && guard is null) return; // the listing failed (already reported)
             int? maximum = MyInvocation.BoundParameters.ContainsKey(nameof(MaximumRemoval)) ? MaximumRemoval : null;
             foreach (SyncPlan plan in plans)
             {
