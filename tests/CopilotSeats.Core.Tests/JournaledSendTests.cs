@@ -85,6 +85,8 @@ public sealed class JournaledSendTests : SimulatorTestBase, IDisposable
         Assert.NotNull(found["user-0004"].Until);
         Assert.Equal(RestoreKind.NewSeat, found["no-seat-7"].Kind);
         Assert.Equal(RestoreKind.Seated, found["user-0005"].Kind);
+        var ent = await SeatRestore.CheckAsync(client, SeatScope.ForEnterprise("octo-ent"), new[] { "user-0027" }, 1, CancellationToken.None);
+        Assert.Equal(RestoreKind.KeepsSeat, ent["user-0027"].Kind); // pending in octo-lab, active in octo-org
     }
 
     private static ScriptedFault Post(int status) => new() { Method = "POST", PathContains = "budgets", Status = status };

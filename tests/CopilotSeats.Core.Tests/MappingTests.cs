@@ -30,6 +30,21 @@ public class MappingTests
     }
 
     [Fact]
+    public async Task Official_enterprise_example_places_an_org_team_grant_in_the_org_of_its_html_url()
+    {
+        var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json(HttpStatusCode.OK, Example("list-copilot-seats-for-enterprise.200.json")));
+        using var client = Clients.ForHandler(handler);
+        var ent = SeatScope.ForEnterprise("e");
+        var planner = new Sync.SeatPlanner(ent, new Sync.ReferenceSet(), new Sync.PlanOptions());
+        var seats = new List<CopilotSeat>();
+        await client.ListSeatsAsync(ent, (page, _) => { seats.AddRange(page); return Task.CompletedTask; });
+        Assert.Equal(new[] { "github", null }, seats.Select(s => s.Organization));
+        planner.Observe(seats);
+        var conflict = planner.Finish().Single(i => i.Action == CopilotSeatPlanAction.Conflict);
+        Assert.Contains("Remove-CopilotTeam -Organization github -TeamName justice-league", conflict.Reason);
+    }
+
+    [Fact]
     public async Task Org_detail_example_maps_every_field()
     {
         var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json(HttpStatusCode.OK, Example("get-copilot-organization-details.200.json")));

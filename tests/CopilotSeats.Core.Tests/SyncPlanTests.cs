@@ -55,14 +55,24 @@ public sealed class SyncPlanTests
         Assert.Equal(new[] { "Keep mona", "Add new-1", "Skip svc-new" }, items.Select(i => $"{i.Action} {i.Login.ToLowerInvariant()}"));
     }
 
-    [Fact]
-    public void An_enterprise_login_with_several_grants_is_written_once_per_action()
+    /// <summary>Rows "org" (direct, active), "org!" (pending), "org+" (created 3 days ago) or "org/team"; the other login "v" sits between them.</summary>
+    [Theory]
+    [InlineData(false, "a b/t c", "Remove u a")]
+    [InlineData(false, "a! c", "Skip u a")]             // c is a grant the enterprise DELETE did not cancel: not sent again
+    [InlineData(false, "a! b/t", "Conflict u b")]
+    [InlineData(false, "a c+", "Skip u c")]             // the young grant would be cancelled with the rest
+    [InlineData(true, "a! b", "Keep u b")]
+    [InlineData(true, "a! b!", "Restore u a")]
+    public void An_enterprise_login_is_decided_once_from_all_its_grants(bool wanted, string rows, string expected)
     {
-        var ent = SeatScope.ForEnterprise("e");
-        var seats = new[] { TestSeats.Seat("u", org: "a"), TestSeats.Seat("u", org: "b", team: "t"), TestSeats.Seat("u", org: "c") };
-        var items = Plan(seats, new string[0], scope: ent);
-        Assert.Equal(new[] { "Remove u a e", "Conflict u b e" }, items.Select(i => $"{i.Action} {i.Login} {i.Organization} {i.Enterprise}"));
-        Assert.Contains("Remove-CopilotTeam -Organization b -TeamName t", items[1].Reason);
+        var seats = rows.Split(' ').SelectMany(row => new[]
+        {
+            TestSeats.Seat("u", org: row.TrimEnd('!', '+').Split('/')[0], team: row.Contains('/') ? row.Split('/')[1] : null,
+                pending: row.EndsWith('!'), createdDaysAgo: row.EndsWith('+') ? 3 : 400),
+            TestSeats.Seat("v"),
+        });
+        var items = Plan(seats, wanted ? new[] { "u", "v" } : new[] { "v" }, grace: 7, scope: SeatScope.ForEnterprise("e"));
+        Assert.Equal(new[] { expected }, items.Where(i => i.Login == "u").Select(i => $"{i.Action} {i.Login} {i.Organization}"));
     }
 
     [Fact]
@@ -108,17 +118,35 @@ public sealed class SyncPlanTests
     public void A_plan_read_back_applies_only_the_rows_that_still_hold()
     {
         var rows = new PlanRecheck();
-        foreach (var (login, action) in new[] { ("gone", Remove), ("idle", Remove), ("newbie", Add), ("seated", Add), ("teamed", Conflict) }) rows.Add(login, action);
+        foreach (var (login, action) in new[] { ("gone", Remove), ("idle", Remove), ("newbie", Add), ("seated", Add), ("teamed", Conflict), ("graced", Skip) })
+            rows.Add(login, action);
         var options = new PlanOptions { IncludeEqual = true, Now = TestSeats.Now };
         var planner = new SeatPlanner(Org, rows.Wanted, options, rows.Considers);
-        var seats = new[] { TestSeats.Seat("idle"), TestSeats.Seat("seated"), TestSeats.Seat("teamed", team: "t"), TestSeats.Seat("other") };
+        var seats = new[] { TestSeats.Seat("idle"), TestSeats.Seat("seated"), TestSeats.Seat("teamed", team: "t"), TestSeats.Seat("other"), TestSeats.Seat("graced") };
         var plan = new SyncPlan(Org);
         rows.Judge(planner.Observe(seats).Concat(planner.Finish()), plan);
         Assert.Equal(new[] { "Remove idle", "Add newbie" }, plan.Changes.Select(i => i.ToString()));
-        Assert.Equal(3, plan.Warnings.Count);
+        Assert.Equal(4, plan.Warnings.Count);
         Assert.StartsWith("Skipped 'gone' in the organization o: the plan says Remove, but there is no seat to change now.", plan.Warnings[0]);
         Assert.StartsWith("Skipped 'seated' in the organization o: the plan says Add, but planning it now gives Keep", plan.Warnings[1]);
         Assert.StartsWith("Conflict 'teamed' in the organization o: ", plan.Warnings[2]);
+        Assert.Equal("Skip 'graced' in the organization o: The plan says Skip. No request is sent for it.", plan.Warnings[3]); // planned now: Remove
+    }
+
+    [Fact]
+    public void Undo_cancels_only_users_whose_request_created_a_seat_for_each_name()
+    {
+        var run = Guid.NewGuid();
+        CopilotJournalEntry Line(int request, string action, string name, int created) => new()
+        {
+            RunId = run, Request = request, Time = TestSeats.Now, Organization = "o", Action = action, AssigneeType = "User", Name = name,
+            Outcome = "Applied", SeatsCreated = action == "Add" ? created : null,
+        };
+        var plan = UndoPlan.From(new[] { Line(1, "Add", "seated", 0), Line(2, "Add", "b", 1), Line(2, "Add", "c", 1), Line(3, "Add", "d", 2),
+            Line(3, "Add", "e", 2), Line(4, "Remove", "f", 0) }, includeUnknown: false);
+        Assert.Equal(new[] { "Add f", "Remove d", "Remove e" }, plan.Steps.Select(s => $"{s.Action} {s.Name}"));
+        Assert.Equal(1, plan.NotAdded);
+        Assert.Equal(new[] { "b", "c" }, plan.Ambiguous);
     }
 
     [Fact]

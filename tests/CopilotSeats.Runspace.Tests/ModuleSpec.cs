@@ -57,12 +57,13 @@ public static class ModuleSpec
         Shape("NoJournal", "System.Management.Automation.SwitchParameter", null, Set()),
     }).ToArray();
 
-    /// <summary>Compare- and Sync-CopilotSeat: the reference users (by value, and by property name as Login or UserName), -Exclude, -GraceDays.</summary>
+    /// <summary>Compare- and Sync-CopilotSeat: the reference users (by value, and by property name as Login or UserName), -Exclude, -GraceDays, -IncludeEqual.</summary>
     private static string[] PlanShape(params string[] own) => Connection.Concat(own).Concat(new[]
     {
         Shape("ReferenceUser", "System.String[]", "Login,UserName", Set(mandatory: true, position: 0, byValue: true, byName: true)),
         Shape("Exclude", "System.String[]", null, Set()),
         Shape("GraceDays", "System.Int32", null, Set()),
+        Shape("IncludeEqual", "System.Management.Automation.SwitchParameter", null, Set()),
     }).ToArray();
 
     /// <summary>The connection, -Organization and -Enterprise (bound by property name), then the cmdlet's own.</summary>
@@ -171,8 +172,7 @@ public static class ModuleSpec
         }).ToArray(),
         ["Compare-CopilotSeat"] = PlanShape(
             Shape("Organization", "System.String", null, Set("Organization")),
-            Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true)),
-            Shape("IncludeEqual", "System.Management.Automation.SwitchParameter", null, Set())),
+            Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true))),
         ["Sync-CopilotSeat"] = PlanShape(
             Shape("Organization", "System.String", null, Set(byName: true)),
             Shape("Enterprise", "System.String", null, Set(byName: true)),

@@ -58,6 +58,19 @@ Describe 'The change journal' {
         (Get-Content $J | ConvertFrom-Json)[0].name | Should -Be 'no-seat-2'
     }
 
+    It 'resolves a relative $env:COPILOTSEATS_JOURNAL from the PowerShell location, not the process directory' {
+        $saved = $env:COPILOTSEATS_JOURNAL, [Environment]::CurrentDirectory
+        Push-Location $TestDrive
+        try {
+            $env:COPILOTSEATS_JOURNAL = 'relative.jsonl'
+            [Environment]::CurrentDirectory = [IO.Path]::GetTempPath()
+            Add-CopilotUser -Organization octo-org -UserName no-seat-5 -Force @Conn | Out-Null
+            (Get-CopilotSeatJournal).Name | Should -Be 'no-seat-5'
+        }
+        finally { $env:COPILOTSEATS_JOURNAL, [Environment]::CurrentDirectory = $saved; Pop-Location }
+        (Get-Content (Join-Path $TestDrive 'relative.jsonl') | ConvertFrom-Json)[0].name | Should -Be 'no-seat-5'
+    }
+
     It 'writes nothing under -NoJournal' {
         $change = Add-CopilotUser -Organization octo-org -UserName no-seat-3 -Force -NoJournal -JournalPath $J @Conn
         $change.SeatsChanged | Should -Be 1
@@ -131,7 +144,9 @@ Describe 'Undo-CopilotSeatChange' {
         @(Select-String -Path $transcript -Pattern 'What if: .*Add Copilot seat again \(keeps the seat pending cancellation').Count | Should -Be 3
         @(Get-MutationRequests $Sim).Count | Should -Be 1
 
-        $undo = Undo-CopilotSeatChange -RunId $removed.RunId -JournalPath $J -Force @Conn
+        $out = @(Undo-CopilotSeatChange -RunId $removed.RunId -JournalPath $J -Force @Conn -Verbose 4>&1)
+        @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match "^'.+' in the organization octo-org keeps the seat pending" }).Count | Should -Be 3
+        $undo = $out | Where-Object { $_ -is [CopilotSeats.CopilotSeatChange] }
         Assert-Properties $undo @{ Action = 'Add'; AssigneeType = 'User'; SeatsChanged = 3 }
         $undo.RunId | Should -Not -Be $removed.RunId
         Get-CopilotSeat -Organization octo-org -UserName $seats.Login @Conn | ForEach-Object { $_.PendingCancellationDate | Should -BeNullOrEmpty }
@@ -157,6 +172,14 @@ Describe 'Undo-CopilotSeatChange' {
         ($warnings -join ' ') | Should -Match "no-seat-8.*buys a new seat"
         ($warnings -join ' ') | Should -Match '1 name.*Unknown.*-IncludeUnknown'
         @((Undo-CopilotSeatChange -RunId $run -JournalPath $J -Force -IncludeUnknown @Conn 3>$null).Requested) | Should -Contain 'no-seat-9'
+    }
+
+    It 'leaves alone, with one warning, a user who already had a seat when the run added them' {
+        $added = Add-CopilotUser -Organization octo-org -UserName octocat -Force -JournalPath $J @Conn
+        Clear-SimulatorLog $Sim
+        @(Undo-CopilotSeatChange -RunId $added.RunId -JournalPath $J -Force @Conn -WarningVariable warnings 3>$null).Count | Should -Be 0
+        "$warnings" | Should -Match '^1 user\(s\) already had a seat'
+        @(Get-MutationRequests $Sim).Count | Should -Be 0
     }
 
     It 'removes the team grant a run added' {

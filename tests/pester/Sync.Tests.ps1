@@ -45,6 +45,21 @@ Describe 'Compare-CopilotSeat' {
     }
 }
 
+Describe 'Reference users as objects' {
+    It 'binds objects with a login as their login: <Case>' -ForEach @(
+        @{ Case = 'a JSON array piped as one object'; Piped = $true }
+        @{ Case = '-ReferenceUser objects and hashtables'; Piped = $false }
+    ) {
+        $members = Invoke-RestMethod -Uri "$($Sim.Url)/orgs/octo-org/teams/team-2/members" -Headers @{ Authorization = "Bearer $CanaryToken" }
+        $ref = @($members) + @{ Login = 'octocat' }
+        $plan = if ($Piped) { Write-Output $ref -NoEnumerate | Compare-CopilotSeat -Organization octo-org -IncludeEqual @Conn -ErrorVariable errs }
+            else { Compare-CopilotSeat -ReferenceUser $ref -Organization octo-org -IncludeEqual @Conn -ErrorVariable errs }
+        @($errs).Count | Should -Be 0
+        (@($plan | Where-Object { "$($_.Action)" -in 'Add', 'Keep' } | ForEach-Object { "$($_.Action) $($_.Login)" } | Sort-Object) -join ',') |
+            Should -Be 'Add no-seat-1,Add no-seat-2,Add no-seat-3,Keep octocat'
+    }
+}
+
 Describe 'An enterprise plan' {
     BeforeEach { Reset-Simulator $Sim }
 
@@ -59,6 +74,19 @@ Describe 'An enterprise plan' {
         Clear-SimulatorLog $Sim
         $null = Import-Csv -LiteralPath $csv | Where-Object Login -in 'user-0001', 'user-0002' | Sync-CopilotSeat -Force @Conn
         Assert-OneSeatRequest $Sim DELETE '/enterprises/octo-ent/copilot/billing/selected_users' selected_usernames 'user-0001,user-0002' -Sorted
+    }
+
+    It 'decides a login once from all its grants, so a second Sync with the same reference sends nothing' {
+        # user-0001 also has a grant in assign-all-org, which the enterprise DELETE does not cancel; user-0027 is pending in octo-lab only.
+        $ref = @(Get-CopilotSeat -Enterprise octo-ent @Conn | ForEach-Object Login | Sort-Object -Unique | Where-Object { $_ -notin 'user-0001', 'user-0002' })
+        $plan = @($ref | Compare-CopilotSeat -Enterprise octo-ent -IncludeEqual @Conn)
+        @($plan | Group-Object Login | Where-Object Count -gt 1).Count | Should -Be 0
+        "$(($plan | Where-Object Login -eq 'user-0027').Action)" | Should -Be 'Keep'
+        $null = $ref | Sync-CopilotSeat -Enterprise octo-ent -Force @Conn -WarningAction SilentlyContinue
+        Get-MutationSummary | Should -Be 'POST user-0111,user-0112', 'DELETE user-0001,user-0002'
+        Clear-SimulatorLog $Sim
+        $null = $ref | Sync-CopilotSeat -Enterprise octo-ent -Force @Conn -WarningAction SilentlyContinue
+        @(Get-MutationRequests $Sim).Count | Should -Be 0
     }
 }
 
@@ -117,6 +145,26 @@ Describe 'Sync-CopilotSeat' {
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0
         $err = Get-ThrownError { Sync-CopilotSeat -ReferenceUser @() -Organization octo-org -AllowEmptyReference -Force @Conn -WarningAction SilentlyContinue }
         Assert-ErrorRecord $err 'CopilotSeats.TooManyRemovals'
+        @(Get-MutationRequests $Sim).Count | Should -Be 0
+    }
+
+    It '-WhatIf prints the plan, then stops with <Id>' -ForEach @(
+        @{ Id = 'CopilotSeats.TooManyRemovals'; Leavers = 13 }
+        @{ Id = 'CopilotSeats.EmptyReference'; Leavers = 112 }
+    ) {
+        $transcript = Join-Path $TestDrive "$Id.txt"
+        Start-Transcript -Path $transcript | Out-Null
+        try { $err = Get-ThrownError { @($Direct | Select-Object -Skip $Leavers) | Sync-CopilotSeat -Organization octo-org -WhatIf @Conn -WarningAction SilentlyContinue } }
+        finally { Stop-Transcript | Out-Null }
+        Assert-ErrorRecord $err $Id
+        @(Select-String -Path $transcript -Pattern 'What if: .*"Cancel Copilot seat"').Count | Should -Be $Leavers
+        @(Get-MutationRequests $Sim).Count | Should -Be 0
+    }
+
+    It '-IncludeEqual writes each kept seat as a verbose line and sends nothing for it' {
+        $out = @($Direct | Sync-CopilotSeat -Organization octo-org -IncludeEqual -Force @Conn -Verbose 4>&1 3>$null)
+        @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match "^Keep user '.+' in organization 'octo-org': In the reference set" }).Count |
+            Should -Be $Direct.Count
         @(Get-MutationRequests $Sim).Count | Should -Be 0
     }
 

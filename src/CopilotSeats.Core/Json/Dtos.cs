@@ -10,7 +10,7 @@ namespace CopilotSeats.Json
 
     internal sealed record AccountDto(string? Login, long? Id, string? Type, string? Slug, string? Name);
 
-    internal sealed record TeamDto(long? Id, string? Slug, string? Name, string? Type);
+    internal sealed record TeamDto(long? Id, string? Slug, string? Name, string? Type, string? HtmlUrl);
 
     internal sealed record SeatListDto(int? TotalSeats, List<SeatDto>? Seats);
 

@@ -14,7 +14,7 @@ namespace CopilotSeats.Seats
                 Login = dto.Assignee?.Login ?? dto.Assignee?.Slug ?? string.Empty,
                 UserId = dto.Assignee?.Id,
                 AssigneeType = dto.Assignee is null ? null : dto.Assignee.Type ?? (dto.Assignee.Slug != null ? "Team" : "User"),
-                Organization = scope.Kind == ScopeKind.Organization ? scope.Name : dto.Organization?.Login,
+                Organization = scope.Kind == ScopeKind.Organization ? scope.Name : dto.Organization?.Login ?? TeamOrganization(dto.AssigningTeam?.HtmlUrl),
                 Enterprise = scope.Enterprise,
                 AssigningTeam = dto.AssigningTeam?.Slug ?? dto.AssigningTeam?.Name,
                 PlanType = dto.PlanType,
@@ -24,6 +24,17 @@ namespace CopilotSeats.Seats
                 LastAuthenticatedAt = ParseTime(dto.LastAuthenticatedAt),
                 PendingCancellationDate = ParseTime(dto.PendingCancellationDate),
             };
+        }
+
+        /// <summary>
+        /// The organization of an org team from its html_url (https://github.com/orgs/{org}/teams/{slug}): GitHub's own
+        /// enterprise example leaves out the row's organization for such a grant. Null for an enterprise team or no URL.
+        /// </summary>
+        internal static string? TeamOrganization(string? htmlUrl)
+        {
+            if (!Uri.TryCreate(htmlUrl, UriKind.Absolute, out Uri? url)) return null;
+            string[] parts = url.AbsolutePath.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+            return parts.Length >= 3 && parts[0] == "orgs" && parts[2] == "teams" ? Uri.UnescapeDataString(parts[1]) : null;
         }
 
         /// <summary>Whether the seat names its assignee (a login or a user id); false for a deleted account's seat.</summary>

@@ -38,9 +38,10 @@ namespace CopilotSeats.Sync
             {
                 now.TryGetValue(row.Key, out List<CopilotSeatPlanItem>? items);
                 CopilotSeatPlanItem? same = items?.FirstOrDefault(i => i.Action == row.Value);
-                if (same != null)
+                if (same != null || row.Value is CopilotSeatPlanAction.Skip or CopilotSeatPlanAction.Conflict)
                 {
-                    plan.Take(same);
+                    // Skip and Conflict are never requests: their warning, whatever -Exclude or -GraceDays the re-check was made with.
+                    plan.Take(same ?? new CopilotSeatPlanItem { Login = row.Key, Action = row.Value, Reason = $"The plan says {row.Value}." });
                     continue;
                 }
                 CopilotSeatPlanItem? other = items?.FirstOrDefault();

@@ -16,8 +16,10 @@ namespace CopilotSeats.Sync
 
     /// <summary>
     /// Compares the seats of one target with a reference set, a page of the listing at a time: what it holds beyond
-    /// the reference set is the set of logins seen (with the actions already written for each, so an enterprise
-    /// login with several grants is written once per action). <see cref="Finish"/> then writes the Add items.
+    /// the reference set is the set of logins seen. An organization listing has one row per login, planned as it comes.
+    /// An enterprise listing has one row per grant: a wanted login with an active row is Keep at once; any other login's
+    /// rows are gathered (<see cref="LoginGrants"/>, a few references per login that will be written anyway) and decided
+    /// once in <see cref="Finish"/>, which then writes the Add items.
     /// </summary>
     public sealed class SeatPlanner
     {
@@ -26,6 +28,7 @@ namespace CopilotSeats.Sync
         private readonly PlanOptions _options;
         private readonly Func<string, bool>? _considered;
         private readonly Dictionary<string, int> _seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, LoginGrants>? _open; // enterprise scope: the logins not decided yet
 
         /// <param name="considered">When set, only these logins are planned (re-checking a plan); other seats are left out.</param>
         public SeatPlanner(SeatScope scope, ReferenceSet reference, PlanOptions options, Func<string, bool>? considered = null)
@@ -34,6 +37,7 @@ namespace CopilotSeats.Sync
             _reference = reference ?? throw new ArgumentNullException(nameof(reference));
             _options = options ?? throw new ArgumentNullException(nameof(options));
             _considered = considered;
+            if (scope.Kind == ScopeKind.Enterprise) _open = new Dictionary<string, LoginGrants>(StringComparer.OrdinalIgnoreCase);
         }
 
         /// <summary>The seat rows seen so far.</summary>
@@ -52,10 +56,13 @@ namespace CopilotSeats.Sync
                 if (!_options.IncludeEqual && seat.PendingCancellationDate is null && _reference.Contains(login!))
                 {
                     Mark(login!, CopilotSeatPlanAction.Keep); // the common case, wanted and seated: no item is made
+                    _open?.Remove(login!);
                     continue;
                 }
                 CopilotSeatPlanItem item = Decide(seat, login!);
-                if (Mark(login!, item.Action)) items.Add(item); // Keep comes here only with IncludeEqual
+                if (_open != null && item.Action != CopilotSeatPlanAction.Keep) Gather(login!, seat, item);
+                else if (Mark(login!, item.Action)) items.Add(item); // Keep comes here only with IncludeEqual
+                if (item.Action == CopilotSeatPlanAction.Keep) _open?.Remove(login!);
             }
             return items;
         }
@@ -69,9 +76,20 @@ namespace CopilotSeats.Sync
             return (written & bit) == 0;
         }
 
-        /// <summary>After the listing: an Add (or an excluded Skip) for every wanted login that has no seat.</summary>
+        /// <summary>An enterprise row of a login not decided yet: kept with the login's other rows, unless the login is Keep already.</summary>
+        private void Gather(string login, CopilotSeat seat, CopilotSeatPlanItem item)
+        {
+            if (_seen.TryGetValue(login, out int marks) && (marks & 1 << (int)CopilotSeatPlanAction.Keep) != 0) return;
+            Mark(login, item.Action);
+            if (!_open!.TryGetValue(login, out LoginGrants? grants)) _open[login] = grants = new LoginGrants();
+            grants.Add(item, seat);
+        }
+
+        /// <summary>After the listing: the enterprise logins decided from all their rows, then an Add (or an excluded Skip) for every wanted login that has no seat.</summary>
         public IEnumerable<CopilotSeatPlanItem> Finish()
         {
+            if (_open != null)
+                foreach (LoginGrants grants in _open.Values) yield return grants.Decide();
             foreach (string login in _reference.Logins)
             {
                 if (_seen.ContainsKey(login)) continue;

@@ -58,9 +58,9 @@ namespace CopilotSeats.Sync
             }
             var direct = seats.Where(s => string.IsNullOrWhiteSpace(s.AssigningTeam)).ToList();
             DateTimeOffset? pending = direct.Select(s => s.PendingCancellationDate).FirstOrDefault(d => d != null);
-            if (direct.Any(s => s.PendingCancellationDate is null)) return (RestoreKind.Seated, null);
+            // A pending direct grant needs the add even beside an active one (an enterprise user's other grant), or it ends with the cycle.
             if (pending != null) return (RestoreKind.KeepsSeat, pending.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            return (RestoreKind.NewSeat, null);
+            return direct.Count > 0 ? (RestoreKind.Seated, null) : (RestoreKind.NewSeat, null);
         }
 
         /// <summary>What adding the user again does, for ShouldProcess and the messages.</summary>

@@ -11,12 +11,15 @@ namespace CopilotSeats.Sync
         /// <summary>Conflict and Skip items, and plan rows that no longer hold: one warning each, never a request.</summary>
         public List<string> Warnings { get; } = new List<string>();
 
+        /// <summary>Keep items (planned with IncludeEqual): listed, never sent.</summary>
+        public List<CopilotSeatPlanItem> Kept { get; } = new List<CopilotSeatPlanItem>();
+
         /// <summary>The seats GitHub reported for the target (total_seats) when the plan was made.</summary>
         public int CurrentSeats { get; set; }
 
         public int Removals => Changes.Count(i => i.Action == CopilotSeatPlanAction.Remove);
 
-        /// <summary>Sorts a planned item: a change to send, a warning (Conflict, Skip), or nothing (Keep).</summary>
+        /// <summary>Sorts a planned item: a change to send, a warning (Conflict, Skip), or a seat kept (Keep).</summary>
         public void Take(CopilotSeatPlanItem item)
         {
             switch (item.Action)
@@ -25,6 +28,9 @@ namespace CopilotSeats.Sync
                 case CopilotSeatPlanAction.Restore:
                 case CopilotSeatPlanAction.Remove:
                     Changes.Add(item);
+                    break;
+                case CopilotSeatPlanAction.Keep:
+                    Kept.Add(item);
                     break;
                 case CopilotSeatPlanAction.Conflict:
                 case CopilotSeatPlanAction.Skip:

@@ -4,7 +4,7 @@ namespace CopilotSeats.Commands
 {
     /// <summary>
     /// Base of Compare-CopilotSeat and Sync-CopilotSeat: the reference users (from the pipeline by value, and by
-    /// property name through Login and UserName, so seats, team members and CSV rows bind), -Exclude and -GraceDays.
+    /// property name through Login and UserName, so seats, team members and CSV rows bind), -Exclude, -GraceDays and -IncludeEqual.
     /// </summary>
     public abstract class CopilotSeatPlanCmdlet : CopilotApiCmdlet
     {
@@ -12,6 +12,7 @@ namespace CopilotSeats.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Login", "UserName")]
         [AllowNull, AllowEmptyString, AllowEmptyCollection]
+        [LoginTransformation]
         [ArgumentCompleter(typeof(UserNameCompleter))]
         public string[]? ReferenceUser { get; set; }
 
@@ -25,6 +26,10 @@ namespace CopilotSeats.Commands
         [Parameter]
         [ValidateRange(0, 36500)]
         public int GraceDays { get; set; }
+
+        /// <summary>Also plan Keep items: users in the reference set who have a seat (Sync-CopilotSeat never sends anything for them).</summary>
+        [Parameter]
+        public SwitchParameter IncludeEqual { get; set; }
 
         private NamePatterns _exclude = NamePatterns.None;
 

@@ -13,7 +13,7 @@ namespace CopilotSeats.Commands
         public static ChangeJournal? Open(PSCmdlet cmdlet, string? path, bool noJournal)
         {
             if (noJournal) return null;
-            string file = JournalLocation.ForWriting(Resolve(cmdlet, path), ModuleState.Session?.JournalPath, SystemCopilotEnvironment.Instance, DateTimeOffset.UtcNow);
+            string file = JournalLocation.ForWriting(Resolve(cmdlet, path), Fallback(cmdlet), SystemCopilotEnvironment.Instance, DateTimeOffset.UtcNow);
             try
             {
                 ChangeJournal journal = ChangeJournal.Open(file, cmdlet.MyInvocation.MyCommand.Name);
@@ -29,7 +29,11 @@ namespace CopilotSeats.Commands
 
         /// <summary>The files to read, newest first.</summary>
         public static IReadOnlyList<string> ForReading(PSCmdlet cmdlet, string? path) =>
-            JournalLocation.ForReading(Resolve(cmdlet, path), ModuleState.Session?.JournalPath, SystemCopilotEnvironment.Instance);
+            JournalLocation.ForReading(Resolve(cmdlet, path), Fallback(cmdlet), SystemCopilotEnvironment.Instance);
+
+        /// <summary>The session's journal, else $env:COPILOTSEATS_JOURNAL resolved as -JournalPath is (a relative path from the PowerShell location).</summary>
+        private static string? Fallback(PSCmdlet cmdlet) =>
+            ModuleState.Session?.JournalPath ?? Resolve(cmdlet, SystemCopilotEnvironment.Instance.GetVariable(JournalLocation.Variable));
 
         /// <summary>A PowerShell path (relative to the current location, a PSDrive) as a file-system path.</summary>
         public static string? Resolve(PSCmdlet cmdlet, string? path) =>

@@ -23,10 +23,6 @@ namespace CopilotSeats.Commands
         [ArgumentCompleter(typeof(EnterpriseCompleter))]
         public string? Enterprise { get; set; }
 
-        /// <summary>Also write Keep items: users in the reference set who have a seat.</summary>
-        [Parameter]
-        public SwitchParameter IncludeEqual { get; set; }
-
         protected override void ProcessRecord() => Gather(Reference);
 
         protected override void EndProcessing()

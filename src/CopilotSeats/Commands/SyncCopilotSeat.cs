@@ -91,6 +91,7 @@ namespace CopilotSeats.Commands
         protected override void EndProcessing()
         {
             var plans = new List<SyncPlan>();
+            CopilotException? guard = null; // under -WhatIf a guard error comes after the plan's What if lines
             if (_rows.Count > 0)
             {
                 CopilotClient client = GetClient();
@@ -104,17 +105,17 @@ namespace CopilotSeats.Commands
             {
                 WarnIgnored(Reference);
                 SeatScope scope = _referenceScope?[0] ?? ResolveScope(Organization, Enterprise);
-                if (PlanGuards.CheckReference(Reference, AllowEmptyReference, scope) is { } empty) ThrowTerminatingError(ErrorRecords.From(empty));
+                if (PlanGuards.CheckReference(Reference, AllowEmptyReference, scope) is { } empty) guard = Guard(empty);
                 CopilotClient client = GetClient();
-                PlanOptions options = PlanOptions(includeEqual: false);
+                PlanOptions options = PlanOptions(IncludeEqual);
                 RunAsync(async ct => plans.Add(await SeatSync.PlanAsync(client, scope, Reference, options, ct).ConfigureAwait(false)));
             }
-            if (plans.Count == 0) return; // the listing failed (already reported)
+            if (plans.Count == 0 && guard is null) return; // the listing failed (already reported)
             int? maximum = MyInvocation.BoundParameters.ContainsKey(nameof(MaximumRemoval)) ? MaximumRemoval : null;
             foreach (SyncPlan plan in plans)
             {
                 foreach (string warning in plan.Warnings) WriteWarning(warning);
-                if (PlanGuards.CheckRemovals(plan.Removals, maximum, plan.CurrentSeats, plan.Scope) is { } tooMany) ThrowTerminatingError(ErrorRecords.From(tooMany));
+                if (PlanGuards.CheckRemovals(plan.Removals, maximum, plan.CurrentSeats, plan.Scope) is { } tooMany) guard ??= Guard(tooMany);
             }
             try
             {
@@ -124,11 +125,25 @@ namespace CopilotSeats.Commands
             {
                 _journal?.Dispose();
             }
+            if (guard != null) ThrowTerminatingError(ErrorRecords.From(guard));
+        }
+
+        /// <summary>A guard error stops the run at once; under -WhatIf it is raised after the plan is printed (nothing is sent either way).</summary>
+        private CopilotException Guard(CopilotException error)
+        {
+            if (!WhatIfRequested()) ThrowTerminatingError(ErrorRecords.From(error));
+            return error;
         }
 
         /// <summary>ShouldProcess per change (under -WhatIf this prints the plan), then the batches of the accepted ones.</summary>
         private void Apply(SyncPlan plan)
         {
+            foreach (CopilotSeatPlanItem kept in plan.Kept)
+            {
+                string target = CopilotSeatChangeCmdlet.TargetText(AssigneeKind.User, plan.Scope, kept.Login);
+                if (WhatIfRequested()) ShouldProcess(target, "Keep Copilot seat (nothing is sent)");
+                else WriteVerbose($"Keep {target}: {kept.Reason} Nothing is sent.");
+            }
             var accepted = plan.Changes.Where(item =>
                 ShouldProcessUnlessForced(Force, CopilotSeatChangeCmdlet.TargetText(AssigneeKind.User, plan.Scope, item.Login), Describe(item.Action))).ToList();
             if (accepted.Count == 0) return;

@@ -55,6 +55,11 @@ namespace CopilotSeats.Commands
                 WriteWarning($"{plan.Unknown} name(s) have no recorded answer (Unknown) and are not undone: check them with Get-CopilotSeat, or add -IncludeUnknown.");
             if (plan.Budgets > 0)
                 WriteWarning($"{plan.Budgets} budget change(s) are not undone: Undo-CopilotSeatChange reverses seats only. Put an amount back with Set-CopilotBudget (the entries' OldAmountUsd).");
+            if (plan.NotAdded > 0)
+                WriteWarning($"{plan.NotAdded} user(s) already had a seat when the run added them (GitHub created no seat for their request): they are not cancelled.");
+            if (plan.Ambiguous.Count > 0)
+                WriteWarning($"{plan.Ambiguous.Count} user(s) are not cancelled: GitHub created fewer seats than the names in their request, so which already had a seat is not known: "
+                    + string.Join(", ", plan.Ambiguous) + ". Check them with Get-CopilotSeat -UserName; cancel the ones to go with Remove-CopilotUser.");
             if (plan.Refused > 0) WriteVerbose($"{plan.Refused} name(s) were refused by GitHub: nothing was applied, nothing to undo.");
             if (plan.Steps.Count == 0) return;
 
@@ -81,6 +86,8 @@ namespace CopilotSeats.Commands
                     if (!ShouldProcessUnlessForced(Force, CopilotSeatChangeCmdlet.TargetText(group.Kind, group.Scope, name), action)) continue;
                     if (restore.Kind == RestoreKind.NewSeat && group.Action == SeatAction.Add && group.Kind == AssigneeKind.User)
                         WriteWarning($"'{name}' in the {group.Scope} {SeatRestore.Describe(restore.Kind, null)}.");
+                    else if (restore.Kind == RestoreKind.KeepsSeat)
+                        WriteVerbose($"'{name}' in the {group.Scope} {SeatRestore.Describe(restore.Kind, restore.Until)}.");
                     names.Add(name);
                 }
                 if (names.Count > 0) accepted.Add((group.Scope, group.Kind, group.Action, names));
