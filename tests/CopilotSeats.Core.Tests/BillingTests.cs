@@ -137,6 +137,18 @@ public class BillingTests : SimulatorTestBase
     }
 
     [Fact]
+    public async Task Per_user_spend_asks_once_for_a_login_given_again_in_any_case()
+    {
+        using var client = Client();
+        var seen = new List<string>();
+        var perUser = client.Billing().PerUser(Query(Org), (spend, _) => { seen.Add(spend.User); return Task.CompletedTask; });
+        foreach (string user in new[] { "octocat", "hubot", "OctoCat", "octocat" }) await perUser.AddAsync(user, CancellationToken.None);
+        await perUser.CompleteAsync(CancellationToken.None);
+        Assert.Equal(new[] { "octocat", "hubot" }, seen);
+        Assert.Equal(2, Sim.Stats().TotalRequests);
+    }
+
+    [Fact]
     public async Task A_refused_report_ends_per_user_spend_and_names_the_role()
     {
         using var client = Client(token: "sim_member_canary");

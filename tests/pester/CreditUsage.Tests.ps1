@@ -63,6 +63,16 @@ Describe 'Get-CopilotCreditUsage' {
         $written.Count | Should -BeGreaterThan 20
     }
 
+    It 'asks once per user of an enterprise listing (one seat per grant) and writes each user''s items once' {
+        $seats = @(Get-CopilotSeat -Enterprise octo-ent @Conn)
+        $users = @($seats.Login | Sort-Object -Unique)
+        $users.Count | Should -BeLessThan $seats.Count
+        Clear-SimulatorLog $Sim
+        $items = @($seats | Get-CopilotCreditUsage -Enterprise octo-ent @Conn)
+        @(Get-CreditRequests).Count | Should -Be $users.Count
+        @($items | Group-Object UserName, Product, Sku, Model, UnitType | Where-Object Count -gt 1) | Should -BeNullOrEmpty
+    }
+
     It 'writes nothing for a user without usage, and nothing else goes wrong' {
         @(Get-CopilotCreditUsage -Organization octo-org -UserName no-seat-1 @Conn -ErrorVariable failed).Count | Should -Be 0
         $failed | Should -BeNullOrEmpty

@@ -14,8 +14,10 @@ namespace CopilotSeats.Billing
     /// <summary>
     /// Per-user spend: one report request per user, started as users come in, at most a window of them in flight (the
     /// request engine still bounds them by ThrottleLimit and GitHub's per-endpoint budget), each answer handed on in
-    /// input order. Memory follows the window, not the number of users. A refusal of the report itself (401, 403,
-    /// 404) ends the run: it would be the same for every user.
+    /// input order. Memory follows the window, not the number of users, apart from the logins already asked (strings
+    /// only): a login asked again in the same run (case-insensitive, as GitHub's logins) is skipped, so an enterprise
+    /// listing's one row per grant asks once per user. A refusal of the report itself (401, 403, 404) ends the run: it
+    /// would be the same for every user.
     /// </summary>
     public sealed class PerUserSpend
     {
@@ -24,6 +26,7 @@ namespace CopilotSeats.Billing
         private readonly Func<UserSpend, CancellationToken, Task> _onUser;
         private readonly int _width;
         private readonly Queue<Task<UserSpend>> _inFlight = new Queue<Task<UserSpend>>();
+        private readonly HashSet<string> _asked = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         internal PerUserSpend(CreditUsageClient client, CreditUsageQuery query, Func<UserSpend, CancellationToken, Task> onUser, int width)
         {
@@ -36,11 +39,12 @@ namespace CopilotSeats.Billing
         /// <summary>Users handed on so far.</summary>
         public int Done { get; private set; }
 
-        /// <summary>Starts <paramref name="user"/>'s request; while the window is full, hands on the oldest first.</summary>
+        /// <summary>Starts <paramref name="user"/>'s request (unless already asked); while the window is full, hands on the oldest first.</summary>
         public async Task AddAsync(string user, CancellationToken cancellationToken)
         {
             CreditUsageQuery query = _query.ForUser(user);
             query.Validate();
+            if (!_asked.Add(user)) return;
             _inFlight.Enqueue(FetchAsync(user, query, cancellationToken));
             while (_inFlight.Count >= _width) await HandOnAsync(cancellationToken).ConfigureAwait(false);
         }

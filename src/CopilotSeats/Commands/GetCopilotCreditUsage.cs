@@ -79,7 +79,7 @@ namespace CopilotSeats.Commands
                 if (_perUser is null || !_perUser.Scope.Equals(scope))
                 {
                     _perUser = client.Billing().PerUser(query, HandOnAsync);
-                    _total = MyInvocation.ExpectingInput ? (int?)null : UserName?.Length;
+                    _total = MyInvocation.ExpectingInput ? (int?)null : UserName?.Where(n => !string.IsNullOrEmpty(n)).Distinct(StringComparer.OrdinalIgnoreCase).Count();
                 }
                 PerUserSpend perUser = _perUser;
                 foreach (string? name in UserName ?? Array.Empty<string>())
