@@ -27,6 +27,22 @@ public class BillingTests : SimulatorTestBase
         Assert.True(error.IsTerminating);
     }
 
+    // GitHub's 24 months: a month counts whole, a day by date (Today is 2026-12-20).
+    [Theory]
+    [InlineData(2024, 12, null, true)]
+    [InlineData(2024, 12, 20, true)]
+    [InlineData(2024, 12, 19, false)]
+    public async Task With_a_day_the_window_is_24_months_back_by_date_in_the_client_and_the_simulator(int year, int month, int? day, bool answered)
+    {
+        Assert.Equal(answered, Record.Exception(() => CreditPeriod.Resolve(year, month, day, Today)) is null);
+        string query = $"?year={year}&month={month}" + (day is null ? "" : $"&day={day}");
+        using var http = new HttpClient();
+        var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Sim.BaseUri, "organizations/octo-org/settings/billing/ai_credit/usage" + query));
+        request.Headers.Add("Authorization", "Bearer sim_window");
+        request.Headers.Add("User-Agent", "tests");
+        Assert.Equal(answered ? 200 : 400, (int)(await http.SendAsync(request)).StatusCode);
+    }
+
     [Theory]
     [InlineData(null, null, null, "")]
     [InlineData(2024, 12, null, "?year=2024&month=12")]
