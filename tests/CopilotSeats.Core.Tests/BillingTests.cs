@@ -51,15 +51,22 @@ public class BillingTests : SimulatorTestBase
         Assert.Equal("organizations/octo-org/settings/billing/ai_credit/usage" + query,
             new CreditUsageQuery(Org, CreditPeriod.Resolve(year, month, day, Today)).RelativePath());
 
+    // GitHub's examples echo "GitHub" as the owner and a period of a year alone: the items carry what was asked, the
+    // echo only for what was not (its year), GitHub's default for the rest (this month).
     [Theory]
-    [InlineData("get-github-billing-ai-credit-usage-report-org.200.json", "GitHub", null, null)]
-    [InlineData("get-github-billing-ai-credit-usage-report-ghe.200.json", null, "GitHub", null)]
-    [InlineData("get-github-billing-ai-credit-usage-report-user.200.json", null, null, "monalisa")]
-    public void GitHubs_examples_map_to_one_flat_item_each(string example, string? organization, string? enterprise, string? user)
+    [InlineData("org", null, null, "acme", null, 2025, 12)]
+    [InlineData("ghe", null, null, "octo-lab", "acme-ent", 2025, 12)]
+    [InlineData("ghe", 2026, 3, "octo-lab", "acme-ent", 2026, 3)]
+    [InlineData("user", null, null, "acme", null, 2025, 12)]
+    public void GitHubs_examples_map_to_one_flat_item_each_with_the_owner_and_period_asked(string example, int? year, int? month,
+        string organization, string? enterprise, int itemYear, int itemMonth)
     {
-        byte[] body = File.ReadAllBytes(Path.Combine(Repo.Fixtures, "examples", "billing", example));
-        var item = Assert.Single(CreditUsageMapper.Map(body, new CreditUsageQuery(Org, CreditPeriod.Resolve(2025, 12, null, Today))));
-        Assert.Equal((2025, 12, organization, enterprise, user), (item.Year, item.Month, item.Organization, item.Enterprise, item.UserName));
+        byte[] body = File.ReadAllBytes(Path.Combine(Repo.Fixtures, "examples", "billing", $"get-github-billing-ai-credit-usage-report-{example}.200.json"));
+        var query = enterprise is null ? new CreditUsageQuery(SeatScope.ForOrganization("acme"), CreditPeriod.Resolve(year, month, null, Today))
+            : new CreditUsageQuery(SeatScope.ForEnterprise(enterprise), CreditPeriod.Resolve(year, month, null, Today)) { Organization = organization };
+        var item = Assert.Single(CreditUsageMapper.Map(body, query));
+        Assert.Equal((itemYear, itemMonth, organization, enterprise), (item.Year, item.Month, item.Organization, item.Enterprise));
+        Assert.Equal(example == "user" ? "monalisa" : null, item.UserName);
         Assert.Equal(("GPT-5", 0.01m, 100m, 1m, 0m, 100m, 1m), (item.Model, item.PricePerUnit, item.GrossQuantity, item.GrossAmount, item.DiscountQuantity, item.NetQuantity, item.NetAmount));
     }
 
