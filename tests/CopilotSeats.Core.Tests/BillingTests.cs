@@ -171,6 +171,26 @@ public class BillingTests : SimulatorTestBase
         Assert.Equal(2, Sim.Stats().TotalRequests);
     }
 
+    // GitHub does not document the answer for an unknown user=: a 404 for the first user is about the target, later the user's.
+    [Theory]
+    [InlineData(new[] { "ghost", "octocat" }, true)]
+    [InlineData(new[] { "octocat", "ghost", "hubot" }, false)]
+    public async Task A_404_for_a_user_ends_per_user_spend_only_when_no_user_was_answered_before(string[] users, bool ends)
+    {
+        Sim.Faults = new FaultSettings { Script = new[] { new ScriptedFault { PathContains = "/ai_credit/", QueryContains = "user=ghost", Status = 404 } } };
+        using var client = Client();
+        var seen = new List<UserSpend>();
+        var perUser = client.Billing().PerUser(Query(Org), (spend, _) => { seen.Add(spend); return Task.CompletedTask; });
+        foreach (string user in users) await perUser.AddAsync(user, CancellationToken.None);
+        var ended = await Record.ExceptionAsync(() => perUser.CompleteAsync(CancellationToken.None)) as CopilotApiException;
+        Assert.Equal(ends, ended?.IsTerminating == true && ended.Message.Contains("usage-based billing may not apply"));
+        if (ends) return;
+        Assert.Equal(users, seen.Select(s => s.User));
+        var error = seen.Single(s => s.User == "ghost").Error!;
+        Assert.Equal(("CopilotSeats.Http404", (object)"ghost", false), (error.ErrorId, error.TargetObject!, error.IsTerminating));
+        Assert.Contains("user ghost", error.Message);
+    }
+
     [Fact]
     public async Task A_refused_report_ends_per_user_spend_and_names_the_role()
     {

@@ -73,6 +73,18 @@ Describe 'Get-CopilotCreditUsage' {
         @($items | Group-Object UserName, Product, Sku, Model, UnitType | Where-Object Count -gt 1) | Should -BeNullOrEmpty
     }
 
+    It 'writes a 404 for a later user as that user''s error and goes on' {
+        $logins = @(Get-CopilotSeat -Organization octo-org @Conn | Select-Object -First 3 -ExpandProperty Login)
+        Set-SimulatorFaults $Sim @{ script = @(@{ pathContains = '/ai_credit/'; queryContains = "user=$($logins[1])"; status = 404 }) }
+        Clear-SimulatorLog $Sim
+        $items = @(Get-CopilotCreditUsage -Organization octo-org -UserName $logins @Conn -ErrorVariable failed -ErrorAction SilentlyContinue)
+        @(Get-CreditRequests).Count | Should -Be 3
+        @($failed).Count | Should -Be 1
+        Assert-ErrorRecord $failed[0] 'CopilotSeats.Http404' 'ObjectNotFound' $logins[1]
+        $failed[0].Exception.Message | Should -Match ([regex]::Escape("user $($logins[1])"))
+        @($items.UserName | Sort-Object -Unique) | Should -Not -Contain $logins[1]
+    }
+
     It 'writes nothing for a user without usage, and nothing else goes wrong' {
         @(Get-CopilotCreditUsage -Organization octo-org -UserName no-seat-1 @Conn -ErrorVariable failed).Count | Should -Be 0
         $failed | Should -BeNullOrEmpty

@@ -16,8 +16,10 @@ namespace CopilotSeats.Billing
     /// request engine still bounds them by ThrottleLimit and GitHub's per-endpoint budget), each answer handed on in
     /// input order. Memory follows the window, not the number of users, apart from the logins already asked (strings
     /// only): a login asked again in the same run (case-insensitive, as GitHub's logins) is skipped, so an enterprise
-    /// listing's one row per grant asks once per user. A refusal of the report itself (401, 403, 404) ends the run: it
-    /// would be the same for every user.
+    /// listing's one row per grant asks once per user. A refusal of the report itself (401, 403) ends the run: it would
+    /// be the same for every user; so does a 404 for the first user (in input order): it is about the target. A 404 for
+    /// a later user, after one was answered, is that user's error (GitHub does not document the answer for an unknown
+    /// user; a 404 there is assumed to be about the user) and the others go on.
     /// </summary>
     public sealed class PerUserSpend
     {
@@ -27,6 +29,7 @@ namespace CopilotSeats.Billing
         private readonly int _width;
         private readonly Queue<Task<UserSpend>> _inFlight = new Queue<Task<UserSpend>>();
         private readonly HashSet<string> _asked = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private bool _answered;
 
         internal PerUserSpend(CreditUsageClient client, CreditUsageQuery query, Func<UserSpend, CancellationToken, Task> onUser, int width)
         {
@@ -57,9 +60,30 @@ namespace CopilotSeats.Billing
 
         private async Task HandOnAsync(CancellationToken cancellationToken)
         {
-            UserSpend spend = await _inFlight.Dequeue().ConfigureAwait(false);
+            UserSpend spend = Settle(await _inFlight.Dequeue().ConfigureAwait(false));
             Done++;
             await _onUser(spend, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>In input order: a 404 before any user was answered ends the run; after that it is the user's own.</summary>
+        private UserSpend Settle(UserSpend spend)
+        {
+            if (spend.Error is CopilotApiException { StatusCode: 404 } notFound)
+            {
+                if (!_answered)
+                {
+                    notFound.IsTerminating = true;
+                    throw notFound;
+                }
+                return new UserSpend(spend.User, null, new CopilotApiException(404, CopilotErrorCategory.ObjectNotFound, spend.User,
+                    $"GitHub found no AI-credit usage report for the user {spend.User} in the {Scope}, although it answered for other users.",
+                    notFound.GitHubMessage, notFound.DocumentationUrl)
+                {
+                    RecommendedAction = $"Check the login {spend.User}; the other users go on.",
+                });
+            }
+            _answered |= spend.Report != null;
+            return spend;
         }
 
         private async Task<UserSpend> FetchAsync(string user, CreditUsageQuery query, CancellationToken cancellationToken)
@@ -68,10 +92,14 @@ namespace CopilotSeats.Billing
             {
                 return new UserSpend(user, await _client.GetAsync(query, cancellationToken).ConfigureAwait(false), null);
             }
-            catch (CopilotApiException ex) when (ex.StatusCode == 403 || ex.StatusCode == 404)
+            catch (CopilotApiException ex) when (ex.StatusCode == 403)
             {
                 ex.IsTerminating = true;
                 throw;
+            }
+            catch (CopilotApiException ex) when (ex.StatusCode == 404)
+            {
+                return new UserSpend(user, null, ex); // Settle decides: the target's (ends the run) or this user's
             }
             catch (CopilotException ex) when (!BatchIsolation.IsFatal(ex))
             {
