@@ -85,6 +85,16 @@ Describe 'Get-CopilotCreditUsage' {
         @($items.UserName | Sort-Object -Unique) | Should -Not -Contain $logins[1]
     }
 
+    It 'keeps one progress bar for the run and writes every request''s verbose line, however slow the upstream' {
+        $Shell.Runspace.SessionStateProxy.SetVariable('logins', @(Get-CopilotSeat -Organization octo-org @Conn | Select-Object -First 5 -ExpandProperty Login))
+        $null = Invoke-InShell '$logins | ForEach-Object { Start-Sleep -Milliseconds 150; [pscustomobject]@{ Login = $_ } } |
+            Get-CopilotCreditUsage -Organization octo-org -ApiUrl $api -Token $tok -ThrottleLimit 1 -Verbose'
+        $bar = @($Shell.Streams.Progress | Where-Object Activity -like '*AI-credit usage per user*')
+        @($bar | Where-Object RecordType -eq 'Completed').Count | Should -Be 1
+        $bar[-1].RecordType | Should -Be 'Completed'
+        @($Shell.Streams.Verbose | Where-Object Message -like 'GET *ai_credit/usage?user=* -> 200*').Count | Should -Be 5
+    }
+
     It 'writes nothing for a user without usage, and nothing else goes wrong' {
         @(Get-CopilotCreditUsage -Organization octo-org -UserName no-seat-1 @Conn -ErrorVariable failed).Count | Should -Be 0
         $failed | Should -BeNullOrEmpty

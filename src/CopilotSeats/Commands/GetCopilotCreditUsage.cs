@@ -86,7 +86,7 @@ namespace CopilotSeats.Commands
                 {
                     if (string.IsNullOrEmpty(name)) continue; // a seat of a deleted account: no user to ask about
                     // The command's stop token, not this run's: the request outlives the run that started it.
-                    RunAsync(_ => perUser.AddAsync(name!, StopToken));
+                    RunAsync(_ => perUser.AddAsync(name!, StopToken), keepProgress: true); // one bar for the run, completed by Complete
                 }
             }
             catch (CopilotException ex)
