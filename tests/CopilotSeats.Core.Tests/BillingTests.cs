@@ -116,6 +116,22 @@ public class BillingTests : SimulatorTestBase
         Assert.Equal(0m, summary.ReclaimSavingUsd);
     }
 
+    // Piped seats with -IncludeCredits: a seat's enterprise, else its organization, one for all (names case-insensitive).
+    [Theory]
+    [InlineData("o1,O1", null, "organization o1")]
+    [InlineData("o1,o2", "e1,E1", "enterprise e1")]
+    [InlineData("o1,o2", null, null)]
+    [InlineData("o1,", null, null)]
+    [InlineData("o1,o1", "e1,", null)]
+    public void Piped_seats_have_one_credit_target_or_none(string orgs, string? ents, string? target)
+    {
+        string[] o = orgs.Split(','), e = ents?.Split(',') ?? new string[o.Length];
+        var targets = new CreditTarget();
+        targets.Add(o.Select((org, i) => TestSeats.Seat("u" + i, org: org.Length == 0 ? null : org, ent: string.IsNullOrEmpty(e[i]) ? null : e[i])));
+        if (target is null) Assert.Equal("CopilotSeats.CreditsTargetUnknown", Assert.ThrowsAny<CopilotException>(() => targets.Resolve()).ErrorId);
+        else Assert.Equal(target, targets.Resolve().ToString());
+    }
+
     [Fact]
     public void IncludedCredits_takes_a_number_or_a_table_and_names_itself_in_errors()
     {

@@ -159,6 +159,22 @@ Describe 'Measure-CopilotSeat -IncludeCredits' {
         $s.InactiveMonthlyCost | Should -BeGreaterThan 0
     }
 
+    It 'reads the report of the piped seats'' one target, and names the problem when they have several' {
+        $listed = Measure-CopilotSeat -Organization octo-org -IncludeCredits @Conn
+        Clear-SimulatorLog $Sim
+        $seats = @(Get-CopilotSeat -Organization octo-org @Conn)
+        $piped = $seats | Measure-CopilotSeat -IncludeCredits @Conn
+        (Get-CreditRequests).path | Should -Be '/organizations/octo-org/settings/billing/ai_credit/usage'
+        ($piped.IncludedCredits, $piped.CreditsUsed, $piped.OverageUsd) | Should -Be ($listed.IncludedCredits, $listed.CreditsUsed, $listed.OverageUsd)
+        $page = Join-Path $TestDrive 'piped.html'
+        $seats | Export-CopilotSeatReport $page -IncludeCredits @Conn
+        Get-Content $page -Raw | Should -Match 'id="credits"'
+        $seats[0].Organization = 'octo-lab'
+        $mixed = $seats | Measure-CopilotSeat -IncludeCredits @Conn -ErrorVariable failed -ErrorAction SilentlyContinue
+        $mixed.CreditsUsed | Should -BeNullOrEmpty
+        Assert-ErrorRecord $failed[0] 'CopilotSeats.CreditsTargetUnknown' 'InvalidArgument'
+    }
+
     It 'keeps the seat figures and writes one error when the report is refused' {
         $secure = ConvertTo-SecureString 'sim_member_m' -AsPlainText -Force
         $s = Measure-CopilotSeat -Organization octo-org -IncludeCredits -ApiUrl $Sim.Url -Token $secure -ErrorVariable failed -ErrorAction SilentlyContinue
