@@ -216,5 +216,6 @@ public class BillingTests : SimulatorTestBase
         var error = await Assert.ThrowsAsync<CopilotApiException>(() => perUser.CompleteAsync(CancellationToken.None));
         Assert.True(error.IsTerminating);
         Assert.Contains("enterprise admin or billing manager", error.Message);
+        Assert.Contains("manage_billing:enterprise or read:enterprise (assumed: GitHub documents no classic scope for this report)", error.RecommendedAction);
     }
 }
