@@ -41,6 +41,8 @@ public class CreditUsageTests : IAsyncLifetime
     [InlineData("?month=13", HttpStatusCode.BadRequest)]
     [InlineData("?year=2024&month=11", HttpStatusCode.BadRequest)]
     [InlineData("?year=2024&month=12", HttpStatusCode.OK)]
+    [InlineData("?year=2024&month=12&day=19", HttpStatusCode.BadRequest)] // a day by date: 2024-12-20 is the oldest
+    [InlineData("?year=2024&month=12&day=20", HttpStatusCode.OK)]
     [InlineData("?day=40", HttpStatusCode.BadRequest)]
     public async Task The_window_is_24_months_and_bad_values_answer_400(string query, HttpStatusCode expected) =>
         Assert.Equal(expected, (await Get("/organizations/octo-org/settings/billing/ai_credit/usage" + query)).Status);
