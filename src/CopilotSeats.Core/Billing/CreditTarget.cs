@@ -14,8 +14,8 @@ namespace CopilotSeats.Billing
         {
             foreach (CopilotSeat seat in seats)
             {
-                SeatScope? scope = Of(seat);
                 if (_mixed) return;
+                SeatScope? scope = Of(seat);
                 if (scope is null || (_scope is SeatScope seen && !Same(seen, scope.Value))) _mixed = true;
                 else _scope ??= scope;
             }
