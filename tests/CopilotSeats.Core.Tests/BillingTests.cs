@@ -17,6 +17,7 @@ public class BillingTests : SimulatorTestBase
     [InlineData(null, null, 5)]
     [InlineData(2026, 2, 30)]
     [InlineData(2024, 11, null)]
+    [InlineData(2024, 12, 19)] // a day counts by date: on 2026-12-20 the oldest is 2024-12-20
     [InlineData(26, 1, null)]
     [InlineData(2027, 1, null)]
     [InlineData(2026, 12, 21)]
@@ -31,19 +32,27 @@ public class BillingTests : SimulatorTestBase
     [InlineData(null, null, null, "")]
     [InlineData(2024, 12, null, "?year=2024&month=12")]
     [InlineData(null, 3, 31, "?month=3&day=31")]
+    [InlineData(2024, 12, 20, "?year=2024&month=12&day=20")]
     public void A_period_sends_only_what_was_asked(int? year, int? month, int? day, string query) =>
         Assert.Equal("organizations/octo-org/settings/billing/ai_credit/usage" + query,
             new CreditUsageQuery(Org, CreditPeriod.Resolve(year, month, day, Today)).RelativePath());
 
+    // GitHub's examples echo "GitHub" as the owner and a period of a year alone: the items carry what was asked, the
+    // echo only for what was not (its year), GitHub's default for the rest (this month).
     [Theory]
-    [InlineData("get-github-billing-ai-credit-usage-report-org.200.json", "GitHub", null, null)]
-    [InlineData("get-github-billing-ai-credit-usage-report-ghe.200.json", null, "GitHub", null)]
-    [InlineData("get-github-billing-ai-credit-usage-report-user.200.json", null, null, "monalisa")]
-    public void GitHubs_examples_map_to_one_flat_item_each(string example, string? organization, string? enterprise, string? user)
+    [InlineData("org", null, null, "acme", null, 2025, 12)]
+    [InlineData("ghe", null, null, "octo-lab", "acme-ent", 2025, 12)]
+    [InlineData("ghe", 2026, 3, "octo-lab", "acme-ent", 2026, 3)]
+    [InlineData("user", null, null, "acme", null, 2025, 12)]
+    public void GitHubs_examples_map_to_one_flat_item_each_with_the_owner_and_period_asked(string example, int? year, int? month,
+        string organization, string? enterprise, int itemYear, int itemMonth)
     {
-        byte[] body = File.ReadAllBytes(Path.Combine(Repo.Fixtures, "examples", "billing", example));
-        var item = Assert.Single(CreditUsageMapper.Map(body, new CreditUsageQuery(Org, CreditPeriod.Resolve(2025, 12, null, Today))));
-        Assert.Equal((2025, 12, organization, enterprise, user), (item.Year, item.Month, item.Organization, item.Enterprise, item.UserName));
+        byte[] body = File.ReadAllBytes(Path.Combine(Repo.Fixtures, "examples", "billing", $"get-github-billing-ai-credit-usage-report-{example}.200.json"));
+        var query = enterprise is null ? new CreditUsageQuery(SeatScope.ForOrganization("acme"), CreditPeriod.Resolve(year, month, null, Today))
+            : new CreditUsageQuery(SeatScope.ForEnterprise(enterprise), CreditPeriod.Resolve(year, month, null, Today)) { Organization = organization };
+        var item = Assert.Single(CreditUsageMapper.Map(body, query));
+        Assert.Equal((itemYear, itemMonth, organization, enterprise), (item.Year, item.Month, item.Organization, item.Enterprise));
+        Assert.Equal(example == "user" ? "monalisa" : null, item.UserName);
         Assert.Equal(("GPT-5", 0.01m, 100m, 1m, 0m, 100m, 1m), (item.Model, item.PricePerUnit, item.GrossQuantity, item.GrossAmount, item.DiscountQuantity, item.NetQuantity, item.NetAmount));
     }
 
@@ -93,6 +102,22 @@ public class BillingTests : SimulatorTestBase
         Assert.Equal(0m, summary.ReclaimSavingUsd);
     }
 
+    // Piped seats with -IncludeCredits: a seat's enterprise, else its organization, one for all (names case-insensitive).
+    [Theory]
+    [InlineData("o1,O1", null, "organization o1")]
+    [InlineData("o1,o2", "e1,E1", "enterprise e1")]
+    [InlineData("o1,o2", null, null)]
+    [InlineData("o1,", null, null)]
+    [InlineData("o1,o1", "e1,", null)]
+    public void Piped_seats_have_one_credit_target_or_none(string orgs, string? ents, string? target)
+    {
+        string[] o = orgs.Split(','), e = ents?.Split(',') ?? new string[o.Length];
+        var targets = new CreditTarget();
+        targets.Add(o.Select((org, i) => TestSeats.Seat("u" + i, org: org.Length == 0 ? null : org, ent: string.IsNullOrEmpty(e[i]) ? null : e[i])));
+        if (target is null) Assert.Equal("CopilotSeats.CreditsTargetUnknown", Assert.ThrowsAny<CopilotException>(() => targets.Resolve()).ErrorId);
+        else Assert.Equal(target, targets.Resolve().ToString());
+    }
+
     [Fact]
     public void IncludedCredits_takes_a_number_or_a_table_and_names_itself_in_errors()
     {
@@ -137,6 +162,38 @@ public class BillingTests : SimulatorTestBase
     }
 
     [Fact]
+    public async Task Per_user_spend_asks_once_for_a_login_given_again_in_any_case()
+    {
+        using var client = Client();
+        var seen = new List<string>();
+        var perUser = client.Billing().PerUser(Query(Org), (spend, _) => { seen.Add(spend.User); return Task.CompletedTask; });
+        foreach (string user in new[] { "octocat", "hubot", "OctoCat", "octocat" }) await perUser.AddAsync(user, CancellationToken.None);
+        await perUser.CompleteAsync(CancellationToken.None);
+        Assert.Equal(new[] { "octocat", "hubot" }, seen);
+        Assert.Equal(2, Sim.Stats().TotalRequests);
+    }
+
+    // GitHub does not document the answer for an unknown user=: a 404 for the first user is about the target, later the user's.
+    [Theory]
+    [InlineData(new[] { "ghost", "octocat" }, true)]
+    [InlineData(new[] { "octocat", "ghost", "hubot" }, false)]
+    public async Task A_404_for_a_user_ends_per_user_spend_only_when_no_user_was_answered_before(string[] users, bool ends)
+    {
+        Sim.Faults = new FaultSettings { Script = new[] { new ScriptedFault { PathContains = "/ai_credit/", QueryContains = "user=ghost", Status = 404 } } };
+        using var client = Client();
+        var seen = new List<UserSpend>();
+        var perUser = client.Billing().PerUser(Query(Org), (spend, _) => { seen.Add(spend); return Task.CompletedTask; });
+        foreach (string user in users) await perUser.AddAsync(user, CancellationToken.None);
+        var ended = await Record.ExceptionAsync(() => perUser.CompleteAsync(CancellationToken.None)) as CopilotApiException;
+        Assert.Equal(ends, ended?.IsTerminating == true && ended.Message.Contains("usage-based billing may not apply"));
+        if (ends) return;
+        Assert.Equal(users, seen.Select(s => s.User));
+        var error = seen.Single(s => s.User == "ghost").Error!;
+        Assert.Equal(("CopilotSeats.Http404", (object)"ghost", false), (error.ErrorId, error.TargetObject!, error.IsTerminating));
+        Assert.Contains("user ghost", error.Message);
+    }
+
+    [Fact]
     public async Task A_refused_report_ends_per_user_spend_and_names_the_role()
     {
         using var client = Client(token: "sim_member_canary");
@@ -145,5 +202,6 @@ public class BillingTests : SimulatorTestBase
         var error = await Assert.ThrowsAsync<CopilotApiException>(() => perUser.CompleteAsync(CancellationToken.None));
         Assert.True(error.IsTerminating);
         Assert.Contains("enterprise admin or billing manager", error.Message);
+        Assert.Contains("manage_billing:enterprise or read:enterprise (assumed: GitHub documents no classic scope for this report)", error.RecommendedAction);
     }
 }

@@ -138,7 +138,7 @@ public static class ModuleSpec
             Shape("Price", "System.Object", null, Set()),
             Shape("Currency", "System.String", null, Set()),
             Shape("IncludeUsage", "System.Management.Automation.SwitchParameter", null, Set("Organization"), Set("Enterprise")),
-            Shape("IncludeCredits", "System.Management.Automation.SwitchParameter", null, Set("Organization"), Set("Enterprise")),
+            Shape("IncludeCredits", "System.Management.Automation.SwitchParameter", null, Set()),
             Shape("IncludedCredits", "System.Object", null, Set()),
         }).ToArray(),
         ["Export-CopilotSeatReport"] = Connection.Concat(new[]
@@ -152,7 +152,7 @@ public static class ModuleSpec
             Shape("Price", "System.Object", null, Set()),
             Shape("Currency", "System.String", null, Set()),
             Shape("IncludeUsage", "System.Management.Automation.SwitchParameter", null, Set("Organization"), Set("Enterprise")),
-            Shape("IncludeCredits", "System.Management.Automation.SwitchParameter", null, Set("Organization"), Set("Enterprise")),
+            Shape("IncludeCredits", "System.Management.Automation.SwitchParameter", null, Set()),
             Shape("IncludedCredits", "System.Object", null, Set()),
             Shape("PassThru", "System.Management.Automation.SwitchParameter", null, Set()),
             Shape("NoClobber", "System.Management.Automation.SwitchParameter", "NoOverwrite", Set()),

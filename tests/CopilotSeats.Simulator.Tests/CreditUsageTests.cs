@@ -4,6 +4,7 @@ namespace CopilotSeats.Simulator.Tests;
 public class CreditUsageTests : IAsyncLifetime
 {
     private SimulatorHost _sim = null!;
+    private HttpResponseMessage? _last;
 
     public async Task InitializeAsync() =>
         _sim = await SimulatorHost.StartAsync(new SimulatorOptions { Seats = 40, LabSeats = 12, Now = new DateTimeOffset(2026, 12, 20, 9, 0, 0, TimeSpan.Zero) });
@@ -15,7 +16,7 @@ public class CreditUsageTests : IAsyncLifetime
         using var api = new HttpClient { BaseAddress = _sim.BaseUri };
         api.DefaultRequestHeaders.UserAgent.ParseAdd("credit-tests/1.0");
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var r = await api.GetAsync(path);
+        var r = _last = await api.GetAsync(path);
         return (r.StatusCode, JsonNode.Parse(await r.Content.ReadAsStringAsync())!);
     }
 
@@ -40,6 +41,8 @@ public class CreditUsageTests : IAsyncLifetime
     [InlineData("?month=13", HttpStatusCode.BadRequest)]
     [InlineData("?year=2024&month=11", HttpStatusCode.BadRequest)]
     [InlineData("?year=2024&month=12", HttpStatusCode.OK)]
+    [InlineData("?year=2024&month=12&day=19", HttpStatusCode.BadRequest)] // a day by date: 2024-12-20 is the oldest
+    [InlineData("?year=2024&month=12&day=20", HttpStatusCode.OK)]
     [InlineData("?day=40", HttpStatusCode.BadRequest)]
     public async Task The_window_is_24_months_and_bad_values_answer_400(string query, HttpStatusCode expected) =>
         Assert.Equal(expected, (await Get("/organizations/octo-org/settings/billing/ai_credit/usage" + query)).Status);
@@ -52,6 +55,16 @@ public class CreditUsageTests : IAsyncLifetime
     [InlineData("sim_readonly_x", "/organizations/octo-org", HttpStatusCode.Forbidden)]
     public async Task Roles_and_scopes_decide_who_reads_it(string token, string owner, HttpStatusCode expected) =>
         Assert.Equal(expected, (await Get(owner + "/settings/billing/ai_credit/usage", token)).Status);
+
+    // GitHub documents no classic scope for the billing routes and sends X-Accepted-OAuth-Scopes empty there.
+    [Theory]
+    [InlineData("/organizations/octo-org/settings/billing/ai_credit/usage", HttpStatusCode.Forbidden)]
+    [InlineData("/enterprises/octo-ent/settings/billing/budgets", HttpStatusCode.OK)]
+    public async Task Billing_routes_name_no_accepted_scope(string path, HttpStatusCode expected)
+    {
+        Assert.Equal(expected, (await Get(path, "sim_readonly_x")).Status);
+        Assert.Equal("", _last!.Headers.GetValues("X-Accepted-OAuth-Scopes").Single());
+    }
 
     [Fact]
     public async Task Filters_narrow_the_report_and_are_echoed()

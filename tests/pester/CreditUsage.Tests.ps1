@@ -63,6 +63,38 @@ Describe 'Get-CopilotCreditUsage' {
         $written.Count | Should -BeGreaterThan 20
     }
 
+    It 'asks once per user of an enterprise listing (one seat per grant) and writes each user''s items once' {
+        $seats = @(Get-CopilotSeat -Enterprise octo-ent @Conn)
+        $users = @($seats.Login | Sort-Object -Unique)
+        $users.Count | Should -BeLessThan $seats.Count
+        Clear-SimulatorLog $Sim
+        $items = @($seats | Get-CopilotCreditUsage -Enterprise octo-ent @Conn)
+        @(Get-CreditRequests).Count | Should -Be $users.Count
+        @($items | Group-Object UserName, Product, Sku, Model, UnitType | Where-Object Count -gt 1) | Should -BeNullOrEmpty
+    }
+
+    It 'writes a 404 for a later user as that user''s error and goes on' {
+        $logins = @(Get-CopilotSeat -Organization octo-org @Conn | Select-Object -First 3 -ExpandProperty Login)
+        Set-SimulatorFaults $Sim @{ script = @(@{ pathContains = '/ai_credit/'; queryContains = "user=$($logins[1])"; status = 404 }) }
+        Clear-SimulatorLog $Sim
+        $items = @(Get-CopilotCreditUsage -Organization octo-org -UserName $logins @Conn -ErrorVariable failed -ErrorAction SilentlyContinue)
+        @(Get-CreditRequests).Count | Should -Be 3
+        @($failed).Count | Should -Be 1
+        Assert-ErrorRecord $failed[0] 'CopilotSeats.Http404' 'ObjectNotFound' $logins[1]
+        $failed[0].Exception.Message | Should -Match ([regex]::Escape("user $($logins[1])"))
+        @($items.UserName | Sort-Object -Unique) | Should -Not -Contain $logins[1]
+    }
+
+    It 'keeps one progress bar for the run and writes every request''s verbose line, however slow the upstream' {
+        $Shell.Runspace.SessionStateProxy.SetVariable('logins', @(Get-CopilotSeat -Organization octo-org @Conn | Select-Object -First 5 -ExpandProperty Login))
+        $null = Invoke-InShell '$logins | ForEach-Object { Start-Sleep -Milliseconds 150; [pscustomobject]@{ Login = $_ } } |
+            Get-CopilotCreditUsage -Organization octo-org -ApiUrl $api -Token $tok -ThrottleLimit 1 -Verbose'
+        $bar = @($Shell.Streams.Progress | Where-Object Activity -like '*AI-credit usage per user*')
+        @($bar | Where-Object RecordType -eq 'Completed').Count | Should -Be 1
+        $bar[-1].RecordType | Should -Be 'Completed'
+        @($Shell.Streams.Verbose | Where-Object Message -like 'GET *ai_credit/usage?user=* -> 200*').Count | Should -Be 5
+    }
+
     It 'writes nothing for a user without usage, and nothing else goes wrong' {
         @(Get-CopilotCreditUsage -Organization octo-org -UserName no-seat-1 @Conn -ErrorVariable failed).Count | Should -Be 0
         $failed | Should -BeNullOrEmpty
@@ -125,6 +157,22 @@ Describe 'Measure-CopilotSeat -IncludeCredits' {
         [double]$s.ReclaimSavingUsd | Should -BeGreaterThan ($saving - 0.02 - $saving * 0.002)
         [double]$s.ReclaimSavingUsd | Should -BeLessThan ($saving + 0.02 + $saving * 0.002)
         $s.InactiveMonthlyCost | Should -BeGreaterThan 0
+    }
+
+    It 'reads the report of the piped seats'' one target, and names the problem when they have several' {
+        $listed = Measure-CopilotSeat -Organization octo-org -IncludeCredits @Conn
+        Clear-SimulatorLog $Sim
+        $seats = @(Get-CopilotSeat -Organization octo-org @Conn)
+        $piped = $seats | Measure-CopilotSeat -IncludeCredits @Conn
+        (Get-CreditRequests).path | Should -Be '/organizations/octo-org/settings/billing/ai_credit/usage'
+        ($piped.IncludedCredits, $piped.CreditsUsed, $piped.OverageUsd) | Should -Be ($listed.IncludedCredits, $listed.CreditsUsed, $listed.OverageUsd)
+        $page = Join-Path $TestDrive 'piped.html'
+        $seats | Export-CopilotSeatReport $page -IncludeCredits @Conn
+        Get-Content $page -Raw | Should -Match 'id="credits"'
+        $seats[0].Organization = 'octo-lab'
+        $mixed = $seats | Measure-CopilotSeat -IncludeCredits @Conn -ErrorVariable failed -ErrorAction SilentlyContinue
+        $mixed.CreditsUsed | Should -BeNullOrEmpty
+        Assert-ErrorRecord $failed[0] 'CopilotSeats.CreditsTargetUnknown' 'InvalidArgument'
     }
 
     It 'keeps the seat figures and writes one error when the report is refused' {

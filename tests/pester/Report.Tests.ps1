@@ -334,7 +334,7 @@ Describe 'Export-CopilotSeatReport -IncludeCredits in Chromium' {
     }
 
     It 'says without -IncludeCredits that savings assume no pooled credits' {
-        $Dom | Should -Match 'id="no-pool-note">[^<]*assume no pooled AI credits'
+        $Dom | Should -Match 'id="no-pool-note">[^<]*savings assume no pooled credits'
         $CreditDom | Should -Not -Match 'id="no-pool-note"'
     }
 

@@ -13,6 +13,9 @@ namespace CopilotSeats.Billing
         public static string ClassicScopes(SeatScope scope) =>
             scope.Kind == ScopeKind.Enterprise ? "manage_billing:enterprise or read:enterprise" : "admin:org";
 
+        /// <summary>The assumed classic scopes, said to be assumed (BILLING.md: GitHub documents none for the report).</summary>
+        private static string AssumedScopes(SeatScope scope) => $"{ClassicScopes(scope)} (assumed: GitHub documents no classic scope for this report)";
+
         /// <summary>Who GitHub lets read the report (BILLING.md "Who"): the organization's, its admins only.</summary>
         public static string Role(SeatScope scope) => scope.Kind == ScopeKind.Enterprise
             ? "an enterprise admin or billing manager (or a custom role with read access to enterprise billing)"
@@ -28,8 +31,8 @@ namespace CopilotSeats.Billing
 
         /// <summary>Who may read it, with the classic scope, the fine-grained permission and where Apps cannot.</summary>
         private static string Access(SeatScope scope) => scope.Kind == ScopeKind.Enterprise
-            ? $"Use a token of {Role(scope)}: a classic token with {ClassicScopes(scope)}. A GitHub App needs {Permission(scope)}, which GitHub does not make generally available to enterprise-owned Apps."
-            : $"Use a token of {Role(scope)}: a classic token with {ClassicScopes(scope)}, or a fine-grained token or GitHub App installed on the organization with {Permission(scope)} (an enterprise installation cannot read it).";
+            ? $"Use a token of {Role(scope)}: a classic token with {AssumedScopes(scope)}. A GitHub App needs {Permission(scope)}, which GitHub does not make generally available to enterprise-owned Apps."
+            : $"Use a token of {Role(scope)}: a classic token with {AssumedScopes(scope)}, or a fine-grained token or GitHub App installed on the organization with {Permission(scope)} (an enterprise installation cannot read it).";
 
         public static readonly IReadOnlyList<ErrorHint> Rows = new[]
         {

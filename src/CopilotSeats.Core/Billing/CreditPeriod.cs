@@ -6,7 +6,8 @@ namespace CopilotSeats.Billing
     /// The period of an AI-credit usage report as asked (-Year, -Month, -Day): what is sent is only what was given
     /// (GitHub defaults to the current year and month), but it is checked first against GitHub's rules (BILLING.md): a
     /// four-digit year, a month 1-12, a day of that month and only with a month, not in the future, and within the past
-    /// 24 months (GitHub's window, counted in whole months: in December 2026 the oldest month is December 2024).
+    /// 24 months (GitHub's window: a month counts whole, in December 2026 the oldest month is December 2024; a day by
+    /// date, on 2026-12-06 the oldest day is 2024-12-06).
     /// </summary>
     public sealed class CreditPeriod
     {
@@ -43,11 +44,10 @@ namespace CopilotSeats.Billing
             int asked = effectiveYear * 12 + effectiveMonth - 1, current = today.Year * 12 + today.Month - 1;
             if (asked > current || (asked == current && day > today.Day))
                 throw Invalid(Text(effectiveYear, effectiveMonth), $"{Text(effectiveYear, effectiveMonth, day)} is in the future; GitHub reports usage up to today.");
-            if (asked < current - WindowMonths)
-            {
-                DateTime oldest = new DateTime(today.Year, today.Month, 1).AddMonths(-WindowMonths);
-                throw Invalid(Text(effectiveYear, effectiveMonth), $"GitHub keeps AI-credit usage for the past {WindowMonths} months only; {Text(effectiveYear, effectiveMonth, day)} is older than {Text(oldest.Year, oldest.Month)}.");
-            }
+            // A month counts whole (in December 2026, December 2024 is the oldest); a day by date (2024-12-06 the oldest).
+            DateTime oldest = day.HasValue ? today.Date.AddMonths(-WindowMonths) : new DateTime(today.Year, today.Month, 1).AddMonths(-WindowMonths);
+            if (asked < current - WindowMonths || (day is int askedDay && new DateTime(effectiveYear, effectiveMonth, askedDay) < oldest))
+                throw Invalid(Text(effectiveYear, effectiveMonth), $"GitHub keeps AI-credit usage for the past {WindowMonths} months only; {Text(effectiveYear, effectiveMonth, day)} is older than {Text(oldest.Year, oldest.Month, day.HasValue ? oldest.Day : (int?)null)}.");
             return new CreditPeriod(year, month, day, effectiveYear, effectiveMonth);
         }
 

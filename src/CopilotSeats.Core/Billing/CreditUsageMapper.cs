@@ -1,10 +1,11 @@
 using System.Text.Json;
+using CopilotSeats.Seats;
 
 namespace CopilotSeats.Billing
 {
     /// <summary>
-    /// GitHub's AI-credit usage report as flat <see cref="CopilotCreditUsage"/> items: the report's period, owner and
-    /// echoed filters on every item. Numbers are JSON numbers (not integers) and read as decimal; labels (product, sku,
+    /// GitHub's AI-credit usage report as flat <see cref="CopilotCreditUsage"/> items: the period, owner and filters
+    /// asked on every item (GitHub's echo only for what was not asked). Numbers are JSON numbers (not integers) and read as decimal; labels (product, sku,
     /// unitType) are passed through as GitHub writes them, never matched. Unknown fields are ignored.
     /// </summary>
     public static class CreditUsageMapper
@@ -14,14 +15,18 @@ namespace CopilotSeats.Billing
             using JsonDocument doc = JsonDocument.Parse(body);
             JsonElement root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw new JsonException("the report is not a JSON object");
+            // The period and owner asked, not GitHub's echo (its documented example names "GitHub" as the organization);
+            // the echo only for what was not asked, then GitHub's default (the current month, UTC, as resolved).
             JsonElement period = Property(root, "timePeriod");
-            int year = Int(period, "year") ?? query.Period.EffectiveYear;
-            int? month = Int(period, "month") ?? query.Period.EffectiveMonth;
-            int? day = Int(period, "day") ?? query.Period.Day;
+            CreditPeriod asked = query.Period;
+            int year = asked.Year ?? Int(period, "year") ?? asked.EffectiveYear;
+            int? month = asked.Month ?? Int(period, "month") ?? asked.EffectiveMonth;
+            int? day = asked.Day ?? Int(period, "day");
+            bool isEnterprise = query.Scope.Kind == ScopeKind.Enterprise;
+            string? organization = isEnterprise ? query.Organization : query.Scope.Name;
+            string? enterprise = isEnterprise ? query.Scope.Name : null;
+            string? user = query.User ?? Text(root, "user");
             JsonElement costCenter = Property(root, "costCenter");
-            string? organization = Text(root, "organization") ?? query.Organization;
-            string? enterprise = Text(root, "enterprise");
-            string? user = Text(root, "user") ?? query.User;
             string? center = Text(costCenter, "name") ?? Text(costCenter, "id") ?? query.CostCenterId;
             var items = new List<CopilotCreditUsage>();
             JsonElement list = Property(root, "usageItems");

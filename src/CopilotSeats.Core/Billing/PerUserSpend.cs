@@ -14,19 +14,25 @@ namespace CopilotSeats.Billing
     /// <summary>
     /// Per-user spend: one report request per user, started as users come in, at most a window of them in flight (the
     /// request engine still bounds them by ThrottleLimit and GitHub's per-endpoint budget), each answer handed on in
-    /// input order. Memory follows the window, not the number of users. A refusal of the report itself (401, 403,
-    /// 404) ends the run: it would be the same for every user.
+    /// input order. Memory follows the window, not the number of users, apart from the logins already asked (strings
+    /// only): a login asked again in the same run (case-insensitive, as GitHub's logins) is skipped, so an enterprise
+    /// listing's one row per grant asks once per user. A refusal of the report itself (401, 403) ends the run: it would
+    /// be the same for every user; so does a 404 for the first user (in input order): it is about the target. A 404 for
+    /// a later user, after one was answered, is that user's error (GitHub does not document the answer for an unknown
+    /// user; a 404 there is assumed to be about the user) and the others go on.
     /// </summary>
     public sealed class PerUserSpend
     {
         private readonly CreditUsageClient _client;
         private readonly CreditUsageQuery _query;
         private readonly OrderedWindow<UserSpend> _window;
+        private readonly HashSet<string> _asked = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private bool _answered;
 
         internal PerUserSpend(CreditUsageClient client, CreditUsageQuery query, Func<UserSpend, CancellationToken, Task> onUser, int width)
         {
             _client = client; _query = query;
-            _window = new OrderedWindow<UserSpend>(width, (spend, ct) => { Done++; return onUser(spend, ct); });
+            _window = new OrderedWindow<UserSpend>(width, (spend, ct) => { spend = Settle(spend); Done++; return onUser(spend, ct); });
         }
 
         /// <summary>The organization or enterprise asked.</summary>
@@ -35,16 +41,38 @@ namespace CopilotSeats.Billing
         /// <summary>Users handed on so far.</summary>
         public int Done { get; private set; }
 
-        /// <summary>Starts <paramref name="user"/>'s request; while the window is full, hands on the oldest first.</summary>
+        /// <summary>Starts <paramref name="user"/>'s request (unless already asked); while the window is full, hands on the oldest first.</summary>
         public Task AddAsync(string user, CancellationToken cancellationToken)
         {
             CreditUsageQuery query = _query.ForUser(user);
             query.Validate();
+            if (!_asked.Add(user)) return Task.CompletedTask;
             return _window.AddAsync(() => FetchAsync(user, query, cancellationToken), cancellationToken);
         }
 
         /// <summary>Hands on every user still in flight, in order.</summary>
         public Task CompleteAsync(CancellationToken cancellationToken) => _window.CompleteAsync(cancellationToken);
+
+        /// <summary>In input order: a 404 before any user was answered ends the run; after that it is the user's own.</summary>
+        private UserSpend Settle(UserSpend spend)
+        {
+            if (spend.Error is CopilotApiException { StatusCode: 404 } notFound)
+            {
+                if (!_answered)
+                {
+                    notFound.IsTerminating = true;
+                    throw notFound;
+                }
+                return new UserSpend(spend.User, null, new CopilotApiException(404, CopilotErrorCategory.ObjectNotFound, spend.User,
+                    $"GitHub found no AI-credit usage report for the user {spend.User} in the {Scope}, although it answered for other users.",
+                    notFound.GitHubMessage, notFound.DocumentationUrl)
+                {
+                    RecommendedAction = $"Check the login {spend.User}; the other users go on.",
+                });
+            }
+            _answered |= spend.Report != null;
+            return spend;
+        }
 
         private async Task<UserSpend> FetchAsync(string user, CreditUsageQuery query, CancellationToken cancellationToken)
         {
@@ -52,10 +80,14 @@ namespace CopilotSeats.Billing
             {
                 return new UserSpend(user, await _client.GetAsync(query, cancellationToken).ConfigureAwait(false), null);
             }
-            catch (CopilotApiException ex) when (ex.StatusCode == 403 || ex.StatusCode == 404)
+            catch (CopilotApiException ex) when (ex.StatusCode == 403)
             {
                 ex.IsTerminating = true;
                 throw;
+            }
+            catch (CopilotApiException ex) when (ex.StatusCode == 404)
+            {
+                return new UserSpend(user, null, ex); // Settle decides: the target's (ends the run) or this user's
             }
             catch (CopilotException ex) when (!BatchIsolation.IsFatal(ex))
             {

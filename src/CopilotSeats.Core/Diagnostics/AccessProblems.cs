@@ -33,8 +33,7 @@ namespace CopilotSeats.Diagnostics
             if (granted != null)
             {
                 var have = OAuthScopes.Parse(granted);
-                var accepted = OAuthScopes.Parse(response.Header("X-Accepted-OAuth-Scopes") ?? string.Empty);
-                if (accepted.Count == 0) accepted = DocumentedScopes(check, enterprise);
+                var accepted = AcceptedScopes(check, enterprise, response);
                 if (!OAuthScopes.AnyCovered(have, accepted))
                     return what + $"the token lacks the scope: needs {string.Join(" or ", accepted)} (it has {(have.Count == 0 ? "no scopes" : string.Join(", ", have))}).";
                 return what + RoleOrPolicy(check, target, status);
@@ -65,8 +64,7 @@ namespace CopilotSeats.Diagnostics
             if (response.Status == 404) return $"not found: usage-based billing may not apply to the {target}, or it does not exist or the token cannot see it.";
             string? granted = response.Header("X-OAuth-Scopes");
             if (granted is null) return $"needs {BillingErrorHints.Permission(target)}" + (target.Kind == ScopeKind.Enterprise ? ", which GitHub does not make generally available to enterprise-owned Apps." : ".");
-            var accepted = response.Header("X-Accepted-OAuth-Scopes") is { } header ? OAuthScopes.Parse(header)
-                : DocumentedScopes(AccessCheckKind.CreditUsage, target.Kind == ScopeKind.Enterprise);
+            var accepted = AcceptedScopes(AccessCheckKind.CreditUsage, target.Kind == ScopeKind.Enterprise, response);
             return OAuthScopes.AnyCovered(OAuthScopes.Parse(granted), accepted)
                 ? $"refused although the token has the scope: the account must be {BillingErrorHints.Role(target)}."
                 : $"the token lacks the scope: needs {string.Join(" or ", accepted)} and an account of {BillingErrorHints.Role(target)}.";
@@ -84,6 +82,13 @@ namespace CopilotSeats.Diagnostics
             return check == AccessCheckKind.Usage
                 ? $"refused although the token has the scope: the account must be {role}, and the Copilot usage metrics policy must be enabled for the {target}."
                 : $"refused although the token has the scope: the account must be {role}.";
+        }
+
+        /// <summary>The scopes GitHub names (X-Accepted-OAuth-Scopes), else, when it names none (absent or empty), the documented or assumed ones.</summary>
+        private static List<string> AcceptedScopes(AccessCheckKind check, bool enterprise, ApiResponse response)
+        {
+            var named = OAuthScopes.Parse(response.Header("X-Accepted-OAuth-Scopes") ?? string.Empty);
+            return named.Count > 0 ? named : DocumentedScopes(check, enterprise);
         }
 
         private static List<string> DocumentedScopes(AccessCheckKind check, bool enterprise) => check switch

@@ -28,8 +28,8 @@ namespace CopilotSeats.Pipeline
             return done.Task;
         }
 
-        /// <summary>Queues an action and does not wait for it (verbose lines, progress).</summary>
-        public void PostNoWait(Action action) => TryAdd(new Posted(action, null));
+        /// <summary>Queues an action and does not wait for it (verbose lines, progress); false once the pump has finished.</summary>
+        public bool PostNoWait(Action action) => TryAdd(new Posted(action, null));
 
         private bool TryAdd(Posted item)
         {

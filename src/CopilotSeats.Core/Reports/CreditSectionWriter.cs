@@ -11,7 +11,7 @@ namespace CopilotSeats.Reports
     /// </summary>
     internal static class CreditSectionWriter
     {
-        public const string NoPoolNote = "Savings count the seat price only and assume no pooled AI credits: since June 2026 a cancelled seat also takes its credits out of the pool. Export-CopilotSeatReport -IncludeCredits shows what reclaiming really saves.";
+        public const string NoPoolNote = "Seat prices only: savings assume no pooled credits. Since June 2026 a cancelled seat also takes its AI credits out of the pool; Export-CopilotSeatReport -IncludeCredits shows what reclaiming really saves.";
 
         public static void Write(TextWriter writer, SeatReport report)
         {

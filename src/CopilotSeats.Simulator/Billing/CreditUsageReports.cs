@@ -33,7 +33,8 @@ internal sealed class CreditUsageReports
         if (!Int(request, "month", today.Month, out int month) || month < 1 || month > 12) return Bad("month");
         if (!Int(request, "day", 0, out int day) || day < 0 || day > 31 || (request.Query.ContainsKey("day") && day == 0)) return Bad("day");
         int asked = year * 12 + month - 1, current = today.Year * 12 + today.Month - 1;
-        if (asked < current - 24) return Error(400, "Only data from the past 24 months is accessible via this endpoint.");
+        bool dayTooOld = day > 0 && day <= DateTime.DaysInMonth(year, month) && new DateOnly(year, month, day) < today.AddMonths(-24);
+        if (asked < current - 24 || dayTooOld) return Error(400, "Only data from the past 24 months is accessible via this endpoint.");
         string? costCenter = Text(request, "cost_center_id");
         if (enterprise && costCenter != null && !string.Equals(costCenter, "none", StringComparison.OrdinalIgnoreCase))
             return Error(404, "Cost center not found.");

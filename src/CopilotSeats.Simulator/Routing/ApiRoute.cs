@@ -65,7 +65,16 @@ internal sealed class ApiRoute
     public RouteScope Scope { get; }
     /// <summary>Accepted OAuth scopes, comma-separated ("manage_billing:copilot, read:org"); "" when none apply.</summary>
     public string Accepted { get; }
+    /// <summary>
+    /// The X-Accepted-OAuth-Scopes sent: <see cref="Accepted"/>, or "" where GitHub documents no classic scope (the
+    /// billing routes: GitHub sends the header empty there) and the simulator only assumes one.
+    /// </summary>
+    public string AcceptedHeader => ScopesDocumented ? Accepted : "";
+    public bool ScopesDocumented { get; private init; } = true;
     public RouteHandler Handler { get; }
+
+    /// <summary>The same route with its classic scopes assumed, not documented: checked, but not named in X-Accepted-OAuth-Scopes.</summary>
+    public ApiRoute WithAssumedScopes() => new(Method, Template, Scope, Accepted, Handler) { ScopesDocumented = false };
 
     /// <summary>The path parameter that names the route's owner: "org", "enterprise", or null.</summary>
     public static string? OwnerParameter(RouteScope scope) => scope switch

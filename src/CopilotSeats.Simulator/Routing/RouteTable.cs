@@ -36,19 +36,19 @@ internal static class RouteTable
             new("GET",    "/orgs/{org}/installation",                            Org,   "",       apps.OrgInstallation),
             new("GET",    "/enterprises/{enterprise}/installation",              Ent,   "",       apps.EnterpriseInstallation),
             new("POST",   "/app/installations/{installation_id}/access_tokens",  RouteScope.None, "", apps.CreateToken),
-            // AI-credit usage reports (Billing/): classic scopes assumed, GitHub states none
-            new("GET",    "/organizations/{org}/settings/billing/ai_credit/usage",   Org, "admin:org", credits.Serve),
-            new("GET",    "/enterprises/{enterprise}/settings/billing/ai_credit/usage", Ent, "manage_billing:enterprise, read:enterprise", credits.Serve),
+            // AI-credit usage reports (Billing/): classic scopes assumed, GitHub states none (the header goes empty)
+            new ApiRoute("GET", "/organizations/{org}/settings/billing/ai_credit/usage", Org, "admin:org", credits.Serve).WithAssumedScopes(),
+            new ApiRoute("GET", "/enterprises/{enterprise}/settings/billing/ai_credit/usage", Ent, "manage_billing:enterprise, read:enterprise", credits.Serve).WithAssumedScopes(),
         };
         routes.AddRange(SeatRoutes("/orgs/{org}", Org, "org", "selected_teams", reads, reads.OrgMember, changes));
         routes.AddRange(SeatRoutes("/enterprises/{enterprise}", Ent, "enterprise", "selected_enterprise_teams", reads, reads.EnterpriseMember, changes));
         // usage metrics reports: read:org for organizations; manage_billing:copilot or read:enterprise for enterprises
         routes.AddRange(ReportRoutes("/orgs/{org}", Org, "organization", "read:org", usage));
         routes.AddRange(ReportRoutes("/enterprises/{enterprise}", Ent, "enterprise", "manage_billing:copilot, read:enterprise", usage));
-        // budgets (BUDGETS.md): classic scopes not documented, assumed (README.md, "Budgets")
+        // budgets (BUDGETS.md): classic scopes not documented, assumed (README.md, "Budgets"), the header goes empty
         var budgets = new Budgets.BudgetEndpoints(state, budgetSettings ?? (() => new Budgets.BudgetSettings()));
-        routes.AddRange(budgets.Routes("/organizations/{org}", Org, "admin:org", "admin:org"));
-        routes.AddRange(budgets.Routes("/enterprises/{enterprise}", Ent, "manage_billing:enterprise, read:enterprise", "manage_billing:enterprise, admin:enterprise"));
+        routes.AddRange(budgets.Routes("/organizations/{org}", Org, "admin:org", "admin:org").Select(r => r.WithAssumedScopes()));
+        routes.AddRange(budgets.Routes("/enterprises/{enterprise}", Ent, "manage_billing:enterprise, read:enterprise", "manage_billing:enterprise, admin:enterprise").Select(r => r.WithAssumedScopes()));
         return new ApiRouter(state, routes);
     }
 

@@ -16,6 +16,9 @@ namespace CopilotSeats.Commands
     {
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private volatile PipelinePump? _pump;
+        // Writes posted without waiting while no run pumps (work that outlives its run: per-user requests between
+        // pipeline records): delivered first by the next run, or at the end of the current one.
+        private readonly System.Collections.Concurrent.ConcurrentQueue<Action> _unpumped = new System.Collections.Concurrent.ConcurrentQueue<Action>();
         private bool _disposed;
 
         protected CopilotCmdlet()
@@ -82,11 +85,12 @@ namespace CopilotSeats.Commands
         /// Runs <paramref name="work"/> off the pipeline thread while this thread performs every
         /// posted write. Core errors become ErrorRecords: fatal ones terminate, others are written.
         /// </summary>
-        protected void RunAsync(Func<CancellationToken, Task> work)
+        /// <param name="keepProgress">Leave the bars open when the run ends (a run of many RunAsync calls, completed by its last one).</param>
+        protected void RunAsync(Func<CancellationToken, Task> work, bool keepProgress = false)
         {
             try
             {
-                Pump(work);
+                Pump(work, keepProgress);
             }
             catch (CopilotException ex)
             {
@@ -99,9 +103,10 @@ namespace CopilotSeats.Commands
         /// As <see cref="RunAsync"/>, but Core's <see cref="CopilotException"/> comes out to the caller unchanged (for a
         /// command that decides itself how its failures end it). A stop still ends the command.
         /// </summary>
-        protected void Pump(Func<CancellationToken, Task> work)
+        protected void Pump(Func<CancellationToken, Task> work, bool keepProgress = false)
         {
             var pump = new PipelinePump();
+            while (_unpumped.TryDequeue(out Action? early)) pump.PostNoWait(early);
             _pump = pump;
             try
             {
@@ -133,7 +138,8 @@ namespace CopilotSeats.Commands
             {
                 _pump = null;
             }
-            Progress.CompleteAll();
+            while (_unpumped.TryDequeue(out Action? late)) late();
+            if (!keepProgress) Progress.CompleteAll();
         }
 
         /// <summary>The run is over (it failed or was stopped): no more posts, and every open bar completed.</summary>
@@ -151,8 +157,12 @@ namespace CopilotSeats.Commands
             return pump.Post(action);
         }
 
-        /// <summary>Queues a write for the pipeline thread without waiting; dropped once RunAsync has returned.</summary>
-        protected void PostNoWait(Action action) => _pump?.PostNoWait(action);
+        /// <summary>Queues a write for the pipeline thread without waiting; outside a run, kept for the next one (or the end of this one).</summary>
+        protected void PostNoWait(Action action)
+        {
+            PipelinePump? pump = _pump;
+            if (pump is null || !pump.PostNoWait(action)) _unpumped.Enqueue(action);
+        }
 
         /// <summary>From inside <see cref="RunAsync"/>: writes the items in order on the pipeline thread.</summary>
         protected Task WriteObjectsAsync<T>(IEnumerable<T> items) => Post(() =>

@@ -21,6 +21,7 @@ namespace CopilotSeats.Commands
         private IReadOnlyDictionary<string, decimal>? _allowances;
         private ISeatSink? _sink;
         private bool _complete;
+        private readonly CreditTarget _pipedTarget = new CreditTarget();
 
         /// <summary>Seats to summarise or report on, usually piped from Get-CopilotSeat.</summary>
         [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, ValueFromPipeline = true)]
@@ -49,9 +50,8 @@ namespace CopilotSeats.Commands
         [Parameter(ParameterSetName = EnterpriseSet)]
         public SwitchParameter IncludeUsage { get; set; }
 
-        /// <summary>While listing, also read the target's AI-credit usage report of this month (one request): the pool-aware figures.</summary>
-        [Parameter(ParameterSetName = OrganizationSet)]
-        [Parameter(ParameterSetName = EnterpriseSet)]
+        /// <summary>Also read the AI-credit usage report of this month (one request) of the target, or of the one target of the piped seats: the pool-aware figures.</summary>
+        [Parameter]
         public SwitchParameter IncludeCredits { get; set; }
 
         /// <summary>Included AI credits per user per month: one number for every plan type, or a hashtable of plan type to credits; default @{ business = 1900; enterprise = 3900 }.</summary>
@@ -104,7 +104,11 @@ namespace CopilotSeats.Commands
             if (ParameterSetName == InputObjectSet)
             {
                 ISeatSink forInput = Sink(null);
-                if (InputObject != null) forInput.Add(InputObject);
+                if (InputObject != null)
+                {
+                    forInput.Add(InputObject);
+                    if (IncludeCredits) _pipedTarget.Add(InputObject);
+                }
                 _complete = true;
                 return;
             }
@@ -149,7 +153,23 @@ namespace CopilotSeats.Commands
             }
             // A listing that failed part way is not completed (its error was written).
             if (!_complete || _sink is null) return;
+            if (IncludeCredits && ParameterSetName == InputObjectSet && _sink is ICreditSink credits) AddPipedCredits(credits);
             Complete(_sink);
+        }
+
+        /// <summary>The report of the piped seats' one target; without one target, one non-terminating error and the figures stay empty.</summary>
+        private void AddPipedCredits(ICreditSink sink)
+        {
+            try
+            {
+                if (_pipedTarget.Resolve() is not SeatScope scope) return;
+                CopilotClient client = GetClient();
+                RunAsync(cancellationToken => AddCreditsAsync(client, scope, sink, cancellationToken));
+            }
+            catch (CopilotException ex)
+            {
+                WriteError(ErrorRecords.From(ex));
+            }
         }
 
         /// <summary>The sink, created on the first record (the parameter set is only known once input is bound).</summary>

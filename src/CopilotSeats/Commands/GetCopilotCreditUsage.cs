@@ -79,14 +79,14 @@ namespace CopilotSeats.Commands
                 if (_perUser is null || !_perUser.Scope.Equals(scope))
                 {
                     _perUser = client.Billing().PerUser(query, HandOnAsync);
-                    _total = MyInvocation.ExpectingInput ? (int?)null : UserName?.Length;
+                    _total = MyInvocation.ExpectingInput ? (int?)null : UserName?.Where(n => !string.IsNullOrEmpty(n)).Distinct(StringComparer.OrdinalIgnoreCase).Count();
                 }
                 PerUserSpend perUser = _perUser;
                 foreach (string? name in UserName ?? Array.Empty<string>())
                 {
                     if (string.IsNullOrEmpty(name)) continue; // a seat of a deleted account: no user to ask about
                     // The command's stop token, not this run's: the request outlives the run that started it.
-                    RunAsync(_ => perUser.AddAsync(name!, StopToken));
+                    RunAsync(_ => perUser.AddAsync(name!, StopToken), keepProgress: true); // one bar for the run, completed by Complete
                 }
             }
             catch (CopilotException ex)
