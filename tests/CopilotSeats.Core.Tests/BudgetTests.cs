@@ -84,10 +84,13 @@ public class BudgetTests : SimulatorTestBase
     }
 
     [Fact]
-    public void GitHubs_user_filter_example_names_its_only_user_budget()
+    public void GitHubs_user_filter_example_leaves_the_user_budget_its_effective_budget_does_not_name_unnamed()
     {
+        // The only user budget listed could be anyone's (?user= filters consumed amounts, not the list): taking it as
+        // octocat's would let Set-/Remove-CopilotBudget change another user's budget.
         var page = BudgetWire.ReadPage(Encoding.UTF8.GetBytes(Repo.Example("../billing/get-all-budgets-org.200.with_user_filter.json")), Org);
-        Assert.Equal(new string?[] { null, "octocat" }, page.Budgets.Select(b => b.UserName));
+        Assert.Equal(new string?[] { null, null }, page.Budgets.Select(b => b.UserName));
+        Assert.Null(BudgetRules.OwnBudget(page.Budgets, "octocat"));
     }
 
     [Fact]
@@ -139,7 +142,7 @@ public class BudgetTests : SimulatorTestBase
         {
             string query = request.RequestUri!.Query;
             asked.Enqueue(query.Contains("user=") ? query.Substring(query.IndexOf("user=", StringComparison.Ordinal)) : "list");
-            string body = query.Contains("user=mona") ? $"{{\"budgets\":[{Budget}],\"user\":\"mona\",\"has_next_page\":false}}"
+            string body = query.Contains("user=mona") ? $"{{\"budgets\":[{Budget}],\"user\":\"mona\",\"effective_budget\":{{\"id\":\"b1\",\"budget_amount\":5}},\"has_next_page\":false}}"
                 : query.Contains("user=lisa") ? "{\"budgets\":[],\"user\":\"lisa\"}" : $"{{\"budgets\":[{Budget},{ada}],\"has_next_page\":false}}";
             return ScriptedHandler.Json(HttpStatusCode.OK, body);
         }));

@@ -115,6 +115,9 @@ Describe 'Get-CopilotBudget' {
         $err = Get-ThrownError { Get-CopilotBudget -Organization octo-org -ErrorAction Stop @member }
         Assert-ErrorRecord $err 'CopilotSeats.Http403' 'PermissionDenied'
         $err.Exception.Message | Should -Match 'organization admin or billing manager'
+        $err = Get-ThrownError { Get-CopilotBudget -Organization octo-org -UserName user-0001, user-0002, user-0003 -ThrottleLimit 1 @member }
+        Assert-ErrorRecord $err 'CopilotSeats.Http403' 'PermissionDenied'
+        @(Get-SimulatorRequests $Sim -Method GET | Where-Object query -like '*user=*').Count | Should -BeLessThan 3 -Because 'a 403 is the same for every user: said once, the run stops'
         Set-SimulatorFaults $Sim @{ budgets = @{ disabledFor = @('octo-org') } }
         $err = Get-ThrownError { Get-CopilotBudget -Organization octo-org -ErrorAction Stop @Conn }
         Assert-ErrorRecord $err 'CopilotSeats.Http404' 'ObjectNotFound'
@@ -144,9 +147,14 @@ Describe 'Remove-CopilotBudget' {
         @(Get-SimulatorRequests $Sim -Method DELETE).Count | Should -Be 2
     }
 
-    It 'reports a user without a budget as CopilotSeats.NoBudget' {
-        Remove-CopilotBudget -Organization octo-org -UserName user-0009 -Force -ErrorVariable failures -ErrorAction SilentlyContinue @Conn
-        Assert-ErrorRecord $failures[0] 'CopilotSeats.NoBudget' 'ObjectNotFound' 'user-0009'
+    It 'reports a user without a budget as CopilotSeats.NoBudget, and only the failed lookup when the listing fails (<Status>)' -ForEach @(
+        @{ Status = 0; Id = 'CopilotSeats.NoBudget'; Category = 'ObjectNotFound'; Target = 'user-0009' }
+        @{ Status = 502; Id = 'CopilotSeats.Http502'; Category = 'ResourceUnavailable'; Target = 'octo-org' }
+    ) {
+        if ($Status) { Set-SimulatorFaults $Sim @{ script = @(@{ method = 'GET'; pathContains = 'budgets'; status = $Status; times = 5 }) } }
+        Remove-CopilotBudget -Organization octo-org -UserName user-0009 -Force -MaxRetries 0 -ErrorVariable failures -ErrorAction SilentlyContinue @Conn
+        @($failures).Count | Should -Be 1
+        Assert-ErrorRecord $failures[0] $Id $Category $Target
     }
 }
 

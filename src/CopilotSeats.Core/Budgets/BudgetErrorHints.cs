@@ -42,7 +42,7 @@ namespace CopilotSeats.Budgets
 
         /// <summary>Not stated by GitHub for these endpoints: what GitHub says it accepts, else the assumed ones.</summary>
         private static string Scopes(ErrorAnswer a) => a.Missing is { } accepted ? "one of " + string.Join(", ", accepted)
-            : a.Request.Scope.Kind == ScopeKind.Enterprise ? "the manage_billing:enterprise scope" : "the admin:org scope";
+            : a.Request.Scope.Kind == ScopeKind.Enterprise ? "the manage_billing:enterprise scope (assumed: GitHub documents none)" : "the admin:org scope (assumed: GitHub documents none)";
 
         private static string Permission(ErrorAnswer a)
         {

@@ -63,16 +63,15 @@ namespace CopilotSeats.Budgets
 
         /// <summary>
         /// With ?user=, GitHub names the user once, at the top, and its examples leave `user` out of the user budgets; the
-        /// parameter is documented to filter consumed amounts, not the list. So the user's own is the listed budget that
-        /// effective_budget names; when it names none, the one user budget without a name, if it is alone; else none.
+        /// parameter is documented to filter consumed amounts, not the list. So the user's own is the listed user budget
+        /// that effective_budget names, and no other: an unnamed budget could be anyone's, and changing it would change
+        /// another user's budget. A user whose own budget is not the effective one is then taken to have none: a create
+        /// GitHub refuses (422) is that user's error and changes nothing.
         /// </summary>
-        private static CopilotBudget? UsersOwn(BudgetPage page)
-        {
-            var unnamed = page.Budgets.Where(b => b.Scope == "User" && b.UserName is null).ToList();
-            if (page.Effective is { } effective && page.Budgets.FirstOrDefault(b => b.Id == effective.Id) is { } named)
-                return unnamed.Contains(named) ? named : null;
-            return unnamed.Count == 1 ? unnamed[0] : null;
-        }
+        private static CopilotBudget? UsersOwn(BudgetPage page) =>
+            page.Effective is { } effective
+                ? page.Budgets.FirstOrDefault(b => b.Id == effective.Id && b.Scope == "User" && b.UserName is null)
+                : null;
 
         /// <summary>A budget object, or the "budget" inside a create or update answer.</summary>
         public static CopilotBudget ReadAnswer(byte[] body, SeatScope owner)

@@ -48,9 +48,10 @@ namespace CopilotSeats.Commands
         /// <summary>Each user's own AI-credit budget (one lookup for all of them); a user without one is a CopilotSeats.NoBudget error.</summary>
         private List<(BudgetRemoval Budget, string Text)> OwnBudgets(CopilotClient client, SeatScope owner, List<string> users)
         {
-            var existing = new Dictionary<string, CopilotBudget>();
+            Dictionary<string, CopilotBudget>? existing = null;
             RunAsync(async cancellationToken => existing = await client.Budgets().OwnBudgetsAsync(owner, users, cancellationToken).ConfigureAwait(false));
             var budgets = new List<(BudgetRemoval, string)>();
+            if (existing is null) return budgets; // the lookup failed: its error was written, no user is said to have no budget
             foreach (string user in users)
             {
                 if (existing.TryGetValue(user, out CopilotBudget? own)) budgets.Add((new BudgetRemoval(own.Id, user, own.AmountUsd), $"AI-credit budget of user {user} (${own.AmountUsd}) in the {owner}"));

@@ -54,7 +54,7 @@ namespace CopilotSeats.Commands
             if (plan.Unknown > 0)
                 WriteWarning($"{plan.Unknown} name(s) have no recorded answer (Unknown) and are not undone: check them with Get-CopilotSeat, or add -IncludeUnknown.");
             if (plan.Budgets > 0)
-                WriteWarning($"{plan.Budgets} budget change(s) are not undone: Undo-CopilotSeatChange reverses seats only. Put an amount back with Set-CopilotBudget (the entries' OldAmountUsd).");
+                WriteWarning($"{plan.Budgets} budget(s) the run changed are not undone: Undo-CopilotSeatChange reverses seats only. Put an amount back with Set-CopilotBudget (the entries' OldAmountUsd).");
             if (plan.NotAdded > 0)
                 WriteWarning($"{plan.NotAdded} user(s) already had a seat when the run added them (GitHub created no seat for their request): they are not cancelled.");
             if (plan.Ambiguous.Count > 0)
