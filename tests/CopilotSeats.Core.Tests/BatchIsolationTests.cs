@@ -51,7 +51,7 @@ public class BatchIsolationTests
                 if (strangers.Count > 0) return Refuse("The following users are not members of the organization: " + string.Join(", ", strangers));
                 return ScriptedHandler.Json(HttpStatusCode.Created, $"{{\"seats_created\":{names.Count(n => !Seats.ContainsKey(n))}}}");
             }
-            var teamOnly = names.Where(n => Seats.TryGetValue(n, out var g) && g.All(x => x.Team != null)).ToList();
+            var teamOnly = names.Where(n => !Seats.TryGetValue(n, out var g) || g.All(x => x.Team != null)).ToList();
             if (teamOnly.Count > 0) return Refuse($"Cannot cancel the Copilot seat of {string.Join(", ", teamOnly)}: the seat is assigned via team membership.");
             int cancelled = names.Sum(n => Seats.TryGetValue(n, out var g) ? g.Count(x => x.Team == null && !x.Pending) : 0);
             return ScriptedHandler.Json(HttpStatusCode.OK, $"{{\"seats_cancelled\":{cancelled}}}");
@@ -168,14 +168,21 @@ public class BatchIsolationTests
         Assert.Equal(3, github.Sent.Count);
     }
 
-    [Fact]
-    public async Task A_batch_of_one_is_not_narrowed()
+    [Theory]
+    [InlineData(SeatAction.Remove, "t1", "CopilotSeats.TeamAssigned:t1", 1)]
+    [InlineData(SeatAction.Remove, "ghost", "CopilotSeats.NoSeat:ghost", 1)]
+    [InlineData(SeatAction.Add, "stranger", "CopilotSeats.Http422:stranger", 0)]
+    public async Task A_batch_of_one_gets_the_same_error_as_that_name_in_a_larger_batch(SeatAction action, string name, string expected, int lookups)
     {
-        var github = new FakeGitHub().ViaTeam("team-1", "t1");
+        var github = new FakeGitHub().Direct("a").ViaTeam("team-1", "t1");
+        github.Members.Add("new-1");
         var (client, _, _, _) = Connect(github);
-        var outcome = await client.ChangeSeatsIsolatedAsync(Org, SeatAction.Remove, AssigneeKind.User, new[] { "t1" }, default);
-        Assert.Equal(new[] { "CopilotSeats.Http422:octo-org" }, Ids(outcome));
-        Assert.Equal(0, github.Lookups);
+        var alone = await client.ChangeSeatsIsolatedAsync(Org, action, AssigneeKind.User, new[] { name }, default);
+        var with = await client.ChangeSeatsIsolatedAsync(Org, action, AssigneeKind.User, new[] { name, action == SeatAction.Add ? "new-1" : "a" }, default);
+        Assert.Equal(new[] { expected }, Ids(alone));
+        Assert.Equal(new[] { expected }, Ids(with));
+        Assert.Equal(lookups * 3, github.Lookups);
+        Assert.Empty(alone.Changes);
     }
 
     [Fact]
@@ -251,14 +258,76 @@ public class BatchIsolationTests
         Assert.Equal(401, ex.StatusCode);
     }
 
-    [Fact]
-    public async Task Teams_are_sent_once_and_their_422_is_reported_for_the_batch()
+    /// <summary>A fake of the team endpoints: refuses (422, nothing applied) a request naming a slug it does not know.</summary>
+    private static (CopilotClient Client, List<string> Sent) Teams(Func<string[], string?> refuse)
     {
-        var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json((HttpStatusCode)422, "{\"message\":\"The following teams could not be found in the organization: x\"}"));
-        using var client = Clients.ForHandler(handler);
-        var outcome = await client.ChangeSeatsIsolatedAsync(Org, SeatAction.Remove, AssigneeKind.Team, new[] { "x", "y" }, default);
+        var sent = new List<string>();
+        var handler = new ScriptedHandler(async (request, _) =>
+        {
+            var body = JsonNode.Parse(await request.Content!.ReadAsStringAsync())!.AsObject().Single().Value!.AsArray();
+            string[] slugs = body.Select(n => (string)n!).ToArray();
+            lock (sent) sent.Add(string.Join(",", slugs));
+            string? message = refuse(slugs);
+            return message is null
+                ? ScriptedHandler.Json(HttpStatusCode.OK, $"{{\"seats_cancelled\":{slugs.Length}}}")
+                : ScriptedHandler.Json((HttpStatusCode)422, JsonSerializer.Serialize(new { message }));
+        });
+        return (Clients.ForHandler(handler), sent);
+    }
+
+    private static string? Unknown(string[] slugs, string prefix, bool naming)
+    {
+        var bad = slugs.Where(s => s.StartsWith("no-")).ToList();
+        return bad.Count == 0 ? null : naming ? prefix + string.Join(", ", bad) : "Validation Failed";
+    }
+
+    [Theory]
+    [InlineData(true, "no-team-2,team-4,team-5|team-4,team-5")]
+    [InlineData(false, "no-team-2,team-4,team-5|no-team-2|team-4,team-5")]
+    public async Task A_bad_team_gets_its_own_error_and_the_other_teams_are_sent_again(bool naming, string requests)
+    {
+        var (client, sent) = Teams(s => Unknown(s, "The following teams could not be found in the organization: ", naming));
+        var outcome = await client.ChangeSeatsIsolatedAsync(Org, SeatAction.Remove, AssigneeKind.Team, new[] { "no-team-2", "team-4", "team-5" }, default);
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal(("CopilotSeats.Http422", (object)"no-team-2"), (error.Error.ErrorId, error.Target));
+        Assert.Equal("no-team-2", error.Error.TargetObject);
+        Assert.Equal("Check that 'no-team-2' is the slug of a team of the organization octo-org.", error.Error.RecommendedAction);
+        Assert.Equal(CopilotErrorCategory.InvalidOperation, error.Error.Category);
+        Assert.Equal(new[] { "team-4", "team-5" }, outcome.Changes.SelectMany(c => c.Requested));
+        Assert.Equal(requests.Split('|'), sent);
+    }
+
+    [Fact]
+    public async Task Bisecting_finds_every_unnamed_bad_team_and_sends_each_good_one_once_accepted()
+    {
+        string[] slugs = { "team-1", "no-a", "team-2", "team-3", "no-b" };
+        var (client, sent) = Teams(s => Unknown(s, "", naming: false));
+        var outcome = await client.ChangeSeatsIsolatedAsync(Ent, SeatAction.Add, AssigneeKind.EnterpriseTeam, slugs, default);
+        Assert.Equal(new[] { "CopilotSeats.Http422:no-a", "CopilotSeats.Http422:no-b" }, Ids(outcome));
+        Assert.Contains("enterprise team of the enterprise octo-ent", outcome.Errors[0].Error.RecommendedAction);
+        Assert.Equal(new[] { "team-1", "team-2", "team-3" }, outcome.Changes.SelectMany(c => c.Requested).OrderBy(s => s));
+        Assert.Equal(new[] { "team-1,no-a,team-2,team-3,no-b", "team-1,no-a", "team-1", "no-a", "team-2,team-3,no-b", "team-2", "team-3,no-b", "team-3", "no-b" }, sent);
+    }
+
+    [Theory]
+    [InlineData("team-1")]
+    [InlineData("team-1,team-2,team-3")]
+    public async Task A_422_no_team_can_pass_is_reported_once_for_the_batch(string slugs)
+    {
+        var (client, sent) = Teams(_ => "Copilot seat management setting for this organization is assign_all.");
+        var outcome = await client.ChangeSeatsIsolatedAsync(Org, SeatAction.Add, AssigneeKind.Team, slugs.Split(','), default);
         Assert.Equal(new[] { "CopilotSeats.Http422:octo-org" }, Ids(outcome));
-        Assert.Equal(1, handler.Count);
+        Assert.Empty(outcome.Changes);
+        Assert.Equal(2 * slugs.Split(',').Length - 1, sent.Count);
+    }
+
+    [Fact]
+    public async Task A_single_bad_team_named_by_GitHub_is_that_teams_error()
+    {
+        var (client, sent) = Teams(s => Unknown(s, "The following teams could not be found in the organization: ", naming: true));
+        var outcome = await client.ChangeSeatsIsolatedAsync(Org, SeatAction.Add, AssigneeKind.Team, new[] { "no-team-2" }, default);
+        Assert.Equal(new[] { "CopilotSeats.Http422:no-team-2" }, Ids(outcome));
+        Assert.Single(sent);
     }
 
     [Theory]
