@@ -135,7 +135,7 @@ namespace CopilotSeats.Seats
             else parts = new[] { batch.Take(batch.Length / 2).ToArray(), batch.Skip(batch.Length / 2).ToArray() };
             foreach (string[] part in parts)
             {
-                _verbose?.Invoke($"Sending {string.Join(", ", part)} again.");
+                _verbose?.Invoke($"Sending {Count(part.Length)} of the {batch.Length} again.");
                 CopilotApiException? again = await SendAsync(part, outcome, cancellationToken).ConfigureAwait(false);
                 if (again != null) await NarrowTeamsAsync(part, again, outcome, cancellationToken).ConfigureAwait(false);
             }
