@@ -186,6 +186,16 @@ public class BatchIsolationTests
     }
 
     [Fact]
+    public async Task A_422_that_names_the_seat_management_setting_is_not_narrowed()
+    {
+        var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json((HttpStatusCode)422, "{\"message\":\"Copilot seat management setting for this organization is unconfigured.\"}"));
+        using var client = Clients.ForHandler(handler);
+        var outcome = await client.ChangeSeatsIsolatedAsync(Org, SeatAction.Remove, AssigneeKind.User, new[] { "a", "b" }, default);
+        Assert.Equal(new[] { "CopilotSeats.Http422:octo-org" }, Ids(outcome));
+        Assert.Equal(1, handler.Count); // no lookups
+    }
+
+    [Fact]
     public async Task A_seat_already_pending_is_dropped_with_a_verbose_line()
     {
         var github = new FakeGitHub().Direct("a").ViaTeam("team-1", "t1");
@@ -310,15 +320,16 @@ public class BatchIsolationTests
     }
 
     [Theory]
-    [InlineData("team-1")]
-    [InlineData("team-1,team-2,team-3")]
-    public async Task A_422_no_team_can_pass_is_reported_once_for_the_batch(string slugs)
+    [InlineData("team-1", "Copilot Business is not enabled for this organization.", 1)]
+    [InlineData("team-1,team-2,team-3", "Copilot Business is not enabled for this organization.", 5)]
+    [InlineData("team-1,team-2,team-3", "Copilot seat management setting for this organization is assign_all.", 1)]
+    public async Task A_422_no_team_gets_past_is_reported_once_for_the_batch(string slugs, string message, int requests)
     {
-        var (client, sent) = Teams(_ => "Copilot seat management setting for this organization is assign_all.");
+        var (client, sent) = Teams(_ => message);
         var outcome = await client.ChangeSeatsIsolatedAsync(Org, SeatAction.Add, AssigneeKind.Team, slugs.Split(','), default);
         Assert.Equal(new[] { "CopilotSeats.Http422:octo-org" }, Ids(outcome));
         Assert.Empty(outcome.Changes);
-        Assert.Equal(2 * slugs.Split(',').Length - 1, sent.Count);
+        Assert.Equal(requests, sent.Count); // 2n-1 when only splitting can tell; once when GitHub names the setting
     }
 
     [Fact]

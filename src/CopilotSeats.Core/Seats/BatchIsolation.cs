@@ -1,3 +1,5 @@
+using CopilotSeats.Http;
+
 namespace CopilotSeats.Seats
 {
     /// <summary>One error of a batch: per name (target the login) or for the whole batch (target the org or enterprise).</summary>
@@ -26,7 +28,8 @@ namespace CopilotSeats.Seats
     /// a seat already pending cancellation is dropped with a verbose line; another lookup failure is
     /// that name's error. Add for users: the culprits are the names GitHub's message names (a lookup cannot tell
     /// a non-member from a member without a seat). With no culprit the 422 stands and is reported once
-    /// for the batch; if the rest is refused again, that 422 is reported once for the batch.
+    /// for the batch; if the rest is refused again, that 422 is reported once for the batch. A 422 that says the seat
+    /// management setting refuses the request (assign_all, unconfigured) is reported once for the batch at once.
     /// Teams and enterprise teams: the culprits are the slugs GitHub's message names; when it names none, the batch
     /// is split in halves and each half sent (safe: adding or cancelling a team's seats twice changes nothing more),
     /// down to single slugs. A slug refused alone while others were accepted is that team's error; when no slug
@@ -69,6 +72,12 @@ namespace CopilotSeats.Seats
             var outcome = new BatchOutcome();
             CopilotApiException? refused = await SendAsync(batch, outcome, cancellationToken).ConfigureAwait(false);
             if (refused is null) return outcome;
+            if (ErrorHints.SaysSeatSetting(refused.GitHubMessage))
+            {
+                // The setting refuses every name: nothing to look up or split.
+                outcome.Errors.Add(new BatchError(refused, _scope.Name));
+                return outcome;
+            }
 
             _verbose?.Invoke($"GitHub refused the request for {Count(batch.Length)} in the {_scope} (422); finding the names it refuses.");
             if (_kind != AssigneeKind.User)
