@@ -51,7 +51,7 @@ public class BatchIsolationTests
                 if (strangers.Count > 0) return Refuse("The following users are not members of the organization: " + string.Join(", ", strangers));
                 return ScriptedHandler.Json(HttpStatusCode.Created, $"{{\"seats_created\":{names.Count(n => !Seats.ContainsKey(n))}}}");
             }
-            var teamOnly = names.Where(n => Seats.TryGetValue(n, out var g) && g.All(x => x.Team != null)).ToList();
+            var teamOnly = names.Where(n => !Seats.TryGetValue(n, out var g) || g.All(x => x.Team != null)).ToList();
             if (teamOnly.Count > 0) return Refuse($"Cannot cancel the Copilot seat of {string.Join(", ", teamOnly)}: the seat is assigned via team membership.");
             int cancelled = names.Sum(n => Seats.TryGetValue(n, out var g) ? g.Count(x => x.Team == null && !x.Pending) : 0);
             return ScriptedHandler.Json(HttpStatusCode.OK, $"{{\"seats_cancelled\":{cancelled}}}");
@@ -168,14 +168,16 @@ public class BatchIsolationTests
         Assert.Equal(3, github.Sent.Count);
     }
 
-    [Fact]
-    public async Task A_batch_of_one_is_not_narrowed()
+    [Theory]
+    [InlineData(SeatAction.Remove, "t1", "CopilotSeats.TeamAssigned:t1")]
+    [InlineData(SeatAction.Remove, "ghost", "CopilotSeats.NoSeat:ghost")]
+    [InlineData(SeatAction.Add, "stranger", "CopilotSeats.Http422:stranger")]
+    public async Task A_batch_of_one_gets_the_same_error_as_that_name_in_a_larger_batch(SeatAction action, string name, string expected)
     {
-        var github = new FakeGitHub().ViaTeam("team-1", "t1");
+        var github = new FakeGitHub().Direct("a").ViaTeam("team-1", "t1");
         var (client, _, _, _) = Connect(github);
-        var outcome = await client.ChangeSeatsIsolatedAsync(Org, SeatAction.Remove, AssigneeKind.User, new[] { "t1" }, default);
-        Assert.Equal(new[] { "CopilotSeats.Http422:octo-org" }, Ids(outcome));
-        Assert.Equal(0, github.Lookups);
+        foreach (string[] batch in new[] { new[] { name }, new[] { name, "a" } })
+            Assert.Equal(new[] { expected }, Ids(await client.ChangeSeatsIsolatedAsync(Org, action, AssigneeKind.User, batch, default)));
     }
 
     [Fact]
@@ -251,14 +253,51 @@ public class BatchIsolationTests
         Assert.Equal(401, ex.StatusCode);
     }
 
-    [Fact]
-    public async Task Teams_are_sent_once_and_their_422_is_reported_for_the_batch()
+    /// <summary>Team endpoints refusing whole (422) a request with "no-" slugs, named in the message when <paramref name="naming"/>;
+    /// <paramref name="always"/> refuses every request.</summary>
+    private static (CopilotClient Client, List<string> Sent) Teams(bool naming, string? always = null)
     {
-        var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json((HttpStatusCode)422, "{\"message\":\"The following teams could not be found in the organization: x\"}"));
-        using var client = Clients.ForHandler(handler);
-        var outcome = await client.ChangeSeatsIsolatedAsync(Org, SeatAction.Remove, AssigneeKind.Team, new[] { "x", "y" }, default);
+        var sent = new List<string>();
+        var handler = new ScriptedHandler(async (request, _) =>
+        {
+            var body = JsonNode.Parse(await request.Content!.ReadAsStringAsync())!.AsObject().Single().Value!.AsArray();
+            string[] bad = body.Select(n => (string)n!).Where(n => n.StartsWith("no-")).ToArray();
+            lock (sent) sent.Add(string.Join(",", body.Select(n => (string)n!)));
+            string? message = always ?? (bad.Length == 0 ? null : naming ? "The following teams could not be found: " + string.Join(", ", bad) : "Validation Failed");
+            return message is null
+                ? ScriptedHandler.Json(HttpStatusCode.OK, "{\"seats_cancelled\":1}")
+                : ScriptedHandler.Json((HttpStatusCode)422, JsonSerializer.Serialize(new { message }));
+        });
+        return (Clients.ForHandler(handler), sent);
+    }
+
+    [Theory]
+    [InlineData(AssigneeKind.Team, true, "no-team-2,team-4,team-5", "no-team-2", "no-team-2,team-4,team-5|team-4,team-5")]
+    [InlineData(AssigneeKind.Team, false, "no-team-2,team-4,team-5", "no-team-2", "no-team-2,team-4,team-5|no-team-2|team-4,team-5")]
+    [InlineData(AssigneeKind.Team, true, "no-team-2", "no-team-2", "no-team-2")]
+    [InlineData(AssigneeKind.EnterpriseTeam, false, "team-1,no-a,team-2,team-3,no-b", "no-a,no-b",
+        "team-1,no-a,team-2,team-3,no-b|team-1,no-a|team-1|no-a|team-2,team-3,no-b|team-2|team-3,no-b|team-3|no-b")]
+    public async Task Each_bad_team_gets_its_own_error_and_the_other_teams_are_sent_again(AssigneeKind kind, bool naming, string slugs, string bad, string requests)
+    {
+        var (client, sent) = Teams(naming);
+        var outcome = await client.ChangeSeatsIsolatedAsync(kind == AssigneeKind.Team ? Org : Ent, SeatAction.Remove, kind, slugs.Split(','), default);
+        Assert.Equal(bad.Split(',').Select(b => "CopilotSeats.Http422:" + b), Ids(outcome));
+        string owner = kind == AssigneeKind.Team ? "a team of the organization octo-org" : "an enterprise team of the enterprise octo-ent";
+        Assert.All(outcome.Errors, e => Assert.Equal($"Check that '{e.Target}' is the slug of {owner}.", e.Error.RecommendedAction));
+        Assert.Equal(slugs.Split(',').Except(bad.Split(',')), outcome.Changes.SelectMany(c => c.Requested));
+        Assert.Equal(requests.Split('|'), sent);
+    }
+
+    [Theory]
+    [InlineData("team-1", "Copilot Business is not enabled for this organization.", 1)]
+    [InlineData("team-1,team-2,team-3", "Copilot Business is not enabled for this organization.", 5)]
+    [InlineData("team-1,team-2,team-3", "Copilot seat management setting for this organization is assign_all.", 1)]
+    public async Task A_422_no_team_gets_past_is_reported_once_for_the_batch(string slugs, string message, int requests)
+    {
+        var (client, sent) = Teams(naming: false, always: message);
+        var outcome = await client.ChangeSeatsIsolatedAsync(Org, SeatAction.Add, AssigneeKind.Team, slugs.Split(','), default);
         Assert.Equal(new[] { "CopilotSeats.Http422:octo-org" }, Ids(outcome));
-        Assert.Equal(1, handler.Count);
+        Assert.Equal(requests, sent.Count); // 2n-1 when only splitting can tell; once when GitHub names the setting
     }
 
     [Theory]

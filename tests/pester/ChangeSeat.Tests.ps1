@@ -149,12 +149,12 @@ Describe 'Remove-CopilotUser' {
         (Get-CopilotSeat -Organization octo-org -UserName user-0002 @Conn).PendingCancellationDate | Should -BeNullOrEmpty
     }
 
-    It 'a team-granted user (team1-member-1) gives a non-terminating CopilotSeats.Http422 (InvalidOperation), not retried' {
+    It 'a team-granted user (team1-member-1) alone gives a non-terminating CopilotSeats.TeamAssigned for that login, not retried' {
         $out = @(try { Remove-CopilotUser -Organization octo-org -UserName team1-member-1 -Force @Conn -ErrorVariable ev -ErrorAction SilentlyContinue; 'after' } catch { })
         $out | Should -Be 'after' -Because 'the error is not terminating and no change is written'
         @($ev).Count | Should -Be 1
-        Assert-ErrorRecord $ev[0] 'CopilotSeats.Http422' InvalidOperation 'octo-org'
-        @(Get-SimulatorRequests $Sim).Count | Should -Be 1 -Because 'a 422 is never retried'
+        Assert-ErrorRecord $ev[0] 'CopilotSeats.TeamAssigned' InvalidOperation 'team1-member-1'
+        @(Get-SimulatorRequests $Sim -Method DELETE).Count | Should -Be 1 -Because 'a 422 is never retried'
         (Get-CopilotSeat -Organization octo-org -UserName team1-member-1 @Conn).PendingCancellationDate | Should -BeNullOrEmpty
     }
 
@@ -202,6 +202,20 @@ Describe 'Add-CopilotTeam and Remove-CopilotTeam' {
         $change = & $Command -Enterprise octo-ent -TeamName $Team -Force @Conn
         Assert-Properties $change @{ AssigneeType = 'EnterpriseTeam'; Enterprise = 'octo-ent'; Action = $Action }
         Assert-OneSeatRequest $Sim $Method '/enterprises/octo-ent/copilot/billing/selected_enterprise_teams' selected_enterprise_teams $Team
+    }
+
+    It '<Command> <Bad>,<Good>: the unknown team gets its own error, the other is sent again and journaled Applied' -ForEach @(
+        @{ Command = 'Add-CopilotTeam'; Bad = 'no-team-2'; Good = 'team-2' }
+        @{ Command = 'Remove-CopilotTeam'; Bad = 'no-team-3'; Good = 'team-1' }
+    ) {
+        $journal = Join-Path $TestDrive "$Command.jsonl"
+        $out = @(& $Command -Organization octo-org -TeamName $Bad, $Good -Force -JournalPath $journal @Conn -ErrorVariable ev -ErrorAction SilentlyContinue)
+        @($ev).Count | Should -Be 1
+        Assert-ErrorRecord $ev[0] 'CopilotSeats.Http422' InvalidOperation $Bad
+        $out.Requested | Should -Be $Good
+        $out.SeatsChanged | Should -BeGreaterThan 0
+        @(Get-CopilotSeatJournal -Path $journal | ForEach-Object { "$($_.Request):$($_.Name):$($_.Outcome)" }) |
+            Should -Be @("2:${Good}:Applied", "1:${Good}:Refused", "1:${Bad}:Refused")
     }
 
     It 'team names come from the pipeline by their -Slug alias' {

@@ -21,11 +21,11 @@ namespace CopilotSeats.Http
             && OAuthScopes.Parse(Response.Header("X-Accepted-OAuth-Scopes") ?? string.Empty).Count > 0;
 
         /// <summary>Whether GitHub's own message says any of these words (case-insensitive).</summary>
-        public bool Says(params string[] words)
-        {
-            string said = GitHubMessage ?? string.Empty;
-            return words.Any(w => said.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0);
-        }
+        public bool Says(params string[] words) => Said(GitHubMessage, words);
+
+        /// <summary>Whether <paramref name="message"/> says any of these words (case-insensitive).</summary>
+        internal static bool Said(string? message, string[] words) =>
+            words.Any(w => (message ?? string.Empty).IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0);
 
         /// <summary>Today, for the usage report window (UTC).</summary>
         public DateTime Today => DateTime.UtcNow.Date;

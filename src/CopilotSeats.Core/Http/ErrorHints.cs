@@ -17,6 +17,11 @@ namespace CopilotSeats.Http
             return null;
         }
 
+        private static readonly string[] SeatSettingWords = { "assign_all", "unconfigured", "seat management setting" };
+
+        /// <summary>Whether GitHub's 422 says the seat management setting refuses the request (whatever names it holds).</summary>
+        internal static bool SaysSeatSetting(string? gitHubMessage) => ErrorAnswer.Said(gitHubMessage, SeatSettingWords);
+
         private static readonly ErrorHint[] Table =
         {
             new ErrorHint(401, null,
@@ -58,7 +63,7 @@ namespace CopilotSeats.Http
 
             // 422: when GitHub's message states the cause, the one explanation that fits it; else the
             // documented causes, once.
-            new ErrorHint(422, a => a.Request.Kind.IsSeatChange() && a.Says("assign_all", "unconfigured", "seat management setting"),
+            new ErrorHint(422, a => a.Request.Kind.IsSeatChange() && a.Says(SeatSettingWords),
                 a => "Seats are assigned and cancelled one by one only when the seat management setting is assign_selected.",
                 a => "Change the setting in the Copilot policies of the " + a.Subject + "; Get-CopilotOrgDetail shows it."),
             new ErrorHint(422, a => a.Request.Kind == RequestKind.RemoveUsers && a.Says("team"),

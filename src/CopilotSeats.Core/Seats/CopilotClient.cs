@@ -169,8 +169,8 @@ namespace CopilotSeats.Seats
         }
 
         /// <summary>
-        /// One batch of at most 100 names, like <see cref="ChangeSeatsAsync"/>; for users, a 422 to a batch of
-        /// more than one name is narrowed to the names GitHub refuses (see <see cref="BatchIsolation"/>), and
+        /// One batch of at most 100 names, like <see cref="ChangeSeatsAsync"/>; a 422 (to a batch of users, teams or
+        /// enterprise teams, of one name or more) is narrowed to the names GitHub refuses (see <see cref="BatchIsolation"/>), and
         /// every failure that is not fatal comes back in the outcome instead of being thrown.
         /// </summary>
         public Task<BatchOutcome> ChangeSeatsIsolatedAsync(SeatScope scope, SeatAction action, AssigneeKind kind, IReadOnlyList<string> names,
@@ -182,26 +182,10 @@ namespace CopilotSeats.Seats
             Func<string[], CancellationToken, Task<CopilotSeatChange>> send, CancellationToken cancellationToken)
         {
             string[] batch = names?.ToArray() ?? new string[0];
-            if (kind != AssigneeKind.User) return SendOnceAsync(scope, batch, send, cancellationToken);
-            var isolation = new BatchIsolation(scope, action, send,
+            var isolation = new BatchIsolation(scope, action, kind, send,
                 (login, ct) => GetUserSeatAsync(scope, login, ct),
                 Options.ThrottleLimit, Options.Verbose);
             return isolation.RunAsync(batch, cancellationToken);
-        }
-
-        private static async Task<BatchOutcome> SendOnceAsync(SeatScope scope, string[] batch, Func<string[], CancellationToken, Task<CopilotSeatChange>> send,
-            CancellationToken cancellationToken)
-        {
-            var outcome = new BatchOutcome();
-            try
-            {
-                outcome.Changes.Add(await send(batch, cancellationToken).ConfigureAwait(false));
-            }
-            catch (CopilotException ex) when (!BatchIsolation.IsFatal(ex))
-            {
-                outcome.Errors.Add(new BatchError(ex, scope.Name));
-            }
-            return outcome;
         }
 
         /// <summary>The POST (add) or DELETE (cancel) of seats for the named users, teams or enterprise teams.</summary>

@@ -128,8 +128,8 @@ namespace CopilotSeats.Commands
         /// <summary>
         /// Sends the batches (at most 100 names each, <see cref="BatchPlanner"/>) one at a time, in order, each through
         /// <see cref="JournaledSend"/> (journal null: no record), and writes each one's errors and changes before the next;
-        /// with <paramref name="activity"/>, one progress bar over all of them. A 422 for users is narrowed to the names
-        /// GitHub refuses; each gets its own error, the others are sent again. Later batches go whatever happened to this one.
+        /// with <paramref name="activity"/>, one progress bar over all of them. A 422 (users or teams, one name or more) is narrowed
+        /// to the names GitHub refuses; each gets its own error, the others are sent again. Later batches go whatever happened to this one.
         /// </summary>
         private protected void SendBatches(CopilotClient client, Journal.ChangeJournal? journal,
             IReadOnlyList<(SeatScope Scope, SeatAction Action, AssigneeKind Kind, string[] Names)> batches, string? activity)
