@@ -33,5 +33,13 @@ namespace CopilotSeats.Commands
                 ? "Run Connect-Copilot -Organization <name>, or pass -Organization."
                 : "Run Connect-Copilot -Organization <name> (or -Enterprise <slug>), or pass -Organization / -Enterprise.",
         };
+    
+        public static CopilotException AmbiguousTarget(string organization, string enterprise) => new CopilotException(
+            "CopilotSeats.AmbiguousTarget", CopilotErrorCategory.InvalidArgument, enterprise,
+            $"Both -Organization {organization} and -Enterprise {enterprise} were given: the command works on one of them.")
+        {
+            IsTerminating = true,
+            RecommendedAction = "Pass either -Organization or -Enterprise.",
+        };
     }
 }

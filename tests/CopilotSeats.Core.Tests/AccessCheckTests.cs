@@ -126,10 +126,11 @@ public class AccessCheckTests : AppTestBase
         Assert.Null(ent.CanReadOrgDetail);
         Assert.StartsWith("Budgets: needs the enterprise permission 'Enterprise billing' (read)", ent.Problems[^1]);
         Assert.Equal(new[] { "enterprise_copilot_license_management=write", "enterprise_copilot_metrics=read" }, ent.AppPermissions);
-        // An organization under the enterprise installation: refused before any request.
+        // An organization under the enterprise installation: every check false, the refusal as its problem, no request.
         int before = Requests.Count;
-        var ex = await Assert.ThrowsAsync<CopilotException>(() => AccessChecker.RunAsync(entClient, Org, default));
-        Assert.Equal("CopilotSeats.EnterpriseInstallation", ex.ErrorId);
+        var unreachable = await AccessChecker.RunAsync(entClient, Org, default);
+        Assert.False(unreachable.CanReadOrgDetail == true || unreachable.CanReadSeats || unreachable.CanReadUsage || unreachable.CanReadCreditUsage || unreachable.CanReadBudgets);
+        Assert.Contains("enterprise installation's token does not reach organizations", Assert.Single(unreachable.Problems));
         Assert.Equal(before, Requests.Count);
     }
 

@@ -363,6 +363,27 @@ public class ArgumentCompletionTests
     }
 
     [Fact]
+    public void A_GitHub_page_slower_than_the_budget_still_arrives_and_fills_the_cache_with_one_request()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handler = new ScriptedHandler(async (request, n, ct) =>
+        {
+            await gate.Task.WaitAsync(ct);
+            return ScriptedHandler.Json(HttpStatusCode.OK, "[{\"slug\":\"team-1\"}]");
+        });
+        var budget = TimeSpan.FromMilliseconds(200);
+        var completion = new ArgumentCompletion(null, new CompletionCache(new FakeClock()), budget, () => handler);
+
+        Assert.Empty(Complete(completion, CompletionField.TeamName, "", Session));
+        Thread.Sleep(budget * 3);                                   // the page is slower than the budget
+        Assert.Empty(Complete(completion, CompletionField.TeamName, "", Session));
+        gate.SetResult();
+        WaitUntil(() => completion.Cache.Fetching == 0);
+        Assert.Equal(new[] { "team-1" }, Complete(completion, CompletionField.TeamName, "", Session));
+        Assert.Equal(1, handler.Count);
+    }
+
+    [Fact]
     public void A_slow_source_answers_nothing_within_the_budget()
     {
         var source = Source();

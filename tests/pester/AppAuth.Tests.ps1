@@ -292,8 +292,23 @@ Describe 'Test-CopilotConnection' {
         $check.Target | Should -Be 'octo-ent'
         $check.AppPermissions | Should -Be @('enterprise_copilot_license_management=write', 'enterprise_copilot_metrics=read')
         ((Test-CopilotConnection | Out-String -Width 120 -Stream) -join "`n") | Should -Match 'AppPermissions\s+: enterprise_copilot_license_management=write, enterprise_copilot_metrics=read'
-        $err = Get-ThrownError { Test-CopilotConnection -Organization octo-org }
-        $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.EnterpriseInstallation*'
+    }
+
+    It 'a target its installation cannot reach (<Case>): every check false, the refusal in Problems, no error, nothing sent' -ForEach @(
+        @{ Case = 'enterprise installation, -Organization'; Connect = @{ Enterprise = 'octo-ent' }; Target = @{ Organization = 'octo-org' }; OrgDetail = $false
+           Refusal = "enterprise installation's token does not reach organizations" }
+        @{ Case = 'organization installation, -Enterprise'; Connect = @{ Organization = 'octo-org' }; Target = @{ Enterprise = 'octo-ent' }; OrgDetail = $null
+           Refusal = "organization installation's token has no enterprise permissions" }
+    ) {
+        $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile @Connect
+        Clear-SimulatorLog $Sim
+        $check = Test-CopilotConnection @Target -ErrorVariable errs
+        $errs.Count | Should -Be 0
+        $check.CanReadOrgDetail | Should -Be $OrgDetail
+        @($check.CanReadSeats, $check.CanReadUsage, $check.CanReadCreditUsage, $check.CanReadBudgets) | Should -Be @($false, $false, $false, $false)
+        @($check.Problems).Count | Should -Be 1
+        $check.Problems[0] | Should -Match ([regex]::Escape($Refusal))
+        @(Get-SimulatorRequests $Sim | Where-Object path -notlike '/app/*').Count | Should -Be 0
     }
 
     It 'takes organizations from the pipeline (names, or objects with Organization or Enterprise): one check each' {

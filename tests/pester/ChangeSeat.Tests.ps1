@@ -218,6 +218,24 @@ Describe 'Add-CopilotTeam and Remove-CopilotTeam' {
             Should -Be @("2:${Good}:Applied", "1:${Good}:Refused", "1:${Bad}:Refused")
     }
 
+    It 'team names come from the pipeline as strings, and by the <Property> property' -ForEach @(@{ Property = 'Team' }, @{ Property = 'TeamName' }) {
+        $null = 'team-2', [pscustomobject]@{ $Property = 'team-3' } | Add-CopilotTeam -Organization octo-org -Force @Conn
+        @(Get-SimulatorRequests $Sim -Method POST | ForEach-Object { (Get-RequestBody $_).selected_teams }) -join ',' | Should -Be 'team-2,team-3'
+    }
+
+    It 'any other object piped into <Command> is not bound (not sent as its text), one error each, and nothing is sent' -ForEach @(
+        @{ Command = 'Remove-CopilotTeam'; Piped = { Get-CopilotSeat -Organization octo-org -UserName team1-member-2 @Conn } }
+        @{ Command = 'Remove-CopilotUser'; Piped = { [guid]::NewGuid(), [pscustomobject]@{ Id = 'user-0001' } } }
+    ) {
+        $piped = @(& $Piped)
+        Clear-SimulatorLog $Sim
+        $out = @($piped | & $Command -Organization octo-org -Force @Conn -ErrorVariable ev -ErrorAction SilentlyContinue)
+        $out.Count | Should -Be 0
+        @($ev).Count | Should -Be $piped.Count
+        $ev | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'InputObjectNotBound,*' }
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+
     It 'team names come from the pipeline by their -Slug alias' {
         $null = [pscustomobject]@{ Slug = 'team-2' }, [pscustomobject]@{ Slug = 'team-3' } | Add-CopilotTeam -Organization octo-org -Force @Conn
         Assert-OneSeatRequest $Sim POST -Field selected_teams -Names 'team-2,team-3' -Sorted

@@ -189,6 +189,27 @@ Describe 'Undo-CopilotSeatChange' {
         Assert-OneSeatRequest $Sim DELETE '/orgs/octo-org/copilot/billing/selected_teams' selected_teams 'team-2'
     }
 
+    It 'under an enterprise App installation, tells kept from new seats from one seat listing (the member lookup is closed to Apps)' {
+        . (Join-Path $PSScriptRoot 'AppHelpers.ps1')
+        $removed = Add-CopilotUser -Enterprise octo-ent -UserName ent-user-5, ent-user-6 -Force -NoJournal @Conn | ForEach-Object {
+            Remove-CopilotUser -Enterprise octo-ent -UserName ent-user-5, ent-user-6 -Force -JournalPath $J @Conn }
+        @{ v = 1; run = "$($removed.RunId)"; request = 9; time = '2026-11-01T00:00:00.000Z'; command = 'Remove-CopilotUser'; enterprise = 'octo-ent'
+           action = 'Remove'; type = 'User'; name = 'ent-user-7'; outcome = 'Applied' } | ConvertTo-Json -Compress | Add-Content $J
+        $key = New-TestAppKey
+        $null = Register-SimulatorApp $Sim -ClientId Iv23liUndoApp -PublicKey $key.PublicKey -Installations @(@{ enterprise = 'octo-ent'; id = 102 })
+        $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId Iv23liUndoApp -PrivateKey (ConvertTo-TestSecureString $key.Pkcs1) -Enterprise octo-ent
+        try {
+            Clear-SimulatorLog $Sim
+            $out = @(Undo-CopilotSeatChange -RunId $removed.RunId -JournalPath $J -Force -Verbose -WarningVariable warnings 4>&1 3>$null)
+        }
+        finally { Disconnect-Copilot }
+        @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match "^'ent-user-[56]' in the enterprise octo-ent keeps the seat pending" }).Count | Should -Be 2
+        "$warnings" | Should -Match "'ent-user-7' in the enterprise octo-ent buys a new seat"
+        $pages = @(Get-SimulatorRequests $Sim -Method GET | Where-Object path -eq '/enterprises/octo-ent/copilot/billing/seats')
+        $pages.Count | Should -BeGreaterThan 0
+        @($pages.query | Sort-Object -Unique).Count | Should -Be $pages.Count -Because 'one listing: each page once'
+    }
+
     It 'reports a run the journal does not hold as CopilotSeats.RunNotFound' {
         $run = [guid]::NewGuid()
         Undo-CopilotSeatChange -RunId $run -JournalPath $J -Force @Conn -ErrorVariable errs -ErrorAction SilentlyContinue

@@ -140,6 +140,16 @@ Describe 'Sync-CopilotSeat' {
         @($keep | Sync-CopilotSeat -Organization octo-org -MaximumRemoval $Leavers -Force @Conn -WarningAction SilentlyContinue).Count | Should -Be 1
     }
 
+    It 'stops on -Organization and -Enterprise typed together (<Case>) before any request' -ForEach @(
+        @{ Case = 'a reference'; Command = { Sync-CopilotSeat -ReferenceUser octocat -Organization octo-org -Enterprise octo-ent -Force @Conn } }
+        @{ Case = 'a plan'; Command = { Import-Csv -LiteralPath $Csv | Sync-CopilotSeat -Organization octo-org -Enterprise octo-ent -Force @Conn } }
+    ) {
+        $err = Get-ThrownError $Command
+        Assert-ErrorRecord $err 'CopilotSeats.AmbiguousTarget' 'InvalidArgument' 'octo-ent'
+        $err.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+
     It 'stops on an empty reference before any request; -AllowEmptyReference still meets the removal guard' {
         Assert-ErrorRecord (Get-ThrownError { @() | Sync-CopilotSeat -Organization octo-org -Force @Conn }) 'CopilotSeats.EmptyReference' 'InvalidData' 'octo-org'
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0

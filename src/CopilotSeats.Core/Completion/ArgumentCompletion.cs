@@ -29,9 +29,20 @@ namespace CopilotSeats.Completion
         private readonly ICompletionSource _source;
 
         public ArgumentCompletion(ICompletionSource? source = null, CompletionCache? cache = null, TimeSpan? timeout = null)
+            : this(source, cache, timeout, primaryHandler: null)
+        {
+        }
+
+        /// <param name="primaryHandler">Replaces the HTTP handler of the GitHub listing (tests).</param>
+        internal ArgumentCompletion(ICompletionSource? source, CompletionCache? cache, TimeSpan? timeout, Func<HttpMessageHandler>? primaryHandler)
         {
             Timeout = timeout ?? DefaultTimeout;
-            _source = source ?? new ApiCompletionSource(() => new CopilotClientOptions { RequestTimeout = Timeout, ThrottleLimit = 4 });
+            // The budget is how long a Tab waits, not how long the listing may take: its requests get the ordinary
+            // timeout (the cache lifetime still bounds the whole listing), so a slow page arrives and fills the cache.
+            _source = source ?? new ApiCompletionSource(() => new CopilotClientOptions
+            {
+                RequestTimeout = CopilotDefaults.RequestTimeout, ThrottleLimit = 4, PrimaryHandlerFactory = primaryHandler,
+            });
             Cache = cache ?? new CompletionCache();
         }
 

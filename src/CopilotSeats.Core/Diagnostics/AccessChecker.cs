@@ -12,8 +12,9 @@ namespace CopilotSeats.Diagnostics
     /// its latest 28-day usage report, its AI-credit usage report of this month and its budgets (per_page=1); for an
     /// enterprise, the last four. GET requests only, one per check,
     /// through the request engine (retries, rate-limit waits, token renewal). A refusal is data: the check is
-    /// false and <see cref="AccessProblems"/> says what is missing. No token, or an API that cannot be reached,
-    /// is thrown as elsewhere.
+    /// false and <see cref="AccessProblems"/> says what is missing; so is a target the App installation cannot reach
+    /// (<see cref="InstallationReach"/>), checked without a request. No token, or an API that cannot be reached, is
+    /// thrown as elsewhere.
     /// </summary>
     public static class AccessChecker
     {
@@ -31,6 +32,13 @@ namespace CopilotSeats.Diagnostics
                 TokenKind = kind,
                 AppPermissions = connection.Tokens is IAppSignIn app ? app.Permissions.Select(p => p.Key + "=" + p.Value).ToArray() : null,
             };
+            if (InstallationReach.Refusal(connection.Tokens, target) is { } unreachable)
+            {
+                // Nothing of the target can be reached with this installation: every check is false, nothing is sent.
+                if (target.Kind == ScopeKind.Organization) result.CanReadOrgDetail = false;
+                result.Problems = new[] { unreachable.Message + " " + unreachable.RecommendedAction };
+                return result;
+            }
             var problems = new List<string>();
             var answers = new List<ApiResponse>();
 

@@ -10,6 +10,7 @@ namespace CopilotSeats.Commands
         [Parameter(ParameterSetName = OrganizationSet, Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = EnterpriseSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Slug", "Team")]
+        [NameTextTransformation]
         [ValidateCopilotName(NameKind.TeamSlug)]
         [ArgumentCompleter(typeof(TeamNameCompleter))]
         public string[] TeamName { get; set; } = Array.Empty<string>();

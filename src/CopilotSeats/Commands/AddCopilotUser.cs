@@ -10,6 +10,7 @@ namespace CopilotSeats.Commands
         [Parameter(ParameterSetName = EnterpriseSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Login")]
         [AllowNull, AllowEmptyString, AllowEmptyCollection]
+        [NameTextTransformation]
         [ValidateCopilotName(NameKind.Login, AllowEmpty = true)]
         public string[] UserName { get; set; } = Array.Empty<string>();
 

@@ -65,6 +65,9 @@ namespace CopilotSeats.Commands
 
         protected override void BeginProcessing()
         {
+            // Both typed is refused; both on a plan item (an enterprise row) is that item's enterprise.
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Organization)) && MyInvocation.BoundParameters.ContainsKey(nameof(Enterprise)))
+                ThrowTerminatingError(ErrorRecords.From(ErrorRecords.AmbiguousTarget(Organization!, Enterprise!)));
             base.BeginProcessing();
             // A target typed on the command line wins over the one each plan item carries.
             if (!string.IsNullOrEmpty(Organization) || !string.IsNullOrEmpty(Enterprise)) _typedScope = new[] { ResolveScope(Organization, Enterprise) };
