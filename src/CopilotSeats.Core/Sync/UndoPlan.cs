@@ -14,7 +14,8 @@ namespace CopilotSeats.Sync
         public Guid RunId { get; } = runId;
         /// <summary>
         /// Set on a user to cancel whose add GitHub's seats_created does not confirm (0 or fewer seats than names, or no
-        /// answer): the time of the add request. The user is cancelled only if the seat proves to be granted since (<see cref="AddedByRun"/>).
+        /// answer): the entry's time, which is the answer's line for an Applied entry (the journal reader drops the Sent line
+        /// it completes) and the Sent line for an Unknown one. The user is cancelled only if the seat proves to be granted since (<see cref="AddedByRun"/>).
         /// </summary>
         public DateTimeOffset? RequestTime { get; } = requestTime;
     }
