@@ -77,16 +77,20 @@ public sealed class JournaledSendTests : SimulatorTestBase, IDisposable
         UndoPlan plan = UndoPlan.From(entries, includeUnknown: false);
         Assert.Equal(new[] { "Remove no-seat-6", "Add user-0004" }, plan.Steps.Select(s => $"{s.Action} {s.Name}"));
         Assert.Equal((1, 1), (plan.Refused, plan.Unknown));
-        Assert.Equal(3, UndoPlan.From(entries, includeUnknown: true).Steps.Count);
+        UndoPlan withUnknown = UndoPlan.From(entries, includeUnknown: true);
+        Assert.Equal(3, withUnknown.Steps.Count);
 
         using CopilotClient client = Fast();
-        var found = await SeatRestore.CheckAsync(client, Org, new[] { "user-0004", "no-seat-7", "user-0005" }, 2, CancellationToken.None);
-        Assert.Equal(RestoreKind.KeepsSeat, found["user-0004"].Kind);
-        Assert.NotNull(found["user-0004"].Until);
-        Assert.Equal(RestoreKind.NewSeat, found["no-seat-7"].Kind);
-        Assert.Equal(RestoreKind.Seated, found["user-0005"].Kind);
-        var ent = await SeatRestore.CheckAsync(client, SeatScope.ForEnterprise("octo-ent"), new[] { "user-0027" }, 1, CancellationToken.None);
-        Assert.Equal(RestoreKind.KeepsSeat, ent["user-0027"].Kind); // pending in octo-lab, active in octo-org
+        UndoChecks checks = await UndoChecks.RunAsync(client, withUnknown, 2, CancellationToken.None);
+        Assert.Equal(AddedCheck.NoActiveSeat, checks.Added(Org, "no-seat-5")); // the dropped POST was not applied
+        Assert.Null(checks.Added(Org, "no-seat-6"));                          // seats_created confirms it: no check
+        Assert.Equal(RestoreKind.KeepsSeat, checks.Restore(Org, "user-0004")!.Value.Kind);
+        Assert.NotNull(checks.Restore(Org, "user-0004")!.Value.Until);
+        async Task<RestoreKind> Restore(SeatScope scope, string login) =>
+            SeatRestore.Classify((await SeatLookup.FindAsync(client, scope, new[] { login }, 1, CancellationToken.None))[login]).Kind;
+        Assert.Equal(RestoreKind.NewSeat, await Restore(Org, "no-seat-7"));
+        Assert.Equal(RestoreKind.Seated, await Restore(Org, "user-0005"));
+        Assert.Equal(RestoreKind.KeepsSeat, await Restore(SeatScope.ForEnterprise("octo-ent"), "user-0027")); // pending in octo-lab, active in octo-org
     }
 
     private static ScriptedFault Post(int status) => new() { Method = "POST", PathContains = "budgets", Status = status };

@@ -134,19 +134,52 @@ public sealed class SyncPlanTests
     }
 
     [Fact]
-    public void Undo_cancels_only_users_whose_request_created_a_seat_for_each_name()
+    public void Undo_marks_for_a_check_the_user_adds_whose_request_did_not_create_a_seat_for_each_name()
     {
         var run = Guid.NewGuid();
-        CopilotJournalEntry Line(int request, string action, string name, int created) => new()
+        CopilotJournalEntry Line(int request, string action, string name, int? created, string outcome = "Applied") => new()
         {
-            RunId = run, Request = request, Time = TestSeats.Now, Organization = "o", Action = action, AssigneeType = "User", Name = name,
-            Outcome = "Applied", SeatsCreated = action == "Add" ? created : null,
+            RunId = run, Request = request, Time = TestSeats.Now.AddMinutes(request), Organization = "o", Action = action, AssigneeType = "User",
+            Name = name, Outcome = outcome, SeatsCreated = created,
         };
-        var plan = UndoPlan.From(new[] { Line(1, "Add", "seated", 0), Line(2, "Add", "b", 1), Line(2, "Add", "c", 1), Line(3, "Add", "d", 2),
-            Line(3, "Add", "e", 2), Line(4, "Remove", "f", 0) }, includeUnknown: false);
-        Assert.Equal(new[] { "Add f", "Remove d", "Remove e" }, plan.Steps.Select(s => $"{s.Action} {s.Name}"));
-        Assert.Equal(1, plan.NotAdded);
-        Assert.Equal(new[] { "b", "c" }, plan.Ambiguous);
+        var entries = new[] { Line(1, "Add", "retried", 0), Line(2, "Add", "b", 1), Line(2, "Add", "c", 1), Line(3, "Add", "d", 2),
+            Line(3, "Add", "e", 2), Line(4, "Remove", "f", null), Line(5, "Add", "uncounted", null), Line(6, "Add", "unanswered", null, "Unknown") };
+        string Steps(bool includeUnknown) => string.Join(", ", UndoPlan.From(entries, includeUnknown).Steps
+            .Select(s => $"{s.Action} {s.Name}" + (s.RequestTime is { } t ? $" checked at +{(t - TestSeats.Now).TotalMinutes}" : "")));
+        Assert.Equal("Remove uncounted checked at +5, Add f, Remove d, Remove e, Remove b checked at +2, Remove c checked at +2, Remove retried checked at +1",
+            Steps(includeUnknown: false));
+        Assert.StartsWith("Remove unanswered checked at +6, ", Steps(includeUnknown: true));
+    }
+
+    private static CopilotSeat Granted(double minutesAfterRequest, string? team = null, bool pending = false) =>
+        TestSeats.Seat(createdDaysAgo: -minutesAfterRequest / 1440, team: team, pending: pending);
+
+    public static TheoryData<string, CopilotSeat[]?, AddedCheck> AddedRules() => new()
+    {
+        { "granted after the request", new[] { Granted(1) }, AddedCheck.Added },
+        { "granted 4 minutes before (clock skew)", new[] { Granted(-4) }, AddedCheck.Added },
+        { "granted 6 minutes before", new[] { Granted(-6) }, AddedCheck.SeatedBefore },
+        { "one older direct grant beside a new one", new[] { Granted(1), Granted(-600) }, AddedCheck.SeatedBefore },
+        { "new but pending cancellation", new[] { Granted(1, pending: true) }, AddedCheck.NoActiveSeat },
+        { "new through a team", new[] { Granted(1, team: "t") }, AddedCheck.NoActiveSeat },
+        { "no seat", new CopilotSeat[0], AddedCheck.NoActiveSeat },
+        { "lookup failed", null, AddedCheck.Unchecked },
+    };
+
+    [Theory]
+    [MemberData(nameof(AddedRules))]
+    public void Undo_cancels_a_checked_user_only_when_their_active_direct_seat_was_granted_since_the_request(string situation, CopilotSeat[]? seats, AddedCheck expected)
+    {
+        Assert.True(AddedByRun.Judge(seats, TestSeats.Now) == expected, situation);
+    }
+
+    [Fact]
+    public void Undo_names_the_checked_users_it_leaves_seated_by_reason_in_one_warning()
+    {
+        Assert.Null(AddedByRun.Warning(new (string, AddedCheck)[0]));
+        Assert.Equal("3 user(s) the run may have added are not cancelled (seated before the run: a, c; lookup failed: b). "
+            + "Check them with Get-CopilotSeat -UserName; cancel with Remove-CopilotUser.",
+            AddedByRun.Warning(new[] { ("a", AddedCheck.SeatedBefore), ("b", AddedCheck.Unchecked), ("c", AddedCheck.SeatedBefore) }));
     }
 
     [Fact]

@@ -174,12 +174,28 @@ Describe 'Undo-CopilotSeatChange' {
         @((Undo-CopilotSeatChange -RunId $run -JournalPath $J -Force -IncludeUnknown @Conn 3>$null).Requested) | Should -Contain 'no-seat-9'
     }
 
-    It 'leaves alone, with one warning, a user who already had a seat when the run added them' {
-        $added = Add-CopilotUser -Organization octo-org -UserName octocat -Force -JournalPath $J @Conn
-        Clear-SimulatorLog $Sim
-        @(Undo-CopilotSeatChange -RunId $added.RunId -JournalPath $J -Force @Conn -WarningVariable warnings 3>$null).Count | Should -Be 0
-        "$warnings" | Should -Match '^1 user\(s\) already had a seat'
-        @(Get-MutationRequests $Sim).Count | Should -Be 0
+    It 'cancels only the user a request added when its count does not say which (<Case>): the seat granted since the request' -ForEach @(
+        @{ Case = 'seats_created 1 for 2 names'; Faults = @(); Extra = @{} }
+        @{ Case = 'no answer, -IncludeUnknown'; Faults = @(@{ method = 'POST'; pathContains = 'selected_users'; status = 0; afterApplied = $true }); Extra = @{ IncludeUnknown = $true } }
+    ) {
+        Set-SimulatorFaults $Sim @{ script = $Faults }
+        Add-CopilotUser -Organization octo-org -UserName user-0008, no-seat-5 -Force -MaxRetries 0 -JournalPath $J @Conn -ErrorAction SilentlyContinue | Out-Null
+        Set-SimulatorFaults $Sim @{}
+        $undo = Undo-CopilotSeatChange -RunId (Get-CopilotSeatJournal -Path $J)[0].RunId -JournalPath $J -Force @Extra @Conn -WarningVariable warnings 3>$null
+        @($undo.Requested) | Should -Be @('no-seat-5')
+        "$warnings" | Should -Match '^1 user\(s\) the run may have added are not cancelled \(seated before the run: user-0008\)'
+        (Get-CopilotSeat -Organization octo-org -UserName user-0008 @Conn).PendingCancellationDate | Should -BeNullOrEmpty
+    }
+
+    It 'cancels the user a Sync added though the retried POST answered seats_created 0 (the dropped first attempt applied)' {
+        $ref = @(Get-CopilotSeat -Organization octo-org @Conn | Where-Object { -not $_.PendingCancellationDate } | ForEach-Object Login) + 'no-seat-9'
+        Set-SimulatorFaults $Sim @{ script = @(@{ method = 'POST'; pathContains = 'selected_users'; status = 0; times = 1; afterApplied = $true }) }
+        $synced = Sync-CopilotSeat -Organization octo-org -ReferenceUser $ref -Force -JournalPath $J @Conn 3>$null
+        Set-SimulatorFaults $Sim @{}
+        Assert-Properties (Get-CopilotSeatJournal -Path $J) @{ Name = 'no-seat-9'; Outcome = 'Applied'; SeatsCreated = 0 }
+        $undo = Undo-CopilotSeatChange -RunId $synced.RunId -JournalPath $J -Force @Conn
+        @($undo.Requested) | Should -Be @('no-seat-9')
+        (Get-CopilotSeat -Organization octo-org -UserName no-seat-9 @Conn).PendingCancellationDate | Should -Not -BeNullOrEmpty
     }
 
     It 'removes the team grant a run added' {

@@ -3,7 +3,7 @@ using CopilotSeats.Journal;
 namespace CopilotSeats.Sync
 {
     /// <summary>One name to change back: the inverse of what a run applied to it.</summary>
-    public sealed class UndoStep(SeatScope scope, AssigneeKind kind, SeatAction action, string name, Guid runId)
+    public sealed class UndoStep(SeatScope scope, AssigneeKind kind, SeatAction action, string name, Guid runId, DateTimeOffset? requestTime = null)
     {
         public SeatScope Scope { get; } = scope;
         public AssigneeKind Kind { get; } = kind;
@@ -12,14 +12,20 @@ namespace CopilotSeats.Sync
         public string Name { get; } = name;
         /// <summary>The run being reversed.</summary>
         public Guid RunId { get; } = runId;
+        /// <summary>
+        /// Set on a user to cancel whose add GitHub's seats_created does not confirm (0 or fewer seats than names, or no
+        /// answer): the entry's time, which is the answer's line for an Applied entry (the journal reader drops the Sent line
+        /// it completes) and the Sent line for an Unknown one. The user is cancelled only if the seat proves to be granted since (<see cref="AddedByRun"/>).
+        /// </summary>
+        public DateTimeOffset? RequestTime { get; } = requestTime;
     }
 
     /// <summary>
     /// What reversing journal entries takes: per (target, assignee type, name) the latest entry that was Applied (or
     /// Unknown, with includeUnknown) is inverted; a name whose entries were all Refused, or Unknown without
     /// includeUnknown, is left alone and counted. Budget changes are counted and left alone (a budget's amount is put back with Set-CopilotBudget).
-    /// A user added by a request that created no seat already had one: not cancelled, counted. A user added by a request that
-    /// created fewer seats than it named may have had one: not cancelled, named in <see cref="Ambiguous"/>.
+    /// A user added by a request whose seats_created equals its number of names is cancelled; any other user add (a count of
+    /// 0 or fewer than names: a retried request or a refreshed pending seat; or no answer) is marked with its request's time to be checked first.
     /// </summary>
     public sealed class UndoPlan
     {
@@ -39,17 +45,12 @@ namespace CopilotSeats.Sync
         public int Unknown { get; }
         /// <summary>Budget changes (Set-/Remove-CopilotBudget) among the entries: never reversed here; Set-CopilotBudget puts an amount back.</summary>
         public int Budgets { get; }
-        /// <summary>Users whose add created no seat (seats_created 0): they were seated before the run, so they are not cancelled.</summary>
-        public int NotAdded { get; private set; }
-        /// <summary>Users added by a request that created fewer seats than names: which of them were seated before is not known, so none is cancelled.</summary>
-        public IReadOnlyList<string> Ambiguous { get; private set; } = Array.Empty<string>();
 
         public static UndoPlan From(IEnumerable<CopilotJournalEntry> entries, bool includeUnknown)
         {
             var ordered = entries.Where(e => e != null).OrderByDescending(e => e.Time).ThenByDescending(e => e.Request).ToList();
-            var namesPerRequest = ordered.Where(IsUserAdd).GroupBy(e => (e.RunId, e.Request)).ToDictionary(g => g.Key, g => g.Count());
-            int notAdded = 0;
-            var ambiguous = new List<string>();
+            var namesPerRequest = ordered.Where(e => IsUserAdd(e) && e.Outcome == JournalFormat.Applied).GroupBy(e => (e.RunId, e.Request))
+                .ToDictionary(g => g.Key, g => g.Count());
             var done = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var lastOutcome = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             var steps = new List<UndoStep>();
@@ -69,23 +70,19 @@ namespace CopilotSeats.Sync
                 {
                     done.Add(key);
                     lastOutcome.Remove(key);
-                    if (IsUserAdd(e) && e.SeatsCreated is { } created && created < namesPerRequest[(e.RunId, e.Request)])
-                    {
-                        if (created == 0) notAdded++;
-                        else ambiguous.Add(e.Name);
-                        continue;
-                    }
-                    steps.Add(new UndoStep(scope, kind, action == SeatAction.Add ? SeatAction.Remove : SeatAction.Add, e.Name, e.RunId));
+                    bool confirmed = IsUserAdd(e) && e.Outcome == JournalFormat.Applied && e.SeatsCreated == namesPerRequest[(e.RunId, e.Request)];
+                    DateTimeOffset? check = IsUserAdd(e) && !confirmed ? e.Time : (DateTimeOffset?)null;
+                    steps.Add(new UndoStep(scope, kind, action == SeatAction.Add ? SeatAction.Remove : SeatAction.Add, e.Name, e.RunId, check));
                 }
                 else if (!lastOutcome.ContainsKey(key) || unknown) lastOutcome[key] = unknown ? JournalFormat.Unknown : JournalFormat.Refused;
             }
             int unknownCount = lastOutcome.Values.Count(o => o == JournalFormat.Unknown);
-            return new UndoPlan(steps, lastOutcome.Count - unknownCount, unknownCount, budgets.Count) { NotAdded = notAdded, Ambiguous = ambiguous };
+            return new UndoPlan(steps, lastOutcome.Count - unknownCount, unknownCount, budgets.Count);
         }
 
-        /// <summary>An applied Add of users: its request's seats_created says how many of its names got a seat.</summary>
+        /// <summary>An Add of users: its request's seats_created, when applied, says how many of its names got a seat.</summary>
         private static bool IsUserAdd(CopilotJournalEntry e) =>
-            e.Outcome == JournalFormat.Applied && string.Equals(e.Action, nameof(SeatAction.Add), StringComparison.OrdinalIgnoreCase)
+            string.Equals(e.Action, nameof(SeatAction.Add), StringComparison.OrdinalIgnoreCase)
             && string.Equals(e.AssigneeType, nameof(AssigneeKind.User), StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The steps in batches of at most 100 names, one list per (target, assignee type, action), in first-seen order.</summary>

@@ -6,7 +6,8 @@ namespace CopilotSeats.Commands
     /// <summary>
     /// Undo-CopilotSeatChange: reverses what a run applied, read from the change journal by -RunId or piped as journal
     /// entries. Cancelled users are added again (keeping a seat still pending cancellation, else buying a new one: the
-    /// lookup before says which), added users cancelled, team grants likewise. Refused entries are never undone, Unknown
+    /// lookup before says which), added users cancelled (where GitHub's seats_created does not confirm the add, only those whose
+    /// seat was granted since the request), team grants likewise. Refused entries are never undone, Unknown
     /// ones only with -IncludeUnknown. Budget changes in the run are left alone, with one warning naming Set-CopilotBudget. The undo is a run of its own in the journal, each line naming the run it reverses.
     /// </summary>
     [Cmdlet(VerbsCommon.Undo, "CopilotSeatChange", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = RunSet)]
@@ -55,43 +56,40 @@ namespace CopilotSeats.Commands
                 WriteWarning($"{plan.Unknown} name(s) have no recorded answer (Unknown) and are not undone: check them with Get-CopilotSeat, or add -IncludeUnknown.");
             if (plan.Budgets > 0)
                 WriteWarning($"{plan.Budgets} budget(s) the run changed are not undone: Undo-CopilotSeatChange reverses seats only. Put an amount back with Set-CopilotBudget (the entries' OldAmountUsd).");
-            if (plan.NotAdded > 0)
-                WriteWarning($"{plan.NotAdded} user(s) already had a seat when the run added them (GitHub created no seat for their request): they are not cancelled.");
-            if (plan.Ambiguous.Count > 0)
-                WriteWarning($"{plan.Ambiguous.Count} user(s) are not cancelled: GitHub created fewer seats than the names in their request, so which already had a seat is not known: "
-                    + string.Join(", ", plan.Ambiguous) + ". Check them with Get-CopilotSeat -UserName; cancel the ones to go with Remove-CopilotUser.");
             if (plan.Refused > 0) WriteVerbose($"{plan.Refused} name(s) were refused by GitHub: nothing was applied, nothing to undo.");
             if (plan.Steps.Count == 0) return;
 
             CopilotClient client = GetClient();
-            var groups = plan.Batches().ToList();
-            var restores = CheckRestores(client, groups);
+            UndoChecks checks = null!;
+            RunAsync(async cancellationToken => checks = await UndoChecks.RunAsync(client, plan, ThrottleLimit, cancellationToken).ConfigureAwait(false));
+            var kept = new List<(string Name, AddedCheck Check)>();
             var accepted = new List<(SeatScope Scope, AssigneeKind Kind, SeatAction Action, List<string> Names)>();
-            foreach (var group in groups)
+            foreach (var group in plan.Batches())
             {
                 var names = new List<string>();
                 foreach (string name in group.Batches.SelectMany(b => b))
                 {
-                    (RestoreKind Kind, string? Until) restore = (RestoreKind.Unchecked, null);
                     string action = group.Action == SeatAction.Remove ? "Cancel Copilot seat (the run added it)" : "Add Copilot seat again";
-                    if (group.Action == SeatAction.Add && group.Kind == AssigneeKind.User && restores.TryGetValue(group.Scope + "|" + name, out restore))
+                    if (checks.Added(group.Scope, name) is { } added && added != AddedCheck.Added)
                     {
-                        if (restore.Kind == RestoreKind.Seated)
-                        {
-                            WriteVerbose($"'{name}' in the {group.Scope}: {SeatRestore.Describe(restore.Kind, null)}.");
-                            continue;
-                        }
-                        action += " (" + SeatRestore.Describe(restore.Kind, restore.Until) + ")";
+                        kept.Add((name, added));
+                        continue;
                     }
+                    var restore = checks.Restore(group.Scope, name);
+                    if (restore?.Kind == RestoreKind.Seated)
+                    {
+                        WriteVerbose($"'{name}' in the {group.Scope}: {SeatRestore.Describe(RestoreKind.Seated, null)}.");
+                        continue;
+                    }
+                    if (restore is { } r) action += " (" + SeatRestore.Describe(r.Kind, r.Until) + ")";
                     if (!ShouldProcessUnlessForced(Force, CopilotSeatChangeCmdlet.TargetText(group.Kind, group.Scope, name), action)) continue;
-                    if (restore.Kind == RestoreKind.NewSeat && group.Action == SeatAction.Add && group.Kind == AssigneeKind.User)
-                        WriteWarning($"'{name}' in the {group.Scope} {SeatRestore.Describe(restore.Kind, null)}.");
-                    else if (restore.Kind == RestoreKind.KeepsSeat)
-                        WriteVerbose($"'{name}' in the {group.Scope} {SeatRestore.Describe(restore.Kind, restore.Until)}.");
+                    if (restore?.Kind == RestoreKind.NewSeat) WriteWarning($"'{name}' in the {group.Scope} {SeatRestore.Describe(RestoreKind.NewSeat, null)}.");
+                    else if (restore?.Kind == RestoreKind.KeepsSeat) WriteVerbose($"'{name}' in the {group.Scope} {SeatRestore.Describe(restore.Value.Kind, restore.Value.Until)}.");
                     names.Add(name);
                 }
                 if (names.Count > 0) accepted.Add((group.Scope, group.Kind, group.Action, names));
             }
+            if (AddedByRun.Warning(kept) is { } warning) WriteWarning(warning);
             if (accepted.Count > 0) Send(client, accepted, plan);
         }
 
@@ -117,24 +115,6 @@ namespace CopilotSeats.Commands
                 WriteError(ErrorRecords.From(new CopilotException("CopilotSeats.RunNotFound", CopilotErrorCategory.ObjectNotFound, missing,
                     $"The journal has no run {missing}.") { RecommendedAction = "Check the run id with Get-CopilotSeatJournal, or pass the journal with -JournalPath." }, missing));
             }
-        }
-
-        /// <summary>For the users to add again: whether each keeps its pending seat or buys a new one (GET requests only).</summary>
-        private IReadOnlyDictionary<string, (RestoreKind Kind, string? Until)> CheckRestores(CopilotClient client,
-            IEnumerable<(SeatScope Scope, AssigneeKind Kind, SeatAction Action, IReadOnlyList<string[]> Batches)> groups)
-        {
-            var all = new Dictionary<string, (RestoreKind, string?)>(StringComparer.OrdinalIgnoreCase);
-            var restores = groups.Where(g => g.Action == SeatAction.Add && g.Kind == AssigneeKind.User).ToList();
-            if (restores.Count == 0) return all;
-            RunAsync(async cancellationToken =>
-            {
-                foreach (var group in restores)
-                {
-                    var found = await SeatRestore.CheckAsync(client, group.Scope, group.Batches.SelectMany(b => b).ToList(), ThrottleLimit, cancellationToken).ConfigureAwait(false);
-                    foreach (var pair in found) all[group.Scope + "|" + pair.Key] = pair.Value;
-                }
-            });
-            return all;
         }
 
         private void Send(CopilotClient client, List<(SeatScope Scope, AssigneeKind Kind, SeatAction Action, List<string> Names)> accepted, UndoPlan plan)
