@@ -55,24 +55,33 @@ public sealed class SyncPlanTests
         Assert.Equal(new[] { "Keep mona", "Add new-1", "Skip svc-new" }, items.Select(i => $"{i.Action} {i.Login.ToLowerInvariant()}"));
     }
 
-    /// <summary>Rows "org" (direct, active), "org!" (pending), "org+" (created 3 days ago) or "org/team"; the other login "v" sits between them.</summary>
+    /// <summary>
+    /// Rows "org" (the organization's direct grant), "-" (the enterprise's own grant), "org/team" or "-/team" (an
+    /// enterprise team); "!" pending, "+" created 3 days ago; the other login "v" sits between them.
+    /// </summary>
     [Theory]
-    [InlineData(false, "a b/t c", "Remove u a")]
-    [InlineData(false, "a! c", "Skip u a")]             // c is a grant the enterprise DELETE did not cancel: not sent again
-    [InlineData(false, "a! b/t", "Conflict u b")]
-    [InlineData(false, "a c+", "Skip u c")]             // the young grant would be cancelled with the rest
-    [InlineData(true, "a! b", "Keep u b")]
-    [InlineData(true, "a! b!", "Restore u a")]
-    public void An_enterprise_login_is_decided_once_from_all_its_grants(bool wanted, string rows, string expected)
+    [InlineData(false, "-", "Remove u ", "a direct seat")]
+    [InlineData(false, "a", "Conflict u a", "a direct grant of the organization a, which a cancel at this target cannot reach: run Remove-CopilotUser -Organization a -UserName u.")]
+    [InlineData(false, "a -", "Remove u ", "also comes from a direct grant of the organization a: run Remove-CopilotUser -Organization a -UserName u.")]
+    [InlineData(false, "a/t -/et", "Conflict u a", "Remove-CopilotTeam -Organization a -TeamName t; Remove-CopilotTeam -Enterprise e -TeamName et.")]
+    [InlineData(false, "a/t b/s a/t2 c", "Conflict u a", "teams 't', 't2' of the organization a and team 's' of the organization b and a direct grant of the organization c")]
+    [InlineData(false, "-! a", "Conflict u a", "run Remove-CopilotUser -Organization a -UserName u.")]
+    [InlineData(false, "-! a!", "Skip u ", "already pending")]
+    [InlineData(false, "-+ a!", "Skip u ", "inside -GraceDays 7")]
+    [InlineData(true, "a! -", "Keep u ", "with a seat")]
+    [InlineData(true, "-! a!", "Restore u ", "adding the user again")]
+    public void An_enterprise_login_is_decided_once_from_all_its_grants(bool wanted, string rows, string expected, string reason)
     {
         var seats = rows.Split(' ').SelectMany(row => new[]
         {
-            TestSeats.Seat("u", org: row.TrimEnd('!', '+').Split('/')[0], team: row.Contains('/') ? row.Split('/')[1] : null,
+            TestSeats.Seat("u", org: row.TrimEnd('!', '+').Split('/')[0] is var org && org != "-" ? org : null, team: row.Contains('/') ? row.TrimEnd('!', '+').Split('/')[1] : null,
                 pending: row.EndsWith('!'), createdDaysAgo: row.EndsWith('+') ? 3 : 400),
             TestSeats.Seat("v"),
         });
         var items = Plan(seats, wanted ? new[] { "u", "v" } : new[] { "v" }, grace: 7, scope: SeatScope.ForEnterprise("e"));
-        Assert.Equal(new[] { expected }, items.Where(i => i.Login == "u").Select(i => $"{i.Action} {i.Login} {i.Organization}"));
+        var item = Assert.Single(items, i => i.Login == "u");
+        Assert.Equal(expected, $"{item.Action} {item.Login} {item.Organization}");
+        Assert.Contains(reason, item.Reason);
     }
 
     [Fact]

@@ -99,16 +99,16 @@ public class ContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Cancelling_twice_counts_once_and_enterprise_cancel_leaves_assign_all_orgs_alone()
+    public async Task Cancelling_twice_counts_once_and_enterprise_cancel_leaves_org_grants_alone()
     {
         var first = await Json(await Raw(HttpMethod.Delete, "/orgs/octo-org/copilot/billing/selected_users", "{\"selected_usernames\":[\"user-0003\"]}"));
         var second = await Json(await Raw(HttpMethod.Delete, "/orgs/octo-org/copilot/billing/selected_users", "{\"selected_usernames\":[\"user-0003\"]}"));
         Assert.Equal((1, 0), ((int)first["seats_cancelled"]!, (int)second["seats_cancelled"]!));
-        // user-0003 is direct in octo-lab and in assign-all-org; only octo-lab is left to cancel.
+        // user-0003 is direct in octo-lab and in assign-all-org: organization grants, which the enterprise cancel leaves (documented).
         var ent = await Json(await Raw(HttpMethod.Delete, "/enterprises/octo-ent/copilot/billing/selected_users", "{\"selected_usernames\":[\"user-0003\"]}"));
-        Assert.Equal(1, (int)ent["seats_cancelled"]!);
+        Assert.Equal(0, (int)ent["seats_cancelled"]!);
         Assert.Null(_sim.State.SeatFor("assign-all-org", "user-0003")!.PendingCancellationDate);
-        Assert.NotNull(_sim.State.SeatFor("octo-lab", "user-0003")!.PendingCancellationDate);
+        Assert.Null(_sim.State.SeatFor("octo-lab", "user-0003")!.PendingCancellationDate);
         // Still listed, with the date.
         var rows = _sim.State.EnterpriseRows("octo-ent").Where(s => s.Login == "user-0003").ToList();
         Assert.Equal(3, rows.Count);

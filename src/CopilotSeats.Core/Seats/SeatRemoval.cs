@@ -56,17 +56,32 @@ namespace CopilotSeats.Seats
         public static string RemoveTeamCommand(SeatScope owner, IEnumerable<string> teams) =>
             "Remove-CopilotTeam " + (owner.Kind == ScopeKind.Enterprise ? "-Enterprise " : "-Organization ") + owner.Name + " -TeamName " + string.Join(", ", teams);
 
+        /// <summary>The Remove-CopilotUser command that cancels the direct grant of <paramref name="organization"/> to <paramref name="login"/>.</summary>
+        public static string RemoveUserCommand(string organization, string login) =>
+            "Remove-CopilotUser -Organization " + organization + " -UserName " + login;
+
+        /// <summary>
+        /// The grants a per-user cancel cannot reach, grouped by owner: the teams (one phrase and one Remove-CopilotTeam
+        /// command per owner) and the organizations' direct grants (one Remove-CopilotUser command each).
+        /// </summary>
+        public static (string Sources, string Commands) Describe(string login, IReadOnlyList<TeamGrant> teams, IReadOnlyList<string>? organizations = null)
+        {
+            var byOwner = teams
+                .GroupBy(g => (g.Owner.Kind, Name: g.Owner.Name.ToLowerInvariant()))
+                .Select(g => (Owner: g.First().Owner, Teams: g.Select(x => x.Team).Distinct(StringComparer.OrdinalIgnoreCase).ToList()))
+                .ToList();
+            var orgs = (organizations ?? Array.Empty<string>()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var sources = byOwner.Select(o => (o.Teams.Count == 1 ? "team '" : "teams '") + string.Join("', '", o.Teams) + "' of the " + o.Owner)
+                .Concat(orgs.Select(o => "a direct grant of the organization " + o));
+            var commands = byOwner.Select(o => RemoveTeamCommand(o.Owner, o.Teams)).Concat(orgs.Select(o => RemoveUserCommand(o, login)));
+            return (string.Join(" and ", sources), string.Join("; ", commands));
+        }
+
         /// <summary>A team-granted seat: the message names the team(s); the action is the exact Remove-CopilotTeam command.</summary>
         public static CopilotException TeamAssigned(string login, IReadOnlyList<TeamGrant> grants)
         {
             if (grants is null || grants.Count == 0) throw new ArgumentException("A team-assigned seat has at least one team.", nameof(grants));
-            var byOwner = grants
-                .GroupBy(g => (g.Owner.Kind, Name: g.Owner.Name.ToLowerInvariant()))
-                .Select(g => (Owner: g.First().Owner, Teams: g.Select(x => x.Team).Distinct(StringComparer.OrdinalIgnoreCase).ToList()))
-                .ToList();
-            string teams = string.Join(" and ", byOwner.Select(o =>
-                (o.Teams.Count == 1 ? "team '" : "teams '") + string.Join("', '", o.Teams) + "' of the " + o.Owner));
-            string commands = string.Join("; ", byOwner.Select(o => RemoveTeamCommand(o.Owner, o.Teams)));
+            var (teams, commands) = Describe(login, grants);
             return new CopilotException(TeamAssignedId, CopilotErrorCategory.InvalidOperation, login,
                 $"The Copilot seat of '{login}' comes from {teams}, so it cannot be cancelled per user: cancel the team's seats, or remove the user from the team.")
             {

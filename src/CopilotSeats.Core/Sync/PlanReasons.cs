@@ -23,10 +23,19 @@ namespace CopilotSeats.Sync
 
         public static string Excluded(string pattern) => $"Matches -Exclude '{pattern}': never changed.";
 
-        /// <summary>Names the team and the Remove-CopilotTeam command that cancels its seats.</summary>
-        public static string Conflict(TeamGrant grant) =>
-            $"Not in the reference set, but the seat comes from team '{grant.Team}' of the {grant.Owner} and cannot be cancelled per user: "
-            + $"run {SeatRemoval.RemoveTeamCommand(grant.Owner, new[] { grant.Team })}, or remove the user from the team.";
+        /// <summary>Names every team and organization grant of the login and the commands that cancel them.</summary>
+        public static string Conflict(string login, IReadOnlyList<TeamGrant> teams, IReadOnlyList<string>? organizations = null)
+        {
+            var (sources, commands) = SeatRemoval.Describe(login, teams, organizations);
+            return $"Not in the reference set, but the seat comes from {sources}, which a cancel at this target cannot reach: run {commands}.";
+        }
+
+        /// <summary>After a Remove's Reason: the grants the enterprise's cancel leaves in place.</summary>
+        public static string AlsoGranted(string login, IReadOnlyList<TeamGrant> teams, IReadOnlyList<string> organizations)
+        {
+            var (sources, commands) = SeatRemoval.Describe(login, teams, organizations);
+            return $"The seat also comes from {sources}: run {commands}.";
+        }
 
         private static string Day(DateTimeOffset date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }

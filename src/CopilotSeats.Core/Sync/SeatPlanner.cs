@@ -19,7 +19,8 @@ namespace CopilotSeats.Sync
     /// the reference set is the set of logins seen. An organization listing has one row per login, planned as it comes.
     /// An enterprise listing has one row per grant: a wanted login with an active row is Keep at once; any other login's
     /// rows are gathered (<see cref="LoginGrants"/>, a few references per login that will be written anyway) and decided
-    /// once in <see cref="Finish"/>, which then writes the Add items.
+    /// once in <see cref="Finish"/>, which then writes the Add items. Only a row with neither organization nor team is the
+    /// enterprise's own grant (Remove); an organization's direct grant is a Conflict like a team's.
     /// </summary>
     public sealed class SeatPlanner
     {
@@ -81,7 +82,7 @@ namespace CopilotSeats.Sync
         {
             if (_seen.TryGetValue(login, out int marks) && (marks & 1 << (int)CopilotSeatPlanAction.Keep) != 0) return;
             Mark(login, item.Action);
-            if (!_open!.TryGetValue(login, out LoginGrants? grants)) _open[login] = grants = new LoginGrants();
+            if (!_open!.TryGetValue(login, out LoginGrants? grants)) _open[login] = grants = new LoginGrants(_scope);
             grants.Add(item, seat);
         }
 
@@ -118,7 +119,9 @@ namespace CopilotSeats.Sync
             else if (age < _options.GraceDays)
                 (item.Action, item.Reason) = (CopilotSeatPlanAction.Skip, PlanReasons.InGrace(age.Value, _options.GraceDays));
             else if (item.AssigningTeam != null)
-                (item.Action, item.Reason) = (CopilotSeatPlanAction.Conflict, PlanReasons.Conflict(new TeamGrant(item.AssigningTeam, SeatRemoval.GrantOwner(_scope, seat))));
+                (item.Action, item.Reason) = (CopilotSeatPlanAction.Conflict, PlanReasons.Conflict(login, new[] { new TeamGrant(item.AssigningTeam, SeatRemoval.GrantOwner(_scope, seat)) }));
+            else if (_open != null && !string.IsNullOrEmpty(seat.Organization)) // an organization's own grant: the enterprise DELETE leaves it
+                (item.Action, item.Reason) = (CopilotSeatPlanAction.Conflict, PlanReasons.Conflict(login, Array.Empty<TeamGrant>(), new[] { seat.Organization! }));
             else
                 (item.Action, item.Reason) = (CopilotSeatPlanAction.Remove, PlanReasons.Remove(item.DaysInactive));
             if (item.Action != CopilotSeatPlanAction.Keep && _options.Exclude.FirstMatch(login) is { } pattern)

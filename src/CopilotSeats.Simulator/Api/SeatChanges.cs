@@ -94,19 +94,19 @@ internal sealed class SeatChanges(SimulatorState state)
     }
 
     /// <summary>
-    /// Cancels every direct grant of the users in the enterprise (enterprise level and its orgs). As on GitHub, a
-    /// request naming a user whose seats all come from teams is refused whole: nothing applied.
+    /// Cancels the enterprise's own grant of each user (no organization, no team): as GitHub documents, users keep
+    /// access through team or organization membership. A request naming a user without an enterprise-level grant whose
+    /// seats come from teams is refused whole (assumed), and one naming a user without any seat too.
     /// </summary>
     private Answer CancelEnterpriseUsers(SeatOwner ent, List<string> names)
     {
         var plan = names.Select(login => (
             Login: login,
-            Direct: state.RowsLocked(ent).Where(s => s.Team is null && string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase)
-                && !(s.Organization != null && state.Orgs.TryGetValue(s.Organization, out var o) && o.Setting == "assign_all")).ToList(),
-            ViaTeam: state.RowsLocked(ent).Where(s => s.Team != null && string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase)).ToList())).ToList();
+            Direct: ent.Seats.Where(s => s.Team is null && string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase)).ToList(),
+            Rows: state.RowsLocked(ent).Where(s => string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase)).ToList())).ToList();
         Answer? refused = RefuseCancel(
-            plan.Where(p => p.Direct.Count == 0 && p.ViaTeam.Count > 0).SelectMany(p => p.ViaTeam.Select(s => (p.Login, s.Team!))),
-            plan.Where(p => p.Direct.Count == 0 && p.ViaTeam.Count == 0).Select(p => p.Login));
+            plan.Where(p => p.Direct.Count == 0 && p.Rows.All(s => s.Team != null)).SelectMany(p => p.Rows.Select(s => (p.Login, s.Team!))),
+            plan.Where(p => p.Rows.Count == 0).Select(p => p.Login));
         if (refused != null) return refused;
         int changed = 0;
         foreach (var p in plan)
