@@ -65,25 +65,35 @@ Describe 'An enterprise plan' {
 
     It 'names the enterprise team of a Conflict, and its CSV rows (Organization and Enterprise set) go back to the enterprise' {
         $csv = Join-Path $TestDrive 'ent-plan.csv'
+        $null = Add-CopilotUser -Enterprise octo-ent -UserName ent-user-5, ent-user-6 -Force -NoJournal @Conn # enterprise-level grants
         $plan = @(Compare-CopilotSeat -ReferenceUser octocat -Enterprise octo-ent @Conn)
-        $conflicts = @($plan | Where-Object Login -like 'ent-user-*')
+        $conflicts = @($plan | Where-Object Login -like 'ent-user-[1-4]')
         (@($conflicts | ForEach-Object { "$($_.Action) $($_.Enterprise) $($_.AssigningTeam)" } | Sort-Object -Unique)) | Should -Be 'Conflict octo-ent ent-team-1'
         $conflicts.Count | Should -Be 4
         $conflicts[0].Reason | Should -Match 'Remove-CopilotTeam -Enterprise octo-ent -TeamName ent-team-1'
         $plan | Export-Csv -LiteralPath $csv -NoTypeInformation
         Clear-SimulatorLog $Sim
-        $null = Import-Csv -LiteralPath $csv | Where-Object Login -in 'user-0001', 'user-0002' | Sync-CopilotSeat -Force @Conn
-        Assert-OneSeatRequest $Sim DELETE '/enterprises/octo-ent/copilot/billing/selected_users' selected_usernames 'user-0001,user-0002' -Sorted
+        $null = Import-Csv -LiteralPath $csv | Where-Object Login -in 'ent-user-5', 'ent-user-6' | Sync-CopilotSeat -Force @Conn
+        Assert-OneSeatRequest $Sim DELETE '/enterprises/octo-ent/copilot/billing/selected_users' selected_usernames 'ent-user-5,ent-user-6' -Sorted
+    }
+
+    It 'plans an organization''s direct grant as a Conflict naming Remove-CopilotUser -Organization, never the enterprise DELETE' {
+        $item = @(Compare-CopilotSeat -ReferenceUser octocat -Enterprise octo-ent @Conn | Where-Object Login -eq 'user-0004')
+        "$($item.Action)" | Should -Be 'Conflict'
+        $item.Reason | Should -Match 'Remove-CopilotUser -Organization octo-org -UserName user-0004; Remove-CopilotUser -Organization octo-lab -UserName user-0004'
     }
 
     It 'decides a login once from all its grants, so a second Sync with the same reference sends nothing' {
-        # user-0001 also has a grant in assign-all-org, which the enterprise DELETE does not cancel; user-0027 is pending in octo-lab only.
-        $ref = @(Get-CopilotSeat -Enterprise octo-ent @Conn | ForEach-Object Login | Sort-Object -Unique | Where-Object { $_ -notin 'user-0001', 'user-0002' })
+        # user-0001 and user-0002 hold organization grants only (Conflict); ent-user-5 holds the enterprise's own grant; user-0027 is pending in octo-lab only.
+        $null = Add-CopilotUser -Enterprise octo-ent -UserName ent-user-5 -Force -NoJournal @Conn
+        $ref = @(Get-CopilotSeat -Enterprise octo-ent @Conn | ForEach-Object Login | Sort-Object -Unique | Where-Object { $_ -notin 'user-0001', 'user-0002', 'ent-user-5' })
         $plan = @($ref | Compare-CopilotSeat -Enterprise octo-ent -IncludeEqual @Conn)
         @($plan | Group-Object Login | Where-Object Count -gt 1).Count | Should -Be 0
         "$(($plan | Where-Object Login -eq 'user-0027').Action)" | Should -Be 'Keep'
+        (@($plan | Where-Object Login -in 'user-0001', 'user-0002' | ForEach-Object { "$($_.Action)" }) -join ',') | Should -Be 'Conflict,Conflict'
+        Clear-SimulatorLog $Sim
         $null = $ref | Sync-CopilotSeat -Enterprise octo-ent -Force @Conn -WarningAction SilentlyContinue
-        Get-MutationSummary | Should -Be 'POST user-0111,user-0112', 'DELETE user-0001,user-0002'
+        Get-MutationSummary | Should -Be 'POST user-0111,user-0112', 'DELETE ent-user-5'
         Clear-SimulatorLog $Sim
         $null = $ref | Sync-CopilotSeat -Enterprise octo-ent -Force @Conn -WarningAction SilentlyContinue
         @(Get-MutationRequests $Sim).Count | Should -Be 0
