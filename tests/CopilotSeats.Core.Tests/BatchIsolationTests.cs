@@ -193,19 +193,19 @@ public class BatchIsolationTests
     }
 
     [Fact]
-    public async Task Enterprise_culprits_name_every_team_with_the_command_for_its_owner()
+    public async Task Enterprise_culprits_name_every_team_and_organization_grant_with_the_command_for_its_owner()
     {
-        var github = new FakeGitHub().Direct("a");
+        var github = new FakeGitHub();
+        github.Seats["a"] = new() { (null, null, false) };
         github.Seats["both"] = new() { ("ent-team-1", null, false), ("team-1", "octo-org", false) };
-        github.Seats["mixed"] = new() { ("ent-team-1", null, false), (null, "octo-org", false) }; // a direct grant too: cancellable
+        github.Seats["mixed"] = new() { ("ent-team-1", null, false), (null, "octo-org", false) }; // an organization's grant: the enterprise cancel leaves it
+        github.Seats["own"] = new() { ("ent-team-1", null, false), (null, null, false) }; // the enterprise's own grant: cancellable
         var (client, _, _, _) = Connect(github);
-        var outcome = await client.ChangeSeatsIsolatedAsync(Ent, SeatAction.Remove, AssigneeKind.User, new[] { "a", "both", "mixed" }, default);
-        var error = Assert.Single(outcome.Errors);
-        Assert.Equal(("CopilotSeats.TeamAssigned", (object)"both"), (error.Error.ErrorId, error.Target));
-        Assert.Contains("ent-team-1", error.Error.Message);
-        Assert.Contains("team-1", error.Error.Message);
-        Assert.Equal("Remove-CopilotTeam -Enterprise octo-ent -TeamName ent-team-1; Remove-CopilotTeam -Organization octo-org -TeamName team-1", error.Error.RecommendedAction);
-        Assert.Equal(new[] { "a", "mixed" }, Assert.Single(outcome.Changes).Requested);
+        var outcome = await client.ChangeSeatsIsolatedAsync(Ent, SeatAction.Remove, AssigneeKind.User, new[] { "a", "both", "mixed", "own" }, default);
+        Assert.Equal(new[] { "CopilotSeats.TeamAssigned:both", "CopilotSeats.OrganizationAssigned:mixed" }, outcome.Errors.Select(e => $"{e.Error.ErrorId}:{e.Target}"));
+        Assert.Equal("Remove-CopilotTeam -Enterprise octo-ent -TeamName ent-team-1; Remove-CopilotTeam -Organization octo-org -TeamName team-1", outcome.Errors[0].Error.RecommendedAction);
+        Assert.Equal("Remove-CopilotTeam -Enterprise octo-ent -TeamName ent-team-1; Remove-CopilotUser -Organization octo-org -UserName mixed", outcome.Errors[1].Error.RecommendedAction);
+        Assert.Equal(new[] { "a", "own" }, Assert.Single(outcome.Changes).Requested);
     }
 
     [Fact]

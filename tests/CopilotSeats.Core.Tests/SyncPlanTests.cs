@@ -183,6 +183,15 @@ public sealed class SyncPlanTests
     }
 
     [Fact]
+    public void At_an_enterprise_undo_weighs_only_the_enterprise_grant_which_its_add_and_cancel_reach()
+    {
+        var ent = SeatScope.ForEnterprise("e");
+        var seats = new[] { TestSeats.Seat(createdDaysAgo: -1.0 / 1440, org: null), Granted(-600) }; // the run's enterprise grant, an older grant of organization o
+        Assert.Equal((AddedCheck.SeatedBefore, AddedCheck.Added), (AddedByRun.Judge(seats, TestSeats.Now), AddedByRun.Judge(seats, TestSeats.Now, ent)));
+        Assert.Equal((RestoreKind.Seated, RestoreKind.NewSeat), (SeatRestore.Classify(new[] { Granted(-600) }).Kind, SeatRestore.Classify(new[] { Granted(-600) }, ent).Kind));
+    }
+
+    [Fact]
     public void Undo_names_the_checked_users_it_leaves_seated_by_reason_in_one_warning()
     {
         Assert.Null(AddedByRun.Warning(new (string, AddedCheck)[0]));

@@ -220,16 +220,16 @@ namespace CopilotSeats.Seats
                 return new Verdict { Error = ex };
             }
             if (seats.Count == 0) return new Verdict { Error = SeatRemoval.NoSeat(login, _scope) };
-            var direct = seats.Where(s => string.IsNullOrWhiteSpace(s.AssigningTeam)).ToList();
-            if (direct.Any(s => s.PendingCancellationDate is null)) return default; // a direct grant to cancel
-            var teams = seats.Where(s => !string.IsNullOrWhiteSpace(s.AssigningTeam) && s.PendingCancellationDate is null).ToList();
-            if (teams.Count == 0)
+            if (seats.Any(s => SeatRemoval.IsOwnGrant(_scope, s) && s.PendingCancellationDate is null)) return default; // a grant of ours to cancel
+            var others = seats.Where(s => !SeatRemoval.IsOwnGrant(_scope, s) && s.PendingCancellationDate is null).ToList(); // teams', and at an enterprise its orgs'
+            if (others.Count == 0)
             {
                 DateTimeOffset? date = seats.Select(s => s.PendingCancellationDate).FirstOrDefault(d => d != null);
                 return new Verdict { Pending = date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty };
             }
-            var grants = teams.Select(s => new TeamGrant(s.AssigningTeam!, SeatRemoval.GrantOwner(_scope, s))).ToList();
-            return new Verdict { Error = SeatRemoval.TeamAssigned(login, grants) };
+            var grants = others.Where(s => !string.IsNullOrWhiteSpace(s.AssigningTeam)).Select(s => new TeamGrant(s.AssigningTeam!, SeatRemoval.GrantOwner(_scope, s))).ToList();
+            var orgs = others.Where(s => string.IsNullOrWhiteSpace(s.AssigningTeam)).Select(s => s.Organization!).ToList();
+            return new Verdict { Error = orgs.Count == 0 ? SeatRemoval.TeamAssigned(login, grants) : SeatRemoval.OrganizationAssigned(login, grants, orgs) };
         }
 
         /// <summary>The names GitHub's message names are refused, each with GitHub's words; returns the others.</summary>

@@ -28,6 +28,7 @@ namespace CopilotSeats.Seats
     {
         public const string TeamAssignedId = "CopilotSeats.TeamAssigned";
         public const string NoSeatId = "CopilotSeats.NoSeat";
+        public const string OrganizationAssignedId = "CopilotSeats.OrganizationAssigned";
         public const string NoAssigneeId = "CopilotSeats.NoAssignee";
 
         /// <summary>
@@ -51,6 +52,14 @@ namespace CopilotSeats.Seats
         /// <summary>Where a team grant of a listed seat lives: the seat's organization in an enterprise listing (an org team), else the target listed.</summary>
         public static SeatScope GrantOwner(SeatScope listed, CopilotSeat seat) =>
             listed.Kind == ScopeKind.Enterprise && !string.IsNullOrEmpty(seat.Organization) ? SeatScope.ForOrganization(seat.Organization!) : listed;
+
+        /// <summary>
+        /// Whether a cancel at <paramref name="scope"/> reaches this grant: a direct grant of the organization, or at an
+        /// enterprise only its own grant (no organization, no team). GitHub documents that the enterprise cancel leaves
+        /// access "through team or organization membership".
+        /// </summary>
+        public static bool IsOwnGrant(SeatScope? scope, CopilotSeat seat) =>
+            string.IsNullOrWhiteSpace(seat.AssigningTeam) && (scope?.Kind != ScopeKind.Enterprise || string.IsNullOrEmpty(seat.Organization));
 
         /// <summary>The Remove-CopilotTeam command that cancels the seats of <paramref name="teams"/> of <paramref name="owner"/>.</summary>
         public static string RemoveTeamCommand(SeatScope owner, IEnumerable<string> teams) =>
@@ -84,6 +93,20 @@ namespace CopilotSeats.Seats
             var (teams, commands) = Describe(login, grants);
             return new CopilotException(TeamAssignedId, CopilotErrorCategory.InvalidOperation, login,
                 $"The Copilot seat of '{login}' comes from {teams}, so it cannot be cancelled per user: cancel the team's seats, or remove the user from the team.")
+            {
+                RecommendedAction = commands,
+            };
+        }
+
+        /// <summary>
+        /// An enterprise cancel for a user whose active seats are organizations' grants (and perhaps teams'): the enterprise
+        /// cancel leaves them, so the message names them and the action gives each owner's command.
+        /// </summary>
+        public static CopilotException OrganizationAssigned(string login, IReadOnlyList<TeamGrant> teams, IReadOnlyList<string> organizations)
+        {
+            var (sources, commands) = Describe(login, teams, organizations);
+            return new CopilotException(OrganizationAssignedId, CopilotErrorCategory.InvalidOperation, login,
+                $"The Copilot seat of '{login}' comes from {sources}, which the enterprise's cancel does not reach: cancel it where it was granted.")
             {
                 RecommendedAction = commands,
             };

@@ -1,3 +1,4 @@
+using CopilotSeats.Seats;
 namespace CopilotSeats.Sync
 {
     /// <summary>Whether a user the run may have added got their seat from it.</summary>
@@ -24,12 +25,13 @@ namespace CopilotSeats.Sync
 
         /// <summary>
         /// The verdict from the user's seat rows (<see cref="SeatLookup"/>; null: the lookup failed). Every active direct row must
-        /// be granted since the request: an enterprise cancel ends all of them, so one older grant keeps the user.
+        /// be granted since the request. At an enterprise only its own grant counts (<see cref="SeatRemoval.IsOwnGrant"/>): the
+        /// cancel leaves the organizations' grants, which the run did not make.
         /// </summary>
-        public static AddedCheck Judge(IReadOnlyList<CopilotSeat>? seats, DateTimeOffset requestTime)
+        public static AddedCheck Judge(IReadOnlyList<CopilotSeat>? seats, DateTimeOffset requestTime, SeatScope? scope = null)
         {
             if (seats is null) return AddedCheck.Unchecked;
-            var active = seats.Where(s => string.IsNullOrWhiteSpace(s.AssigningTeam) && s.PendingCancellationDate is null).ToList();
+            var active = seats.Where(s => SeatRemoval.IsOwnGrant(scope, s) && s.PendingCancellationDate is null).ToList();
             if (active.Count == 0) return AddedCheck.NoActiveSeat;
             return active.All(s => s.CreatedAt >= requestTime - ClockSkew) ? AddedCheck.Added : AddedCheck.SeatedBefore;
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CopilotSeats.Seats;
 
 namespace CopilotSeats.Sync
 {
@@ -19,10 +20,10 @@ namespace CopilotSeats.Sync
     public static class SeatRestore
     {
         /// <summary>A user's verdict from their seat rows (none: the cancelled seat has ended; null: the lookup failed).</summary>
-        public static (RestoreKind Kind, string? Until) Classify(IReadOnlyList<CopilotSeat>? seats)
+        public static (RestoreKind Kind, string? Until) Classify(IReadOnlyList<CopilotSeat>? seats, SeatScope? scope = null)
         {
             if (seats is null) return (RestoreKind.Unchecked, null);
-            var direct = seats.Where(s => string.IsNullOrWhiteSpace(s.AssigningTeam)).ToList();
+            var direct = seats.Where(s => SeatRemoval.IsOwnGrant(scope, s)).ToList(); // at an enterprise, its own grant: the one its add restores
             DateTimeOffset? pending = direct.Select(s => s.PendingCancellationDate).FirstOrDefault(d => d != null);
             // A pending direct grant needs the add even beside an active one (an enterprise user's other grant), or it ends with the cycle.
             if (pending != null) return (RestoreKind.KeepsSeat, pending.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

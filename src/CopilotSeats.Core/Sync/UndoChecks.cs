@@ -31,8 +31,8 @@ namespace CopilotSeats.Sync
                 foreach (UndoStep step in steps)
                 {
                     found.TryGetValue(step.Name, out var rows);
-                    if (step.Action == SeatAction.Add) checks._restores[Key(step.Scope, step.Name)] = SeatRestore.Classify(rows);
-                    else checks._adds[Key(step.Scope, step.Name)] = AddedByRun.Judge(rows, step.RequestTime!.Value);
+                    if (step.Action == SeatAction.Add) checks._restores[Key(step.Scope, step.Name)] = SeatRestore.Classify(rows, step.Scope);
+                    else checks._adds[Key(step.Scope, step.Name)] = AddedByRun.Judge(rows, step.RequestTime!.Value, step.Scope);
                 }
             }
             return checks;
