@@ -11,7 +11,7 @@ namespace CopilotSeats
         Restore,
         /// <summary>Wanted and seated (written with -IncludeEqual only).</summary>
         Keep,
-        /// <summary>Not wanted, but the seat comes from a team: it cannot be cancelled per user.</summary>
+        /// <summary>Not wanted, but the seat comes from a team (or, in an enterprise, an organization's direct grant): the cancel at this target cannot reach it.</summary>
         Conflict,
         /// <summary>Excluded, inside the grace period, or already pending cancellation and not wanted.</summary>
         Skip,
