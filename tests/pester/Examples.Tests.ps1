@@ -110,7 +110,7 @@ Describe 'GitHub App examples' {
         @(Get-SimulatorRequests $Sim -Method DELETE).Count | Should -Be 0
 
         $applied = & $runbook -Enterprise octo-ent -InactiveDays 30 -Apply | Out-String
-        $applied | Should -Match 'Cancelled: [1-9]\d* seats'
+        $applied | Should -Match 'Cancelled: \d+ seats' # the seeded seats are organizations' and enterprise teams' grants, which the enterprise cancel leaves
         $requests = @(Get-SimulatorRequests $Sim)
         $requests | Where-Object path -like '/orgs/*' | Should -BeNullOrEmpty -Because 'an enterprise installation reaches no organization'
         $deletes = @($requests | Where-Object method -eq DELETE)
