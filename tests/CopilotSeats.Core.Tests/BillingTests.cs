@@ -74,14 +74,58 @@ public class BillingTests : SimulatorTestBase
         Assert.Equal((decimal)projectedOverage, figures.ProjectedOverageUsd);
     }
 
-    [Fact]
-    public void Billed_overage_means_the_pool_is_used_up_whatever_the_estimate_says()
+    // The pool is the estimate, at least what GitHub covered; billed overage proves it used up (then it is what was covered).
+    // One inactive seat of 19 USD brings 1,900 credits; on the 16th of a 30-day month the projection doubles the use.
+    [Theory]
+    [InlineData(19000, 6000, 5000, 10, 2.4, 70, 0)]
+    [InlineData(1000, 6000, 5000, 10, 2.4, 70, 0)]
+    [InlineData(0, 1000, 1000, 0, 2.0, 10, 9)]
+    [InlineData(0, 0, 0, 0, null, 0, 19)]
+    public void The_pool_is_the_estimate_or_what_GitHub_covered_and_utilisation_divides_by_the_same_pool(double included, double used, double covered,
+        double netUsd, double? utilisation, double projectedOverage, double saving)
     {
-        var usage = new CreditTotals { Used = 6000m, Covered = 5000m, NetUsd = 10m };
+        var usage = new CreditTotals { Used = (decimal)used, Covered = (decimal)covered, NetUsd = (decimal)netUsd };
         var figures = new CopilotSeatSummary { InactiveMonthlyCost = 19m };
-        CreditPool.Apply(figures, 19000m, 1900m, usage, new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.Zero));
-        Assert.Equal(70m, figures.ProjectedOverageUsd);
-        Assert.Equal(0m, figures.ReclaimSavingUsd);
+        CreditPool.Apply(figures, (decimal)included, 1900m, usage, new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal((decimal?)utilisation, figures.PoolUtilisation);
+        Assert.Equal((decimal)projectedOverage, figures.ProjectedOverageUsd);
+        Assert.Equal((decimal)saving, figures.ReclaimSavingUsd);
+    }
+
+    // Every seat cancelled this month: no seats, but the pool still has usage (removals shrink it next cycle).
+    [Fact]
+    public void A_summary_of_no_seats_still_takes_the_pool_figures_from_the_report()
+    {
+        var summarizer = new Summary.SeatSummarizer(30, null, null, Summary.SeatGrouping.None, TestSeats.Now, "noseats");
+        summarizer.AddCredits(new CreditUsageReport(Query(Org), new[] { new CopilotCreditUsage { GrossQuantity = 500m, DiscountQuantity = 500m } }, "{}"));
+        var summary = Assert.Single(summarizer.Complete());
+        Assert.Equal((0, 0m, 500m, 500m, 0m, 0m), (summary.Seats, summary.IncludedCredits, summary.CreditsUsed, summary.CoveredCredits, summary.OverageUsd, summary.ReclaimSavingUsd));
+        Assert.NotNull(summary.ProjectedCredits);
+    }
+
+    [Fact]
+    public void The_page_of_no_seats_shows_the_credit_section_and_a_figure_it_cannot_give_as_n_a()
+    {
+        var builder = new Reports.SeatReportBuilder(30, null, null, TestSeats.Now, "organization noseats");
+        builder.AddCredits(new CreditUsageReport(Query(Org), Array.Empty<CopilotCreditUsage>(), "{}"));
+        var page = new StringWriter();
+        Reports.SeatReportWriter.Write(builder.Complete(), page);
+        Assert.DoesNotContain("no-pool-note", page.ToString());
+        Assert.Contains("data-credit=\"PoolUtilisation\" data-value=\"\">n/a<", page.ToString());
+    }
+
+    [Theory]
+    [InlineData("business", true, false)]
+    [InlineData("unknown", false, false)]
+    [InlineData("unknown", true, true)]
+    public void Seats_of_a_plan_with_no_allowance_warn_once_with_credits_naming_IncludedCredits(string plan, bool credits, bool warns)
+    {
+        var summarizer = new Summary.SeatSummarizer(30, null, null, Summary.SeatGrouping.None, TestSeats.Now);
+        summarizer.Add(new[] { TestSeats.Seat("a", plan: plan), TestSeats.Seat("b", plan: plan) });
+        if (credits) summarizer.AddCredits(new CreditUsageReport(Query(Org), Array.Empty<CopilotCreditUsage>(), "{}"));
+        string? warning = summarizer.NoAllowanceWarning();
+        Assert.Equal(warns, warning != null);
+        if (warns) Assert.Contains("-IncludedCredits", warning);
     }
 
     [Fact]

@@ -167,6 +167,7 @@ namespace CopilotSeats.Reports
                         .ThenBy(r => r.GrantedIn, StringComparer.OrdinalIgnoreCase)
                         .ToList(),
                     UnknownPlanWarning = _summarizer.UnknownPlanWarning(),
+                    NoAllowanceWarning = _summarizer.NoAllowanceWarning(),
                     Credits = CreditsSection(),
                 };
             }

@@ -35,8 +35,8 @@ namespace CopilotSeats.Commands
         protected override void Complete(ISeatSink sink)
         {
             var summarizer = (SeatSummarizer)sink;
-            string? warning = summarizer.UnknownPlanWarning();
-            if (warning != null) WriteWarning(warning);
+            foreach (string? warning in new[] { summarizer.UnknownPlanWarning(), summarizer.NoAllowanceWarning() })
+                if (warning != null) WriteWarning(warning);
             foreach (CopilotSeatSummary summary in summarizer.Complete()) WriteObject(summary);
         }
     }
