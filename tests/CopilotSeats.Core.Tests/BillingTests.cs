@@ -57,6 +57,17 @@ public class BillingTests : SimulatorTestBase
         Assert.Equal(("GPT-5", 0.01m, 100m, 1m, 0m, 100m, 1m), (item.Model, item.PricePerUnit, item.GrossQuantity, item.GrossAmount, item.DiscountQuantity, item.NetQuantity, item.NetAmount));
     }
 
+    // One clock: a run started a minute before December asks for November's report, whatever the clock says by then.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_report_asked_is_of_the_month_of_the_sinks_clock(bool report)
+    {
+        var now = new DateTimeOffset(2026, 11, 30, 23, 59, 0, TimeSpan.Zero);
+        ICreditSink sink = report ? new Reports.SeatReportBuilder(30, null, null, now) : new Summary.SeatSummarizer(30, null, null, Summary.SeatGrouping.None, now);
+        Assert.Equal("organizations/octo-org/settings/billing/ai_credit/usage?year=2026&month=11", sink.CurrentMonthQuery(Org).RelativePath());
+    }
+
     // 10 business users bring 19,000 credits; 5 inactive ones (95 USD of seats, 9,500 credits) are reclaimable. On the
     // 15th of a 30-day month the month-to-date use is half the projected use.
     [Theory]

@@ -72,6 +72,9 @@ namespace CopilotSeats.Summary
         /// <summary>Included AI credits per user per plan type (-IncludedCredits); GitHub's allowances by default.</summary>
         public IReadOnlyDictionary<string, decimal> CreditAllowances { get; set; } = CreditPool.Allowances;
 
+        /// <summary>The time DaysInactive is counted to, and where in the month the credit projection stands.</summary>
+        public DateTimeOffset Now => _now;
+
         /// <summary>The target's AI-credit usage this month (-IncludeCredits): the summary (without grouping) gets the pool figures.</summary>
         public CreditTotals? Credits { get; private set; }
 

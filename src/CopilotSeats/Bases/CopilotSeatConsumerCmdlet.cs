@@ -135,7 +135,7 @@ namespace CopilotSeats.Commands
         {
             try
             {
-                sink.AddCredits(await client.Billing().GetAsync(new CreditUsageQuery(scope, CreditPeriod.CurrentMonth(DateTimeOffset.UtcNow)), cancellationToken).ConfigureAwait(false));
+                sink.AddCredits(await client.Billing().GetAsync(sink.CurrentMonthQuery(scope), cancellationToken).ConfigureAwait(false));
             }
             catch (CopilotException ex) when (!ErrorRecords.IsFatal(ex))
             {
