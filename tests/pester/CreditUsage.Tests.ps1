@@ -131,11 +131,11 @@ Describe 'Measure-CopilotSeat -IncludeCredits' {
 
     # octo-org is all business: each user brings -IncludedCredits (default 1,900) and costs 19 a month.
     It 'adds the pool figures recomputed from the raw report and seats (<Allowance> credits a user)' -ForEach @(
-        @{ Allowance = 1900; Extra = @{} }
-        @{ Allowance = 1; Extra = @{ IncludedCredits = @{ business = 1 } } }
+        @{ Allowance = 1900; Extra = @{ IncludeCredits = $true } }
+        @{ Allowance = 1; Extra = @{ IncludedCredits = @{ business = 1 } } } # implies -IncludeCredits
     ) {
         Clear-SimulatorLog $Sim
-        $s = Measure-CopilotSeat -Organization octo-org -IncludeCredits @Extra @Conn
+        $s = Measure-CopilotSeat -Organization octo-org @Extra @Conn
         $now = [DateTime]::UtcNow
         @(Get-CreditRequests).Count | Should -Be 1
         $raw = Get-RawReport '/organizations/octo-org/settings/billing/ai_credit/usage'
