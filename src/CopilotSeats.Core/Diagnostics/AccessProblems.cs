@@ -31,6 +31,8 @@ namespace CopilotSeats.Diagnostics
                 return what + $"GitHub answered {status}" + (ErrorMapper.Reason(status) is { Length: > 0 } reason ? " " + reason : string.Empty) + ".";
 
             string? granted = response.Header("X-OAuth-Scopes");
+            if (granted is null && HasScopes(tokenKind) && check == AccessCheckKind.Budgets && status == 404)
+                return what + $"not found: usage-based billing or budgets may not be enabled for the {target}, or it does not exist or the token cannot see it.";
             if (granted is null && status == 403 && HasScopes(tokenKind) && (check == AccessCheckKind.CreditUsage || check == AccessCheckKind.Budgets))
                 return what + $"refused: the account must be {(check == AccessCheckKind.Budgets ? BudgetRole(target) : BillingErrorHints.Role(target))}, with a classic token of {BillingErrorHints.AssumedScopes(target)}.";
             if (check == AccessCheckKind.CreditUsage) return what + CreditUsageProblem(target, response);
