@@ -57,17 +57,6 @@ public class BillingTests : SimulatorTestBase
         Assert.Equal(("GPT-5", 0.01m, 100m, 1m, 0m, 100m, 1m), (item.Model, item.PricePerUnit, item.GrossQuantity, item.GrossAmount, item.DiscountQuantity, item.NetQuantity, item.NetAmount));
     }
 
-    // One clock: a run started a minute before December asks for November's report, whatever the clock says by then.
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void The_report_asked_is_of_the_month_of_the_sinks_clock(bool report)
-    {
-        var now = new DateTimeOffset(2026, 11, 30, 23, 59, 0, TimeSpan.Zero);
-        ICreditSink sink = report ? new Reports.SeatReportBuilder(30, null, null, now) : new Summary.SeatSummarizer(30, null, null, Summary.SeatGrouping.None, now);
-        Assert.Equal("organizations/octo-org/settings/billing/ai_credit/usage?year=2026&month=11", sink.CurrentMonthQuery(Org).RelativePath());
-    }
-
     // 10 business users bring 19,000 credits; 5 inactive ones (95 USD of seats, 9,500 credits) are reclaimable. On the
     // 15th of a 30-day month the month-to-date use is half the projected use.
     [Theory]
@@ -104,26 +93,24 @@ public class BillingTests : SimulatorTestBase
         Assert.Equal((decimal)saving, figures.ReclaimSavingUsd);
     }
 
-    // Every seat cancelled this month: no seats, but the pool still has usage (removals shrink it next cycle).
-    [Fact]
-    public void A_summary_of_no_seats_still_takes_the_pool_figures_from_the_report()
+    // Every seat cancelled this month: no seats, but the pool still has usage (removals shrink it next cycle). The page
+    // shows the credit section, and a figure it cannot give (PoolUtilisation of an empty pool) as n/a. One clock: the
+    // report asked is of the month of the builder's now (November), not of another reading of the clock.
+    [Theory]
+    [InlineData(500, "data-credit=\"PoolUtilisation\" data-value=\"200\">200<")]
+    [InlineData(0, "data-credit=\"PoolUtilisation\" data-value=\"\">n/a<")]
+    public void A_target_of_no_seats_still_takes_the_pool_figures_from_the_report(int used, string shown)
     {
-        var summarizer = new Summary.SeatSummarizer(30, null, null, Summary.SeatGrouping.None, TestSeats.Now, "noseats");
-        summarizer.AddCredits(new CreditUsageReport(Query(Org), new[] { new CopilotCreditUsage { GrossQuantity = 500m, DiscountQuantity = 500m } }, "{}"));
-        var summary = Assert.Single(summarizer.Complete());
-        Assert.Equal((0, 0m, 500m, 500m, 0m, 0m), (summary.Seats, summary.IncludedCredits, summary.CreditsUsed, summary.CoveredCredits, summary.OverageUsd, summary.ReclaimSavingUsd));
-        Assert.NotNull(summary.ProjectedCredits);
-    }
-
-    [Fact]
-    public void The_page_of_no_seats_shows_the_credit_section_and_a_figure_it_cannot_give_as_n_a()
-    {
-        var builder = new Reports.SeatReportBuilder(30, null, null, TestSeats.Now, "organization noseats");
-        builder.AddCredits(new CreditUsageReport(Query(Org), Array.Empty<CopilotCreditUsage>(), "{}"));
+        var builder = new Reports.SeatReportBuilder(30, null, null, new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.Zero), "organization noseats");
+        builder.AddCredits(new CreditUsageReport(Query(Org), new[] { new CopilotCreditUsage { GrossQuantity = used, DiscountQuantity = used } }, "{}"));
+        CreditPeriod asked = ((ICreditSink)builder).CurrentMonthQuery(Org).Period;
+        Assert.Equal((2026, 11), (asked.Year, asked.Month));
+        var report = builder.Complete();
+        Assert.Equal((0, 0m, used, used, 0m, 0m), (report.Summary.Seats, report.Summary.IncludedCredits, report.Summary.CreditsUsed, report.Summary.CoveredCredits, report.Summary.OverageUsd, report.Summary.ReclaimSavingUsd));
         var page = new StringWriter();
-        Reports.SeatReportWriter.Write(builder.Complete(), page);
+        Reports.SeatReportWriter.Write(report, page);
         Assert.DoesNotContain("no-pool-note", page.ToString());
-        Assert.Contains("data-credit=\"PoolUtilisation\" data-value=\"\">n/a<", page.ToString());
+        Assert.Contains(shown, page.ToString());
     }
 
     [Theory]
