@@ -53,9 +53,9 @@ namespace CopilotSeats
         public decimal? OverageUsd { get; set; }
         /// <summary>CreditsUsed scaled to the whole month.</summary>
         public decimal? ProjectedCredits { get; set; }
-        /// <summary>ProjectedCredits over IncludedCredits (1 = the pool used up).</summary>
+        /// <summary>ProjectedCredits over the pool ProjectedOverageUsd uses (1 = the pool used up); null when that pool is 0.</summary>
         public decimal? PoolUtilisation { get; set; }
-        /// <summary>Overage this month at the projected use (billed overage means the pool is used up: then the covered credits are the pool).</summary>
+        /// <summary>Overage this month at the projected use beyond the pool: IncludedCredits, but at least CoveredCredits (what GitHub covered proves that pool); billed overage means the pool is used up, so then CoveredCredits is the pool.</summary>
         public decimal? ProjectedOverageUsd { get; set; }
         /// <summary>What cancelling the reclaimable inactive seats saves a month once the pool has shrunk: their price minus the extra overage (at least 0).</summary>
         public decimal? ReclaimSavingUsd { get; set; }

@@ -23,6 +23,24 @@ public class TokenKindTests
     }
 }
 
+/// <summary>A 403 (or the budgets' 404) of a billing check without X-OAuth-Scopes: the token's kind decides between the role and scope text and the permission text.</summary>
+public class BillingAccessProblemTests
+{
+    [Theory]
+    [InlineData(AccessCheckKind.Budgets, "Classic", "not found: usage-based billing or budgets may not be enabled", "or the token cannot see it.", 404)]
+    [InlineData(AccessCheckKind.CreditUsage, "Classic", "refused: the account must be an enterprise admin or billing manager", "manage_billing:enterprise or read:enterprise (assumed")]
+    [InlineData(AccessCheckKind.Budgets, "OAuthApp", "refused: the account must be an enterprise owner or billing manager", "manage_billing:enterprise or read:enterprise (assumed")]
+    [InlineData(AccessCheckKind.CreditUsage, "GitHubApp", "needs the enterprise permission 'Enterprise billing'", "not make generally available to enterprise-owned Apps")]
+    [InlineData(AccessCheckKind.Budgets, "FineGrained", "needs the enterprise permission 'Enterprise billing'", "'Enterprise billing' (read).")]
+    public void A_refusal_without_scopes_header_is_explained_by_the_token_kind(AccessCheckKind check, string kind, string starts, string names, int status = 403)
+    {
+        var response = new Http.ApiResponse(status, new Dictionary<string, string>(), Array.Empty<byte>(), new Uri("https://api.github.com/"));
+        string line = AccessProblems.Explain(check, SeatScope.ForEnterprise("acme"), response, kind);
+        Assert.Contains(": " + starts, line);
+        Assert.Contains(names, line);
+    }
+}
+
 /// <summary>Test-CopilotConnection's checks against the simulator, for each kind of token.</summary>
 public class AccessCheckTests : AppTestBase
 {

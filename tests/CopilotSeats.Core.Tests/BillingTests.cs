@@ -37,15 +37,16 @@ public class BillingTests : SimulatorTestBase
         Assert.Equal("organizations/octo-org/settings/billing/ai_credit/usage" + query,
             new CreditUsageQuery(Org, CreditPeriod.Resolve(year, month, day, Today)).RelativePath());
 
-    // GitHub's examples echo "GitHub" as the owner and a period of a year alone: the items carry what was asked, the
-    // echo only for what was not (its year), GitHub's default for the rest (this month).
+    // GitHub's examples echo "GitHub" as the owner and a period of a year alone: the items carry the owner and period
+    // asked; with nothing asked, the echoed year and no month (never the echo's year with today's month).
     [Theory]
-    [InlineData("org", null, null, "acme", null, 2025, 12)]
-    [InlineData("ghe", null, null, "octo-lab", "acme-ent", 2025, 12)]
+    [InlineData("org", null, null, "acme", null, 2025, null)]
+    [InlineData("ghe", null, null, "octo-lab", "acme-ent", 2025, null)]
     [InlineData("ghe", 2026, 3, "octo-lab", "acme-ent", 2026, 3)]
-    [InlineData("user", null, null, "acme", null, 2025, 12)]
+    [InlineData("org", 2026, null, "acme", null, 2026, 12)]
+    [InlineData("user", null, null, "acme", null, 2025, null)]
     public void GitHubs_examples_map_to_one_flat_item_each_with_the_owner_and_period_asked(string example, int? year, int? month,
-        string organization, string? enterprise, int itemYear, int itemMonth)
+        string organization, string? enterprise, int itemYear, int? itemMonth)
     {
         byte[] body = File.ReadAllBytes(Path.Combine(Repo.Fixtures, "examples", "billing", $"get-github-billing-ai-credit-usage-report-{example}.200.json"));
         var query = enterprise is null ? new CreditUsageQuery(SeatScope.ForOrganization("acme"), CreditPeriod.Resolve(year, month, null, Today))
@@ -74,14 +75,56 @@ public class BillingTests : SimulatorTestBase
         Assert.Equal((decimal)projectedOverage, figures.ProjectedOverageUsd);
     }
 
-    [Fact]
-    public void Billed_overage_means_the_pool_is_used_up_whatever_the_estimate_says()
+    // The pool is the estimate, at least what GitHub covered; billed overage proves it used up (then it is what was covered).
+    // One inactive seat of 19 USD brings 1,900 credits; on the 16th of a 30-day month the projection doubles the use.
+    [Theory]
+    [InlineData(19000, 6000, 5000, 10, 2.4, 70, 0)]
+    [InlineData(1000, 6000, 5000, 10, 2.4, 70, 0)]
+    [InlineData(0, 1000, 1000, 0, 2.0, 10, 9)]
+    [InlineData(0, 0, 0, 0, null, 0, 19)]
+    public void The_pool_is_the_estimate_or_what_GitHub_covered_and_utilisation_divides_by_the_same_pool(double included, double used, double covered,
+        double netUsd, double? utilisation, double projectedOverage, double saving)
     {
-        var usage = new CreditTotals { Used = 6000m, Covered = 5000m, NetUsd = 10m };
+        var usage = new CreditTotals { Used = (decimal)used, Covered = (decimal)covered, NetUsd = (decimal)netUsd };
         var figures = new CopilotSeatSummary { InactiveMonthlyCost = 19m };
-        CreditPool.Apply(figures, 19000m, 1900m, usage, new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.Zero));
-        Assert.Equal(70m, figures.ProjectedOverageUsd);
-        Assert.Equal(0m, figures.ReclaimSavingUsd);
+        CreditPool.Apply(figures, (decimal)included, 1900m, usage, new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal((decimal?)utilisation, figures.PoolUtilisation);
+        Assert.Equal((decimal)projectedOverage, figures.ProjectedOverageUsd);
+        Assert.Equal((decimal)saving, figures.ReclaimSavingUsd);
+    }
+
+    // Every seat cancelled this month: no seats, but the pool still has usage (removals shrink it next cycle). The page
+    // shows the credit section, and a figure it cannot give (PoolUtilisation of an empty pool) as n/a. One clock: the
+    // report asked is of the month of the builder's now (November), not of another reading of the clock.
+    [Theory]
+    [InlineData(500, "data-credit=\"PoolUtilisation\" data-value=\"200\">200<")]
+    [InlineData(0, "data-credit=\"PoolUtilisation\" data-value=\"\">n/a<")]
+    public void A_target_of_no_seats_still_takes_the_pool_figures_from_the_report(int used, string shown)
+    {
+        var builder = new Reports.SeatReportBuilder(30, null, null, new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.Zero), "organization noseats");
+        builder.AddCredits(new CreditUsageReport(Query(Org), new[] { new CopilotCreditUsage { GrossQuantity = used, DiscountQuantity = used } }, "{}"));
+        CreditPeriod asked = ((ICreditSink)builder).CurrentMonthQuery(Org).Period;
+        Assert.Equal((2026, 11), (asked.Year, asked.Month));
+        var report = builder.Complete();
+        Assert.Equal((0, 0m, used, used, 0m, 0m), (report.Summary.Seats, report.Summary.IncludedCredits, report.Summary.CreditsUsed, report.Summary.CoveredCredits, report.Summary.OverageUsd, report.Summary.ReclaimSavingUsd));
+        var page = new StringWriter();
+        Reports.SeatReportWriter.Write(report, page);
+        Assert.DoesNotContain("no-pool-note", page.ToString());
+        Assert.Contains(shown, page.ToString());
+    }
+
+    [Theory]
+    [InlineData("business", true, false)]
+    [InlineData("unknown", false, false)]
+    [InlineData("unknown", true, true)]
+    public void Seats_of_a_plan_with_no_allowance_warn_once_with_credits_naming_IncludedCredits(string plan, bool credits, bool warns)
+    {
+        var summarizer = new Summary.SeatSummarizer(30, null, null, Summary.SeatGrouping.None, TestSeats.Now);
+        summarizer.Add(new[] { TestSeats.Seat("a", plan: plan), TestSeats.Seat("b", plan: plan) });
+        if (credits) summarizer.AddCredits(new CreditUsageReport(Query(Org), Array.Empty<CopilotCreditUsage>(), "{}"));
+        string? warning = summarizer.NoAllowanceWarning();
+        Assert.Equal(warns, warning != null);
+        if (warns) Assert.Contains("-IncludedCredits", warning);
     }
 
     [Fact]

@@ -131,11 +131,11 @@ Describe 'Measure-CopilotSeat -IncludeCredits' {
 
     # octo-org is all business: each user brings -IncludedCredits (default 1,900) and costs 19 a month.
     It 'adds the pool figures recomputed from the raw report and seats (<Allowance> credits a user)' -ForEach @(
-        @{ Allowance = 1900; Extra = @{} }
-        @{ Allowance = 1; Extra = @{ IncludedCredits = @{ business = 1 } } }
+        @{ Allowance = 1900; Extra = @{ IncludeCredits = $true } }
+        @{ Allowance = 1; Extra = @{ IncludedCredits = @{ business = 1 } } } # implies -IncludeCredits
     ) {
         Clear-SimulatorLog $Sim
-        $s = Measure-CopilotSeat -Organization octo-org -IncludeCredits @Extra @Conn
+        $s = Measure-CopilotSeat -Organization octo-org @Extra @Conn
         $now = [DateTime]::UtcNow
         @(Get-CreditRequests).Count | Should -Be 1
         $raw = Get-RawReport '/organizations/octo-org/settings/billing/ai_credit/usage'
@@ -145,7 +145,8 @@ Describe 'Measure-CopilotSeat -IncludeCredits' {
         $days = [DateTime]::DaysInMonth($now.Year, $now.Month)
         $elapsed = [Math]::Max(1.0, ($now - $now.Date.AddDays(1 - $now.Day)).TotalDays)
         $projected = $used * $days / $elapsed
-        $pool = if ($net -gt 0) { ($raw.usageItems | Measure-Object discountQuantity -Sum).Sum } else { $users * $Allowance }
+        $covered = ($raw.usageItems | Measure-Object discountQuantity -Sum).Sum
+        $pool = if ($net -gt 0) { $covered } else { [Math]::Max($users * $Allowance, $covered) }
         $over = { param($credits, $size) [Math]::Max(0, $credits - $size) * 0.01 }
         $reclaimable = $s.InactiveMonthlyCost / 19 * $Allowance
         $saving = [Math]::Max(0, $s.InactiveMonthlyCost - ((& $over $projected ([Math]::Max(0, $pool - $reclaimable))) - (& $over $projected $pool)))
@@ -153,7 +154,8 @@ Describe 'Measure-CopilotSeat -IncludeCredits' {
         ($s.CreditsUsed, $s.OverageUsd) | Should -Be ($used, $net)
         $s.ProjectedCredits | Should -BeGreaterThan ($projected * 0.999 - 0.01)
         $s.ProjectedCredits | Should -BeLessThan ($projected * 1.001 + 0.01)
-        [double]$s.PoolUtilisation | Should -BeGreaterThan ($projected / $s.IncludedCredits * 0.998)
+        [double]$s.PoolUtilisation | Should -BeGreaterThan ($projected / $pool * 0.998)
+        [double]$s.PoolUtilisation | Should -BeLessThan ($projected / $pool * 1.002)
         [double]$s.ReclaimSavingUsd | Should -BeGreaterThan ($saving - 0.02 - $saving * 0.002)
         [double]$s.ReclaimSavingUsd | Should -BeLessThan ($saving + 0.02 + $saving * 0.002)
         $s.InactiveMonthlyCost | Should -BeGreaterThan 0

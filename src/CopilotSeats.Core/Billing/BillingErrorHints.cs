@@ -14,7 +14,7 @@ namespace CopilotSeats.Billing
             scope.Kind == ScopeKind.Enterprise ? "manage_billing:enterprise or read:enterprise" : "admin:org";
 
         /// <summary>The assumed classic scopes, said to be assumed (BILLING.md: GitHub documents none for the report).</summary>
-        private static string AssumedScopes(SeatScope scope) => $"{ClassicScopes(scope)} (assumed: GitHub documents no classic scope for this report)";
+        public static string AssumedScopes(SeatScope scope) => $"{ClassicScopes(scope)} (assumed: GitHub documents no classic scope for this report)";
 
         /// <summary>Who GitHub lets read the report (BILLING.md "Who"): the organization's, its admins only.</summary>
         public static string Role(SeatScope scope) => scope.Kind == ScopeKind.Enterprise

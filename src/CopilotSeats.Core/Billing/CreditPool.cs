@@ -26,8 +26,9 @@ namespace CopilotSeats.Billing
     /// <summary>
     /// The AI-credit pool of a billing entity (BILLING.md): each seat brings its plan's monthly allowance into one shared
     /// pool, use beyond it is overage at 0.01 USD a credit, and a cancelled seat shrinks the pool from the next cycle.
-    /// GitHub publishes no pool size, so the pool is an estimate from the seats, except that billed overage this month
-    /// proves the pool used up: then the pool is what GitHub did cover (the report's discount quantity).
+    /// GitHub publishes no pool size, so the pool is an estimate from the seats, but never less than what GitHub did
+    /// cover this month (the report's discount quantity proves at least that pool), and billed overage proves the pool
+    /// used up: then the pool is exactly what GitHub covered.
     /// </summary>
     public static class CreditPool
     {
@@ -50,6 +51,9 @@ namespace CopilotSeats.Billing
             return Math.Round(used * days / (decimal)Math.Min(elapsed, (double)days), 2);
         }
 
+        /// <summary>The pool the figures use: <paramref name="included"/>, at least the covered credits; the covered credits when overage was billed.</summary>
+        public static decimal Size(decimal included, CreditTotals usage) => usage.NetUsd > 0 ? usage.Covered : Math.Max(included, usage.Covered);
+
         /// <summary>
         /// Sets the pool figures of <paramref name="summary"/> (Measure-CopilotSeat -IncludeCredits); its InactiveMonthlyCost is
         /// the price of the reclaimable inactive seats.
@@ -61,7 +65,7 @@ namespace CopilotSeats.Billing
         public static void Apply(CopilotSeatSummary summary, decimal included, decimal reclaimableCredits, CreditTotals usage, DateTimeOffset now)
         {
             decimal projected = Project(usage.Used, now);
-            decimal pool = usage.NetUsd > 0 ? usage.Covered : included;
+            decimal pool = Size(included, usage);
             decimal overNow = Over(projected, pool);
             decimal extra = Over(projected, Math.Max(0, pool - reclaimableCredits)) - overNow;
             summary.IncludedCredits = included;
@@ -69,7 +73,7 @@ namespace CopilotSeats.Billing
             summary.CoveredCredits = usage.Covered;
             summary.OverageUsd = usage.NetUsd;
             summary.ProjectedCredits = projected;
-            summary.PoolUtilisation = included > 0 ? Math.Round(projected / included, 4) : (decimal?)null;
+            summary.PoolUtilisation = pool > 0 ? Math.Round(projected / pool, 4) : (decimal?)null;
             summary.ProjectedOverageUsd = overNow;
             summary.ReclaimSavingUsd = Math.Max(0, summary.InactiveMonthlyCost - extra);
         }

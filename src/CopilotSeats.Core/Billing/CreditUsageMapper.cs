@@ -15,13 +15,8 @@ namespace CopilotSeats.Billing
             using JsonDocument doc = JsonDocument.Parse(body);
             JsonElement root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw new JsonException("the report is not a JSON object");
-            // The period and owner asked, not GitHub's echo (its documented example names "GitHub" as the organization);
-            // the echo only for what was not asked, then GitHub's default (the current month, UTC, as resolved).
-            JsonElement period = Property(root, "timePeriod");
-            CreditPeriod asked = query.Period;
-            int year = asked.Year ?? Int(period, "year") ?? asked.EffectiveYear;
-            int? month = asked.Month ?? Int(period, "month") ?? asked.EffectiveMonth;
-            int? day = asked.Day ?? Int(period, "day");
+            // The owner asked, not GitHub's echo (its documented example names "GitHub" as the organization).
+            (int year, int? month, int? day) = PeriodOf(Property(root, "timePeriod"), query.Period);
             bool isEnterprise = query.Scope.Kind == ScopeKind.Enterprise;
             string? organization = isEnterprise ? query.Organization : query.Scope.Name;
             string? enterprise = isEnterprise ? query.Scope.Name : null;
@@ -44,6 +39,19 @@ namespace CopilotSeats.Billing
                 });
             }
             return items;
+        }
+
+        /// <summary>
+        /// Year and month together, never one from the echo and one from the clock: the period asked when any of it was
+        /// asked (GitHub's default month filled in); else the echo when it has a year and month (and its day); else the
+        /// echoed year with no month (GitHub's example echoes a year alone); else GitHub's default, the current month.
+        /// </summary>
+        private static (int Year, int? Month, int? Day) PeriodOf(JsonElement echo, CreditPeriod asked)
+        {
+            if (asked.Year.HasValue || asked.Month.HasValue) return (asked.EffectiveYear, asked.EffectiveMonth, asked.Day);
+            int? year = Int(echo, "year"), month = Int(echo, "month");
+            if (year is int y) return month.HasValue ? (y, month, Int(echo, "day")) : (y, null, null);
+            return (asked.EffectiveYear, asked.EffectiveMonth, null);
         }
 
         private static JsonElement Property(JsonElement e, string name) =>

@@ -47,7 +47,7 @@ namespace CopilotSeats.Diagnostics
                 ApiResponse response = await engine.SendForAnswerAsync(request, cancellationToken).ConfigureAwait(false);
                 answers.Add(response);
                 if (response.Status >= 200 && response.Status < 300) return true;
-                problems.Add(AccessProblems.Explain(check, target, response));
+                problems.Add(AccessProblems.Explain(check, target, response, kind));
                 return false;
             }
 

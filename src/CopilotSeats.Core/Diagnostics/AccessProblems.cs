@@ -9,7 +9,8 @@ namespace CopilotSeats.Diagnostics
     /// One line for a failing check: what the token or account is missing, from GitHub's answer. Classic and
     /// OAuth tokens: the scopes GitHub accepts (X-Accepted-OAuth-Scopes) beside the token's (X-OAuth-Scopes).
     /// Fine-grained and App tokens (no X-OAuth-Scopes): the permission (X-Accepted-GitHub-Permissions, else the
-    /// documented one). When the token has what the endpoint asks for: the role, or the metrics policy.
+    /// documented one). When the token has what the endpoint asks for: the role, or the metrics policy. The billing
+    /// checks (credit usage, budgets) of a classic or OAuth token without X-OAuth-Scopes: the role and the assumed scopes.
     /// </summary>
     public static class AccessProblems
     {
@@ -18,7 +19,8 @@ namespace CopilotSeats.Diagnostics
         public const string EnterpriseMetricsPermission = "Enterprise Copilot metrics";
         public const string EnterpriseSeatPermission = AccessHints.EnterpriseSeatPermission;
 
-        public static string Explain(AccessCheckKind check, SeatScope target, ApiResponse response)
+        /// <param name="tokenKind">The token's kind (<see cref="TokenKinds"/>): decides the billing checks when GitHub sends no X-OAuth-Scopes.</param>
+        public static string Explain(AccessCheckKind check, SeatScope target, ApiResponse response, string? tokenKind = null)
         {
             string what = Name(check) + ": ";
             bool enterprise = target.Kind == ScopeKind.Enterprise;
@@ -28,8 +30,12 @@ namespace CopilotSeats.Diagnostics
             if (status != 403 && status != 404)
                 return what + $"GitHub answered {status}" + (ErrorMapper.Reason(status) is { Length: > 0 } reason ? " " + reason : string.Empty) + ".";
 
-            if (check == AccessCheckKind.CreditUsage) return what + CreditUsageProblem(target, response);
             string? granted = response.Header("X-OAuth-Scopes");
+            if (granted is null && HasScopes(tokenKind) && check == AccessCheckKind.Budgets && status == 404)
+                return what + $"not found: usage-based billing or budgets may not be enabled for the {target}, or it does not exist or the token cannot see it.";
+            if (granted is null && status == 403 && HasScopes(tokenKind) && (check == AccessCheckKind.CreditUsage || check == AccessCheckKind.Budgets))
+                return what + $"refused: the account must be {(check == AccessCheckKind.Budgets ? BudgetRole(target) : BillingErrorHints.Role(target))}, with a classic token of {BillingErrorHints.AssumedScopes(target)}.";
+            if (check == AccessCheckKind.CreditUsage) return what + CreditUsageProblem(target, response);
             if (granted != null)
             {
                 var have = OAuthScopes.Parse(granted);
@@ -70,12 +76,18 @@ namespace CopilotSeats.Diagnostics
                 : $"the token lacks the scope: needs {string.Join(" or ", accepted)} and an account of {BillingErrorHints.Role(target)}.";
         }
 
+        private static string BudgetRole(SeatScope target) =>
+            target.Kind == ScopeKind.Enterprise ? "an enterprise owner or billing manager" : "an organization admin or billing manager";
+
+        /// <summary>Classic and OAuth App tokens carry scopes (GitHub sends X-OAuth-Scopes for them, but not always).</summary>
+        private static bool HasScopes(string? tokenKind) => tokenKind == "Classic" || tokenKind == "OAuthApp";
+
         private static string RoleOrPolicy(AccessCheckKind check, SeatScope target, int status)
         {
             if (check == AccessCheckKind.Budgets)
                 return status == 404
                     ? $"not found although the token has the scope: usage-based billing or budgets may not be enabled for the {target}."
-                    : $"refused although the token has the scope: the account must be {(target.Kind == ScopeKind.Enterprise ? "an enterprise owner or billing manager" : "an organization admin or billing manager")}.";
+                    : $"refused although the token has the scope: the account must be {BudgetRole(target)}.";
             if (status == 404)
                 return $"not found although the token has the scope: the {target} may not exist or have Copilot Business or Enterprise, or the account cannot see it.";
             string role = target.Kind == ScopeKind.Enterprise ? "an enterprise owner or billing manager" : "an organization owner" + (check == AccessCheckKind.Seats ? " or billing manager" : string.Empty);

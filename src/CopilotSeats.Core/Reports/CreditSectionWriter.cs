@@ -30,7 +30,7 @@ namespace CopilotSeats.Reports
             Figure(writer, "IncludedCredits", s.IncludedCredits, 0, "credits in the pool", "estimate: each user's plan allowance");
             Figure(writer, "CreditsUsed", s.CreditsUsed, 0, "credits used", "billed, month to date");
             Figure(writer, "ProjectedCredits", s.ProjectedCredits, 0, "credits projected", "month to date scaled to the month");
-            Figure(writer, "PoolUtilisation", s.PoolUtilisation * 100, 0, "% of the pool", "projected use over the pool");
+            Figure(writer, "PoolUtilisation", s.PoolUtilisation * 100, 0, "% of the pool", "projected use over the pool (at least the credits GitHub covered)");
             Figure(writer, "OverageUsd", s.OverageUsd, 2, "USD overage so far", "billed beyond the pool");
             Figure(writer, "ProjectedOverageUsd", s.ProjectedOverageUsd, 2, "USD overage projected", "this month at the projected use");
             Figure(writer, "ReclaimSavingUsd", s.ReclaimSavingUsd, 2, "USD saved a month", "reclaiming, once the pool has shrunk");
@@ -58,9 +58,10 @@ namespace CopilotSeats.Reports
 
         private static void Figure(TextWriter writer, string name, decimal? value, int decimals, string label, string note)
         {
-            decimal shown = value ?? 0;
+            // A figure that cannot be given (PoolUtilisation of a pool of 0) is "n/a" with an empty data-value, not 0.
+            string data = value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, shown = value is decimal v ? Html.Number(v, decimals) : "n/a";
             writer.Write("<div class=\"figure\" id=\"credit-" + name + "\"><span class=\"value\" data-credit=\"" + name + "\" data-value=\""
-                + Html.Encode(shown.ToString(CultureInfo.InvariantCulture)) + "\">" + Html.Encode(Html.Number(shown, decimals)) + "</span>"
+                + Html.Encode(data) + "\">" + Html.Encode(shown) + "</span>"
                 + "<span class=\"label\">" + Html.Encode(label) + "</span><span class=\"note\">" + Html.Encode(note) + "</span></div>\n");
         }
     }

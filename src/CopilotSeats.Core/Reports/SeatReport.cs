@@ -82,6 +82,8 @@ namespace CopilotSeats.Reports
         public IReadOnlyList<ReclaimableSeat> Reclaimable { get; set; } = Array.Empty<ReclaimableSeat>();
         /// <summary>The warning about plan types -Price does not list, or null.</summary>
         public string? UnknownPlanWarning { get; set; }
+        /// <summary>With -IncludeCredits, the warning about plans with no known AI-credit allowance, or null.</summary>
+        public string? NoAllowanceWarning { get; set; }
         /// <summary>The AI-credit section (-IncludeCredits), or null: then the page says savings assume no pooled credits.</summary>
         public CreditSection? Credits { get; set; }
     }

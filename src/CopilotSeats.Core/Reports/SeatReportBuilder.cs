@@ -112,6 +112,8 @@ namespace CopilotSeats.Reports
         /// <summary>Included AI credits per user per plan type (-IncludedCredits); GitHub's allowances by default.</summary>
         public IReadOnlyDictionary<string, decimal> CreditAllowances { get => _summarizer.CreditAllowances; set => _summarizer.CreditAllowances = value; }
 
+        public DateTimeOffset Now => _summarizer.Now;
+
         public void AddCredits(CreditUsageReport report)
         {
             lock (Sync)
@@ -167,6 +169,7 @@ namespace CopilotSeats.Reports
                         .ThenBy(r => r.GrantedIn, StringComparer.OrdinalIgnoreCase)
                         .ToList(),
                     UnknownPlanWarning = _summarizer.UnknownPlanWarning(),
+                    NoAllowanceWarning = _summarizer.NoAllowanceWarning(),
                     Credits = CreditsSection(),
                 };
             }

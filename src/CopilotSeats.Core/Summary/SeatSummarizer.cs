@@ -50,6 +50,7 @@ namespace CopilotSeats.Summary
         private readonly List<string> _seenNames = new List<string>();
         private readonly SortedSet<string> _unknownPlans = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
         private int _unknownPlanSeats;
+        private int _noAllowanceSeats;
 
         /// <param name="inactiveDays">Active/Inactive threshold, at least 1.</param>
         /// <param name="prices">Monthly price per user per plan type; null for <see cref="SeatPrices.ListPrices"/>.</param>
@@ -70,6 +71,9 @@ namespace CopilotSeats.Summary
 
         /// <summary>Included AI credits per user per plan type (-IncludedCredits); GitHub's allowances by default.</summary>
         public IReadOnlyDictionary<string, decimal> CreditAllowances { get; set; } = CreditPool.Allowances;
+
+        /// <summary>The time DaysInactive is counted to, and where in the month the credit projection stands.</summary>
+        public DateTimeOffset Now => _now;
 
         /// <summary>The target's AI-credit usage this month (-IncludeCredits): the summary (without grouping) gets the pool figures.</summary>
         public CreditTotals? Credits { get; private set; }
@@ -94,6 +98,18 @@ namespace CopilotSeats.Summary
                 return string.Format(CultureInfo.InvariantCulture,
                     "{0} seat(s) have a plan type that -Price does not list ({1}); they are counted at a price of 0.",
                     _unknownPlanSeats, string.Join(", ", _unknownPlans));
+            }
+        }
+
+        /// <summary>With credits, the one warning about seats whose plan has no included credits in the table (they add 0 to the pool estimate); else null.</summary>
+        public string? NoAllowanceWarning()
+        {
+            lock (Sync)
+            {
+                if (_noAllowanceSeats == 0 || Credits is null) return null;
+                return string.Format(CultureInfo.InvariantCulture,
+                    "{0} seat(s) have a plan with no known AI-credit allowance; they add 0 credits to the estimated pool. Pass -IncludedCredits with their plan type.",
+                    _noAllowanceSeats);
             }
         }
 
@@ -136,6 +152,7 @@ namespace CopilotSeats.Summary
             if (seat.UsageActiveDays > 0) user.UsageActive = true;
             if (seat.UsageAiCreditsUsed is decimal signal) user.AiCredits = Math.Max(user.AiCredits, signal);
             if (seat.PlanType != null && CreditAllowances.TryGetValue(seat.PlanType, out decimal allowance)) user.Allowance = Math.Max(user.Allowance, allowance);
+            else _noAllowanceSeats++;
             int rank = SeatPrices.Rank(seat.PlanType);
             if (!user.HasPlan || price > user.Price || (price == user.Price && rank > user.Rank))
             {
@@ -167,15 +184,22 @@ namespace CopilotSeats.Summary
         private CopilotSeatSummary Summarize(string? name, Group? group)
         {
             var summary = new CopilotSeatSummary { Name = name, Currency = _currency, InactiveDays = _inactiveDays };
-            if (group is null) return summary;
+            decimal included = 0, reclaimable = 0;
+            if (_grouping == SeatGrouping.None) ReclaimableUsers = 0;
+            // No seats still has a pool with usage in a month whose seats were all cancelled (removals shrink it next cycle).
+            if (group != null) Tally(summary, group, ref included, ref reclaimable);
+            if (Credits != null && _grouping == SeatGrouping.None) CreditPool.Apply(summary, included, reclaimable, Credits, _now);
+            return summary;
+        }
+
+        private void Tally(CopilotSeatSummary summary, Group group, ref decimal included, ref decimal reclaimable)
+        {
             summary.Seats = group.Seats;
             summary.Direct = group.Direct;
             summary.ViaTeam = group.ViaTeam;
             summary.Users = group.Users.Count;
             if (group.HasUsage) summary.UsageActive = 0;
             if (group.HasUsage) summary.UsageAiCreditsUsed = 0;
-            decimal included = 0, reclaimable = 0;
-            if (_grouping == SeatGrouping.None) ReclaimableUsers = 0;
             foreach (UserTally user in group.Users.Values)
             {
                 included += user.Allowance;
@@ -195,8 +219,6 @@ namespace CopilotSeats.Summary
                 else if (user.Rank == 1) summary.Business++;
                 summary.MonthlyCost += user.Price;
             }
-            if (Credits != null && _grouping == SeatGrouping.None) CreditPool.Apply(summary, included, reclaimable, Credits, _now);
-            return summary;
         }
 
         /// <summary>The group a seat belongs to under this summarizer's grouping (empty without grouping).</summary>

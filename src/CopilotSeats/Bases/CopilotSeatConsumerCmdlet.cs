@@ -54,7 +54,7 @@ namespace CopilotSeats.Commands
         [Parameter]
         public SwitchParameter IncludeCredits { get; set; }
 
-        /// <summary>Included AI credits per user per month: one number for every plan type, or a hashtable of plan type to credits; default @{ business = 1900; enterprise = 3900 }.</summary>
+        /// <summary>Included AI credits per user per month: one number for every plan type, or a hashtable of plan type to credits; default @{ business = 1900; enterprise = 3900 }. Implies -IncludeCredits.</summary>
         [Parameter]
         [ValidateNotNull]
         public object? IncludedCredits { get; set; }
@@ -73,6 +73,9 @@ namespace CopilotSeats.Commands
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string Currency { get; set; } = SeatPrices.DefaultCurrency;
+
+        /// <summary>-IncludeCredits, or -IncludedCredits, which implies it (as Get-ChildItem -Depth implies -Recurse).</summary>
+        protected bool WantsCredits => IncludeCredits || IncludedCredits != null;
 
         /// <summary>The -Price table (null for GitHub's list prices), read in BeginProcessing.</summary>
         protected IReadOnlyDictionary<string, decimal>? Prices => _prices;
@@ -107,7 +110,7 @@ namespace CopilotSeats.Commands
                 if (InputObject != null)
                 {
                     forInput.Add(InputObject);
-                    if (IncludeCredits) _pipedTarget.Add(InputObject);
+                    if (WantsCredits) _pipedTarget.Add(InputObject);
                 }
                 _complete = true;
                 return;
@@ -116,7 +119,7 @@ namespace CopilotSeats.Commands
             ISeatSink sink = Sink(scope);
             CopilotClient client = GetClient();
             int pageSize = PageSize;
-            bool includeUsage = IncludeUsage, includeCredits = IncludeCredits;
+            bool includeUsage = IncludeUsage, includeCredits = WantsCredits;
             RunAsync(async cancellationToken =>
             {
                 // Pages are only counted, never written: nothing is kept but the sink's counters.
@@ -135,7 +138,7 @@ namespace CopilotSeats.Commands
         {
             try
             {
-                sink.AddCredits(await client.Billing().GetAsync(new CreditUsageQuery(scope, CreditPeriod.CurrentMonth(DateTimeOffset.UtcNow)), cancellationToken).ConfigureAwait(false));
+                sink.AddCredits(await client.Billing().GetAsync(sink.CurrentMonthQuery(scope), cancellationToken).ConfigureAwait(false));
             }
             catch (CopilotException ex) when (!ErrorRecords.IsFatal(ex))
             {
@@ -153,7 +156,7 @@ namespace CopilotSeats.Commands
             }
             // A listing that failed part way is not completed (its error was written).
             if (!_complete || _sink is null) return;
-            if (IncludeCredits && ParameterSetName == InputObjectSet && _sink is ICreditSink credits) AddPipedCredits(credits);
+            if (WantsCredits && ParameterSetName == InputObjectSet && _sink is ICreditSink credits) AddPipedCredits(credits);
             Complete(_sink);
         }
 

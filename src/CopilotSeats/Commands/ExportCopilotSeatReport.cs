@@ -78,6 +78,7 @@ namespace CopilotSeats.Commands
         {
             SeatReport report = ((SeatReportBuilder)sink).Complete();
             if (report.UnknownPlanWarning != null) WriteWarning(report.UnknownPlanWarning);
+            if (report.NoAllowanceWarning != null) WriteWarning(report.NoAllowanceWarning);
             string path = _path!;
             try
             {

@@ -18,9 +18,9 @@ namespace CopilotSeats.Commands
 
         protected override void BeginProcessing()
         {
-            if (GroupBy != null && IncludeCredits)
+            if (GroupBy != null && WantsCredits)
                 ThrowTerminatingError(ErrorRecords.From(new CopilotException("CopilotSeats.CreditsWithGroupBy", CopilotErrorCategory.InvalidArgument, GroupBy,
-                    "-IncludeCredits gives figures of the whole target's pool, which -GroupBy would split.") { RecommendedAction = "Run Measure-CopilotSeat -IncludeCredits without -GroupBy." }));
+                    "-IncludeCredits (or -IncludedCredits, which implies it) gives figures of the whole target's pool, which -GroupBy would split.") { RecommendedAction = "Run Measure-CopilotSeat -IncludeCredits without -GroupBy." }));
             base.BeginProcessing();
         }
 
@@ -35,8 +35,8 @@ namespace CopilotSeats.Commands
         protected override void Complete(ISeatSink sink)
         {
             var summarizer = (SeatSummarizer)sink;
-            string? warning = summarizer.UnknownPlanWarning();
-            if (warning != null) WriteWarning(warning);
+            foreach (string? warning in new[] { summarizer.UnknownPlanWarning(), summarizer.NoAllowanceWarning() })
+                if (warning != null) WriteWarning(warning);
             foreach (CopilotSeatSummary summary in summarizer.Complete()) WriteObject(summary);
         }
     }
