@@ -23,7 +23,7 @@ public class TokenKindTests
     }
 }
 
-/// <summary>A 403 (or the budgets' 404) of a billing check without X-OAuth-Scopes: the token's kind decides between the role and scope text and the permission text.</summary>
+/// <summary>A 403 or 404 without X-OAuth-Scopes: the token's kind decides between the role and scope text and the permission text.</summary>
 public class BillingAccessProblemTests
 {
     [Theory]
@@ -32,6 +32,9 @@ public class BillingAccessProblemTests
     [InlineData(AccessCheckKind.Budgets, "OAuthApp", "refused: the account must be an enterprise owner or billing manager", "manage_billing:enterprise or read:enterprise (assumed")]
     [InlineData(AccessCheckKind.CreditUsage, "GitHubApp", "needs the enterprise permission 'Enterprise billing'", "not make generally available to enterprise-owned Apps")]
     [InlineData(AccessCheckKind.Budgets, "FineGrained", "needs the enterprise permission 'Enterprise billing'", "'Enterprise billing' (read).")]
+    [InlineData(AccessCheckKind.Seats, "Classic", "refused: a classic token needs manage_billing:copilot or read:enterprise", "account must be an enterprise owner or billing manager.")]
+    [InlineData(AccessCheckKind.Usage, "OAuthApp", "not found: a classic token needs manage_billing:copilot or read:enterprise", "enterprise acme must exist", 404)]
+    [InlineData(AccessCheckKind.Seats, "FineGrained", "needs the enterprise permission 'Enterprise Copilot license management'", "(read)")]
     public void A_refusal_without_scopes_header_is_explained_by_the_token_kind(AccessCheckKind check, string kind, string starts, string names, int status = 403)
     {
         var response = new Http.ApiResponse(status, new Dictionary<string, string>(), Array.Empty<byte>(), new Uri("https://api.github.com/"));

@@ -9,8 +9,9 @@ namespace CopilotSeats.Diagnostics
     /// One line for a failing check: what the token or account is missing, from GitHub's answer. Classic and
     /// OAuth tokens: the scopes GitHub accepts (X-Accepted-OAuth-Scopes) beside the token's (X-OAuth-Scopes).
     /// Fine-grained and App tokens (no X-OAuth-Scopes): the permission (X-Accepted-GitHub-Permissions, else the
-    /// documented one). When the token has what the endpoint asks for: the role, or the metrics policy. The billing
-    /// checks (credit usage, budgets) of a classic or OAuth token without X-OAuth-Scopes: the role and the assumed scopes.
+    /// documented one). When the token has what the endpoint asks for: the role, or the metrics policy. A classic or OAuth
+    /// token refused without X-OAuth-Scopes (GitHub does not always send it): the scopes and the role, never the
+    /// permission text meant for fine-grained and App tokens.
     /// </summary>
     public static class AccessProblems
     {
@@ -36,6 +37,10 @@ namespace CopilotSeats.Diagnostics
             if (granted is null && status == 403 && HasScopes(tokenKind) && (check == AccessCheckKind.CreditUsage || check == AccessCheckKind.Budgets))
                 return what + $"refused: the account must be {(check == AccessCheckKind.Budgets ? BudgetRole(target) : BillingErrorHints.Role(target))}, with a classic token of {BillingErrorHints.AssumedScopes(target)}.";
             if (check == AccessCheckKind.CreditUsage) return what + CreditUsageProblem(target, response);
+            if (granted is null && HasScopes(tokenKind) && check != AccessCheckKind.Budgets)
+                return what + (status == 404 ? "not found" : "refused") + $": a classic token needs {string.Join(" or ", AcceptedScopes(check, enterprise, response))}, "
+                    + (status == 404 ? $"and the {target} must exist and be visible to the account." : $"and the account must be {SeatRole(check, target)}"
+                    + (check == AccessCheckKind.Usage ? $", with the Copilot usage metrics policy enabled for the {target}." : "."));
             if (granted != null)
             {
                 var have = OAuthScopes.Parse(granted);
@@ -90,11 +95,15 @@ namespace CopilotSeats.Diagnostics
                     : $"refused although the token has the scope: the account must be {BudgetRole(target)}.";
             if (status == 404)
                 return $"not found although the token has the scope: the {target} may not exist or have Copilot Business or Enterprise, or the account cannot see it.";
-            string role = target.Kind == ScopeKind.Enterprise ? "an enterprise owner or billing manager" : "an organization owner" + (check == AccessCheckKind.Seats ? " or billing manager" : string.Empty);
+            string role = SeatRole(check, target);
             return check == AccessCheckKind.Usage
                 ? $"refused although the token has the scope: the account must be {role}, and the Copilot usage metrics policy must be enabled for the {target}."
                 : $"refused although the token has the scope: the account must be {role}.";
         }
+
+        /// <summary>Who may read seats, the org detail or the usage metrics (the role GitHub documents for each).</summary>
+        private static string SeatRole(AccessCheckKind check, SeatScope target) =>
+            target.Kind == ScopeKind.Enterprise ? "an enterprise owner or billing manager" : "an organization owner" + (check == AccessCheckKind.Seats ? " or billing manager" : string.Empty);
 
         /// <summary>The scopes GitHub names (X-Accepted-OAuth-Scopes), else, when it names none (absent or empty), the documented or assumed ones.</summary>
         private static List<string> AcceptedScopes(AccessCheckKind check, bool enterprise, ApiResponse response)
