@@ -3,7 +3,7 @@ using CopilotSeats.Seats;
 namespace CopilotSeats.Sync
 {
     /// <summary>
-    /// Looks up users' seats in one scope, at most ThrottleLimit member lookups at a time. Where GitHub refuses the lookup
+    /// Looks up users' seats in one scope, at most ThrottleLimit member lookups at a time (the same ordered window as per-user budgets and spend). Where GitHub refuses the lookup
     /// (403: the enterprise member lookup is closed to GitHub Apps), the users left are found in one listing of the seats
     /// instead, which Apps may read. Undo uses it before adding users again (<see cref="SeatRestore"/>) and before
     /// cancelling users a run may not have added (<see cref="AddedByRun"/>).
@@ -16,27 +16,34 @@ namespace CopilotSeats.Sync
         {
             var result = new Dictionary<string, IReadOnlyList<CopilotSeat>?>(StringComparer.OrdinalIgnoreCase);
             var refused = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            using var slots = new SemaphoreSlim(Math.Max(1, throttleLimit));
-            async Task One(string login)
+            int closed = 0; // set by the first refusal: no more lookups
+            var window = new OrderedWindow<Found>(throttleLimit, (found, _) =>
             {
-                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
+                if (found.Refused) refused.Add(found.Login);
+                else result[found.Login] = found.Rows;
+                return Task.CompletedTask;
+            });
+            foreach (string login in logins)
+            {
+                await window.AddAsync(async () =>
                 {
-                    bool closed;
-                    lock (result) closed = refused.Count > 0; // once refused, no more lookups
-                    var (rows, wasRefused) = closed ? (null, true) : await LookUpAsync(client, scope, login, cancellationToken).ConfigureAwait(false);
-                    lock (result)
-                        if (wasRefused) refused.Add(login);
-                        else result[login] = rows;
-                }
-                finally
-                {
-                    slots.Release();
-                }
+                    if (Volatile.Read(ref closed) != 0) return new Found(login, null, true);
+                    var (rows, wasRefused) = await LookUpAsync(client, scope, login, cancellationToken).ConfigureAwait(false);
+                    if (wasRefused) Volatile.Write(ref closed, 1);
+                    return new Found(login, rows, wasRefused);
+                }, cancellationToken).ConfigureAwait(false);
             }
-            await Task.WhenAll(logins.Select(One)).ConfigureAwait(false);
+            await window.CompleteAsync(cancellationToken).ConfigureAwait(false);
             if (refused.Count > 0) await FindInListingAsync(client, scope, refused, result, cancellationToken).ConfigureAwait(false);
             return result;
+        }
+
+        /// <summary>One login's answer: its rows (null: the lookup failed), or refused (403: GitHub closed the lookup).</summary>
+        private sealed class Found(string login, IReadOnlyList<CopilotSeat>? rows, bool refused)
+        {
+            public string Login { get; } = login;
+            public IReadOnlyList<CopilotSeat>? Rows { get; } = rows;
+            public bool Refused { get; } = refused;
         }
 
         /// <summary>The user's rows from the member lookup (404: none; null: it failed), or refused when GitHub refuses the lookup itself (403).</summary>
