@@ -8,9 +8,9 @@ namespace CopilotSeats.Commands
     /// <summary>
     /// Base of every cmdlet that talks to GitHub: the shared connection parameters, the target (organization or
     /// enterprise) resolution and the lazily created client, whose callbacks are wired to this command's streams
-    /// and progress bars. The async bridge is <see cref="CopilotCmdlet"/>'s.
+    /// and progress bars. The async bridge is <see cref="CopilotCmdlet"/>'s, -ApiUrl and -ApiVersion <see cref="CopilotEndpointCmdlet"/>'s.
     /// </summary>
-    public abstract class CopilotApiCmdlet : CopilotCmdlet
+    public abstract class CopilotApiCmdlet : CopilotEndpointCmdlet
     {
         internal const string OrganizationSet = "Organization";
         internal const string EnterpriseSet = "Enterprise";
@@ -20,16 +20,6 @@ namespace CopilotSeats.Commands
         /// <summary>GitHub token; otherwise Connect-Copilot, GH_TOKEN, GITHUB_TOKEN, then `gh auth token`.</summary>
         [Parameter]
         public SecureString? Token { get; set; }
-
-        /// <summary>REST API root; otherwise Connect-Copilot, GITHUB_API_URL, then https://api.github.com.</summary>
-        [Parameter]
-        public Uri? ApiUrl { get; set; }
-
-        /// <summary>X-GitHub-Api-Version (a date: 2022-11-28, the default, or 2026-03-10); completes both.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(ApiVersionCompleter))]
-        public string? ApiVersion { get; set; }
 
         /// <summary>Concurrent requests while listing; 1 is sequential.</summary>
         [Parameter]

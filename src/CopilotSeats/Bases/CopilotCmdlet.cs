@@ -4,7 +4,7 @@ namespace CopilotSeats.Commands
 {
     /// <summary>
     /// Base of every cmdlet that runs async Core work: the stop token, the async bridge and the progress bars.
-    /// Connect-Copilot derives from it; the cmdlets that talk to GitHub through <see cref="CopilotApiCmdlet"/>.
+    /// Connect-Copilot derives from it through <see cref="CopilotEndpointCmdlet"/>, the cmdlets that talk to GitHub through <see cref="CopilotApiCmdlet"/>.
     /// </summary>
     /// <remarks>
     /// Async Core work runs on the thread pool inside <see cref="RunAsync"/>; everything that touches PowerShell

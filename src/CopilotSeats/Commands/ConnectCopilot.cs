@@ -14,7 +14,7 @@ namespace CopilotSeats.Commands
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "Copilot", DefaultParameterSetName = TokenSet)]
     [OutputType(typeof(CopilotConnection))]
-    public sealed class ConnectCopilotCommand : CopilotCmdlet
+    public sealed class ConnectCopilotCommand : CopilotEndpointCmdlet
     {
         internal const string TokenSet = "Token";
         internal const string AppKeyFileSet = "GitHubAppKeyFile";
@@ -44,16 +44,6 @@ namespace CopilotSeats.Commands
         [Parameter(ParameterSetName = AppKeySet)]
         [ValidateRange(1, long.MaxValue)]
         public long InstallationId { get; set; }
-
-        /// <summary>REST API root kept for the session.</summary>
-        [Parameter]
-        public Uri? ApiUrl { get; set; }
-
-        /// <summary>X-GitHub-Api-Version kept for the session (2022-11-28, the default, or 2026-03-10); completes both.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(ApiVersionCompleter))]
-        public string? ApiVersion { get; set; }
 
         /// <summary>Default organization.</summary>
         [Parameter]
