@@ -53,6 +53,8 @@ public sealed class HelpMarkdownTests : SessionTests
         Assert.Equal(metadata.ParameterType.FullName, help.Type);
         Assert.Equal(metadata.Aliases.OrderBy(a => a, StringComparer.Ordinal), help.Aliases.OrderBy(a => a, StringComparer.Ordinal));
         Assert.Equal(metadata.Attributes.OfType<SupportsWildcardsAttribute>().Any(), help.SupportsWildcards);
+        // A description that promises wildcards is what Get-Help's "Accept wildcard characters?" must say too.
+        if (help.Description.Any(line => line.Contains("wildcard", StringComparison.OrdinalIgnoreCase))) Assert.True(help.SupportsWildcards, $"{command} -{parameter} takes wildcards");
         Assert.Equal(metadata.Attributes.OfType<ParameterAttribute>().Any(a => a.DontShow), help.DontShow);
         Assert.Equal(metadata.Attributes.OfType<ValidateSetAttribute>().SelectMany(a => a.ValidValues), help.AcceptedValues);
 

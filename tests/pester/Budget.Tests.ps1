@@ -97,9 +97,13 @@ Describe 'Get-CopilotBudget' {
         Assert-Properties $users[1] @{ UserName = 'user-0002'; AppliedScope = 'AllUsers'; AmountUsd = 1000; Blocked = $false }
     }
 
-    It 'answers a piped bare login with CopilotSeats.NoBudgetTarget, not every budget' {
-        'user-0001' | Get-CopilotBudget -Organization octo-org -ErrorVariable failures -ErrorAction SilentlyContinue @Conn | Should -BeNullOrEmpty
+    It 'answers a piped bare login with CopilotSeats.NoBudgetTarget naming it, not every budget (<Command>)' -ForEach @(
+        @{ Command = 'Get-CopilotBudget'; Run = { 'user-0001' | Get-CopilotBudget -Organization octo-org -ErrorVariable failures -ErrorAction SilentlyContinue @Conn } }
+        @{ Command = 'Set-CopilotBudget'; Run = { 'user-0001' | Set-CopilotBudget -Organization octo-org -AmountUsd 5 -WhatIf -ErrorVariable failures -ErrorAction SilentlyContinue @Conn } }
+    ) {
+        . $Run | Should -BeNullOrEmpty
         Assert-ErrorRecord $failures[0] 'CopilotSeats.NoBudgetTarget' 'InvalidArgument' 'user-0001'
+        $failures[0].Exception.Message | Should -Match "'user-0001'"
     }
 
     It 'lists the AI-credit budgets with GitHub''s names, every page' {

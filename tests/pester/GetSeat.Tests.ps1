@@ -33,6 +33,14 @@ Describe 'Get-CopilotOrgDetail' {
         ($details | Where-Object Organization -eq 'assign-all-org').SeatManagementSetting | Should -Be 'assign_all'
     }
 
+    It 'asks once per organization however many piped seats name it' {
+        $seats = @(Get-CopilotSeat -Organization octo-org @Conn | Select-Object -First 5)
+        Clear-SimulatorLog $Sim
+        $details = @($seats | Get-CopilotOrgDetail @Conn)
+        $details.Organization | Should -Be @('octo-org')
+        @(Get-SimulatorRequests $Sim GET | Where-Object path -eq '/orgs/octo-org/copilot/billing').Count | Should -Be 1
+    }
+
     It 'takes the organization by property name' {
         $d = [pscustomobject]@{ Organization = 'octo-lab' } | Get-CopilotOrgDetail @Conn
         $d.Organization | Should -Be 'octo-lab'

@@ -46,6 +46,11 @@ Describe 'The change journal' {
         @(Get-CopilotSeatJournal -Path $J @Filter).Count | Should -Be $Count
     }
 
+    It 'refuses -RunId $null (an unset variable) instead of reading every run' {
+        $err = Get-ThrownError { Get-CopilotSeatJournal -Path $J -RunId $null }
+        $err.FullyQualifiedErrorId | Should -Match '^ParameterArgumentValidationError'
+    }
+
     It 'takes the journal from Connect-Copilot, else $env:COPILOTSEATS_JOURNAL' {
         Remove-CopilotUser -Organization octo-org -UserName user-0004 -Force @Conn | Out-Null
         @(Get-CopilotSeatJournal -RunId (Get-CopilotSeatJournal | Select-Object -First 1).RunId).Name | Should -Be 'user-0004'

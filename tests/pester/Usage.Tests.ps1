@@ -87,6 +87,15 @@ Describe 'Get-CopilotUsage reports' {
         ($raw[0] | ConvertFrom-Json).PSObject.Properties.Name | Should -Contain 'day'
     }
 
+    It 'reads each target''s report once however many piped seats name it' {
+        $seats = @(Get-CopilotSeat -Organization octo-lab @Conn | Select-Object -First 3)
+        $direct = @(Get-CopilotUsage -Organization octo-lab -Report Summary @Conn)
+        Clear-SimulatorLog $Sim
+        $piped = @($seats | Get-CopilotUsage -Report Summary @Conn)
+        $piped.Count | Should -Be $direct.Count
+        @(Get-SimulatorRequests $Sim GET | Where-Object path -like '/orgs/octo-lab/copilot/metrics/*').Count | Should -Be 1
+    }
+
     It 'UserTeams and Repositories without -Day stop with CopilotSeats.DayRequired before any request' {
         Clear-SimulatorLog $Sim
         $err = Get-ThrownError { Get-CopilotUsage -Organization octo-org -Report UserTeams @Conn }

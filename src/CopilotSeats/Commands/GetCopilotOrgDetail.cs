@@ -11,9 +11,12 @@ namespace CopilotSeats.Commands
         [ArgumentCompleter(typeof(OrganizationCompleter))]
         public string? Organization { get; set; }
 
+        private readonly HashSet<string> _answered = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
         protected override void ProcessRecord()
         {
             string organization = ResolveOrganization(Organization);
+            if (!_answered.Add(organization)) return; // piped seats name their organization again and again: one object per organization
             CopilotClient client = GetClient();
             RunAsync(async cancellationToken =>
             {

@@ -16,8 +16,9 @@ namespace CopilotSeats.Commands
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
 
-        /// <summary>Only these runs.</summary>
+        /// <summary>Only these runs. An unset variable ($null) is refused, not taken as every run.</summary>
         [Parameter]
+        [ValidateNotNullOrEmpty]
         public Guid[]? RunId { get; set; }
 
         /// <summary>Only entries written at or after this time.</summary>
@@ -26,6 +27,7 @@ namespace CopilotSeats.Commands
 
         /// <summary>Only these logins, team slugs or budget names (wildcards allowed).</summary>
         [Parameter]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[]? UserName { get; set; }
 

@@ -23,6 +23,8 @@ namespace CopilotSeats.Commands
         [Parameter]
         public SwitchParameter Raw { get; set; }
 
+        private readonly HashSet<string> _read = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
         protected override void ProcessRecord()
         {
             var kind = (UsageReportKind)Enum.Parse(typeof(UsageReportKind), Report, ignoreCase: true);
@@ -33,6 +35,7 @@ namespace CopilotSeats.Commands
                     $"GitHub has the {kind} report only per day: pass -Day.") { RecommendedAction = "Pass -Day, for example -Day (Get-Date).AddDays(-3)." }));
             }
             SeatScope scope = ResolveScope();
+            if (!_read.Add(scope.ToString())) return; // piped seats name their target again and again: each report once
             CopilotClient client = GetClient();
             UsageRecordFormat format = Raw ? UsageRecordFormat.Raw : UsageRecordFormat.Typed;
             RunAsync(async cancellationToken =>

@@ -43,9 +43,10 @@ namespace CopilotSeats.Commands
             if (!users && !AllUsers && InputObject != null)
             {
                 // A piped record without a user (a budget of another scope): its own error; the records after it go on.
-                object target = InputObject.Properties["Id"]?.Value as string ?? (object)owner.Name;
+                bool bare = InputObject.BaseObject is string or ValueType; // a value piped alone binds only InputObject
+                object target = bare ? InputObject.BaseObject : InputObject.Properties["Id"]?.Value as string ?? (object)owner.Name;
                 WriteError(ErrorRecords.From(new CopilotException("CopilotSeats.NoBudgetTarget", CopilotErrorCategory.InvalidArgument, target,
-                    $"The piped record '{target}' names no user; Set-CopilotBudget sets users' own budgets.")
+                    $"The piped {(bare ? "value" : "record")} '{target}' names no user; Set-CopilotBudget sets users' own budgets.")
                     { RecommendedAction = "Pipe seats or user budgets (Get-CopilotBudget -Scope User)." }, target));
                 return;
             }
