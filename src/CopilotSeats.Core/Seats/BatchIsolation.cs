@@ -35,6 +35,8 @@ namespace CopilotSeats.Seats
     /// down to single slugs. A slug refused alone while others were accepted is that team's error; when no slug
     /// is accepted and none was named, the 422 is about the request and is reported once for the batch. That search
     /// costs at most 2n-1 requests for n slugs.
+    /// An enterprise's cancel of users that GitHub applies (200) with fewer seats_cancelled than names sent is looked
+    /// into by <see cref="CancelShortfall"/> (the names it did not reach get their error; nothing is sent again).
     /// Fatal failures (401, 410, rate limit beyond the allowed wait) are thrown.
     /// </remarks>
     public sealed class BatchIsolation
@@ -44,6 +46,7 @@ namespace CopilotSeats.Seats
         private readonly AssigneeKind _kind;
         private readonly Func<string[], CancellationToken, Task<CopilotSeatChange>> _send;
         private readonly GrantLookup _grants;
+        private readonly CancelShortfall? _shortfall;
         private readonly Action<string>? _verbose;
 
         public BatchIsolation(SeatScope scope, SeatAction action, AssigneeKind kind,
@@ -57,6 +60,7 @@ namespace CopilotSeats.Seats
             _send = send ?? throw new ArgumentNullException(nameof(send));
             _grants = new GrantLookup(scope, lookup, throttleLimit);
             _verbose = verbose;
+            _shortfall = CancelShortfall.For(scope, action, kind, _grants, verbose);
         }
 
         /// <summary>True for failures after which nothing else in the command can succeed (terminating, 401, 410).</summary>
@@ -109,6 +113,7 @@ namespace CopilotSeats.Seats
 
         /// <summary>
         /// Sends the names; returns GitHub's 422 (nothing applied), records another failure that is not fatal for the batch.
+        /// At an enterprise, a cancel of users that counts fewer seats than names is checked (<see cref="CancelShortfall"/>).
         /// </summary>
         private async Task<CopilotApiException?> SendAsync(string[] names, BatchOutcome outcome, CancellationToken cancellationToken)
         {
@@ -127,6 +132,7 @@ namespace CopilotSeats.Seats
                 return null;
             }
             outcome.Changes.Add(change);
+            if (_shortfall != null) await _shortfall.CheckAsync(names, change, outcome, cancellationToken).ConfigureAwait(false);
             return null;
         }
 
