@@ -53,7 +53,11 @@ public class BatchIsolationTests
             }
             var teamOnly = names.Where(n => !Seats.TryGetValue(n, out var g) || g.All(x => x.Team != null)).ToList();
             if (teamOnly.Count > 0) return Refuse($"Cannot cancel the Copilot seat of {string.Join(", ", teamOnly)}: the seat is assigned via team membership.");
-            int cancelled = names.Sum(n => Seats.TryGetValue(n, out var g) ? g.Count(x => x.Team == null && !x.Pending) : 0);
+            // A cancel reaches a direct grant of the org; at an enterprise only its own (no org): it becomes pending.
+            int cancelled = 0;
+            foreach (var g in names.Select(n => Seats.TryGetValue(n, out var g) ? g : new()))
+                for (int i = 0; i < g.Count; i++)
+                    if (g[i].Team == null && !g[i].Pending && (g[i].Org == null || path.StartsWith("/orgs/"))) { g[i] = (null, g[i].Org, true); cancelled++; }
             return ScriptedHandler.Json(HttpStatusCode.OK, $"{{\"seats_cancelled\":{cancelled}}}");
         }
 
@@ -242,15 +246,55 @@ public class BatchIsolationTests
         Assert.True(clock.TotalDelay >= TimeSpan.FromSeconds(61)); // lookups beyond 3 points a minute waited
     }
 
-    [Fact]
-    public async Task A_fatal_lookup_failure_stops_the_batch()
+    [Theory]
+    [InlineData(false, 422, "{\"message\":\"nope\"}")]
+    [InlineData(true, 200, "{\"seats_cancelled\":1}")] // an enterprise cancel counting fewer seats than names: the lookups after it
+    public async Task A_fatal_lookup_failure_stops_the_batch(bool enterprise, int status, string answer)
     {
         var handler = new ScriptedHandler((request, _) => request.Method == HttpMethod.Get
             ? ScriptedHandler.Json(HttpStatusCode.Unauthorized, "{\"message\":\"Bad credentials\"}")
-            : ScriptedHandler.Json((HttpStatusCode)422, "{\"message\":\"nope\"}"));
+            : ScriptedHandler.Json((HttpStatusCode)status, answer));
         using var client = Clients.ForHandler(handler);
-        var ex = await Assert.ThrowsAsync<CopilotApiException>(() => client.ChangeSeatsIsolatedAsync(Org, SeatAction.Remove, AssigneeKind.User, new[] { "a", "b" }, default));
+        var ex = await Assert.ThrowsAsync<CopilotApiException>(() => client.ChangeSeatsIsolatedAsync(enterprise ? Ent : Org, SeatAction.Remove, AssigneeKind.User, new[] { "a", "b" }, default));
         Assert.Equal(401, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_enterprise_cancel_counting_fewer_seats_finds_the_users_it_did_not_reach_without_a_second_request()
+    {
+        var github = new FakeGitHub();
+        github.Seats["own"] = new() { (null, null, false) };
+        github.Seats["org"] = new() { (null, "octo-org", false) };
+        github.Seats["kept"] = new() { (null, null, false), ("team-1", "octo-org", false) };
+        github.Seats["mixed"] = new() { ("ent-team-1", null, false), (null, "octo-lab", false) };
+        github.Seats["pend"] = new() { (null, "octo-org", true) };
+        var (client, _, _, verbose) = Connect(github);
+        var outcome = await client.ChangeSeatsIsolatedAsync(Ent, SeatAction.Remove, AssigneeKind.User, new[] { "own", "org", "kept", "mixed", "pend" }, default);
+
+        Assert.Equal(new[] { "CopilotSeats.OrganizationAssigned:org", "CopilotSeats.OrganizationAssigned:mixed" }, Ids(outcome));
+        Assert.Equal("Remove-CopilotUser -Organization octo-org -UserName org", outcome.Errors[0].Error.RecommendedAction);
+        Assert.Equal("Remove-CopilotTeam -Enterprise octo-ent -TeamName ent-team-1; Remove-CopilotUser -Organization octo-lab -UserName mixed", outcome.Errors[1].Error.RecommendedAction);
+        Assert.Equal(2, Assert.Single(outcome.Changes).SeatsChanged);
+        Assert.Single(github.Sent);
+        Assert.Equal(5, github.Lookups);
+        Assert.Contains(verbose, v => v.Contains("'kept'") && v.Contains("team 'team-1' of the organization octo-org stays active"));
+        Assert.Contains(verbose, v => v.Contains("'pend'") && v.Contains("already pending cancellation (2026-12-01)"));
+    }
+
+    [Theory]
+    [InlineData(true, "own-1,own-2")] // every seat counted
+    [InlineData(false, "a,pend")]     // an organization's shortfall has no documented cause
+    public async Task No_lookup_follows_a_full_count_or_an_organization_cancel(bool enterprise, string names)
+    {
+        var github = new FakeGitHub().Direct("a");
+        github.Seats["pend"] = new() { (null, "octo-org", true) };
+        github.Seats["own-1"] = new() { (null, null, false) };
+        github.Seats["own-2"] = new() { (null, null, false) };
+        var (client, _, _, _) = Connect(github);
+        var outcome = await client.ChangeSeatsIsolatedAsync(enterprise ? Ent : Org, SeatAction.Remove, AssigneeKind.User, names.Split(','), default);
+        Assert.Empty(outcome.Errors);
+        Assert.Single(outcome.Changes);
+        Assert.Equal(0, github.Lookups);
     }
 
     /// <summary>Team endpoints refusing whole (422) a request with "no-" slugs, named in the message when <paramref name="naming"/>;

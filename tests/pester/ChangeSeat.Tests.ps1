@@ -158,6 +158,24 @@ Describe 'Remove-CopilotUser' {
         (Get-CopilotSeat -Organization octo-org -UserName team1-member-1 @Conn).PendingCancellationDate | Should -BeNullOrEmpty
     }
 
+    It 'Get-CopilotSeat -Enterprise -InactiveDays 90 | Remove-CopilotUser -Enterprise: an organization''s grant is CopilotSeats.OrganizationAssigned, the enterprise''s own grant is cancelled' {
+        $null = Add-CopilotUser -Enterprise octo-ent -UserName ent-user-5 -Force @Conn
+        $login = (Get-CopilotSeat -Enterprise octo-ent -InactiveDays 90 @Conn |
+                Where-Object { $_.Organization -eq 'octo-org' -and -not $_.AssigningTeam -and -not $_.PendingCancellationDate } | Select-Object -First 1).Login
+        Clear-SimulatorLog $Sim
+        $rows = { Get-CopilotSeat -Enterprise octo-ent -InactiveDays 90 @Conn | Where-Object Login -eq $login; Get-CopilotSeat -Enterprise octo-ent -UserName ent-user-5 @Conn }
+
+        $out = @(& $rows | Remove-CopilotUser -Enterprise octo-ent -Force @Conn -ErrorVariable ev -ErrorAction SilentlyContinue)
+
+        @($ev).Count | Should -Be 1
+        Assert-ErrorRecord $ev[0] 'CopilotSeats.OrganizationAssigned' InvalidOperation $login
+        $ev[0].ErrorDetails.RecommendedAction | Should -Match "Remove-CopilotUser -Organization octo-org -UserName $login(;|$)"
+        Assert-Properties $out[0] @{ Enterprise = 'octo-ent'; SeatsChanged = 1 }
+        Assert-OneSeatRequest $Sim DELETE '/enterprises/octo-ent/copilot/billing/selected_users' selected_usernames "$login,ent-user-5"
+        @(Get-SimulatorRequests $Sim | Where-Object path -like '/orgs/*').Count | Should -Be 0
+        (Get-CopilotSeat -Enterprise octo-ent -UserName ent-user-5 @Conn).PendingCancellationDate | Should -Not -BeNullOrEmpty
+    }
+
     It 'a failed batch is a non-terminating error and the next batch still goes' {
         # 132 names -> 2 requests; the first answers 500 (not retried for a change: it may have been applied).
         $names = @(Get-CopilotSeat -Organization octo-org @Conn | Where-Object { $_.Login -like 'user-*' } | Select-Object -ExpandProperty Login)

@@ -35,6 +35,8 @@ namespace CopilotSeats.Seats
     /// down to single slugs. A slug refused alone while others were accepted is that team's error; when no slug
     /// is accepted and none was named, the 422 is about the request and is reported once for the batch. That search
     /// costs at most 2n-1 requests for n slugs.
+    /// An enterprise's cancel of users that GitHub applies (200) with fewer seats_cancelled than names sent is looked
+    /// into by <see cref="CancelShortfall"/> (the names it did not reach get their error; nothing is sent again).
     /// Fatal failures (401, 410, rate limit beyond the allowed wait) are thrown.
     /// </remarks>
     public sealed class BatchIsolation
@@ -43,8 +45,8 @@ namespace CopilotSeats.Seats
         private readonly SeatAction _action;
         private readonly AssigneeKind _kind;
         private readonly Func<string[], CancellationToken, Task<CopilotSeatChange>> _send;
-        private readonly Func<string, CancellationToken, Task<IReadOnlyList<CopilotSeat>>> _lookup;
-        private readonly int _throttle;
+        private readonly GrantLookup _grants;
+        private readonly CancelShortfall? _shortfall;
         private readonly Action<string>? _verbose;
 
         public BatchIsolation(SeatScope scope, SeatAction action, AssigneeKind kind,
@@ -56,9 +58,9 @@ namespace CopilotSeats.Seats
             _action = action;
             _kind = kind;
             _send = send ?? throw new ArgumentNullException(nameof(send));
-            _lookup = lookup ?? throw new ArgumentNullException(nameof(lookup));
-            _throttle = Math.Max(1, throttleLimit);
+            _grants = new GrantLookup(scope, lookup, throttleLimit);
             _verbose = verbose;
+            _shortfall = CancelShortfall.For(scope, action, kind, _grants, verbose);
         }
 
         /// <summary>True for failures after which nothing else in the command can succeed (terminating, 401, 410).</summary>
@@ -109,12 +111,16 @@ namespace CopilotSeats.Seats
 
         private string Count(int n) => n + (_kind == AssigneeKind.User ? " user" : " team") + (n == 1 ? string.Empty : "s");
 
-        /// <summary>Sends the names; returns GitHub's 422 (nothing applied), records another failure that is not fatal for the batch.</summary>
+        /// <summary>
+        /// Sends the names; returns GitHub's 422 (nothing applied), records another failure that is not fatal for the batch.
+        /// At an enterprise, a cancel of users that counts fewer seats than names is checked (<see cref="CancelShortfall"/>).
+        /// </summary>
         private async Task<CopilotApiException?> SendAsync(string[] names, BatchOutcome outcome, CancellationToken cancellationToken)
         {
+            CopilotSeatChange change;
             try
             {
-                outcome.Changes.Add(await _send(names, cancellationToken).ConfigureAwait(false));
+                change = await _send(names, cancellationToken).ConfigureAwait(false);
             }
             catch (CopilotApiException ex) when (ex.StatusCode == 422)
             {
@@ -123,7 +129,10 @@ namespace CopilotSeats.Seats
             catch (CopilotException ex) when (!IsFatal(ex))
             {
                 outcome.Errors.Add(new BatchError(ex, _scope.Name));
+                return null;
             }
+            outcome.Changes.Add(change);
+            if (_shortfall != null) await _shortfall.CheckAsync(names, change, outcome, cancellationToken).ConfigureAwait(false);
             return null;
         }
 
@@ -150,86 +159,20 @@ namespace CopilotSeats.Seats
             }
         }
 
-        /// <summary>Looks every name up (at most ThrottleLimit at a time); returns the names to send again, in order.</summary>
+        /// <summary>Looks every name up (<see cref="GrantLookup"/>); returns the names to send again, in order.</summary>
         private async Task<List<string>> ScreenForRemovalAsync(string[] batch, BatchOutcome outcome, CancellationToken cancellationToken)
         {
-            var verdicts = new Verdict[batch.Length];
-            using (var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            {
-                int next = -1;
-                async Task Worker()
-                {
-                    int i;
-                    while ((i = Interlocked.Increment(ref next)) < batch.Length)
-                    {
-                        failed.Token.ThrowIfCancellationRequested();
-                        try
-                        {
-                            verdicts[i] = await ClassifyAsync(batch[i], failed.Token).ConfigureAwait(false);
-                        }
-                        catch
-                        {
-                            failed.Cancel(); // a fatal failure stops the other lookups
-                            throw;
-                        }
-                    }
-                }
-                var workers = Enumerable.Range(0, Math.Min(_throttle, batch.Length)).Select(_ => Worker()).ToArray();
-                try
-                {
-                    await Task.WhenAll(workers).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    // The first real failure, not the cancellations it caused.
-                    Exception? first = workers.Where(w => w.IsFaulted).Select(w => w.Exception!.InnerException).FirstOrDefault(e => e is not OperationCanceledException);
-                    if (first != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
-                    throw;
-                }
-            }
+            GrantVerdict[] verdicts = await _grants.LookUpAsync(batch, cancellationToken).ConfigureAwait(false);
             var clean = new List<string>();
             for (int i = 0; i < batch.Length; i++)
             {
-                Verdict v = verdicts[i];
+                GrantVerdict v = verdicts[i];
                 if (v.Error != null) outcome.Errors.Add(new BatchError(v.Error, batch[i]));
-                else if (v.Pending != null) _verbose?.Invoke(SeatRemoval.PendingVerbose(batch[i], v.Pending, _scope) + " It is not sent again.");
-                else clean.Add(batch[i]);
+                else if (v.OwnActive) clean.Add(batch[i]); // a grant of ours to cancel
+                else if (v.ElsewhereActive) outcome.Errors.Add(new BatchError(v.Elsewhere(batch[i]), batch[i]));
+                else _verbose?.Invoke(SeatRemoval.PendingVerbose(batch[i], v.PendingDate, _scope) + " It is not sent again.");
             }
             return clean;
-        }
-
-        private struct Verdict
-        {
-            public CopilotException? Error;
-            public string? Pending;
-        }
-
-        private async Task<Verdict> ClassifyAsync(string login, CancellationToken cancellationToken)
-        {
-            IReadOnlyList<CopilotSeat> seats;
-            try
-            {
-                seats = await _lookup(login, cancellationToken).ConfigureAwait(false);
-            }
-            catch (CopilotApiException ex) when (ex.StatusCode == 404)
-            {
-                return new Verdict { Error = SeatRemoval.NoSeat(login, _scope) };
-            }
-            catch (CopilotException ex) when (!IsFatal(ex))
-            {
-                return new Verdict { Error = ex };
-            }
-            if (seats.Count == 0) return new Verdict { Error = SeatRemoval.NoSeat(login, _scope) };
-            if (seats.Any(s => SeatRemoval.IsOwnGrant(_scope, s) && s.PendingCancellationDate is null)) return default; // a grant of ours to cancel
-            var others = seats.Where(s => !SeatRemoval.IsOwnGrant(_scope, s) && s.PendingCancellationDate is null).ToList(); // teams', and at an enterprise its orgs'
-            if (others.Count == 0)
-            {
-                DateTimeOffset? date = seats.Select(s => s.PendingCancellationDate).FirstOrDefault(d => d != null);
-                return new Verdict { Pending = date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty };
-            }
-            var grants = others.Where(s => !string.IsNullOrWhiteSpace(s.AssigningTeam)).Select(s => new TeamGrant(s.AssigningTeam!, SeatRemoval.GrantOwner(_scope, s))).ToList();
-            var orgs = others.Where(s => string.IsNullOrWhiteSpace(s.AssigningTeam)).Select(s => s.Organization!).ToList();
-            return new Verdict { Error = orgs.Count == 0 ? SeatRemoval.TeamAssigned(login, grants) : SeatRemoval.OrganizationAssigned(login, grants, orgs) };
         }
 
         /// <summary>The names GitHub's message names are refused, each with GitHub's words; returns the others.</summary>
