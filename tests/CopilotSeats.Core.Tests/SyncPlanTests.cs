@@ -160,6 +160,29 @@ public sealed class SyncPlanTests
         Assert.StartsWith("Remove unanswered checked at +6, ", Steps(includeUnknown: true));
     }
 
+    [Fact]
+    public void Undo_adds_again_a_user_whose_cancel_GitHub_did_not_count_for_each_name_only_when_the_targets_own_seat_is_pending()
+    {
+        var run = Guid.NewGuid();
+        CopilotJournalEntry Line(int request, string name, int? cancelled, string outcome = "Applied") => new()
+        {
+            RunId = run, Request = request, Time = TestSeats.Now.AddMinutes(request), Enterprise = "e", Action = "Remove", AssigneeType = "User",
+            Name = name, Outcome = outcome, SeatsCancelled = cancelled,
+        };
+        var entries = new[] { Line(1, "a", 1), Line(1, "b", 1), Line(2, "c", 2), Line(2, "d", 2), Line(3, "uncounted", null), Line(4, "unanswered", null, "Unknown") };
+        Assert.Equal("a, b", string.Join(", ", UndoPlan.From(entries, includeUnknown: true).Steps.Where(s => s.CancelUnconfirmed).Select(s => s.Name)));
+
+        var ent = SeatScope.ForEnterprise("e");
+        CopilotSeat orgGrant = TestSeats.Seat(), ownPending = TestSeats.Seat(org: null, pending: true);
+        (RestoreKind, RestoreKind) Both(CopilotSeat[]? rows) => (SeatRestore.Classify(rows, ent).Kind, SeatRestore.Classify(rows, ent, cancelUnconfirmed: true).Kind);
+        Assert.Equal((RestoreKind.NewSeat, RestoreKind.Unproven), Both(new[] { orgGrant })); // an organization's grant, which the enterprise cancel leaves
+        Assert.Equal((RestoreKind.NewSeat, RestoreKind.Unproven), Both(new CopilotSeat[0]));
+        Assert.Equal((RestoreKind.Unchecked, RestoreKind.Unproven), Both(null));
+        Assert.Equal((RestoreKind.KeepsSeat, RestoreKind.KeepsSeat), Both(new[] { orgGrant, ownPending }));
+        Assert.Null(SeatRestore.Warning(new string[0]));
+        Assert.StartsWith("2 user(s) the run may not have cancelled are not added again (a, b): ", SeatRestore.Warning(new[] { "a", "b" }));
+    }
+
     private static CopilotSeat Granted(double minutesAfterRequest, string? team = null, bool pending = false) =>
         TestSeats.Seat(createdDaysAgo: -minutesAfterRequest / 1440, team: team, pending: pending);
 

@@ -179,6 +179,19 @@ Describe 'Undo-CopilotSeatChange' {
         @((Undo-CopilotSeatChange -RunId $run -JournalPath $J -Force -IncludeUnknown @Conn 3>$null).Requested) | Should -Contain 'no-seat-9'
     }
 
+    It 'adds back only the enterprise''s own grant a cancel reached when GitHub counts fewer seats than names; names the others in one warning' {
+        $null = Add-CopilotUser -Enterprise octo-ent -UserName ent-user-5 -Force -NoJournal @Conn
+        $orgGranted = (Get-CopilotSeat -Enterprise octo-ent @Conn | Where-Object { $_.Organization -eq 'octo-org' -and -not $_.AssigningTeam -and -not $_.PendingCancellationDate } |
+                Select-Object -First 1).Login
+        $removed = Remove-CopilotUser -Enterprise octo-ent -UserName $orgGranted, ent-user-5 -Force -JournalPath $J @Conn -ErrorAction SilentlyContinue
+        $removed.SeatsChanged | Should -Be 1
+        Clear-SimulatorLog $Sim
+        $undo = Undo-CopilotSeatChange -RunId $removed.RunId -JournalPath $J -Force @Conn -WarningVariable warnings 3>$null
+        @($undo.Requested) | Should -Be @('ent-user-5')
+        ($warnings -join ' ') | Should -Match "1 user\(s\) the run may not have cancelled are not added again \($orgGranted\)"
+        Assert-OneSeatRequest $Sim POST '/enterprises/octo-ent/copilot/billing/selected_users' selected_usernames 'ent-user-5'
+    }
+
     It 'cancels only the user a request added when its count does not say which (<Case>): the seat granted since the request' -ForEach @(
         @{ Case = 'seats_created 1 for 2 names'; Faults = @(); Extra = @{} }
         @{ Case = 'no answer, -IncludeUnknown'; Faults = @(@{ method = 'POST'; pathContains = 'selected_users'; status = 0; afterApplied = $true }); Extra = @{ IncludeUnknown = $true } }

@@ -31,7 +31,7 @@ namespace CopilotSeats.Sync
                 foreach (UndoStep step in steps)
                 {
                     found.TryGetValue(step.Name, out var rows);
-                    if (step.Action == SeatAction.Add) checks._restores[Key(step.Scope, step.Name)] = SeatRestore.Classify(rows, step.Scope);
+                    if (step.Action == SeatAction.Add) checks._restores[Key(step.Scope, step.Name)] = SeatRestore.Classify(rows, step.Scope, step.CancelUnconfirmed);
                     else checks._adds[Key(step.Scope, step.Name)] = AddedByRun.Judge(rows, step.RequestTime!.Value, step.Scope);
                 }
             }

@@ -3,7 +3,8 @@ using CopilotSeats.Journal;
 namespace CopilotSeats.Sync
 {
     /// <summary>One name to change back: the inverse of what a run applied to it.</summary>
-    public sealed class UndoStep(SeatScope scope, AssigneeKind kind, SeatAction action, string name, Guid runId, DateTimeOffset? requestTime = null)
+    public sealed class UndoStep(SeatScope scope, AssigneeKind kind, SeatAction action, string name, Guid runId, DateTimeOffset? requestTime = null,
+        bool cancelUnconfirmed = false)
     {
         public SeatScope Scope { get; } = scope;
         public AssigneeKind Kind { get; } = kind;
@@ -18,6 +19,12 @@ namespace CopilotSeats.Sync
         /// it completes) and the Sent line for an Unknown one. The user is cancelled only if the seat proves to be granted since (<see cref="AddedByRun"/>).
         /// </summary>
         public DateTimeOffset? RequestTime { get; } = requestTime;
+        /// <summary>
+        /// Set on a user to add again whose cancel GitHub's seats_cancelled does not confirm (fewer seats than names: at an
+        /// enterprise, users whose seat is an organization's or a team's grant, which its cancel leaves): the user is added
+        /// again only if a seat of the target's own grant is pending cancellation (<see cref="SeatRestore"/>).
+        /// </summary>
+        public bool CancelUnconfirmed { get; } = cancelUnconfirmed;
     }
 
     /// <summary>
@@ -49,7 +56,7 @@ namespace CopilotSeats.Sync
         public static UndoPlan From(IEnumerable<CopilotJournalEntry> entries, bool includeUnknown)
         {
             var ordered = entries.Where(e => e != null).OrderByDescending(e => e.Time).ThenByDescending(e => e.Request).ToList();
-            var namesPerRequest = ordered.Where(e => IsUserAdd(e) && e.Outcome == JournalFormat.Applied).GroupBy(e => (e.RunId, e.Request))
+            var namesPerRequest = ordered.Where(e => IsUser(e) && e.Outcome == JournalFormat.Applied).GroupBy(e => (e.RunId, e.Request))
                 .ToDictionary(g => g.Key, g => g.Count());
             var done = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var lastOutcome = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -72,7 +79,11 @@ namespace CopilotSeats.Sync
                     lastOutcome.Remove(key);
                     bool confirmed = IsUserAdd(e) && e.Outcome == JournalFormat.Applied && e.SeatsCreated == namesPerRequest[(e.RunId, e.Request)];
                     DateTimeOffset? check = IsUserAdd(e) && !confirmed ? e.Time : (DateTimeOffset?)null;
-                    steps.Add(new UndoStep(scope, kind, action == SeatAction.Add ? SeatAction.Remove : SeatAction.Add, e.Name, e.RunId, check));
+                    // A cancel GitHub counted fewer seats for than names (an old line without the count is taken as whole; an
+                    // Unknown one, undone only with -IncludeUnknown, is added again as asked).
+                    bool cancelUnconfirmed = IsUser(e) && action == SeatAction.Remove && e.Outcome == JournalFormat.Applied
+                        && e.SeatsCancelled < namesPerRequest[(e.RunId, e.Request)];
+                    steps.Add(new UndoStep(scope, kind, action == SeatAction.Add ? SeatAction.Remove : SeatAction.Add, e.Name, e.RunId, check, cancelUnconfirmed));
                 }
                 else if (!lastOutcome.ContainsKey(key) || unknown) lastOutcome[key] = unknown ? JournalFormat.Unknown : JournalFormat.Refused;
             }
@@ -82,8 +93,10 @@ namespace CopilotSeats.Sync
 
         /// <summary>An Add of users: its request's seats_created, when applied, says how many of its names got a seat.</summary>
         private static bool IsUserAdd(CopilotJournalEntry e) =>
-            string.Equals(e.Action, nameof(SeatAction.Add), StringComparison.OrdinalIgnoreCase)
-            && string.Equals(e.AssigneeType, nameof(AssigneeKind.User), StringComparison.OrdinalIgnoreCase);
+            string.Equals(e.Action, nameof(SeatAction.Add), StringComparison.OrdinalIgnoreCase) && IsUser(e);
+
+        /// <summary>A change of users' seats: its request's seats_created or seats_cancelled, when applied, counts its names' seats.</summary>
+        private static bool IsUser(CopilotJournalEntry e) => string.Equals(e.AssigneeType, nameof(AssigneeKind.User), StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The steps in batches of at most 100 names, one list per (target, assignee type, action), in first-seen order.</summary>
         public IEnumerable<(SeatScope Scope, AssigneeKind Kind, SeatAction Action, IReadOnlyList<string[]> Batches)> Batches() =>

@@ -63,6 +63,7 @@ namespace CopilotSeats.Commands
             UndoChecks checks = null!;
             RunAsync(async cancellationToken => checks = await UndoChecks.RunAsync(client, plan, ThrottleLimit, cancellationToken).ConfigureAwait(false));
             var kept = new List<(string Name, AddedCheck Check)>();
+            var unproven = new List<string>();
             var accepted = new List<(SeatScope Scope, AssigneeKind Kind, SeatAction Action, List<string> Names)>();
             foreach (var group in plan.Batches())
             {
@@ -76,6 +77,11 @@ namespace CopilotSeats.Commands
                         continue;
                     }
                     var restore = checks.Restore(group.Scope, name);
+                    if (restore?.Kind == RestoreKind.Unproven)
+                    {
+                        unproven.Add(name);
+                        continue;
+                    }
                     if (restore?.Kind == RestoreKind.Seated)
                     {
                         WriteVerbose($"'{name}' in the {group.Scope}: {SeatRestore.Describe(RestoreKind.Seated, null)}.");
@@ -90,6 +96,7 @@ namespace CopilotSeats.Commands
                 if (names.Count > 0) accepted.Add((group.Scope, group.Kind, group.Action, names));
             }
             if (AddedByRun.Warning(kept) is { } warning) WriteWarning(warning);
+            if (SeatRestore.Warning(unproven) is { } notAdded) WriteWarning(notAdded);
             if (accepted.Count > 0) Send(client, accepted, plan);
         }
 
