@@ -273,6 +273,16 @@ Describe 'Test-CopilotConnection' {
         ($check.Problems -join "`n") | Should -Match 'manage_billing:copilot or read:org'
     }
 
+    It 'exports to CSV with Scopes and Problems as text' {
+        Register-SimulatorToken $Sim -Token 'ghp_pesterCsv' -Kind classic -Scopes 'repo', 'read:user'
+        $check = Test-CopilotConnection -Organization octo-org -ApiUrl $Sim.Url -Token (ConvertTo-SecureString 'ghp_pesterCsv' -AsPlainText -Force)
+        $row = $check | ConvertTo-Csv | ConvertFrom-Csv
+        $row.Scopes | Should -Be 'repo, read:user'
+        $row.Problems | Should -Be ($check.Problems -join ', ')
+        $row.Problems | Should -Match '^Org detail: .+, Seats: .+, Usage: .+, AI-credit usage: .+, Budgets: '
+        $row.AppPermissions | Should -Be ''
+    }
+
     It 'an App token, from Connect-Copilot' {
         $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org
         $check = Test-CopilotConnection
@@ -291,6 +301,7 @@ Describe 'Test-CopilotConnection' {
         $check.TokenKind | Should -Be 'GitHubApp'
         $check.Target | Should -Be 'octo-ent'
         $check.AppPermissions | Should -Be @('enterprise_copilot_license_management=write', 'enterprise_copilot_metrics=read')
+        ($check | ConvertTo-Csv | ConvertFrom-Csv).AppPermissions | Should -Be 'enterprise_copilot_license_management=write, enterprise_copilot_metrics=read'
         ((Test-CopilotConnection | Out-String -Width 120 -Stream) -join "`n") | Should -Match 'AppPermissions\s+: enterprise_copilot_license_management=write, enterprise_copilot_metrics=read'
     }
 

@@ -138,6 +138,16 @@ Describe 'Remove-CopilotUser' {
         }
     }
 
+    It 'exports to CSV with the names sent in one Requested cell, and Requested still reads as the names' {
+        $change = Remove-CopilotUser -Organization octo-org -UserName user-0001, user-0002 -Force @Conn
+        $change | Export-Csv -LiteralPath (Join-Path $TestDrive 'changes.csv')
+        $row = Import-Csv -LiteralPath (Join-Path $TestDrive 'changes.csv')
+        Assert-Properties $row @{ Organization = 'octo-org'; Action = 'Remove'; Requested = 'user-0001, user-0002'; SeatsChanged = '2' }
+        @($change.Requested.Count, $change.Requested.Length, $change.Requested[1]) | Should -Be @(2, 2, 'user-0002')
+        $change.Requested -contains 'user-0002' | Should -BeTrue
+        ($change | ConvertTo-Json | ConvertFrom-Json).Requested | Should -Be @('user-0001', 'user-0002')
+    }
+
     It 'rows with Organization and UserName (a CSV) change each row''s organization' {
         $out = @([pscustomobject]@{ Organization = 'octo-org'; UserName = 'user-0001' }, [pscustomobject]@{ Organization = 'octo-lab'; UserName = 'user-0002' } |
                 Remove-CopilotUser -Force @Conn -ErrorVariable ev)
