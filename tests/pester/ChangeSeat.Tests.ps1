@@ -140,11 +140,8 @@ Describe 'Remove-CopilotUser' {
 
     It 'exports to CSV with the names sent in one Requested cell, and Requested still reads as the names' {
         $change = Remove-CopilotUser -Organization octo-org -UserName user-0001, user-0002 -Force @Conn
-        $change | Export-Csv -LiteralPath (Join-Path $TestDrive 'changes.csv')
-        $row = Import-Csv -LiteralPath (Join-Path $TestDrive 'changes.csv')
-        Assert-Properties $row @{ Organization = 'octo-org'; Action = 'Remove'; Requested = 'user-0001, user-0002'; SeatsChanged = '2' }
-        @($change.Requested.Count, $change.Requested.Length, $change.Requested[1]) | Should -Be @(2, 2, 'user-0002')
-        $change.Requested -contains 'user-0002' | Should -BeTrue
+        Assert-Properties ($change | ConvertTo-Csv | ConvertFrom-Csv) @{ Organization = 'octo-org'; Requested = 'user-0001, user-0002'; SeatsChanged = '2' }
+        @($change.Requested.Count, $change.Requested.Length, $change.Requested[1], ($change.Requested -contains 'user-0002')) | Should -Be @(2, 2, 'user-0002', $true)
         ($change | ConvertTo-Json | ConvertFrom-Json).Requested | Should -Be @('user-0001', 'user-0002')
     }
 
