@@ -1,6 +1,6 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Collections.ObjectModel;
+using System.Globalization;
 using System.Linq;
 
 namespace CopilotSeats
@@ -40,6 +40,9 @@ namespace CopilotSeats
         public int Length => Count;
 
         public static implicit operator CopilotNameList(string[]? names) => new CopilotNameList(names);
+
+        /// <summary>One name: <c>$check.Scopes = 'repo'</c> works as it did for the string[].</summary>
+        public static implicit operator CopilotNameList(string name) => new CopilotNameList(new[] { name });
 
         public override string ToString() => string.Join(Separator, this);
     }

@@ -14,9 +14,10 @@ public sealed class NameListTests
     }
 
     [Fact]
-    public void Empty_has_no_names_and_a_seat_change_reads_as_before()
+    public void Empty_has_no_names_one_name_is_a_list_and_a_seat_change_reads_as_before()
     {
         Assert.Empty(CopilotNameList.Empty);
+        Assert.Equal(new[] { "alice" }, (CopilotNameList)"alice");
         Assert.Equal("Remove User x2: 2", new CopilotSeatChange { Action = "Remove", AssigneeType = "User", Requested = new[] { "alice", "bob" }, SeatsChanged = 2 }.ToString());
     }
 }
