@@ -14,9 +14,9 @@ namespace CopilotSeats
         /// <summary>Classic, FineGrained, GitHubApp, OAuthApp, UserToServer or Unknown, from the token's prefix.</summary>
         public string TokenKind { get; set; } = "Unknown";
         /// <summary>The token's classic scopes (X-OAuth-Scopes); null when GitHub does not send them (fine-grained and App tokens).</summary>
-        public string[]? Scopes { get; set; }
+        public CopilotNameList? Scopes { get; set; }
         /// <summary>A GitHub App session: what its installation may do, as GitHub granted it to the token (name=level, e.g. enterprise_copilot_license_management=write); null for other tokens.</summary>
-        public string[]? AppPermissions { get; set; }
+        public CopilotNameList? AppPermissions { get; set; }
         /// <summary>GET /orgs/{org}/copilot/billing answered; null for an enterprise (no such endpoint).</summary>
         public bool? CanReadOrgDetail { get; set; }
         /// <summary>The seat listing answered (per_page=1).</summary>
@@ -30,7 +30,7 @@ namespace CopilotSeats
         public int? RateLimitRemaining { get; set; }
         public DateTimeOffset? RateLimitResetAt { get; set; }
         /// <summary>One line per failing check: what is missing (scope, permission, role or policy).</summary>
-        public string[] Problems { get; set; } = new string[0];
+        public CopilotNameList Problems { get; set; } = CopilotNameList.Empty;
 
         public override string ToString() => $"{Target}: seats {(CanReadSeats ? "yes" : "no")}, usage {(CanReadUsage ? "yes" : "no")} ({TokenKind} token from {TokenSource})";
     }

@@ -9,7 +9,8 @@ namespace CopilotSeats
         public string Action { get; set; } = string.Empty;
         /// <summary>User, Team or EnterpriseTeam.</summary>
         public string AssigneeType { get; set; } = string.Empty;
-        public string[] Requested { get; set; } = new string[0];
+        /// <summary>The names sent in the request; exports as one column, the names comma-separated.</summary>
+        public CopilotNameList Requested { get; set; } = CopilotNameList.Empty;
         public int SeatsChanged { get; set; }
         /// <summary>The run in the change journal (for Undo-CopilotSeatChange -RunId); null under -NoJournal.</summary>
         public Guid? RunId { get; set; }

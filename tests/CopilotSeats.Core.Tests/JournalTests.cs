@@ -34,11 +34,12 @@ public sealed class JournalTests : IDisposable
     }
 
     [Fact]
-    public void A_line_written_before_budget_amounts_existed_reads_without_them()
+    public void A_line_written_before_budget_amounts_existed_reads_without_them_and_writes_back_unchanged()
     {
         const string old = "{\"v\":1,\"run\":\"6f1c2c1e-0000-4000-8000-000000000001\",\"request\":1,\"time\":\"2026-12-01T10:00:00.000Z\",\"command\":\"Add-CopilotUser\",\"organization\":\"octo-org\",\"action\":\"Add\",\"type\":\"User\",\"name\":\"mona\",\"outcome\":\"Applied\",\"seats_created\":1}";
         CopilotJournalEntry entry = JournalFormat.Parse(Encoding.UTF8.GetBytes(old), 0, old.Length)!;
         Assert.Equal(("mona", 1, null, null), (entry.Name, entry.SeatsCreated, entry.AmountUsd, entry.OldAmountUsd));
+        Assert.Equal(old + "\n", Encoding.UTF8.GetString(JournalFormat.Serialize(new[] { entry })));
     }
 
     [Theory]

@@ -271,6 +271,8 @@ Describe 'Test-CopilotConnection' {
         @($check.CanReadOrgDetail, $check.CanReadSeats, $check.CanReadUsage, $check.CanReadCreditUsage, $check.CanReadBudgets) | Should -Be @($false, $false, $false, $false, $false)
         $check.Problems.Count | Should -Be 5
         ($check.Problems -join "`n") | Should -Match 'manage_billing:copilot or read:org'
+        ($check | ConvertTo-Csv | ConvertFrom-Csv).Scopes | Should -Be 'repo'
+        ($check | ConvertTo-Csv | ConvertFrom-Csv).Problems | Should -Match '^Org detail: .+, Seats: .+, Usage: .+, AI-credit usage: .+, Budgets: '
     }
 
     It 'an App token, from Connect-Copilot' {
@@ -291,6 +293,7 @@ Describe 'Test-CopilotConnection' {
         $check.TokenKind | Should -Be 'GitHubApp'
         $check.Target | Should -Be 'octo-ent'
         $check.AppPermissions | Should -Be @('enterprise_copilot_license_management=write', 'enterprise_copilot_metrics=read')
+        ($check | ConvertTo-Csv | ConvertFrom-Csv).AppPermissions | Should -Be 'enterprise_copilot_license_management=write, enterprise_copilot_metrics=read'
         ((Test-CopilotConnection | Out-String -Width 120 -Stream) -join "`n") | Should -Match 'AppPermissions\s+: enterprise_copilot_license_management=write, enterprise_copilot_metrics=read'
     }
 

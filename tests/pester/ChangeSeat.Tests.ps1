@@ -138,6 +138,13 @@ Describe 'Remove-CopilotUser' {
         }
     }
 
+    It 'exports to CSV with the names sent in one Requested cell, and Requested still reads as the names' {
+        $change = Remove-CopilotUser -Organization octo-org -UserName user-0001, user-0002 -Force @Conn
+        Assert-Properties ($change | ConvertTo-Csv | ConvertFrom-Csv) @{ Organization = 'octo-org'; Requested = 'user-0001, user-0002'; SeatsChanged = '2' }
+        @($change.Requested.Count, $change.Requested.Length, $change.Requested[1], ($change.Requested -contains 'user-0002')) | Should -Be @(2, 2, 'user-0002', $true)
+        ($change | ConvertTo-Json | ConvertFrom-Json).Requested | Should -Be @('user-0001', 'user-0002')
+    }
+
     It 'rows with Organization and UserName (a CSV) change each row''s organization' {
         $out = @([pscustomobject]@{ Organization = 'octo-org'; UserName = 'user-0001' }, [pscustomobject]@{ Organization = 'octo-lab'; UserName = 'user-0002' } |
                 Remove-CopilotUser -Force @Conn -ErrorVariable ev)

@@ -342,3 +342,17 @@ Describe 'The AI-credit, budget and journal views at <Width> columns' -ForEach @
         $row.Substring(16, 20).Trim() | Should -Be $For
     }
 }
+
+Describe 'Output types in Export-Csv' {
+    It 'every property of every type the cmdlets declare exports as text: a scalar or CopilotNameList, never an array or object' {
+        $text = {
+            param([type] $Type)
+            $t = [Nullable]::GetUnderlyingType($Type) ?? $Type
+            $t.IsPrimitive -or $t.IsEnum -or $t -in [string], [decimal], [datetime], [datetimeoffset], [timespan], [guid], [uri], [CopilotSeats.CopilotNameList]
+        }
+        @([string[]], [object], [System.Collections.Generic.List[string]] | Where-Object { & $text $_ }) | Should -BeNullOrEmpty
+        $ours, $others = ((Get-Command -Module CopilotSeats).OutputType.Type | Sort-Object FullName -Unique).Where({ $_.Namespace -eq 'CopilotSeats' }, 'Split')
+        $others.FullName | Should -Be @('System.IO.FileInfo', 'System.Management.Automation.PSObject', 'System.String', 'System.Void')
+        @($ours.GetProperties() | Where-Object { -not (& $text $_.PropertyType) } | ForEach-Object { "$($_.DeclaringType.Name).$($_.Name)" }) | Should -BeNullOrEmpty
+    }
+}

@@ -30,13 +30,13 @@ namespace CopilotSeats.Diagnostics
                 Target = target.Name,
                 TokenSource = connection.TokenSource,
                 TokenKind = kind,
-                AppPermissions = connection.Tokens is IAppSignIn app ? app.Permissions.Select(p => p.Key + "=" + p.Value).ToArray() : null,
+                AppPermissions = connection.Tokens is IAppSignIn app ? new CopilotNameList(app.Permissions.Select(p => p.Key + "=" + p.Value)) : null,
             };
             if (InstallationReach.Refusal(connection.Tokens, target) is { } unreachable)
             {
                 // Nothing of the target can be reached with this installation: every check is false, nothing is sent.
                 if (target.Kind == ScopeKind.Organization) result.CanReadOrgDetail = false;
-                result.Problems = new[] { unreachable.Message + " " + unreachable.RecommendedAction };
+                result.Problems = new CopilotNameList(new[] { unreachable.Message + " " + unreachable.RecommendedAction });
                 return result;
             }
             var problems = new List<string>();
@@ -65,7 +65,7 @@ namespace CopilotSeats.Diagnostics
             result.CanReadBudgets = await Check(AccessCheckKind.Budgets, client.Budgets().Request(HttpMethod.Get, target, null, "?per_page=1", target.Name)).ConfigureAwait(false);
 
             string? scopes = answers.Select(a => a.Header("X-OAuth-Scopes")).FirstOrDefault(s => s != null);
-            result.Scopes = scopes is null ? null : OAuthScopes.Parse(scopes).ToArray();
+            result.Scopes = scopes is null ? null : new CopilotNameList(OAuthScopes.Parse(scopes));
             ApiResponse? limited = answers.LastOrDefault(a => a.Header("x-ratelimit-remaining") != null);
             if (limited != null)
             {
@@ -73,7 +73,7 @@ namespace CopilotSeats.Diagnostics
                 if (long.TryParse(limited.Header("x-ratelimit-reset"), NumberStyles.Integer, CultureInfo.InvariantCulture, out long reset))
                     result.RateLimitResetAt = DateTimeOffset.FromUnixTimeSeconds(reset);
             }
-            result.Problems = problems.ToArray();
+            result.Problems = new CopilotNameList(problems);
             return result;
         }
     }

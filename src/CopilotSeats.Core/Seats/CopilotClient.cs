@@ -163,7 +163,7 @@ namespace CopilotSeats.Seats
                 Enterprise = scope.Enterprise,
                 Action = action.ToString(),
                 AssigneeType = kind.ToString(),
-                Requested = list,
+                Requested = new CopilotNameList(list),
                 SeatsChanged = (action == SeatAction.Add ? counts.SeatsCreated : counts.SeatsCancelled) ?? 0,
             };
         }
