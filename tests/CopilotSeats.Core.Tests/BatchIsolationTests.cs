@@ -255,8 +255,15 @@ public class BatchIsolationTests
             ? ScriptedHandler.Json(HttpStatusCode.Unauthorized, "{\"message\":\"Bad credentials\"}")
             : ScriptedHandler.Json((HttpStatusCode)status, answer));
         using var client = Clients.ForHandler(handler);
-        var ex = await Assert.ThrowsAsync<CopilotApiException>(() => client.ChangeSeatsIsolatedAsync(enterprise ? Ent : Org, SeatAction.Remove, AssigneeKind.User, new[] { "a", "b" }, default));
-        Assert.Equal(401, ex.StatusCode);
+        Task<BatchOutcome> run = client.ChangeSeatsIsolatedAsync(enterprise ? Ent : Org, SeatAction.Remove, AssigneeKind.User, new[] { "a", "b" }, default);
+        if (!enterprise)
+        {
+            Assert.Equal(401, (await Assert.ThrowsAsync<CopilotApiException>(() => run)).StatusCode); // the 422 applied nothing
+            return;
+        }
+        BatchOutcome outcome = await run; // the cancel was applied: its change comes back with the failure that stops the command
+        Assert.Equal(1, Assert.Single(outcome.Changes).SeatsChanged);
+        Assert.Equal(401, Assert.IsType<CopilotApiException>(outcome.Stop).StatusCode);
     }
 
     [Fact]

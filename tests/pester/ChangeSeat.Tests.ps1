@@ -183,6 +183,19 @@ Describe 'Remove-CopilotUser' {
         (Get-CopilotSeat -Enterprise octo-ent -UserName ent-user-5 @Conn).PendingCancellationDate | Should -Not -BeNullOrEmpty
     }
 
+    It 'writes the applied enterprise cancel before a 401 on the lookups after it stops the command' {
+        $login = (Get-CopilotSeat -Enterprise octo-ent @Conn | Where-Object { $_.Organization -eq 'octo-org' -and -not $_.AssigningTeam -and -not $_.PendingCancellationDate } |
+                Select-Object -First 1).Login
+        Set-SimulatorFaults $Sim @{ script = @(@{ method = 'GET'; status = 401; times = 50 }) }
+        try {
+            $out = [System.Collections.Generic.List[object]]::new()
+            $err = Get-ThrownError { Remove-CopilotUser -Enterprise octo-ent -UserName $login -Force @Conn | ForEach-Object { $out.Add($_) } }
+        }
+        finally { Set-SimulatorFaults $Sim @{} }
+        Assert-Properties $out[0] @{ Enterprise = 'octo-ent'; SeatsChanged = 0 }
+        $err.FullyQualifiedErrorId | Should -Match '^CopilotSeats.Http401'
+    }
+
     It 'a failed batch is a non-terminating error and the next batch still goes' {
         # 132 names -> 2 requests; the first answers 500 (not retried for a change: it may have been applied).
         $names = @(Get-CopilotSeat -Organization octo-org @Conn | Where-Object { $_.Login -like 'user-*' } | Select-Object -ExpandProperty Login)

@@ -14,6 +14,11 @@ namespace CopilotSeats.Seats
     {
         public List<CopilotSeatChange> Changes { get; } = new List<CopilotSeatChange>();
         public List<BatchError> Errors { get; } = new List<BatchError>();
+        /// <summary>
+        /// A fatal failure (<see cref="BatchIsolation.IsFatal"/>) after GitHub applied the batch's request: the caller writes
+        /// the changes and errors above first, then stops with it, so the change that was made is not lost from the output.
+        /// </summary>
+        public CopilotException? Stop { get; set; }
     }
 
     /// <summary>
@@ -132,7 +137,14 @@ namespace CopilotSeats.Seats
                 return null;
             }
             outcome.Changes.Add(change);
-            if (_shortfall != null) await _shortfall.CheckAsync(names, change, outcome, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (_shortfall != null) await _shortfall.CheckAsync(names, change, outcome, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CopilotException ex) when (IsFatal(ex))
+            {
+                outcome.Stop = ex; // the request was applied: its change is written before the command stops
+            }
             return null;
         }
 

@@ -135,6 +135,7 @@ namespace CopilotSeats.Commands
                     foreach (BatchError error in outcome.Errors)
                         await WriteErrorAsync(error.Error, error.Target).ConfigureAwait(false);
                     if (outcome.Changes.Count > 0) await WriteObjectsAsync(outcome.Changes).ConfigureAwait(false);
+                    if (outcome.Stop != null) throw outcome.Stop;
                 }
             });
         }
