@@ -246,6 +246,33 @@ public class BatchIsolationTests
         Assert.True(clock.TotalDelay >= TimeSpan.FromSeconds(61)); // lookups beyond 3 points a minute waited
     }
 
+    [Fact]
+    public async Task Where_GitHub_refuses_the_member_lookup_one_listing_of_the_seats_answers_for_the_names()
+    {
+        int lookups = 0, listings = 0;
+        var handler = new ScriptedHandler((request, _) =>
+        {
+            string path = request.RequestUri!.AbsolutePath;
+            if (request.Method == HttpMethod.Delete) return ScriptedHandler.Json(HttpStatusCode.OK, "{\"seats_cancelled\":0}");
+            if (path.Contains("/members/"))
+            {
+                Interlocked.Increment(ref lookups);
+                return ScriptedHandler.Json(HttpStatusCode.Forbidden, "{\"message\":\"Resource not accessible by integration\"}");
+            }
+            Interlocked.Increment(ref listings);
+            return ScriptedHandler.Json(HttpStatusCode.OK, "{\"total_seats\":2,\"seats\":[" +
+                "{\"created_at\":\"2026-01-01T00:00:00Z\",\"assignee\":{\"login\":\"a\",\"id\":1},\"organization\":{\"login\":\"o\"}}," +
+                "{\"created_at\":\"2026-01-01T00:00:00Z\",\"assignee\":{\"login\":\"other\",\"id\":2},\"organization\":{\"login\":\"o\"}}]}");
+        });
+        using var client = Clients.ForHandler(handler);
+
+        var outcome = await client.ChangeSeatsIsolatedAsync(Ent, SeatAction.Remove, AssigneeKind.User, new[] { "a", "b" }, default);
+
+        Assert.Equal(new[] { "CopilotSeats.OrganizationAssigned:a", "CopilotSeats.NoSeat:b" }, Ids(outcome));
+        Assert.Equal(1, listings);
+        Assert.InRange(lookups, 1, 2); // the lookups already in flight when the first refusal came
+    }
+
     [Theory]
     [InlineData(false, 422, "{\"message\":\"nope\"}")]
     [InlineData(true, 200, "{\"seats_cancelled\":1}")] // an enterprise cancel counting fewer seats than names: the lookups after it

@@ -46,6 +46,9 @@ namespace CopilotSeats.Seats
 
         internal Uri Build(string relative) => new Uri(_engine.Connection.ApiUrl, relative);
 
+        /// <summary>Whether the token is a GitHub App installation's (Connect-Copilot -ClientId).</summary>
+        internal bool SignedInAsApp => _engine.Connection.Tokens is Auth.App.InstallationTokenProvider;
+
         private static void ValidateScope(SeatScope scope) =>
             InputValidator.Validate(scope.Kind == ScopeKind.Organization ? NameKind.Organization : NameKind.Enterprise, scope.Name);
 
@@ -182,9 +185,7 @@ namespace CopilotSeats.Seats
             Func<string[], CancellationToken, Task<CopilotSeatChange>> send, CancellationToken cancellationToken)
         {
             string[] batch = names?.ToArray() ?? new string[0];
-            var isolation = new BatchIsolation(scope, action, kind, send,
-                (login, ct) => GetUserSeatAsync(scope, login, ct),
-                Options.ThrottleLimit, Options.Verbose);
+            var isolation = new BatchIsolation(scope, action, kind, send, new MemberSeats(this, scope, batch).FindAsync, Options.ThrottleLimit, Options.Verbose);
             return isolation.RunAsync(batch, cancellationToken);
         }
 
