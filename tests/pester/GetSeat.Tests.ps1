@@ -41,6 +41,13 @@ Describe 'Get-CopilotOrgDetail' {
         @(Get-SimulatorRequests $Sim GET | Where-Object path -eq '/orgs/octo-org/copilot/billing').Count | Should -Be 1
     }
 
+    It 'refuses a piped object without an Organization property at binding, instead of taking its text as a name' {
+        Clear-SimulatorLog $Sim
+        $err = Get-ThrownError { [pscustomobject]@{ Target = 'octo-lab'; Note = 'a check' } | Get-CopilotOrgDetail @Conn -ErrorAction Stop }
+        $err.FullyQualifiedErrorId | Should -Match '^InputObjectNotBound'
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+
     It 'takes the organization by property name' {
         $d = [pscustomobject]@{ Organization = 'octo-lab' } | Get-CopilotOrgDetail @Conn
         $d.Organization | Should -Be 'octo-lab'

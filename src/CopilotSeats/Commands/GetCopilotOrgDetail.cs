@@ -7,6 +7,7 @@ namespace CopilotSeats.Commands
     {
         /// <summary>Organization; otherwise the Connect-Copilot default.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [NameTextTransformation]
         [ValidateCopilotName(NameKind.Organization)]
         [ArgumentCompleter(typeof(OrganizationCompleter))]
         public string? Organization { get; set; }
