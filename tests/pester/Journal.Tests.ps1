@@ -254,6 +254,13 @@ Describe 'Undo-CopilotSeatChange' {
         @($undo | ForEach-Object Requested | Sort-Object) | Should -Be $Undone
     }
 
+    It 'names a piped RunId that is no GUID in a binding error and sends nothing' {
+        $null = [pscustomobject]@{ RunId = 'not-a-run' } | Undo-CopilotSeatChange -JournalPath $J -Force @Conn -ErrorVariable errs -ErrorAction SilentlyContinue
+        Assert-ErrorRecord $errs[0] 'ParameterArgumentTransformationError' 'InvalidData'
+        "$($errs[0])" | Should -Match "'not-a-run' is not a run id"
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+
     It 'reports a run the journal does not hold as CopilotSeats.RunNotFound' {
         $run = [guid]::NewGuid()
         Undo-CopilotSeatChange -RunId $run -JournalPath $J -Force @Conn -ErrorVariable errs -ErrorAction SilentlyContinue
