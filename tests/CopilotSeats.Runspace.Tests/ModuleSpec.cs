@@ -192,8 +192,8 @@ public static class ModuleSpec
         },
         ["Undo-CopilotSeatChange"] = Connection.Concat(new[]
         {
-            Shape("RunId", "System.Guid[]", null, Set("RunId", mandatory: true, position: 0)),
-            Shape("InputObject", "CopilotSeats.CopilotJournalEntry[]", null, Set("InputObject", mandatory: true, byValue: true)),
+            Shape("RunId", "System.Guid[]", null, Set("RunId", mandatory: true, position: 0, byName: true)),
+            Shape("InputObject", "CopilotSeats.CopilotJournalEntry[]", null, Set("InputObject", mandatory: true, byValue: true, byName: true)),
             Shape("IncludeUnknown", "System.Management.Automation.SwitchParameter", null, Set()),
             Shape("JournalPath", "System.String", null, Set()),
             Shape("NoJournal", "System.Management.Automation.SwitchParameter", null, Set()),

@@ -314,13 +314,14 @@ Describe 'Test-CopilotConnection' {
         @(Get-SimulatorRequests $Sim | Where-Object path -notlike '/app/*').Count | Should -Be 0
     }
 
-    It 'takes organizations from the pipeline (names, or objects with Organization or Enterprise): one check each' {
+    It 'takes organizations from the pipeline (names, or objects with Organization or Enterprise): one check per target' {
         $token = ConvertTo-SecureString 'sim_pesterPipeline' -AsPlainText -Force
-        $checks = @('octo-org', 'octo-lab' | Test-CopilotConnection -ApiUrl $Sim.Url -Token $token)
+        $checks = @('octo-org', 'octo-lab', 'OCTO-ORG', 'octo-lab' | Test-CopilotConnection -ApiUrl $Sim.Url -Token $token)
         $checks.Target | Should -Be @('octo-org', 'octo-lab')
         $checks.CanReadSeats | Should -Be @($true, $true)
         Clear-SimulatorLog $Sim
-        $fromObjects = @([pscustomobject]@{ Organization = 'octo-lab' }, [pscustomobject]@{ Enterprise = 'octo-ent' } | Test-CopilotConnection -ApiUrl $Sim.Url -Token $token)
+        $fromObjects = @([pscustomobject]@{ Organization = 'octo-lab' }, [pscustomobject]@{ Enterprise = 'octo-ent' }, [pscustomobject]@{ Organization = 'octo-lab' } |
+                Test-CopilotConnection -ApiUrl $Sim.Url -Token $token)
         $fromObjects.Target | Should -Be @('octo-lab', 'octo-ent')
         $fromObjects[1].CanReadOrgDetail | Should -BeNullOrEmpty
         @(Get-SimulatorRequests $Sim).Count | Should -Be 9

@@ -102,6 +102,17 @@ Describe 'Get-CopilotSeat organization listing' {
         $seats.Count | Should -Be 30
     }
 
+    It 'asks once per organization and login however many piped rows name them (<Path>)' -ForEach @(
+        @{ Path = '/orgs/octo-org/copilot/metrics/reports/users-28-day/latest'; Rows = { $s = @(Get-CopilotSeat -Organization octo-org @Conn | Select-Object -First 15); $s + $s } }
+        @{ Path = '/orgs/octo-lab/copilot/billing/seats'; Rows = { 1..4 | ForEach-Object { [pscustomobject]@{ Organization = 'octo-lab' } } } }
+    ) {
+        $rows = @(& $Rows)
+        Clear-SimulatorLog $Sim
+        $out = @($rows | Get-CopilotSeat -IncludeUsage @Conn)
+        @($out | Sort-Object Organization, Login -Unique).Count | Should -Be $out.Count
+        @(Get-SimulatorRequests $Sim GET | Where-Object path -eq $Path).Count | Should -Be 1
+    }
+
     It '-ThrottleLimit 1 and -ThrottleLimit 8 give identical results in the same order' {
         $one = @(Get-CopilotSeat -Organization octo-org -PageSize 10 -ThrottleLimit 1 @Conn |
                 ForEach-Object { '{0}|{1}|{2}|{3:o}' -f $_.Login, $_.Organization, $_.AssigningTeam, $_.CreatedAt })

@@ -244,6 +244,23 @@ Describe 'Undo-CopilotSeatChange' {
         @($pages.query | Sort-Object -Unique).Count | Should -Be $pages.Count -Because 'one listing: each page once'
     }
 
+    It 'undoes the runs of piped <Case>' -ForEach @(
+        @{ Case = 'changes (by RunId)'; Rows = { & $remove }; Undone = 'user-0001', 'user-0002', 'user-0003' }
+        @{ Case = 'CSV rows of the journal (by RunId)'; Rows = { $null = & $remove; Get-CopilotSeatJournal -Path $J | Export-Csv "$J.csv"; Import-Csv "$J.csv" }; Undone = 'user-0001', 'user-0002', 'user-0003' }
+        @{ Case = 'journal entries: only those entries'; Rows = { $null = & $remove; Get-CopilotSeatJournal -Path $J -UserName user-0002 }; Undone = @('user-0002') }
+    ) {
+        $remove = { @('user-0001'), @('user-0002', 'user-0003') | ForEach-Object { Remove-CopilotUser -Organization octo-org -UserName $_ -Force -JournalPath $J @Conn } }
+        $undo = @(& $Rows | Undo-CopilotSeatChange -JournalPath $J -Force @Conn 3>$null)
+        @($undo | ForEach-Object Requested | Sort-Object) | Should -Be $Undone
+    }
+
+    It 'names a piped RunId that is no GUID in a binding error and sends nothing' {
+        $null = [pscustomobject]@{ RunId = 'not-a-run' } | Undo-CopilotSeatChange -JournalPath $J -Force @Conn -ErrorVariable errs -ErrorAction SilentlyContinue
+        Assert-ErrorRecord $errs[0] 'ParameterArgumentTransformationError' 'InvalidData'
+        "$($errs[0])" | Should -Match "'not-a-run' is not a run id"
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+
     It 'reports a run the journal does not hold as CopilotSeats.RunNotFound' {
         $run = [guid]::NewGuid()
         Undo-CopilotSeatChange -RunId $run -JournalPath $J -Force @Conn -ErrorVariable errs -ErrorAction SilentlyContinue

@@ -44,6 +44,12 @@ namespace CopilotSeats.Commands
         [Parameter]
         public SwitchParameter IncludeUsage { get; set; }
 
+        // Per call, so piped rows that name the same organization or user ask GitHub once: the scopes listed, the
+        // (scope, login) pairs looked up, and each scope's usage report (null: it could not be had, warned once).
+        private readonly HashSet<string> _listed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> _lookedUp = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, UsageSeatJoin?> _usage = new Dictionary<string, UsageSeatJoin?>(StringComparer.OrdinalIgnoreCase);
+
         protected override void ProcessRecord()
         {
             NamePatterns exclude = ParsePatterns(Exclude);
@@ -57,6 +63,7 @@ namespace CopilotSeats.Commands
             bool includeUsage = IncludeUsage;
             if (names is null || names.Length == 0)
             {
+                if (!_listed.Add(scope.ToString())) return; // listed already in this call
                 // Each page is written (and the write awaited) before the next request, so a
                 // downstream Select-Object -First stops the listing after the page it needed.
                 RunAsync(cancellationToken => ListSeatsAsync(client, scope, pageSize, includeUsage,
@@ -65,11 +72,13 @@ namespace CopilotSeats.Commands
             }
             RunAsync(async cancellationToken =>
             {
-                UsageSeatJoin? join = includeUsage ? await LoadUsageAsync(client, scope, cancellationToken).ConfigureAwait(false) : null;
+                UsageSeatJoin? join = null;
+                if (includeUsage && !_usage.TryGetValue(scope.ToString(), out join))
+                    _usage[scope.ToString()] = join = await LoadUsageAsync(client, scope, cancellationToken).ConfigureAwait(false);
                 foreach (string name in names)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (exclude.Matches(name)) continue; // excluded: not even looked up
+                    if (exclude.Matches(name) || !_lookedUp.Add(scope + "|" + name)) continue; // excluded, or looked up already: not looked up (again)
                     IReadOnlyList<CopilotSeat> seats;
                     try
                     {

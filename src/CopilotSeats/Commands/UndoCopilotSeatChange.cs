@@ -5,8 +5,8 @@ namespace CopilotSeats.Commands
 {
     /// <summary>
     /// Undo-CopilotSeatChange: reverses what a run applied, read from the change journal by -RunId or piped as journal
-    /// entries. Cancelled users are added again (keeping a seat still pending cancellation, else buying a new one: the
-    /// lookup before says which), added users cancelled (where GitHub's seats_created does not confirm the add, only those whose
+    /// entries (piped changes and a journal's CSV rows name their runs by RunId). Cancelled users are added again (keeping a
+    /// seat still pending cancellation, else buying a new one: the lookup before says which), added users cancelled (where GitHub's seats_created does not confirm the add, only those whose
     /// seat was granted since the request), team grants likewise. Refused entries are never undone, Unknown
     /// ones only with -IncludeUnknown. Budget changes in the run are left alone, with one warning naming Set-CopilotBudget. The undo is a run of its own in the journal, each line naming the run it reverses.
     /// </summary>
@@ -17,13 +17,22 @@ namespace CopilotSeats.Commands
         private const string RunSet = "RunId";
         private const string EntrySet = "InputObject";
         private readonly List<CopilotJournalEntry> _entries = new List<CopilotJournalEntry>();
+        private readonly List<Guid> _runIds = new List<Guid>();
 
-        /// <summary>The run(s) to reverse (CopilotSeatChange.RunId, CopilotJournalEntry.RunId).</summary>
-        [Parameter(ParameterSetName = RunSet, Mandatory = true, Position = 0)]
+        /// <summary>
+        /// The run(s) to reverse (CopilotSeatChange.RunId, CopilotJournalEntry.RunId). Binds by property name: the runs of
+        /// piped changes or of a journal's CSV rows, each once.
+        /// </summary>
+        [Parameter(ParameterSetName = RunSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [RunIdTransformation]
         public Guid[] RunId { get; set; } = Array.Empty<Guid>();
 
-        /// <summary>Journal entries to reverse (from Get-CopilotSeatJournal).</summary>
-        [Parameter(ParameterSetName = EntrySet, Mandatory = true, ValueFromPipeline = true)]
+        /// <summary>
+        /// Journal entries to reverse (from Get-CopilotSeatJournal). Also by property name, though no entry has an InputObject
+        /// property: without a mandatory by-name parameter here PowerShell would latch onto the default set (-RunId) before the
+        /// first piped object, and a piped entry would undo its whole run.
+        /// </summary>
+        [Parameter(ParameterSetName = EntrySet, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         public CopilotJournalEntry[] InputObject { get; set; } = Array.Empty<CopilotJournalEntry>();
 
         /// <summary>Also reverses entries whose answer never came (they may or may not have been applied).</summary>
@@ -46,6 +55,7 @@ namespace CopilotSeats.Commands
         protected override void ProcessRecord()
         {
             if (ParameterSetName == EntrySet) _entries.AddRange(InputObject.Where(e => e != null));
+            else _runIds.AddRange(RunId.Where(id => !_runIds.Contains(id)).Distinct());
         }
 
         protected override void EndProcessing()
@@ -100,10 +110,10 @@ namespace CopilotSeats.Commands
             if (accepted.Count > 0) Send(client, accepted, plan);
         }
 
-        /// <summary>The journal's entries of the runs in -RunId; an unknown run is a CopilotSeats.RunNotFound error.</summary>
+        /// <summary>The journal's entries of the runs given or piped; an unknown run is a CopilotSeats.RunNotFound error.</summary>
         private void ReadRuns()
         {
-            var query = new JournalQuery { RunIds = new HashSet<Guid>(RunId) };
+            var query = new JournalQuery { RunIds = new HashSet<Guid>(_runIds) };
             var found = new HashSet<Guid>();
             try
             {
@@ -117,7 +127,7 @@ namespace CopilotSeats.Commands
             {
                 ThrowTerminatingError(ErrorRecords.From(ex));
             }
-            foreach (Guid missing in RunId.Where(id => !found.Contains(id)))
+            foreach (Guid missing in _runIds.Where(id => !found.Contains(id)))
             {
                 WriteError(ErrorRecords.From(new CopilotException("CopilotSeats.RunNotFound", CopilotErrorCategory.ObjectNotFound, missing,
                     $"The journal has no run {missing}.") { RecommendedAction = "Check the run id with Get-CopilotSeatJournal, or pass the journal with -JournalPath." }, missing));
