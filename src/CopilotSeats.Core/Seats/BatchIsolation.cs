@@ -57,7 +57,7 @@ namespace CopilotSeats.Seats
         public BatchIsolation(SeatScope scope, SeatAction action, AssigneeKind kind,
             Func<string[], CancellationToken, Task<CopilotSeatChange>> send,
             Func<string, CancellationToken, Task<IReadOnlyList<CopilotSeat>>> lookup,
-            int throttleLimit = CopilotDefaults.ThrottleLimit, Action<string>? verbose = null)
+            int throttleLimit = CopilotDefaults.ThrottleLimit, Action<string>? verbose = null, Action<string>? warning = null)
         {
             _scope = scope;
             _action = action;
@@ -65,7 +65,7 @@ namespace CopilotSeats.Seats
             _send = send ?? throw new ArgumentNullException(nameof(send));
             _grants = new GrantLookup(scope, lookup, throttleLimit);
             _verbose = verbose;
-            _shortfall = CancelShortfall.For(scope, action, kind, _grants, verbose);
+            _shortfall = CancelShortfall.For(scope, action, kind, _grants, verbose, warning);
         }
 
         /// <summary>True for failures after which nothing else in the command can succeed (terminating, 401, 410).</summary>

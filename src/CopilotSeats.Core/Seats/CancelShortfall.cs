@@ -10,7 +10,8 @@ namespace CopilotSeats.Seats
     /// A name whose own grant is now pending cancellation was cancelled (a verbose line when other grants stay active);
     /// one without such a grant whose seat comes from teams or organizations is CopilotSeats.TeamAssigned or
     /// CopilotSeats.OrganizationAssigned, naming the command that cancels it there; no seat is CopilotSeats.NoSeat;
-    /// seats all pending already, or an own grant still active, are a verbose line. Organization scope has no such step:
+    /// seats all pending already, or an own grant still active, are a verbose line; no seat at all is a warning (the 200
+    /// cancelled nothing for it; not an error, as a cancel that finds nothing to cancel is not). Organization scope has no such step:
     /// a shortfall there has no documented cause.
     /// </remarks>
     internal sealed class CancelShortfall
@@ -18,17 +19,20 @@ namespace CopilotSeats.Seats
         private readonly SeatScope _scope;
         private readonly GrantLookup _grants;
         private readonly Action<string>? _verbose;
+        private readonly Action<string>? _warning;
 
-        private CancelShortfall(SeatScope scope, GrantLookup grants, Action<string>? verbose)
+        private CancelShortfall(SeatScope scope, GrantLookup grants, Action<string>? verbose, Action<string>? warning)
         {
             _scope = scope;
             _grants = grants;
             _verbose = verbose;
+            _warning = warning;
         }
 
         /// <summary>The step for a batch: at an enterprise, for a cancel of users; null otherwise.</summary>
-        public static CancelShortfall? For(SeatScope scope, SeatAction action, AssigneeKind kind, GrantLookup grants, Action<string>? verbose) =>
-            scope.Kind == ScopeKind.Enterprise && action == SeatAction.Remove && kind == AssigneeKind.User ? new CancelShortfall(scope, grants, verbose) : null;
+        public static CancelShortfall? For(SeatScope scope, SeatAction action, AssigneeKind kind, GrantLookup grants, Action<string>? verbose,
+            Action<string>? warning = null) =>
+            scope.Kind == ScopeKind.Enterprise && action == SeatAction.Remove && kind == AssigneeKind.User ? new CancelShortfall(scope, grants, verbose, warning) : null;
 
         /// <summary>After GitHub applied <paramref name="change"/> for <paramref name="names"/>: when it counts fewer seats, adds an error per name it did not reach.</summary>
         public async Task CheckAsync(string[] names, CopilotSeatChange change, BatchOutcome outcome, CancellationToken cancellationToken)
@@ -40,7 +44,8 @@ namespace CopilotSeats.Seats
             {
                 string login = names[i];
                 GrantVerdict v = verdicts[i];
-                if (v.Error != null) outcome.Errors.Add(new BatchError(v.Error, login));
+                if (v.Error?.ErrorId == SeatRemoval.NoSeatId) _warning?.Invoke($"'{login}' has no seat in the {_scope}: the cancel changed nothing for it.");
+                else if (v.Error != null) outcome.Errors.Add(new BatchError(v.Error, login));
                 else if (v.OwnActive)
                     _verbose?.Invoke($"'{login}' in the {_scope}: the enterprise's own grant is still active after the cancel; Get-CopilotSeat -Enterprise {_scope.Name} -UserName {login} shows whether it ends.");
                 else if (v.OwnPending)

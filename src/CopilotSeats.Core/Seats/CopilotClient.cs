@@ -185,7 +185,7 @@ namespace CopilotSeats.Seats
             Func<string[], CancellationToken, Task<CopilotSeatChange>> send, CancellationToken cancellationToken)
         {
             string[] batch = names?.ToArray() ?? new string[0];
-            var isolation = new BatchIsolation(scope, action, kind, send, new MemberSeats(this, scope, batch).FindAsync, Options.ThrottleLimit, Options.Verbose);
+            var isolation = new BatchIsolation(scope, action, kind, send, new MemberSeats(this, scope, batch).FindAsync, Options.ThrottleLimit, Options.Verbose, Options.Warning);
             return isolation.RunAsync(batch, cancellationToken);
         }
 
