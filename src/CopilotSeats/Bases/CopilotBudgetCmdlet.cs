@@ -4,7 +4,8 @@ namespace CopilotSeats.Commands
 {
     /// <summary>
     /// Base of Get-, Set- and Remove-CopilotBudget: -Organization/-Enterprise once, and -UserName, which piped seats
-    /// bind through Login. <see cref="ScopedNames"/> collects the names per owner.
+    /// bind through Login. <see cref="ScopedNames"/> collects the names per owner. A piped record naming an enterprise
+    /// targets it (<see cref="PerEnterpriseUser"/>).
     /// </summary>
     public abstract class CopilotBudgetCmdlet : CopilotScopeCmdlet
     {
@@ -15,29 +16,15 @@ namespace CopilotSeats.Commands
         [ArgumentCompleter(typeof(UserNameCompleter))]
         public string[]? UserName { get; set; }
 
-        /// <summary>The piped record itself (hidden): its Enterprise property names the target, see <see cref="ResolveTarget"/>.</summary>
+        /// <summary>The piped record itself (hidden): its Enterprise property names the target. A bare value binds too (an error of the cmdlet's own).</summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
-        public PSObject? InputObject { get; set; }
+        public override PSObject? InputObject { get => base.InputObject; set => base.InputObject = value; }
+
+        /// <summary>A budget is per enterprise user: a piped enterprise seat row targets the enterprise, not the organization it names.</summary>
+        protected override bool PerEnterpriseUser => true;
 
         /// <summary>Whether this record names users.</summary>
         protected bool HasUsers => UserName != null && UserName.Length > 0;
-
-        private bool _organizationTyped;
-
-        protected override void BeginProcessing()
-        {
-            base.BeginProcessing();
-            _organizationTyped = MyInvocation.BoundParameters.ContainsKey(nameof(Organization));
-        }
-
-        /// <summary>
-        /// This record's target. A piped record with a non-empty Enterprise (an enterprise seat row also names the
-        /// organization that granted the seat) targets the enterprise, one budget per user, unless -Organization or
-        /// -Enterprise was typed.
-        /// </summary>
-        protected SeatScope ResolveTarget() =>
-            ParameterSetName == OrganizationSet && !_organizationTyped && InputObject?.Properties["Enterprise"]?.Value is string enterprise && enterprise.Length > 0
-                ? ResolveScope(null, enterprise) : ResolveScope();
     }
 
     /// <summary>

@@ -30,7 +30,7 @@ namespace CopilotSeats.Commands
                     $"The piped value '{InputObject}' names no user.") { RecommendedAction = "Pipe seats or objects with a UserName or Login, or pass -UserName." }, InputObject.BaseObject));
                 return;
             }
-            SeatScope owner = ResolveTarget();
+            SeatScope owner = ResolveScope();
             if (HasUsers)
             {
                 foreach (string user in UserName!) _users.Add(owner, user);

@@ -21,7 +21,7 @@ namespace CopilotSeats.Commands
 
         protected override void ProcessRecord()
         {
-            SeatScope owner = ResolveTarget();
+            SeatScope owner = ResolveScope();
             if (Id != null && Id.Length > 0)
                 foreach (string id in Id) _ids.Add(owner, id);
             else if (HasUsers)

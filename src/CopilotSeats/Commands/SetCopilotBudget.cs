@@ -39,7 +39,7 @@ namespace CopilotSeats.Commands
         protected override void ProcessRecord()
         {
             bool users = HasUsers;
-            SeatScope owner = ResolveTarget();
+            SeatScope owner = ResolveScope();
             if (!users && !AllUsers && InputObject != null)
             {
                 // A piped record without a user (a budget of another scope): its own error; the records after it go on.
