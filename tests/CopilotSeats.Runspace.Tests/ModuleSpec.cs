@@ -56,6 +56,7 @@ public static class ModuleSpec
         Shape("JournalPath", "System.String", null, Set()),
         Shape("NoJournal", "System.Management.Automation.SwitchParameter", null, Set()),
         Record,
+        Shape("Action", "System.String", null, Set(byName: true)),
     }).ToArray();
 
     /// <summary>Compare- and Sync-CopilotSeat: the reference users (by value, and by property name as Login or UserName), -Exclude, -GraceDays, -IncludeEqual.</summary>

@@ -26,6 +26,14 @@ namespace CopilotSeats.Commands
         [Parameter]
         public SwitchParameter NoJournal { get; set; }
 
+        /// <summary>
+        /// A plan row's action, bound by property name (hidden): a row of a plan action other than this command's (Add;
+        /// Restore too when adding; Remove) is skipped with one warning. Rows without one, or other text, go on as before.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        [AllowNull, AllowEmptyString]
+        public string? Action { get; set; }
+
         /// <summary>The piped record (hidden), see <see cref="CopilotScopeCmdlet.InputObject"/>: only one that also has a UserName or Login binds.</summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         [PipedRecordTransformation("UserName", "Login")]
@@ -64,6 +72,11 @@ namespace CopilotSeats.Commands
         protected override void ProcessRecord()
         {
             string[]? names = Names;
+            if (!PlanRows.Takes(Action, ChangeAction))
+            {
+                WriteWarning(PlanRows.SkippedWarning(string.Join(",", names ?? Array.Empty<string>()), Action!, ChangeAction));
+                return;
+            }
             bool piped = !(_namesTyped && ReferenceEquals(names, _typedNames));
             if (piped && (names is null || names.Length == 0 || names.Any(string.IsNullOrEmpty)))
             {
