@@ -9,10 +9,11 @@ namespace CopilotSeats.Commands
     /// </summary>
     public abstract class CopilotBudgetCmdlet : CopilotScopeCmdlet
     {
-        /// <summary>Users (logins). Piped seats bind through Login.</summary>
+        /// <summary>Users (logins). Piped seats bind through Login; an empty one (a seat of a deleted account) is CopilotSeats.NoAssignee.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("Login")]
-        [ValidateCopilotName(NameKind.Login)]
+        [AllowNull, AllowEmptyString, AllowEmptyCollection]
+        [ValidateCopilotName(NameKind.Login, AllowEmpty = true)]
         [ArgumentCompleter(typeof(UserNameCompleter))]
         public string[]? UserName { get; set; }
 
@@ -25,6 +26,29 @@ namespace CopilotSeats.Commands
 
         /// <summary>Whether this record names users.</summary>
         protected bool HasUsers => UserName != null && UserName.Length > 0;
+
+        /// <summary>What there is no user for, in CopilotSeats.NoAssignee: "set a budget for", ...</summary>
+        protected abstract string Task { get; }
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            TypedName(nameof(UserName), NameKind.Login, UserName); // -UserName '' typed: a binding error, as before
+        }
+
+        /// <summary>
+        /// Drops the empty logins a piped record brought (the seat of a deleted account has none), with one
+        /// CopilotSeats.NoAssignee error; true when nothing is left of the record (the cmdlet skips it).
+        /// </summary>
+        protected bool SkipUnnamed()
+        {
+            bool emptyName = UserName != null && UserName.Any(string.IsNullOrEmpty);
+            bool emptyLogin = !HasUsers && InputObject?.Properties["Login"] is { } login && string.IsNullOrEmpty(login.Value as string);
+            if (!emptyName && !emptyLogin) return false;
+            WriteNoAssignee(Task);
+            UserName = UserName?.Where(n => !string.IsNullOrEmpty(n)).ToArray();
+            return !HasUsers;
+        }
     }
 
     /// <summary>

@@ -36,8 +36,11 @@ namespace CopilotSeats.Commands
             }
         }
 
+        protected override string Task => "set a budget for";
+
         protected override void ProcessRecord()
         {
+            if (SkipUnnamed()) return;
             bool users = HasUsers;
             SeatScope owner = ResolveScope();
             if (!users && !AllUsers && InputObject != null)
