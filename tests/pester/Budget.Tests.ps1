@@ -167,6 +167,16 @@ Describe 'Get-CopilotBudget' {
 Describe 'Remove-CopilotBudget' {
     BeforeEach { Reset-Simulator $Sim }
 
+    It 'removes budgets by Id from their CSV rows, an empty UserName or Enterprise cell naming none' {
+        $null = Set-Budget user-0001 4
+        $null = Set-CopilotBudget -Organization octo-org -AllUsers -AmountUsd 9 -Force -NoJournal @Conn
+        $csv = Join-Path $TestDrive 'budgets.csv'
+        Get-CopilotBudget -Organization octo-org @Conn | Export-Csv -LiteralPath $csv -NoTypeInformation
+        Import-Csv -LiteralPath $csv | Remove-CopilotBudget -Force -NoJournal @Conn
+        @(Get-SimulatorRequests $Sim -Method DELETE).Count | Should -Be 2
+        @(Get-CopilotBudget -Organization octo-org @Conn).Count | Should -Be 0
+    }
+
     It 'removes a user budget after confirmation, sends nothing under -WhatIf, and takes budgets from the pipeline' {
         $null = Set-Budget user-0001, user-0002 4
         Remove-CopilotBudget -Organization octo-org -UserName user-0001 -WhatIf @Conn

@@ -37,17 +37,15 @@ namespace CopilotSeats.Commands
         }
 
         /// <summary>
-        /// Drops the empty logins a piped record brought (the seat of a deleted account has none), with one
-        /// CopilotSeats.NoAssignee error; true when nothing is left of the record (the cmdlet skips it).
+        /// Drops the empty names a piped record brought (an empty CSV cell names no user). A seat of a deleted account
+        /// (a record whose Login is empty, and no other name) is one CopilotSeats.NoAssignee error: true, the cmdlet skips it.
         /// </summary>
         protected bool SkipUnnamed()
         {
-            bool emptyName = UserName != null && UserName.Any(string.IsNullOrEmpty);
-            bool emptyLogin = !HasUsers && InputObject?.Properties["Login"] is { } login && string.IsNullOrEmpty(login.Value as string);
-            if (!emptyName && !emptyLogin) return false;
+            if (UserName != null && UserName.Any(string.IsNullOrEmpty)) UserName = UserName.Where(n => !string.IsNullOrEmpty(n)).ToArray();
+            if (HasUsers || InputObject?.Properties["Login"] is not { } login || !string.IsNullOrEmpty(login.Value as string)) return false;
             WriteNoAssignee(Task);
-            UserName = UserName?.Where(n => !string.IsNullOrEmpty(n)).ToArray();
-            return !HasUsers;
+            return true;
         }
     }
 
