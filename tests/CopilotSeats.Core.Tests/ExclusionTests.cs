@@ -89,4 +89,22 @@ public class ExclusionTests
         Assert.Equal(("CopilotSeats.NoSeat", CopilotErrorCategory.ObjectNotFound, (object?)"no-seat-4"), (ex.ErrorId, ex.Category, ex.TargetObject));
         Assert.Equal("Check the login; Get-CopilotSeat -Organization octo-org lists who has a seat.", ex.RecommendedAction);
     }
+
+    [Theory]
+    [InlineData(null, SeatAction.Remove, true)]
+    [InlineData("", SeatAction.Add, true)]
+    [InlineData("Remove", SeatAction.Remove, true)]
+    [InlineData(" add ", SeatAction.Add, true)]
+    [InlineData("Restore", SeatAction.Add, true)]
+    [InlineData("Restore", SeatAction.Remove, false)]
+    [InlineData("Add", SeatAction.Remove, false)]
+    [InlineData("Remove", SeatAction.Add, false)]
+    [InlineData("Keep", SeatAction.Add, false)]
+    [InlineData("Conflict", SeatAction.Remove, false)]
+    [InlineData("Skip", SeatAction.Remove, false)]
+    [InlineData("1", SeatAction.Remove, true)]
+    [InlineData("Add,Remove", SeatAction.Remove, true)]
+    [InlineData("SetBudget", SeatAction.Add, true)]
+    public void A_plan_row_goes_to_the_seat_change_of_its_own_action_only(string? action, SeatAction change, bool expected) =>
+        Assert.Equal(expected, PlanRows.Takes(action, change));
 }

@@ -55,6 +55,8 @@ public static class ModuleSpec
         Shape("Force", "System.Management.Automation.SwitchParameter", null, Set()),
         Shape("JournalPath", "System.String", null, Set()),
         Shape("NoJournal", "System.Management.Automation.SwitchParameter", null, Set()),
+        Record,
+        Shape("Action", "System.String", null, Set(byName: true)),
     }).ToArray();
 
     /// <summary>Compare- and Sync-CopilotSeat: the reference users (by value, and by property name as Login or UserName), -Exclude, -GraceDays, -IncludeEqual.</summary>
@@ -66,16 +68,16 @@ public static class ModuleSpec
         Shape("IncludeEqual", "System.Management.Automation.SwitchParameter", null, Set()),
     }).ToArray();
 
-    /// <summary>The connection, -Organization and -Enterprise (bound by property name), then the cmdlet's own.</summary>
+    /// <summary>The hidden piped record of every -Organization/-Enterprise cmdlet, whose Enterprise names the target.</summary>
+    private static readonly string Record = Shape("InputObject", "System.Management.Automation.PSObject", null, Set(byValue: true));
+
+    /// <summary>The connection, -Organization and -Enterprise (bound by property name), the piped record, then the cmdlet's own.</summary>
     private static string[] Targets(params string[] own) => Connection.Concat(new[]
     {
         Shape("Organization", "System.String", null, Set("Organization", position: 0, byName: true)),
         Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true, byName: true)),
+        Record,
     }).Concat(own).ToArray();
-
-    /// <summary>The budget commands' targets, and the hidden piped record whose Enterprise names the target.</summary>
-    private static string[] BudgetTargets(params string[] own) =>
-        Targets(own).Append(Shape("InputObject", "System.Management.Automation.PSObject", null, Set(byValue: true))).ToArray();
 
     /// <summary>Each cmdlet's own parameters (not the common ones), as shapes.</summary>
     public static readonly Dictionary<string, string[]> Parameters = new()
@@ -99,6 +101,7 @@ public static class ModuleSpec
         {
             Shape("Organization", "System.String", null, Set("Organization", position: 0, byName: true)),
             Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true, byName: true)),
+            Record,
             Shape("UserName", "System.String[]", "Login", Set(byName: true)),
             Shape("PageSize", "System.Int32", null, Set()),
             Shape("InactiveDays", "System.Int32", null, Set()),
@@ -109,6 +112,7 @@ public static class ModuleSpec
         {
             Shape("Organization", "System.String", null, Set("Organization", position: 0, byName: true)),
             Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true, byName: true)),
+            Record,
             Shape("Report", "System.String", null, Set()),
             Shape("Day", "System.DateTime", null, Set()),
             Shape("Raw", "System.Management.Automation.SwitchParameter", null, Set()),
@@ -117,6 +121,7 @@ public static class ModuleSpec
         {
             Shape("Organization", "System.String", null, Set("Organization", position: 0, byName: true)),
             Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true, byName: true)),
+            Record,
             Shape("Year", "System.Int32", null, Set()),
             Shape("Month", "System.Int32", null, Set()),
             Shape("Day", "System.Int32", null, Set()),
@@ -169,6 +174,7 @@ public static class ModuleSpec
         {
             Shape("Organization", "System.String", null, Set("Organization", position: 0, byValue: true, byName: true)),
             Shape("Enterprise", "System.String", null, Set("Enterprise", mandatory: true, byName: true)),
+            Record,
         }).ToArray(),
         ["Compare-CopilotSeat"] = PlanShape(
             Shape("Organization", "System.String", null, Set("Organization")),
@@ -199,18 +205,18 @@ public static class ModuleSpec
             Shape("NoJournal", "System.Management.Automation.SwitchParameter", null, Set()),
             Shape("Force", "System.Management.Automation.SwitchParameter", null, Set()),
         }).ToArray(),
-        ["Get-CopilotBudget"] = BudgetTargets(
+        ["Get-CopilotBudget"] = Targets(
             Shape("UserName", "System.String[]", "Login", Set(position: 1, byName: true)),
             Shape("Scope", "System.String[]", null, Set()),
             Shape("All", "System.Management.Automation.SwitchParameter", null, Set())),
-        ["Set-CopilotBudget"] = BudgetTargets(
+        ["Set-CopilotBudget"] = Targets(
             Shape("UserName", "System.String[]", "Login", Set(position: 1, byName: true)),
             Shape("AllUsers", "System.Management.Automation.SwitchParameter", null, Set()),
             Shape("AmountUsd", "System.Decimal", null, Set(mandatory: true)),
             Shape("Force", "System.Management.Automation.SwitchParameter", null, Set()),
             Shape("JournalPath", "System.String", null, Set()),
             Shape("NoJournal", "System.Management.Automation.SwitchParameter", null, Set())),
-        ["Remove-CopilotBudget"] = BudgetTargets(
+        ["Remove-CopilotBudget"] = Targets(
             Shape("UserName", "System.String[]", "Login", Set(position: 1, byName: true)),
             Shape("Id", "System.String[]", null, Set(byName: true)),
             Shape("Force", "System.Management.Automation.SwitchParameter", null, Set()),

@@ -62,6 +62,33 @@ Describe 'Set-CopilotBudget' {
         @(Get-SimulatorRequests $Sim -Method DELETE).path | Should -BeLike '/enterprises/octo-ent/*'
     }
 
+    It 'gives ent-user-1 piped as <Source> its enterprise budget' -ForEach @(@{ Source = 'Object' }, @{ Source = 'Csv' }) {
+        Register-SimulatorToken $Sim -Token 'ghp_budget_owner' -Kind classic -Scopes 'manage_billing:copilot', 'manage_billing:enterprise', 'read:enterprise'
+        $owner = Connect-As 'ghp_budget_owner'
+        $row = (Get-EnterpriseSeatRows $owner)[$Source]
+        Clear-SimulatorLog $Sim
+        Assert-Properties ($row | Set-CopilotBudget -AmountUsd 3 -Force -NoJournal @owner) @{ Enterprise = 'octo-ent'; UserName = 'ent-user-1'; Result = 'Created' }
+        @(Get-SimulatorRequests $Sim -Method POST).path | Should -Be '/enterprises/octo-ent/settings/billing/budgets'
+        Assert-Properties ($row | Get-CopilotBudget @owner) @{ Enterprise = 'octo-ent'; AppliedScope = 'User'; AmountUsd = 3 }
+    }
+
+    It 'answers a piped seat of a deleted account (Login null or empty) with CopilotSeats.NoAssignee and goes on (<Command>)' -ForEach @(
+        @{ Command = 'Set-CopilotBudget'; Params = @{ AmountUsd = 5; Force = $true; NoJournal = $true } }
+        @{ Command = 'Get-CopilotBudget'; Params = @{} }
+        @{ Command = 'Remove-CopilotBudget'; Params = @{ Force = $true; NoJournal = $true } }
+    ) {
+        $null = Set-Budget user-0002 3
+        Clear-SimulatorLog $Sim
+        $gone = [CopilotSeats.CopilotSeat]@{ Organization = 'octo-org' }, [pscustomobject]@{ Login = ''; Organization = 'octo-org'; Enterprise = '' }
+        $null = $gone + [pscustomobject]@{ Login = 'user-0002'; Organization = 'octo-org' } | & $Command @Params @Conn -ErrorVariable ev -ErrorAction SilentlyContinue
+        @($ev).Count | Should -Be 2
+        foreach ($e in $ev) {
+            Assert-ErrorRecord $e 'CopilotSeats.NoAssignee' 'InvalidData' 'octo-org'
+            "$e" | Should -Match 'deleted account'
+        }
+        @(Get-SimulatorRequests $Sim | Where-Object { $_.path -like '*/budgets*' }).Count | Should -BeGreaterThan 0 -Because 'user-0002 goes on'
+    }
+
     It 'skips a piped budget without a user with its own error and sets the budgets after it' {
         $null = Set-Budget user-0001 4
         $null = Set-CopilotBudget -Organization octo-org -AllUsers -AmountUsd 9 -Force -NoJournal @Conn
@@ -139,6 +166,16 @@ Describe 'Get-CopilotBudget' {
 
 Describe 'Remove-CopilotBudget' {
     BeforeEach { Reset-Simulator $Sim }
+
+    It 'removes budgets by Id from their CSV rows, an empty UserName or Enterprise cell naming none' {
+        $null = Set-Budget user-0001 4
+        $null = Set-CopilotBudget -Organization octo-org -AllUsers -AmountUsd 9 -Force -NoJournal @Conn
+        $csv = Join-Path $TestDrive 'budgets.csv'
+        Get-CopilotBudget -Organization octo-org @Conn | Export-Csv -LiteralPath $csv -NoTypeInformation
+        Import-Csv -LiteralPath $csv | Remove-CopilotBudget -Force -NoJournal @Conn
+        @(Get-SimulatorRequests $Sim -Method DELETE).Count | Should -Be 2
+        @(Get-CopilotBudget -Organization octo-org @Conn).Count | Should -Be 0
+    }
 
     It 'removes a user budget after confirmation, sends nothing under -WhatIf, and takes budgets from the pipeline' {
         $null = Set-Budget user-0001, user-0002 4

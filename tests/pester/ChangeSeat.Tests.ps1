@@ -338,3 +338,38 @@ Describe 'Name validation' {
         Assert-OneSeatRequest $Sim DELETE -Field selected_usernames -Names 'user-0005'
     }
 }
+
+Describe 'Seat rows and plan rows piped into Add- and Remove-CopilotUser' {
+    BeforeAll {
+        Reset-Simulator $Sim
+        $script:Rows = Get-EnterpriseSeatRows $Conn
+    }
+    BeforeEach { Clear-SimulatorLog $Sim }
+
+    It 'an enterprise seat row without an organization (<Source>) is added in its enterprise, one naming its organization there' -ForEach @(
+        @{ Source = 'Object'; Target = "enterprise 'octo-ent'" }, @{ Source = 'Csv'; Target = "enterprise 'octo-ent'" }, @{ Source = 'Both'; Target = "organization 'octo-org'" }
+    ) {
+        Get-WhatIfLines { $Rows[$Source] | Add-CopilotUser -WhatIf @Conn } | Should -Be "What if: Performing the operation `"Add Copilot seat`" on target `"user 'ent-user-1' in $Target`"."
+    }
+
+    It 'an enterprise team''s seat row (<Source>) is TeamAssigned with the enterprise team to remove' -ForEach @(@{ Source = 'Object' }, @{ Source = 'Csv' }) {
+        $null = $Rows[$Source] | Remove-CopilotUser -Force @Conn -ErrorVariable ev -ErrorAction SilentlyContinue
+        Assert-ErrorRecord $ev[0] 'CopilotSeats.TeamAssigned' InvalidOperation 'ent-user-1'
+        $ev[0].ErrorDetails.RecommendedAction | Should -Be 'Remove-CopilotTeam -Enterprise octo-ent -TeamName ent-team-1'
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+
+    It '<Command> takes only the plan rows of its own action, with one warning naming each other row''s login' -ForEach @(
+        @{ Command = 'Remove-CopilotUser'; Method = 'DELETE'; Sent = 'user-0001'; Skipped = 'no-seat-1' }
+        @{ Command = 'Add-CopilotUser'; Method = 'POST'; Sent = 'no-seat-1'; Skipped = 'user-0001' }
+    ) {
+        Reset-Simulator $Sim
+        $plan = @(Compare-CopilotSeat -Organization octo-org -ReferenceUser octocat, no-seat-1 @Conn | Where-Object Login -in 'no-seat-1', 'user-0001')
+        @($plan.Action | Sort-Object) | Should -Be 'Add', 'Remove'
+        Clear-SimulatorLog $Sim
+        $null = $plan | & $Command -Force -NoJournal @Conn -WarningVariable wv -WarningAction SilentlyContinue
+        @($wv).Count | Should -Be 1
+        "$wv" | Should -Match "^Skipped '$Skipped'.*Sync-CopilotSeat"
+        Assert-OneSeatRequest $Sim $Method -Field selected_usernames -Names $Sent
+    }
+}

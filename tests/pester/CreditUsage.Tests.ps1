@@ -63,6 +63,15 @@ Describe 'Get-CopilotCreditUsage' {
         $written.Count | Should -BeGreaterThan 20
     }
 
+    It 'asks the enterprise''s report for ent-user-1 piped as <Source>, with or without an organization in the row' -ForEach @(
+        @{ Source = 'Object' }, @{ Source = 'Csv' }, @{ Source = 'Both' }
+    ) {
+        $row = (Get-EnterpriseSeatRows $Conn)[$Source]
+        Clear-SimulatorLog $Sim
+        $null = $row | Get-CopilotCreditUsage @Conn
+        @(Get-CreditRequests | ForEach-Object { "$($_.path)?$($_.query.TrimStart('?'))" }) | Should -Be '/enterprises/octo-ent/settings/billing/ai_credit/usage?user=ent-user-1'
+    }
+
     It 'asks once per user of an enterprise listing (one seat per grant) and writes each user''s items once' {
         $seats = @(Get-CopilotSeat -Enterprise octo-ent @Conn)
         $users = @($seats.Login | Sort-Object -Unique)

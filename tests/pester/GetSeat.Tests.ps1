@@ -273,3 +273,27 @@ Describe 'Get-CopilotSeat -InactiveDays' {
         $e.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
     }
 }
+
+Describe 'Get-CopilotSeat with piped enterprise seat rows' {
+    BeforeAll {
+        Reset-Simulator $Sim
+        $script:Rows = Get-EnterpriseSeatRows $Conn
+    }
+
+    It 'looks the <Source> row''s user up at <Path>' -ForEach @(
+        @{ Source = 'Object'; Path = '/enterprises/octo-ent/members/ent-user-1/copilot' }
+        @{ Source = 'Csv'; Path = '/enterprises/octo-ent/members/ent-user-1/copilot' }
+        @{ Source = 'Both'; Path = '/orgs/octo-org/members/ent-user-1/copilot' }
+    ) {
+        Clear-SimulatorLog $Sim
+        $null = $Rows[$Source] | Get-CopilotSeat @Conn -ErrorAction SilentlyContinue
+        @(Get-SimulatorRequests $Sim).path | Should -Be $Path
+    }
+
+    It 'still refuses an organization or enterprise typed empty, and sends nothing' {
+        Clear-SimulatorLog $Sim
+        { Get-CopilotSeat -Organization '' @Conn } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        { Get-CopilotSeat -Enterprise '' @Conn } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+}

@@ -402,3 +402,22 @@ function ConvertTo-AllText {
     }
     return $sb.ToString()
 }
+
+# The "What if:" lines $ScriptBlock writes to the host (read back from a transcript).
+function Get-WhatIfLines([scriptblock] $ScriptBlock) {
+    $transcript = Join-Path ([System.IO.Path]::GetTempPath()) "copilotseats-whatif-$([guid]::NewGuid().ToString('N')).txt"
+    Start-Transcript -Path $transcript | Out-Null
+    try { $null = & $ScriptBlock } finally { Stop-Transcript | Out-Null }
+    @(Select-String -Path $transcript -Pattern '^What if: ' | ForEach-Object Line)
+    Remove-Item -LiteralPath $transcript
+}
+
+# ent-user-1's seat in the octo-ent listing (granted by ent-team-1: Organization empty), three ways: the object
+# (Object), the same row through Export-Csv and Import-Csv (Csv), and a row naming an organization too (Both).
+function Get-EnterpriseSeatRows($Conn) {
+    $seat = Get-CopilotSeat -Enterprise octo-ent @Conn | Where-Object Login -eq 'ent-user-1'
+    $csv = Join-Path ([System.IO.Path]::GetTempPath()) "copilotseats-entu-$([guid]::NewGuid().ToString('N')).csv"
+    $seat | Export-Csv -LiteralPath $csv -NoTypeInformation
+    @{ Object = $seat; Csv = (Import-Csv -LiteralPath $csv); Both = [pscustomobject]@{ Login = 'ent-user-1'; Organization = 'octo-org'; Enterprise = 'octo-ent' } }
+    Remove-Item -LiteralPath $csv
+}

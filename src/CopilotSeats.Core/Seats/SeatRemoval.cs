@@ -117,16 +117,17 @@ namespace CopilotSeats.Seats
             TeamAssigned(login, new[] { new TeamGrant(team.Trim(), scope) });
 
         /// <summary>
-        /// A seat piped into Add- or Remove-CopilotUser without a login: GitHub sends "assignee": null for the seat of a
-        /// deleted account. Nothing is sent for it; the target is where the seat is.
+        /// A seat piped into Add- or Remove-CopilotUser (or a budget cmdlet) without a login: GitHub sends "assignee": null for the seat of a
+        /// deleted account. Nothing is sent for it; the target is where the seat is. <paramref name="task"/> says what
+        /// there is no user for: "add", "cancel", "set a budget for", ...
         /// </summary>
-        public static CopilotException NoAssignee(string? organization, string? enterprise, bool adding)
+        public static CopilotException NoAssignee(string? organization, string? enterprise, string task)
         {
             string where = !string.IsNullOrEmpty(organization) ? $" in organization '{organization}'"
                 : !string.IsNullOrEmpty(enterprise) ? $" in enterprise '{enterprise}'" : string.Empty;
-            return new CopilotException(NoAssigneeId, CopilotErrorCategory.InvalidData, organization ?? enterprise,
+            return new CopilotException(NoAssigneeId, CopilotErrorCategory.InvalidData, string.IsNullOrEmpty(organization) ? enterprise : organization,
                 $"A piped seat{where} has no user name: GitHub lists the seat of a deleted account with no assignee, so there is no user to "
-                + (adding ? "add" : "cancel") + ". Nothing was sent for it.")
+                + task + ". Nothing was sent for it.")
             {
                 RecommendedAction = "Leave such seats out of the pipeline: Where-Object Login.",
             };

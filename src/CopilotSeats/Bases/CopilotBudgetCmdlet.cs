@@ -4,40 +4,49 @@ namespace CopilotSeats.Commands
 {
     /// <summary>
     /// Base of Get-, Set- and Remove-CopilotBudget: -Organization/-Enterprise once, and -UserName, which piped seats
-    /// bind through Login. <see cref="ScopedNames"/> collects the names per owner.
+    /// bind through Login. <see cref="ScopedNames"/> collects the names per owner. A piped record naming an enterprise
+    /// targets it (<see cref="PerEnterpriseUser"/>).
     /// </summary>
     public abstract class CopilotBudgetCmdlet : CopilotScopeCmdlet
     {
-        /// <summary>Users (logins). Piped seats bind through Login.</summary>
+        /// <summary>Users (logins). Piped seats bind through Login; an empty one (a seat of a deleted account) is CopilotSeats.NoAssignee.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("Login")]
-        [ValidateCopilotName(NameKind.Login)]
+        [AllowNull, AllowEmptyString, AllowEmptyCollection]
+        [ValidateCopilotName(NameKind.Login, AllowEmpty = true)]
         [ArgumentCompleter(typeof(UserNameCompleter))]
         public string[]? UserName { get; set; }
 
-        /// <summary>The piped record itself (hidden): its Enterprise property names the target, see <see cref="ResolveTarget"/>.</summary>
+        /// <summary>The piped record itself (hidden): its Enterprise property names the target. A bare value binds too (an error of the cmdlet's own).</summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
-        public PSObject? InputObject { get; set; }
+        public override PSObject? InputObject { get => base.InputObject; set => base.InputObject = value; }
+
+        /// <summary>A budget is per enterprise user: a piped enterprise seat row targets the enterprise, not the organization it names.</summary>
+        protected override bool PerEnterpriseUser => true;
 
         /// <summary>Whether this record names users.</summary>
         protected bool HasUsers => UserName != null && UserName.Length > 0;
 
-        private bool _organizationTyped;
+        /// <summary>What there is no user for, in CopilotSeats.NoAssignee: "set a budget for", ...</summary>
+        protected abstract string Task { get; }
 
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            _organizationTyped = MyInvocation.BoundParameters.ContainsKey(nameof(Organization));
+            TypedName(nameof(UserName), NameKind.Login, UserName); // -UserName '' typed: a binding error, as before
         }
 
         /// <summary>
-        /// This record's target. A piped record with a non-empty Enterprise (an enterprise seat row also names the
-        /// organization that granted the seat) targets the enterprise, one budget per user, unless -Organization or
-        /// -Enterprise was typed.
+        /// Drops the empty names a piped record brought (an empty CSV cell names no user). A seat of a deleted account
+        /// (a record whose Login is empty, and no other name) is one CopilotSeats.NoAssignee error: true, the cmdlet skips it.
         /// </summary>
-        protected SeatScope ResolveTarget() =>
-            ParameterSetName == OrganizationSet && !_organizationTyped && InputObject?.Properties["Enterprise"]?.Value is string enterprise && enterprise.Length > 0
-                ? ResolveScope(null, enterprise) : ResolveScope();
+        protected bool SkipUnnamed()
+        {
+            if (UserName != null && UserName.Any(string.IsNullOrEmpty)) UserName = UserName.Where(n => !string.IsNullOrEmpty(n)).ToArray();
+            if (HasUsers || InputObject?.Properties["Login"] is not { } login || !string.IsNullOrEmpty(login.Value as string)) return false;
+            WriteNoAssignee(Task);
+            return true;
+        }
     }
 
     /// <summary>

@@ -26,8 +26,21 @@ namespace CopilotSeats.Commands
         [Parameter]
         public SwitchParameter NoJournal { get; set; }
 
+        /// <summary>
+        /// A plan row's action, bound by property name (hidden): a row of a plan action other than this command's (Add;
+        /// Restore too when adding; Remove) is skipped with one warning. Rows without one, or other text, go on as before.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        [AllowNull, AllowEmptyString]
+        public string? Action { get; set; }
+
+        /// <summary>The piped record (hidden), see <see cref="CopilotScopeCmdlet.InputObject"/>: only one that also has a UserName or Login binds.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        [PipedRecordTransformation("UserName", "Login")]
+        public override PSObject? InputObject { get => base.InputObject; set => base.InputObject = value; }
+
         /// <summary>Add or Remove.</summary>
-        protected abstract SeatAction Action { get; }
+        protected abstract SeatAction ChangeAction { get; }
 
         /// <summary>User or team names bound for the current record.</summary>
         protected abstract string[]? Names { get; }
@@ -50,14 +63,7 @@ namespace CopilotSeats.Commands
         {
             base.BeginProcessing();
             _typedNames = Names;
-            _namesTyped = MyInvocation.BoundParameters.ContainsKey(NamesParameter);
-            if (_namesTyped && (_typedNames is null || _typedNames.Any(string.IsNullOrEmpty)))
-            {
-                // The error PowerShell gives for any other invalid name typed there: a parameter binding error.
-                string problem = InputValidator.Check(NamesKind, null) ?? "The name must not be empty.";
-                var error = new ParameterBindingException($"Cannot validate argument on parameter '{NamesParameter}'. {problem}");
-                ThrowTerminatingError(new ErrorRecord(error, "ParameterArgumentValidationError", ErrorCategory.InvalidData, string.Empty));
-            }
+            _namesTyped = TypedName(NamesParameter, NamesKind, _typedNames);
         }
 
         /// <summary>Name of the parameter behind <see cref="Names"/>.</summary>
@@ -66,18 +72,22 @@ namespace CopilotSeats.Commands
         protected override void ProcessRecord()
         {
             string[]? names = Names;
+            if (!PlanRows.Takes(Action, ChangeAction))
+            {
+                WriteWarning(PlanRows.SkippedWarning(string.Join(",", names ?? Array.Empty<string>()), Action!, ChangeAction));
+                return;
+            }
             bool piped = !(_namesTyped && ReferenceEquals(names, _typedNames));
             if (piped && (names is null || names.Length == 0 || names.Any(string.IsNullOrEmpty)))
             {
                 // A piped seat whose assignee is null (a deleted account): one error for it, the names beside it go on.
-                object? where = (object?)Organization ?? Enterprise;
-                WriteError(ErrorRecords.From(SeatRemoval.NoAssignee(Organization, Enterprise, Action == SeatAction.Add), where));
+                WriteNoAssignee(ChangeAction == SeatAction.Add ? "add" : "cancel");
                 names = names?.Where(n => !string.IsNullOrEmpty(n)).ToArray();
             }
             if (names is null || names.Length == 0) return;
             SeatScope scope = ResolveScope();
             AssigneeKind kind = AssigneeFor(scope.Kind);
-            string action = Action == SeatAction.Add ? "Add Copilot seat" : "Cancel Copilot seat";
+            string action = ChangeAction == SeatAction.Add ? "Add Copilot seat" : "Cancel Copilot seat";
             foreach (string name in names)
             {
                 string? problem = InputValidator.Check(NamesKind, name);
@@ -109,7 +119,7 @@ namespace CopilotSeats.Commands
             // The journal first: one that cannot be written stops the change before a token is looked up or a request sent.
             using ChangeJournal? journal = JournalFiles.Open(this, JournalPath, NoJournal.IsPresent);
             CopilotClient client = GetClient();
-            SeatAction seatAction = Action;
+            SeatAction seatAction = ChangeAction;
             var batches = _accepted.Groups.SelectMany(group => BatchPlanner.Plan(group.Value)
                 .Select(batch => (group.Key, seatAction, AssigneeFor(group.Key.Kind), batch))).ToList();
             SendBatches(client, journal, batches, (seatAction == SeatAction.Add ? "Adding" : "Cancelling") + " Copilot seats");

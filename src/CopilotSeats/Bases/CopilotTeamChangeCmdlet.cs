@@ -2,7 +2,7 @@ namespace CopilotSeats.Commands
 {
     /// <summary>
     /// Add-CopilotTeam and Remove-CopilotTeam: seats of every member of teams, organization teams with -Organization,
-    /// enterprise teams with -Enterprise. The two differ only in their <see cref="CopilotSeatChangeCmdlet.Action"/>.
+    /// enterprise teams with -Enterprise. The two differ only in their <see cref="CopilotSeatChangeCmdlet.ChangeAction"/>.
     /// </summary>
     public abstract class CopilotTeamChangeCmdlet : CopilotSeatChangeCmdlet
     {
@@ -14,6 +14,11 @@ namespace CopilotSeats.Commands
         [ValidateCopilotName(NameKind.TeamSlug)]
         [ArgumentCompleter(typeof(TeamNameCompleter))]
         public string[] TeamName { get; set; } = Array.Empty<string>();
+
+        /// <summary>The piped record (hidden): only one that also has a TeamName, Slug or Team binds (a seat piped here stays unbound).</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        [PipedRecordTransformation("TeamName", "Slug", "Team")]
+        public override PSObject? InputObject { get => base.InputObject; set => base.InputObject = value; }
 
         protected override string[]? Names => TeamName;
         protected override NameKind NamesKind => NameKind.TeamSlug;

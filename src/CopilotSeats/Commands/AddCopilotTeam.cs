@@ -5,6 +5,6 @@ namespace CopilotSeats.Commands
     [OutputType(typeof(CopilotSeatChange))]
     public sealed class AddCopilotTeamCommand : CopilotTeamChangeCmdlet
     {
-        protected override SeatAction Action => SeatAction.Add;
+        protected override SeatAction ChangeAction => SeatAction.Add;
     }
 }

@@ -14,7 +14,7 @@ namespace CopilotSeats.Commands
         [ValidateCopilotName(NameKind.Login, AllowEmpty = true)]
         public string[] UserName { get; set; } = Array.Empty<string>();
 
-        protected override SeatAction Action => SeatAction.Add;
+        protected override SeatAction ChangeAction => SeatAction.Add;
         protected override string[]? Names => UserName;
         protected override NameKind NamesKind => NameKind.Login;
         protected override AssigneeKind AssigneeFor(ScopeKind scope) => AssigneeKind.User;

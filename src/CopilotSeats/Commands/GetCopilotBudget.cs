@@ -21,8 +21,11 @@ namespace CopilotSeats.Commands
 
         private readonly ScopedNames _users = new ScopedNames();
 
+        protected override string Task => "look up a budget for";
+
         protected override void ProcessRecord()
         {
+            if (SkipUnnamed()) return;
             if (!HasUsers && InputObject?.BaseObject is string or ValueType)
             {
                 // A bare value piped (it binds only InputObject): an error, as PowerShell's binding gave, not every budget listed.
@@ -30,7 +33,7 @@ namespace CopilotSeats.Commands
                     $"The piped value '{InputObject}' names no user.") { RecommendedAction = "Pipe seats or objects with a UserName or Login, or pass -UserName." }, InputObject.BaseObject));
                 return;
             }
-            SeatScope owner = ResolveTarget();
+            SeatScope owner = ResolveScope();
             if (HasUsers)
             {
                 foreach (string user in UserName!) _users.Add(owner, user);

@@ -57,6 +57,9 @@ namespace CopilotSeats.Commands
         [Parameter]
         public SwitchParameter Raw { get; set; }
 
+        /// <summary>Credits are spent per enterprise user: a piped enterprise seat row asks the enterprise's report, not the organization's.</summary>
+        protected override bool PerEnterpriseUser => true;
+
         private CreditPeriod? _period;
         private PerUserSpend? _perUser;
         private int? _total;

@@ -19,9 +19,12 @@ namespace CopilotSeats.Commands
         private readonly ScopedNames _ids = new ScopedNames();
         private readonly ScopedNames _users = new ScopedNames();
 
+        protected override string Task => "remove a budget for";
+
         protected override void ProcessRecord()
         {
-            SeatScope owner = ResolveTarget();
+            if (SkipUnnamed()) return;
+            SeatScope owner = ResolveScope();
             if (Id != null && Id.Length > 0)
                 foreach (string id in Id) _ids.Add(owner, id);
             else if (HasUsers)

@@ -5,6 +5,6 @@ namespace CopilotSeats.Commands
     [OutputType(typeof(CopilotSeatChange))]
     public sealed class RemoveCopilotTeamCommand : CopilotTeamChangeCmdlet
     {
-        protected override SeatAction Action => SeatAction.Remove;
+        protected override SeatAction ChangeAction => SeatAction.Remove;
     }
 }

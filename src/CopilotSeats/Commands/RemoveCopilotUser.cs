@@ -65,7 +65,7 @@ namespace CopilotSeats.Commands
             }
         }
 
-        protected override SeatAction Action => SeatAction.Remove;
+        protected override SeatAction ChangeAction => SeatAction.Remove;
         protected override string[]? Names => UserName;
         protected override NameKind NamesKind => NameKind.Login;
         protected override AssigneeKind AssigneeFor(ScopeKind scope) => AssigneeKind.User;

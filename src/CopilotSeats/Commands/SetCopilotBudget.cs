@@ -36,10 +36,13 @@ namespace CopilotSeats.Commands
             }
         }
 
+        protected override string Task => "set a budget for";
+
         protected override void ProcessRecord()
         {
+            if (SkipUnnamed()) return;
             bool users = HasUsers;
-            SeatScope owner = ResolveTarget();
+            SeatScope owner = ResolveScope();
             if (!users && !AllUsers && InputObject != null)
             {
                 // A piped record without a user (a budget of another scope): its own error; the records after it go on.
