@@ -212,7 +212,7 @@ public static class ModuleSpec
         ["Set-CopilotBudget"] = Targets(
             Shape("UserName", "System.String[]", "Login", Set(position: 1, byName: true)),
             Shape("AllUsers", "System.Management.Automation.SwitchParameter", null, Set()),
-            Shape("AmountUsd", "System.Decimal", null, Set(mandatory: true)),
+            Shape("AmountUsd", "System.Decimal", null, Set(mandatory: true, byName: true)),
             Shape("Force", "System.Management.Automation.SwitchParameter", null, Set()),
             Shape("JournalPath", "System.String", null, Set()),
             Shape("NoJournal", "System.Management.Automation.SwitchParameter", null, Set())),

@@ -103,6 +103,19 @@ Describe 'Set-CopilotBudget' {
         @(Get-MutationRequests $Sim).Count | Should -Be 0
     }
 
+    It 'sets each row''s own AmountUsd from a spreadsheet, refuses a row''s bad amount alone, and keeps a typed amount for every user' {
+        $csv = Join-Path $TestDrive 'budgets.csv'
+        @([pscustomobject]@{ UserName = 'user-0001'; AmountUsd = '5' }, [pscustomobject]@{ UserName = 'user-0002'; AmountUsd = '12' },
+            [pscustomobject]@{ UserName = 'user-0003'; AmountUsd = '2.5' }, [pscustomobject]@{ UserName = 'user-0001'; AmountUsd = '9' }) |
+            Export-Csv $csv -NoTypeInformation
+        $changes = @(Import-Csv $csv | Set-CopilotBudget -Organization octo-org -Confirm:$false @Conn -ErrorVariable failures -ErrorAction SilentlyContinue -WarningVariable warnings 3>$null)
+        ($changes | Sort-Object UserName | ForEach-Object { "$($_.UserName)=$($_.AmountUsd)" }) -join ' ' | Should -Be 'user-0001=5 user-0002=12'
+        Assert-ErrorRecord $failures[0] 'CopilotSeats.InvalidAmount' 'InvalidArgument' 'user-0003'
+        ($warnings -join ' ') | Should -Match "'user-0001' .* AmountUsd 9; the first amount, 5, is kept"
+        $typed = @(Import-Csv $csv | Select-Object -First 2 | Set-CopilotBudget -Organization octo-org -AmountUsd 7 -Confirm:$false @Conn)
+        $typed.AmountUsd | Should -Be @(7, 7)
+    }
+
     It 'stops before any request on amount <Amount>' -ForEach @(@{ Amount = '-1' }, @{ Amount = '10.5' }) {
         $err = Get-ThrownError { Set-CopilotBudget -Organization octo-org -UserName user-0001 -AmountUsd $Amount @Conn }
         Assert-ErrorRecord $err 'CopilotSeats.InvalidAmount' 'InvalidArgument'

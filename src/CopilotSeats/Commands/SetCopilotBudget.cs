@@ -16,25 +16,40 @@ namespace CopilotSeats.Commands
         [Parameter]
         public SwitchParameter AllUsers { get; set; }
 
-        /// <summary>The monthly budget in whole US dollars, 0 or more (0 blocks at once).</summary>
-        [Parameter(Mandatory = true)]
+        /// <summary>
+        /// The monthly budget in whole US dollars, 0 or more (0 blocks at once). Binds by property name too, so each row of a
+        /// spreadsheet (UserName, AmountUsd) sets its own amount; typed, it is every user's.
+        /// </summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         public decimal AmountUsd { get; set; }
 
         private readonly ScopedNames _targets = new ScopedNames();
-        private int _amount;
+        private readonly Dictionary<string, int> _amounts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
 
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
+            // A typed amount is checked before any record: a bad one stops the command.
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(AmountUsd))) Amount(terminating: true);
+        }
+
+        /// <summary>This record's amount in whole dollars; null (after the error) when it is not one.</summary>
+        private int? Amount(bool terminating)
+        {
             try
             {
-                _amount = BudgetRules.ValidateAmount(AmountUsd);
+                return BudgetRules.ValidateAmount(AmountUsd);
             }
             catch (CopilotException ex)
             {
-                ThrowTerminatingError(ErrorRecords.From(ex));
+                if (terminating) ThrowTerminatingError(ErrorRecords.From(ex));
+                ex.IsTerminating = false;
+                WriteError(ErrorRecords.From(ex, UserName?.FirstOrDefault() ?? (object)AmountUsd));
+                return null;
             }
         }
+
+        private static string Key(SeatScope owner, string user) => owner + "|" + user;
 
         protected override string Task => "set a budget for";
 
@@ -57,8 +72,14 @@ namespace CopilotSeats.Commands
                 ThrowTerminatingError(ErrorRecords.From(new CopilotException("CopilotSeats.NoBudgetTarget", CopilotErrorCategory.InvalidArgument, null,
                     AllUsers ? "Pass either -UserName or -AllUsers, not both." : "Name the users (-UserName, or pipe seats) or pass -AllUsers.")
                     { RecommendedAction = "Pass -UserName <login[]> or -AllUsers." }));
-            // The all-users budget is kept under an empty name.
-            foreach (string user in users ? UserName! : new[] { string.Empty }) _targets.Add(owner, user);
+            if (Amount(terminating: false) is not int amount) return; // a piped row's amount that is not whole dollars: that row's error
+            // The all-users budget is kept under an empty name. A user named again keeps the first row's amount.
+            foreach (string user in users ? UserName! : new[] { string.Empty })
+            {
+                if (_targets.Add(owner, user)) _amounts[Key(owner, user)] = amount;
+                else if (_amounts[Key(owner, user)] != amount)
+                    WriteWarning($"'{(user.Length == 0 ? "(all users)" : user)}' in the {owner} came again with AmountUsd {amount}; the first amount, {_amounts[Key(owner, user)]}, is kept.");
+            }
         }
 
         protected override bool HasWork => _targets.Count > 0;
@@ -74,11 +95,11 @@ namespace CopilotSeats.Commands
                     if (AllUsers.IsPresent) // its targets are the owners, each under an empty name
                     {
                         List<CopilotBudget> existing = await client.Budgets().ListAiCreditBudgetsAsync(owner, "multi_user_customer", cancellationToken).ConfigureAwait(false);
-                        plan.Add(new BudgetPlanItem(null, BudgetRules.AllUsersBudget(existing), _amount));
+                        plan.Add(new BudgetPlanItem(null, BudgetRules.AllUsersBudget(existing), _amounts[Key(owner, string.Empty)]));
                         return;
                     }
                     var own = await client.Budgets().OwnBudgetsAsync(owner, group.Value, cancellationToken).ConfigureAwait(false);
-                    plan.AddRange(group.Value.Select(user => new BudgetPlanItem(user, own.TryGetValue(user, out CopilotBudget? b) ? b : null, _amount)));
+                    plan.AddRange(group.Value.Select(user => new BudgetPlanItem(user, own.TryGetValue(user, out CopilotBudget? b) ? b : null, _amounts[Key(owner, user)])));
                 });
                 var accepted = plan.Where(item => item.Action == BudgetAction.Unchanged || ShouldProcessUnlessForced(Force, item.Target(owner), "Set Copilot AI-credit budget")).ToList();
                 if (accepted.Count == 0) continue;
