@@ -12,8 +12,13 @@ namespace CopilotSeats
     /// </summary>
     public sealed class CopilotNameList : ReadOnlyCollection<string>
     {
-        /// <summary>The separator ToString puts between the items.</summary>
+        /// <summary>The separator ToString puts between names.</summary>
         public const string Separator = ", ";
+
+        /// <summary>The separator ToString puts between sentences, which have commas of their own (Test-CopilotConnection's Problems).</summary>
+        public const string SentenceSeparator = "; ";
+
+        private readonly string _separator = Separator;
 
         /// <summary>The list of no names.</summary>
         public static CopilotNameList Empty { get; } = new CopilotNameList(new string[0]);
@@ -22,6 +27,13 @@ namespace CopilotSeats
         public CopilotNameList(IEnumerable<string>? names)
             : base(names?.ToArray() ?? new string[0])
         {
+        }
+
+        /// <summary>A copy of <paramref name="items"/> whose ToString puts <paramref name="separator"/> between them.</summary>
+        public CopilotNameList(IEnumerable<string>? items, string separator)
+            : this(items)
+        {
+            _separator = separator ?? Separator;
         }
 
         /// <summary>A copy of <paramref name="names"/>; lets a string[] be assigned where the list is expected (C# and PowerShell).</summary>
@@ -44,6 +56,6 @@ namespace CopilotSeats
         /// <summary>One name: <c>$check.Scopes = 'repo'</c> works as it did for the string[].</summary>
         public static implicit operator CopilotNameList(string name) => new CopilotNameList(new[] { name });
 
-        public override string ToString() => string.Join(Separator, this);
+        public override string ToString() => string.Join(_separator, this);
     }
 }

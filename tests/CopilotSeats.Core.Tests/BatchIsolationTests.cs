@@ -276,6 +276,42 @@ public class BatchIsolationTests
     }
 
     [Theory]
+    [InlineData(500)] // a failing lookup: one listing instead of a lookup per name, then one warning for the names it could not check
+    [InlineData(200)] // an answer with another login's rows (a fake answering GitHub's example for every name): not this user's seat
+    public async Task After_an_applied_enterprise_cancel_lookups_that_tell_nothing_are_warnings_not_errors(int lookupStatus)
+    {
+        int lookups = 0, listings = 0;
+        var handler = new ScriptedHandler((request, _) =>
+        {
+            if (request.Method == HttpMethod.Delete) return ScriptedHandler.Json(HttpStatusCode.OK, "{\"seats_cancelled\":0}");
+            if (!request.RequestUri!.AbsolutePath.Contains("/members/"))
+            {
+                Interlocked.Increment(ref listings);
+                return ScriptedHandler.Json(HttpStatusCode.InternalServerError, "{\"message\":\"Server Error\"}");
+            }
+            Interlocked.Increment(ref lookups);
+            return lookupStatus == 200
+                ? ScriptedHandler.Json(HttpStatusCode.OK, "{\"created_at\":\"2026-01-01T00:00:00Z\",\"assignee\":{\"login\":\"octokitten\",\"id\":2},\"organization\":{\"login\":\"o\"}}")
+                : ScriptedHandler.Json(HttpStatusCode.InternalServerError, "{\"message\":\"Server Error\"}");
+        });
+        var warnings = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var client = Clients.ForHandler(handler, new CopilotClientOptions { Warning = warnings.Enqueue, MaxRetries = 0, ThrottleLimit = 1 });
+
+        var outcome = await client.ChangeSeatsIsolatedAsync(Ent, SeatAction.Remove, AssigneeKind.User, new[] { "a", "b", "c" }, default);
+
+        Assert.Empty(outcome.Errors);
+        Assert.Equal(0, Assert.Single(outcome.Changes).SeatsChanged);
+        if (lookupStatus == 200)
+        {
+            Assert.Equal((3, 0), (lookups, listings));
+            Assert.Equal(new[] { "'a' has no seat", "'b' has no seat", "'c' has no seat" }, warnings.Select(w => w.Substring(0, 15)));
+            return;
+        }
+        Assert.Equal((1, 1), (lookups, listings));
+        Assert.StartsWith("3 user(s) the cancel may not have reached could not be looked up (a, b, c): ", Assert.Single(warnings));
+    }
+
+    [Theory]
     [InlineData(false, 422, "{\"message\":\"nope\"}")]
     [InlineData(true, 200, "{\"seats_cancelled\":1}")] // an enterprise cancel counting fewer seats than names: the lookups after it
     public async Task A_fatal_lookup_failure_stops_the_batch(bool enterprise, int status, string answer)

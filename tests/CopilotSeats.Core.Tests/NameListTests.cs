@@ -18,6 +18,7 @@ public sealed class NameListTests
     {
         Assert.Empty(CopilotNameList.Empty);
         Assert.Equal(new[] { "alice" }, (CopilotNameList)"alice");
+        Assert.Equal("Seats: no, the token lacks read:org.; Usage: no", new CopilotNameList(new[] { "Seats: no, the token lacks read:org.", "Usage: no" }, CopilotNameList.SentenceSeparator).ToString());
         Assert.Equal("Remove User x2: 2", new CopilotSeatChange { Action = "Remove", AssigneeType = "User", Requested = new[] { "alice", "bob" }, SeatsChanged = 2 }.ToString());
     }
 }

@@ -272,7 +272,7 @@ Describe 'Test-CopilotConnection' {
         $check.Problems.Count | Should -Be 5
         ($check.Problems -join "`n") | Should -Match 'manage_billing:copilot or read:org'
         ($check | ConvertTo-Csv | ConvertFrom-Csv).Scopes | Should -Be 'repo'
-        ($check | ConvertTo-Csv | ConvertFrom-Csv).Problems | Should -Match '^Org detail: .+, Seats: .+, Usage: .+, AI-credit usage: .+, Budgets: '
+        ($check | ConvertTo-Csv | ConvertFrom-Csv).Problems | Should -Match '^Org detail: .+; Seats: .+; Usage: .+; AI-credit usage: .+; Budgets: '
     }
 
     It 'an App token, from Connect-Copilot' {

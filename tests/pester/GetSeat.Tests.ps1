@@ -294,6 +294,19 @@ Describe 'Get-CopilotSeat with piped enterprise seat rows' {
         Clear-SimulatorLog $Sim
         { Get-CopilotSeat -Organization '' @Conn } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
         { Get-CopilotSeat -Enterprise '' @Conn } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        { Get-CopilotOrgDetail -Organization '' @Conn } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+
+    It 'Test-CopilotConnection checks the <Source> row''s <Target>; Get-CopilotOrgDetail asks <Detail>' -ForEach @(
+        @{ Source = 'Object'; Target = 'octo-ent'; Detail = 'nothing' }
+        @{ Source = 'Csv'; Target = 'octo-ent'; Detail = 'nothing' }
+        @{ Source = 'Both'; Target = 'octo-org'; Detail = '/orgs/octo-org/copilot/billing' }
+    ) {
+        @(($Rows[$Source] | Test-CopilotConnection @Conn).Target) | Should -Be @($Target)
+        Clear-SimulatorLog $Sim
+        $null = $Rows[$Source] | Get-CopilotOrgDetail @Conn
+        $asked = @(Get-SimulatorRequests $Sim).path
+        if ($Detail -eq 'nothing') { $asked | Should -BeNullOrEmpty } else { $asked | Should -Be $Detail }
     }
 }

@@ -36,7 +36,7 @@ namespace CopilotSeats.Diagnostics
             {
                 // Nothing of the target can be reached with this installation: every check is false, nothing is sent.
                 if (target.Kind == ScopeKind.Organization) result.CanReadOrgDetail = false;
-                result.Problems = new CopilotNameList(new[] { unreachable.Message + " " + unreachable.RecommendedAction });
+                result.Problems = new CopilotNameList(new[] { unreachable.Message + " " + unreachable.RecommendedAction }, CopilotNameList.SentenceSeparator);
                 return result;
             }
             var problems = new List<string>();
@@ -73,7 +73,7 @@ namespace CopilotSeats.Diagnostics
                 if (long.TryParse(limited.Header("x-ratelimit-reset"), NumberStyles.Integer, CultureInfo.InvariantCulture, out long reset))
                     result.RateLimitResetAt = DateTimeOffset.FromUnixTimeSeconds(reset);
             }
-            result.Problems = new CopilotNameList(problems);
+            result.Problems = new CopilotNameList(problems, CopilotNameList.SentenceSeparator);
             return result;
         }
     }

@@ -40,11 +40,19 @@ namespace CopilotSeats.Seats
             if (change.SeatsChanged >= names.Length) return;
             _verbose?.Invoke($"GitHub cancelled {change.SeatsChanged} of the {names.Length} seats asked for in the {_scope}; looking the users up to find the others.");
             GrantVerdict[] verdicts = await _grants.LookUpAsync(names, cancellationToken).ConfigureAwait(false);
+            var notLookedUp = new List<string>();
+            CopilotException? firstFailure = null;
             for (int i = 0; i < names.Length; i++)
             {
                 string login = names[i];
                 GrantVerdict v = verdicts[i];
                 if (v.Error?.ErrorId == SeatRemoval.NoSeatId) _warning?.Invoke($"'{login}' has no seat in the {_scope}: the cancel changed nothing for it.");
+                else if (v.Error != null && v.Error.ErrorId != SeatRemoval.TeamAssignedId && v.Error.ErrorId != SeatRemoval.OrganizationAssignedId)
+                {
+                    // The lookup failed: the cancel was applied, so one warning for all such names, not an error each.
+                    notLookedUp.Add(login);
+                    firstFailure ??= v.Error;
+                }
                 else if (v.Error != null) outcome.Errors.Add(new BatchError(v.Error, login));
                 else if (v.OwnActive)
                     _verbose?.Invoke($"'{login}' in the {_scope}: the enterprise's own grant is still active after the cancel; Get-CopilotSeat -Enterprise {_scope.Name} -UserName {login} shows whether it ends.");
@@ -57,6 +65,9 @@ namespace CopilotSeats.Seats
                 else _verbose?.Invoke($"'{login}' in the {_scope}: the seat was already pending cancellation"
                     + (v.PendingDate.Length == 0 ? string.Empty : $" ({v.PendingDate})") + "; the cancel changed nothing for it.");
             }
+            if (notLookedUp.Count > 0)
+                _warning?.Invoke($"{notLookedUp.Count} user(s) the cancel may not have reached could not be looked up ({string.Join(", ", notLookedUp)}): "
+                    + $"{firstFailure!.Message.TrimEnd('.')}. Check them with Get-CopilotSeat -Enterprise {_scope.Name} -UserName.");
         }
     }
 }

@@ -48,7 +48,7 @@ namespace CopilotSeats.Sync
         /// <summary>The one warning naming the users not added again because the run's cancel is unproven; null for none.</summary>
         public static string? Warning(IReadOnlyCollection<string> unproven) => unproven.Count == 0 ? null
             : $"{unproven.Count} user(s) the run may not have cancelled are not added again ({string.Join(", ", unproven)}): GitHub cancelled fewer seats "
-              + "than names in the run's request, and no seat of theirs is pending cancellation. Check them with Get-CopilotSeat -UserName; add with Add-CopilotUser.";
+              + "than names in the run's request, and no seat of theirs was found pending cancellation. Check them with Get-CopilotSeat -UserName; add with Add-CopilotUser.";
 
         /// <summary>What adding the user again does, for ShouldProcess and the messages.</summary>
         public static string Describe(RestoreKind kind, string? until) => kind switch

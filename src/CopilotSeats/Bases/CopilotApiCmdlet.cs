@@ -49,6 +49,23 @@ namespace CopilotSeats.Commands
 
         // ---- targets ----------------------------------------------------------------------
 
+        /// <summary>
+        /// Whether <paramref name="parameter"/> was typed on the command line (called in BeginProcessing, before any
+        /// pipeline binding); typed empty it is the terminating parameter binding error any other invalid name gets.
+        /// </summary>
+        private protected bool TypedName(string parameter, NameKind kind, params string?[]? values)
+        {
+            if (!MyInvocation.BoundParameters.ContainsKey(parameter)) return false;
+            if (values is null || values.Any(string.IsNullOrEmpty))
+            {
+                string problem = InputValidator.Check(kind, null) ?? "The name must not be empty.";
+                var error = new ParameterBindingException($"Cannot validate argument on parameter '{parameter}'. {problem}");
+                ThrowTerminatingError(new ErrorRecord(error, "ParameterArgumentValidationError", ErrorCategory.InvalidData, string.Empty));
+            }
+            return true;
+        }
+
+
         /// <summary>Explicit organization, explicit enterprise, session organization, session enterprise; else a terminating NoTarget error.</summary>
         protected SeatScope ResolveScope(string? organization, string? enterprise)
         {

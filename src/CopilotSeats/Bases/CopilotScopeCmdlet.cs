@@ -49,22 +49,6 @@ namespace CopilotSeats.Commands
         }
 
         /// <summary>
-        /// Whether <paramref name="parameter"/> was typed on the command line (called in BeginProcessing, before any
-        /// pipeline binding); typed empty it is the terminating parameter binding error any other invalid name gets.
-        /// </summary>
-        private protected bool TypedName(string parameter, NameKind kind, params string?[]? values)
-        {
-            if (!MyInvocation.BoundParameters.ContainsKey(parameter)) return false;
-            if (values is null || values.Any(string.IsNullOrEmpty))
-            {
-                string problem = InputValidator.Check(kind, null) ?? "The name must not be empty.";
-                var error = new ParameterBindingException($"Cannot validate argument on parameter '{parameter}'. {problem}");
-                ThrowTerminatingError(new ErrorRecord(error, "ParameterArgumentValidationError", ErrorCategory.InvalidData, string.Empty));
-            }
-            return true;
-        }
-
-        /// <summary>
         /// This record's target: the typed or bound organization or enterprise, else the session's; else a terminating
         /// NoTarget error. A piped record with a non-empty Enterprise targets that enterprise when neither -Organization
         /// nor -Enterprise was typed and the record names no organization (an enterprise-level grant), or names one but

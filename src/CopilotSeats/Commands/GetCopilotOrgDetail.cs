@@ -7,15 +7,30 @@ namespace CopilotSeats.Commands
     {
         /// <summary>Organization; otherwise the Connect-Copilot default.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [AllowNull, AllowEmptyString]
         [NameTextTransformation]
-        [ValidateCopilotName(NameKind.Organization)]
+        [ValidateCopilotName(NameKind.Organization, AllowEmpty = true)]
         [ArgumentCompleter(typeof(OrganizationCompleter))]
         public string? Organization { get; set; }
 
         private readonly HashSet<string> _answered = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+        private bool _typed;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            _typed = TypedName(nameof(Organization), NameKind.Organization, Organization); // typed empty: refused
+        }
+
         protected override void ProcessRecord()
         {
+            if (!_typed && MyInvocation.ExpectingInput && string.IsNullOrEmpty(Organization))
+            {
+                // A piped record without an organization (an enterprise-level grant's seat, an empty CSV cell): no organization to ask.
+                WriteVerbose("A piped record names no organization (an enterprise seat granted by the enterprise itself): skipped.");
+                return;
+            }
             string organization = ResolveOrganization(Organization);
             if (!_answered.Add(organization)) return; // piped seats name their organization again and again: one object per organization
             CopilotClient client = GetClient();

@@ -15,7 +15,8 @@ namespace CopilotSeats.Commands
     {
         /// <summary>Organization; otherwise the Connect-Copilot default. Also binds a piped name.</summary>
         [Parameter(ParameterSetName = OrganizationSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateCopilotName(NameKind.Organization)]
+        [AllowNull, AllowEmptyString]
+        [ValidateCopilotName(NameKind.Organization, AllowEmpty = true)]
         [ArgumentCompleter(typeof(OrganizationCompleter))]
         public override string? Organization { get => base.Organization; set => base.Organization = value; }
 
