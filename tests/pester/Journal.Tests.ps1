@@ -265,6 +265,7 @@ Describe 'Undo-CopilotSeatChange' {
         $run = [guid]::NewGuid()
         Undo-CopilotSeatChange -RunId $run -JournalPath $J -Force @Conn -ErrorVariable errs -ErrorAction SilentlyContinue
         Assert-ErrorRecord $errs[0] 'CopilotSeats.RunNotFound' 'ObjectNotFound' $run
+        $errs[0].Exception.Message | Should -BeLike "The journal at $J has no run $run*"
     }
 }
 

@@ -115,9 +115,10 @@ namespace CopilotSeats.Commands
         {
             var query = new JournalQuery { RunIds = new HashSet<Guid>(_runIds) };
             var found = new HashSet<Guid>();
+            IReadOnlyList<string> files = JournalFiles.ForReading(this, JournalPath);
             try
             {
-                foreach (CopilotJournalEntry entry in JournalReader.Read(JournalFiles.ForReading(this, JournalPath), query))
+                foreach (CopilotJournalEntry entry in JournalReader.Read(files, query))
                 {
                     found.Add(entry.RunId);
                     _entries.Add(entry);
@@ -130,7 +131,8 @@ namespace CopilotSeats.Commands
             foreach (Guid missing in _runIds.Where(id => !found.Contains(id)))
             {
                 WriteError(ErrorRecords.From(new CopilotException("CopilotSeats.RunNotFound", CopilotErrorCategory.ObjectNotFound, missing,
-                    $"The journal has no run {missing}.") { RecommendedAction = "Check the run id with Get-CopilotSeatJournal, or pass the journal with -JournalPath." }, missing));
+                    files.Count == 0 ? $"No journal file was found, so there is no run {missing}."
+                        : $"The journal at {(files.Count == 1 ? files[0] : System.IO.Path.GetDirectoryName(files[0]))} has no run {missing}.") { RecommendedAction = "Check the run id with Get-CopilotSeatJournal, or pass the journal with -JournalPath." }, missing));
             }
         }
 
