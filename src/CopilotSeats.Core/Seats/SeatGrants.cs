@@ -1,5 +1,3 @@
-using System.Runtime.ExceptionServices;
-
 namespace CopilotSeats.Seats
 {
     /// <summary>What the member lookup says of one login's grants, seen from a per-user cancel at a scope.</summary>
@@ -51,8 +49,9 @@ namespace CopilotSeats.Seats
 
     /// <summary>
     /// Looks logins up through the member endpoint (through the same engine: budget, throttle, retries), at most
-    /// ThrottleLimit at a time, and tells each one's grants (<see cref="GrantVerdict"/>). A 404 is NoSeat; another
-    /// failure that is not fatal is that login's error; a fatal failure stops the other lookups and is thrown.
+    /// ThrottleLimit at a time (<see cref="OrderedWindow{T}"/>), and tells each one's grants (<see cref="GrantVerdict"/>). A 404
+    /// is NoSeat; another failure that is not fatal is that login's error; a fatal failure starts no further lookup and is
+    /// thrown once the ones in flight have ended.
     /// </summary>
     internal sealed class GrantLookup
     {
@@ -67,42 +66,19 @@ namespace CopilotSeats.Seats
             _throttle = Math.Max(1, throttleLimit);
         }
 
-        /// <summary>One verdict per login, in their order.</summary>
+        /// <summary>One verdict per login, in their order, through the ordered window the other per-user lookups use.</summary>
         public async Task<GrantVerdict[]> LookUpAsync(string[] logins, CancellationToken cancellationToken)
         {
-            var verdicts = new GrantVerdict[logins.Length];
-            using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            int next = -1;
-            async Task Worker()
+            var verdicts = new List<GrantVerdict>(logins.Length);
+            var window = new OrderedWindow<GrantVerdict>(_throttle, (verdict, _) =>
             {
-                int i;
-                while ((i = Interlocked.Increment(ref next)) < logins.Length)
-                {
-                    failed.Token.ThrowIfCancellationRequested();
-                    try
-                    {
-                        verdicts[i] = await ClassifyAsync(logins[i], failed.Token).ConfigureAwait(false);
-                    }
-                    catch
-                    {
-                        failed.Cancel(); // a fatal failure stops the other lookups
-                        throw;
-                    }
-                }
-            }
-            var workers = Enumerable.Range(0, Math.Min(_throttle, logins.Length)).Select(_ => Worker()).ToArray();
-            try
-            {
-                await Task.WhenAll(workers).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // The first real failure, not the cancellations it caused.
-                Exception? first = workers.Where(w => w.IsFaulted).Select(w => w.Exception!.InnerException).FirstOrDefault(e => e is not OperationCanceledException);
-                if (first != null) ExceptionDispatchInfo.Capture(first).Throw();
-                throw;
-            }
-            return verdicts;
+                verdicts.Add(verdict);
+                return Task.CompletedTask;
+            });
+            foreach (string login in logins)
+                await window.AddAsync(() => ClassifyAsync(login, cancellationToken), cancellationToken).ConfigureAwait(false);
+            await window.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            return verdicts.ToArray();
         }
 
         private async Task<GrantVerdict> ClassifyAsync(string login, CancellationToken cancellationToken)
