@@ -125,6 +125,39 @@ Describe 'Measure-CopilotSeat' {
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0
     }
 
+    It 'gives the same figures for seats read back through <Way>' -ForEach @(
+        @{ Way = 'Export-Csv/Import-Csv'; Back = { param($Seats, $Path) $Seats | Export-Csv $Path; Import-Csv $Path } }
+        @{ Way = 'Export-Clixml/Import-Clixml'; Back = { param($Seats, $Path) $Seats | Export-Clixml $Path; Import-Clixml $Path } }
+        @{ Way = 'ConvertTo-Json/ConvertFrom-Json'; Back = { param($Seats, $Path) $Seats | ConvertTo-Json -Depth 3 | ConvertFrom-Json } }
+    ) {
+        $expected = Get-ExpectedSummary (Get-RawRows '/enterprises/octo-ent') 'octo-ent' -InactiveDays 60
+        $rows = @(& $Back @(Get-CopilotSeat -Enterprise octo-ent @Conn) (Join-Path $TestDrive 'seats'))
+        $rows[0] | Should -Not -BeOfType ([CopilotSeats.CopilotSeat])
+        Clear-SimulatorLog $Sim
+        Assert-Summary ($rows | Measure-CopilotSeat -InactiveDays 60 -ErrorVariable ev) $expected
+        @($ev).Count | Should -Be 0
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+
+    It 'refuses a row whose <Field> is not <Kind>, and measures the rest' -ForEach @(
+        @{ Field = 'LastActivityAt'; Kind = 'a date' }
+        @{ Field = 'UserId'; Kind = 'a number' }
+    ) {
+        $rows = @(Get-CopilotSeat -Organization octo-org @Conn | Select-Object -First 3 | ConvertTo-Csv | ConvertFrom-Csv)
+        $rows[1].$Field = 'soon'
+        $summary = $rows | Measure-CopilotSeat -ErrorVariable ev -ErrorAction SilentlyContinue
+        $summary.Seats | Should -Be 2
+        @($ev).Count | Should -Be 1
+        $ev[0].Exception.Message | Should -BeLike "*'$($rows[1].Login)'*$Field 'soon'*not $Kind*"
+    }
+
+    It 'refuses what is not a seat, as a value it cannot bind' {
+        $summary = [pscustomobject]@{ Login = 'alice' }, 'octo-org' | Measure-CopilotSeat -ErrorVariable ev -ErrorAction SilentlyContinue
+        $summary.Seats | Should -Be 0
+        @($ev).Count | Should -Be 2
+        foreach ($e in $ev) { $e.FullyQualifiedErrorId | Should -Be 'InputObjectNotBound,CopilotSeats.Commands.MeasureCopilotSeatCommand' }
+    }
+
     It 'writes one empty summary for an empty upstream, and no group, without looking for a target' {
         Clear-SimulatorLog $Sim
         $summary = @(@() | Measure-CopilotSeat -ErrorVariable ev)

@@ -320,6 +320,18 @@ Describe 'Export-CopilotSeatReport -PassThru, paths, listing and errors' {
         foreach ($name in $figures.Keys) { $figures[$name] | Should -Be 0 -Because $name }
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0
     }
+
+    It 'reports rows of an exported seat list (Import-Csv) with the figures of the live seats' {
+        $seats = @(Get-CopilotSeat -Organization octo-org @Conn)
+        $seats | Export-Csv (Join-Path $Work 'seats.csv')
+        $seats | Export-CopilotSeatReport -Path (Join-Path $Work 'live.html')
+        Import-Csv (Join-Path $Work 'seats.csv') | Export-CopilotSeatReport -Path (Join-Path $Work 'csv.html') -ErrorVariable ev
+        @($ev).Count | Should -Be 0
+        $live = Read-Figures (Get-Content -LiteralPath (Join-Path $Work 'live.html') -Raw)
+        $fromCsv = Read-Figures (Get-Content -LiteralPath (Join-Path $Work 'csv.html') -Raw)
+        $live['Seats'] | Should -Be $seats.Count
+        foreach ($name in $live.Keys) { $fromCsv[$name] | Should -Be $live[$name] -Because $name }
+    }
 }
 
 Describe 'Export-CopilotSeatReport -IncludeCredits in Chromium' {

@@ -23,8 +23,9 @@ namespace CopilotSeats.Commands
         private bool _complete;
         private readonly CreditTarget _pipedTarget = new CreditTarget();
 
-        /// <summary>Seats to summarise or report on, usually piped from Get-CopilotSeat.</summary>
+        /// <summary>Seats to summarise or report on, usually piped from Get-CopilotSeat; also rows of an exported seat list (Import-Csv, ConvertFrom-Json) and deserialized seats (Import-Clixml, jobs).</summary>
         [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, ValueFromPipeline = true)]
+        [SeatRecordTransformation]
         public CopilotSeat[]? InputObject { get; set; }
 
         /// <summary>Organization to list; otherwise the Connect-Copilot default.</summary>
