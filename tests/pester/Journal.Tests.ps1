@@ -246,8 +246,11 @@ Describe 'Undo-CopilotSeatChange' {
 
     It 'undoes the runs of piped <Case>' -ForEach @(
         @{ Case = 'changes (by RunId)'; Rows = { & $remove }; Undone = 'user-0001', 'user-0002', 'user-0003' }
-        @{ Case = 'CSV rows of the journal (by RunId)'; Rows = { $null = & $remove; Get-CopilotSeatJournal -Path $J | Export-Csv "$J.csv"; Import-Csv "$J.csv" }; Undone = 'user-0001', 'user-0002', 'user-0003' }
+        @{ Case = 'CSV rows of changes (by RunId)'; Rows = { & $remove | Export-Csv "$J.csv"; Import-Csv "$J.csv" }; Undone = 'user-0001', 'user-0002', 'user-0003' }
         @{ Case = 'journal entries: only those entries'; Rows = { $null = & $remove; Get-CopilotSeatJournal -Path $J -UserName user-0002 }; Undone = @('user-0002') }
+        @{ Case = 'CSV rows of journal entries: only those entries'; Rows = { $null = & $remove; Get-CopilotSeatJournal -Path $J -UserName user-0002 | Export-Csv "$J.csv"; Import-Csv "$J.csv" }; Undone = @('user-0002') }
+        @{ Case = 'deserialized journal entries: only those entries'; Rows = { $null = & $remove; Get-CopilotSeatJournal -Path $J -UserName user-0002 | Export-Clixml "$J.xml"; Import-Clixml "$J.xml" }; Undone = @('user-0002') }
+        @{ Case = 'JSON journal entries: only those entries'; Rows = { $null = & $remove; Get-CopilotSeatJournal -Path $J -UserName user-0002 | ConvertTo-Json | ConvertFrom-Json }; Undone = @('user-0002') }
     ) {
         $remove = { @('user-0001'), @('user-0002', 'user-0003') | ForEach-Object { Remove-CopilotUser -Organization octo-org -UserName $_ -Force -JournalPath $J @Conn } }
         $undo = @(& $Rows | Undo-CopilotSeatChange -JournalPath $J -Force @Conn 3>$null)

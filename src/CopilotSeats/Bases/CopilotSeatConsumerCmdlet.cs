@@ -25,7 +25,7 @@ namespace CopilotSeats.Commands
 
         /// <summary>Seats to summarise or report on, usually piped from Get-CopilotSeat; also rows of an exported seat list (Import-Csv, ConvertFrom-Json) and deserialized seats (Import-Clixml, jobs).</summary>
         [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, ValueFromPipeline = true)]
-        [SeatRecordTransformation]
+        [RecordTransformation(typeof(CopilotSeat))]
         public CopilotSeat[]? InputObject { get; set; }
 
         /// <summary>Organization to list; otherwise the Connect-Copilot default.</summary>

@@ -28,11 +28,13 @@ namespace CopilotSeats.Commands
         public Guid[] RunId { get; set; } = Array.Empty<Guid>();
 
         /// <summary>
-        /// Journal entries to reverse (from Get-CopilotSeatJournal). Also by property name, though no entry has an InputObject
+        /// Journal entries to reverse (from Get-CopilotSeatJournal; also their rows read back with Import-Csv, ConvertFrom-Json or
+        /// Import-Clixml: each undoes only itself, as the live entry does). Also by property name, though no entry has an InputObject
         /// property: without a mandatory by-name parameter here PowerShell would latch onto the default set (-RunId) before the
         /// first piped object, and a piped entry would undo its whole run.
         /// </summary>
         [Parameter(ParameterSetName = EntrySet, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [RecordTransformation(typeof(CopilotJournalEntry))]
         public CopilotJournalEntry[] InputObject { get; set; } = Array.Empty<CopilotJournalEntry>();
 
         /// <summary>Also reverses entries whose answer never came (they may or may not have been applied).</summary>

@@ -100,3 +100,48 @@ public class SeatRecordTests
         Assert.Equal(expected, SeatRecord.IsSeat(Record((first, "x"), (second, null))));
     }
 }
+
+/// <summary>Journal entries read back: each undoes only itself, so it must read whole and typed.</summary>
+public class JournalRecordTests
+{
+    private static Dictionary<string, object?> Row(params (string Name, object? Value)[] fields)
+    {
+        var record = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["RunId"] = "6f1c2b4e-0000-4000-8000-000000000001", ["Request"] = "2", ["Time"] = "2026-12-01T10:00:00Z", ["Command"] = "Remove-CopilotUser",
+            ["Organization"] = "octo-org", ["Enterprise"] = "", ["Action"] = "Remove", ["AssigneeType"] = "User", ["Name"] = "mona",
+            ["Outcome"] = "Applied", ["Status"] = "", ["SeatsCancelled"] = "1", ["UndoOf"] = "",
+        };
+        foreach (var (name, value) in fields) record[name] = value;
+        return record;
+    }
+
+    [Fact]
+    public void A_csv_row_reads_as_the_entry_it_was()
+    {
+        CopilotJournalEntry entry = Journal.JournalRecord.Read(Row());
+        Assert.Equal(Guid.Parse("6f1c2b4e-0000-4000-8000-000000000001"), entry.RunId);
+        Assert.Equal(2, entry.Request);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero), entry.Time);
+        Assert.Equal(("octo-org", (string?)null, "Remove", "User", "mona", "Applied"), (entry.Organization, entry.Enterprise, entry.Action, entry.AssigneeType, entry.Name, entry.Outcome));
+        Assert.Null(entry.Status);
+        Assert.Equal(1, entry.SeatsCancelled);
+        Assert.Null(entry.UndoOf);
+    }
+
+    [Fact]
+    public void A_bad_run_id_is_an_error_naming_the_entry()
+    {
+        var ex = Assert.Throws<CopilotException>(() => Journal.JournalRecord.Read(Row(("UndoOf", "run-7"))));
+        Assert.Equal("CopilotSeats.InvalidJournalEntry", ex.ErrorId);
+        Assert.Equal("The journal entry of 'mona' has UndoOf 'run-7', which is not a GUID.", ex.Message);
+    }
+
+    [Fact]
+    public void A_change_of_a_run_is_not_an_entry()
+    {
+        Assert.True(Journal.JournalRecord.IsEntry(Row()));
+        var change = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase) { ["RunId"] = Guid.NewGuid(), ["Action"] = "Remove", ["Requested"] = "mona", ["SeatsChanged"] = 1 };
+        Assert.False(Journal.JournalRecord.IsEntry(change));
+    }
+}
