@@ -25,6 +25,11 @@ BeforeAll {
         @($InputObject | Out-String -Width $Width -Stream | ForEach-Object { $_.TrimEnd() })
     }
 
+    # The object as another session gets it: Export-Clixml/Import-Clixml serialize at depth 2, jobs and remoting at 1.
+    function ConvertTo-Deserialized($InputObject, [int] $Depth) {
+        [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($InputObject, $Depth))
+    }
+
     # The local date of a DateTimeOffset, yyyy-MM-dd: what the seat view shows.
     function Get-LocalDay([DateTimeOffset] $Time) {
         $Time.ToLocalTime().ToString('yyyy-MM-dd', [System.Globalization.CultureInfo]::InvariantCulture)
@@ -103,6 +108,15 @@ Describe 'The CopilotSeat view at <Width> columns' -ForEach @(@{ Width = 80 }, @
         $row = $lines | Where-Object { $_.StartsWith($Long.Login) }
         $row | Should -Match "^$($Long.Login) $($Long.Team) $(Get-LocalDay $Seat.LastActivityAt)  45 $(Get-LocalDay $Seat.PendingCancellationDate) vscode$"
         ($lines -join "`n") | Should -Not -Match '1\.77\.3|copilot/'
+    }
+
+    It 'shows a seat deserialized at depth <Depth> (<From>) as the live seat' -ForEach @(
+        @{ Depth = 2; From = 'Import-Clixml: dates as property bags' }
+        @{ Depth = 1; From = 'Receive-Job: dates as text' }
+    ) {
+        $copy = ConvertTo-Deserialized $Seat $Depth
+        $copy.pstypenames[0] | Should -Be 'Deserialized.CopilotSeats.CopilotSeat'
+        Get-Rendered $copy $Width | Should -Be (Get-Rendered $Seat $Width)
     }
 
     It 'formats dates the same whatever the culture' {
@@ -286,6 +300,7 @@ Describe 'The CopilotAccessCheck list and a GitHub App connection at <Width> col
             $line | Should -Not -Match '…|\.\.\.'
         }
         $lines | Should -Contain 'RateLimitResetAt   : 2026-12-03 13:00:00 UTC'
+        foreach ($depth in 1, 2) { Get-Rendered (ConvertTo-Deserialized $check $depth) $Width | Should -Contain 'RateLimitResetAt   : 2026-12-03 13:00:00 UTC' }
         # Long problem lines wrap onto the value column; their text is all there, in order.
         (($lines -join '') -replace '\s+', '') | Should -BeLike '*Problems:Usage:thetokenlacksthescope:needsread:org(ithasmanage_billing:copilot).Seats:secondline*'
     }
@@ -297,6 +312,7 @@ Describe 'The CopilotAccessCheck list and a GitHub App connection at <Width> col
         $lines = Get-Rendered $connection $Width
         Assert-ListLines $lines $Width | Should -Be @('ApiUrl', 'ApiVersion', 'Organization', 'Enterprise', 'TokenSource', 'AppClientId', 'InstallationId', 'TokenExpiresAt')
         $lines | Should -Contain 'TokenExpiresAt : 2026-12-03 14:00:00 UTC'
+        foreach ($depth in 1, 2) { Get-Rendered (ConvertTo-Deserialized $connection $depth) $Width | Should -Contain 'TokenExpiresAt : 2026-12-03 14:00:00 UTC' }
     }
 }
 
@@ -331,6 +347,8 @@ Describe 'The AI-credit, budget and journal views at <Width> columns' -ForEach @
         $lines = Get-Rendered (New-Object2 $Type $Property) $Width
         Assert-TableLines $lines $Width | Should -Be $Header
         $lines | Should -Contain $Row
+        # Deserialized as Import-Clixml (depth 2) and Receive-Job (depth 1) give it: the same row.
+        foreach ($depth in 1, 2) { Get-Rendered (ConvertTo-Deserialized (New-Object2 $Type $Property) $depth) $Width | Should -Contain $Row -Because "depth $depth" }
     }
 
     It 'shows For "<For>" for a <Scope> budget without user or entity' -ForEach @(
