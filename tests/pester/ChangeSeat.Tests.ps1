@@ -359,6 +359,23 @@ Describe 'Seat rows and plan rows piped into Add- and Remove-CopilotUser' {
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0
     }
 
+    It 'rows with an empty <Column> go to the session''s organization with one warning; rows naming theirs, none' -ForEach @(
+        @{ Column = 'Organization'; Row = { param($Login) [pscustomobject]@{ Login = $Login; Organization = '' } } }
+        @{ Column = 'Organization and Enterprise'; Row = { param($Login) [pscustomobject]@{ Login = $Login; Organization = ''; Enterprise = '' } } }
+    ) {
+        $null = Connect-Copilot -Organization octo-org @Conn
+        try {
+            $lines = Get-WhatIfLines { (& $Row 'no-seat-1'), (& $Row 'no-seat-2') | Add-CopilotUser -WhatIf 3>$null }
+            $warnings = @((& $Row 'no-seat-1'), (& $Row 'no-seat-2') | Add-CopilotUser -WhatIf 3>&1)
+            $named = @([pscustomobject]@{ Login = 'no-seat-3'; Organization = 'octo-org' } | Add-CopilotUser -WhatIf 3>&1)
+        }
+        finally { Disconnect-Copilot }
+        $lines | Should -Be "What if: Performing the operation `"Add Copilot seat`" on target `"user 'no-seat-1' in organization 'octo-org'`".", "What if: Performing the operation `"Add Copilot seat`" on target `"user 'no-seat-2' in organization 'octo-org'`"."
+        $warnings | Should -HaveCount 1
+        "$warnings" | Should -BeLike "A piped row names no organization or enterprise*the session's organization octo-org*"
+        $named | Should -HaveCount 0
+    }
+
     It '<Command> takes only the plan rows of its own action, with one warning naming each other row''s login' -ForEach @(
         @{ Command = 'Remove-CopilotUser'; Method = 'DELETE'; Sent = 'user-0001'; Skipped = 'no-seat-1' }
         @{ Command = 'Add-CopilotUser'; Method = 'POST'; Sent = 'no-seat-1'; Skipped = 'user-0001' }

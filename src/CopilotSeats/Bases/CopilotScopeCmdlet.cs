@@ -55,9 +55,26 @@ namespace CopilotSeats.Commands
         /// <see cref="PerEnterpriseUser"/> holds. PowerShell binds such a record in the default Organization set, so its
         /// Enterprise property is read from the record itself.
         /// </summary>
-        protected SeatScope ResolveScope() =>
-            !_targetTyped && RecordEnterprise is { Length: > 0 } enterprise && (string.IsNullOrEmpty(Organization) || PerEnterpriseUser)
-                ? ResolveScope(null, enterprise) : ResolveScope(Organization, Enterprise);
+        protected SeatScope ResolveScope()
+        {
+            if (_targetTyped) return ResolveScope(Organization, Enterprise);
+            if (RecordEnterprise is { Length: > 0 } enterprise && (string.IsNullOrEmpty(Organization) || PerEnterpriseUser)) return ResolveScope(null, enterprise);
+            SeatScope scope = ResolveScope(Organization, Enterprise);
+            if (string.IsNullOrEmpty(Organization) && string.IsNullOrEmpty(Enterprise) && PipedEmptyTarget && !_warnedDefault)
+            {
+                // A row whose Organization (or Enterprise) cell is empty names no target: it goes to the session's, said once.
+                _warnedDefault = true;
+                WriteWarning($"A piped row names no organization or enterprise (its Organization or Enterprise is empty), so it and any like it go to the session's {scope}. "
+                    + "Pipe rows that name their target, or pass -Organization or -Enterprise.");
+            }
+            return scope;
+        }
+
+        private bool _warnedDefault;
+
+        /// <summary>Whether this record came down the pipeline with an Organization or Enterprise property that is empty.</summary>
+        private bool PipedEmptyTarget => MyInvocation.ExpectingInput
+            && (MyInvocation.BoundParameters.ContainsKey(nameof(Organization)) || MyInvocation.BoundParameters.ContainsKey(nameof(Enterprise)) || InputObject?.Properties["Enterprise"] != null);
 
         /// <summary>The piped record's Enterprise property (bound or not), else null.</summary>
         private string? RecordEnterprise => InputObject?.Properties["Enterprise"]?.Value as string;
