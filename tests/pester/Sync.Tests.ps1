@@ -161,7 +161,7 @@ Describe 'Sync-CopilotSeat' {
     }
 
     It 'stops on an empty reference before any request; -AllowEmptyReference still meets the removal guard' {
-        Assert-ErrorRecord (Get-ThrownError { @() | Sync-CopilotSeat -Organization octo-org -Force @Conn }) 'CopilotSeats.EmptyReference' 'InvalidData' 'octo-org'
+        Assert-ErrorRecord (Get-ThrownError { Sync-CopilotSeat -ReferenceUser @() -Organization octo-org -Force @Conn }) 'CopilotSeats.EmptyReference' 'InvalidData' 'octo-org'
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0
         $err = Get-ThrownError { Sync-CopilotSeat -ReferenceUser @() -Organization octo-org -AllowEmptyReference -Force @Conn -WarningAction SilentlyContinue }
         Assert-ErrorRecord $err 'CopilotSeats.TooManyRemovals'
@@ -174,11 +174,31 @@ Describe 'Sync-CopilotSeat' {
     ) {
         $transcript = Join-Path $TestDrive "$Id.txt"
         Start-Transcript -Path $transcript | Out-Null
-        try { $err = Get-ThrownError { @($Direct | Select-Object -Skip $Leavers) | Sync-CopilotSeat -Organization octo-org -WhatIf @Conn -WarningAction SilentlyContinue } }
+        try { $err = Get-ThrownError { Sync-CopilotSeat -ReferenceUser @($Direct | Select-Object -Skip $Leavers) -Organization octo-org -WhatIf @Conn -WarningAction SilentlyContinue } }
         finally { Stop-Transcript | Out-Null }
         Assert-ErrorRecord $err $Id
         @(Select-String -Path $transcript -Pattern 'What if: .*"Cancel Copilot seat"').Count | Should -Be $Leavers
         @(Get-MutationRequests $Sim).Count | Should -Be 0
+    }
+
+    It 'stops <Command> with NoInputBound, before any request, when piped input binds nothing: <Case>' -ForEach @(
+        @{ Command = 'Sync-CopilotSeat'; Case = 'an empty upstream, even with -AllowEmptyReference'; Rows = @(); Extra = @{ WhatIf = $true; AllowEmptyReference = $true } }
+        @{ Command = 'Sync-CopilotSeat'; Case = 'plan rows whose Action is no plan action'; Rows = @([pscustomobject]@{ Login = 'user-0005'; Organization = 'octo-org'; Action = 9 }); Extra = @{ WhatIf = $true } }
+        @{ Command = 'Compare-CopilotSeat'; Case = 'an empty upstream'; Rows = @(); Extra = @{} }
+    ) {
+        $err = Get-ThrownError { $Rows | & $Command -Organization octo-org @Extra @Conn -ErrorAction SilentlyContinue }
+        Assert-ErrorRecord $err 'CopilotSeats.NoInputBound' 'InvalidData' 'octo-org'
+        $err.ErrorDetails.RecommendedAction | Should -Match '-ReferenceUser @\(\)'
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+
+    It 'a plan read back from JSON (Action a number) plans the plan''s own target, with the live plan''s What if lines' {
+        $plan = Get-LabPlan $Conn
+        Clear-SimulatorLog $Sim
+        $live, $json = foreach ($rows in $plan.Live, $plan.Json) { , @(Get-WhatIfLines { $rows | Sync-CopilotSeat -WhatIf -MaximumRemoval 30 @Conn -WarningAction SilentlyContinue }) }
+        $json | Should -Be $live
+        @($live -like "*in organization 'octo-lab'*").Count | Should -Be $live.Count
+        @(Get-SimulatorRequests $Sim | Where-Object path -ne '/orgs/octo-lab/copilot/billing/seats').Count | Should -Be 0
     }
 
     It '-IncludeEqual writes each kept seat as a verbose line and sends nothing for it' {
