@@ -128,7 +128,6 @@ public sealed class SyncPlanTests
     {
         var error = PlanGuards.CheckInputBound(expectingInput: true, anyBound: false, "octo-lab")!;
         Assert.Equal(("CopilotSeats.NoInputBound", CopilotErrorCategory.InvalidData, true, (object)"octo-lab"), (error.ErrorId, error.Category, error.IsTerminating, error.TargetObject));
-        Assert.Null(PlanGuards.CheckInputBound(expectingInput: true, anyBound: false, null)!.TargetObject);
         Assert.Null(PlanGuards.CheckInputBound(expectingInput: true, anyBound: true, null));
         Assert.Null(PlanGuards.CheckInputBound(expectingInput: false, anyBound: false, null));
     }
