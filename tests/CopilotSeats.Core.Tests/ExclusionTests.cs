@@ -102,9 +102,48 @@ public class ExclusionTests
     [InlineData("Keep", SeatAction.Add, false)]
     [InlineData("Conflict", SeatAction.Remove, false)]
     [InlineData("Skip", SeatAction.Remove, false)]
-    [InlineData("1", SeatAction.Remove, true)]
     [InlineData("Add,Remove", SeatAction.Remove, true)]
     [InlineData("SetBudget", SeatAction.Add, true)]
-    public void A_plan_row_goes_to_the_seat_change_of_its_own_action_only(string? action, SeatAction change, bool expected) =>
+    [InlineData("1", SeatAction.Add, false)]
+    [InlineData(1L, SeatAction.Remove, true)]
+    [InlineData(3L, SeatAction.Remove, false)]
+    [InlineData(2.0, SeatAction.Add, true)]
+    [InlineData(9L, SeatAction.Remove, false)]
+    [InlineData("9", SeatAction.Add, false)]
+    [InlineData(1.5, SeatAction.Remove, false)]
+    public void A_plan_row_goes_to_the_seat_change_of_its_own_action_only(object? action, SeatAction change, bool expected) =>
         Assert.Equal(expected, PlanRows.Takes(action, change));
+
+    [Theory]
+    [InlineData(" keep ", CopilotSeatPlanAction.Keep)]
+    [InlineData(CopilotSeatPlanAction.Conflict, CopilotSeatPlanAction.Conflict)]
+    [InlineData(1, CopilotSeatPlanAction.Remove)]
+    [InlineData(5L, CopilotSeatPlanAction.Skip)]
+    [InlineData(2.0, CopilotSeatPlanAction.Restore)]
+    [InlineData(" 0 ", CopilotSeatPlanAction.Add)]
+    [InlineData("4.0", CopilotSeatPlanAction.Conflict)]
+    public void A_plan_action_reads_from_its_name_or_the_number_ConvertTo_Json_writes(object action, CopilotSeatPlanAction expected)
+    {
+        Assert.True(PlanRows.TryRead(action, out CopilotSeatPlanAction read));
+        Assert.Equal(expected, read);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Add,Remove")]
+    [InlineData(6)]
+    [InlineData(-1L)]
+    [InlineData(1.5)]
+    [InlineData("1e300")]
+    [InlineData(double.NaN)]
+    [InlineData(true)]
+    [InlineData('1')]
+    public void Other_values_are_no_plan_action(object? action) => Assert.False(PlanRows.TryRead(action, out _));
+
+    [Theory]
+    [InlineData("Keep", "the plan row's action is Keep, not Remove.")]
+    [InlineData(3L, "the plan row's action is Keep, not Remove.")]
+    [InlineData(" 9 ", "the plan row's action 9 is no plan action (Add, Remove, Restore, Keep, Conflict, Skip), so nothing is sent for it.")]
+    public void A_skipped_row_names_its_action(object action, string expected) =>
+        Assert.StartsWith("Skipped 'mona': " + expected, PlanRows.SkippedWarning("mona", action, SeatAction.Remove));
 }

@@ -124,6 +124,15 @@ public sealed class SyncPlanTests
     }
 
     [Fact]
+    public void Piped_input_that_bound_nothing_stops_the_run()
+    {
+        var error = PlanGuards.CheckInputBound(expectingInput: true, anyBound: false, "octo-lab")!;
+        Assert.Equal(("CopilotSeats.NoInputBound", CopilotErrorCategory.InvalidData, true, (object)"octo-lab"), (error.ErrorId, error.Category, error.IsTerminating, error.TargetObject));
+        Assert.Null(PlanGuards.CheckInputBound(expectingInput: true, anyBound: true, null));
+        Assert.Null(PlanGuards.CheckInputBound(expectingInput: false, anyBound: false, null));
+    }
+
+    [Fact]
     public void A_plan_read_back_applies_only_the_rows_that_still_hold()
     {
         var rows = new PlanRecheck();

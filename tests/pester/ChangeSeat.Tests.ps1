@@ -389,4 +389,16 @@ Describe 'Seat rows and plan rows piped into Add- and Remove-CopilotUser' {
         "$wv" | Should -Match "^Skipped '$Skipped'.*Sync-CopilotSeat"
         Assert-OneSeatRequest $Sim $Method -Field selected_usernames -Names $Sent
     }
+
+    It '<Command> -WhatIf reads a plan read back from JSON (Action a number) as the live plan' -ForEach @(@{ Command = 'Remove-CopilotUser' }, @{ Command = 'Add-CopilotUser' }) {
+        $plan = Get-LabPlan $Conn
+        $plan.Json[0].Action | Should -BeOfType [long]
+        $live, $json = foreach ($rows in $plan.Live, $plan.Json) {
+            $warnings = [System.Collections.Generic.List[string]]::new()
+            $lines = Get-WhatIfLines { $rows | & $Command -WhatIf @Conn -WarningVariable wv -WarningAction SilentlyContinue; $warnings.AddRange([string[]]@($wv.Message)) }
+            , @($lines + $warnings)
+        }
+        $json | Should -Be $live
+        @($live -like 'Skipped*').Count | Should -BeGreaterThan 0
+    }
 }

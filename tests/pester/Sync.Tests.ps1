@@ -181,6 +181,26 @@ Describe 'Sync-CopilotSeat' {
         @(Get-MutationRequests $Sim).Count | Should -Be 0
     }
 
+    It 'stops <Command> with NoInputBound, before any request, when piped input binds nothing: <Case>' -ForEach @(
+        @{ Command = 'Sync-CopilotSeat'; Case = 'an empty upstream, even with -AllowEmptyReference'; Rows = @(); Extra = @{ WhatIf = $true; AllowEmptyReference = $true } }
+        @{ Command = 'Sync-CopilotSeat'; Case = 'plan rows whose Action is no plan action, with -AllowEmptyReference'; Rows = @([pscustomobject]@{ Login = 'user-0005'; Organization = 'octo-org'; Action = 9 }); Extra = @{ WhatIf = $true; AllowEmptyReference = $true } }
+        @{ Command = 'Compare-CopilotSeat'; Case = 'an empty upstream'; Rows = @(); Extra = @{} }
+    ) {
+        $err = Get-ThrownError { $Rows | & $Command -Organization octo-org @Extra @Conn -ErrorAction SilentlyContinue }
+        Assert-ErrorRecord $err 'CopilotSeats.NoInputBound' 'InvalidData' 'octo-org'
+        $err.ErrorDetails.RecommendedAction | Should -Match '-ReferenceUser @\(\)'
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+
+    It 'a plan read back from JSON (Action a number) plans the plan''s own target, with the live plan''s What if lines' {
+        $plan = Get-LabPlan $Conn
+        Clear-SimulatorLog $Sim
+        $live, $json = foreach ($rows in $plan.Live, $plan.Json) { , @(Get-WhatIfLines { $rows | Sync-CopilotSeat -WhatIf -MaximumRemoval 30 @Conn -WarningAction SilentlyContinue }) }
+        $json | Should -Be $live
+        @($live -like "*in organization 'octo-lab'*").Count | Should -Be $live.Count
+        @(Get-SimulatorRequests $Sim | Where-Object path -ne '/orgs/octo-lab/copilot/billing/seats').Count | Should -Be 0
+    }
+
     It '-IncludeEqual writes each kept seat as a verbose line and sends nothing for it' {
         $out = @($Direct | Sync-CopilotSeat -Organization octo-org -IncludeEqual -Force @Conn -Verbose 4>&1 3>$null)
         @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match "^Keep user '.+' in organization 'octo-org': In the reference set" }).Count |

@@ -421,3 +421,10 @@ function Get-EnterpriseSeatRows($Conn) {
     @{ Object = $seat; Csv = (Import-Csv -LiteralPath $csv); Both = [pscustomobject]@{ Login = 'ent-user-1'; Organization = 'octo-org'; Enterprise = 'octo-ent' } }
     Remove-Item -LiteralPath $csv
 }
+
+# A Compare-CopilotSeat plan of octo-lab with every action (Live), and the same plan through ConvertTo-Json and
+# ConvertFrom-Json (Json), where each Action is a number.
+function Get-LabPlan($Conn) {
+    $live = @(Compare-CopilotSeat -Organization octo-lab -ReferenceUser user-0001, user-0002, user-0003, newbie-x, user-0028, user-0027 -IncludeEqual -Exclude user-0004 @Conn)
+    @{ Live = $live; Json = @($live | ConvertTo-Json -Depth 5 | ConvertFrom-Json) }
+}

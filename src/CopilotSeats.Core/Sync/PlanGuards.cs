@@ -5,6 +5,7 @@ namespace CopilotSeats.Sync
     {
         public const string EmptyReferenceId = "CopilotSeats.EmptyReference";
         public const string TooManyRemovalsId = "CopilotSeats.TooManyRemovals";
+        public const string NoInputBoundId = "CopilotSeats.NoInputBound";
 
         /// <summary>The default -MaximumRemoval: 10 % of the target's current seats, at least 5.</summary>
         public static int DefaultMaximumRemoval(int currentSeats) => Math.Max(5, Math.Max(0, currentSeats) / 10);
@@ -19,6 +20,22 @@ namespace CopilotSeats.Sync
             {
                 IsTerminating = true,
                 RecommendedAction = "Check the source of the reference users; if no one should keep a seat, add -AllowEmptyReference.",
+            };
+        }
+
+        /// <summary>
+        /// A command fed by the pipeline to which no record bound: an empty upstream and one whose every row failed to bind
+        /// (a plan with an unreadable Action, rows without Login or UserName) cannot be told apart, and neither names a
+        /// reference set: a terminating error, even with -AllowEmptyReference. An empty set on purpose is typed: -ReferenceUser @().
+        /// </summary>
+        public static CopilotException? CheckInputBound(bool expectingInput, bool anyBound, string? target)
+        {
+            if (!expectingInput || anyBound) return null;
+            return new CopilotException(NoInputBoundId, CopilotErrorCategory.InvalidData, string.IsNullOrEmpty(target) ? null : target,
+                "Nothing came in from the pipeline: no reference user or plan item was bound, so nothing was planned or sent.")
+            {
+                IsTerminating = true,
+                RecommendedAction = "Check the command before the pipe and the errors it wrote; for an empty reference set on purpose, type -ReferenceUser @().",
             };
         }
 

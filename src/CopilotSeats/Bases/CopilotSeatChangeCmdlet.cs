@@ -27,8 +27,9 @@ namespace CopilotSeats.Commands
         public SwitchParameter NoJournal { get; set; }
 
         /// <summary>
-        /// A plan row's action, bound by property name (hidden): a row of a plan action other than this command's (Add;
-        /// Restore too when adding; Remove) is skipped with one warning. Rows without one, or other text, go on as before.
+        /// A plan row's action, bound by property name (hidden): a name, or its number as ConvertTo-Json writes it. A row of
+        /// a plan action other than this command's (Add; Restore too when adding; Remove), or a number that is no plan
+        /// action, is skipped with one warning. Rows without one, or other text, go on as before (<see cref="PlanRows"/>).
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
         [AllowNull, AllowEmptyString]
@@ -74,7 +75,7 @@ namespace CopilotSeats.Commands
             string[]? names = Names;
             if (!PlanRows.Takes(Action, ChangeAction))
             {
-                WriteWarning(PlanRows.SkippedWarning(string.Join(",", names ?? Array.Empty<string>()), Action!, ChangeAction));
+                WriteWarning(PlanRows.SkippedWarning(string.Join(",", names ?? Array.Empty<string>()), Action, ChangeAction));
                 return;
             }
             bool piped = !(_namesTyped && ReferenceEquals(names, _typedNames));

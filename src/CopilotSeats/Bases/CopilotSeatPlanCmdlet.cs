@@ -32,6 +32,7 @@ namespace CopilotSeats.Commands
         public SwitchParameter IncludeEqual { get; set; }
 
         private NamePatterns _exclude = NamePatterns.None;
+        private bool _gathered;
 
         /// <summary>The reference users gathered so far.</summary>
         private protected ReferenceSet Reference { get; } = new ReferenceSet();
@@ -48,6 +49,7 @@ namespace CopilotSeats.Commands
         /// <summary>Adds the current record's names to <paramref name="set"/>; a name no GitHub login can have is one InvalidName error.</summary>
         private protected void Gather(ReferenceSet set, Action<string>? each = null)
         {
+            _gathered = true;
             foreach (string? name in ReferenceUser ?? new string?[] { null })
             {
                 string? problem = string.IsNullOrWhiteSpace(name) ? null : InputValidator.Check(NameKind.Login, name!.Trim());
@@ -58,6 +60,15 @@ namespace CopilotSeats.Commands
                 }
                 if (set.Add(name)) each?.Invoke(name!.Trim());
             }
+        }
+
+        /// <summary>
+        /// Piped input of which no record bound (an empty upstream, or rows none of which bound: the two look the same
+        /// here) stops the command before it lists or plans anything, whatever -AllowEmptyReference says.
+        /// </summary>
+        private protected void StopUnlessInputBound(string? target)
+        {
+            if (PlanGuards.CheckInputBound(MyInvocation.ExpectingInput, _gathered, target) is { } none) ThrowTerminatingError(ErrorRecords.From(none));
         }
 
         /// <summary>The one warning for ignored duplicates and blank names.</summary>

@@ -27,6 +27,7 @@ namespace CopilotSeats.Commands
 
         protected override void EndProcessing()
         {
+            StopUnlessInputBound(Enterprise ?? Organization);
             WarnIgnored(Reference);
             SeatScope scope = ResolveScope(Organization, Enterprise);
             CopilotClient client = GetClient();

@@ -27,8 +27,9 @@ namespace CopilotSeats.Commands
         [ArgumentCompleter(typeof(EnterpriseCompleter))]
         public string? Enterprise { get; set; }
 
-        /// <summary>A plan item's action, bound by property name: the record is a plan row, not a reference user.</summary>
+        /// <summary>A plan item's action, bound by property name: the record is a plan row, not a reference user. A name, or its number (a plan read back from JSON).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [PlanActionTransformation]
         [ValidateSet("Add", "Remove", "Restore", "Keep", "Conflict", "Skip")]
         public string? Action { get; set; }
 
@@ -93,6 +94,9 @@ namespace CopilotSeats.Commands
 
         protected override void EndProcessing()
         {
+            // Without -AllowEmptyReference, piped input that bound nothing is an empty reference: the EmptyReference guard
+            // stops it before any request. With it, an empty upstream and rows none of which bound cannot be told apart.
+            if (AllowEmptyReference) StopUnlessInputBound(Enterprise ?? Organization);
             var plans = new List<SyncPlan>();
             CopilotException? guard = null; // under -WhatIf a guard error comes after the plan's What if lines
             if (_rows.Count > 0)
