@@ -22,7 +22,8 @@ namespace CopilotSeats.Journal
     /// <summary>
     /// Reads journal files newest first, a block at a time from the end (memory follows a block, not the file). A Sent line
     /// with a line that completes it is dropped (the completion is the entry); one without is an Unknown entry: the
-    /// run ended (killed) before GitHub answered. Lines that are not journal lines (a torn last line) are skipped. A file
+    /// run ended (killed) before GitHub answered. Lines that are not journal lines, or of a newer format, are skipped and counted
+    /// in the <see cref="JournalReadReport"/> (a file's torn last line silently); a file saved as UTF-16 text is reported, not read. A file
     /// that cannot be read is a terminating CopilotSeats.JournalUnavailable (a missing one has no entries).
     /// </summary>
     public static class JournalReader
@@ -30,13 +31,14 @@ namespace CopilotSeats.Journal
         public const string NoAnswer = "No answer was recorded: the run ended before GitHub answered, so the change may have been applied.";
         private const int BlockSize = 64 * 1024;
 
-        public static IEnumerable<CopilotJournalEntry> Read(IEnumerable<string> files, JournalQuery? query = null)
+        public static IEnumerable<CopilotJournalEntry> Read(IEnumerable<string> files, JournalQuery? query = null, JournalReadReport? report = null)
         {
+            report ??= new JournalReadReport();
             // Completions seen whose Sent line is still ahead (it is written just before them): a short list.
             var answered = new HashSet<string>(StringComparer.Ordinal);
             foreach (string file in files)
             {
-                foreach (CopilotJournalEntry entry in ReadFile(file))
+                foreach (CopilotJournalEntry entry in ReadFile(file, report))
                 {
                     string key = JournalFormat.PairKey(entry);
                     if (entry.Outcome != JournalFormat.Sent) answered.Add(key);
@@ -52,7 +54,7 @@ namespace CopilotSeats.Journal
         }
 
         /// <summary>The file's journal lines, last first.</summary>
-        private static IEnumerable<CopilotJournalEntry> ReadFile(string file)
+        private static IEnumerable<CopilotJournalEntry> ReadFile(string file, JournalReadReport report)
         {
             FileStream stream;
             try
@@ -74,20 +76,37 @@ namespace CopilotSeats.Journal
             using (stream)
             using (IEnumerator<ArraySegment<byte>> lines = LinesBackward(stream).GetEnumerator())
             {
+                bool last = true;
                 while (true)
                 {
                     try
                     {
+                        if (last && IsUtf16(stream))
+                        {
+                            report.Wide(file);
+                            yield break;
+                        }
                         if (!lines.MoveNext()) yield break;
                     }
                     catch (Exception ex) when (IsReadProblem(ex))
                     {
                         throw Unreadable(file, ex);
                     }
-                    CopilotJournalEntry? entry = JournalFormat.Parse(lines.Current.Array!, lines.Current.Offset, lines.Current.Count);
+                    CopilotJournalEntry? entry = JournalFormat.Parse(lines.Current.Array!, lines.Current.Offset, lines.Current.Count, out Guid? newer);
                     if (entry != null) yield return entry;
+                    else if (!last || newer != null) report.Skipped(newer); // the last line may be torn by a killed process
+                    last = false;
                 }
             }
+        }
+
+        /// <summary>Whether the file starts with a UTF-16 byte order mark (a journal re-saved by Windows PowerShell's Out-File).</summary>
+        private static bool IsUtf16(Stream stream)
+        {
+            if (stream.Length < 2) return false;
+            stream.Seek(0, SeekOrigin.Begin);
+            int first = stream.ReadByte(), second = stream.ReadByte();
+            return first == 0xFF && second == 0xFE || first == 0xFE && second == 0xFF;
         }
 
         private static bool IsReadProblem(Exception ex) => ex is IOException || ex is UnauthorizedAccessException;
