@@ -166,7 +166,7 @@ public sealed class JournalTests : IDisposable
         var ex = await Assert.ThrowsAsync<JournalIncompleteException>(() => journal.Sent(Org, SeatAction.Add, AssigneeKind.User, new[] { "x" })
             .CompleteAsync<CopilotSeatChange>(() => { BreakLock(); throw refused; }, c => c.SeatsChanged));
         Assert.Equal((null, refused), (ex.Result, ex.Failure));
-        Assert.StartsWith("The request for 'x' in the organization octo-org was sent and GitHub refused it (422: Not a member), but", ex.Message);
+        Assert.StartsWith("The request for 'x' in the organization octo-org was sent and GitHub refused it (422), but", ex.Message);
     }
 
     public static TheoryData<string?, string?, string?, bool, string> Locations() => new()

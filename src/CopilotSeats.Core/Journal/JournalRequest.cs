@@ -75,18 +75,17 @@ namespace CopilotSeats.Journal
         /// </summary>
         public void Failed(Exception failure)
         {
-            var copilot = failure as CopilotException;
             if (failure is CopilotApiException api)
             {
                 string message = api.GitHubMessage ?? api.Message;
                 bool refused = api.StatusCode < 500;
                 Complete(refused ? JournalFormat.Refused : JournalFormat.Unknown, api.StatusCode, message, null,
-                    (refused ? "GitHub refused it (" : "GitHub answered ") + $"{api.StatusCode}: {message.TrimEnd('.')}" + (refused ? ")" : ""), null, api);
+                    refused ? $"GitHub refused it ({api.StatusCode})" : $"GitHub answered {api.StatusCode}", null, api);
             }
             else if (failure is OperationCanceledException)
                 Complete(JournalFormat.Unknown, null, "The run was stopped before GitHub answered.", null, "the run was stopped before GitHub answered", null, null);
             else
-                Complete(JournalFormat.Unknown, null, failure.Message, null, $"no answer came ({failure.Message.TrimEnd('.')})", null, copilot);
+                Complete(JournalFormat.Unknown, null, failure.Message, null, "no answer came", null, failure as CopilotException);
         }
 
         /// <summary>Writes the lines that complete the request; lines that cannot be written are a CopilotSeats.JournalIncomplete saying what GitHub answered.</summary>
