@@ -179,11 +179,11 @@ public sealed class SyncPlanTests
         var history = new UndoHistory(new[] { run });
         UndoPlan plan = UndoPlan.From(journal.Where(history.Take).ToList(), includeUnknown: false, history);
         Assert.Equal(new[] { "refused-later", "elsewhere", "before" }, plan.Steps.Select(s => s.Name));
-        Assert.Equal(new[] { "undone-then-readded", "undone" }, plan.AlreadyUndone);
+        Assert.Equal(new[] { "undone-then-readded", "undone" }, plan.AlreadyUndone.Select(n => n.Name));
         Assert.Equal(1, plan.Unreadable);
         Assert.Equal($"1 name(s) a later run changed are left alone: readded by run {later} (Add-CopilotUser). Undo that later run instead, or change the seat directly.",
             UndoHistory.ChangedWarning(plan.ChangedLater));
-        Assert.Equal("2 name(s) an earlier Undo-CopilotSeatChange of this run already reversed are left alone: undone-then-readded, undone.",
+        Assert.Equal($"2 name(s) an earlier undo of this run already reversed are left alone: undone-then-readded, undone by run {undo} (Undo-CopilotSeatChange). Change the seat directly if it must change again.",
             UndoHistory.UndoneWarning(plan.AlreadyUndone));
     }
 

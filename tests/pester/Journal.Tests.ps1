@@ -319,7 +319,7 @@ Describe 'Undo-CopilotSeatChange' {
 
     It 'leaves alone the names <Case>, with one warning, by run id and piped' -ForEach @(
         @{ Case = 'an earlier undo of the run reversed'; Later = { $null = Undo-CopilotSeatChange -RunId $a1.RunId -JournalPath $J -Force @Conn; Add-CopilotUser -Organization octo-org -UserName no-seat-1 -Force -JournalPath $J @Conn }
-           Warning = '^2 name\(s\) an earlier Undo-CopilotSeatChange of this run already reversed are left alone: no-seat-\d, no-seat-\d\.$' }
+           Warning = '^2 name\(s\) an earlier undo of this run already reversed are left alone: no-seat-\d, no-seat-\d by run [0-9a-f-]{36} \(Undo-CopilotSeatChange\)\. Change the seat directly' }
         @{ Case = 'a later run changed'; Later = { Remove-CopilotUser -Organization octo-org -UserName no-seat-1, no-seat-2 -Force -JournalPath $J @Conn }
            Warning = '^2 name\(s\) a later run changed are left alone: no-seat-\d, no-seat-\d by run [0-9a-f-]{36} \(Remove-CopilotUser\)\. Undo that later run instead' }
     ) {

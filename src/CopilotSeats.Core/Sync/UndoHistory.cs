@@ -20,7 +20,8 @@ namespace CopilotSeats.Sync
         private sealed class Later(CopilotJournalEntry newest)
         {
             public CopilotJournalEntry Newest { get; } = newest;
-            public HashSet<Guid>? UndoneRuns { get; set; }
+            /// <summary>Per run being undone that an earlier undo reversed for this name: that undo's newest Applied entry.</summary>
+            public Dictionary<Guid, CopilotJournalEntry>? Undos { get; set; }
         }
 
         /// <summary>
@@ -37,28 +38,32 @@ namespace CopilotSeats.Sync
             }
             if (entry.Outcome != JournalFormat.Applied || entry.Time < _oldestOfRuns || UndoPlan.KeyOf(entry) is not string key) return false;
             if (!_later.TryGetValue(key, out Later? later)) _later[key] = later = new Later(entry);
-            if (entry.UndoOf is Guid undone && _runs.Contains(undone)) (later.UndoneRuns ??= new HashSet<Guid>()).Add(undone);
+            if (entry.UndoOf is Guid undone && _runs.Contains(undone))
+            {
+                later.Undos ??= new Dictionary<Guid, CopilotJournalEntry>();
+                if (!later.Undos.ContainsKey(undone)) later.Undos[undone] = entry;
+            }
             return false;
         }
 
-        /// <summary>Whether an undo of <paramref name="entry"/>'s run already reversed its name.</summary>
-        internal bool Undone(CopilotJournalEntry entry, string key) =>
-            _later.TryGetValue(key, out Later? later) && later.UndoneRuns?.Contains(entry.RunId) == true;
+        /// <summary>The entry of an undo of <paramref name="entry"/>'s run that already reversed its name; null when there is none.</summary>
+        internal CopilotJournalEntry? UndoneBy(CopilotJournalEntry entry, string key) =>
+            _later.TryGetValue(key, out Later? later) && later.Undos != null && later.Undos.TryGetValue(entry.RunId, out CopilotJournalEntry? by) ? by : null;
 
         /// <summary>The newest Applied change of another run to the entry's name made after it; null when there is none.</summary>
         internal CopilotJournalEntry? ChangedSince(CopilotJournalEntry entry, string key) =>
             _later.TryGetValue(key, out Later? later) && later.Newest.Time > entry.Time ? later.Newest : null;
 
-        /// <summary>One warning for the names an earlier undo of the run reversed; null when there are none.</summary>
-        public static string? UndoneWarning(IReadOnlyCollection<string> names) => names.Count == 0 ? null
-            : $"{names.Count} name(s) an earlier Undo-CopilotSeatChange of this run already reversed are left alone: {string.Join(", ", names)}.";
+        /// <summary>One warning for the names an earlier undo of the run reversed, with that undo's run; null when there are none.</summary>
+        public static string? UndoneWarning(IReadOnlyCollection<(string Name, CopilotJournalEntry By)> names) => names.Count == 0 ? null
+            : $"{names.Count} name(s) an earlier undo of this run already reversed are left alone: {ByRun(names)}. Change the seat directly if it must change again.";
 
         /// <summary>One warning for the names a later run changed, with the run that changed each; null when there are none.</summary>
-        public static string? ChangedWarning(IReadOnlyCollection<(string Name, CopilotJournalEntry By)> names)
-        {
-            if (names.Count == 0) return null;
-            var runs = names.GroupBy(n => n.By.RunId).Select(g => $"{string.Join(", ", g.Select(n => n.Name))} by run {g.Key} ({g.First().By.Command})");
-            return $"{names.Count} name(s) a later run changed are left alone: {string.Join("; ", runs)}. Undo that later run instead, or change the seat directly.";
-        }
+        public static string? ChangedWarning(IReadOnlyCollection<(string Name, CopilotJournalEntry By)> names) => names.Count == 0 ? null
+            : $"{names.Count} name(s) a later run changed are left alone: {ByRun(names)}. Undo that later run instead, or change the seat directly.";
+
+        /// <summary>"a, b by run &lt;id&gt; (command); c by run ...".</summary>
+        private static string ByRun(IEnumerable<(string Name, CopilotJournalEntry By)> names) => string.Join("; ",
+            names.GroupBy(n => n.By.RunId).Select(g => $"{string.Join(", ", g.Select(n => n.Name))} by run {g.Key} ({g.First().By.Command})"));
     }
 }

@@ -47,8 +47,8 @@ namespace CopilotSeats.Sync
             Budgets = budgets;
         }
 
-        /// <summary>Names an earlier undo of their run already reversed: left alone.</summary>
-        public List<string> AlreadyUndone { get; } = new List<string>();
+        /// <summary>Names an earlier undo of their run already reversed (that undo's entry): left alone.</summary>
+        public List<(string Name, CopilotJournalEntry By)> AlreadyUndone { get; } = new List<(string, CopilotJournalEntry)>();
         /// <summary>Names a later run changed (its newest Applied entry): left alone.</summary>
         public List<(string Name, CopilotJournalEntry By)> ChangedLater { get; } = new List<(string, CopilotJournalEntry)>();
         /// <summary>Entries that cannot be undone because they name no target, or an action or type this version does not know.</summary>
@@ -73,7 +73,7 @@ namespace CopilotSeats.Sync
             var steps = new List<UndoStep>();
             var budgets = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             int unreadable = 0;
-            var undone = new List<string>();
+            var undone = new List<(string, CopilotJournalEntry)>();
             var changed = new List<(string, CopilotJournalEntry)>();
             foreach (CopilotJournalEntry e in ordered)
             {
@@ -94,9 +94,9 @@ namespace CopilotSeats.Sync
                 {
                     done.Add(key);
                     lastOutcome.Remove(key);
-                    if (history?.Undone(e, key) == true)
+                    if (history?.UndoneBy(e, key) is CopilotJournalEntry undoneBy)
                     {
-                        undone.Add(e.Name);
+                        undone.Add((e.Name, undoneBy));
                         continue;
                     }
                     if (history?.ChangedSince(e, key) is CopilotJournalEntry by)
