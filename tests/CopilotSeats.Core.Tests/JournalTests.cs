@@ -121,17 +121,19 @@ public sealed class JournalTests : IDisposable
     }
 
     [Fact]
-    public void Lines_of_a_newer_format_and_foreign_lines_are_counted_a_BOM_is_skipped_the_torn_last_line_is_silent_and_UTF16_is_not_misread()
+    public void Lines_of_a_newer_format_and_foreign_lines_are_counted_a_BOM_is_skipped_the_torn_last_line_is_silent_and_UTF16_is_read()
     {
         var run = Guid.NewGuid();
         string Line(int v, string name) => $"{{\"v\":{v},\"run\":\"{run}\",\"request\":1,\"time\":\"2026-12-01T10:00:00.000Z\",\"command\":\"Add-CopilotUser\",\"organization\":\"o\",\"action\":\"Add\",\"type\":\"User\",\"name\":\"{name}\",\"outcome\":\"Applied\"}}";
         File.WriteAllText(File1, "\uFEFF" + Line(1, "bom") + "\nnot json\n" + Line(2, "future") + "\n" + Line(1, "plain") + "\n{\"v\":1,\"ru");
         string wide = Path.Combine(_dir, "wide.jsonl");
-        File.WriteAllText(wide, Line(1, "wide") + "\n", Encoding.Unicode);
+        File.WriteAllText(wide, Line(1, "wide-1") + "\r\n" + Line(1, "\u010A-wide") + "\r\n", Encoding.BigEndianUnicode); // '\u010A' holds a '\n' byte
         var report = new JournalReadReport();
-        Assert.Equal(new[] { "plain", "bom" }, JournalReader.Read(new[] { File1, wide }, null, report).Select(e => e.Name));
-        Assert.Equal((1, 1, run, wide), (report.Newer, report.Unreadable, report.NewerRuns.Single(), report.WideFiles.Single()));
-        Assert.Equal(3, report.Warnings().Count());
+        Assert.Equal(new[] { "plain", "bom", "\u010A-wide", "wide-1" }, JournalReader.Read(new[] { File1, wide }, null, report).Select(e => e.Name));
+        Assert.Equal((1, 1, run), (report.Newer, report.Unreadable, report.NewerRuns.Single()));
+        Assert.Equal(2, report.Warnings().Count());
+        File.WriteAllText(wide, Line(1, "\u010A-little-endian") + "\n", Encoding.Unicode);
+        Assert.Equal("\u010A-little-endian", JournalReader.Read(new[] { wide }).Single().Name);
     }
 
     /// <summary>Makes every later append fail: the lock file becomes a folder (as a full disk or a lock held past the timeout would).</summary>

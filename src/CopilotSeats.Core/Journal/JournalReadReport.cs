@@ -2,19 +2,16 @@ namespace CopilotSeats.Journal
 {
     /// <summary>
     /// What a read of the journal passed over, for one warning each: lines that are not journal lines (a file's last line,
-    /// torn by a killed process, is not counted), lines of a newer format this version cannot read (and their runs), and
-    /// files saved as UTF-16 text, which are not read.
+    /// torn by a killed process, is not counted), and lines of a newer format this version cannot read (and their runs).
     /// </summary>
     public sealed class JournalReadReport
     {
         private readonly HashSet<Guid> _newerRuns = new HashSet<Guid>();
-        private readonly List<string> _wideFiles = new List<string>();
 
         public int Unreadable { get; private set; }
         public int Newer { get; private set; }
         /// <summary>The runs of the lines of a newer format (Guid.Empty for such a line without a readable run).</summary>
         public IReadOnlyCollection<Guid> NewerRuns => _newerRuns;
-        public IReadOnlyList<string> WideFiles => _wideFiles;
 
         internal void Skipped(Guid? newerRun)
         {
@@ -26,8 +23,6 @@ namespace CopilotSeats.Journal
             else Unreadable++;
         }
 
-        internal void Wide(string file) => _wideFiles.Add(file);
-
         /// <summary>One line per kind of thing passed over; none when the read was whole.</summary>
         public IEnumerable<string> Warnings()
         {
@@ -35,8 +30,6 @@ namespace CopilotSeats.Journal
                 yield return $"{Newer} journal line(s) of a newer format (above v{JournalFormat.Version}) were skipped: update the CopilotSeats module to read them.";
             if (Unreadable > 0)
                 yield return $"{Unreadable} line(s) of the journal are not journal lines and were skipped (edited by hand, or not a change journal?).";
-            foreach (string file in _wideFiles)
-                yield return $"The journal file '{file}' is UTF-16 text and was not read: save it again as UTF-8 (Get-Content | Set-Content -Encoding utf8NoBOM).";
         }
     }
 }

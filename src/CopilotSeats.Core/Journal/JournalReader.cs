@@ -1,4 +1,5 @@
 using System.IO;
+using System.Text;
 
 namespace CopilotSeats.Journal
 {
@@ -23,7 +24,7 @@ namespace CopilotSeats.Journal
     /// Reads journal files newest first, a block at a time from the end (memory follows a block, not the file). A Sent line
     /// with a line that completes it is dropped (the completion is the entry); one without is an Unknown entry: the
     /// run ended (killed) before GitHub answered. Lines that are not journal lines, or of a newer format, are skipped and counted
-    /// in the <see cref="JournalReadReport"/> (a file's torn last line silently); a file saved as UTF-16 text is reported, not read. A file
+    /// in the <see cref="JournalReadReport"/> (a file's torn last line silently); a file saved as UTF-16 text (with its byte order mark) is read too. A file
     /// that cannot be read is a terminating CopilotSeats.JournalUnavailable (a missing one has no entries).
     /// </summary>
     public static class JournalReader
@@ -74,18 +75,13 @@ namespace CopilotSeats.Journal
                 throw Unreadable(file, ex);
             }
             using (stream)
-            using (IEnumerator<ArraySegment<byte>> lines = LinesBackward(stream).GetEnumerator())
+            using (IEnumerator<ArraySegment<byte>> lines = LinesBackward(stream, Utf16Of(stream)).GetEnumerator())
             {
                 bool last = true;
                 while (true)
                 {
                     try
                     {
-                        if (last && IsUtf16(stream))
-                        {
-                            report.Wide(file);
-                            yield break;
-                        }
                         if (!lines.MoveNext()) yield break;
                     }
                     catch (Exception ex) when (IsReadProblem(ex))
@@ -100,13 +96,23 @@ namespace CopilotSeats.Journal
             }
         }
 
-        /// <summary>Whether the file starts with a UTF-16 byte order mark (a journal re-saved by Windows PowerShell's Out-File).</summary>
-        private static bool IsUtf16(Stream stream)
+        /// <summary>
+        /// The UTF-16 encoding of a file that starts with its byte order mark (a journal re-saved by Windows PowerShell's Out-File);
+        /// null for UTF-8. A read failure here is read again, and reported, by the first block.
+        /// </summary>
+        private static Encoding? Utf16Of(Stream stream)
         {
-            if (stream.Length < 2) return false;
-            stream.Seek(0, SeekOrigin.Begin);
-            int first = stream.ReadByte(), second = stream.ReadByte();
-            return first == 0xFF && second == 0xFE || first == 0xFE && second == 0xFF;
+            try
+            {
+                if (stream.Length < 2) return null;
+                stream.Seek(0, SeekOrigin.Begin);
+                int first = stream.ReadByte(), second = stream.ReadByte();
+                return first == 0xFF && second == 0xFE ? Encoding.Unicode : first == 0xFE && second == 0xFF ? Encoding.BigEndianUnicode : null;
+            }
+            catch (Exception ex) when (IsReadProblem(ex))
+            {
+                return null;
+            }
         }
 
         private static bool IsReadProblem(Exception ex) => ex is IOException || ex is UnauthorizedAccessException;
@@ -120,10 +126,15 @@ namespace CopilotSeats.Journal
                 RecommendedAction = "Check that the journal is a file you may read, or name another journal.",
             };
 
-        /// <summary>The stream's lines (without '\n', blank ones skipped), last first.</summary>
-        internal static IEnumerable<ArraySegment<byte>> LinesBackward(Stream stream)
+        /// <summary>
+        /// The stream's lines (without '\n', blank ones skipped), last first, as UTF-8: a UTF-16 stream (<paramref name="wide"/>) is
+        /// split at its '\n' code units and each line converted.
+        /// </summary>
+        internal static IEnumerable<ArraySegment<byte>> LinesBackward(Stream stream, Encoding? wide = null)
         {
-            long position = stream.Length;
+            int unit = wide is null ? 1 : 2;
+            int newline = wide is null || wide.GetBytes("\n")[0] == (byte)'\n' ? 0 : 1; // where '\n' is within its code unit
+            long position = stream.Length - stream.Length % unit;
             byte[] carry = new byte[0]; // the start of the line read last, whose beginning is further back
             var block = new byte[BlockSize];
             while (position > 0)
@@ -142,16 +153,19 @@ namespace CopilotSeats.Journal
                 Buffer.BlockCopy(block, 0, data, 0, size);
                 Buffer.BlockCopy(carry, 0, data, size, carry.Length);
                 int end = data.Length;
-                for (int i = data.Length - 1; i >= 0; i--)
+                for (int i = data.Length - unit; i >= 0; i -= unit)
                 {
-                    if (data[i] != (byte)'\n') continue;
-                    if (end - i - 1 > 0) yield return new ArraySegment<byte>(data, i + 1, end - i - 1);
+                    if (data[i + newline] != (byte)'\n' || unit == 2 && data[i + 1 - newline] != 0) continue;
+                    if (end - i - unit > 0) yield return Utf8(data, i + unit, end - i - unit, wide);
                     end = i;
                 }
                 carry = new byte[end];
                 Buffer.BlockCopy(data, 0, carry, 0, end);
             }
-            if (carry.Length > 0) yield return new ArraySegment<byte>(carry);
+            if (carry.Length > 0) yield return Utf8(carry, 0, carry.Length, wide);
         }
+
+        private static ArraySegment<byte> Utf8(byte[] data, int offset, int count, Encoding? wide) =>
+            wide is null ? new ArraySegment<byte>(data, offset, count) : new ArraySegment<byte>(Encoding.UTF8.GetBytes(wide.GetString(data, offset, count)));
     }
 }

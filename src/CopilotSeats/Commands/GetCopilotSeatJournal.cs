@@ -6,7 +6,7 @@ namespace CopilotSeats.Commands
     /// <summary>
     /// Get-CopilotSeatJournal: the change journal's entries, newest first, read a block at a time from the end of the
     /// file(s) and written as they are read. A request with no recorded answer (a killed run) is an Unknown entry. Lines it cannot
-    /// read (not journal lines, a newer format, a UTF-16 file) are skipped with one warning each kind, after the entries.
+    /// read (not journal lines, a newer format) are skipped with one warning each kind, after the entries.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CopilotSeatJournal")]
     [OutputType(typeof(CopilotJournalEntry))]
