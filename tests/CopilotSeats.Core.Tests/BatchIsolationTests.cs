@@ -404,6 +404,27 @@ public class BatchIsolationTests
         Assert.Equal(requests.Split('|'), sent);
     }
 
+    [Fact]
+    public async Task A_fatal_failure_after_part_of_a_batch_was_applied_stops_the_batch_keeping_that_change()
+    {
+        var (client, _) = Teams(naming: false);
+        var calls = new List<string>();
+        Task<CopilotSeatChange> Send(string[] names, CancellationToken _)
+        {
+            calls.Add(string.Join(",", names));
+            return calls.Count switch
+            {
+                1 => throw new CopilotApiException(422, CopilotErrorCategory.InvalidOperation, "octo-org", "refused", "Validation Failed", null),
+                2 => Task.FromResult(new CopilotSeatChange { Requested = new CopilotNameList(names), SeatsChanged = names.Length }),
+                _ => throw new CopilotApiException(401, CopilotErrorCategory.AuthenticationError, "octo-org", "Bad credentials", "Bad credentials", null),
+            };
+        }
+        var outcome = await client.ChangeSeatsIsolatedAsync(Org, SeatAction.Remove, AssigneeKind.Team, new[] { "t1", "t2", "t3", "t4" }, Send, default);
+        Assert.Equal(new[] { "t1,t2,t3,t4", "t1,t2", "t3,t4" }, calls);
+        Assert.Equal(new[] { "t1", "t2" }, outcome.Changes.Single().Requested);
+        Assert.Equal(401, Assert.IsType<CopilotApiException>(outcome.Stop).StatusCode);
+    }
+
     [Theory]
     [InlineData("team-1", "Copilot Business is not enabled for this organization.", 1)]
     [InlineData("team-1,team-2,team-3", "Copilot Business is not enabled for this organization.", 5)]

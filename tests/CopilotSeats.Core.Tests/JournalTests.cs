@@ -120,6 +120,57 @@ public sealed class JournalTests : IDisposable
         Assert.Equal(("CopilotSeats.JournalUnavailable", CopilotErrorCategory.ResourceUnavailable, true, File1), (ex.ErrorId, ex.Category, ex.IsTerminating, ex.TargetObject));
     }
 
+    [Fact]
+    public void Lines_of_a_newer_format_and_foreign_lines_are_counted_a_BOM_is_skipped_the_torn_last_line_is_silent_and_UTF16_is_read()
+    {
+        var run = Guid.NewGuid();
+        string Line(int v, string name) => $"{{\"v\":{v},\"run\":\"{run}\",\"request\":1,\"time\":\"2026-12-01T10:00:00.000Z\",\"command\":\"Add-CopilotUser\",\"organization\":\"o\",\"action\":\"Add\",\"type\":\"User\",\"name\":\"{name}\",\"outcome\":\"Applied\"}}";
+        File.WriteAllText(File1, "\uFEFF" + Line(1, "bom") + "\nnot json\n" + Line(2, "future") + "\n" + Line(1, "plain") + "\n{\"v\":1,\"ru");
+        string wide = Path.Combine(_dir, "wide.jsonl");
+        File.WriteAllText(wide, Line(1, "wide-1") + "\r\n" + Line(1, "\u010A-wide") + "\r\n", Encoding.BigEndianUnicode); // '\u010A' holds a '\n' byte
+        var report = new JournalReadReport();
+        Assert.Equal(new[] { "plain", "bom", "\u010A-wide", "wide-1" }, JournalReader.Read(new[] { File1, wide }, null, report).Select(e => e.Name));
+        Assert.Equal((1, 1, run), (report.Newer, report.Unreadable, report.NewerRuns.Single()));
+        Assert.Equal(2, report.Warnings().Count());
+        File.WriteAllText(wide, Line(1, "\u010A-little-endian") + "\n", Encoding.Unicode);
+        Assert.Equal("\u010A-little-endian", JournalReader.Read(new[] { wide }).Single().Name);
+    }
+
+    /// <summary>Makes every later append fail: the lock file becomes a folder (as a full disk or a lock held past the timeout would).</summary>
+    private void BreakLock()
+    {
+        File.Delete(File1 + ".lock");
+        Directory.CreateDirectory(File1 + ".lock");
+    }
+
+    [Fact]
+    public async Task An_answer_the_journal_cannot_record_is_JournalIncomplete_with_the_change_and_a_later_request_names_what_was_sent()
+    {
+        using ChangeJournal journal = ChangeJournal.Open(File1, "Remove-CopilotUser");
+        journal.Sent(Org, SeatAction.Remove, AssigneeKind.User, new[] { "a" }).Applied(1);
+        var change = new CopilotSeatChange { SeatsChanged = 2 };
+        var ex = await Assert.ThrowsAsync<JournalIncompleteException>(() => journal.Sent(Org, SeatAction.Remove, AssigneeKind.User, new[] { "b", "c" })
+            .CompleteAsync(() => { BreakLock(); return Task.FromResult(change); }, c => c.SeatsChanged));
+        Assert.Equal(("CopilotSeats.JournalIncomplete", CopilotErrorCategory.WriteError, true, change), (ex.ErrorId, ex.Category, ex.IsTerminating, ex.Result));
+        Assert.StartsWith("The request for 2 names in the organization octo-org was sent and GitHub answered 2 seat(s) cancelled, but the change journal", ex.Message);
+        Assert.Contains("Get-CopilotSeat", ex.RecommendedAction);
+        var later = Assert.Throws<CopilotException>(() => journal.Sent(Org, SeatAction.Remove, AssigneeKind.User, new[] { "d" }));
+        Assert.Equal("CopilotSeats.JournalUnavailable", later.ErrorId);
+        Assert.EndsWith("so nothing more was sent; this run had already sent 2 request(s) for 3 name(s), and GitHub applied 1 name(s).", later.Message);
+        Assert.Equal("Unknown", Read(File1).First().Outcome); // b and c: Sent, never completed
+    }
+
+    [Fact]
+    public async Task A_refusal_the_journal_cannot_record_is_JournalIncomplete_with_GitHubs_error()
+    {
+        using ChangeJournal journal = ChangeJournal.Open(File1, "Add-CopilotUser");
+        var refused = new CopilotApiException(422, CopilotErrorCategory.InvalidOperation, "x", "x", "Not a member.", null);
+        var ex = await Assert.ThrowsAsync<JournalIncompleteException>(() => journal.Sent(Org, SeatAction.Add, AssigneeKind.User, new[] { "x" })
+            .CompleteAsync<CopilotSeatChange>(() => { BreakLock(); throw refused; }, c => c.SeatsChanged));
+        Assert.Equal((null, refused), (ex.Result, ex.Failure));
+        Assert.StartsWith("The request for 'x' in the organization octo-org was sent and GitHub refused it (422), but", ex.Message);
+    }
+
     public static TheoryData<string?, string?, string?, bool, string> Locations() => new()
     {
         { "/p/given.jsonl", "/p/session.jsonl", "/p/env.jsonl", false, "/p/given.jsonl" },

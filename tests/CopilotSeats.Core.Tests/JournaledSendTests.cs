@@ -56,6 +56,23 @@ public sealed class JournaledSendTests : SimulatorTestBase, IDisposable
     }
 
     [Fact]
+    public async Task A_batch_applied_that_the_journal_cannot_record_comes_back_with_its_change_and_stops()
+    {
+        Sim.Faults = new FaultSettings { LatencyMs = 500 };
+        using CopilotClient client = Fast();
+        using ChangeJournal journal = ChangeJournal.Open(_file, "Remove-CopilotUser");
+        Task<BatchOutcome> sending = JournaledSend.SendAsync(client, journal, Org, SeatAction.Remove, AssigneeKind.User, new[] { "user-0001", "user-0002" }, CancellationToken.None);
+        while (!File.ReadAllText(_file).Contains("\"Sent\"")) await Task.Delay(5); // the request is in flight: the journal breaks
+        File.Delete(_file + ".lock");
+        Directory.CreateDirectory(_file + ".lock");
+        BatchOutcome outcome = await sending;
+        Directory.Delete(_file + ".lock");
+        Assert.Equal((2, journal.RunId), (outcome.Changes.Single().SeatsChanged, outcome.Changes.Single().RunId));
+        Assert.Equal("CopilotSeats.JournalIncomplete", outcome.Stop!.ErrorId);
+        Assert.Equal(2, Sim.State.OrgSeats("octo-org").Count(s => s.Login is "user-0001" or "user-0002" && s.PendingCancellationDate != null));
+    }
+
+    [Fact]
     public async Task Without_a_journal_nothing_is_written_and_the_change_has_no_run()
     {
         using CopilotClient client = Fast();

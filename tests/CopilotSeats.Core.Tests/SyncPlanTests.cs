@@ -170,6 +170,33 @@ public sealed class SyncPlanTests
     }
 
     [Fact]
+    public void Undo_leaves_alone_names_an_earlier_undo_reversed_or_a_later_run_changed_from_one_newest_first_pass()
+    {
+        Guid run = Guid.NewGuid(), undo = Guid.NewGuid(), later = Guid.NewGuid(), other = Guid.NewGuid();
+        CopilotJournalEntry Line(Guid id, int minute, string action, string name, string outcome = "Applied", Guid? undoOf = null, string org = "o") => new()
+        {
+            RunId = id, Request = 1, Time = TestSeats.Now.AddMinutes(minute), Command = id == later ? "Add-CopilotUser" : "Undo-CopilotSeatChange",
+            Organization = org, Action = action, AssigneeType = "User", Name = name, Outcome = outcome, UndoOf = undoOf,
+        };
+        var journal = new[]
+        {
+            Line(later, 9, "Add", "undone-then-readded"), Line(later, 9, "Add", "readded"), Line(other, 8, "Add", "refused-later", "Refused"),
+            Line(other, 8, "Add", "elsewhere", org: "p"), Line(undo, 7, "Remove", "undone-then-readded", undoOf: run), Line(undo, 7, "Remove", "undone", undoOf: run),
+            Line(run, 5, "Add", "undone-then-readded"), Line(run, 5, "Add", "undone"), Line(run, 5, "Add", "readded"), Line(run, 5, "Add", "refused-later"),
+            Line(run, 5, "Add", "elsewhere"), Line(run, 5, "Teleport", "unreadable"), Line(later, 1, "Add", "before"), Line(run, 5, "Add", "before"),
+        };
+        var history = new UndoHistory(new[] { run });
+        UndoPlan plan = UndoPlan.From(journal.Where(history.Take).ToList(), includeUnknown: false, history);
+        Assert.Equal(new[] { "refused-later", "elsewhere", "before" }, plan.Steps.Select(s => s.Name));
+        Assert.Equal(new[] { "undone-then-readded", "undone" }, plan.AlreadyUndone.Select(n => n.Name));
+        Assert.Equal(1, plan.Unreadable);
+        Assert.Equal($"1 name(s) a later run changed are left alone: readded by run {later} (Add-CopilotUser). Undo that later run instead, or change the seat directly.",
+            UndoHistory.ChangedWarning(plan.ChangedLater));
+        Assert.Equal($"2 name(s) an earlier undo of this run already reversed are left alone: undone-then-readded, undone by run {undo} (Undo-CopilotSeatChange). Change the seat directly if it must change again.",
+            UndoHistory.UndoneWarning(plan.AlreadyUndone));
+    }
+
+    [Fact]
     public void Undo_adds_again_a_user_whose_cancel_GitHub_did_not_count_for_each_name_only_when_the_targets_own_seat_is_pending()
     {
         var run = Guid.NewGuid();

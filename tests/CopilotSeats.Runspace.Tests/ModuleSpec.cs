@@ -192,7 +192,7 @@ public static class ModuleSpec
         {
             Shape("Path", "System.String", null, Set(position: 0)),
             Shape("RunId", "System.Guid[]", null, Set()),
-            Shape("Since", "System.DateTime", null, Set()),
+            Shape("Since", "System.DateTimeOffset", null, Set()),
             Shape("UserName", "System.String[]", null, Set()),
             Shape("Action", "System.String", null, Set()),
         },

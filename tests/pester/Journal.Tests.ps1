@@ -34,6 +34,7 @@ Describe 'The change journal' {
         $entries[0].GetType().FullName | Should -Be 'CopilotSeats.CopilotJournalEntry'
         Assert-Properties $entries[0] @{ Command = 'Remove-CopilotUser'; Organization = 'octo-org'; Action = 'Remove'; AssigneeType = 'User'; Outcome = 'Applied'; SeatsCancelled = 2 }
         @($entries.Name) | Should -Be @('user-0002', 'user-0001')
+        @(Get-CopilotSeatJournal -Path $J -Since $entries[0].Time).Count | Should -Be 2 -Because 'an entry''s own Time (a DateTimeOffset) binds to -Since'
     }
 
     It 'filters by <Name>' -ForEach @(
@@ -83,10 +84,69 @@ Describe 'The change journal' {
         Test-Path $J | Should -BeFalse
     }
 
-    It 'stops with CopilotSeats.JournalUnavailable and sends nothing when the journal cannot be written' {
+    It 'stops with CopilotSeats.JournalUnavailable and sends nothing when the journal is <Case>' -ForEach @(
+        @{ Case = 'under a file'; Path = { Join-Path $J 'x.jsonl' }; Category = 'WriteError' }
+        @{ Case = 'on a drive that is not the file system'; Path = { 'Env:/journal.jsonl' }; Category = 'InvalidArgument' }
+    ) {
         Set-Content -Path $J -Value 'a file, not a folder'
-        $err = Get-ThrownError { Remove-CopilotUser -Organization octo-org -UserName user-0005 -Force -JournalPath (Join-Path $J 'x.jsonl') @Conn }
-        Assert-ErrorRecord $err 'CopilotSeats.JournalUnavailable' 'WriteError' (Join-Path $J 'x.jsonl')
+        $path = & $Path
+        $err = Get-ThrownError { Remove-CopilotUser -Organization octo-org -UserName user-0005 -Force -JournalPath $path @Conn }
+        Assert-ErrorRecord $err 'CopilotSeats.JournalUnavailable' $Category $path
+        $err.Exception.Message | Should -Match 'so no change was sent|not in the file system'
+        @(Get-MutationRequests $Sim).Count | Should -Be 0
+    }
+
+    It 'stops with <Id> when the journal breaks <When>, still writing the change GitHub applied' -ForEach @(
+        @{ When = 'while GitHub answers the first batch'; Id = 'CopilotSeats.JournalIncomplete'; Latency = 1000
+           Message = '^The request for 100 names in the organization octo-org was sent and GitHub answered 100 seat\(s\) cancelled, but the change journal .* could not record it' }
+        @{ When = 'before the second batch'; Id = 'CopilotSeats.JournalUnavailable'; Latency = 0
+           Message = 'so nothing more was sent; this run had already sent 1 request\(s\) for 100 name\(s\), and GitHub applied 100 name\(s\)\.$' }
+    ) {
+        Set-SimulatorFaults $Sim @{ latencyMs = $Latency }
+        $job = $null
+        $break = { Remove-Item "$J.lock"; $null = New-Item -ItemType Directory "$J.lock" } # every later append fails, as on a full disk
+        if ($Latency) {
+            $job = Start-ThreadJob { param($J, $Break)
+                while (-not ((Test-Path $J) -and (Get-Content -Raw $J) -match '"Sent"')) { Start-Sleep -Milliseconds 5 }
+                & ([scriptblock]::Create($Break)) } -ArgumentList $J, "$break"
+        }
+        $script:out = @()
+        $names = 1..150 | ForEach-Object { 'user-{0:D4}' -f $_ }
+        $err = Get-ThrownError { Remove-CopilotUser -Organization octo-org -UserName $names -Force -JournalPath $J @Conn | ForEach-Object { if (-not $Latency) { & $break }; $script:out += $_ } }
+        if ($job) { $job | Receive-Job -Wait -AutoRemoveJob }
+        Assert-ErrorRecord $err $Id 'WriteError' $J
+        $err.Exception.Message | Should -Match $Message
+        $err.ErrorDetails.RecommendedAction | Should -Match 'Get-CopilotSeat'
+        Assert-Properties $out @{ SeatsChanged = 100; Count = 1 }
+        @(Get-MutationRequests $Sim).Count | Should -Be 1
+    }
+
+    It '<Command> stops with CopilotSeats.JournalUnavailable when the journal folder cannot be listed' -Skip:$IsWindows -ForEach @(
+        @{ Command = 'Get-CopilotSeatJournal -Path $dir' }
+        @{ Command = 'Undo-CopilotSeatChange -RunId ([guid]::NewGuid()) -JournalPath $dir -Force' }
+    ) {
+        $dir = (New-Item -ItemType Directory (Join-Path $TestDrive ([guid]::NewGuid()))).FullName
+        chmod 000 $dir
+        $pwsh = Join-Path $PSHOME 'pwsh'
+        $asUser = if ((id -u) -eq '0') { 'setpriv', '--bounding-set=-dac_override,-dac_read_search', $pwsh } else { , $pwsh } # root reads any folder
+        $probe = "Import-Module '$ManifestPath'; `$dir = '$dir'; try { $Command } catch { `$_.FullyQualifiedErrorId + '|' + `$_.CategoryInfo.Category + '|' + `$_.TargetObject }"
+        $result = Invoke-ChildProcess $asUser[0] (@($asUser | Select-Object -Skip 1) + '-NoProfile', '-Command', $probe) $TestDrive
+        chmod 700 $dir
+        $result.StdOut.Trim() | Should -Match "^CopilotSeats\.JournalUnavailable,.*\|ResourceUnavailable\|$([regex]::Escape($dir))$"
+    }
+
+    It 'reads past lines it cannot read with one warning each kind, and a BOM; Undo stops on a run of a newer format and warns about entries it cannot undo' {
+        $run, $odd = [guid]::NewGuid(), [guid]::NewGuid()
+        $line = { param($v, $id, $action) "{""v"":$v,""run"":""$id"",""request"":1,""time"":""2026-12-01T10:00:00.000Z"",""command"":""Add-CopilotUser"",""organization"":""octo-org"",""action"":""$action"",""type"":""User"",""name"":""no-seat-1"",""outcome"":""Applied""}" }
+        $text = ((& $line 1 $run Add), 'not a journal line', (& $line 2 $run Add), (& $line 1 $odd Teleport)) -join "`n"
+        [IO.File]::WriteAllText($J, "$([char]0xFEFF)$text`n") # the BOM Windows PowerShell's Out-File -Encoding utf8 writes
+        $entries = @(Get-CopilotSeatJournal -Path $J -WarningVariable warnings 3>$null)
+        @($entries.RunId) | Should -Be @($odd, $run)
+        @($warnings) -join '|' | Should -Match '^1 journal line\(s\) of a newer format \(above v1\) were skipped.*\|1 line\(s\) of the journal are not journal lines'
+        $err = Get-ThrownError { Undo-CopilotSeatChange -RunId $run -JournalPath $J -Force @Conn 3>$null }
+        Assert-ErrorRecord $err 'CopilotSeats.JournalVersionUnsupported' 'InvalidData' $run
+        Undo-CopilotSeatChange -RunId $odd -JournalPath $J -Force @Conn -WarningVariable warnings 3>$null
+        "$warnings" | Should -Match '1 entry\(ies\) of the run name no target, or an action or type this version does not know'
         @(Get-MutationRequests $Sim).Count | Should -Be 0
     }
 
@@ -255,6 +315,23 @@ Describe 'Undo-CopilotSeatChange' {
         $remove = { @('user-0001'), @('user-0002', 'user-0003') | ForEach-Object { Remove-CopilotUser -Organization octo-org -UserName $_ -Force -JournalPath $J @Conn } }
         $undo = @(& $Rows | Undo-CopilotSeatChange -JournalPath $J -Force @Conn 3>$null)
         @($undo | ForEach-Object Requested | Sort-Object) | Should -Be $Undone
+    }
+
+    It 'leaves alone the names <Case>, with one warning, by run id and piped' -ForEach @(
+        @{ Case = 'an earlier undo of the run reversed'; Later = { $null = Undo-CopilotSeatChange -RunId $a1.RunId -JournalPath $J -Force @Conn; Add-CopilotUser -Organization octo-org -UserName no-seat-1 -Force -JournalPath $J @Conn }
+           Warning = '^2 name\(s\) an earlier undo of this run already reversed are left alone: no-seat-\d, no-seat-\d by run [0-9a-f-]{36} \(Undo-CopilotSeatChange\)\. Change the seat directly' }
+        @{ Case = 'a later run changed'; Later = { Remove-CopilotUser -Organization octo-org -UserName no-seat-1, no-seat-2 -Force -JournalPath $J @Conn }
+           Warning = '^2 name\(s\) a later run changed are left alone: no-seat-\d, no-seat-\d by run [0-9a-f-]{36} \(Remove-CopilotUser\)\. Undo that later run instead' }
+    ) {
+        $a1 = Add-CopilotUser -Organization octo-org -UserName no-seat-1, no-seat-2 -Force -JournalPath $J @Conn
+        $null = & $Later
+        Clear-SimulatorLog $Sim
+        foreach ($undo in { Undo-CopilotSeatChange -RunId $a1.RunId -JournalPath $J -Force @Conn }, { Get-CopilotSeatJournal -Path $J -RunId $a1.RunId | Undo-CopilotSeatChange -JournalPath $J -Force @Conn }) {
+            $all = @(& $undo 3>&1)
+            @($all | Where-Object { $_ -isnot [System.Management.Automation.WarningRecord] }).Count | Should -Be 0
+            "$($all.Message)" | Should -Match $Warning
+        }
+        @(Get-MutationRequests $Sim).Count | Should -Be 0
     }
 
     It 'names a piped RunId that is no GUID in a binding error and sends nothing' {

@@ -19,6 +19,9 @@ namespace CopilotSeats.Journal
         private readonly string _lockPath;
         private readonly Func<DateTimeOffset> _now;
         private int _request;
+        private int _sentRequests;
+        private int _sentNames;
+        private int _appliedNames;
 
         private ChangeJournal(string path, string command, FileStream file, Func<DateTimeOffset> now)
         {
@@ -74,11 +77,16 @@ namespace CopilotSeats.Journal
                 AmountUsd = amountUsd,
             });
 
-        private static JournalRequest Sent(JournalRequest request)
+        private JournalRequest Sent(JournalRequest request)
         {
             request.Write(JournalFormat.Sent, null, null, null);
+            Interlocked.Increment(ref _sentRequests);
+            Interlocked.Add(ref _sentNames, request.Names.Count);
             return request;
         }
+
+        /// <summary>Counts the names of a request GitHub applied (for the message of a later write that fails).</summary>
+        internal void Applied(int names) => Interlocked.Add(ref _appliedNames, names);
 
         internal CopilotJournalEntry Line(int request, SeatScope scope, string action, string type, string name, string outcome) => new CopilotJournalEntry
         {
@@ -95,8 +103,11 @@ namespace CopilotSeats.Journal
             UndoOf = UndoOf,
         };
 
-        /// <summary>Appends the lines with one write; a failure is CopilotSeats.JournalUnavailable (terminating).</summary>
-        public void Append(IReadOnlyList<CopilotJournalEntry> lines)
+        /// <summary>
+        /// Appends the lines with one write; a failure is a terminating CopilotSeats.JournalUnavailable, saying what this run
+        /// had already sent (the caller of a completion turns it into CopilotSeats.JournalIncomplete: see <see cref="JournalRequest"/>).
+        /// </summary>
+        internal void Append(IReadOnlyList<CopilotJournalEntry> lines)
         {
             if (lines.Count == 0) return;
             byte[] bytes = JournalFormat.Serialize(lines);
@@ -116,7 +127,13 @@ namespace CopilotSeats.Journal
             }
             catch (Exception ex) when (IsFileProblem(ex))
             {
-                throw Unavailable(Path, ex);
+                if (_sentRequests == 0) throw Unavailable(Path, ex);
+                throw new CopilotException("CopilotSeats.JournalUnavailable", CopilotErrorCategory.WriteError, Path,
+                    $"The change journal '{Path}' cannot be written ({Cause(ex)}), so nothing more was sent; this run had already sent {_sentRequests} request(s) for {_sentNames} name(s), and GitHub applied {_appliedNames} name(s).", ex)
+                {
+                    IsTerminating = true,
+                    RecommendedAction = $"Check what was sent with Get-CopilotSeatJournal -RunId {RunId}; free the journal or pass another -JournalPath, then send the rest again.",
+                };
             }
         }
 
@@ -148,11 +165,14 @@ namespace CopilotSeats.Journal
 
         internal static CopilotException Unavailable(string path, Exception cause) =>
             new CopilotException("CopilotSeats.JournalUnavailable", CopilotErrorCategory.WriteError, path,
-                $"The change journal '{path}' cannot be written ({cause.Message.TrimEnd('.')}), so no change was sent.", cause)
+                $"The change journal '{path}' cannot be written ({Cause(cause)}), so no change was sent.", cause)
             {
                 IsTerminating = true,
                 RecommendedAction = "Pass -JournalPath with a writable file, or -NoJournal to change seats without a record.",
             };
+
+        /// <summary>A file problem's message, as the cause in parentheses.</summary>
+        internal static string Cause(Exception cause) => cause.Message.TrimEnd('.', ' ');
 
         public void Dispose() => _file.Dispose();
     }

@@ -71,15 +71,34 @@ namespace CopilotSeats.Journal
         /// <summary>A message without the query or fragment of any URL in it (a signed URL's signature lives there).</summary>
         public static string Scrub(string message) => s_query.Replace(message, "$1");
 
-        /// <summary>One line, or null when it is not a journal line (torn by a killed process, or foreign).</summary>
-        public static CopilotJournalEntry? Parse(byte[] line, int offset, int count)
+        /// <summary>One line, or null when it is not a journal line of this version (torn by a killed process, foreign, or newer).</summary>
+        public static CopilotJournalEntry? Parse(byte[] line, int offset, int count) => Parse(line, offset, count, out _);
+
+        /// <summary>
+        /// As <see cref="Parse(byte[], int, int)"/>; <paramref name="newerRun"/> is set (to the line's run, or Guid.Empty) when the line is a
+        /// journal line of a newer format ("v" above <see cref="Version"/>), which this version cannot read. A UTF-8 byte order mark before the line is skipped.
+        /// </summary>
+        internal static CopilotJournalEntry? Parse(byte[] line, int offset, int count, out Guid? newerRun)
         {
+            newerRun = null;
+            if (count >= 3 && line[offset] == 0xEF && line[offset + 1] == 0xBB && line[offset + 2] == 0xBF)
+            {
+                offset += 3;
+                count -= 3;
+            }
             try
             {
                 using var doc = JsonDocument.Parse(new ReadOnlyMemory<byte>(line, offset, count));
                 JsonElement r = doc.RootElement;
-                if (r.ValueKind != JsonValueKind.Object || !r.TryGetProperty("run", out JsonElement run) || !Guid.TryParse(run.GetString(), out Guid runId))
+                if (r.ValueKind != JsonValueKind.Object) return null;
+                bool hasRun = r.TryGetProperty("run", out JsonElement run) && run.ValueKind == JsonValueKind.String && Guid.TryParse(run.GetString(), out _);
+                Guid runId = hasRun ? Guid.Parse(run.GetString()!) : Guid.Empty;
+                if (Number(r, "v") > Version)
+                {
+                    newerRun = runId;
                     return null;
+                }
+                if (!hasRun) return null;
                 string? outcome = Text(r, "outcome");
                 string? time = Text(r, "time");
                 if (outcome is null || time is null) return null;

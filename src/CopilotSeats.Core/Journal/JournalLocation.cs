@@ -23,13 +23,20 @@ namespace CopilotSeats.Journal
             return folder ? System.IO.Path.Combine(chosen, MonthFile(now)) : chosen;
         }
 
-        /// <summary>The files to read, newest first (a folder's monthly files, newest month first).</summary>
+        /// <summary>The files to read, newest first (a folder's monthly files, newest month first); a folder that cannot be listed is CopilotSeats.JournalUnavailable.</summary>
         public static IReadOnlyList<string> ForReading(string? path, string? sessionPath, ICopilotEnvironment environment, bool? windows = null)
         {
             string chosen = Choose(path, sessionPath, environment, windows, out bool folder);
             if (!folder) return new[] { chosen };
             if (!Directory.Exists(chosen)) return new string[0];
-            return Directory.GetFiles(chosen, Pattern).OrderByDescending(f => System.IO.Path.GetFileName(f), StringComparer.Ordinal).ToArray();
+            try
+            {
+                return Directory.GetFiles(chosen, Pattern).OrderByDescending(f => System.IO.Path.GetFileName(f), StringComparer.Ordinal).ToArray();
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
+            {
+                throw JournalReader.Unreadable(chosen, ex); // a folder that may not be listed
+            }
         }
 
         /// <summary>The month's file name: 2026-12.jsonl (UTC).</summary>

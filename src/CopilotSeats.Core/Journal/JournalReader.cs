@@ -1,4 +1,5 @@
 using System.IO;
+using System.Text;
 
 namespace CopilotSeats.Journal
 {
@@ -22,7 +23,8 @@ namespace CopilotSeats.Journal
     /// <summary>
     /// Reads journal files newest first, a block at a time from the end (memory follows a block, not the file). A Sent line
     /// with a line that completes it is dropped (the completion is the entry); one without is an Unknown entry: the
-    /// run ended (killed) before GitHub answered. Lines that are not journal lines (a torn last line) are skipped. A file
+    /// run ended (killed) before GitHub answered. Lines that are not journal lines, or of a newer format, are skipped and counted
+    /// in the <see cref="JournalReadReport"/> (a file's torn last line silently); a file saved as UTF-16 text (with its byte order mark) is read too. A file
     /// that cannot be read is a terminating CopilotSeats.JournalUnavailable (a missing one has no entries).
     /// </summary>
     public static class JournalReader
@@ -30,13 +32,14 @@ namespace CopilotSeats.Journal
         public const string NoAnswer = "No answer was recorded: the run ended before GitHub answered, so the change may have been applied.";
         private const int BlockSize = 64 * 1024;
 
-        public static IEnumerable<CopilotJournalEntry> Read(IEnumerable<string> files, JournalQuery? query = null)
+        public static IEnumerable<CopilotJournalEntry> Read(IEnumerable<string> files, JournalQuery? query = null, JournalReadReport? report = null)
         {
+            report ??= new JournalReadReport();
             // Completions seen whose Sent line is still ahead (it is written just before them): a short list.
             var answered = new HashSet<string>(StringComparer.Ordinal);
             foreach (string file in files)
             {
-                foreach (CopilotJournalEntry entry in ReadFile(file))
+                foreach (CopilotJournalEntry entry in ReadFile(file, report))
                 {
                     string key = JournalFormat.PairKey(entry);
                     if (entry.Outcome != JournalFormat.Sent) answered.Add(key);
@@ -52,7 +55,7 @@ namespace CopilotSeats.Journal
         }
 
         /// <summary>The file's journal lines, last first.</summary>
-        private static IEnumerable<CopilotJournalEntry> ReadFile(string file)
+        private static IEnumerable<CopilotJournalEntry> ReadFile(string file, JournalReadReport report)
         {
             FileStream stream;
             try
@@ -72,8 +75,9 @@ namespace CopilotSeats.Journal
                 throw Unreadable(file, ex);
             }
             using (stream)
-            using (IEnumerator<ArraySegment<byte>> lines = LinesBackward(stream).GetEnumerator())
+            using (IEnumerator<ArraySegment<byte>> lines = LinesBackward(stream, Utf16Of(stream)).GetEnumerator())
             {
+                bool last = true;
                 while (true)
                 {
                     try
@@ -84,9 +88,30 @@ namespace CopilotSeats.Journal
                     {
                         throw Unreadable(file, ex);
                     }
-                    CopilotJournalEntry? entry = JournalFormat.Parse(lines.Current.Array!, lines.Current.Offset, lines.Current.Count);
+                    CopilotJournalEntry? entry = JournalFormat.Parse(lines.Current.Array!, lines.Current.Offset, lines.Current.Count, out Guid? newer);
                     if (entry != null) yield return entry;
+                    else if (!last || newer != null) report.Skipped(newer); // the last line may be torn by a killed process
+                    last = false;
                 }
+            }
+        }
+
+        /// <summary>
+        /// The UTF-16 encoding of a file that starts with its byte order mark (a journal re-saved by Windows PowerShell's Out-File);
+        /// null for UTF-8. A read failure here is read again, and reported, by the first block.
+        /// </summary>
+        private static Encoding? Utf16Of(Stream stream)
+        {
+            try
+            {
+                if (stream.Length < 2) return null;
+                stream.Seek(0, SeekOrigin.Begin);
+                int first = stream.ReadByte(), second = stream.ReadByte();
+                return first == 0xFF && second == 0xFE ? Encoding.Unicode : first == 0xFE && second == 0xFF ? Encoding.BigEndianUnicode : null;
+            }
+            catch (Exception ex) when (IsReadProblem(ex))
+            {
+                return null;
             }
         }
 
@@ -101,10 +126,15 @@ namespace CopilotSeats.Journal
                 RecommendedAction = "Check that the journal is a file you may read, or name another journal.",
             };
 
-        /// <summary>The stream's lines (without '\n', blank ones skipped), last first.</summary>
-        internal static IEnumerable<ArraySegment<byte>> LinesBackward(Stream stream)
+        /// <summary>
+        /// The stream's lines (without '\n', blank ones skipped), last first, as UTF-8: a UTF-16 stream (<paramref name="wide"/>) is
+        /// split at its '\n' code units and each line converted.
+        /// </summary>
+        internal static IEnumerable<ArraySegment<byte>> LinesBackward(Stream stream, Encoding? wide = null)
         {
-            long position = stream.Length;
+            int unit = wide is null ? 1 : 2;
+            int newline = wide is null || wide.GetBytes("\n")[0] == (byte)'\n' ? 0 : 1; // where '\n' is within its code unit
+            long position = stream.Length - stream.Length % unit;
             byte[] carry = new byte[0]; // the start of the line read last, whose beginning is further back
             var block = new byte[BlockSize];
             while (position > 0)
@@ -123,16 +153,19 @@ namespace CopilotSeats.Journal
                 Buffer.BlockCopy(block, 0, data, 0, size);
                 Buffer.BlockCopy(carry, 0, data, size, carry.Length);
                 int end = data.Length;
-                for (int i = data.Length - 1; i >= 0; i--)
+                for (int i = data.Length - unit; i >= 0; i -= unit)
                 {
-                    if (data[i] != (byte)'\n') continue;
-                    if (end - i - 1 > 0) yield return new ArraySegment<byte>(data, i + 1, end - i - 1);
+                    if (data[i + newline] != (byte)'\n' || unit == 2 && data[i + 1 - newline] != 0) continue;
+                    if (end - i - unit > 0) yield return Utf8(data, i + unit, end - i - unit, wide);
                     end = i;
                 }
                 carry = new byte[end];
                 Buffer.BlockCopy(data, 0, carry, 0, end);
             }
-            if (carry.Length > 0) yield return new ArraySegment<byte>(carry);
+            if (carry.Length > 0) yield return Utf8(carry, 0, carry.Length, wide);
         }
+
+        private static ArraySegment<byte> Utf8(byte[] data, int offset, int count, Encoding? wide) =>
+            wide is null ? new ArraySegment<byte>(data, offset, count) : new ArraySegment<byte>(Encoding.UTF8.GetBytes(wide.GetString(data, offset, count)));
     }
 }

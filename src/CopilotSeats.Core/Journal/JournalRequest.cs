@@ -25,13 +25,27 @@ namespace CopilotSeats.Journal
         /// <summary>A budget change's amounts, on every line.</summary>
         internal int? AmountUsd { get; set; }
         internal int? OldAmountUsd { get; set; }
+        internal IReadOnlyList<string> Names => _names;
 
-        /// <summary>GitHub applied the request: seats_created (add) or seats_cancelled (remove) on every name's line; null for a budget.</summary>
-        public void Applied(int? seatsChanged) => Write(JournalFormat.Applied, null, null, seatsChanged);
+        /// <summary>
+        /// GitHub applied the request: seats_created (add) or seats_cancelled (remove) on every name's line; null for a budget.
+        /// Lines that cannot be written are a CopilotSeats.JournalIncomplete (<see cref="JournalIncompleteException"/>).
+        /// </summary>
+        public void Applied(int? seatsChanged) => Applied(seatsChanged, null);
+
+        private void Applied(int? seatsChanged, object? result)
+        {
+            string answer = _type == JournalFormat.BudgetType ? "GitHub applied it"
+                : $"GitHub answered {seatsChanged ?? 0} seat(s) {(Adds ? "created" : "cancelled")}";
+            Complete(JournalFormat.Applied, null, null, seatsChanged, answer, result, null);
+            _journal.Applied(_names.Count);
+        }
 
         /// <summary>
         /// Sends the request with <paramref name="send"/> and completes its lines: Applied (with the seats changed that
         /// <paramref name="seatsChanged"/> reads from the answer), or as <see cref="Failed"/> says, rethrowing the failure.
+        /// Lines that cannot be written after the answer are a <see cref="JournalIncompleteException"/> carrying the result or the
+        /// failure; after a stop, the stop is rethrown (its Sent lines, without an answer, read as Unknown).
         /// </summary>
         public async Task<T> CompleteAsync<T>(Func<Task<T>> send, Func<T, int?> seatsChanged)
         {
@@ -42,10 +56,16 @@ namespace CopilotSeats.Journal
             }
             catch (Exception ex) when (ex is CopilotException || ex is OperationCanceledException)
             {
-                Failed(ex);
+                try
+                {
+                    Failed(ex);
+                }
+                catch (JournalIncompleteException) when (ex is OperationCanceledException)
+                {
+                }
                 throw;
             }
-            Applied(seatsChanged(result));
+            Applied(seatsChanged(result), result);
             return result;
         }
 
@@ -58,12 +78,34 @@ namespace CopilotSeats.Journal
             if (failure is CopilotApiException api)
             {
                 string message = api.GitHubMessage ?? api.Message;
-                Write(api.StatusCode < 500 ? JournalFormat.Refused : JournalFormat.Unknown, api.StatusCode, message, null);
+                bool refused = api.StatusCode < 500;
+                Complete(refused ? JournalFormat.Refused : JournalFormat.Unknown, api.StatusCode, message, null,
+                    refused ? $"GitHub refused it ({api.StatusCode})" : $"GitHub answered {api.StatusCode}", null, api);
             }
             else if (failure is OperationCanceledException)
-                Write(JournalFormat.Unknown, null, "The run was stopped before GitHub answered.", null);
+                Complete(JournalFormat.Unknown, null, "The run was stopped before GitHub answered.", null, "the run was stopped before GitHub answered", null, null);
             else
-                Write(JournalFormat.Unknown, null, failure.Message, null);
+                Complete(JournalFormat.Unknown, null, failure.Message, null, "no answer came", null, failure as CopilotException);
+        }
+
+        /// <summary>Writes the lines that complete the request; lines that cannot be written are a CopilotSeats.JournalIncomplete saying what GitHub answered.</summary>
+        private void Complete(string outcome, int? status, string? message, int? seatsChanged, string answer, object? result, CopilotException? failure)
+        {
+            try
+            {
+                Write(outcome, status, message, seatsChanged);
+            }
+            catch (CopilotException ex) when (ex.ErrorId == "CopilotSeats.JournalUnavailable" && ex.InnerException != null)
+            {
+                bool budget = _type == JournalFormat.BudgetType;
+                string what = _names.Count == 1 ? $"'{_names[0]}'" : $"{_names.Count} names";
+                throw new JournalIncompleteException(_journal.Path,
+                    $"The request for {what} in the {_scope} was sent and {answer}, but the change journal '{_journal.Path}' could not record it ({ChangeJournal.Cause(ex.InnerException)}); nothing more was sent.",
+                    ex.InnerException, result, failure)
+                {
+                    RecommendedAction = $"Check the {(budget ? "budgets with Get-CopilotBudget" : "seats with Get-CopilotSeat")}: the journal lacks this answer. Then free the journal or pass another -JournalPath.",
+                };
+            }
         }
 
         internal void Write(string outcome, int? status, string? message, int? seatsChanged)

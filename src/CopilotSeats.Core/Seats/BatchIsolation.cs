@@ -1,4 +1,5 @@
 using CopilotSeats.Http;
+using CopilotSeats.Journal;
 
 namespace CopilotSeats.Seats
 {
@@ -15,8 +16,9 @@ namespace CopilotSeats.Seats
         public List<CopilotSeatChange> Changes { get; } = new List<CopilotSeatChange>();
         public List<BatchError> Errors { get; } = new List<BatchError>();
         /// <summary>
-        /// A fatal failure (<see cref="BatchIsolation.IsFatal"/>) after GitHub applied the batch's request: the caller writes
-        /// the changes and errors above first, then stops with it, so the change that was made is not lost from the output.
+        /// A fatal failure (<see cref="BatchIsolation.IsFatal"/>) after GitHub applied a request of the batch (a journal that
+        /// could not record the answer, CopilotSeats.JournalIncomplete, included): the caller writes the changes and errors above
+        /// first, then stops with it, so the change that was made is not lost from the output. Nothing more is sent after it.
         /// </summary>
         public CopilotException? Stop { get; set; }
     }
@@ -136,6 +138,19 @@ namespace CopilotSeats.Seats
                 outcome.Errors.Add(new BatchError(ex, _scope.Name));
                 return null;
             }
+            catch (JournalIncompleteException ex)
+            {
+                // Sent and answered, not recorded: GitHub's answer is still reported, and nothing more is sent.
+                if (ex.Result is CopilotSeatChange applied) outcome.Changes.Add(applied);
+                if (ex.Failure != null) outcome.Errors.Add(new BatchError(ex.Failure, _scope.Name));
+                outcome.Stop = ex;
+                return null;
+            }
+            catch (CopilotException ex) when (outcome.Changes.Count > 0)
+            {
+                outcome.Stop = ex; // fatal after an earlier request of the batch was applied: that change is written first
+                return null;
+            }
             outcome.Changes.Add(change);
             try
             {
@@ -165,6 +180,7 @@ namespace CopilotSeats.Seats
             else parts = new[] { batch.Take(batch.Length / 2).ToArray(), batch.Skip(batch.Length / 2).ToArray() };
             foreach (string[] part in parts)
             {
+                if (outcome.Stop != null) return;
                 _verbose?.Invoke($"Sending {Count(part.Length)} of the {batch.Length} again.");
                 CopilotApiException? again = await SendAsync(part, outcome, cancellationToken).ConfigureAwait(false);
                 if (again != null) await NarrowTeamsAsync(part, again, outcome, cancellationToken).ConfigureAwait(false);

@@ -5,7 +5,8 @@ namespace CopilotSeats.Seats
     /// <summary>
     /// The one way a seat change is sent with its record: every request of a batch (a 422's narrowed resend included)
     /// has its names' Sent lines written before it goes, and completed (Applied, Refused or Unknown) after.
-    /// A journal that cannot be written stops the batch before that request is sent (CopilotSeats.JournalUnavailable).
+    /// A journal that cannot be written stops the batch before that request is sent (CopilotSeats.JournalUnavailable), or, after
+    /// GitHub answered, with CopilotSeats.JournalIncomplete: the outcome's <see cref="BatchOutcome.Stop"/>, with the change GitHub applied.
     /// </summary>
     public static class JournaledSend
     {
@@ -18,13 +19,12 @@ namespace CopilotSeats.Seats
         {
             if (client is null) throw new ArgumentNullException(nameof(client));
             if (journal is null) return client.ChangeSeatsIsolatedAsync(scope, action, kind, names, cancellationToken);
-            return client.ChangeSeatsIsolatedAsync(scope, action, kind, names, async (list, ct) =>
+            return client.ChangeSeatsIsolatedAsync(scope, action, kind, names, (list, ct) => journal.Sent(scope, action, kind, list).CompleteAsync(async () =>
             {
-                CopilotSeatChange change = await journal.Sent(scope, action, kind, list)
-                    .CompleteAsync(() => client.ChangeSeatsAsync(scope, action, kind, list, ct), c => c.SeatsChanged).ConfigureAwait(false);
+                CopilotSeatChange change = await client.ChangeSeatsAsync(scope, action, kind, list, ct).ConfigureAwait(false);
                 change.RunId = journal.RunId;
                 return change;
-            }, cancellationToken);
+            }, c => c.SeatsChanged), cancellationToken);
         }
     }
 }

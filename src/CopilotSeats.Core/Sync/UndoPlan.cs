@@ -33,6 +33,9 @@ namespace CopilotSeats.Sync
     /// includeUnknown, is left alone and counted. Budget changes are counted and left alone (a budget's amount is put back with Set-CopilotBudget).
     /// A user added by a request whose seats_created equals its number of names is cancelled; any other user add (a count of
     /// 0 or fewer than names: a retried request or a refreshed pending seat; or no answer) is marked with its request's time to be checked first.
+    /// With an <see cref="UndoHistory"/>, a name an earlier undo of the run reversed, or that a later run changed, is left alone
+    /// (<see cref="AlreadyUndone"/>, <see cref="ChangedLater"/>). Entries that name no target, or an action or type this version
+    /// does not know, are counted (<see cref="Unreadable"/>).
     /// </summary>
     public sealed class UndoPlan
     {
@@ -44,6 +47,13 @@ namespace CopilotSeats.Sync
             Budgets = budgets;
         }
 
+        /// <summary>Names an earlier undo of their run already reversed (that undo's entry): left alone.</summary>
+        public List<(string Name, CopilotJournalEntry By)> AlreadyUndone { get; } = new List<(string, CopilotJournalEntry)>();
+        /// <summary>Names a later run changed (its newest Applied entry): left alone.</summary>
+        public List<(string Name, CopilotJournalEntry By)> ChangedLater { get; } = new List<(string, CopilotJournalEntry)>();
+        /// <summary>Entries that cannot be undone because they name no target, or an action or type this version does not know.</summary>
+        public int Unreadable { get; private set; }
+
         /// <summary>In the order of the entries (newest first), one per name.</summary>
         public IReadOnlyList<UndoStep> Steps { get; }
         /// <summary>Names left alone because GitHub refused their request (nothing was applied).</summary>
@@ -53,7 +63,7 @@ namespace CopilotSeats.Sync
         /// <summary>Budget changes (Set-/Remove-CopilotBudget) among the entries: never reversed here; Set-CopilotBudget puts an amount back.</summary>
         public int Budgets { get; }
 
-        public static UndoPlan From(IEnumerable<CopilotJournalEntry> entries, bool includeUnknown)
+        public static UndoPlan From(IEnumerable<CopilotJournalEntry> entries, bool includeUnknown, UndoHistory? history = null)
         {
             var ordered = entries.Where(e => e != null).OrderByDescending(e => e.Time).ThenByDescending(e => e.Request).ToList();
             var namesPerRequest = ordered.Where(e => IsUser(e) && e.Outcome == JournalFormat.Applied).GroupBy(e => (e.RunId, e.Request))
@@ -62,6 +72,9 @@ namespace CopilotSeats.Sync
             var lastOutcome = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             var steps = new List<UndoStep>();
             var budgets = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            int unreadable = 0;
+            var undone = new List<(string, CopilotJournalEntry)>();
+            var changed = new List<(string, CopilotJournalEntry)>();
             foreach (CopilotJournalEntry e in ordered)
             {
                 if (e.AssigneeType == JournalFormat.BudgetType)
@@ -69,14 +82,28 @@ namespace CopilotSeats.Sync
                     if (e.Outcome != JournalFormat.Refused) budgets.Add($"{e.Organization}|{e.Enterprise}|{e.Name}");
                     continue;
                 }
-                if (!TryRead(e, out SeatScope scope, out AssigneeKind kind, out SeatAction action)) continue;
-                string key = $"{scope}|{kind}|{e.Name}";
+                if (!TryRead(e, out SeatScope scope, out AssigneeKind kind, out SeatAction action))
+                {
+                    unreadable++;
+                    continue;
+                }
+                string key = Key(scope, kind, e.Name);
                 if (done.Contains(key)) continue;
                 bool unknown = e.Outcome == JournalFormat.Unknown || e.Outcome == JournalFormat.Sent;
                 if (e.Outcome == JournalFormat.Applied || unknown && includeUnknown)
                 {
                     done.Add(key);
                     lastOutcome.Remove(key);
+                    if (history?.UndoneBy(e, key) is CopilotJournalEntry undoneBy)
+                    {
+                        undone.Add((e.Name, undoneBy));
+                        continue;
+                    }
+                    if (history?.ChangedSince(e, key) is CopilotJournalEntry by)
+                    {
+                        changed.Add((e.Name, by));
+                        continue;
+                    }
                     bool confirmed = IsUserAdd(e) && e.Outcome == JournalFormat.Applied && e.SeatsCreated == namesPerRequest[(e.RunId, e.Request)];
                     DateTimeOffset? check = IsUserAdd(e) && !confirmed ? e.Time : (DateTimeOffset?)null;
                     // A cancel GitHub counted fewer seats for than names (an old line without the count is taken as whole; an
@@ -88,8 +115,17 @@ namespace CopilotSeats.Sync
                 else if (!lastOutcome.ContainsKey(key) || unknown) lastOutcome[key] = unknown ? JournalFormat.Unknown : JournalFormat.Refused;
             }
             int unknownCount = lastOutcome.Values.Count(o => o == JournalFormat.Unknown);
-            return new UndoPlan(steps, lastOutcome.Count - unknownCount, unknownCount, budgets.Count);
+            var plan = new UndoPlan(steps, lastOutcome.Count - unknownCount, unknownCount, budgets.Count) { Unreadable = unreadable };
+            plan.AlreadyUndone.AddRange(undone);
+            plan.ChangedLater.AddRange(changed);
+            return plan;
         }
+
+        /// <summary>The (target, type, name) an entry changes; null when it is a budget's or cannot be read.</summary>
+        internal static string? KeyOf(CopilotJournalEntry e) =>
+            e.AssigneeType != JournalFormat.BudgetType && TryRead(e, out SeatScope scope, out AssigneeKind kind, out _) ? Key(scope, kind, e.Name) : null;
+
+        private static string Key(SeatScope scope, AssigneeKind kind, string name) => $"{scope}|{kind}|{name}";
 
         /// <summary>An Add of users: its request's seats_created, when applied, says how many of its names got a seat.</summary>
         private static bool IsUserAdd(CopilotJournalEntry e) =>

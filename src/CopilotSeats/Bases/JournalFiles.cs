@@ -35,8 +35,18 @@ namespace CopilotSeats.Commands
         private static string? Fallback(PSCmdlet cmdlet) =>
             ModuleState.Session?.JournalPath ?? Resolve(cmdlet, SystemCopilotEnvironment.Instance.GetVariable(JournalLocation.Variable));
 
-        /// <summary>A PowerShell path (relative to the current location, a PSDrive) as a file-system path.</summary>
-        public static string? Resolve(PSCmdlet cmdlet, string? path) =>
-            string.IsNullOrEmpty(path) ? null : cmdlet.GetUnresolvedProviderPathFromPSPath(path);
+        /// <summary>
+        /// A PowerShell path (relative to the current location, a PSDrive) as a file-system path; a path of another provider
+        /// (Env:, HKLM:, Variable:) is a terminating CopilotSeats.JournalUnavailable, raised before anything is sent.
+        /// </summary>
+        public static string? Resolve(PSCmdlet cmdlet, string? path)
+        {
+            if (string.IsNullOrEmpty(path)) return null;
+            string resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out _);
+            if (provider.ImplementingType == typeof(Microsoft.PowerShell.Commands.FileSystemProvider)) return resolved;
+            cmdlet.ThrowTerminatingError(ErrorRecords.From(new CopilotException("CopilotSeats.JournalUnavailable", CopilotErrorCategory.InvalidArgument, path,
+                $"The change journal '{path}' is on the {provider.Name} drive, not in the file system.") { IsTerminating = true, RecommendedAction = "Name a journal file or folder in the file system." }));
+            return null; // not reached
+        }
     }
 }

@@ -5,7 +5,8 @@ namespace CopilotSeats.Commands
 {
     /// <summary>
     /// Get-CopilotSeatJournal: the change journal's entries, newest first, read a block at a time from the end of the
-    /// file(s) and written as they are read. A request with no recorded answer (a killed run) is an Unknown entry.
+    /// file(s) and written as they are read. A request with no recorded answer (a killed run) is an Unknown entry. Lines it cannot
+    /// read (not journal lines, a newer format) are skipped with one warning each kind, after the entries.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CopilotSeatJournal")]
     [OutputType(typeof(CopilotJournalEntry))]
@@ -21,9 +22,9 @@ namespace CopilotSeats.Commands
         [ValidateNotNullOrEmpty]
         public Guid[]? RunId { get; set; }
 
-        /// <summary>Only entries written at or after this time.</summary>
+        /// <summary>Only entries written at or after this time (a DateTimeOffset, such as an entry's Time; a DateTime of unspecified kind is local time).</summary>
         [Parameter]
-        public DateTime Since { get; set; }
+        public DateTimeOffset Since { get; set; }
 
         /// <summary>Only these logins, team slugs or budget names (wildcards allowed).</summary>
         [Parameter]
@@ -48,15 +49,17 @@ namespace CopilotSeats.Commands
             var query = new JournalQuery
             {
                 RunIds = RunId,
-                Since = MyInvocation.BoundParameters.ContainsKey(nameof(Since)) ? new DateTimeOffset(Since.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(Since, DateTimeKind.Local) : Since) : (DateTimeOffset?)null,
+                Since = MyInvocation.BoundParameters.ContainsKey(nameof(Since)) ? Since : (DateTimeOffset?)null,
                 Action = Action,
                 NameMatch = names.Count == 0 ? null : names.Matches,
             };
-            IReadOnlyList<string> files = JournalFiles.ForReading(this, Path);
-            WriteVerbose("Reading " + string.Join(", ", files));
+            var report = new JournalReadReport();
             try
             {
-                foreach (CopilotJournalEntry entry in JournalReader.Read(files, query)) WriteObject(entry);
+                IReadOnlyList<string> files = JournalFiles.ForReading(this, Path);
+                WriteVerbose("Reading " + string.Join(", ", files));
+                foreach (CopilotJournalEntry entry in JournalReader.Read(files, query, report)) WriteObject(entry);
+                foreach (string warning in report.Warnings()) WriteWarning(warning);
             }
             catch (CopilotException ex)
             {

@@ -9,6 +9,7 @@ namespace CopilotSeats.Commands
     /// seat still pending cancellation, else buying a new one: the lookup before says which), added users cancelled (where GitHub's seats_created does not confirm the add, only those whose
     /// seat was granted since the request), team grants likewise. Refused entries are never undone, Unknown
     /// ones only with -IncludeUnknown. Budget changes in the run are left alone, with one warning naming Set-CopilotBudget. The undo is a run of its own in the journal, each line naming the run it reverses.
+    /// A name an earlier undo of the run reversed, or that a later run changed, is left alone with one warning (piped entries too, when the journal can be read).
     /// </summary>
     [Cmdlet(VerbsCommon.Undo, "CopilotSeatChange", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = RunSet)]
     [OutputType(typeof(CopilotSeatChange))]
@@ -62,12 +63,16 @@ namespace CopilotSeats.Commands
 
         protected override void EndProcessing()
         {
-            if (ParameterSetName == RunSet) ReadRuns();
-            UndoPlan plan = UndoPlan.From(_entries, IncludeUnknown.IsPresent);
+            UndoHistory? history = ReadJournal();
+            UndoPlan plan = UndoPlan.From(_entries, IncludeUnknown.IsPresent, history);
             if (plan.Unknown > 0)
                 WriteWarning($"{plan.Unknown} name(s) have no recorded answer (Unknown) and are not undone: check them with Get-CopilotSeat, or add -IncludeUnknown.");
             if (plan.Budgets > 0)
                 WriteWarning($"{plan.Budgets} budget(s) the run changed are not undone: Undo-CopilotSeatChange reverses seats only. Put an amount back with Set-CopilotBudget (the entries' OldAmountUsd).");
+            if (plan.Unreadable > 0)
+                WriteWarning($"{plan.Unreadable} entry(ies) of the run name no target, or an action or type this version does not know, and are not undone: see them with Get-CopilotSeatJournal -RunId.");
+            foreach (string? skipped in new[] { UndoHistory.UndoneWarning(plan.AlreadyUndone), UndoHistory.ChangedWarning(plan.ChangedLater) })
+                if (skipped != null) WriteWarning(skipped);
             if (plan.Refused > 0) WriteVerbose($"{plan.Refused} name(s) were refused by GitHub: nothing was applied, nothing to undo.");
             if (plan.Steps.Count == 0) return;
 
@@ -112,24 +117,51 @@ namespace CopilotSeats.Commands
             if (accepted.Count > 0) Send(client, accepted, plan);
         }
 
-        /// <summary>The journal's entries of the runs given or piped; an unknown run is a CopilotSeats.RunNotFound error.</summary>
-        private void ReadRuns()
+        /// <summary>
+        /// Reads the journal once, newest first: the entries of the runs given (an unknown run is a CopilotSeats.RunNotFound error;
+        /// a run with lines of a newer format stops with CopilotSeats.JournalVersionUnsupported), and for given and piped runs alike
+        /// what happened to their names since (<see cref="UndoHistory"/>). Piped entries are undone as given when there is no journal
+        /// to read, or it cannot be read (one warning); null then.
+        /// </summary>
+        private UndoHistory? ReadJournal()
         {
-            var query = new JournalQuery { RunIds = new HashSet<Guid>(_runIds) };
+            bool piped = ParameterSetName == EntrySet;
+            var runs = new HashSet<Guid>(piped ? _entries.Select(e => e.RunId) : _runIds);
+            var history = new UndoHistory(runs);
+            var report = new JournalReadReport();
             var found = new HashSet<Guid>();
-            IReadOnlyList<string> files = JournalFiles.ForReading(this, JournalPath);
+            IReadOnlyList<string> files;
             try
             {
-                foreach (CopilotJournalEntry entry in JournalReader.Read(files, query))
+                files = JournalFiles.ForReading(this, JournalPath);
+                foreach (CopilotJournalEntry entry in JournalReader.Read(files, null, report))
                 {
+                    if (!history.Take(entry) || piped) continue;
                     found.Add(entry.RunId);
                     _entries.Add(entry);
                 }
             }
             catch (CopilotException ex)
             {
-                ThrowTerminatingError(ErrorRecords.From(ex));
+                if (!piped) ThrowTerminatingError(ErrorRecords.From(ex));
+                WriteWarning($"{ex.Message} The piped entries are undone as given, without checking what changed since.");
+                return null;
             }
+            var newer = runs.Where(report.NewerRuns.Contains).ToList();
+            if (!piped && newer.Count > 0)
+            {
+                ThrowTerminatingError(ErrorRecords.From(new CopilotException("CopilotSeats.JournalVersionUnsupported", CopilotErrorCategory.InvalidData, newer[0],
+                    $"Run {newer[0]} has journal lines of a newer format (above v{JournalFormat.Version}) that this version of CopilotSeats cannot read, so it cannot be undone safely.")
+                    { IsTerminating = true, RecommendedAction = "Update the CopilotSeats module, then undo the run." }));
+            }
+            foreach (string warning in report.Warnings()) WriteWarning(warning);
+            if (!piped) ReportMissing(files, found);
+            return files.Count == 0 ? null : history;
+        }
+
+        /// <summary>A run given that the journal does not hold: CopilotSeats.RunNotFound, naming the journal read.</summary>
+        private void ReportMissing(IReadOnlyList<string> files, HashSet<Guid> found)
+        {
             foreach (Guid missing in _runIds.Where(id => !found.Contains(id)))
             {
                 WriteError(ErrorRecords.From(new CopilotException("CopilotSeats.RunNotFound", CopilotErrorCategory.ObjectNotFound, missing,

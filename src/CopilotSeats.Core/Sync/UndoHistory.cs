@@ -1,0 +1,69 @@
+using CopilotSeats.Journal;
+
+namespace CopilotSeats.Sync
+{
+    /// <summary>
+    /// What the journal says happened to names after the runs being undone, read in the same newest-first pass as the runs'
+    /// own entries: per (target, type, name) the newest Applied seat change of another run, and whether an earlier undo of one
+    /// of the runs (undo_of) reversed it. <see cref="UndoPlan"/> leaves such names alone, so undoing a run twice, or after a
+    /// later deliberate change, does not reverse the later decision. Memory follows the names changed after the runs.
+    /// </summary>
+    public sealed class UndoHistory
+    {
+        private readonly ICollection<Guid> _runs;
+        private readonly Dictionary<string, Later> _later = new Dictionary<string, Later>(StringComparer.OrdinalIgnoreCase);
+        private DateTimeOffset? _oldestOfRuns;
+
+        /// <param name="runs">The runs being undone.</param>
+        public UndoHistory(ICollection<Guid> runs) => _runs = runs ?? throw new ArgumentNullException(nameof(runs));
+
+        private sealed class Later(CopilotJournalEntry newest)
+        {
+            public CopilotJournalEntry Newest { get; } = newest;
+            /// <summary>Per run being undone that an earlier undo reversed for this name: that undo's newest Applied entry.</summary>
+            public Dictionary<Guid, CopilotJournalEntry>? Undos { get; set; }
+        }
+
+        /// <summary>
+        /// Takes the next entry read (newest first): true when it is an entry of the runs being undone; otherwise an Applied seat
+        /// change not older than the runs' entries seen so far is remembered.
+        /// </summary>
+        public bool Take(CopilotJournalEntry entry)
+        {
+            if (entry is null) throw new ArgumentNullException(nameof(entry));
+            if (_runs.Contains(entry.RunId))
+            {
+                if (_oldestOfRuns is null || entry.Time < _oldestOfRuns) _oldestOfRuns = entry.Time;
+                return true;
+            }
+            if (entry.Outcome != JournalFormat.Applied || entry.Time < _oldestOfRuns || UndoPlan.KeyOf(entry) is not string key) return false;
+            if (!_later.TryGetValue(key, out Later? later)) _later[key] = later = new Later(entry);
+            if (entry.UndoOf is Guid undone && _runs.Contains(undone))
+            {
+                later.Undos ??= new Dictionary<Guid, CopilotJournalEntry>();
+                if (!later.Undos.ContainsKey(undone)) later.Undos[undone] = entry;
+            }
+            return false;
+        }
+
+        /// <summary>The entry of an undo of <paramref name="entry"/>'s run that already reversed its name; null when there is none.</summary>
+        internal CopilotJournalEntry? UndoneBy(CopilotJournalEntry entry, string key) =>
+            _later.TryGetValue(key, out Later? later) && later.Undos != null && later.Undos.TryGetValue(entry.RunId, out CopilotJournalEntry? by) ? by : null;
+
+        /// <summary>The newest Applied change of another run to the entry's name made after it; null when there is none.</summary>
+        internal CopilotJournalEntry? ChangedSince(CopilotJournalEntry entry, string key) =>
+            _later.TryGetValue(key, out Later? later) && later.Newest.Time > entry.Time ? later.Newest : null;
+
+        /// <summary>One warning for the names an earlier undo of the run reversed, with that undo's run; null when there are none.</summary>
+        public static string? UndoneWarning(IReadOnlyCollection<(string Name, CopilotJournalEntry By)> names) => names.Count == 0 ? null
+            : $"{names.Count} name(s) an earlier undo of this run already reversed are left alone: {ByRun(names)}. Change the seat directly if it must change again.";
+
+        /// <summary>One warning for the names a later run changed, with the run that changed each; null when there are none.</summary>
+        public static string? ChangedWarning(IReadOnlyCollection<(string Name, CopilotJournalEntry By)> names) => names.Count == 0 ? null
+            : $"{names.Count} name(s) a later run changed are left alone: {ByRun(names)}. Undo that later run instead, or change the seat directly.";
+
+        /// <summary>"a, b by run &lt;id&gt; (command); c by run ...".</summary>
+        private static string ByRun(IEnumerable<(string Name, CopilotJournalEntry By)> names) => string.Join("; ",
+            names.GroupBy(n => n.By.RunId).Select(g => $"{string.Join(", ", g.Select(n => n.Name))} by run {g.Key} ({g.First().By.Command})"));
+    }
+}
