@@ -134,6 +134,22 @@ public sealed class JournaledSendTests : SimulatorTestBase, IDisposable
     }
 
     [Fact]
+    public async Task A_budget_write_applied_that_the_journal_cannot_record_is_still_handed_on_then_stops_the_run()
+    {
+        Sim.Faults = new FaultSettings { LatencyMs = 500 };
+        Task<(List<string> Seen, Exception? Thrown, CopilotJournalEntry[] Entries)> creating =
+            Create(new CopilotClientOptions { ThrottleLimit = 1, MutationSpacing = TimeSpan.Zero }, "user-0001", "user-0002");
+        while (!File.Exists(_file) || !File.ReadAllText(_file).Contains("\"Sent\"")) await Task.Delay(5); // the first write is in flight: the journal breaks
+        File.Delete(_file + ".lock");
+        Directory.CreateDirectory(_file + ".lock");
+        var (seen, thrown, _) = await creating;
+        Directory.Delete(_file + ".lock");
+        Assert.Equal("CopilotSeats.JournalIncomplete", Assert.IsType<JournalIncompleteException>(thrown).ErrorId);
+        Assert.Equal(new[] { "user-0001:Created" }, seen);
+        Assert.Equal(1, Requests.Count(r => r.Method == "POST"));
+    }
+
+    [Fact]
     public async Task A_401_to_one_write_stops_the_run_and_is_thrown_once_while_a_422_is_that_users_alone()
     {
         Sim.Faults = new FaultSettings { Script = new[] { Post(422), Post(401) } };

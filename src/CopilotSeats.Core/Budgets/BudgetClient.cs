@@ -138,12 +138,22 @@ namespace CopilotSeats.Budgets
                 ApiRequest request = item.Action == BudgetAction.Create
                     ? Request(HttpMethod.Post, owner, null, string.Empty, item.UserName, BudgetWire.CreateBody(item.UserName, item.AmountUsd))
                     : Request(new HttpMethod("PATCH"), owner, item.Existing!.Id, string.Empty, item.UserName, BudgetWire.UpdateBody(item.AmountUsd));
-                CopilotBudget saved = await Journaled(journal, owner, JournalFormat.SetBudget, item.UserName ?? JournalFormat.AllUsersName,
-                    item.Existing?.AmountUsd, item.AmountUsd,
-                    () => SendChangeAsync(owner, item, request, cancellationToken)).ConfigureAwait(false);
-                CopilotBudgetChange change = item.Change(owner, saved.Id.Length > 0 ? saved.Id : null);
-                change.RunId = journal?.RunId;
-                return change;
+                CopilotBudgetChange Applied(CopilotBudget saved)
+                {
+                    CopilotBudgetChange change = item.Change(owner, saved.Id.Length > 0 ? saved.Id : null);
+                    change.RunId = journal?.RunId;
+                    return change;
+                }
+                try
+                {
+                    return Applied(await Journaled(journal, owner, JournalFormat.SetBudget, item.UserName ?? JournalFormat.AllUsersName,
+                        item.Existing?.AmountUsd, item.AmountUsd,
+                        () => SendChangeAsync(owner, item, request, cancellationToken)).ConfigureAwait(false));
+                }
+                catch (JournalIncompleteException ex) when (ex.Result is CopilotBudget saved)
+                {
+                    throw ex.WithResult(Applied(saved)); // the change is still written before the run stops
+                }
             }, onChange, onError, cancellationToken);
 
         /// <summary>

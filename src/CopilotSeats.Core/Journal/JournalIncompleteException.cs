@@ -16,6 +16,9 @@ namespace CopilotSeats.Journal
             IsTerminating = true;
         }
 
+        /// <summary>The same failure, carrying <paramref name="result"/>: what the caller made of the applied answer.</summary>
+        internal JournalIncompleteException WithResult(object result) => new JournalIncompleteException((string)TargetObject!, Message, InnerException!, result, Failure);
+
         /// <summary>What the request's sender returned when GitHub applied it (a <see cref="CopilotSeatChange"/> for seats); null otherwise.</summary>
         public object? Result { get; }
 

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using CopilotSeats.Journal;
 
 namespace CopilotSeats.Seats
 {
@@ -79,6 +80,12 @@ namespace CopilotSeats.Seats
             catch (CopilotException ex) when (_onError != null && !BatchIsolation.IsFatal(ex))
             {
                 await _onError(ex).ConfigureAwait(false);
+                return;
+            }
+            catch (JournalIncompleteException ex) when (ex.Result is T applied)
+            {
+                // GitHub applied it, the journal could not record it: handed on before the run stops with it.
+                await _onResult(applied, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (CopilotException)
