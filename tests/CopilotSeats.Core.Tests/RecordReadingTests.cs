@@ -57,7 +57,7 @@ public class SeatRecordTests
 
     [Theory]
     [InlineData("de-DE", "30.11.2026 10:00:00 +01:00", "1234,5", "1,0")]
-    [InlineData("de-DE", "2026-11-30T10:00:00+01:00", "1234.5", "1")]
+    [InlineData("de-DE", "2026-11-30T10:00:00+01:00", "1234,5", "1")]
     [InlineData("en-GB", "30/11/2026 10:00:00 +01:00", "1234.5", "1")]
     [InlineData("en-US", "11/30/2026 10:00:00 +01:00", "1234.5", "1.0")]
     public void Rows_written_in_the_sessions_culture_read_in_it(string culture, string created, string credits, string interactions)
@@ -70,6 +70,43 @@ public class SeatRecordTests
             Assert.Equal(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.FromHours(1)), seat.CreatedAt);
             Assert.Equal(1234.5m, seat.UsageAiCreditsUsed);
             Assert.Equal(1L, seat.UsageInteractions);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = before;
+        }
+    }
+
+    [Theory]
+    [InlineData("en-GB", false, "12/01/2026 10:00:00 +00:00", 12, 1)]  // Export-Csv in en-GB: day first
+    [InlineData("en-GB", true, "12/01/2026 10:00:00 +00:00", 1, 12)]   // a job's text: culture-invariant, month first
+    [InlineData("en-US", true, "12/01/2026 10:00:00 +00:00", 1, 12)]
+    public void Text_reads_in_the_culture_it_was_written_in(string culture, bool deserialized, string text, int day, int month)
+    {
+        CultureInfo before = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo(culture);
+            DateTimeOffset? read = SeatRecord.Read(Record(("Login", "c"), ("CreatedAt", text)), deserialized).CreatedAt;
+            Assert.Equal((day, month, 2026), (read!.Value.Day, read.Value.Month, read.Value.Year));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = before;
+        }
+    }
+
+    [Theory]
+    [InlineData("en-US", "CreatedAt", "30.11.2026 10:00:00 +01:00")]  // a de-DE file: no guess, an error
+    [InlineData("de-DE", "UsageInteractions", "1.000")]              // a grouped number: no guess of 1
+    [InlineData("en-US", "UsageAiCreditsUsed", "1,5")]
+    public void Text_of_another_culture_that_could_be_misread_is_an_error(string culture, string field, string text)
+    {
+        CultureInfo before = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo(culture);
+            Assert.Equal("CopilotSeats.InvalidSeatRecord", Assert.Throws<CopilotException>(() => SeatRecord.Read(Record(("Login", "c"), ("CreatedAt", "2026-01-01"), (field, text)))).ErrorId);
         }
         finally
         {
@@ -95,9 +132,12 @@ public class SeatRecordTests
     [InlineData(true, "login", "lastactivityat")]
     [InlineData(false, "Login", "Organization")]
     [InlineData(false, "Name", "CreatedAt")]
+    [InlineData(false, "Login", "Action")] // a plan item: Login, LastActivityAt and an Action
     public void Only_a_record_with_a_login_and_a_seat_date_is_a_seat(bool expected, string first, string second)
     {
-        Assert.Equal(expected, SeatRecord.IsSeat(Record((first, "x"), (second, null))));
+        var record = Record((first, "x"), (second, null));
+        if (second == "Action") record["LastActivityAt"] = null;
+        Assert.Equal(expected, SeatRecord.IsSeat(record));
     }
 }
 
@@ -127,6 +167,15 @@ public class JournalRecordTests
         Assert.Null(entry.Status);
         Assert.Equal(1, entry.SeatsCancelled);
         Assert.Null(entry.UndoOf);
+    }
+
+    [Theory]
+    [InlineData("RunId", "GUID")]
+    [InlineData("Time", "date")]
+    public void An_entry_without_its_run_or_time_is_an_error(string field, string kind)
+    {
+        var ex = Assert.Throws<CopilotException>(() => Journal.JournalRecord.Read(Row((field, ""))));
+        Assert.Equal($"The journal entry of 'mona' has {field} '', which is not a {kind}.", ex.Message);
     }
 
     [Fact]

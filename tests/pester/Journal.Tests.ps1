@@ -311,6 +311,8 @@ Describe 'Undo-CopilotSeatChange' {
         @{ Case = 'CSV rows of journal entries: only those entries'; Rows = { $null = & $remove; Get-CopilotSeatJournal -Path $J -UserName user-0002 | Export-Csv "$J.csv"; Import-Csv "$J.csv" }; Undone = @('user-0002') }
         @{ Case = 'deserialized journal entries: only those entries'; Rows = { $null = & $remove; Get-CopilotSeatJournal -Path $J -UserName user-0002 | Export-Clixml "$J.xml"; Import-Clixml "$J.xml" }; Undone = @('user-0002') }
         @{ Case = 'JSON journal entries: only those entries'; Rows = { $null = & $remove; Get-CopilotSeatJournal -Path $J -UserName user-0002 | ConvertTo-Json | ConvertFrom-Json }; Undone = @('user-0002') }
+        @{ Case = 'a change, then an entry of another run: the run and the entry'; Rows = { $changes = @(& $remove); $changes[1]; Get-CopilotSeatJournal -Path $J -UserName user-0001 }; Undone = 'user-0001', 'user-0002', 'user-0003' }
+        @{ Case = 'an entry, then a change of another run: the entry and the run'; Rows = { $changes = @(& $remove); Get-CopilotSeatJournal -Path $J -UserName user-0001; $changes[1] }; Undone = 'user-0001', 'user-0002', 'user-0003' }
     ) {
         $remove = { @('user-0001'), @('user-0002', 'user-0003') | ForEach-Object { Remove-CopilotUser -Organization octo-org -UserName $_ -Force -JournalPath $J @Conn } }
         $undo = @(& $Rows | Undo-CopilotSeatChange -JournalPath $J -Force @Conn 3>$null)

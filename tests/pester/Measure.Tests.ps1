@@ -129,12 +129,22 @@ Describe 'Measure-CopilotSeat' {
         @{ Way = 'Export-Csv/Import-Csv'; Back = { param($Seats, $Path) $Seats | Export-Csv $Path; Import-Csv $Path } }
         @{ Way = 'Export-Clixml/Import-Clixml'; Back = { param($Seats, $Path) $Seats | Export-Clixml $Path; Import-Clixml $Path } }
         @{ Way = 'ConvertTo-Json/ConvertFrom-Json'; Back = { param($Seats, $Path) $Seats | ConvertTo-Json -Depth 3 | ConvertFrom-Json } }
+        @{ Way = 'Export-Csv/Import-Csv in en-GB'; Culture = 'en-GB'; Back = { param($Seats, $Path) $Seats | Export-Csv $Path; Import-Csv $Path } }
+        @{ Way = 'a job''s serialization (depth 1) in en-GB'; Culture = 'en-GB'
+           Back = { param($Seats, $Path) $Seats | ForEach-Object { [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($_, 1)) } } }
     ) {
         $expected = Get-ExpectedSummary (Get-RawRows '/enterprises/octo-ent') 'octo-ent' -InactiveDays 60
-        $rows = @(& $Back @(Get-CopilotSeat -Enterprise octo-ent @Conn) (Join-Path $TestDrive 'seats'))
+        $seats = @(Get-CopilotSeat -Enterprise octo-ent @Conn)
+        $saved = [System.Threading.Thread]::CurrentThread.CurrentCulture
+        try {
+            if ($Culture) { [System.Threading.Thread]::CurrentThread.CurrentCulture = [System.Globalization.CultureInfo]::GetCultureInfo($Culture) }
+            $rows = @(& $Back $seats (Join-Path $TestDrive 'seats'))
+            Clear-SimulatorLog $Sim
+            $summary = $rows | Measure-CopilotSeat -InactiveDays 60 -ErrorVariable ev
+        }
+        finally { [System.Threading.Thread]::CurrentThread.CurrentCulture = $saved }
         $rows[0] | Should -Not -BeOfType ([CopilotSeats.CopilotSeat])
-        Clear-SimulatorLog $Sim
-        Assert-Summary ($rows | Measure-CopilotSeat -InactiveDays 60 -ErrorVariable ev) $expected
+        Assert-Summary $summary $expected
         @($ev).Count | Should -Be 0
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0
     }
@@ -152,9 +162,10 @@ Describe 'Measure-CopilotSeat' {
     }
 
     It 'refuses what is not a seat, as a value it cannot bind' {
-        $summary = [pscustomobject]@{ Login = 'alice' }, 'octo-org' | Measure-CopilotSeat -ErrorVariable ev -ErrorAction SilentlyContinue
+        $planItem = Compare-CopilotSeat -Organization octo-org -ReferenceUser octocat @Conn | Select-Object -First 1
+        $summary = [pscustomobject]@{ Login = 'alice' }, 'octo-org', $planItem | Measure-CopilotSeat -ErrorVariable ev -ErrorAction SilentlyContinue
         $summary.Seats | Should -Be 0
-        @($ev).Count | Should -Be 2
+        @($ev).Count | Should -Be 3
         foreach ($e in $ev) { $e.FullyQualifiedErrorId | Should -Be 'InputObjectNotBound,CopilotSeats.Commands.MeasureCopilotSeatCommand' }
     }
 

@@ -185,6 +185,9 @@ Describe 'Sync-CopilotSeat' {
         @{ Command = 'Sync-CopilotSeat'; Case = 'an empty upstream, even with -AllowEmptyReference'; Rows = @(); Extra = @{ WhatIf = $true; AllowEmptyReference = $true } }
         @{ Command = 'Sync-CopilotSeat'; Case = 'plan rows whose Action is no plan action, with -AllowEmptyReference'; Rows = @([pscustomobject]@{ Login = 'user-0005'; Organization = 'octo-org'; Action = 9 }); Extra = @{ WhatIf = $true; AllowEmptyReference = $true } }
         @{ Command = 'Compare-CopilotSeat'; Case = 'an empty upstream'; Rows = @(); Extra = @{} }
+        @{ Command = 'Compare-CopilotSeat'; Case = 'a $null upstream (a property of no object)'; Rows = (@() | Where-Object { $_ }).Login; Extra = @{} }
+        @{ Command = 'Compare-CopilotSeat'; Case = 'rows without Login or UserName, and names no login can be'; Rows = @([pscustomobject]@{ Email = 'a@example.com' }, 'a@example.com'); Extra = @{} }
+        @{ Command = 'Sync-CopilotSeat'; Case = 'rows without Login or UserName, with -AllowEmptyReference'; Rows = @([pscustomobject]@{ Foo = 1 }); Extra = @{ Force = $true; AllowEmptyReference = $true } }
     ) {
         $err = Get-ThrownError { $Rows | & $Command -Organization octo-org @Extra @Conn -ErrorAction SilentlyContinue }
         Assert-ErrorRecord $err 'CopilotSeats.NoInputBound' 'InvalidData' 'octo-org'

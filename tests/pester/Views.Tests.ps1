@@ -110,13 +110,22 @@ Describe 'The CopilotSeat view at <Width> columns' -ForEach @(@{ Width = 80 }, @
         ($lines -join "`n") | Should -Not -Match '1\.77\.3|copilot/'
     }
 
-    It 'shows a seat deserialized at depth <Depth> (<From>) as the live seat' -ForEach @(
-        @{ Depth = 2; From = 'Import-Clixml: dates as property bags' }
-        @{ Depth = 1; From = 'Receive-Job: dates as text' }
+    It 'shows a seat deserialized at depth <Depth> (<From>) as the live seat, in <Culture>' -ForEach @(
+        @{ Depth = 2; From = 'Import-Clixml: dates as property bags'; Culture = 'en-GB' }
+        @{ Depth = 1; From = 'Receive-Job: dates as text'; Culture = 'en-US' }
+        @{ Depth = 1; From = 'Receive-Job: dates as text'; Culture = 'en-GB' }
     ) {
-        $copy = ConvertTo-Deserialized $Seat $Depth
+        # Day 1 of month 12: a day and month swapped would show.
+        $live = New-Seat @{ Login = 'dmy-user'; Organization = 'octo-org'; LastActivityAt = [DateTimeOffset]'2026-12-01T12:00:00Z'; PendingCancellationDate = [DateTimeOffset]'2027-02-03T12:00:00Z' }
+        $saved = [System.Threading.Thread]::CurrentThread.CurrentCulture
+        try {
+            [System.Threading.Thread]::CurrentThread.CurrentCulture = [System.Globalization.CultureInfo]::GetCultureInfo($Culture)
+            $copy = ConvertTo-Deserialized $live $Depth
+            $lines = Get-Rendered $copy $Width
+        }
+        finally { [System.Threading.Thread]::CurrentThread.CurrentCulture = $saved }
         $copy.pstypenames[0] | Should -Be 'Deserialized.CopilotSeats.CopilotSeat'
-        Get-Rendered $copy $Width | Should -Be (Get-Rendered $Seat $Width)
+        $lines | Should -Be (Get-Rendered $live $Width)
     }
 
     It 'formats dates the same whatever the culture' {
@@ -347,8 +356,14 @@ Describe 'The AI-credit, budget and journal views at <Width> columns' -ForEach @
         $lines = Get-Rendered (New-Object2 $Type $Property) $Width
         Assert-TableLines $lines $Width | Should -Be $Header
         $lines | Should -Contain $Row
-        # Deserialized as Import-Clixml (depth 2) and Receive-Job (depth 1) give it: the same row.
-        foreach ($depth in 1, 2) { Get-Rendered (ConvertTo-Deserialized (New-Object2 $Type $Property) $depth) $Width | Should -Contain $Row -Because "depth $depth" }
+        # Deserialized as Import-Clixml (depth 2) and Receive-Job (depth 1) give it, in a day-first culture: the same row.
+        $saved = [System.Threading.Thread]::CurrentThread.CurrentCulture
+        try {
+            [System.Threading.Thread]::CurrentThread.CurrentCulture = [System.Globalization.CultureInfo]::GetCultureInfo('en-GB')
+            $copies = foreach ($depth in 1, 2) { , (Get-Rendered (ConvertTo-Deserialized (New-Object2 $Type $Property) $depth) $Width) }
+        }
+        finally { [System.Threading.Thread]::CurrentThread.CurrentCulture = $saved }
+        foreach ($copy in $copies) { $copy | Should -Contain $Row }
     }
 
     It 'shows For "<For>" for a <Scope> budget without user or entity' -ForEach @(

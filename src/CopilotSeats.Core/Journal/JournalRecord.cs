@@ -14,14 +14,15 @@ namespace CopilotSeats.Journal
             RecordReader.Has(record, nameof(CopilotJournalEntry.RunId), nameof(CopilotJournalEntry.Request), nameof(CopilotJournalEntry.Name), nameof(CopilotJournalEntry.Outcome));
 
         /// <summary>The entry the record describes; a value that does not read as its property's type is a CopilotSeats.InvalidJournalEntry error.</summary>
-        public static CopilotJournalEntry Read(IDictionary<string, object?> record)
+        /// <param name="deserialized">See <see cref="RecordReader"/>.</param>
+        public static CopilotJournalEntry Read(IDictionary<string, object?> record, bool deserialized = false)
         {
-            var field = new RecordReader(record, "CopilotSeats.InvalidJournalEntry", "journal entry");
+            var field = new RecordReader(record, "CopilotSeats.InvalidJournalEntry", "journal entry", deserialized);
             return new CopilotJournalEntry
             {
-                RunId = field.Id(nameof(CopilotJournalEntry.RunId)) ?? Guid.Empty,
+                RunId = field.Required(nameof(CopilotJournalEntry.RunId), field.Id, "GUID"),
                 Request = field.Number(nameof(CopilotJournalEntry.Request), int.Parse) ?? 0,
-                Time = field.Time(nameof(CopilotJournalEntry.Time)) ?? default,
+                Time = field.Required(nameof(CopilotJournalEntry.Time), field.Time, "date"),
                 Command = field.Text(nameof(CopilotJournalEntry.Command)) ?? string.Empty,
                 Organization = field.Text(nameof(CopilotJournalEntry.Organization)),
                 Enterprise = field.Text(nameof(CopilotJournalEntry.Enterprise)),

@@ -10,15 +10,18 @@ namespace CopilotSeats.Seats
     {
         /// <summary>
         /// Whether the record is shaped like a seat: it has a Login (any value: a deleted account's is empty) and a
-        /// CreatedAt or LastActivityAt, the fields every seat listing and export has.
+        /// CreatedAt or LastActivityAt, the fields every seat listing and export has, and no Action (a plan item has Login
+        /// and LastActivityAt too, and an Add item is no seat).
         /// </summary>
         public static bool IsSeat(IDictionary<string, object?> record) =>
-            record.ContainsKey(nameof(CopilotSeat.Login)) && (record.ContainsKey(nameof(CopilotSeat.CreatedAt)) || record.ContainsKey(nameof(CopilotSeat.LastActivityAt)));
+            record.ContainsKey(nameof(CopilotSeat.Login)) && (record.ContainsKey(nameof(CopilotSeat.CreatedAt)) || record.ContainsKey(nameof(CopilotSeat.LastActivityAt)))
+            && !record.ContainsKey(nameof(CopilotSeatPlanItem.Action));
 
         /// <summary>The seat the record describes; a value that does not read as its property's type is a CopilotSeats.InvalidSeatRecord error.</summary>
-        public static CopilotSeat Read(IDictionary<string, object?> record)
+        /// <param name="deserialized">See <see cref="RecordReader"/>.</param>
+        public static CopilotSeat Read(IDictionary<string, object?> record, bool deserialized = false)
         {
-            var field = new RecordReader(record, "CopilotSeats.InvalidSeatRecord", "seat record");
+            var field = new RecordReader(record, "CopilotSeats.InvalidSeatRecord", "seat record", deserialized);
             return new CopilotSeat
             {
                 Login = field.Text(nameof(CopilotSeat.Login)) ?? string.Empty,

@@ -46,10 +46,12 @@ namespace CopilotSeats.Commands
         private protected PlanOptions PlanOptions(bool includeEqual) =>
             new PlanOptions { Exclude = _exclude, GraceDays = GraceDays, IncludeEqual = includeEqual, Now = DateTimeOffset.UtcNow };
 
-        /// <summary>Adds the current record's names to <paramref name="set"/>; a name no GitHub login can have is one InvalidName error.</summary>
+        /// <summary>
+        /// Adds the current record's names to <paramref name="set"/>; a name no GitHub login can have is one InvalidName
+        /// error. Only a login (not a blank, nor a name refused) counts as input bound (see <see cref="StopUnlessInputBound"/>).
+        /// </summary>
         private protected void Gather(ReferenceSet set, Action<string>? each = null)
         {
-            _gathered = true;
             foreach (string? name in ReferenceUser ?? new string?[] { null })
             {
                 string? problem = string.IsNullOrWhiteSpace(name) ? null : InputValidator.Check(NameKind.Login, name!.Trim());
@@ -58,13 +60,14 @@ namespace CopilotSeats.Commands
                     WriteError(ErrorRecords.From(new CopilotException("CopilotSeats.InvalidName", CopilotErrorCategory.InvalidArgument, name, problem), name));
                     continue;
                 }
+                if (!string.IsNullOrWhiteSpace(name)) _gathered = true;
                 if (set.Add(name)) each?.Invoke(name!.Trim());
             }
         }
 
         /// <summary>
-        /// Piped input of which no record bound (an empty upstream, or rows none of which bound: the two look the same
-        /// here) stops the command before it lists or plans anything, whatever -AllowEmptyReference says.
+        /// Piped input that gave no login (an empty upstream, $null, rows none of which bound, or only blank or refused
+        /// names: all look the same here) stops the command before it lists or plans anything.
         /// </summary>
         private protected void StopUnlessInputBound(string? target)
         {

@@ -123,10 +123,16 @@ namespace CopilotSeats.Commands
         /// what happened to their names since (<see cref="UndoHistory"/>). Piped entries are undone as given when there is no journal
         /// to read, or it cannot be read (one warning); null then.
         /// </summary>
+        /// <remarks>
+        /// Entries and run ids may come down one pipeline together (PowerShell binds each record in its own set): the runs
+        /// given are read whole, the piped entries of other runs are undone as given.
+        /// </remarks>
         private UndoHistory? ReadJournal()
         {
-            bool piped = ParameterSetName == EntrySet;
-            var runs = new HashSet<Guid>(piped ? _entries.Select(e => e.RunId) : _runIds);
+            var whole = new HashSet<Guid>(_runIds);
+            _entries.RemoveAll(e => whole.Contains(e.RunId)); // a run given whole already holds its piped entries
+            bool given = whole.Count > 0;
+            var runs = new HashSet<Guid>(_entries.Select(e => e.RunId).Concat(whole));
             var history = new UndoHistory(runs);
             var report = new JournalReadReport();
             var found = new HashSet<Guid>();
@@ -136,26 +142,26 @@ namespace CopilotSeats.Commands
                 files = JournalFiles.ForReading(this, JournalPath);
                 foreach (CopilotJournalEntry entry in JournalReader.Read(files, null, report))
                 {
-                    if (!history.Take(entry) || piped) continue;
+                    if (!history.Take(entry) || !whole.Contains(entry.RunId)) continue;
                     found.Add(entry.RunId);
                     _entries.Add(entry);
                 }
             }
             catch (CopilotException ex)
             {
-                if (!piped) ThrowTerminatingError(ErrorRecords.From(ex));
+                if (given) ThrowTerminatingError(ErrorRecords.From(ex));
                 WriteWarning($"{ex.Message} The piped entries are undone as given, without checking what changed since.");
                 return null;
             }
-            var newer = runs.Where(report.NewerRuns.Contains).ToList();
-            if (!piped && newer.Count > 0)
+            var newer = whole.Where(report.NewerRuns.Contains).ToList();
+            if (newer.Count > 0)
             {
                 ThrowTerminatingError(ErrorRecords.From(new CopilotException("CopilotSeats.JournalVersionUnsupported", CopilotErrorCategory.InvalidData, newer[0],
                     $"Run {newer[0]} has journal lines of a newer format (above v{JournalFormat.Version}) that this version of CopilotSeats cannot read, so it cannot be undone safely.")
                     { IsTerminating = true, RecommendedAction = "Update the CopilotSeats module, then undo the run." }));
             }
             foreach (string warning in report.Warnings()) WriteWarning(warning);
-            if (!piped) ReportMissing(files, found);
+            if (given) ReportMissing(files, found);
             return files.Count == 0 ? null : history;
         }
 

@@ -14,8 +14,8 @@ namespace CopilotSeats.Commands
     public sealed class RecordTransformationAttribute : ArgumentTransformationAttribute
     {
         /// <summary>Per type the attribute can make: the record's shape, Core's reader (a field that does not read is a CopilotException), and what else to pipe.</summary>
-        private static readonly Dictionary<Type, (Func<IDictionary<string, object?>, bool> IsRecord, Func<IDictionary<string, object?>, object> Read, string Expected)> Readers =
-            new Dictionary<Type, (Func<IDictionary<string, object?>, bool>, Func<IDictionary<string, object?>, object>, string)>
+        private static readonly Dictionary<Type, (Func<IDictionary<string, object?>, bool> IsRecord, Func<IDictionary<string, object?>, bool, object> Read, string Expected)> Readers =
+            new Dictionary<Type, (Func<IDictionary<string, object?>, bool>, Func<IDictionary<string, object?>, bool, object>, string)>
             {
                 [typeof(CopilotSeat)] = (SeatRecord.IsSeat, SeatRecord.Read, "a Copilot seat: pipe seats from Get-CopilotSeat, or rows of their export"),
                 [typeof(CopilotJournalEntry)] = (JournalRecord.IsEntry, JournalRecord.Read, "a journal entry: pipe entries from Get-CopilotSeatJournal, or rows of their export"),
@@ -48,7 +48,9 @@ namespace CopilotSeats.Commands
             {
                 try
                 {
-                    return reader.Read(record);
+                    // A deserialized object's text (a job's dates) was written culture-invariant, an Import-Csv row's in the session's culture.
+                    bool deserialized = item is PSObject psObject && psObject.TypeNames.Count > 0 && psObject.TypeNames[0].StartsWith("Deserialized.", StringComparison.Ordinal);
+                    return reader.Read(record, deserialized);
                 }
                 catch (CopilotException ex)
                 {
