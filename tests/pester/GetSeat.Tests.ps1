@@ -309,4 +309,13 @@ Describe 'Get-CopilotSeat with piped enterprise seat rows' {
         $asked = @(Get-SimulatorRequests $Sim).path
         if ($Detail -eq 'nothing') { $asked | Should -BeNullOrEmpty } else { $asked | Should -Be $Detail }
     }
+
+    It 'Test-CopilotConnection takes a row whose Organization is $null as naming none, not as a name' {
+        $null = Connect-Copilot -Organization octo-org @Conn
+        try { $out = @([pscustomobject]@{ Login = 'frank'; Organization = $null } | Test-CopilotConnection -ErrorVariable ev -WarningVariable wv -WarningAction SilentlyContinue) }
+        finally { Disconnect-Copilot }
+        @($ev).Count | Should -Be 0
+        $out.Target | Should -Be 'octo-org'
+        "$wv" | Should -BeLike "A piped row names no organization*octo-org*"
+    }
 }

@@ -16,6 +16,7 @@ namespace CopilotSeats.Commands
         /// <summary>Organization; otherwise the Connect-Copilot default. Also binds a piped name.</summary>
         [Parameter(ParameterSetName = OrganizationSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [AllowNull, AllowEmptyString]
+        [NameTextTransformation]
         [ValidateCopilotName(NameKind.Organization, AllowEmpty = true)]
         [ArgumentCompleter(typeof(OrganizationCompleter))]
         public override string? Organization { get => base.Organization; set => base.Organization = value; }
