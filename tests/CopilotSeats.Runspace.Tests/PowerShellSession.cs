@@ -16,6 +16,12 @@ public sealed class PowerShellSession : IAsyncLifetime
 {
     private System.Management.Automation.Runspaces.Runspace? _runspace;
 
+    /// <summary>
+    /// One runspace opens at a time: test classes run in parallel, and runspaces opened at once in one process can come up
+    /// without Core's commands ("The term 'Import-Module' is not recognized"; PowerShell/PowerShell#7377).
+    /// </summary>
+    private static readonly SemaphoreSlim OpenGate = new(1, 1);
+
     public SimulatorHost Sim { get; private set; } = null!;
     public RecordingHost Host { get; } = new();
     public PSModuleInfo Module { get; private set; } = null!;
@@ -32,13 +38,19 @@ public sealed class PowerShellSession : IAsyncLifetime
         InitialSessionState iss = InitialSessionState.CreateDefault2();
         // Get-FormatData from Microsoft.PowerShell.Utility: the module's views as the engine loaded them.
         iss.Commands.Add(new SessionStateCmdletEntry("Get-FormatData", typeof(Microsoft.PowerShell.Commands.GetFormatDataCommand), null));
-        _runspace = RunspaceFactory.CreateRunspace(Host, iss);
-        _runspace.Open();
-        using (PowerShell ps = PowerShell.Create())
+        await OpenGate.WaitAsync();
+        try
         {
+            _runspace = RunspaceFactory.CreateRunspace(Host, iss);
+            _runspace.Open();
+            using PowerShell ps = PowerShell.Create();
             ps.Runspace = _runspace;
             Collection<PSObject> imported = ps.AddCommand("Import-Module").AddParameter("Name", ManifestPath).AddParameter("PassThru").AddParameter("ErrorAction", "Stop").Invoke();
             Module = (PSModuleInfo)Assert.Single(imported).BaseObject;
+        }
+        finally
+        {
+            OpenGate.Release();
         }
         ResetVariables();
     }
