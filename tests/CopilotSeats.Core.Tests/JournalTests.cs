@@ -112,6 +112,19 @@ public sealed class JournalTests : IDisposable
         Assert.Equal(("CopilotSeats.JournalUnavailable", true), (ex.ErrorId, ex.IsTerminating));
     }
 
+    [Theory]
+    [InlineData("utf-16LE")]
+    [InlineData("utf-16BE")]
+    public void A_journal_saved_as_UTF16_is_not_appended_to_in_UTF8_lines_it_would_lose(string encoding)
+    {
+        File.WriteAllText(File1, "{}\n", Encoding.GetEncoding(encoding == "utf-16LE" ? "utf-16" : "utf-16BE"));
+        long before = new FileInfo(File1).Length;
+        var ex = Assert.Throws<CopilotException>(() => ChangeJournal.Open(File1, "Add-CopilotUser"));
+        Assert.Equal("CopilotSeats.JournalUnavailable", ex.ErrorId);
+        Assert.Contains("saved as UTF-16", ex.Message);
+        Assert.Equal(before, new FileInfo(File1).Length);
+    }
+
     [Fact]
     public void A_journal_that_cannot_be_read_is_JournalUnavailable_naming_the_file()
     {

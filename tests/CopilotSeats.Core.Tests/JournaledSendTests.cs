@@ -144,7 +144,9 @@ public sealed class JournaledSendTests : SimulatorTestBase, IDisposable
         Directory.CreateDirectory(_file + ".lock");
         var (seen, thrown, _) = await creating;
         Directory.Delete(_file + ".lock");
-        Assert.Equal("CopilotSeats.JournalIncomplete", Assert.IsType<JournalIncompleteException>(thrown).ErrorId);
+        var incomplete = Assert.IsType<JournalIncompleteException>(thrown);
+        Assert.Equal("CopilotSeats.JournalIncomplete", incomplete.ErrorId);
+        Assert.Contains("Get-CopilotBudget", incomplete.RecommendedAction);
         Assert.Equal(new[] { "user-0001:Created" }, seen);
         Assert.Equal(1, Requests.Count(r => r.Method == "POST"));
     }

@@ -196,6 +196,27 @@ public sealed class SyncPlanTests
             UndoHistory.UndoneWarning(plan.AlreadyUndone));
     }
 
+    [Theory]
+    [InlineData("two runs undone together")]
+    [InlineData("a run overlapping another")]
+    public void Undo_leaves_alone_a_name_another_run_changed_after_it_however_the_runs_interleave(string situation)
+    {
+        Guid a = Guid.NewGuid(), b = Guid.NewGuid(), c = Guid.NewGuid();
+        CopilotJournalEntry Line(Guid id, int minute, string action, string name) => new()
+        {
+            RunId = id, Request = 1, Time = TestSeats.Now.AddMinutes(minute), Command = "Remove-CopilotUser", Organization = "o",
+            Action = action, AssigneeType = "User", Name = name, Outcome = "Applied",
+        };
+        // Newest first, as the journal is read: C (or A's own later line) comes before B's change of u1, which comes after A's.
+        CopilotJournalEntry[] journal = situation == "two runs undone together"
+            ? new[] { Line(c, 4, "Remove", "u5"), Line(b, 3, "Remove", "u1"), Line(b, 2, "Add", "u1"), Line(a, 1, "Remove", "u1") }
+            : new[] { Line(a, 3, "Remove", "u5"), Line(b, 2, "Remove", "u1"), Line(a, 1, "Remove", "u1") };
+        var history = new UndoHistory(new[] { a, c });
+        UndoPlan plan = UndoPlan.From(journal.Where(history.Take).ToList(), includeUnknown: false, history);
+        Assert.Equal(new[] { "u5" }, plan.Steps.Select(s => s.Name));
+        Assert.Equal(("u1", b), (plan.ChangedLater.Single().Name, plan.ChangedLater.Single().By.RunId));
+    }
+
     [Fact]
     public void Undo_adds_again_a_user_whose_cancel_GitHub_did_not_count_for_each_name_only_when_the_targets_own_seat_is_pending()
     {

@@ -336,6 +336,15 @@ Describe 'Undo-CopilotSeatChange' {
         @(Get-MutationRequests $Sim).Count | Should -Be 0
     }
 
+    It 'says when the journal it checks holds none of the piped entries'' runs, and undoes them as given' {
+        $other = Join-Path $TestDrive 'other.jsonl'
+        $null = Add-CopilotUser -Organization octo-org -UserName no-seat-9 -Force -JournalPath $other @Conn
+        $null = Remove-CopilotUser -Organization octo-org -UserName user-0007 -Force -JournalPath $J @Conn
+        $undo = @(Get-CopilotSeatJournal -Path $J -UserName user-0007 | Undo-CopilotSeatChange -JournalPath $other -Force @Conn -WarningVariable wv -WarningAction SilentlyContinue)
+        @($undo.Requested) | Should -Be 'user-0007'
+        "$wv" | Should -BeLike "The journal at $other holds none of the piped entries' runs*Pass -JournalPath with the journal they came from."
+    }
+
     It 'names a piped RunId that is no GUID in a binding error and sends nothing' {
         $null = [pscustomobject]@{ RunId = 'not-a-run' } | Undo-CopilotSeatChange -JournalPath $J -Force @Conn -ErrorVariable errs -ErrorAction SilentlyContinue
         Assert-ErrorRecord $errs[0] 'ParameterArgumentTransformationError' 'InvalidData'

@@ -17,7 +17,8 @@ namespace CopilotSeats.Journal
         }
 
         /// <summary>The same failure, carrying <paramref name="result"/>: what the caller made of the applied answer.</summary>
-        internal JournalIncompleteException WithResult(object result) => new JournalIncompleteException((string)TargetObject!, Message, InnerException!, result, Failure);
+        internal JournalIncompleteException WithResult(object result) =>
+            new JournalIncompleteException((string)TargetObject!, Message, InnerException!, result, Failure) { RecommendedAction = RecommendedAction };
 
         /// <summary>What the request's sender returned when GitHub applied it (a <see cref="CopilotSeatChange"/> for seats); null otherwise.</summary>
         public object? Result { get; }

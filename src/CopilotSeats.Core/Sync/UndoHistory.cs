@@ -6,13 +6,13 @@ namespace CopilotSeats.Sync
     /// What the journal says happened to names after the runs being undone, read in the same newest-first pass as the runs'
     /// own entries: per (target, type, name) the newest Applied seat change of another run, and whether an earlier undo of one
     /// of the runs (undo_of) reversed it. <see cref="UndoPlan"/> leaves such names alone, so undoing a run twice, or after a
-    /// later deliberate change, does not reverse the later decision. Memory follows the names changed after the runs.
+    /// later deliberate change, does not reverse the later decision. Every other run's newest change per name is kept, whatever its time: runs being undone together, or
+    /// overlapping with other runs (two runbooks on one journal), interleave in the file. Memory follows the distinct names.
     /// </summary>
     public sealed class UndoHistory
     {
         private readonly ICollection<Guid> _runs;
         private readonly Dictionary<string, Later> _later = new Dictionary<string, Later>(StringComparer.OrdinalIgnoreCase);
-        private DateTimeOffset? _oldestOfRuns;
 
         /// <param name="runs">The runs being undone.</param>
         public UndoHistory(ICollection<Guid> runs) => _runs = runs ?? throw new ArgumentNullException(nameof(runs));
@@ -26,17 +26,13 @@ namespace CopilotSeats.Sync
 
         /// <summary>
         /// Takes the next entry read (newest first): true when it is an entry of the runs being undone; otherwise an Applied seat
-        /// change not older than the runs' entries seen so far is remembered.
+        /// change is remembered (the newest per name: <see cref="ChangedSince"/> compares it with each entry undone).
         /// </summary>
         public bool Take(CopilotJournalEntry entry)
         {
             if (entry is null) throw new ArgumentNullException(nameof(entry));
-            if (_runs.Contains(entry.RunId))
-            {
-                if (_oldestOfRuns is null || entry.Time < _oldestOfRuns) _oldestOfRuns = entry.Time;
-                return true;
-            }
-            if (entry.Outcome != JournalFormat.Applied || entry.Time < _oldestOfRuns || UndoPlan.KeyOf(entry) is not string key) return false;
+            if (_runs.Contains(entry.RunId)) return true;
+            if (entry.Outcome != JournalFormat.Applied || UndoPlan.KeyOf(entry) is not string key) return false;
             if (!_later.TryGetValue(key, out Later? later)) _later[key] = later = new Later(entry);
             if (entry.UndoOf is Guid undone && _runs.Contains(undone))
             {

@@ -142,8 +142,9 @@ namespace CopilotSeats.Commands
                 files = JournalFiles.ForReading(this, JournalPath);
                 foreach (CopilotJournalEntry entry in JournalReader.Read(files, null, report))
                 {
-                    if (!history.Take(entry) || !whole.Contains(entry.RunId)) continue;
+                    if (!history.Take(entry)) continue;
                     found.Add(entry.RunId);
+                    if (!whole.Contains(entry.RunId)) continue;
                     _entries.Add(entry);
                 }
             }
@@ -162,8 +163,20 @@ namespace CopilotSeats.Commands
             }
             foreach (string warning in report.Warnings()) WriteWarning(warning);
             if (given) ReportMissing(files, found);
+            var pipedRuns = new HashSet<Guid>(_entries.Select(e => e.RunId).Where(id => !whole.Contains(id)));
+            if (files.Count > 0 && pipedRuns.Count > 0 && !pipedRuns.Overlaps(found))
+            {
+                // Entries from another journal (Get-CopilotSeatJournal -Path X | Undo-CopilotSeatChange): this one says nothing about them.
+                WriteWarning($"The journal at {JournalPlace(files)} holds none of the piped entries' runs, so what changed since them was not checked. "
+                    + "Pass -JournalPath with the journal they came from.");
+                return null;
+            }
             return files.Count == 0 ? null : history;
         }
+
+        /// <summary>The journal read: its file, or the folder of its monthly files.</summary>
+        private static string JournalPlace(IReadOnlyList<string> files) =>
+            files.Count == 1 ? files[0] : System.IO.Path.GetDirectoryName(files[0]) ?? files[0];
 
         /// <summary>A run given that the journal does not hold: CopilotSeats.RunNotFound, naming the journal read.</summary>
         private void ReportMissing(IReadOnlyList<string> files, HashSet<Guid> found)
@@ -172,7 +185,7 @@ namespace CopilotSeats.Commands
             {
                 WriteError(ErrorRecords.From(new CopilotException("CopilotSeats.RunNotFound", CopilotErrorCategory.ObjectNotFound, missing,
                     files.Count == 0 ? $"No journal file was found, so there is no run {missing}."
-                        : $"The journal at {(files.Count == 1 ? files[0] : System.IO.Path.GetDirectoryName(files[0]))} has no run {missing}.") { RecommendedAction = "Check the run id with Get-CopilotSeatJournal, or pass the journal with -JournalPath." }, missing));
+                        : $"The journal at {JournalPlace(files)} has no run {missing}.") { RecommendedAction = "Check the run id with Get-CopilotSeatJournal, or pass the journal with -JournalPath." }, missing));
             }
         }
 
