@@ -336,6 +336,18 @@ Describe 'Undo-CopilotSeatChange' {
         @(Get-MutationRequests $Sim).Count | Should -Be 0
     }
 
+    It 'an undo of two runs records which run each name reverses, so undoing one of them again says it was reversed' {
+        $a = Remove-CopilotUser -Organization octo-org -UserName user-0008 -Force -JournalPath $J @Conn
+        $c = Remove-CopilotUser -Organization octo-org -UserName user-0009 -Force -JournalPath $J @Conn
+        $both = Undo-CopilotSeatChange -RunId $a.RunId, $c.RunId -JournalPath $J -Force @Conn 3>$null
+        $lines = @(Get-CopilotSeatJournal -Path $J -RunId $both.RunId | Sort-Object Name)
+        @($lines | ForEach-Object { "$($_.Name):$($_.UndoOf)" } | Sort-Object -Unique) | Should -Be "user-0008:$($a.RunId)", "user-0009:$($c.RunId)"
+        Clear-SimulatorLog $Sim
+        $null = Undo-CopilotSeatChange -RunId $a.RunId -JournalPath $J -Force @Conn -WarningVariable wv -WarningAction SilentlyContinue
+        "$wv" | Should -BeLike "1 name(s) an earlier undo of this run already reversed are left alone: user-0008 by run $($both.RunId)*"
+        @(Get-MutationRequests $Sim).Count | Should -Be 0
+    }
+
     It 'says when the journal it checks holds none of the piped entries'' runs, and undoes them as given' {
         $other = Join-Path $TestDrive 'other.jsonl'
         $null = Add-CopilotUser -Organization octo-org -UserName no-seat-9 -Force -JournalPath $other @Conn

@@ -35,8 +35,11 @@ namespace CopilotSeats.Journal
         public string Path { get; }
         public Guid RunId { get; } = Guid.NewGuid();
         public string Command { get; }
-        /// <summary>Set by Undo-CopilotSeatChange: the run it reverses, on every line it writes.</summary>
-        public Guid? UndoOf { get; set; }
+        /// <summary>
+        /// Set by Undo-CopilotSeatChange: the run each line reverses, by target and name (an undo of several runs reverses each
+        /// name's own run), so a later undo of one of them sees what was already reversed.
+        /// </summary>
+        public Func<SeatScope, string, Guid?>? UndoOf { get; set; }
 
         /// <summary>
         /// Opens (creating the folder and file) the journal for a run of <paramref name="command"/>, and takes its lock
@@ -104,7 +107,7 @@ namespace CopilotSeats.Journal
             AssigneeType = type,
             Name = name,
             Outcome = outcome,
-            UndoOf = UndoOf,
+            UndoOf = UndoOf?.Invoke(scope, name),
         };
 
         /// <summary>

@@ -192,8 +192,9 @@ namespace CopilotSeats.Commands
         private void Send(CopilotClient client, List<(SeatScope Scope, AssigneeKind Kind, SeatAction Action, List<string> Names)> accepted, UndoPlan plan)
         {
             using ChangeJournal? journal = JournalFiles.Open(this, JournalPath, NoJournal.IsPresent);
-            var runs = plan.Steps.Select(s => s.RunId).Distinct().ToList();
-            if (journal != null && runs.Count == 1) journal.UndoOf = runs[0];
+            var reversed = plan.Steps.GroupBy(s => $"{s.Scope}|{s.Name}", StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => g.First().RunId, StringComparer.OrdinalIgnoreCase);
+            if (journal != null) journal.UndoOf = (scope, name) => reversed.TryGetValue($"{scope}|{name}", out Guid run) ? run : null;
             SendBatches(client, journal, accepted.SelectMany(group => BatchPlanner.Plan(group.Names)
                 .Select(batch => (group.Scope, group.Action, group.Kind, batch))).ToList(), activity: null);
         }
