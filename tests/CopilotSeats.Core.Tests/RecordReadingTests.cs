@@ -7,6 +7,21 @@ namespace CopilotSeats.Core.Tests;
 /// <summary>Seats read back from exported rows: the values as Export-Csv, ConvertFrom-Json and Import-Clixml give them.</summary>
 public class SeatRecordTests
 {
+    /// <summary>Runs <paramref name="test"/> with the thread's culture set to <paramref name="culture"/> (as a pwsh session's would be).</summary>
+    private static void InCulture(string culture, Action test)
+    {
+        CultureInfo before = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo(culture);
+            test();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = before;
+        }
+    }
+
     private static Dictionary<string, object?> Record(params (string Name, object? Value)[] fields)
     {
         var record = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
@@ -62,19 +77,13 @@ public class SeatRecordTests
     [InlineData("en-US", "11/30/2026 10:00:00 +01:00", "1234.5", "1.0")]
     public void Rows_written_in_the_sessions_culture_read_in_it(string culture, string created, string credits, string interactions)
     {
-        CultureInfo before = CultureInfo.CurrentCulture;
-        try
+        InCulture(culture, () =>
         {
-            CultureInfo.CurrentCulture = new CultureInfo(culture);
             CopilotSeat seat = SeatRecord.Read(Record(("Login", "c"), ("CreatedAt", created), ("UsageAiCreditsUsed", credits), ("UsageInteractions", interactions)));
             Assert.Equal(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.FromHours(1)), seat.CreatedAt);
             Assert.Equal(1234.5m, seat.UsageAiCreditsUsed);
             Assert.Equal(1L, seat.UsageInteractions);
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = before;
-        }
+        });
     }
 
     [Theory]
@@ -83,17 +92,11 @@ public class SeatRecordTests
     [InlineData("en-US", true, "12/01/2026 10:00:00 +00:00", 1, 12)]
     public void Text_reads_in_the_culture_it_was_written_in(string culture, bool deserialized, string text, int day, int month)
     {
-        CultureInfo before = CultureInfo.CurrentCulture;
-        try
+        InCulture(culture, () =>
         {
-            CultureInfo.CurrentCulture = new CultureInfo(culture);
             DateTimeOffset? read = SeatRecord.Read(Record(("Login", "c"), ("CreatedAt", text)), deserialized).CreatedAt;
             Assert.Equal((day, month, 2026), (read!.Value.Day, read.Value.Month, read.Value.Year));
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = before;
-        }
+        });
     }
 
     [Theory]
@@ -102,16 +105,10 @@ public class SeatRecordTests
     [InlineData("en-US", "UsageAiCreditsUsed", "1,5")]
     public void Text_of_another_culture_that_could_be_misread_is_an_error(string culture, string field, string text)
     {
-        CultureInfo before = CultureInfo.CurrentCulture;
-        try
+        InCulture(culture, () =>
         {
-            CultureInfo.CurrentCulture = new CultureInfo(culture);
             Assert.Equal("CopilotSeats.InvalidSeatRecord", Assert.Throws<CopilotException>(() => SeatRecord.Read(Record(("Login", "c"), ("CreatedAt", "2026-01-01"), (field, text)))).ErrorId);
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = before;
-        }
+        });
     }
 
     [Theory]
