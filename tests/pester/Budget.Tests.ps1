@@ -146,6 +146,10 @@ Describe 'Get-CopilotBudget' {
         $failures[0].Exception.Message | Should -Match "'user-0001'"
     }
 
+    It 'stops Set-CopilotBudget without users or -AllUsers with CopilotSeats.NoBudgetTarget naming the organization' {
+        Assert-ErrorRecord (Get-ThrownError { Set-CopilotBudget -Organization octo-org -AmountUsd 5 -Force @Conn }) 'CopilotSeats.NoBudgetTarget' 'InvalidArgument' 'octo-org'
+    }
+
     It 'lists the AI-credit budgets with GitHub''s names, every page' {
         $null = Set-CopilotBudget -Organization octo-org -UserName (1..105 | ForEach-Object { 'user-{0:0000}' -f $_ }) -AmountUsd 3 -Confirm:$false @Conn
         $budgets = @(Get-CopilotBudget -Organization octo-org @Conn)

@@ -160,6 +160,12 @@ Describe 'Sync-CopilotSeat' {
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0
     }
 
+    It 'stops input that mixes plan items and reference users with CopilotSeats.MixedInput naming the target, before any change' {
+        $rows = @([pscustomobject]@{ Login = 'user-0001'; Action = 'Keep' }, [pscustomobject]@{ Login = 'user-0002' })
+        Assert-ErrorRecord (Get-ThrownError { $rows | Sync-CopilotSeat -Organization octo-org -Force @Conn }) 'CopilotSeats.MixedInput' 'InvalidArgument' 'octo-org'
+        @(Get-MutationRequests $Sim).Count | Should -Be 0
+    }
+
     It 'stops on an empty reference before any request; -AllowEmptyReference still meets the removal guard' {
         Assert-ErrorRecord (Get-ThrownError { @() | Sync-CopilotSeat -Organization octo-org -Force @Conn }) 'CopilotSeats.EmptyReference' 'InvalidData' 'octo-org'
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0

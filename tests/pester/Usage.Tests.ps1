@@ -99,7 +99,8 @@ Describe 'Get-CopilotUsage reports' {
     It 'UserTeams and Repositories without -Day stop with CopilotSeats.DayRequired before any request' {
         Clear-SimulatorLog $Sim
         $err = Get-ThrownError { Get-CopilotUsage -Organization octo-org -Report UserTeams @Conn }
-        $err.FullyQualifiedErrorId | Should -Match '^CopilotSeats.DayRequired'
+        Assert-ErrorRecord $err 'CopilotSeats.DayRequired' 'InvalidArgument' 'octo-org'
+        $err.Exception.Message | Should -Be 'GitHub has the UserTeams report only per day: pass -Day.'
         @(Get-SimulatorRequests $Sim).Count | Should -Be 0
     }
 }

@@ -37,11 +37,14 @@ namespace CopilotSeats.Usage
         }
 
         /// <summary>The path and query relative to the API root (no leading slash).</summary>
+        /// <summary>CopilotSeats.DayRequired: a report GitHub has only per day (<see cref="NeedsDay"/>), asked without -Day.</summary>
+        public static CopilotException DayRequired(UsageReportKind kind, SeatScope scope) =>
+            new CopilotException("CopilotSeats.DayRequired", CopilotErrorCategory.InvalidArgument, scope.Name,
+                $"GitHub has the {kind} report only per day: pass -Day.") { IsTerminating = true, RecommendedAction = "Pass -Day, for example -Day (Get-Date).AddDays(-3)." };
+
         public static string RelativePath(SeatScope scope, UsageReportKind kind, DateTime? day)
         {
-            if (day is null && NeedsDay(kind))
-                throw new CopilotException("CopilotSeats.DayRequired", CopilotErrorCategory.InvalidArgument, scope.Name,
-                    $"The {kind} report exists only per day: pass -Day.") { IsTerminating = true, RecommendedAction = "Pass -Day with the day you want (yyyy-MM-dd)." };
+            if (day is null && NeedsDay(kind)) throw DayRequired(kind, scope);
             string path = CopilotClient.ScopeRoot(scope) + "/copilot/metrics/reports/" + ReportName(kind, scope.Kind, day.HasValue);
             return day.HasValue ? path + "?day=" + Text(day.Value) : path;
         }

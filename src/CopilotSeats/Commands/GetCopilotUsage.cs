@@ -29,12 +29,8 @@ namespace CopilotSeats.Commands
         {
             var kind = (UsageReportKind)Enum.Parse(typeof(UsageReportKind), Report, ignoreCase: true);
             DateTime? day = MyInvocation.BoundParameters.ContainsKey(nameof(Day)) ? Day.Date : (DateTime?)null;
-            if (day is null && UsageReportSpec.NeedsDay(kind))
-            {
-                ThrowTerminatingError(ErrorRecords.From(new CopilotException("CopilotSeats.DayRequired", CopilotErrorCategory.InvalidArgument, Report,
-                    $"GitHub has the {kind} report only per day: pass -Day.") { RecommendedAction = "Pass -Day, for example -Day (Get-Date).AddDays(-3)." }));
-            }
             SeatScope scope = ResolveScope();
+            if (day is null && UsageReportSpec.NeedsDay(kind)) ThrowTerminatingError(ErrorRecords.From(UsageReportSpec.DayRequired(kind, scope)));
             if (!_read.Add(scope.ToString())) return; // piped seats name their target again and again: each report once
             CopilotClient client = GetClient();
             UsageRecordFormat format = Raw ? UsageRecordFormat.Raw : UsageRecordFormat.Typed;

@@ -69,7 +69,7 @@ namespace CopilotSeats.Commands
                 return;
             }
             if (users == AllUsers.IsPresent)
-                ThrowTerminatingError(ErrorRecords.From(new CopilotException("CopilotSeats.NoBudgetTarget", CopilotErrorCategory.InvalidArgument, null,
+                ThrowTerminatingError(ErrorRecords.From(new CopilotException("CopilotSeats.NoBudgetTarget", CopilotErrorCategory.InvalidArgument, owner.Name,
                     AllUsers ? "Pass either -UserName or -AllUsers, not both." : "Name the users (-UserName, or pipe seats) or pass -AllUsers.")
                     { RecommendedAction = "Pass -UserName <login[]> or -AllUsers." }));
             if (Amount(terminating: false) is not int amount) return; // a piped row's amount that is not whole dollars: that row's error

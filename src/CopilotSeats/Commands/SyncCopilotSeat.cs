@@ -80,11 +80,11 @@ namespace CopilotSeats.Commands
             if (Action is { } named)
             {
                 var action = (CopilotSeatPlanAction)Enum.Parse(typeof(CopilotSeatPlanAction), named, ignoreCase: true);
-                if (_referenceScope != null) ThrowMixed();
+                if (_referenceScope != null) ThrowMixed(scope);
                 Gather(new ReferenceSet(), login => RowsFor(scope).Add(login, action));
                 return;
             }
-            if (_rows.Count > 0) ThrowMixed();
+            if (_rows.Count > 0) ThrowMixed(scope);
             if (_referenceScope?[0] is { } first && !SameScope(first, scope))
                 ThrowTerminatingError(ErrorRecords.From(new CopilotException("CopilotSeats.MixedTargets", CopilotErrorCategory.InvalidArgument, scope.Name,
                     $"The reference users name two targets ({first} and {scope}); a reference set is compared with one.") { RecommendedAction = "Give -Organization or -Enterprise." }));
@@ -182,7 +182,7 @@ namespace CopilotSeats.Commands
             _ => "Cancel Copilot seat",
         };
 
-        private void ThrowMixed() => ThrowTerminatingError(ErrorRecords.From(new CopilotException("CopilotSeats.MixedInput", CopilotErrorCategory.InvalidArgument, null,
+        private void ThrowMixed(SeatScope scope) => ThrowTerminatingError(ErrorRecords.From(new CopilotException("CopilotSeats.MixedInput", CopilotErrorCategory.InvalidArgument, scope.Name,
             "The input mixes plan items (objects with an Action) and reference users; Sync-CopilotSeat takes one or the other.")
         { RecommendedAction = "Pipe either Compare-CopilotSeat's plan (or its CSV) or the reference users." }));
     }
