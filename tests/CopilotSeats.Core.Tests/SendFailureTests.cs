@@ -1,0 +1,42 @@
+namespace CopilotSeats.Core.Tests;
+
+/// <summary>What a request whose answer never came reports: the change that may have been applied, and where to look.</summary>
+public class SendFailureTests
+{
+    private static readonly Uri Api = new("https://api.github.com/");
+
+    private static CopilotException Fail(HttpMethod method, RequestKind kind, bool timedOut, Exception? cause = null)
+    {
+        var request = new ApiRequest(method, new Uri(Api, "orgs/octo-org/x"), "k", kind, SeatScope.ForOrganization("octo-org"), "mona");
+        var outcome = SendOutcome.Failed(cause ?? new TimeoutException(), timedOut, TimeSpan.Zero);
+        return Assert.IsType<CopilotException>(SendFailures.Failure(request, TimeSpan.FromSeconds(1), Api, outcome, 0));
+    }
+
+    [Theory]
+    [InlineData("DELETE", RequestKind.BudgetChange, true, "Get-CopilotBudget")]
+    [InlineData("PATCH", RequestKind.BudgetChange, false, "Get-CopilotBudget")]
+    [InlineData("POST", RequestKind.AddUsers, false, "Get-CopilotSeat")]
+    [InlineData("DELETE", RequestKind.RemoveTeams, true, "Get-CopilotSeat")]
+    public void A_change_without_an_answer_names_the_command_that_shows_its_kind(string method, RequestKind kind, bool timedOut, string check)
+    {
+        var error = Fail(new HttpMethod(method), kind, timedOut, new HttpRequestException("dropped"));
+        Assert.EndsWith($" The change may or may not have been applied: check with {check}.", error.Message);
+        Assert.Contains($"heck with {check}", error.RecommendedAction);
+        Assert.DoesNotContain(check == "Get-CopilotSeat" ? "Get-CopilotBudget" : "Get-CopilotSeat", error.Message + error.RecommendedAction);
+    }
+
+    [Fact]
+    public void A_read_or_a_token_request_without_an_answer_does_not_speak_of_a_change()
+    {
+        Assert.DoesNotContain("may or may not", Fail(HttpMethod.Get, RequestKind.ListSeats, timedOut: false, new HttpRequestException("x")).Message);
+        Assert.DoesNotContain("may or may not", Fail(HttpMethod.Post, RequestKind.InstallationToken, timedOut: true).Message);
+    }
+
+    [Fact]
+    public void The_inner_message_is_quoted_without_its_own_period()
+    {
+        var cause = new HttpRequestException("An error occurred.", new IOException("Received an invalid status line: 'HTTP/1.1 0 '. "));
+        var error = Fail(HttpMethod.Get, RequestKind.ListSeats, timedOut: false, cause);
+        Assert.Equal("GET https://api.github.com/orgs/octo-org/x connection failed (Received an invalid status line: 'HTTP/1.1 0 ').", error.Message);
+    }
+}
