@@ -35,12 +35,24 @@ public class ErrorMapperTableTests
     [Theory]
     [InlineData(400)]
     [InlineData(409)]
-    public void Other_statuses_have_neither(int status)
+    public void Other_statuses_have_no_row_but_a_fallback_action(int status)
     {
         var (hint, action, error) = Map(status, RequestKind.AddUsers);
         Assert.Equal(string.Empty, hint);
         Assert.Null(action);
-        Assert.Null(error.RecommendedAction);
+        Assert.Equal("Run the command again; if GitHub refuses it again, check the target's state with Get-CopilotSeat.", error.RecommendedAction);
+    }
+
+    [Theory]
+    [InlineData(418, RequestKind.BudgetChange, CopilotErrorCategory.InvalidOperation, "Get-CopilotBudget")]
+    [InlineData(405, RequestKind.UsageReport, CopilotErrorCategory.InvalidOperation, "check the names and parameters")]
+    [InlineData(501, RequestKind.ListSeats, CopilotErrorCategory.ResourceUnavailable, "-MaxRetries")]
+    public void An_unlisted_status_reads_cleanly_with_a_real_category_and_an_action(int status, RequestKind kind, CopilotErrorCategory category, string action)
+    {
+        var error = Map(status, kind).Error;
+        Assert.StartsWith($"GitHub answered {status} to ", error.Message);
+        Assert.Equal(category, error.Category);
+        Assert.Contains(action, error.RecommendedAction);
     }
 
     [Theory]
