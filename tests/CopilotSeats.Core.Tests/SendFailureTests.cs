@@ -40,3 +40,20 @@ public class SendFailureTests
         Assert.Equal("GET https://api.github.com/orgs/octo-org/x connection failed (Received an invalid status line: 'HTTP/1.1 0 ').", error.Message);
     }
 }
+
+/// <summary>An answer that is not the documented JSON: the field that failed, no parser internals, and what to check.</summary>
+public class InvalidResponseTests
+{
+    [Theory]
+    [InlineData("{\"seat_breakdown\":{\"total\":\"many\"}}", "is not the expected JSON: seat_breakdown.total is not what GitHub documents.")]
+    [InlineData("<html>", "is not the expected JSON: the body is empty, not JSON, or not the object GitHub documents.")]
+    [InlineData("null", "is not the expected JSON: the body is empty, not JSON, or not the object GitHub documents.")]
+    public async Task Names_the_field_not_the_parser(string body, string said)
+    {
+        using var client = Clients.ForHandler(new ScriptedHandler((_, _) => ScriptedHandler.Json(HttpStatusCode.OK, body)));
+        var error = await Assert.ThrowsAsync<CopilotException>(() => client.GetOrgDetailAsync("octo-org", default));
+        Assert.Equal(("CopilotSeats.InvalidResponse", CopilotErrorCategory.InvalidData, "octo-org"), (error.ErrorId, error.Category, error.TargetObject));
+        Assert.Equal("GitHub's answer to GET /orgs/octo-org/copilot/billing " + said, error.Message);
+        Assert.Equal("Check that -ApiUrl points at GitHub's REST API, then run the command again.", error.RecommendedAction);
+    }
+}
