@@ -147,8 +147,6 @@ Describe 'Refused parameters' {
     It 'a refused <Id> names <Target> and says what to pass' -ForEach @(
         @{ Id = 'CopilotSeats.InvalidMaxRateLimitWait'; Target = ([TimeSpan]::FromSeconds(-1)); Action = 'Pass -MaxRateLimitWait 0 or more (seconds).'
            Command = { Get-CopilotSeat -Organization octo-org -MaxRateLimitWait ([TimeSpan]::FromSeconds(-1)) @Conn } }
-        @{ Id = 'CopilotSeats.InvalidToken'; Target = '-Token'; Action = 'Pass the token itself to -Token, without spaces or line breaks.'
-           Command = { Get-CopilotSeat -Organization octo-org -ApiUrl $Sim.Url -Token (ConvertTo-SecureString 'a b' -AsPlainText -Force) } }
         @{ Id = 'CopilotSeats.InvalidName'; Target = 'a/b'; Action = 'Pass the user name as it appears on GitHub.'
            Command = { Compare-CopilotSeat -Organization octo-org -ReferenceUser 'a/b' @Conn -ErrorAction Stop } }
     ) {
