@@ -110,12 +110,14 @@ public class AppSignInTests : AppTestBase
     }
 
     [Fact]
-    public async Task UnknownInstallationId_IsAppNotInstalled()
+    public async Task UnknownInstallationId_IsAppNotInstalled_AndAnEmptyClientId_IsInvalidClientId()
     {
         Register();
         var ex = await Assert.ThrowsAsync<CopilotException>(() => SignIn(Org, installationId: 5));
         Assert.Equal("CopilotSeats.AppNotInstalled", ex.ErrorId);
         Assert.Contains("installation 5", ex.Message);
+        var empty = await Assert.ThrowsAsync<CopilotException>(() => SignIn(Org, clientId: " "));
+        Assert.Equal(("CopilotSeats.InvalidClientId", "Pass the App's client ID (on its settings page) to Connect-Copilot -ClientId."), (empty.ErrorId, empty.RecommendedAction));
     }
 
     [Fact]

@@ -132,6 +132,20 @@ public class BudgetTests : SimulatorTestBase
         Assert.False(string.IsNullOrEmpty(error.RecommendedAction));
     }
 
+    [Theory]
+    [InlineData(422, "POST", true)]
+    [InlineData(400, "PATCH", true)]
+    [InlineData(400, "GET", false)]
+    [InlineData(422, "DELETE", false)]
+    public void Only_a_budget_write_refused_as_sent_blames_the_amount_or_the_user(int status, string method, bool write)
+    {
+        using var client = Clients.ForHandler(new ScriptedHandler((_, _) => ScriptedHandler.Json(HttpStatusCode.OK, "{}")));
+        var request = client.Budgets().Request(new HttpMethod(method), Org, method == "GET" ? null : "42", string.Empty, "mona");
+        var error = ErrorMapper.FromResponse(request, new ApiResponse(status, new Dictionary<string, string>(), Encoding.UTF8.GetBytes("{\"message\":\"Invalid request.\"}"), request.Uri));
+        Assert.Equal(write, error.Message.EndsWith("Invalid request. GitHub refused the amount or the user.", StringComparison.Ordinal));
+        Assert.Equal(write, error.RecommendedAction!.StartsWith("Check the amount", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task User_budgets_listed_without_their_user_as_in_GitHubs_examples_are_asked_for_per_user_not_yet_matched()
     {

@@ -62,6 +62,7 @@ public class ConnectionTests
         var ex = Assert.Throws<CopilotException>(() => ConnectionResolver.ValidateApiUrl(new Uri(url)));
         Assert.Equal("CopilotSeats.InvalidApiUrl", ex.ErrorId);
         Assert.True(ex.IsTerminating);
+        Assert.Equal("Pass -ApiUrl (or set GITHUB_API_URL to) GitHub's REST API over https, such as https://api.github.com.", ex.RecommendedAction);
     }
 
     [Theory]
@@ -84,7 +85,8 @@ public class ConnectionTests
         Assert.Equal("2022-11-28", ConnectionResolver.ResolveApiVersion(null, null));
         Assert.Equal("2026-03-10", ConnectionResolver.ResolveApiVersion(null, new StoredSession { ApiVersion = "2026-03-10" }));
         Assert.Equal("2026-03-10", ConnectionResolver.ResolveApiVersion("2026-03-10", new StoredSession { ApiVersion = "2022-11-28" }));
-        Assert.Throws<CopilotException>(() => ConnectionResolver.ResolveApiVersion("latest\r\nX: y", null));
+        var ex = Assert.Throws<CopilotException>(() => ConnectionResolver.ResolveApiVersion("latest\r\nX: y", null));
+        Assert.Equal(("CopilotSeats.InvalidApiVersion", "Pass -ApiVersion 2022-11-28 or 2026-03-10."), (ex.ErrorId, ex.RecommendedAction));
     }
 
     [Fact]
@@ -110,6 +112,11 @@ public class ConnectionTests
         var ex = Assert.Throws<CopilotException>(() => CopilotToken.FromSecureString(Tokens.Secure(value), "Parameter"));
         Assert.Equal("CopilotSeats.InvalidToken", ex.ErrorId);
         if (value.Length > 0) Assert.DoesNotContain(value, ex.Message);
+        Assert.Equal("-Token", ex.TargetObject);
+        Assert.StartsWith("The token from -Token ", ex.Message);
+        Assert.Equal("Pass the token itself to -Token, without spaces or line breaks.", ex.RecommendedAction);
+        var fromEnv = Assert.Throws<CopilotException>(() => CopilotToken.FromSecureString(Tokens.Secure(value), ConnectionResolver.SourceGhToken));
+        Assert.Equal(("GH_TOKEN", "Set GH_TOKEN to the token itself, without spaces or line breaks, or pass one with -Token."), (fromEnv.TargetObject, fromEnv.RecommendedAction));
     }
 
     [Fact]

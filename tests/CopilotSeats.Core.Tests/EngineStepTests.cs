@@ -113,6 +113,7 @@ public class RedirectsTests
         var ex = Assert.Throws<CopilotException>(() => Redirects.Follow(Answers.Get(), Moved(307, "https://evil.example.net/x"), 1, Api));
         Assert.Equal("CopilotSeats.RedirectRefused", ex.ErrorId);
         Assert.Contains("evil.example.net", ex.Message);
+        Assert.Equal("Check that -ApiUrl is GitHub's REST API itself (such as https://api.github.com), not an address that redirects.", ex.RecommendedAction);
         Assert.Throws<CopilotException>(() => Redirects.EnsureSameOrigin(Answers.Get(), new Uri("http://api.github.com/x"), Api));
         Assert.Throws<CopilotException>(() => Redirects.EnsureSameOrigin(Answers.Get(), new Uri("https://api.github.com:8443/x"), Api));
         Redirects.EnsureSameOrigin(Answers.Get(), new Uri("https://API.GITHUB.COM/x"), Api);
@@ -127,6 +128,7 @@ public class RedirectsTests
         var ex = Assert.Throws<CopilotException>(() => Redirects.Follow(Answers.Post(), Moved(status, "/orgs/x/copilot/billing/selected_users"), 1, Api));
         Assert.Equal("CopilotSeats.RedirectRefused", ex.ErrorId);
         Assert.Contains("not replayed", ex.Message);
+        Assert.Contains("-ApiUrl", ex.RecommendedAction);
     }
 
     [Fact]

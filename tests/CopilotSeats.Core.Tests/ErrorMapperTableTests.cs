@@ -33,14 +33,18 @@ public class ErrorMapperTableTests
     }
 
     [Theory]
-    [InlineData(400)]
-    [InlineData(409)]
-    public void Other_statuses_have_neither(int status)
+    [InlineData(400, RequestKind.AddUsers, CopilotErrorCategory.InvalidArgument, "check the target's state with Get-CopilotSeat.")]
+    [InlineData(409, RequestKind.AddUsers, CopilotErrorCategory.InvalidOperation, "check the target's state with Get-CopilotSeat.")]
+    [InlineData(418, RequestKind.BudgetChange, CopilotErrorCategory.InvalidOperation, "check the target's state with Get-CopilotBudget.")]
+    [InlineData(405, RequestKind.UsageReport, CopilotErrorCategory.InvalidOperation, "check the names and parameters passed.")]
+    public void Other_statuses_have_no_row_but_a_category_and_a_fallback_action(int status, RequestKind kind, CopilotErrorCategory category, string then)
     {
-        var (hint, action, error) = Map(status, RequestKind.AddUsers);
+        var (hint, action, error) = Map(status, kind);
         Assert.Equal(string.Empty, hint);
         Assert.Null(action);
-        Assert.Null(error.RecommendedAction);
+        Assert.Equal("Run the command again; if GitHub refuses it again, " + then, error.RecommendedAction);
+        Assert.Equal(category, error.Category);
+        Assert.StartsWith($"GitHub answered {status} {ErrorMapper.Reason(status)} to ".Replace("  ", " "), error.Message);
     }
 
     [Theory]
@@ -79,6 +83,9 @@ public class ErrorMapperTableTests
     [InlineData(RequestKind.RemoveUsers, "Cannot cancel the Copilot seat of a: the seat is assigned via team membership (team-1).", "cancelled with its team", "Remove-CopilotTeam")]
     [InlineData(RequestKind.AddUsers, "Copilot seat management setting for this organization is assign_all.", "assign_selected", "Get-CopilotOrgDetail")]
     [InlineData(RequestKind.AddUsers, "The following users are not members of the organization: x", "Only members and teams", "Check the names.")]
+    [InlineData(RequestKind.AddUsers, "Billing has not been set up for this organization.", "Billing is not set up for the organization octo-org.", "Set up billing")]
+    [InlineData(RequestKind.RemoveUsers, "A public code suggestions policy has not been set for this organization.", "No policy for suggestions matching public code", "Copilot policies")]
+    [InlineData(RequestKind.AddTeams, "Copilot Business or Enterprise is not enabled for this organization.", "not enabled for the organization octo-org.", "Enable Copilot")]
     public void A_422_whose_message_states_the_cause_gets_that_one_explanation_not_the_list(RequestKind kind, string said, string cause, string action)
     {
         var error = Said(422, kind, said);
@@ -110,6 +117,7 @@ public class ErrorMapperTableTests
         Assert.Equal(1, Count(error.Message, "granted through a team"));
         Assert.Equal(1, Count(error.Message, "assign_all"));
         Assert.DoesNotContain("assign_all", error.RecommendedAction);
+        Assert.Contains("Documented causes", Said(422, RequestKind.AddUsers, "Copilot is not enabled and billing has not been set up.").Message);
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public class ValidationTests
         var ex = Assert.Throws<CopilotException>(() => InputValidator.Validate(kind, value));
         Assert.Equal("CopilotSeats.InvalidName", ex.ErrorId);
         Assert.Equal(CopilotErrorCategory.InvalidArgument, ex.Category);
+        Assert.Equal($"Pass the {InputValidator.Describe(kind)} as it appears on GitHub.", ex.RecommendedAction);
     }
 
     [Theory]

@@ -139,3 +139,20 @@ Describe 'API URL from the environment' {
         Assert-ErrorRecord $err 'CopilotSeats.InvalidApiUrl'
     }
 }
+
+Describe 'Refused parameters' {
+    BeforeEach { Start-CleanTest }
+    AfterEach { Stop-CleanTest }
+
+    It 'a refused <Id> names <Target> and says what to pass' -ForEach @(
+        @{ Id = 'CopilotSeats.InvalidMaxRateLimitWait'; Target = ([TimeSpan]::FromSeconds(-1)); Action = 'Pass -MaxRateLimitWait 0 or more (seconds).'
+           Command = { Get-CopilotSeat -Organization octo-org -MaxRateLimitWait ([TimeSpan]::FromSeconds(-1)) @Conn } }
+        @{ Id = 'CopilotSeats.InvalidName'; Target = 'a/b'; Action = 'Pass the user name as it appears on GitHub.'
+           Command = { Compare-CopilotSeat -Organization octo-org -ReferenceUser 'a/b' @Conn -ErrorAction Stop } }
+    ) {
+        $err = Get-ThrownError $Command
+        Assert-ErrorRecord $err $Id InvalidArgument $Target
+        $err.ErrorDetails.RecommendedAction | Should -Be $Action
+        @(Get-SimulatorRequests $Sim).Count | Should -Be 0
+    }
+}

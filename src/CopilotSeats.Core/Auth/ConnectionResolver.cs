@@ -56,7 +56,11 @@ namespace CopilotSeats.Auth
                 : CopilotDefaults.ApiVersion;
             if (!System.Text.RegularExpressions.Regex.IsMatch(version, "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))
                 throw new CopilotException("CopilotSeats.InvalidApiVersion", CopilotErrorCategory.InvalidArgument, version,
-                    $"The API version '{version}' is not a date like {CopilotDefaults.ApiVersion}.") { IsTerminating = true };
+                    $"The API version '{version}' is not a date like {CopilotDefaults.ApiVersion}.")
+                {
+                    IsTerminating = true,
+                    RecommendedAction = $"Pass -ApiVersion {CopilotDefaults.ApiVersion} or {CopilotDefaults.LatestApiVersion}.",
+                };
             return version;
         }
 
@@ -97,7 +101,11 @@ namespace CopilotSeats.Auth
         }
 
         private static CopilotException InvalidUrl(string url, string why) =>
-            new CopilotException("CopilotSeats.InvalidApiUrl", CopilotErrorCategory.InvalidArgument, url, $"The API URL '{url}' is refused. {why}") { IsTerminating = true };
+            new CopilotException("CopilotSeats.InvalidApiUrl", CopilotErrorCategory.InvalidArgument, url, $"The API URL '{url}' is refused. {why}")
+            {
+                IsTerminating = true,
+                RecommendedAction = "Pass -ApiUrl (or set GITHUB_API_URL to) GitHub's REST API over https, such as https://api.github.com.",
+            };
 
         /// <summary>The CopilotConnection Connect-Copilot reports (never the token).</summary>
         public static CopilotConnection Describe(StoredSession session, ICopilotEnvironment env)

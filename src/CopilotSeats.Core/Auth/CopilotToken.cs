@@ -71,14 +71,28 @@ namespace CopilotSeats.Auth
         private void Check()
         {
             if (_secret.Length == 0)
-                throw new CopilotException("CopilotSeats.InvalidToken", CopilotErrorCategory.InvalidArgument, Source, $"The token from {Source} is empty.");
+                throw Invalid("is empty");
             string value = Reveal();
             foreach (char c in value)
             {
                 if (c == '\r' || c == '\n' || char.IsControl(c) || char.IsWhiteSpace(c))
-                    throw new CopilotException("CopilotSeats.InvalidToken", CopilotErrorCategory.InvalidArgument, Source,
-                        $"The token from {Source} contains a line break, control character or whitespace; it was not used.");
+                    throw Invalid("contains a line break, control character or whitespace; it was not used");
             }
+        }
+
+        /// <summary>CopilotSeats.InvalidToken, naming where the token came from as the user gave it (-Token, GH_TOKEN, ...), never the token.</summary>
+        private CopilotException Invalid(string problem)
+        {
+            string from = Source == ConnectionResolver.SourceParameter ? "-Token" : Source;
+            return new CopilotException("CopilotSeats.InvalidToken", CopilotErrorCategory.InvalidArgument, from, $"The token from {from} {problem}.")
+            {
+                RecommendedAction = Source switch
+                {
+                    ConnectionResolver.SourceParameter or ConnectionResolver.SourceSession => "Pass the token itself to -Token, without spaces or line breaks.",
+                    ConnectionResolver.SourceGhCli => "Run gh auth login again, or pass a token with -Token.",
+                    _ => $"Set {Source} to the token itself, without spaces or line breaks, or pass one with -Token.",
+                },
+            };
         }
 
         public override string ToString() => $"CopilotToken(source: {Source})";

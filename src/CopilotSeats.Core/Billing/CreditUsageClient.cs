@@ -38,8 +38,7 @@ namespace CopilotSeats.Billing
             }
             catch (JsonException ex)
             {
-                throw new CopilotException("CopilotSeats.InvalidResponse", CopilotErrorCategory.InvalidData, request.Target,
-                    $"GitHub's answer to GET {request.Uri.AbsolutePath} is not the expected JSON: {ex.Message}", ex);
+                throw InvalidResponses.From(request, response, ex);
             }
         }
 

@@ -215,8 +215,7 @@ namespace CopilotSeats.Budgets
             }
             catch (JsonException ex)
             {
-                throw new CopilotException("CopilotSeats.InvalidResponse", CopilotErrorCategory.InvalidData, request.Target,
-                    $"GitHub's answer to {request.Method.Method} {request.Uri.AbsolutePath} is not the expected JSON: {ex.Message}", ex);
+                throw InvalidResponses.From(request, response, ex);
             }
         }
 

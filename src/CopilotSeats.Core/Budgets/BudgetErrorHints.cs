@@ -5,7 +5,7 @@ namespace CopilotSeats.Budgets
     /// <summary>
     /// The hint rows a budget request brings along (<see cref="ApiRequest.Hints"/>): who may call the budgets API
     /// (BUDGETS.md, "Who may call"), GitHub Apps refused on the organization PATCH, the feature or the budget not found,
-    /// and GitHub's own reason for a refused body.
+    /// and a refused amount or user.
     /// </summary>
     internal static class BudgetErrorHints
     {
@@ -26,10 +26,14 @@ namespace CopilotSeats.Budgets
             new ErrorHint(404, null,
                 a => $"Usage-based billing or the budgets feature may not be enabled for the {a.Subject}, or it does not exist, or the token cannot see it.",
                 a => $"Check the name, and that usage-based billing is enabled for the {a.Subject} (Billing and licensing settings)."),
-            new ErrorHint(400, 422, a => !ErrorHints.IsUnsupportedVersion(a),
-                a => "GitHub refused the budget as sent; its reason is above.",
+            new ErrorHint(400, 422, a => IsBudgetWrite(a) && !ErrorHints.IsUnsupportedVersion(a),
+                a => "GitHub refused the amount or the user.",
                 a => "Check the amount (whole dollars, 0 or more) and that the user belongs to the " + a.Subject + "."),
         };
+
+        /// <summary>A create or update of a budget (POST or PATCH): the only requests that send an amount and a user.</summary>
+        private static bool IsBudgetWrite(ErrorAnswer a) =>
+            a.Request.Kind == RequestKind.BudgetChange && (a.Request.Method == HttpMethod.Post || a.Request.Method.Method == "PATCH");
 
         private static bool IsOrgAppPatch(ErrorAnswer a) =>
             a.Request.Scope.Kind == ScopeKind.Organization && a.Request.Method.Method == "PATCH" && a.Says("by integration");

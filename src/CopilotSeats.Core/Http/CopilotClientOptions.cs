@@ -9,6 +9,16 @@ namespace CopilotSeats.Http
         public TimeSpan RequestTimeout { get; set; } = CopilotDefaults.RequestTimeout;
         public TimeSpan MaxRateLimitWait { get; set; } = CopilotDefaults.MaxRateLimitWait;
 
+        /// <summary>CopilotSeats.InvalidMaxRateLimitWait for a negative -MaxRateLimitWait.</summary>
+        public static void CheckMaxRateLimitWait(TimeSpan wait)
+        {
+            if (wait < TimeSpan.Zero)
+                throw new CopilotException("CopilotSeats.InvalidMaxRateLimitWait", CopilotErrorCategory.InvalidArgument, wait, "-MaxRateLimitWait is negative.")
+                {
+                    RecommendedAction = "Pass -MaxRateLimitWait 0 or more (seconds).",
+                };
+        }
+
         /// <summary>Client-side budget per endpoint per minute (GitHub's secondary limit is 900 points).</summary>
         public int PointsPerMinute { get; set; } = 900;
         public int GetPoints { get; set; } = 1;

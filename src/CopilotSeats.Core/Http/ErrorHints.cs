@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CopilotSeats.Http
 {
     /// <summary>
@@ -72,6 +74,9 @@ namespace CopilotSeats.Http
             new ErrorHint(422, a => a.Request.Kind.IsSeatChange() && a.Says("not a member", "not members", "could not be found"),
                 a => "Only members and teams of the " + a.Subject + " can be named.",
                 a => "Check the names."),
+            new ErrorHint(422, a => SetupCause(a) is not null,
+                a => string.Format(CultureInfo.InvariantCulture, SetupCause(a)!.Cause, a.Subject),
+                a => string.Format(CultureInfo.InvariantCulture, SetupCause(a)!.Action, a.Subject)),
             new ErrorHint(422, a => a.Request.Kind == RequestKind.RemoveUsers,
                 a => "Documented causes: a seat was granted through a team; the seat management setting is assign_all or unconfigured; Copilot Business or Enterprise, billing or the public code suggestions policy is not set up.",
                 a => "Run Remove-CopilotTeam for a team's seats, else check the setup with Get-CopilotOrgDetail."),
@@ -92,6 +97,27 @@ namespace CopilotSeats.Http
                 a => "GitHub had a server-side problem; retry later.",
                 a => "Run the command again later; -MaxRetries sets how often it retries by itself."),
         };
+
+        private sealed record Setup(string[] Words, string Cause, string Action);
+
+        /// <summary>The setup causes GitHub documents for a seat 422 ({0}: the organization or enterprise), with the words its message names each by.</summary>
+        private static readonly Setup[] SetupCauses =
+        {
+            new(new[] { "not enabled", "subscription" }, "Copilot Business or Enterprise is not enabled for the {0}.", "Enable Copilot Business or Enterprise for the {0}."),
+            new(new[] { "billing" }, "Billing is not set up for the {0}.", "Set up billing for the {0} (Billing and licensing settings)."),
+            new(new[] { "public code suggestion" }, "No policy for suggestions matching public code is set for the {0}.", "Set that policy in the Copilot policies of the {0}."),
+        };
+
+        /// <summary>
+        /// The one setup cause GitHub's 422 to a seat change, listing or detail names; null when it names none, or several
+        /// (the documented list is given then, rather than a guess).
+        /// </summary>
+        private static Setup? SetupCause(ErrorAnswer a)
+        {
+            if (!a.Request.Kind.IsSeatChange() && a.Request.Kind is not (RequestKind.ListSeats or RequestKind.OrgDetail)) return null;
+            Setup[] named = SetupCauses.Where(c => a.Says(c.Words)).ToArray();
+            return named.Length == 1 ? named[0] : null;
+        }
 
         /// <summary>
         /// GitHub's 400 to an X-GitHub-Api-Version it does not support (a configuration error: never retried). Its body is

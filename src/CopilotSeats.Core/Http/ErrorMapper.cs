@@ -15,6 +15,7 @@ namespace CopilotSeats.Http
             410 => CopilotErrorCategory.InvalidOperation,
             422 => CopilotErrorCategory.InvalidOperation,
             429 => CopilotErrorCategory.LimitsExceeded,
+            >= 400 and <= 499 => CopilotErrorCategory.InvalidOperation,
             >= 500 and <= 599 => CopilotErrorCategory.ResourceUnavailable,
             _ => CopilotErrorCategory.NotSpecified,
         };
@@ -26,7 +27,8 @@ namespace CopilotSeats.Http
             ErrorHint? hint = ErrorHints.Find(answer);
             string cause = hint?.Cause(answer) ?? string.Empty;
             var text = new StringBuilder();
-            text.Append("GitHub answered ").Append(response.Status).Append(' ').Append(Reason(response.Status))
+            string reason = Reason(response.Status);
+            text.Append("GitHub answered ").Append(response.Status).Append(reason.Length > 0 ? " " + reason : string.Empty)
                 .Append(" to ").Append(request.Method.Method).Append(' ').Append(response.Uri.AbsolutePath);
             // GitHub's words, unless they only repeat the status ("Not Found").
             if (!string.IsNullOrWhiteSpace(gitHubMessage) && !string.Equals(gitHubMessage!.Trim().TrimEnd('.'), Reason(response.Status), StringComparison.OrdinalIgnoreCase))
@@ -37,11 +39,16 @@ namespace CopilotSeats.Http
             {
                 Method = request.Method.Method,
                 RequestUri = response.Uri.ToString(),
-                RecommendedAction = hint?.Action(answer),
+                RecommendedAction = hint?.Action(answer) ?? FallbackAction(request),
                 // A version GitHub does not support fails every request alike: stop at the first.
                 IsTerminating = ErrorHints.IsUnsupportedVersion(answer),
             };
         }
+
+        /// <summary>The step for a status no hint row covers (a 4xx GitHub does not document here): retry, then look at the target.</summary>
+        private static string FallbackAction(ApiRequest request) => request.Kind.StateCommand() is { } check
+            ? $"Run the command again; if GitHub refuses it again, check the target's state with {check}."
+            : "Run the command again; if GitHub refuses it again, check the names and parameters passed.";
 
         internal static string Reason(int status) => status switch
         {

@@ -19,7 +19,7 @@ namespace CopilotSeats.Http
             var target = new Uri(request.Uri, location);
             if (response.Status == 303 || (request.IsMutation && response.Status is 301 or 302))
                 throw new CopilotException("CopilotSeats.RedirectRefused", CopilotErrorCategory.ProtocolError, request.Target,
-                    $"GitHub redirected {request.Method.Method} {request.Uri.AbsolutePath} with {response.Status}; a seat change is not replayed on a redirect.");
+                    $"GitHub redirected {request.Method.Method} {request.Uri.AbsolutePath} with {response.Status}; a seat change is not replayed on a redirect.") { RecommendedAction = RedirectAction };
             EnsureSameOrigin(request, target, apiUrl);
             return request.WithUri(target);
         }
@@ -29,8 +29,10 @@ namespace CopilotSeats.Http
         {
             if (!SameOrigin(target, apiUrl))
                 throw new CopilotException("CopilotSeats.RedirectRefused", CopilotErrorCategory.ProtocolError, request.Target,
-                    $"Refused to send the token to {target.GetLeftPart(UriPartial.Authority)}: it is not the API host {apiUrl.GetLeftPart(UriPartial.Authority)}.");
+                    $"Refused to send the token to {target.GetLeftPart(UriPartial.Authority)}: it is not the API host {apiUrl.GetLeftPart(UriPartial.Authority)}.") { RecommendedAction = RedirectAction };
         }
+
+        private const string RedirectAction = "Check that -ApiUrl is GitHub's REST API itself (such as https://api.github.com), not an address that redirects.";
 
         /// <summary>Same scheme, host and port.</summary>
         internal static bool SameOrigin(Uri a, Uri b) =>

@@ -38,6 +38,10 @@ namespace CopilotSeats.Http
         /// </summary>
         public static bool IsConcurrentChange(this RequestKind kind) => kind == RequestKind.BudgetChange;
 
+        /// <summary>The command that shows the state a request of this kind reads or changes: seats or budgets; null for others.</summary>
+        public static string? StateCommand(this RequestKind kind) => kind is RequestKind.Budgets or RequestKind.BudgetChange ? "Get-CopilotBudget"
+            : kind.IsSeatChange() || kind is RequestKind.ListSeats or RequestKind.MemberLookup ? "Get-CopilotSeat" : null;
+
         /// <summary>The kind of a seat change: which action, naming whom.</summary>
         public static RequestKind ChangeKind(SeatAction action, AssigneeKind assignee) => (action, assignee) switch
         {

@@ -22,13 +22,15 @@ namespace CopilotSeats.Http
                 return answer;
             }
             bool timedOut = outcome.TimedOut;
+            // A change whose answer never came may have been applied: say what shows it.
+            string? check = request.IsMutation ? request.Kind.StateCommand() : null;
             string message = $"{request.Method.Method} {request.Uri.GetLeftPart(UriPartial.Path)} {Describe(outcome, timeout)}" + (attempt > 0 ? $" after {attempt + 1} attempts." : ".")
-                + (request.IsMutation && timedOut ? " The change may or may not have been applied: check with Get-CopilotSeat." : string.Empty);
-            string action = !timedOut
-                ? $"Check the network (and any proxy), and that -ApiUrl {apiUrl.ToString().TrimEnd('/')} is right; then run the command again."
-                : request.IsMutation
-                ? "Check with Get-CopilotSeat, then run the command again if needed (-TimeoutSec gives GitHub longer)."
-                : "Run the command again later; -TimeoutSec gives GitHub longer to answer.";
+                + (check != null ? $" The change may or may not have been applied: check with {check}." : string.Empty);
+            string network = $"Check the network (and any proxy), and that -ApiUrl {apiUrl.ToString().TrimEnd('/')} is right; then ";
+            string action = check != null
+                ? (timedOut ? $"Check with {check}, then run the command again if needed (-TimeoutSec gives GitHub longer)." : network + $"check with {check} and run the command again if needed.")
+                : timedOut ? "Run the command again later; -TimeoutSec gives GitHub longer to answer."
+                : network + "run the command again.";
             return new CopilotException(timedOut ? "CopilotSeats.Timeout" : "CopilotSeats.ConnectionFailed",
                 timedOut ? CopilotErrorCategory.OperationTimeout : CopilotErrorCategory.ConnectionError, request.Target, message, outcome.Failure)
             {
@@ -36,11 +38,12 @@ namespace CopilotSeats.Http
             };
         }
 
+        /// <summary>The innermost exception's words, without the trailing period the message around them adds.</summary>
         private static string Innermost(Exception ex)
         {
             Exception inner = ex;
             while (inner.InnerException != null) inner = inner.InnerException;
-            return inner.Message;
+            return inner.Message.TrimEnd('.', ' ');
         }
     }
 }

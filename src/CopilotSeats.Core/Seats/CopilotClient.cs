@@ -225,8 +225,7 @@ namespace CopilotSeats.Seats
             }
             catch (JsonException ex)
             {
-                throw new CopilotException("CopilotSeats.InvalidResponse", CopilotErrorCategory.InvalidData, request.Target,
-                    $"GitHub's answer to {request.Method.Method} {response.Uri.AbsolutePath} is not the expected JSON: {ex.Message}", ex);
+                throw InvalidResponses.From(request, response, ex);
             }
         }
 

@@ -38,16 +38,14 @@ namespace CopilotSeats.Usage
             }
             catch (JsonException ex)
             {
-                throw new CopilotException("CopilotSeats.InvalidResponse", CopilotErrorCategory.InvalidData, scope.Name,
-                    $"GitHub's answer to GET {request.Uri.AbsolutePath} is not the expected JSON: {ex.Message}", ex);
+                throw InvalidResponses.From(request, response, ex);
             }
             var links = new List<Uri>();
             foreach (string? link in dto.DownloadLinks ?? new List<string?>())
             {
                 if (string.IsNullOrWhiteSpace(link)) continue;
                 if (!Uri.TryCreate(link, UriKind.Absolute, out Uri? uri))
-                    throw new CopilotException("CopilotSeats.InvalidResponse", CopilotErrorCategory.InvalidData, scope.Name,
-                        $"GitHub's answer to GET {request.Uri.AbsolutePath} has a download link that is not an absolute URL.");
+                    throw InvalidResponses.Of(request, response, "has a download link that is not an absolute URL");
                 links.Add(uri);
             }
             return new UsageReportLinks(links, UsageReportSpec.ParseDay(dto.ReportDay) ?? day?.Date, UsageReportSpec.ParseDay(dto.ReportStartDay),

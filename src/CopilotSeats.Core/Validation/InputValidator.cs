@@ -52,10 +52,16 @@ namespace CopilotSeats.Validation
         public static string Validate(NameKind kind, string? value)
         {
             string? problem = Check(kind, value);
-            if (problem != null)
-                throw new CopilotException("CopilotSeats.InvalidName", CopilotErrorCategory.InvalidArgument, value, problem);
+            if (problem != null) throw Invalid(kind, value, problem);
             return value!;
         }
+
+        /// <summary>CopilotSeats.InvalidName for <paramref name="value"/>, with the <paramref name="problem"/> <see cref="Check"/> found.</summary>
+        public static CopilotException Invalid(NameKind kind, string? value, string problem) =>
+            new CopilotException("CopilotSeats.InvalidName", CopilotErrorCategory.InvalidArgument, value, problem)
+            {
+                RecommendedAction = $"Pass the {Describe(kind)} as it appears on GitHub.",
+            };
 
         public static string Describe(NameKind kind) => kind switch
         {

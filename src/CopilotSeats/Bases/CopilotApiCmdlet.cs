@@ -97,13 +97,9 @@ namespace CopilotSeats.Commands
         protected CopilotClient GetClient()
         {
             if (_client != null) return _client;
-            if (MaxRateLimitWait < TimeSpan.Zero)
-            {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentOutOfRangeException(nameof(MaxRateLimitWait), "MaxRateLimitWait must not be negative."),
-                    "CopilotSeats.InvalidMaxRateLimitWait", ErrorCategory.InvalidArgument, MaxRateLimitWait));
-            }
             try
             {
+                CopilotClientOptions.CheckMaxRateLimitWait(MaxRateLimitWait);
                 CopilotToken? token = Token is null ? null : CopilotToken.FromSecureString(Token, ConnectionResolver.SourceParameter);
                 ResolvedConnection connection = ConnectionResolver.Resolve(token, ApiUrl, ApiVersion, ModuleState.Session, SystemCopilotEnvironment.Instance);
                 WriteDebug("Connection: " + connection);

@@ -94,7 +94,7 @@ namespace CopilotSeats.Commands
                 string? problem = InputValidator.Check(NamesKind, name);
                 if (problem != null)
                 {
-                    WriteError(ErrorRecords.From(new CopilotException("CopilotSeats.InvalidName", CopilotErrorCategory.InvalidArgument, name, problem), name));
+                    WriteError(ErrorRecords.From(InputValidator.Invalid(NamesKind, name, problem), name));
                     continue;
                 }
                 string key = (scope.Kind == ScopeKind.Organization ? "o|" : "e|") + scope.Name + "|" + name;

@@ -57,7 +57,7 @@ namespace CopilotSeats.Commands
                 string? problem = string.IsNullOrWhiteSpace(name) ? null : InputValidator.Check(NameKind.Login, name!.Trim());
                 if (problem != null)
                 {
-                    WriteError(ErrorRecords.From(new CopilotException("CopilotSeats.InvalidName", CopilotErrorCategory.InvalidArgument, name, problem), name));
+                    WriteError(ErrorRecords.From(InputValidator.Invalid(NameKind.Login, name, problem), name));
                     continue;
                 }
                 if (!string.IsNullOrWhiteSpace(name)) _gathered = true;

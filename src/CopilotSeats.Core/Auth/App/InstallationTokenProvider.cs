@@ -95,7 +95,11 @@ namespace CopilotSeats.Auth.App
             ResolvedEndpoint endpoint, CopilotClientOptions options, CancellationToken cancellationToken, TimeSpan? refreshBefore = null)
         {
             if (string.IsNullOrWhiteSpace(clientId))
-                throw new CopilotException("CopilotSeats.InvalidClientId", CopilotErrorCategory.InvalidArgument, clientId, "The GitHub App client ID is empty.") { IsTerminating = true };
+                throw new CopilotException("CopilotSeats.InvalidClientId", CopilotErrorCategory.InvalidArgument, clientId, "The GitHub App client ID is empty.")
+                {
+                    IsTerminating = true,
+                    RecommendedAction = "Pass the App's client ID (on its settings page) to Connect-Copilot -ClientId.",
+                };
             GitHubAppApi? api = null;
             InstallationTokenProvider? provider = null;
             try
