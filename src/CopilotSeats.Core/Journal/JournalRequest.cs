@@ -100,7 +100,7 @@ namespace CopilotSeats.Journal
                 bool budget = _type == JournalFormat.BudgetType;
                 string what = _names.Count == 1 ? $"'{_names[0]}'" : $"{_names.Count} names";
                 throw new JournalIncompleteException(_journal.Path,
-                    $"The request for {what} in the {_scope} was sent and {answer}, but the change journal '{_journal.Path}' could not record it ({ChangeJournal.Cause(ex.InnerException)}); nothing more was sent.",
+                    $"The request for {what} in the {_scope} was sent and {answer}, but the change journal '{_journal.Path}' could not record it ({ChangeJournal.Cause(ex.InnerException)}); no further request was started.",
                     ex.InnerException, result, failure)
                 {
                     RecommendedAction = $"Check the {(budget ? "budgets with Get-CopilotBudget" : "seats with Get-CopilotSeat")}: the journal lacks this answer. Then free the journal or pass another -JournalPath.",
