@@ -217,6 +217,33 @@ public sealed class SyncPlanTests
         Assert.Equal(("u1", b), (plan.ChangedLater.Single().Name, plan.ChangedLater.Single().By.RunId));
     }
 
+    [Theory]
+    [InlineData("B adds, an undo of B cancels", null)]                            // the seat is as A left it: A is undone
+    [InlineData("B adds, an undo of B cancels, an undo of that undo adds", "B")]  // B's add stands again
+    [InlineData("B adds, B2 cancels on purpose", "B2")]
+    [InlineData("an undo of X (older than A) adds", "U")]                         // it changed the seat after A
+    public void A_later_change_an_undo_reversed_does_not_keep_Undo_from_the_run(string story, string? by)
+    {
+        Guid a = Guid.NewGuid(), b = Guid.NewGuid(), b2 = Guid.NewGuid(), u = Guid.NewGuid(), u2 = Guid.NewGuid(), x = Guid.NewGuid();
+        var runs = new Dictionary<Guid, string> { [a] = "A", [b] = "B", [b2] = "B2", [u] = "U", [u2] = "U2", [x] = "X" };
+        CopilotJournalEntry Line(Guid id, int minute, string action, Guid? undoOf = null) => new()
+        {
+            RunId = id, Request = 1, Time = TestSeats.Now.AddMinutes(minute), Command = "Remove-CopilotUser", Organization = "o",
+            Action = action, AssigneeType = "User", Name = "u1", Outcome = "Applied", UndoOf = undoOf,
+        };
+        CopilotJournalEntry[] journal = story switch // newest first, as read
+        {
+            "B adds, an undo of B cancels" => new[] { Line(u, 3, "Remove", b), Line(b, 2, "Add"), Line(a, 1, "Remove") },
+            "B adds, an undo of B cancels, an undo of that undo adds" => new[] { Line(u2, 4, "Add", u), Line(u, 3, "Remove", b), Line(b, 2, "Add"), Line(a, 1, "Remove") },
+            "B adds, B2 cancels on purpose" => new[] { Line(b2, 3, "Remove"), Line(b, 2, "Add"), Line(a, 1, "Remove") },
+            _ => new[] { Line(u, 2, "Add", x), Line(a, 1, "Remove"), Line(x, 0, "Remove") },
+        };
+        var history = new UndoHistory(new[] { a });
+        UndoPlan plan = UndoPlan.From(journal.Where(history.Take).ToList(), includeUnknown: false, history);
+        Assert.Equal(by, plan.ChangedLater.Select(n => runs[n.By.RunId]).SingleOrDefault());
+        Assert.Equal(by is null ? new[] { "u1" } : Array.Empty<string>(), plan.Steps.Select(s => s.Name));
+    }
+
     [Fact]
     public void Undo_adds_again_a_user_whose_cancel_GitHub_did_not_count_for_each_name_only_when_the_targets_own_seat_is_pending()
     {

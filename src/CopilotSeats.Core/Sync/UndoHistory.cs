@@ -17,9 +17,10 @@ namespace CopilotSeats.Sync
         /// <param name="runs">The runs being undone.</param>
         public UndoHistory(ICollection<Guid> runs) => _runs = runs ?? throw new ArgumentNullException(nameof(runs));
 
-        private sealed class Later(CopilotJournalEntry newest)
+        private sealed class Later
         {
-            public CopilotJournalEntry Newest { get; } = newest;
+            /// <summary>Other runs' Applied changes of the name, newest first (as read).</summary>
+            public List<CopilotJournalEntry> Changes { get; } = new List<CopilotJournalEntry>();
             /// <summary>Per run being undone that an earlier undo reversed for this name: that undo's newest Applied entry.</summary>
             public Dictionary<Guid, CopilotJournalEntry>? Undos { get; set; }
         }
@@ -33,7 +34,8 @@ namespace CopilotSeats.Sync
             if (entry is null) throw new ArgumentNullException(nameof(entry));
             if (_runs.Contains(entry.RunId)) return true;
             if (entry.Outcome != JournalFormat.Applied || UndoPlan.KeyOf(entry) is not string key) return false;
-            if (!_later.TryGetValue(key, out Later? later)) _later[key] = later = new Later(entry);
+            if (!_later.TryGetValue(key, out Later? later)) _later[key] = later = new Later();
+            later.Changes.Add(entry);
             if (entry.UndoOf is Guid undone && _runs.Contains(undone))
             {
                 later.Undos ??= new Dictionary<Guid, CopilotJournalEntry>();
@@ -46,9 +48,28 @@ namespace CopilotSeats.Sync
         internal CopilotJournalEntry? UndoneBy(CopilotJournalEntry entry, string key) =>
             _later.TryGetValue(key, out Later? later) && later.Undos != null && later.Undos.TryGetValue(entry.RunId, out CopilotJournalEntry? by) ? by : null;
 
-        /// <summary>The newest Applied change of another run to the entry's name made after it; null when there is none.</summary>
-        internal CopilotJournalEntry? ChangedSince(CopilotJournalEntry entry, string key) =>
-            _later.TryGetValue(key, out Later? later) && later.Newest.Time > entry.Time ? later.Newest : null;
+        /// <summary>
+        /// The newest change of another run to the entry's name made after it that still stands; null when there is none.
+        /// A change an undo reversed later, and that undo, do not count: B adds, then an undo of B cancels, and the seat is as
+        /// <paramref name="entry"/>'s run left it. An undo of a run older than the entry does count: it changed the seat since.
+        /// </summary>
+        internal CopilotJournalEntry? ChangedSince(CopilotJournalEntry entry, string key)
+        {
+            if (!_later.TryGetValue(key, out Later? later)) return null;
+            List<CopilotJournalEntry> since = later.Changes.Where(c => c.Time > entry.Time).ToList();
+            var reversed = new HashSet<Guid>(); // runs whose change a newer undo in the window reversed
+            foreach (CopilotJournalEntry change in since) // newest first
+            {
+                if (reversed.Remove(change.RunId)) continue;
+                if (change.UndoOf is Guid undone && since.Any(c => c.RunId == undone && c.Time <= change.Time))
+                {
+                    reversed.Add(undone);
+                    continue;
+                }
+                return change;
+            }
+            return null;
+        }
 
         /// <summary>One warning for the names an earlier undo of the run reversed, with that undo's run; null when there are none.</summary>
         public static string? UndoneWarning(IReadOnlyCollection<(string Name, CopilotJournalEntry By)> names) => names.Count == 0 ? null
