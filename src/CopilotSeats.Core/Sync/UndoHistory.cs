@@ -4,10 +4,11 @@ namespace CopilotSeats.Sync
 {
     /// <summary>
     /// What the journal says happened to names after the runs being undone, read in the same newest-first pass as the runs'
-    /// own entries: per (target, type, name) the newest Applied seat change of another run, and whether an earlier undo of one
-    /// of the runs (undo_of) reversed it. <see cref="UndoPlan"/> leaves such names alone, so undoing a run twice, or after a
-    /// later deliberate change, does not reverse the later decision. Every other run's newest change per name is kept, whatever its time: runs being undone together, or
-    /// overlapping with other runs (two runbooks on one journal), interleave in the file. Memory follows the distinct names.
+    /// own entries: per (target, type, name) the Applied seat changes of other runs, newest first, among them any earlier undo of
+    /// one of the runs (undo_of). <see cref="UndoPlan"/> leaves such names alone, so undoing a run twice, or after a later
+    /// deliberate change, does not reverse the later decision. Every other run's change is kept, whatever its time: runs being
+    /// undone together, or overlapping with other runs (two runbooks on one journal), interleave in the file. Memory follows the
+    /// journal's Applied seat changes of other runs (one small object each), read once.
     /// </summary>
     public sealed class UndoHistory
     {
@@ -21,13 +22,11 @@ namespace CopilotSeats.Sync
         {
             /// <summary>Other runs' Applied changes of the name, newest first (as read).</summary>
             public List<CopilotJournalEntry> Changes { get; } = new List<CopilotJournalEntry>();
-            /// <summary>Per run being undone that an earlier undo reversed for this name: that undo's newest Applied entry.</summary>
-            public Dictionary<Guid, CopilotJournalEntry>? Undos { get; set; }
         }
 
         /// <summary>
         /// Takes the next entry read (newest first): true when it is an entry of the runs being undone; otherwise an Applied seat
-        /// change is remembered (the newest per name: <see cref="ChangedSince"/> compares it with each entry undone).
+        /// change is remembered under its name (<see cref="UndoneBy"/> and <see cref="ChangedSince"/> read them).
         /// </summary>
         public bool Take(CopilotJournalEntry entry)
         {
@@ -36,17 +35,12 @@ namespace CopilotSeats.Sync
             if (entry.Outcome != JournalFormat.Applied || UndoPlan.KeyOf(entry) is not string key) return false;
             if (!_later.TryGetValue(key, out Later? later)) _later[key] = later = new Later();
             later.Changes.Add(entry);
-            if (entry.UndoOf is Guid undone && _runs.Contains(undone))
-            {
-                later.Undos ??= new Dictionary<Guid, CopilotJournalEntry>();
-                if (!later.Undos.ContainsKey(undone)) later.Undos[undone] = entry;
-            }
             return false;
         }
 
-        /// <summary>The entry of an undo of <paramref name="entry"/>'s run that already reversed its name; null when there is none.</summary>
+        /// <summary>The newest entry of an undo of <paramref name="entry"/>'s run that already reversed its name; null when there is none.</summary>
         internal CopilotJournalEntry? UndoneBy(CopilotJournalEntry entry, string key) =>
-            _later.TryGetValue(key, out Later? later) && later.Undos != null && later.Undos.TryGetValue(entry.RunId, out CopilotJournalEntry? by) ? by : null;
+            _later.TryGetValue(key, out Later? later) ? later.Changes.FirstOrDefault(c => c.UndoOf == entry.RunId) : null;
 
         /// <summary>
         /// The newest change of another run to the entry's name made after it that still stands; null when there is none.
