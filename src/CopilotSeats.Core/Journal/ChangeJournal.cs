@@ -55,8 +55,7 @@ namespace CopilotSeats.Journal
                 if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
                 file = new FileStream(full, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 1);
                 // A journal re-saved as UTF-16 reads, but UTF-8 lines appended to it would not: refused before anything is sent.
-                var mark = new byte[2];
-                if (file.Read(mark, 0, 2) == 2 && (mark[0], mark[1]) is (0xFF, 0xFE) or (0xFE, 0xFF))
+                if (JournalReader.Utf16Of(file) != null)
                     throw new IOException("it is saved as UTF-16, and the journal appends UTF-8 lines: save it as UTF-8 first");
                 var journal = new ChangeJournal(full, command, file, now ?? (() => DateTimeOffset.UtcNow));
                 journal.Locked(() => { });

@@ -100,7 +100,7 @@ namespace CopilotSeats.Journal
         /// The UTF-16 encoding of a file that starts with its byte order mark (a journal re-saved by Windows PowerShell's Out-File);
         /// null for UTF-8. A read failure here is read again, and reported, by the first block.
         /// </summary>
-        private static Encoding? Utf16Of(Stream stream)
+        internal static Encoding? Utf16Of(Stream stream)
         {
             try
             {
