@@ -31,7 +31,7 @@ namespace CopilotSeats.Http
             text.Append("GitHub answered ").Append(response.Status).Append(reason.Length > 0 ? " " + reason : string.Empty)
                 .Append(" to ").Append(request.Method.Method).Append(' ').Append(response.Uri.AbsolutePath);
             // GitHub's words, unless they only repeat the status ("Not Found").
-            if (!string.IsNullOrWhiteSpace(gitHubMessage) && !string.Equals(gitHubMessage!.Trim().TrimEnd('.'), Reason(response.Status), StringComparison.OrdinalIgnoreCase))
+            if (!string.IsNullOrWhiteSpace(gitHubMessage) && !string.Equals(gitHubMessage!.Trim().TrimEnd('.'), reason, StringComparison.OrdinalIgnoreCase))
                 text.Append(": ").Append(gitHubMessage.Trim().TrimEnd('.')).Append('.');
             else text.Append('.');
             if (cause.Length > 0) text.Append(' ').Append(cause);
