@@ -130,7 +130,7 @@ namespace CopilotSeats.Commands
 
         /// <summary>
         /// Sends the batches (at most 100 names each, <see cref="BatchPlanner"/>) one at a time, in order, each through
-        /// <see cref="JournaledSend"/> (journal null: no record), and writes each one's errors and changes before the next;
+        /// <see cref="JournaledSend"/> (journal null: no record), and writes each one's changes, then its errors, before the next;
         /// with <paramref name="activity"/>, one progress bar over all of them. A 422 (users or teams, one name or more) is narrowed
         /// to the names GitHub refuses; each gets its own error, the others are sent again. Later batches go whatever happened to this one.
         /// </summary>
@@ -145,9 +145,11 @@ namespace CopilotSeats.Commands
                     if (activity != null) ReportBatch(activity, i + 1, batches.Count);
                     var (scope, action, kind, names) = batches[i];
                     BatchOutcome outcome = await JournaledSend.SendAsync(client, journal, scope, action, kind, names, cancellationToken).ConfigureAwait(false);
+                    // Changes before errors: under -ErrorAction Stop the first error ends the command, and a change GitHub
+                    // applied (a 422's narrowed resend, say) must be in the output by then.
+                    if (outcome.Changes.Count > 0) await WriteObjectsAsync(outcome.Changes).ConfigureAwait(false);
                     foreach (BatchError error in outcome.Errors)
                         await WriteErrorAsync(error.Error, error.Target).ConfigureAwait(false);
-                    if (outcome.Changes.Count > 0) await WriteObjectsAsync(outcome.Changes).ConfigureAwait(false);
                     if (outcome.Stop != null) throw outcome.Stop;
                 }
             });
