@@ -129,9 +129,11 @@ namespace CopilotSeats.Budgets
         /// outcome is delivered in the plan's order, a failure never stops the others but a fatal one (401, 410: nothing more
         /// is sent, then it is thrown). Each request is recorded in
         /// <paramref name="journal"/> (Sent, then Applied, Refused or Unknown, with the old and new amount); null records nothing.
+        /// With <paramref name="stopOnError"/> (the caller's first error ends it), no request starts once one failed, and the changes
+        /// in flight are delivered before its error.
         /// </summary>
         public Task ApplyAsync(SeatScope owner, IReadOnlyList<BudgetPlanItem> items, Func<CopilotBudgetChange, Task> onChange,
-            Func<CopilotException, Task> onError, ChangeJournal? journal, CancellationToken cancellationToken) =>
+            Func<CopilotException, Task> onError, ChangeJournal? journal, CancellationToken cancellationToken, bool stopOnError = false) =>
             InOrderAsync(items, async item =>
             {
                 if (item.Action == BudgetAction.Unchanged) return item.Change(owner, null);
@@ -154,7 +156,7 @@ namespace CopilotSeats.Budgets
                 {
                     throw ex.WithResult(Applied(saved)); // the change is still written before the run stops
                 }
-            }, onChange, onError, cancellationToken);
+            }, onChange, onError, cancellationToken, stopOnError);
 
         /// <summary>
         /// Sends a create or update. A create the engine sent again (after a 502/503 or a dropped connection) may have been
@@ -181,14 +183,15 @@ namespace CopilotSeats.Budgets
         /// <summary>
         /// Deletes budgets by id, at most ThrottleLimit at a time; each has the name its error and journal lines carry (the
         /// user, or the id) and the amount it had where known. Each request is recorded in <paramref name="journal"/> (null: nothing).
+        /// <paramref name="stopOnError"/> as for <see cref="ApplyAsync"/>.
         /// </summary>
         public Task DeleteAsync(SeatScope owner, IReadOnlyList<BudgetRemoval> budgets, Func<string, Task> onDeleted,
-            Func<CopilotException, Task> onError, ChangeJournal? journal, CancellationToken cancellationToken) =>
+            Func<CopilotException, Task> onError, ChangeJournal? journal, CancellationToken cancellationToken, bool stopOnError = false) =>
             InOrderAsync(budgets, budget => Journaled(journal, owner, JournalFormat.RemoveBudget, budget.Name, budget.OldAmountUsd, null, async () =>
             {
                 await Engine.SendAsync(Request(HttpMethod.Delete, owner, budget.Id, string.Empty, budget.Name), cancellationToken).ConfigureAwait(false);
                 return budget.Id;
-            }), onDeleted, onError, cancellationToken);
+            }), onDeleted, onError, cancellationToken, stopOnError);
 
         /// <summary>One budget change sent with its journal lines (Sent before, the outcome after); without a journal, just sent.</summary>
         private static Task<T> Journaled<T>(ChangeJournal? journal, SeatScope owner, string action, string name, int? oldAmountUsd, int? amountUsd, Func<Task<T>> send) =>
@@ -197,12 +200,13 @@ namespace CopilotSeats.Budgets
         /// <summary>
         /// Runs <paramref name="work"/> for each item, at most ThrottleLimit at a time (the engine paces the requests),
         /// and delivers the results in the items' order (see <see cref="OrderedWindow{T}"/>): an item's own failure goes
-        /// to <paramref name="onError"/> (null: it stops the run), a fatal one (401, 410, terminating) stops the run.
+        /// to <paramref name="onError"/> (null: it stops the run), a fatal one (401, 410, terminating) stops the run. With
+        /// <paramref name="stopOnError"/>, an item's failure is held until the items in flight are delivered, and none starts meanwhile.
         /// </summary>
         private async Task InOrderAsync<TIn, TOut>(IEnumerable<TIn> items, Func<TIn, Task<TOut>> work, Func<TOut, Task> onResult,
-            Func<CopilotException, Task>? onError, CancellationToken cancellationToken) where TOut : class
+            Func<CopilotException, Task>? onError, CancellationToken cancellationToken, bool stopOnError = false) where TOut : class
         {
-            var window = new OrderedWindow<TOut>(Engine.Options.ThrottleLimit, (result, _) => onResult(result), onError);
+            var window = new OrderedWindow<TOut>(Engine.Options.ThrottleLimit, (result, _) => onResult(result), onError, stopOnError);
             foreach (TIn item in items) await window.AddAsync(() => work(item), cancellationToken).ConfigureAwait(false);
             await window.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }

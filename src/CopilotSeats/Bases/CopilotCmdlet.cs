@@ -58,6 +58,18 @@ namespace CopilotSeats.Commands
             return LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
         }
 
+        /// <summary>
+        /// Whether this command's first non-terminating error ends it: -ErrorAction Stop (or Inquire, which may) on the command line,
+        /// else $ErrorActionPreference. Core is told so as a plain bool, to start nothing more once an error is pending.
+        /// </summary>
+        protected bool ErrorsStop()
+        {
+            object? value = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out object? bound)
+                ? bound : SessionState.PSVariable.GetValue("ErrorActionPreference");
+            return LanguagePrimitives.TryConvertTo(value, out ActionPreference preference)
+                && (preference == ActionPreference.Stop || preference == ActionPreference.Inquire);
+        }
+
         /// <summary>Name patterns (-Exclude, or -UserName with wildcards); a bad pattern is a terminating error before anything is sent.</summary>
         protected Seats.NamePatterns ParsePatterns(string[]? patterns)
         {

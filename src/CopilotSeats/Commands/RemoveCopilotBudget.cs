@@ -70,7 +70,7 @@ namespace CopilotSeats.Commands
             var accepted = budgets.Where(b => ShouldProcessUnlessForced(Force, b.Text, "Remove Copilot budget")).Select(b => b.Budget).ToList();
             if (accepted.Count == 0) return;
             RunAsync(cancellationToken => client.Budgets().DeleteAsync(owner, accepted, id => WriteVerboseAsync($"Removed budget {id} in the {owner}."),
-                error => WriteErrorAsync(error, error.TargetObject), journal, cancellationToken));
+                error => WriteErrorAsync(error, error.TargetObject), journal, cancellationToken, ErrorsStop()));
         }
     }
 }

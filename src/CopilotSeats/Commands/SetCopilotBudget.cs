@@ -109,7 +109,7 @@ namespace CopilotSeats.Commands
                         ReportBatch("Setting Copilot AI-credit budgets", Interlocked.Increment(ref done), accepted.Count);
                         return Post(() => WriteObject(change));
                     },
-                    error => WriteErrorAsync(error, error.TargetObject), journal, cancellationToken));
+                    error => WriteErrorAsync(error, error.TargetObject), journal, cancellationToken, ErrorsStop()));
             }
         }
     }
