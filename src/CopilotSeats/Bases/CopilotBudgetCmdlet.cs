@@ -51,8 +51,8 @@ namespace CopilotSeats.Commands
 
     /// <summary>
     /// Base of Set- and Remove-CopilotBudget: -Force, and the change journal (-JournalPath, -NoJournal) every budget
-    /// change is recorded in, as seat changes are. The journal is opened once per invocation before any request (so one
-    /// that cannot be written stops everything with CopilotSeats.JournalUnavailable); -WhatIf opens none.
+    /// change is recorded in, as seat changes are. The journal is opened once per invocation, after the token is found and before
+    /// any request (so one that cannot be written stops everything with CopilotSeats.JournalUnavailable); -WhatIf opens none.
     /// </summary>
     public abstract class CopilotBudgetChangeCmdlet : CopilotBudgetCmdlet
     {
@@ -75,8 +75,9 @@ namespace CopilotSeats.Commands
         protected override void EndProcessing()
         {
             if (!HasWork) return;
+            CopilotClient client = GetClient(); // the token first: without one, no journal file is made
             using ChangeJournal? journal = WhatIfRequested() ? null : JournalFiles.Open(this, JournalPath, NoJournal.IsPresent);
-            Send(GetClient(), journal);
+            Send(client, journal);
         }
 
         /// <summary>Looks up, asks ShouldProcess and sends what was collected, each change recorded in <paramref name="journal"/> (null: none).</summary>

@@ -117,9 +117,9 @@ namespace CopilotSeats.Commands
         protected override void EndProcessing()
         {
             if (_accepted.Count == 0) return;
-            // The journal first: one that cannot be written stops the change before a token is looked up or a request sent.
-            using ChangeJournal? journal = JournalFiles.Open(this, JournalPath, NoJournal.IsPresent);
+            // The token first (without one no journal file is made), then the journal: one that cannot be written stops the change before a request is sent.
             CopilotClient client = GetClient();
+            using ChangeJournal? journal = JournalFiles.Open(this, JournalPath, NoJournal.IsPresent);
             SeatAction seatAction = ChangeAction;
             var batches = _accepted.Groups.SelectMany(group => BatchPlanner.Plan(group.Value)
                 .Select(batch => (group.Key, seatAction, AssigneeFor(group.Key.Kind), batch))).ToList();
