@@ -11,7 +11,12 @@
         account's managed identity (Key Vault Secrets User role on the vault; the Az.Accounts and
         Az.KeyVault modules).
     Without -Apply it is a dry run (-WhatIf). With -Apply it cancels the seats of users inactive for
-    -InactiveDays, except -Exclude logins and team-granted seats (those are listed with the command to run).
+    -InactiveDays, except -Exclude logins and team-granted seats (those are listed with the command to run),
+    prints the run's RunId (Undo-CopilotSeatChange -RunId puts the seats back) and fails the job when GitHub
+    refused the cancellations (401/403: the App lacks "GitHub Copilot Business" read and write).
+
+    The change journal: the Automation sandbox's disk is gone after the job, so give -JournalPath (or set
+    COPILOTSEATS_JOURNAL) a file on persistent storage, such as an Azure file share, to undo a run later.
 
     Enterprise variant: -Enterprise <slug> instead of -Organization signs in with the App's enterprise
     installation (GitHub Apps may manage enterprise Copilot seats since 2026-11-10). The App needs the
@@ -35,6 +40,7 @@ param(
     [long] $InstallationId,
     [int] $InactiveDays = 30,
     [string[]] $Exclude = @(),
+    [string] $JournalPath = $env:COPILOTSEATS_JOURNAL,
     [switch] $Apply
 )
 
@@ -68,8 +74,14 @@ Write-Output "$($inactive.Count) seats without Copilot activity for $InactiveDay
 # each seat to its organization, which the enterprise installation's token does not reach.
 $scope = if ($Enterprise) { @{ Enterprise = $Enterprise } } else { @{} }
 if ($Apply) {
-    $changes = @($inactive | Remove-CopilotUser @scope -Exclude $Exclude -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable keptBack)
-    Write-Output "Cancelled: $(($changes | Measure-Object -Property SeatsChanged -Sum).Sum) seats."
+    $journal = if ($JournalPath) { @{ JournalPath = $JournalPath } } else { @{} }
+    $changes = @($inactive | Remove-CopilotUser @scope @journal -Exclude $Exclude -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable keptBack)
+    Write-Output "Cancelled: $([int]($changes | Measure-Object -Property SeatsChanged -Sum).Sum) seats."
+    $runId = $changes | Where-Object RunId | Select-Object -First 1 -ExpandProperty RunId
+    if ($runId) {
+        $where = if ($JournalPath) { "the journal at $JournalPath" } else { 'the default journal on this sandbox, gone after the job (pass -JournalPath or set COPILOTSEATS_JOURNAL to persistent storage)' }
+        Write-Output "Run $runId is recorded in $where; Undo-CopilotSeatChange -RunId $runId puts the seats back."
+    }
 }
 else {
     $inactive | Remove-CopilotUser @scope -Exclude $Exclude -WhatIf -ErrorAction SilentlyContinue -ErrorVariable keptBack
@@ -77,3 +89,6 @@ else {
 }
 foreach ($e in $keptBack) { Write-Output "Not cancelled: $($e.TargetObject): $($e.ErrorDetails.RecommendedAction)" }
 Disconnect-Copilot
+# A refusal of the App itself (401, 403) kept every change back: fail the job rather than report 0 seats as done.
+$denied = @($keptBack | Where-Object { $_.Exception.StatusCode -in 401, 403 })
+if ($denied) { throw "GitHub refused the App ($($denied[0].Exception.StatusCode)): $($denied[0].Exception.Message)" }

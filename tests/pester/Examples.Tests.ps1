@@ -91,6 +91,7 @@ Describe 'GitHub App examples' {
 
         $applied = & $runbook -Organization octo-org -InactiveDays 30 -Exclude 'user-00*' -Apply | Out-String
         $applied | Should -Match 'Cancelled: \d+ seats'
+        $applied | Should -Match "Run [0-9a-f-]{36} is recorded in the journal at $([regex]::Escape($env:COPILOTSEATS_JOURNAL))"
         $deletes = @(Get-SimulatorRequests $Sim -Method DELETE)
         $deletes.Count | Should -BeGreaterThan 0
         $sent = @($deletes | ForEach-Object { (Get-RequestBody $_).selected_usernames })
@@ -117,6 +118,32 @@ Describe 'GitHub App examples' {
         $deletes.path | Sort-Object -Unique | Should -Be '/enterprises/octo-ent/copilot/billing/selected_users'
         # Test-CopilotConnection's AI-credit and budget checks are refused to an App without 'Enterprise billing': data, not a failure.
         @($requests | Where-Object { $_.status -ge 400 -and $_.path -notlike '*/settings/billing/*' }).Count | Should -Be 0
+    }
+
+    It '<Name> -Apply prints its run and journal, and fails the job when GitHub refuses a read-only App' -ForEach @(
+        @{ Name = 'the runbook'; Script = 'azure-automation/Reclaim-CopilotSeats.Runbook.ps1'; Report = $false }
+        @{ Name = 'the Actions script'; Script = 'github-actions/Reclaim-Seats.ps1'; Report = $true }
+    ) {
+        $Extra = if ($Report) { @{ ReportPath = Join-Path $WorkDir 'apply.csv' } } else { @{} }
+        $credentialUser = $ClientId
+        function Get-AutomationPSCredential([string] $Name) { New-Object System.Management.Automation.PSCredential ($credentialUser, (ConvertTo-TestSecureString $Key.Pkcs1)) }
+        $journal = Join-Path $WorkDir "journal-$([guid]::NewGuid()).jsonl"
+        $env:COPILOT_APP_CLIENT_ID = $ClientId
+        $env:COPILOT_APP_PRIVATE_KEY = $Key.Pkcs1
+        $applied = & (Join-Path $Examples $Script) -Organization octo-org -InactiveDays 30 -JournalPath $journal -Apply @Extra | Out-String
+        $runId = [regex]::Match($applied, "Run ([0-9a-f-]{36}) is recorded in the journal at $([regex]::Escape($journal))").Groups[1].Value
+        $runId | Should -Not -BeNullOrEmpty -Because $applied
+        @(Get-CopilotSeatJournal -Path $journal -RunId $runId).Count | Should -BeGreaterThan 0
+
+        Reset-Simulator $Sim
+        $null = Register-SimulatorApp $Sim -ClientId $ClientId -PublicKey $Key.PublicKey -Installations @(@{ organization = 'octo-org'; id = 101; permissions = @{ organization_copilot_seat_management = 'read' } })
+        $env:COPILOT_APP_PRIVATE_KEY = $Key.Pkcs1
+        $err = $null
+        try { $null = & (Join-Path $Examples $Script) -Organization octo-org -InactiveDays 30 -JournalPath $journal -Apply @Extra -OutVariable refused }
+        catch { $err = $_ }
+        $err.Exception.Message | Should -Match '^GitHub refused the App \(403\)'
+        ($refused | Out-String) | Should -Match 'Cancelled: 0 seats\.'
+        @(Get-SimulatorRequests $Sim -Method DELETE | Where-Object status -eq 403).Count | Should -BeGreaterThan 0
     }
 
     It 'the runbook reads the key from a Key Vault secret with the managed identity' {
