@@ -43,6 +43,13 @@ Describe 'Set-CopilotBudget' {
         $failures[0].Exception.Message | Should -Match 'is not a member of the organization'
     }
 
+    It '-ErrorAction Stop with -ThrottleLimit 2 writes the budget created beside the refused one and sends no request after it' {
+        try { Set-CopilotBudget -Organization octo-org -UserName nobody-here, user-0001, user-0002 -AmountUsd 3 -ThrottleLimit 2 -Force -ErrorAction Stop -OutVariable ov @Conn | Out-Null } catch { $err = $_ }
+        Assert-ErrorRecord $err 'CopilotSeats.Http422' InvalidOperation 'nobody-here'
+        Assert-Properties $ov @{ UserName = 'user-0001'; Result = 'Created' }
+        @(Get-SimulatorRequests $Sim -Method POST | ForEach-Object { (Get-RequestBody $_).user } | Sort-Object) | Should -Be @('nobody-here', 'user-0001')
+    }
+
     It 'stops at a rejected token (401) with one terminating error, as Add-CopilotUser does, and sends no further budget' {
         Set-SimulatorFaults $Sim @{ script = @(@{ method = 'POST'; pathContains = 'budgets'; status = 401 }) }
         $err = Get-ThrownError { Set-CopilotBudget -Organization octo-org -UserName user-0001, user-0002, user-0003 -AmountUsd 2 -ThrottleLimit 1 -Confirm:$false @Conn }

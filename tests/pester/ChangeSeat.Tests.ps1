@@ -110,6 +110,16 @@ Describe 'Add-CopilotUser' {
         @(Get-SimulatorRequests $Sim -Method POST).Count | Should -Be 1 -Because 'a 422 is never retried'
     }
 
+    It '<Command> -ErrorAction Stop writes the change GitHub applied before it stops on <Bad>' -ForEach @(
+        @{ Command = 'Add-CopilotUser'; Names = @{ UserName = 'no-seat-1', 'ghost-nobody', 'no-seat-2' }; Bad = 'ghost-nobody' }
+        @{ Command = 'Add-CopilotTeam'; Names = @{ TeamName = 'team-2', 'no-such-team', 'team-3' }; Bad = 'no-such-team' }
+    ) {
+        $before = @(Get-CopilotSeat -Organization octo-org @Conn).Count
+        try { & $Command -Organization octo-org @Names -Force -ErrorAction Stop -OutVariable ov @Conn | Out-Null } catch { $err = $_ }
+        Assert-ErrorRecord $err 'CopilotSeats.Http422' InvalidOperation $Bad
+        ($ov | Measure-Object SeatsChanged -Sum).Sum | Should -Be (@(Get-CopilotSeat -Organization octo-org @Conn).Count - $before)
+    }
+
     It 'rows for an assign_all organization and another: the 422 is that organization''s error and the other batch still goes' {
         $out = @([pscustomobject]@{ Organization = 'assign-all-org'; UserName = 'no-seat-1' }, [pscustomobject]@{ Organization = 'octo-org'; UserName = 'no-seat-2' } |
                 Add-CopilotUser @Conn -ErrorVariable ev -ErrorAction SilentlyContinue)

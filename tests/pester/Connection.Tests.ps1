@@ -97,16 +97,19 @@ Describe 'Token from the environment' {
         (Connect-Copilot -ApiUrl $Sim.Url).TokenSource | Should -Be 'GH_TOKEN'
     }
 
-    It 'with no token anywhere a cmdlet throws CopilotSeats.NoToken naming GH_TOKEN and GITHUB_TOKEN, and -WhatIf needs none; nothing is sent' {
+    It 'with no token anywhere a cmdlet throws CopilotSeats.NoToken naming GH_TOKEN and GITHUB_TOKEN, and -WhatIf needs none; nothing is sent, no journal made' {
+        $journal = Join-Path $TestDrive 'no-token.jsonl'
         $errors = Invoke-WithoutAmbientToken {
             foreach ($command in { Get-CopilotOrgDetail -Organization octo-org -ApiUrl $Sim.Url }, { Get-CopilotSeat -Organization octo-org -ApiUrl $Sim.Url },
-                { Remove-CopilotUser -Organization octo-org -UserName user-0001 -Force -ApiUrl $Sim.Url }, { Add-CopilotTeam -Organization octo-org -TeamName team-2 -ApiUrl $Sim.Url }) {
+                { Remove-CopilotUser -Organization octo-org -UserName user-0001 -Force -JournalPath $journal -ApiUrl $Sim.Url }, { Add-CopilotTeam -Organization octo-org -TeamName team-2 -ApiUrl $Sim.Url },
+                { Set-CopilotBudget -Organization octo-org -UserName user-0001 -AmountUsd 1 -Force -JournalPath $journal -ApiUrl $Sim.Url }) {
                 Get-ThrownError $command
             }
             @(Remove-CopilotUser -Organization octo-org -UserName user-0001 -WhatIf -ApiUrl $Sim.Url -ErrorVariable whatIfErrors).Count | Should -Be 0
             @($whatIfErrors).Count | Should -Be 0
         }
-        @($errors).Count | Should -Be 4 -Because 'a missing token is a terminating error'
+        @($errors).Count | Should -Be 5 -Because 'a missing token is a terminating error'
+        Test-Path $journal | Should -BeFalse -Because 'the journal is opened after the token is found'
         foreach ($err in $errors) {
             Assert-ErrorRecord $err 'CopilotSeats.NoToken' AuthenticationError
             $err.Exception.Message | Should -Match 'GH_TOKEN'

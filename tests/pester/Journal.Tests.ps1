@@ -84,15 +84,6 @@ Describe 'The change journal' {
         Test-Path $J | Should -BeFalse
     }
 
-    It '<Command> without a token stops with CopilotSeats.NoToken and makes no journal file' -ForEach @(
-        @{ Command = 'Add-CopilotUser'; Extra = @{ UserName = 'no-seat-1' } }
-        @{ Command = 'Set-CopilotBudget'; Extra = @{ UserName = 'user-0001'; AmountUsd = 1 } }
-    ) {
-        $err = Invoke-WithoutAmbientToken { Get-ThrownError { & $Command -Organization octo-org @Extra -Force -JournalPath $J -ApiUrl $Sim.Url } }
-        Assert-ErrorRecord $err 'CopilotSeats.NoToken' AuthenticationError
-        Test-Path $J | Should -BeFalse
-    }
-
     It 'stops with CopilotSeats.JournalUnavailable and sends nothing when the journal is <Case>' -ForEach @(
         @{ Case = 'under a file'; Path = { Join-Path $J 'x.jsonl' }; Category = 'WriteError' }
         @{ Case = 'on a drive that is not the file system'; Path = { 'Env:/journal.jsonl' }; Category = 'InvalidArgument' }
