@@ -50,12 +50,22 @@ public class SecretTextTests
     public async Task An_answer_that_echoes_the_Authorization_header_reaches_no_part_of_the_error(int status, string body)
     {
         const string secret = "sim_admin_CANARY42";
-        var handler = new ScriptedHandler((r, _) => ScriptedHandler.Json((HttpStatusCode)status, body.Replace("@", r.Headers.Authorization!.ToString())));
+        var handler = new ScriptedHandler((r, _) => ScriptedHandler.Json((HttpStatusCode)status, body.Replace("@", r.Headers.Authorization!.ToString()),
+            ("X-OAuth-Scopes", "read:org"), ("X-Accepted-OAuth-Scopes", r.Headers.Authorization!.ToString())));
         using var client = new CopilotClient(new ResolvedConnection(new Uri("https://api.github.com/"), CopilotDefaults.ApiVersion, Tokens.Token(secret)),
             new CopilotClientOptions { PrimaryHandlerFactory = () => handler, MaxRetries = 0, Random = () => 0 });
         var error = await Assert.ThrowsAsync<CopilotApiException>(() => client.GetOrgDetailAsync("octo-org", default));
         Assert.DoesNotContain(secret, string.Join("|", error.Message, error.GitHubMessage, error.DocumentationUrl, error.RecommendedAction, error.ToString()));
         Assert.Contains(SecretText.Redacted, error.GitHubMessage);
+    }
+
+    [Fact]
+    public async Task A_redirect_to_another_host_is_named_without_its_user_info()
+    {
+        var handler = new ScriptedHandler((_, _) => new HttpResponseMessage(HttpStatusCode.TemporaryRedirect) { Headers = { Location = new Uri("https://x:ghp_CANARY1@evil.example/") } });
+        using var client = Clients.ForHandler(handler);
+        var error = await Assert.ThrowsAsync<CopilotException>(() => client.GetOrgDetailAsync("octo-org", default));
+        Assert.Equal(("CopilotSeats.RedirectRefused", "Refused to send the token to https://evil.example: it is not the API host https://api.github.com."), (error.ErrorId, error.Message));
     }
 
     [Theory]

@@ -29,7 +29,7 @@ namespace CopilotSeats.Http
         {
             if (!SameOrigin(target, apiUrl))
                 throw new CopilotException("CopilotSeats.RedirectRefused", CopilotErrorCategory.ProtocolError, request.Target,
-                    $"Refused to send the token to {target.GetLeftPart(UriPartial.Authority)}: it is not the API host {apiUrl.GetLeftPart(UriPartial.Authority)}.") { RecommendedAction = RedirectAction };
+                    $"Refused to send the token to {target.Scheme}://{target.Authority}: it is not the API host {apiUrl.GetLeftPart(UriPartial.Authority)}.") { RecommendedAction = RedirectAction };
         }
 
         private const string RedirectAction = "Check that -ApiUrl is GitHub's REST API itself (such as https://api.github.com), not an address that redirects.";
