@@ -34,6 +34,13 @@ public sealed class JournalTests : IDisposable
     }
 
     [Fact]
+    public void A_message_written_before_the_redaction_reads_back_redacted()
+    {
+        byte[] line = Encoding.UTF8.GetBytes("{\"v\":1,\"run\":\"6f1c2c1e-0000-4000-8000-000000000001\",\"time\":\"2026-12-01T10:00:00.000Z\",\"outcome\":\"Refused\",\"message\":\"echo: ghp_OLD123\"}");
+        Assert.Equal("echo: [redacted]", JournalFormat.Parse(line, 0, line.Length)!.Message);
+    }
+
+    [Fact]
     public void A_line_written_before_budget_amounts_existed_reads_without_them_and_writes_back_unchanged()
     {
         const string old = "{\"v\":1,\"run\":\"6f1c2c1e-0000-4000-8000-000000000001\",\"request\":1,\"time\":\"2026-12-01T10:00:00.000Z\",\"command\":\"Add-CopilotUser\",\"organization\":\"octo-org\",\"action\":\"Add\",\"type\":\"User\",\"name\":\"mona\",\"outcome\":\"Applied\",\"seats_created\":1}";

@@ -113,7 +113,8 @@ namespace CopilotSeats.Journal
                     Name = Text(r, "name") ?? string.Empty,
                     Outcome = outcome,
                     Status = Number(r, "status"),
-                    Message = Text(r, "message"),
+                    // Redacted on reading too: a journal written before the redaction may hold a token GitHub echoed.
+                    Message = Text(r, "message") is { } message ? Scrub(message) : null,
                     SeatsCreated = Number(r, "seats_created"),
                     SeatsCancelled = Number(r, "seats_cancelled"),
                     AmountUsd = Number(r, "amount_usd"),
