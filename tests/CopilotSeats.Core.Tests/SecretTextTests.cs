@@ -14,7 +14,7 @@ public class SecretTextTests
     [InlineData("jwt eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIxIn0.c2ln-_x.", "jwt [redacted].")]
     [InlineData("echo: Authorization: Bearer abc.def/ghi", "echo: Authorization: Bearer [redacted]")]
     [InlineData("\"authorization\": \"token s3cr3t\", next", "\"authorization\": \"token [redacted]\", next")]
-    [InlineData("sent bearer xyz", "sent bearer [redacted]")]
+    [InlineData("sent Bearer abc.defgh", "sent Bearer [redacted]")]
     [InlineData("key -----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY----- end", "key [redacted] end")]
     [InlineData("key -----BEGIN PRIVATE KEY-----\nMIIE", "key [redacted]")]
     [InlineData("see https://x.example/a/b?sig=S&se=1#frag.", "see https://x.example/a/b?[redacted]#frag.")]
@@ -23,7 +23,7 @@ public class SecretTextTests
     public void Token_shaped_text_and_the_credential_sent_are_redacted(string text, string redacted) => Assert.Equal(redacted, SecretText.Redact(text, Secret));
 
     [Theory]
-    [InlineData("Not Found. Must have admin rights to Repository.", Secret)]
+    [InlineData("Not Found. Must have admin rights to Repository. User bearer is not a member", Secret)]
     [InlineData("Resource not accessible by personal access token; token_expired; Authorization required", Secret)]
     [InlineData("See https://docs.github.com/rest/copilot/copilot-user-management#list-all-copilot-seat-assignments", Secret)]
     [InlineData("a b", "a")]

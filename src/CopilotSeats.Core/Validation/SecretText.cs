@@ -20,7 +20,7 @@ namespace CopilotSeats.Validation
             @"(?:gh[pousr]_|github_pat_)[A-Za-z0-9_]+"
             + @"|eyJ[\w-]+\.[\w-]+\.[\w-]+"
             + @"|(?<keep>(?i:authorization)[""']?\s*[:=]\s*[""']?(?:(?i:bearer|token|basic)\s+)?)[^\s""',;]+"
-            + @"|(?<keep>(?i:\bbearer)\s+)[^\s""',;]+",
+            + @"|(?<keep>\bBearer\s+)[A-Za-z0-9._~+/=-]{8,}",
             RegexOptions.CultureInvariant);
 
         /// <summary>A URL: its user info, its query and a fragment that is more than a plain anchor (#section) are the parts that carry credentials.</summary>
