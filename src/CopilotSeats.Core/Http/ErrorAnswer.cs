@@ -7,7 +7,7 @@ namespace CopilotSeats.Http
 {
     /// <summary>
     /// What the hint rows look at: the request, GitHub's answer (its error body read once) and the scopes it says are missing.
-    /// GitHub's words are redacted here, where they are read (<see cref="SecretText.Redact"/>, also of <paramref name="credential"/>,
+    /// GitHub's words are redacted here, where they are read (<see cref="SecretText.Redact"/>, also of the constructor's credential,
     /// the token or JWT sent on the request): an answer that echoes the request's Authorization header never reaches a message.
     /// </summary>
     internal sealed class ErrorAnswer
