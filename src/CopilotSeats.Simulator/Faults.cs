@@ -42,6 +42,8 @@ public sealed class ScriptedFault
     /// <summary>Handle the request first (a change is applied), then drop the connection (status 0) or answer the status instead.</summary>
     public bool AfterApplied { get; set; }
     public int Times { get; set; } = 1;
+    /// <summary>The error body's message instead of GitHub's; <c>{authorization}</c> in it becomes the request's Authorization header (a server that echoes the credential).</summary>
+    public string? Message { get; set; }
 }
 
 /// <summary>One API request as the simulator saw it. Never holds the token.</summary>

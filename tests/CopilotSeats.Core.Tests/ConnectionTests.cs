@@ -47,6 +47,9 @@ public class ConnectionTests
         Assert.Equal("https://api.param.ghe.com/", ConnectionResolver.ResolveApiUrl(new Uri("https://api.param.ghe.com"), session, env).ToString());
         Assert.Equal("https://api.session.ghe.com/", ConnectionResolver.ResolveApiUrl(null, session, env).ToString());
         Assert.Equal("https://api.env.ghe.com/", ConnectionResolver.ResolveApiUrl(null, null, env).ToString());
+        env.Variables["GITHUB_API_URL"] = "ghp_pasted_here";
+        var notUrl = Assert.Throws<CopilotException>(() => ConnectionResolver.ResolveApiUrl(null, null, env));
+        Assert.Equal(("GITHUB_API_URL", "The API URL from GITHUB_API_URL is refused: it is not an absolute URL."), (notUrl.TargetObject, notUrl.Message));
         env.Variables.Clear();
         Assert.Equal("https://api.github.com/", ConnectionResolver.ResolveApiUrl(null, null, env).ToString());
     }
@@ -61,6 +64,9 @@ public class ConnectionTests
     {
         var ex = Assert.Throws<CopilotException>(() => ConnectionResolver.ValidateApiUrl(new Uri(url)));
         Assert.Equal("CopilotSeats.InvalidApiUrl", ex.ErrorId);
+        // Quoted as scheme://host/path only: user info and a query may hold a token.
+        Assert.Matches(@"^The API URL '\w+://[^@?']*' is refused", ex.Message);
+        Assert.Matches(@"^\w+://[^@?]*$", (string)ex.TargetObject!);
         Assert.True(ex.IsTerminating);
         Assert.Equal("Pass -ApiUrl (or set GITHUB_API_URL to) GitHub's REST API over https, such as https://api.github.com.", ex.RecommendedAction);
     }

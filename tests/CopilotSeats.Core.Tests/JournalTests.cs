@@ -16,21 +16,28 @@ public sealed class JournalTests : IDisposable
     private static CopilotJournalEntry[] Read(string file, JournalQuery? query = null) => JournalReader.Read(new[] { file }, query).ToArray();
 
     [Fact]
-    public void A_line_round_trips_every_field_and_drops_a_URL_query()
+    public void A_line_round_trips_every_field_and_redacts_a_URL_query_and_a_token()
     {
         var entry = new CopilotJournalEntry
         {
             RunId = Guid.NewGuid(), Request = 7, Time = new DateTimeOffset(2026, 12, 6, 10, 0, 0, 123, TimeSpan.Zero), Command = "Remove-CopilotUser",
             Enterprise = "octo-ent", Action = "Remove", AssigneeType = "User", Name = "mona", Outcome = "Refused", Status = 422,
-            Message = "see https://x.example/a?sig=SECRET#frag now", SeatsCancelled = 0, AmountUsd = 10, OldAmountUsd = 5, UndoOf = Guid.NewGuid(),
+            Message = "echo: Authorization: token ghs_SECRET see https://x.example/a?sig=SECRET#frag now", SeatsCancelled = 0, AmountUsd = 10, OldAmountUsd = 5, UndoOf = Guid.NewGuid(),
         };
         byte[] line = JournalFormat.Serialize(new[] { entry });
         Assert.Equal((byte)'\n', line[^1]);
         Assert.DoesNotContain("SECRET", Encoding.UTF8.GetString(line));
         CopilotJournalEntry back = JournalFormat.Parse(line, 0, line.Length - 1)!;
-        Assert.Equal("see https://x.example/a now", back.Message);
+        Assert.Equal("echo: Authorization: token [redacted] see https://x.example/a?[redacted]#frag now", back.Message);
         back.Message = entry.Message;
         Assert.Equivalent(entry, back);
+    }
+
+    [Fact]
+    public void A_message_written_before_the_redaction_reads_back_redacted()
+    {
+        byte[] line = Encoding.UTF8.GetBytes("{\"v\":1,\"run\":\"6f1c2c1e-0000-4000-8000-000000000001\",\"time\":\"2026-12-01T10:00:00.000Z\",\"outcome\":\"Refused\",\"message\":\"echo: ghp_OLD123\"}");
+        Assert.Equal("echo: [redacted]", JournalFormat.Parse(line, 0, line.Length)!.Message);
     }
 
     [Fact]

@@ -211,6 +211,15 @@ Describe 'The App error ids' {
         Assert-ErrorRecord $ent 'CopilotSeats.AppNotInstalled' -Target 'other-ent'
     }
 
+    It 'CopilotSeats.AppAuthFailed quotes neither JWT nor token when GitHub echoes the Authorization header (<Path>)' -ForEach @(@{ Path = '/installation' }, @{ Path = '/access_tokens' }) {
+        Set-SimulatorFaults $Sim @{ script = @(@{ pathContains = $Path; status = 401; message = 'Bad credentials echo: Authorization: {authorization}' }) }
+        $err = Get-ThrownError { Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org }
+        Assert-ErrorRecord $err 'CopilotSeats.AppAuthFailed' AuthenticationError
+        $text = ConvertTo-AllText $err
+        $text | Should -Match ([regex]::Escape('echo: Authorization: Bearer [redacted]'))
+        $text | Should -Not -Match 'eyJ|ghs_'
+    }
+
     It 'CopilotSeats.AppAuthFailed when GitHub refuses the JWT, with the likely causes' {
         $other = New-TestAppKey
         $null = Register-SimulatorApp $Sim -ClientId $ClientId -PublicKey $other.PublicKey

@@ -93,6 +93,9 @@ Describe 'The token never leaks' {
         $script:BadCanary = 'sim_bad_canary_456'
         $bad = ConvertTo-SecureString $BadCanary -AsPlainText -Force
         $script:Transcript = Join-Path $TestDrive 'transcript.txt'
+        $script:Journal = Join-Path $TestDrive 'journal.jsonl'
+        # A server that echoes the request's Authorization header in its error message (the simulator's scripted message).
+        $echo = 'Bad credentials echo: Authorization: {authorization}'
         $null = Start-Transcript -LiteralPath $Transcript -Force
         $script:Records = @(& {
                 try { Connect-Copilot -ApiUrl $Sim.Url -Token $Token -Organization octo-org -Verbose -Debug } catch { $_ }
@@ -107,6 +110,12 @@ Describe 'The token never leaks' {
                 try { Get-CopilotSeat -Organization octo-org -Token $Token -ApiUrl $Sim.Url -MaxRetries 0 -Verbose -Debug -ErrorAction Stop } catch { $_ }
                 try { Get-CopilotSeat -Organization octo-org -Token $bad -ApiUrl $Sim.Url -Verbose -Debug } catch { $_ }
                 try { Remove-CopilotUser -Organization octo-org -UserName user-0002 -Force -Token $bad -ApiUrl $Sim.Url -Verbose -Debug } catch { $_ }
+                Set-SimulatorFaults $Sim @{ script = @(@{ pathContains = 'metrics/reports'; status = 403; message = $echo }) }
+                try { Get-CopilotSeat -IncludeUsage -Verbose -Debug } catch { $_ }
+                Set-SimulatorFaults $Sim @{ script = @(@{ pathContains = 'selected_users'; status = 422; times = 5; message = $echo }) }
+                try { Remove-CopilotUser -UserName user-0003 -Force -JournalPath $Journal -Verbose -Debug } catch { $_ }
+                Set-SimulatorFaults $Sim @{ script = @(@{ pathContains = 'billing/seats'; status = 500; message = $echo }) }
+                try { Get-CopilotSeat -MaxRetries 0 -Verbose -Debug } catch { $_ }
             } *>&1)
         $null = Stop-Transcript
         Disconnect-Copilot
@@ -123,6 +132,15 @@ Describe 'The token never leaks' {
         $text.Length | Should -BeGreaterThan 1000
         $text | Should -Match 'CopilotSeats\.Http401'
         $text | Should -Not -Match "$CanaryToken|$BadCanary"
+    }
+
+    It 'an error message that echoes the Authorization header shows it redacted, in errors, warnings and the journal' {
+        $said = [regex]::Escape('echo: Authorization: Bearer [redacted]')
+        @($Records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] -and "$_" -match $said }).Count | Should -BeGreaterOrEqual 2
+        @($Records | Where-Object { $_ -is [System.Management.Automation.WarningRecord] -and $_.Message -match $said }).Count | Should -Be 1
+        $journal = Get-Content -LiteralPath $Journal -Raw
+        $journal | Should -Match $said
+        $journal | Should -Not -Match $CanaryToken
     }
 
     It 'the canary token appears in no $Error entry' {

@@ -383,7 +383,8 @@ function ConvertTo-AllText {
             $null = $sb.AppendLine($item.ToString())
             $null = $sb.AppendLine([string]$item.FullyQualifiedErrorId)
             $null = $sb.AppendLine([string]$item.TargetObject)
-            if ($item.Exception) { $null = $sb.AppendLine($item.Exception.ToString()) }
+            $null = $sb.AppendLine(($item | Format-List * -Force | Out-String -Width 4096))
+            for ($e = $item.Exception; $e; $e = $e.InnerException) { $null = $sb.AppendLine($e.ToString() + ($e | Format-List * -Force | Out-String -Width 4096)) }
             if ($item.ErrorDetails) {
                 $null = $sb.AppendLine([string]$item.ErrorDetails.Message)
                 $null = $sb.AppendLine([string]$item.ErrorDetails.RecommendedAction)

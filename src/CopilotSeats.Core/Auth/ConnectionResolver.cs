@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CopilotSeats.Validation;
 
 namespace CopilotSeats.Auth
 {
@@ -37,17 +38,21 @@ namespace CopilotSeats.Auth
         public static Uri ResolveApiUrl(Uri? parameter, StoredSession? session, ICopilotEnvironment env)
         {
             Uri? url = parameter ?? session?.ApiUrl;
+            string source = parameter != null ? SourceApiUrl : SourceSessionApiUrl;
             if (url is null)
             {
-                string? fromEnv = env.GetVariable("GITHUB_API_URL");
-                if (!string.IsNullOrWhiteSpace(fromEnv))
-                {
-                    if (!Uri.TryCreate(fromEnv!.Trim(), UriKind.Absolute, out url))
-                        throw InvalidUrl(fromEnv!, "GITHUB_API_URL is not an absolute URL.");
-                }
+                source = SourceApiUrlVariable;
+                string? fromEnv = env.GetVariable(SourceApiUrlVariable);
+                if (!string.IsNullOrWhiteSpace(fromEnv) && !Uri.TryCreate(fromEnv!.Trim(), UriKind.Absolute, out url))
+                    throw NotAbsolute(source);
             }
-            return ValidateApiUrl(url ?? new Uri(CopilotDefaults.ApiUrl));
+            return ValidateApiUrl(url ?? new Uri(CopilotDefaults.ApiUrl), source);
         }
+
+        /// <summary>Where a refused API URL came from, named in its error instead of a value that is not a URL.</summary>
+        internal const string SourceApiUrl = "-ApiUrl";
+        internal const string SourceSessionApiUrl = "Connect-Copilot -ApiUrl";
+        internal const string SourceApiUrlVariable = "GITHUB_API_URL";
 
         public static string ResolveApiVersion(string? parameter, StoredSession? session)
         {
@@ -77,15 +82,16 @@ namespace CopilotSeats.Auth
         }
 
         /// <summary>Absolute http(s) URL without query or fragment; plain http only for loopback hosts.</summary>
-        public static Uri ValidateApiUrl(Uri url)
+        /// <param name="source">Where the URL came from (-ApiUrl, GITHUB_API_URL, ...): named when it is not a URL at all.</param>
+        public static Uri ValidateApiUrl(Uri url, string source = SourceApiUrl)
         {
-            if (!url.IsAbsoluteUri) throw InvalidUrl(url.OriginalString, "It is not an absolute URL.");
+            if (!url.IsAbsoluteUri) throw NotAbsolute(source);
             if (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
-                throw InvalidUrl(url.OriginalString, "Only https:// URLs are allowed (http:// only for loopback).");
+                throw InvalidUrl(url, "Only https:// URLs are allowed (http:// only for loopback).");
             if (url.Scheme == Uri.UriSchemeHttp && !url.IsLoopback)
-                throw InvalidUrl(url.OriginalString, "Plain http:// is allowed only for loopback hosts (127.0.0.1, ::1, localhost); use https://.");
+                throw InvalidUrl(url, "Plain http:// is allowed only for loopback hosts (127.0.0.1, ::1, localhost); use https://.");
             if (!string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment) || !string.IsNullOrEmpty(url.UserInfo))
-                throw InvalidUrl(url.OriginalString, "The API URL must not carry a query, fragment or user info.");
+                throw InvalidUrl(url, "The API URL must not carry a query, fragment or user info.");
             string text = url.GetLeftPart(UriPartial.Path).TrimEnd('/');
             return new Uri(text + "/");
         }
@@ -100,8 +106,14 @@ namespace CopilotSeats.Auth
             return host;
         }
 
-        private static CopilotException InvalidUrl(string url, string why) =>
-            new CopilotException("CopilotSeats.InvalidApiUrl", CopilotErrorCategory.InvalidArgument, url, $"The API URL '{url}' is refused. {why}")
+        /// <summary>Quotes scheme, host, port and path only: user info and a query may hold a token.</summary>
+        private static CopilotException InvalidUrl(Uri url, string why) => Refused(SecretText.Url(url), $"The API URL '{SecretText.Url(url)}' is refused. {why}");
+
+        /// <summary>A value that is not a URL may be anything (a token pasted in the wrong place): it is not quoted, its source is named.</summary>
+        private static CopilotException NotAbsolute(string source) => Refused(source, $"The API URL from {source} is refused: it is not an absolute URL.");
+
+        private static CopilotException Refused(string target, string message) =>
+            new CopilotException("CopilotSeats.InvalidApiUrl", CopilotErrorCategory.InvalidArgument, target, message)
             {
                 IsTerminating = true,
                 RecommendedAction = "Pass -ApiUrl (or set GITHUB_API_URL to) GitHub's REST API over https, such as https://api.github.com.",

@@ -1,18 +1,34 @@
 using System.Text.Json;
 using CopilotSeats.Auth;
 using CopilotSeats.Json;
+using CopilotSeats.Validation;
 
 namespace CopilotSeats.Http
 {
-    /// <summary>What the hint rows look at: the request, GitHub's answer (its error body read once) and the scopes it says are missing.</summary>
-    internal sealed class ErrorAnswer(ApiRequest request, ApiResponse response)
+    /// <summary>
+    /// What the hint rows look at: the request, GitHub's answer (its error body read once) and the scopes it says are missing.
+    /// GitHub's words are redacted here, where they are read (<see cref="SecretText.Redact"/>, also of the constructor's credential,
+    /// the token or JWT sent on the request): an answer that echoes the request's Authorization header never reaches a message.
+    /// </summary>
+    internal sealed class ErrorAnswer
     {
-        public ApiRequest Request { get; } = request;
-        public ApiResponse Response { get; } = response;
-        public ErrorDto? Error { get; } = ReadError(response);
-        /// <summary>GitHub's message with the reasons its errors[] give ("Validation Failed: User mona is not a member").</summary>
-        public string? GitHubMessage => WithReasons(Error);
-        public List<string>? Missing { get; } = AccessHints.MissingScopes(response);
+        public ErrorAnswer(ApiRequest request, ApiResponse response, string? credential = null)
+        {
+            Request = request;
+            Response = response;
+            ErrorDto? error = ReadError(response);
+            GitHubMessage = SecretText.Redact(WithReasons(error), credential);
+            DocumentationUrl = SecretText.Redact(error?.DocumentationUrl, credential);
+            Missing = AccessHints.MissingScopes(response);
+        }
+
+        public ApiRequest Request { get; }
+        public ApiResponse Response { get; }
+        /// <summary>GitHub's message with the reasons its errors[] give ("Validation Failed: User mona is not a member"), redacted.</summary>
+        public string? GitHubMessage { get; }
+        /// <summary>GitHub's documentation_url, redacted.</summary>
+        public string? DocumentationUrl { get; }
+        public List<string>? Missing { get; }
         public string Subject => Request.Scope.ToString();
         public string Where => (Request.Scope.Kind == ScopeKind.Enterprise ? "-Enterprise " : "-Organization ") + Request.Scope.Name;
 

@@ -20,9 +20,10 @@ namespace CopilotSeats.Http
             _ => CopilotErrorCategory.NotSpecified,
         };
 
-        public static CopilotApiException FromResponse(ApiRequest request, ApiResponse response)
+        /// <param name="credential">The token or JWT sent on the request: redacted from GitHub's words wherever they echo it.</param>
+        public static CopilotApiException FromResponse(ApiRequest request, ApiResponse response, string? credential = null)
         {
-            var answer = new ErrorAnswer(request, response);
+            var answer = new ErrorAnswer(request, response, credential);
             string? gitHubMessage = answer.GitHubMessage;
             ErrorHint? hint = ErrorHints.Find(answer);
             string cause = hint?.Cause(answer) ?? string.Empty;
@@ -35,7 +36,7 @@ namespace CopilotSeats.Http
                 text.Append(": ").Append(gitHubMessage.Trim().TrimEnd('.')).Append('.');
             else text.Append('.');
             if (cause.Length > 0) text.Append(' ').Append(cause);
-            return new CopilotApiException(response.Status, CategoryFor(response.Status), request.Target, text.ToString(), gitHubMessage, answer.Error?.DocumentationUrl)
+            return new CopilotApiException(response.Status, CategoryFor(response.Status), request.Target, text.ToString(), gitHubMessage, answer.DocumentationUrl)
             {
                 Method = request.Method.Method,
                 RequestUri = response.Uri.ToString(),

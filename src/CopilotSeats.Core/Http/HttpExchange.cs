@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using CopilotSeats.Auth;
+using CopilotSeats.Validation;
 
 namespace CopilotSeats.Http
 {
@@ -55,18 +56,23 @@ namespace CopilotSeats.Http
                 throw new TimeoutException("The request timed out.", ex);
             }
             using var _ = answer;
-            return ToApiResponse(answer, body, request.Uri);
+            return ToApiResponse(answer, body, request.Uri, token.Reveal());
         }
 
-        /// <summary>Status, response and content headers (case-insensitive, values joined with ", ") and the body read.</summary>
-        internal static ApiResponse ToApiResponse(HttpResponseMessage answer, byte[] body, Uri uri)
+        /// <summary>
+        /// Status, response and content headers (case-insensitive, values joined with ", ") and the body read. A header
+        /// that echoes <paramref name="credential"/> (the token sent) keeps it as [redacted]: hints quote some headers.
+        /// </summary>
+        internal static ApiResponse ToApiResponse(HttpResponseMessage answer, byte[] body, Uri uri, string? credential = null)
         {
             long? declared = answer.Content.Headers.ContentLength;
             if (declared.HasValue && declared.Value != body.Length)
                 throw new IOException($"The response ended after {body.Length} of {declared.Value} bytes.");
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var h in answer.Headers) headers[h.Key] = string.Join(", ", h.Value);
-            foreach (var h in answer.Content.Headers) headers[h.Key] = string.Join(", ", h.Value);
+            string Value(IEnumerable<string> values) => credential is { Length: >= SecretText.MinimumCredential }
+                ? string.Join(", ", values).Replace(credential, SecretText.Redacted) : string.Join(", ", values);
+            foreach (var h in answer.Headers) headers[h.Key] = Value(h.Value);
+            foreach (var h in answer.Content.Headers) headers[h.Key] = Value(h.Value);
             return new ApiResponse((int)answer.StatusCode, headers, body, uri);
         }
     }

@@ -11,11 +11,11 @@ namespace CopilotSeats.Http
         internal static bool IsRedirect(int status) => status is 301 or 302 or 303 or 307 or 308;
 
         /// <summary>The request to send next, for the <paramref name="redirects"/>-th redirect in a row; throws when it must not be followed.</summary>
-        internal static ApiRequest Follow(ApiRequest request, ApiResponse response, int redirects, Uri apiUrl)
+        internal static ApiRequest Follow(ApiRequest request, ApiResponse response, int redirects, Uri apiUrl, string? credential = null)
         {
             string? location = response.Header("Location");
             if (location is null || redirects > MaxRedirects)
-                throw ErrorMapper.FromResponse(request, response);
+                throw ErrorMapper.FromResponse(request, response, credential);
             var target = new Uri(request.Uri, location);
             if (response.Status == 303 || (request.IsMutation && response.Status is 301 or 302))
                 throw new CopilotException("CopilotSeats.RedirectRefused", CopilotErrorCategory.ProtocolError, request.Target,
@@ -29,7 +29,7 @@ namespace CopilotSeats.Http
         {
             if (!SameOrigin(target, apiUrl))
                 throw new CopilotException("CopilotSeats.RedirectRefused", CopilotErrorCategory.ProtocolError, request.Target,
-                    $"Refused to send the token to {target.GetLeftPart(UriPartial.Authority)}: it is not the API host {apiUrl.GetLeftPart(UriPartial.Authority)}.") { RecommendedAction = RedirectAction };
+                    $"Refused to send the token to {target.Scheme}://{target.Authority}: it is not the API host {apiUrl.GetLeftPart(UriPartial.Authority)}.") { RecommendedAction = RedirectAction };
         }
 
         private const string RedirectAction = "Check that -ApiUrl is GitHub's REST API itself (such as https://api.github.com), not an address that redirects.";

@@ -130,7 +130,7 @@ namespace CopilotSeats.Http
                         _rateLimits.Succeeded();
                         return outcome.Response!;
                     case AnswerClass.Redirect:
-                        request = FollowRedirect(request, outcome.Response!, ++state.Redirected);
+                        request = FollowRedirect(request, outcome.Response!, ++state.Redirected, token);
                         break;
                     case AnswerClass.RateLimited:
                         await WaitOutRateLimitAsync(request, limit!, ++state.RateLimited, cancellationToken).ConfigureAwait(false);
@@ -139,7 +139,8 @@ namespace CopilotSeats.Http
                         await BackoffAsync(request, ++state.Attempt, SendFailures.Describe(outcome, _options.RequestTimeout), cancellationToken).ConfigureAwait(false);
                         break;
                     default:
-                        throw SendFailures.Failure(request, _options.RequestTimeout, _connection.ApiUrl, outcome, state.Attempt);
+                        // The credential sent, so an answer that echoes it is redacted; it goes into no exception.
+                        throw SendFailures.Failure(request, _options.RequestTimeout, _connection.ApiUrl, outcome, state.Attempt, token.Reveal());
                 }
             }
         }
@@ -252,9 +253,9 @@ namespace CopilotSeats.Http
             await _options.Clock.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
 
-        private ApiRequest FollowRedirect(ApiRequest request, ApiResponse response, int redirects)
+        private ApiRequest FollowRedirect(ApiRequest request, ApiResponse response, int redirects, CopilotToken token)
         {
-            ApiRequest next = Redirects.Follow(request, response, redirects, _connection.ApiUrl);
+            ApiRequest next = Redirects.Follow(request, response, redirects, _connection.ApiUrl, token.Reveal());
             _options.Verbose?.Invoke($"Following {response.Status} redirect to {next.Uri}");
             return next;
         }

@@ -12,12 +12,12 @@ namespace CopilotSeats.Http
             return outcome.TimedOut ? $"timed out after {timeout.TotalSeconds:0} s" : "connection failed (" + Innermost(outcome.Failure!) + ")";
         }
 
-        /// <summary>The error to report when the outcome is final or no retry is left.</summary>
-        public static Exception Failure(ApiRequest request, TimeSpan timeout, Uri apiUrl, SendOutcome outcome, int attempt)
+        /// <summary>The error to report when the outcome is final or no retry is left; <paramref name="credential"/> is the token or JWT sent, redacted from GitHub's words.</summary>
+        public static Exception Failure(ApiRequest request, TimeSpan timeout, Uri apiUrl, SendOutcome outcome, int attempt, string? credential = null)
         {
             if (outcome.Response != null)
             {
-                CopilotApiException answer = ErrorMapper.FromResponse(request, outcome.Response);
+                CopilotApiException answer = ErrorMapper.FromResponse(request, outcome.Response, credential);
                 answer.Retried = attempt > 0;
                 return answer;
             }

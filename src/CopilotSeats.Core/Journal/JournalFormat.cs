@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using CopilotSeats.Validation;
 
 namespace CopilotSeats.Journal
 {
@@ -26,8 +26,6 @@ namespace CopilotSeats.Journal
         public const string RemoveBudget = "RemoveBudget";
         /// <summary>The name on the lines of the all-users budget.</summary>
         public const string AllUsersName = "(all users)";
-
-        private static readonly Regex s_query = new Regex(@"(https?://[^\s?#""]*)[?#][^\s""]*", RegexOptions.CultureInvariant);
 
         /// <summary>The lines, each ending in '\n', as one buffer (written with one call).</summary>
         public static byte[] Serialize(IReadOnlyList<CopilotJournalEntry> entries)
@@ -68,8 +66,8 @@ namespace CopilotSeats.Journal
             w.WriteEndObject();
         }
 
-        /// <summary>A message without the query or fragment of any URL in it (a signed URL's signature lives there).</summary>
-        public static string Scrub(string message) => s_query.Replace(message, "$1");
+        /// <summary>A message with nothing secret-shaped in it (<see cref="SecretText.Redact"/>: tokens, JWTs, URL queries), as a second guard behind the error mapper's.</summary>
+        public static string Scrub(string message) => SecretText.Redact(message)!;
 
         /// <summary>One line, or null when it is not a journal line of this version (torn by a killed process, foreign, or newer).</summary>
         public static CopilotJournalEntry? Parse(byte[] line, int offset, int count) => Parse(line, offset, count, out _);
@@ -115,7 +113,8 @@ namespace CopilotSeats.Journal
                     Name = Text(r, "name") ?? string.Empty,
                     Outcome = outcome,
                     Status = Number(r, "status"),
-                    Message = Text(r, "message"),
+                    // Redacted on reading too: a journal written before the redaction may hold a token GitHub echoed.
+                    Message = Text(r, "message") is { } message ? Scrub(message) : null,
                     SeatsCreated = Number(r, "seats_created"),
                     SeatsCancelled = Number(r, "seats_cancelled"),
                     AmountUsd = Number(r, "amount_usd"),

@@ -1,4 +1,5 @@
 using CopilotSeats.Http;
+using CopilotSeats.Validation;
 
 namespace CopilotSeats.Usage
 {
@@ -20,7 +21,7 @@ namespace CopilotSeats.Usage
         }
 
         /// <summary>Scheme, host, port and path: never the query string (the signature) nor user info.</summary>
-        public static string Redact(Uri url) => url.IsAbsoluteUri ? url.Scheme + "://" + url.Authority + url.AbsolutePath : "(relative link)";
+        public static string Redact(Uri url) => SecretText.Url(url);
 
         /// <summary>Removes the link's query string from a message that might quote it.</summary>
         public static string Scrub(string message, Uri url)

@@ -110,13 +110,15 @@ internal sealed class FaultStep : IStep
         if (scriptIndex >= 0)
         {
             ScriptedFault scripted = faults.Script![scriptIndex];
+            string message = scripted.Message?.Replace("{authorization}", call.Http.Request.Headers.Authorization.ToString(), StringComparison.Ordinal)
+                ?? GitHubMessages.ForStatus(scripted.Status);
             if (scripted.AfterApplied)
             {
                 await next(call).ConfigureAwait(false); // applied; the answer never leaves
                 return scripted.Status == 0 ? Answer.Drop() with { Fault = "drop after applied" }
-                    : Answer.Error(scripted.Status, GitHubMessages.ForStatus(scripted.Status), $"script {scripted.Status} after applied");
+                    : Answer.Error(scripted.Status, message, $"script {scripted.Status} after applied");
             }
-            return scripted.Status == 0 ? Answer.Drop() : Answer.Error(scripted.Status, GitHubMessages.ForStatus(scripted.Status), "script " + scripted.Status);
+            return scripted.Status == 0 ? Answer.Drop() : Answer.Error(scripted.Status, message, "script " + scripted.Status);
         }
         if (randomError) return Answer.Error(randomStatus, GitHubMessages.ForStatus(randomStatus), "random " + randomStatus);
         if (drop) return Answer.Drop();

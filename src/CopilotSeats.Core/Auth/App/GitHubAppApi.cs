@@ -65,8 +65,17 @@ namespace CopilotSeats.Auth.App
             {
                 throw GitHubAppErrors.AuthFailed(ClientId, target, ex);
             }
-            using JsonDocument doc = JsonDocument.Parse(response.Body);
-            return IdOf(doc.RootElement) ?? throw GitHubAppErrors.NotInstalled(ClientId, target);
+            long? id;
+            try
+            {
+                using JsonDocument doc = JsonDocument.Parse(response.Body);
+                id = IdOf(doc.RootElement);
+            }
+            catch (JsonException ex)
+            {
+                throw InvalidResponses.From(request, response, ex);
+            }
+            return id ?? throw GitHubAppErrors.NotInstalled(ClientId, target);
         }
 
         /// <summary>POST /app/installations/{id}/access_tokens: a new installation token and its expiry.</summary>
