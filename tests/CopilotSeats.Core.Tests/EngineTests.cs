@@ -293,19 +293,21 @@ public class EngineTests
         Assert.DoesNotContain(token, SharedBudgets.Key(second.Engine.Connection, 3));
     }
 
-    [Fact]
-    public async Task A_budget_pause_counts_down_like_a_rate_limit_wait()
+    [Theory]
+    [InlineData(58.0, new[] { 3.0, 2.0, 1.0, 0.0 })] // 3 s left of the window: counted down, then completed
+    [InlineData(60.5, new double[0])]                // half a second: no bar
+    public async Task A_budget_pause_counts_down_like_a_rate_limit_wait(double spentSecondsAgo, double[] remaining)
     {
         var clock = new FakeClock();
         var budget = new EndpointBudget(1, clock);
         await budget.AcquireAsync("GET /orgs/{org}/copilot/billing", 1, default);
-        clock.Advance(TimeSpan.FromSeconds(58)); // 3 s left of the window
+        clock.Advance(TimeSpan.FromSeconds(spentSecondsAgo));
         var waits = new List<RateLimitWaitInfo>();
         using var client = Clients.ForHandler(new ScriptedHandler((_, _) => Ok()), new CopilotClientOptions { Clock = clock, Budget = budget, RateLimitWait = waits.Add });
         await client.GetOrgDetailAsync("octo-org", default);
-        Assert.Equal(new[] { 3.0, 2.0, 1.0, 0.0 }, waits.Select(w => w.Remaining.TotalSeconds));
-        Assert.Equal(new[] { false, false, false, true }, waits.Select(w => w.Completed));
-        Assert.All(waits, w => Assert.Equal(TimeSpan.FromSeconds(3), w.Total));
-        Assert.Contains("GET /orgs/{org}/copilot/billing", waits[0].Reason);
+        Assert.Equal(remaining, waits.Select(w => w.Remaining.TotalSeconds));
+        Assert.Equal(remaining.Select(r => r == 0), waits.Select(w => w.Completed));
+        Assert.All(waits, w => Assert.Equal(TimeSpan.FromSeconds(remaining.FirstOrDefault()), w.Total));
+        Assert.All(waits, w => Assert.Contains("GET /orgs/{org}/copilot/billing", w.Reason));
     }
 }
