@@ -74,13 +74,14 @@ public static class Tokens
 
 public static class Clients
 {
-    public static CopilotClient ForHandler(HttpMessageHandler handler, CopilotClientOptions? options = null, string apiUrl = "https://api.github.com", bool realClock = false)
+    public static CopilotClient ForHandler(HttpMessageHandler handler, CopilotClientOptions? options = null, string apiUrl = "https://api.github.com", bool realClock = false,
+        string token = Tokens.Canary)
     {
         options ??= new CopilotClientOptions();
         options.PrimaryHandlerFactory = () => handler;
         if (!realClock && options.Clock is SystemClock) options.Clock = new FakeClock();
         options.Random ??= () => 0.5;
-        return new CopilotClient(new ResolvedConnection(new Uri(apiUrl.TrimEnd('/') + "/"), CopilotDefaults.ApiVersion, Tokens.Token()), options);
+        return new CopilotClient(new ResolvedConnection(new Uri(apiUrl.TrimEnd('/') + "/"), CopilotDefaults.ApiVersion, Tokens.Token(token)), options);
     }
 }
 

@@ -158,8 +158,9 @@ Describe 'Get-CopilotBudget' {
     }
 
     It 'lists the AI-credit budgets with GitHub''s names, every page' {
-        $null = Set-CopilotBudget -Organization octo-org -UserName (1..105 | ForEach-Object { 'user-{0:0000}' -f $_ }) -AmountUsd 3 -Confirm:$false @Conn
-        $budgets = @(Get-CopilotBudget -Organization octo-org @Conn)
+        $own = Connect-As 'sim_budget_pages' # the process's points budget for $Conn's token is spent by the 250 creates above
+        $null = Set-CopilotBudget -Organization octo-org -UserName (1..105 | ForEach-Object { 'user-{0:0000}' -f $_ }) -AmountUsd 3 -Confirm:$false @own
+        $budgets = @(Get-CopilotBudget -Organization octo-org @own)
         $budgets.Count | Should -Be 105
         Assert-Properties $budgets[0] @{ Scope = 'User'; Sku = 'ai_credits'; PricingType = 'BundlePricing'; AmountUsd = 3; PreventFurtherUsage = $true; Organization = 'octo-org' }
         @(Get-SimulatorRequests $Sim -Method GET | Where-Object path -like '*/budgets').Count | Should -BeGreaterOrEqual 2

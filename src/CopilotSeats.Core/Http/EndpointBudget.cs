@@ -6,10 +6,12 @@ namespace CopilotSeats.Http
     /// the oldest spend leaves the window. The window is held one second longer than GitHub's
     /// minute: our send times and GitHub's arrival times differ by the network latency, and a
     /// request admitted at exactly 60.0 s here can arrive before GitHub's window has moved.
+    /// Thread-safe: every engine of the process on the same API and credential spends from one (<see cref="SharedBudgets"/>).
     /// </summary>
     public sealed class EndpointBudget
     {
         internal static readonly TimeSpan Window = TimeSpan.FromSeconds(61);
+        private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
         private readonly int _pointsPerWindow;
         private readonly IClock _clock;
         private readonly Dictionary<string, Queue<(DateTimeOffset At, int Points)>> _spent = new Dictionary<string, Queue<(DateTimeOffset, int)>>(StringComparer.Ordinal);
@@ -57,7 +59,9 @@ namespace CopilotSeats.Http
                     wait = until - now;
                 }
                 onWait?.Invoke(wait);
-                await _clock.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, cancellationToken).ConfigureAwait(false);
+                // A second at a time, so that onWait can count down.
+                TimeSpan step = wait < Tick ? wait : Tick;
+                await _clock.Delay(step < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : step, cancellationToken).ConfigureAwait(false);
             }
         }
     }

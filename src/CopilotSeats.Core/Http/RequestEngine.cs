@@ -43,7 +43,8 @@ namespace CopilotSeats.Http
             _options = options;
             _http = HttpClientProvider.Create(options.PrimaryHandlerFactory);
             _concurrency = new SemaphoreSlim(options.ThrottleLimit, options.ThrottleLimit);
-            _budget = new EndpointBudget(options.PointsPerMinute, options.Clock);
+            // One budget per API and credential for the whole process: every command's requests spend from it (SharedBudgets).
+            _budget = options.Budget ?? SharedBudgets.For(connection, options.PointsPerMinute, options.Clock);
             _gate = new RateLimitGate(options.Clock);
             _rateLimits = new RateLimitReader(options.Clock, options.SecondaryLimitWait);
             var rng = new Random();
@@ -145,12 +146,14 @@ namespace CopilotSeats.Http
             }
         }
 
-        /// <summary>Waits while a rate limit pauses everyone, then for this endpoint's budget, then for a pause that began meanwhile.</summary>
+        /// <summary>Waits while a rate limit pauses everyone, then for this endpoint's budget (with a countdown), then for a pause that began meanwhile.</summary>
         private async Task WaitForTurnAsync(ApiRequest request, CancellationToken cancellationToken)
         {
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var countdown = new BudgetCountdown(request.EndpointKey, _options);
             await _budget.AcquireAsync(request.EndpointKey, request.IsMutation ? _options.MutationPoints : _options.GetPoints, cancellationToken,
-                wait => _options.Verbose?.Invoke($"Budget: pausing {request.EndpointKey} for {wait.TotalSeconds:0.0} s to stay under {_options.PointsPerMinute} points per minute.")).ConfigureAwait(false);
+                countdown.Report).ConfigureAwait(false);
+            countdown.Finish();
             // The pause may have begun while this worker waited on the budget.
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
