@@ -1,4 +1,5 @@
 using CopilotSeats.Pipeline;
+using CopilotSeats.Seats;
 
 namespace CopilotSeats.Core.Tests;
 
@@ -56,5 +57,26 @@ public class PipelinePumpTests
         var pump = new PipelinePump();
         using var cts = new CancellationTokenSource(100);
         Assert.ThrowsAny<OperationCanceledException>(() => pump.Run(ct => Task.Delay(Timeout.Infinite, ct), cts.Token));
+    }
+
+    [Fact]
+    public async Task An_ordered_window_hands_on_the_answers_already_in_without_waiting_for_it_to_fill()
+    {
+        var seen = new List<string>();
+        var window = new OrderedWindow<string>(8, (answer, _) => { seen.Add(answer); return Task.CompletedTask; });
+        var late = new TaskCompletionSource<string>();
+        await window.AddAsync(() => Task.FromResult("first"), default);
+        await window.AddAsync(() => late.Task, default);
+        await window.AddAsync(() => Task.FromResult("third"), default);
+        Assert.Empty(seen);
+        await window.HandOnReadyAsync(default).WaitAsync(TimeSpan.FromSeconds(5)); // never waits for the second
+        Assert.Equal(new[] { "first" }, seen);
+        late.SetResult("second"); // its item ends on the thread pool: asked again until it is handed on
+        for (int tries = 0; seen.Count < 3 && tries < 500; tries++)
+        {
+            await Task.Delay(10);
+            await window.HandOnReadyAsync(default);
+        }
+        Assert.Equal(new[] { "first", "second", "third" }, seen);
     }
 }
