@@ -166,6 +166,18 @@ public class BudgetTests : SimulatorTestBase
         Assert.Equal(new[] { "list", "user=lisa", "user=mona" }, asked.OrderBy(q => q, StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task Users_looked_up_as_they_come_are_answered_in_input_order_once_per_target()
+    {
+        using var client = Client(new CopilotClientOptions { ThrottleLimit = 2 });
+        var input = new[] { (Org, "user-0003"), (SeatScope.ForEnterprise("octo-ent"), "user-0003"), (Org, "USER-0003"), (Org, "user-0001") };
+        var seen = new List<string>();
+        var lookup = client.Budgets().ForUsers(r => { seen.Add($"{r.Enterprise ?? r.Organization}/{r.UserName}"); return Task.CompletedTask; }, ex => throw ex);
+        foreach (var (owner, user) in input) await lookup.AddAsync(owner, user, default);
+        await lookup.CompleteAsync(default);
+        Assert.Equal(input.Where((_, i) => i != 2).Select(item => $"{item.Item1.Name}/{item.Item2}"), seen);
+    }
+
     [Theory]
     [InlineData("\"has_next_page\":true,\"total_count\":1", true)]
     [InlineData("\"has_next_page\":false,\"total_count\":500", false)]

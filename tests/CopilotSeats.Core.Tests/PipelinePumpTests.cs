@@ -57,4 +57,16 @@ public class PipelinePumpTests
         using var cts = new CancellationTokenSource(100);
         Assert.ThrowsAny<OperationCanceledException>(() => pump.Run(ct => Task.Delay(Timeout.Infinite, ct), cts.Token));
     }
+
+    [Fact]
+    public async Task An_ordered_window_hands_on_the_answers_already_in_without_waiting_for_it_to_fill()
+    {
+        var seen = new List<string>();
+        var window = new Seats.OrderedWindow<string>(8, (answer, _) => { seen.Add(answer); return Task.CompletedTask; });
+        var late = new TaskCompletionSource<string>();
+        foreach (var work in new Func<Task<string>>[] { () => Task.FromResult("first"), () => late.Task, () => Task.FromResult("third") })
+            await window.AddAsync(work, default);
+        await window.HandOnReadyAsync(default).WaitAsync(TimeSpan.FromSeconds(5)); // never waits for the second
+        Assert.Equal(new[] { "first" }, seen);
+    }
 }

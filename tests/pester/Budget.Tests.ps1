@@ -189,6 +189,32 @@ Describe 'Get-CopilotBudget' {
     }
 }
 
+Describe 'Per-user answers streamed from the pipeline' {
+    BeforeAll {
+        Reset-Simulator $Sim
+        $logins = @(Get-CopilotSeat -Organization octo-org @Conn | Select-Object -First 40 -ExpandProperty Login)
+        $script:Spenders = @(Get-CopilotCreditUsage -Organization octo-org -UserName $logins @Conn | Select-Object -ExpandProperty UserName -Unique | Select-Object -First 6)
+    }
+
+    It 'writes the first <Command> answer before a slow upstream ends, one per user in input order' -ForEach @(
+        @{ Command = 'Get-CopilotBudget' }, @{ Command = 'Get-CopilotCreditUsage' }
+    ) {
+        $arrived = [System.Collections.Generic.List[datetime]]::new()
+        $answers = @($Spenders | ForEach-Object { Start-Sleep -Milliseconds 250; $lastIn = [DateTime]::UtcNow; [pscustomobject]@{ Login = $_ } } |
+                & $Command -Organization octo-org @Conn | ForEach-Object { $arrived.Add([DateTime]::UtcNow); $_ })
+        $arrived[0] | Should -BeLessThan $lastIn
+        @($answers.UserName | Select-Object -Unique) | Should -Be $Spenders
+        @($answers | Group-Object UserName, Sku, Model, Day).Count | Should -Be $answers.Count
+    }
+
+    It 'sends a window of lookups, not one per seat, when Select-Object -First 1 stops Get-CopilotSeat | Get-CopilotBudget' {
+        Reset-Simulator $Sim @{ seats = 2000 }
+        $first = Get-CopilotSeat -Organization octo-org @Conn | Get-CopilotBudget @Conn | Select-Object -First 1
+        $first.UserName | Should -Not -BeNullOrEmpty
+        @(Get-SimulatorRequests $Sim).Count | Should -BeLessThan 12 -Because 'every seat page (20) is read only when the lookups wait for the whole input'
+    }
+}
+
 Describe 'Remove-CopilotBudget' {
     BeforeEach { Reset-Simulator $Sim }
 

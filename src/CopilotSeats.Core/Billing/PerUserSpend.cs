@@ -41,13 +41,16 @@ namespace CopilotSeats.Billing
         /// <summary>Users handed on so far.</summary>
         public int Done { get; private set; }
 
-        /// <summary>Starts <paramref name="user"/>'s request (unless already asked); while the window is full, hands on the oldest first.</summary>
-        public Task AddAsync(string user, CancellationToken cancellationToken)
+        /// <summary>
+        /// Starts <paramref name="user"/>'s request (unless already asked); while the window is full, hands on the oldest
+        /// first; then hands on every answer already in, in order (a slow upstream still gets each answer soon).
+        /// </summary>
+        public async Task AddAsync(string user, CancellationToken cancellationToken)
         {
             CreditUsageQuery query = _query.ForUser(user);
             query.Validate();
-            if (!_asked.Add(user)) return Task.CompletedTask;
-            return _window.AddAsync(() => FetchAsync(user, query, cancellationToken), cancellationToken);
+            if (_asked.Add(user)) await _window.AddAsync(() => FetchAsync(user, query, cancellationToken), cancellationToken).ConfigureAwait(false);
+            await _window.HandOnReadyAsync(cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Hands on every user still in flight, in order.</summary>

@@ -104,25 +104,9 @@ namespace CopilotSeats.Budgets
             return BudgetRules.Resolve(user, owner, budgets, effective);
         }
 
-        /// <summary>
-        /// Each user's answer (<see cref="ForUserAsync"/>), at most ThrottleLimit at a time, delivered in the users' order;
-        /// a user's failure goes to <paramref name="onError"/> and the others go on; a fatal one (401, 410) stops them, and so
-        /// does a 403 (a refusal of the budgets themselves, the same for every user: said once, not once per user).
-        /// </summary>
-        public Task ForUsersAsync(SeatScope owner, IEnumerable<string> users, Func<CopilotUserBudget, Task> onResult,
-            Func<CopilotException, Task> onError, CancellationToken cancellationToken) =>
-            InOrderAsync(users, async user =>
-            {
-                try
-                {
-                    return await ForUserAsync(owner, user, cancellationToken).ConfigureAwait(false);
-                }
-                catch (CopilotApiException ex) when (ex.StatusCode == 403)
-                {
-                    ex.IsTerminating = true;
-                    throw;
-                }
-            }, onResult, onError, cancellationToken);
+        /// <summary>Each user's answer (<see cref="ForUserAsync"/>) for users as they come: a window of ThrottleLimit, written in input order.</summary>
+        public UserBudgetLookup ForUsers(Func<CopilotUserBudget, Task> onResult, Func<CopilotException, Task> onError) =>
+            new UserBudgetLookup(this, onResult, onError, Engine.Options.ThrottleLimit);
 
         /// <summary>
         /// Sends the planned creates and updates (Unchanged ones send nothing), at most ThrottleLimit at a time; each

@@ -42,6 +42,15 @@ namespace CopilotSeats.Seats
             while (_inFlight.Count >= _width) await HandOnAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// Hands on the items at the head of the window whose work has ended, in order, and returns at the first one still
+        /// in flight: a caller fed slowly writes each answer soon, without waiting for the window to fill.
+        /// </summary>
+        public async Task HandOnReadyAsync(CancellationToken cancellationToken)
+        {
+            while (_inFlight.Count > 0 && _inFlight.Peek().IsCompleted) await HandOnAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         /// <summary>Hands on every item still in flight, in order, then the held errors; then throws the fatal failure, if one came.</summary>
         public async Task CompleteAsync(CancellationToken cancellationToken)
         {

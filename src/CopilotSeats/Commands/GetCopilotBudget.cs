@@ -19,7 +19,7 @@ namespace CopilotSeats.Commands
         [Parameter]
         public SwitchParameter All { get; set; }
 
-        private readonly ScopedNames _users = new ScopedNames();
+        private UserBudgetLookup? _lookup;
 
         protected override string Task => "look up a budget for";
 
@@ -34,12 +34,19 @@ namespace CopilotSeats.Commands
                 return;
             }
             SeatScope owner = ResolveScope();
+            CopilotClient client = GetClient();
             if (HasUsers)
             {
-                foreach (string user in UserName!) _users.Add(owner, user);
+                // Looked up as they come, ThrottleLimit at a time, each answer written in input order once it is in.
+                UserBudgetLookup lookup = _lookup ??= client.Budgets().ForUsers(result => Post(() => WriteObject(result)), error => WriteErrorAsync(error, error.TargetObject));
+                string[] users = UserName!;
+                // The command's stop token, not this run's: a lookup outlives the record that started it.
+                RunAsync(async _ =>
+                {
+                    foreach (string user in users) await lookup.AddAsync(owner, user, StopToken).ConfigureAwait(false);
+                }, keepProgress: true);
                 return;
             }
-            CopilotClient client = GetClient();
             // GitHub filters by one scope a request; several scopes are listed one after another.
             string?[] scopes = Scope is null || Scope.Length == 0 ? new string?[] { null } : Scope.Select(BudgetWire.WireScope).Distinct().ToArray();
             RunAsync(async cancellationToken =>
@@ -51,14 +58,8 @@ namespace CopilotSeats.Commands
 
         protected override void EndProcessing()
         {
-            if (_users.Count == 0) return;
-            CopilotClient client = GetClient();
-            RunAsync(async cancellationToken =>
-            {
-                foreach (var group in _users.Groups)
-                    await client.Budgets().ForUsersAsync(group.Key, group.Value, result => Post(() => WriteObject(result)),
-                        error => WriteErrorAsync(error, error.TargetObject), cancellationToken).ConfigureAwait(false);
-            });
+            if (_lookup is not { } lookup) return;
+            RunAsync(_ => lookup.CompleteAsync(StopToken));
         }
     }
 }
