@@ -36,7 +36,7 @@ public sealed class JournalTests : IDisposable
     [Fact]
     public void A_message_written_before_the_redaction_reads_back_redacted()
     {
-        byte[] line = Encoding.UTF8.GetBytes("{\"v\":1,\"run\":\"6f1c2c1e-0000-4000-8000-000000000001\",\"time\":\"2026-12-01T10:00:00.000Z\",\"outcome\":\"Refused\",\"message\":\"echo: ghp_OLD123\"}");
+        byte[] line = Encoding.UTF8.GetBytes("{\"v\":1,\"run\":\"6f1c2c1e-0000-4000-8000-000000000001\",\"time\":\"2026-12-01T10:00:00.000Z\",\"outcome\":\"Refused\",\"message\":\"echo: ghp_OLD0123456789abcdefghij\"}");
         Assert.Equal("echo: [redacted]", JournalFormat.Parse(line, 0, line.Length)!.Message);
     }
 

@@ -9,12 +9,12 @@ public class SecretTextTests
     private const string Secret = "sim_admin_CANARY42";
 
     [Theory]
-    [InlineData("Bad credentials: ghp_AbC123_x ok", "Bad credentials: [redacted] ok")]
-    [InlineData("tokens gho_a ghu_b ghs_c ghr_d github_pat_11AB_cd", "tokens [redacted] [redacted] [redacted] [redacted] [redacted]")]
+    [InlineData("Bad credentials: ghp_AbC123xyz0AbC123xyz0AbC123xyz0AbC1 ok", "Bad credentials: [redacted] ok")]
+    [InlineData("tokens gho_0123456789abcdefghij ghu_0123456789abcdefghij ghs_0123456789abcdef.ghij-kl ghr_0123456789abcdefghij github_pat_11AB_cd0123456789abcdef", "tokens [redacted] [redacted] [redacted] [redacted] [redacted]")]
     [InlineData("jwt eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIxIn0.c2ln-_x.", "jwt [redacted].")]
     [InlineData("echo: Authorization: Bearer abc.def/ghi", "echo: Authorization: Bearer [redacted]")]
     [InlineData("\"authorization\": \"token s3cr3t\", next", "\"authorization\": \"token [redacted]\", next")]
-    [InlineData("sent Bearer abc.defgh", "sent Bearer [redacted]")]
+    [InlineData("sent Bearer abc.def0123456789gh", "sent Bearer [redacted]")]
     [InlineData("key -----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY----- end", "key [redacted] end")]
     [InlineData("key -----BEGIN PRIVATE KEY-----\nMIIE", "key [redacted]")]
     [InlineData("see https://x.example/a/b?sig=S&se=1#frag.", "see https://x.example/a/b?[redacted]#frag.")]
@@ -26,9 +26,20 @@ public class SecretTextTests
     [InlineData("Not Found. Must have admin rights to Repository. User bearer is not a member", Secret)]
     [InlineData("Resource not accessible by personal access token; token_expired; Authorization required", Secret)]
     [InlineData("See https://docs.github.com/rest/copilot/copilot-user-management#list-all-copilot-seat-assignments", Secret)]
+    [InlineData("Must use Bearer authentication for this endpoint; authorization: required for enterprise budgets", Secret)]
+    [InlineData("The following users are not members of the organization: hughs_acme, rajgho_corp. Cost center team_ghs_infra", Secret)]
     [InlineData("a b", "a")]
     public void Ordinary_messages_and_a_credential_too_short_to_search_for_are_left_alone(string text, string credential) =>
         Assert.Equal(text, SecretText.Redact(text, credential));
+
+    [Fact]
+    public void Text_past_the_length_cut_is_dropped_after_the_credential_is_replaced_so_no_part_of_it_stays()
+    {
+        string text = new string('e', SecretText.MaximumLength - 5) + Secret + new string('x', 100_000);
+        string redacted = SecretText.Redact(text, Secret)!;
+        Assert.Equal(SecretText.MaximumLength + 1, redacted.Length);
+        Assert.DoesNotContain(Secret.Substring(0, 5), redacted.Substring(SecretText.MaximumLength - 10));
+    }
 
     [Fact]
     public async Task An_answer_that_echoes_the_token_sent_in_its_body_or_headers_reaches_no_part_of_the_error()
