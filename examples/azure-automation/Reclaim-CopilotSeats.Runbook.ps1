@@ -75,7 +75,10 @@ Write-Output "$($inactive.Count) seats without Copilot activity for $InactiveDay
 $scope = if ($Enterprise) { @{ Enterprise = $Enterprise } } else { @{} }
 if ($Apply) {
     $journal = if ($JournalPath) { @{ JournalPath = $JournalPath } } else { @{} }
-    $changes = @($inactive | Remove-CopilotUser @scope @journal -Exclude $Exclude -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable keptBack)
+    # A 401 ends the command (a terminating error): the changes written before it stay in -OutVariable.
+    try { $inactive | Remove-CopilotUser @scope @journal -Exclude $Exclude -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable keptBack -OutVariable changes | Out-Null }
+    catch { $keptBack = @($keptBack | Where-Object { $_ -ne $PSItem }) + $PSItem }
+    $changes = @($changes)
     Write-Output "Cancelled: $([int]($changes | Measure-Object -Property SeatsChanged -Sum).Sum) seats."
     $runId = $changes | Where-Object RunId | Select-Object -First 1 -ExpandProperty RunId
     if ($runId) {

@@ -60,7 +60,10 @@ $inactive | Export-Csv -Path $ReportPath -NoTypeInformation
 $changeScope = if ($Enterprise) { @{ Enterprise = $Enterprise } } else { @{} }
 if ($Apply) {
     if ($JournalPath) { $changeScope.JournalPath = $JournalPath }
-    $changes = @($inactive | Remove-CopilotUser @changeScope -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable keptBack)
+    # A 401 ends the command (a terminating error): the changes written before it stay in -OutVariable.
+    try { $inactive | Remove-CopilotUser @changeScope -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable keptBack -OutVariable changes | Out-Null }
+    catch { $keptBack = @($keptBack | Where-Object { $_ -ne $PSItem }) + $PSItem }
+    $changes = @($changes)
     $cancelled = [int]($changes | Measure-Object -Property SeatsChanged -Sum).Sum
     "Cancelled: $cancelled seats."
     $outcome = "$cancelled cancelled"

@@ -139,6 +139,16 @@ Describe 'GitHub App examples' {
         try { $null = & (Join-Path $Examples $Script) -Organization octo-org -InactiveDays 30 -JournalPath $journal -Apply @Extra -OutVariable refused } catch { $err = $_ }
         $err.Exception.Message | Should -Match '^GitHub refused the App \(403\)'
         ($refused | Out-String) | Should -Match 'Cancelled: 0 seats\.'
+
+        # A 401 ends Remove-CopilotUser itself (a terminating error): the report and the job's failure still come.
+        Reset-Simulator $Sim
+        $null = Register-SimulatorApp $Sim -ClientId $ClientId -PublicKey $Key.PublicKey -Installations @(@{ organization = 'octo-org'; id = 101; permissions = @{ organization_copilot_seat_management = 'write' } })
+        Set-SimulatorFaults $Sim @{ script = @(@{ method = 'DELETE'; pathContains = 'selected_users'; status = 401; times = 5 }) }
+        $env:COPILOT_APP_PRIVATE_KEY = $Key.Pkcs1
+        $err = $null
+        try { $null = & (Join-Path $Examples $Script) -Organization octo-org -InactiveDays 30 -JournalPath $journal -Apply @Extra -OutVariable unauthorized } catch { $err = $_ }
+        $err.Exception.Message | Should -Match '^GitHub refused the App \(401\)'
+        ($unauthorized | Out-String) | Should -Match 'Cancelled: 0 seats\.'
     }
 
     It 'the runbook reads the key from a Key Vault secret with the managed identity' {
