@@ -46,18 +46,10 @@ public class BudgetAndGateTests
         var gate = new RateLimitGate(clock);
         gate.PauseUntil(clock.UtcNow.AddSeconds(30));
         gate.PauseUntil(clock.UtcNow.AddSeconds(10)); // an earlier end never shortens the pause
-        await gate.WaitAsync(TimeSpan.FromSeconds(30), "octo-org", default);
-        Assert.Equal(TimeSpan.FromSeconds(30), clock.TotalDelay);
-    }
-
-    [Fact]
-    public async Task A_pause_longer_than_the_waiters_own_maximum_stops_it()
-    {
-        var clock = new FakeClock();
-        var gate = new RateLimitGate(clock);
-        gate.PauseUntil(clock.UtcNow.AddSeconds(30));
+        // Each waiter decides with its own maximum: a shorter one is not waited but stopped.
         var ex = await Assert.ThrowsAsync<CopilotRateLimitException>(() => gate.WaitAsync(TimeSpan.FromSeconds(29), "octo-org", default));
         Assert.Equal(("octo-org", clock.UtcNow.AddSeconds(30)), (ex.TargetObject, ex.ResetsAt));
-        Assert.Equal(TimeSpan.Zero, clock.TotalDelay);
+        await gate.WaitAsync(TimeSpan.FromSeconds(30), "octo-org", default);
+        Assert.Equal(TimeSpan.FromSeconds(30), clock.TotalDelay);
     }
 }

@@ -32,5 +32,18 @@ namespace CopilotSeats.Http
                 await _clock.Delay(wait, cancellationToken).ConfigureAwait(false);
             }
         }
+
+        /// <summary>Waits until <paramref name="until"/>, reporting what is left each second (for Write-Progress), then that it is over.</summary>
+        public async Task CountDownAsync(string reason, DateTimeOffset until, TimeSpan total, Action<RateLimitWaitInfo>? report, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                TimeSpan left = until - _clock.UtcNow;
+                if (left <= TimeSpan.Zero) break;
+                report?.Invoke(new RateLimitWaitInfo(reason, until, left, total, completed: false));
+                await _clock.Delay(left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+            }
+            report?.Invoke(new RateLimitWaitInfo(reason, until, TimeSpan.Zero, total, completed: true));
+        }
     }
 }

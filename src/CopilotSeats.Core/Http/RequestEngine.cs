@@ -34,6 +34,7 @@ namespace CopilotSeats.Http
         private readonly RateLimitReader _rateLimits;
         private readonly Func<double> _random;
         private int _warnedDeprecation;
+        private long _pauseSeen;
 
         public RequestEngine(ResolvedConnection connection, CopilotClientOptions options)
         {
@@ -135,12 +136,22 @@ namespace CopilotSeats.Http
         /// <summary>Waits while a rate limit pauses everyone on the connection (no longer than MaxRateLimitWait), then for this endpoint's budget (with a countdown), then for a pause that began meanwhile.</summary>
         private async Task WaitForTurnAsync(ApiRequest request, CancellationToken cancellationToken)
         {
-            await _limits.Gate.WaitAsync(_options.MaxRateLimitWait, request.Target, cancellationToken).ConfigureAwait(false);
+            await WaitAtGateAsync(request, cancellationToken).ConfigureAwait(false);
             var countdown = new BudgetCountdown(request.EndpointKey, _options);
             await _budget.AcquireAsync(request.EndpointKey, request.IsMutation ? _options.MutationPoints : _options.GetPoints, cancellationToken,
                 countdown.Report).ConfigureAwait(false);
             countdown.Finish();
             // The pause may have begun while this worker waited on the budget.
+            await WaitAtGateAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Waits out the connection's pause; one that another command began is counted down once (this command's own where it begins).</summary>
+        private async Task WaitAtGateAsync(ApiRequest request, CancellationToken cancellationToken)
+        {
+            DateTimeOffset until = _limits.Gate.PausedUntil;
+            TimeSpan left = until - _options.Clock.UtcNow;
+            if (left > TimeSpan.Zero && left <= _options.MaxRateLimitWait && Interlocked.Exchange(ref _pauseSeen, until.UtcTicks) != until.UtcTicks)
+                await PauseAsync("another command on this API and token was rate limited", until, left, cancellationToken).ConfigureAwait(false);
             await _limits.Gate.WaitAsync(_options.MaxRateLimitWait, request.Target, cancellationToken).ConfigureAwait(false);
         }
 
@@ -195,20 +206,16 @@ namespace CopilotSeats.Http
                 throw CopilotRateLimitException.KeptLimiting(request.Target, limit.ResetsAt, rateLimited - 1);
             if (limit.Wait > _options.MaxRateLimitWait)
                 throw new CopilotRateLimitException(request.Target, limit.ResetsAt, limit.Wait, _options.MaxRateLimitWait);
-            IClock clock = _options.Clock;
-            TimeSpan wait = limit.Wait;
-            string reason = limit.Reason;
-            DateTimeOffset until = clock.UtcNow + wait;
+            DateTimeOffset until = _options.Clock.UtcNow + limit.Wait;
             _limits.Gate.PauseUntil(until);
+            Interlocked.Exchange(ref _pauseSeen, _limits.Gate.PausedUntil.UtcTicks);
+            await PauseAsync(limit.Reason, until, limit.Wait, cancellationToken).ConfigureAwait(false);
+        }
+
+        private Task PauseAsync(string reason, DateTimeOffset until, TimeSpan wait, CancellationToken cancellationToken)
+        {
             _options.Verbose?.Invoke($"Rate limited: {reason}. All requests pause until {until.ToUniversalTime():HH:mm:ss} UTC ({wait.TotalSeconds:0} s).");
-            while (true)
-            {
-                TimeSpan left = until - clock.UtcNow;
-                if (left <= TimeSpan.Zero) break;
-                _options.RateLimitWait?.Invoke(new RateLimitWaitInfo(reason, until, left, wait, completed: false));
-                await clock.Delay(left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
-            }
-            _options.RateLimitWait?.Invoke(new RateLimitWaitInfo(reason, until, TimeSpan.Zero, wait, completed: true));
+            return _limits.Gate.CountDownAsync(reason, until, wait, _options.RateLimitWait, cancellationToken);
         }
 
         /// <summary>Full-jitter backoff before retry <paramref name="attempt"/> (1-based): uniform over min(cap, base * 2^(attempt-1)).</summary>
