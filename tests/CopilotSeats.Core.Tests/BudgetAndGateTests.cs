@@ -46,7 +46,10 @@ public class BudgetAndGateTests
         var gate = new RateLimitGate(clock);
         gate.PauseUntil(clock.UtcNow.AddSeconds(30));
         gate.PauseUntil(clock.UtcNow.AddSeconds(10)); // an earlier end never shortens the pause
-        await gate.WaitAsync(default);
+        // Each waiter decides with its own maximum: a shorter one is not waited but stopped.
+        var ex = await Assert.ThrowsAsync<CopilotRateLimitException>(() => gate.WaitAsync(TimeSpan.FromSeconds(29), "octo-org", default));
+        Assert.Equal(("octo-org", clock.UtcNow.AddSeconds(30)), (ex.TargetObject, ex.ResetsAt));
+        await gate.WaitAsync(TimeSpan.FromSeconds(30), "octo-org", default);
         Assert.Equal(TimeSpan.FromSeconds(30), clock.TotalDelay);
     }
 }

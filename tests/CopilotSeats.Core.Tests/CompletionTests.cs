@@ -54,16 +54,18 @@ public class CompletionMatcherTests
 
 public class CompletionCacheTests
 {
-    private static ResolvedConnection Connection(string url = "https://api.github.com/", string source = "Parameter") =>
-        new(new Uri(url), "2022-11-28", CopilotToken.FromPlainText(Tokens.Canary, source));
+    private static ResolvedConnection Connection(string url = "https://api.github.com/", string source = "Parameter", string token = Tokens.Canary) =>
+        new(new Uri(url), "2022-11-28", CopilotToken.FromPlainText(token, source));
 
     [Fact]
-    public void Keys_are_api_url_token_source_and_target()
+    public void Keys_are_api_url_credential_and_target()
     {
         string key = new CompletionTarget(Connection(), CompletionListKind.OrganizationTeams, "Octo-Org").CacheKey;
         Assert.Equal(key, new CompletionTarget(Connection("https://API.github.com"), CompletionListKind.OrganizationTeams, "octo-org").CacheKey);
         Assert.NotEqual(key, new CompletionTarget(Connection("https://ghe.example.com/api/v3/"), CompletionListKind.OrganizationTeams, "octo-org").CacheKey);
-        Assert.NotEqual(key, new CompletionTarget(Connection(source: "GH_TOKEN"), CompletionListKind.OrganizationTeams, "octo-org").CacheKey);
+        Assert.Equal(key, new CompletionTarget(Connection(source: "GH_TOKEN"), CompletionListKind.OrganizationTeams, "octo-org").CacheKey);
+        Assert.NotEqual(key, new CompletionTarget(Connection(token: "ghp_OTHER0123456789abcdefOTHER"), CompletionListKind.OrganizationTeams, "octo-org").CacheKey);
+        Assert.DoesNotContain(Tokens.Canary, key);
         Assert.NotEqual(key, new CompletionTarget(Connection(), CompletionListKind.OrganizationTeams, "octo-lab").CacheKey);
         Assert.NotEqual(key, new CompletionTarget(Connection(), CompletionListKind.OrganizationSeats, "octo-org").CacheKey);
         Assert.NotEqual(key, new CompletionTarget(Connection(), CompletionListKind.EnterpriseTeams, "octo-org").CacheKey);

@@ -278,22 +278,6 @@ public class EngineTests
     }
 
     [Theory]
-    [InlineData("https://api.github.com", Tokens.Canary, 61)]                   // another command, same API and token: it waits
-    [InlineData("https://api.octo.ghe.com", Tokens.Canary, 0)]                  // another host
-    [InlineData("https://api.github.com", "ghp_OTHER0123456789abcdefOTHER", 0)] // another token
-    public async Task Engines_on_one_API_and_token_spend_from_one_budget(string apiUrl, string token, int waitedSeconds)
-    {
-        var clock = new FakeClock();
-        var handler = new ScriptedHandler((_, _) => Ok());
-        using var first = Clients.ForHandler(handler, new CopilotClientOptions { Clock = clock, PointsPerMinute = 3 });
-        using var second = Clients.ForHandler(handler, new CopilotClientOptions { Clock = clock, PointsPerMinute = 3 }, apiUrl, token: token);
-        for (int i = 0; i < 3; i++) await first.GetOrgDetailAsync("octo-org", default);
-        await second.GetOrgDetailAsync("octo-org", default);
-        Assert.Equal(TimeSpan.FromSeconds(waitedSeconds), clock.TotalDelay);
-        Assert.DoesNotContain(token, SharedBudgets.Key(second.Engine.Connection, 3));
-    }
-
-    [Theory]
     [InlineData(58.0, new[] { 3.0, 2.0, 1.0, 0.0 })] // 3 s left of the window: counted down, then completed
     [InlineData(60.5, new double[0])]                // half a second: no bar
     public async Task A_budget_pause_counts_down_like_a_rate_limit_wait(double spentSecondsAgo, double[] remaining)

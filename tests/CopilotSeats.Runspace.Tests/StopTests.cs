@@ -12,7 +12,7 @@ public sealed class StopTests : SessionTests
     [Fact]
     public void Stop_during_a_rate_limit_wait_ends_the_command_at_once_with_no_further_request()
     {
-        Ps.Sim.Faults = new FaultSettings { RateLimit = new RateLimitFault { Kind = "retry-after-429", Times = 1, RetryAfterSeconds = 30 } };
+        Ps.Sim.Faults = new FaultSettings { RateLimit = new RateLimitFault { Kind = "retry-after-429", Times = 1, RetryAfterSeconds = 3 } };
         var (took, ended, output) = Ps.RunAndStop(
             "Get-CopilotSeat -Organization octo-org -MaxRateLimitWait 60 -Token $tok -ApiUrl $api",
             () => Ps.Sim.Log.Snapshot().Any(q => q.Status == 429), // answered: the client is now waiting
@@ -22,7 +22,7 @@ public sealed class StopTests : SessionTests
         Assert.Equal(0, output);
         Thread.Sleep(300);
         Assert.Equal(429, Assert.Single(Ps.Sim.Log.Snapshot()).Status);
-        // The runspace works afterwards.
+        // The runspace works afterwards (after what is left of the pause, which is the process's: hence a short one).
         Ps.Sim.Faults = new FaultSettings();
         Assert.Equal(120, Convert.ToInt32(Assert.Single(Ps.Run("Get-CopilotOrgDetail -Organization octo-org -Token $tok -ApiUrl $api").Ok()).Prop("TotalSeats")));
     }

@@ -148,6 +148,13 @@ Describe 'Remove-CopilotUser' {
         }
     }
 
+    It 'separate commands in a loop send their changes at least a second apart' {
+        foreach ($login in 'user-0001', 'user-0002', 'user-0003') { $null = Remove-CopilotUser -Organization octo-org -UserName $login -Force @Conn }
+        $sent = @(Get-MutationRequests $Sim | ForEach-Object { [DateTimeOffset] $_.startedAt })
+        $sent.Count | Should -Be 3
+        foreach ($i in 1, 2) { ($sent[$i] - $sent[$i - 1]).TotalSeconds | Should -BeGreaterOrEqual 1 }
+    }
+
     It 'exports to CSV with the names sent in one Requested cell, and Requested still reads as the names' {
         $change = Remove-CopilotUser -Organization octo-org -UserName user-0001, user-0002 -Force @Conn
         Assert-Properties ($change | ConvertTo-Csv | ConvertFrom-Csv) @{ Organization = 'octo-org'; Requested = 'user-0001, user-0002'; SeatsChanged = '2' }

@@ -14,7 +14,7 @@ namespace CopilotSeats.Completion
     /// </summary>
     /// <remarks>
     /// <see cref="Complete"/> never throws and never prompts; it sends GET requests only; lists are cached for
-    /// 5 minutes per API URL, token source and target; without a token it offers only the Connect-Copilot defaults;
+    /// 5 minutes per API URL, credential and target; without a token it offers only the Connect-Copilot defaults;
     /// when the whole completion (token lookup included) takes longer than <see cref="Timeout"/> (2 s) it offers nothing,
     /// but a listing under way keeps running in the background (one per cache key at a time, for at most the cache
     /// lifetime) and fills the cache, so that a later Tab offers its names.

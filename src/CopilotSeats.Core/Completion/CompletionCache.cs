@@ -3,8 +3,8 @@ using CopilotSeats.Http;
 namespace CopilotSeats.Completion
 {
     /// <summary>
-    /// Names fetched for completion, kept for <see cref="Lifetime"/> (5 minutes) per key: API URL, token source and
-    /// target (<see cref="CompletionTarget.CacheKey"/>). Thread-safe; the clock is injectable for tests.
+    /// Names fetched for completion, kept for <see cref="Lifetime"/> (5 minutes) per key: API URL, credential identity
+    /// (never the token) and target (<see cref="CompletionTarget.CacheKey"/>). Thread-safe; the clock is injectable for tests.
     /// </summary>
     /// <remarks>
     /// <see cref="GetOrFetchAsync"/> runs at most one fetch per key at a time: a caller that stops waiting (a Tab

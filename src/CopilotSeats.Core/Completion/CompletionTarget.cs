@@ -1,4 +1,5 @@
 using CopilotSeats.Auth;
+using CopilotSeats.Http;
 
 namespace CopilotSeats.Completion
 {
@@ -8,7 +9,10 @@ namespace CopilotSeats.Completion
     /// <summary>Which list a completion reads.</summary>
     public enum CompletionListKind { UserOrganizations, OrganizationTeams, EnterpriseTeams, OrganizationSeats, EnterpriseSeats }
 
-    /// <summary>One list to read over one connection; its <see cref="CacheKey"/> is API URL, token source and target.</summary>
+    /// <summary>
+    /// One list to read over one connection; its <see cref="CacheKey"/> is API URL, credential identity (never the token:
+    /// <see cref="ConnectionLimits.CredentialKey"/>) and target, so names read with one token are never offered to another.
+    /// </summary>
     public sealed class CompletionTarget(ResolvedConnection connection, CompletionListKind kind, string? name)
     {
         public ResolvedConnection Connection { get; } = connection;
@@ -17,7 +21,7 @@ namespace CopilotSeats.Completion
         public string? Name { get; } = name;
 
         public string CacheKey =>
-            Connection.ApiUrl.ToString().TrimEnd('/').ToLowerInvariant() + "|" + Connection.TokenSource + "|" + Kind + ":" + (Name ?? string.Empty).ToLowerInvariant();
+            ConnectionLimits.CredentialKey(Connection) + "|" + Kind + ":" + (Name ?? string.Empty).ToLowerInvariant();
 
         public override string ToString() => CacheKey;
     }

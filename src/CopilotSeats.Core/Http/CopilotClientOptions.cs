@@ -21,7 +21,7 @@ namespace CopilotSeats.Http
 
         /// <summary>Client-side budget per endpoint per minute (GitHub's secondary limit is 900 points).</summary>
         public int PointsPerMinute { get; set; } = 900;
-        /// <summary>The budget to spend from; null (the default) is the process's, shared by every command on the same API and credential (<see cref="SharedBudgets"/>).</summary>
+        /// <summary>The budget to spend from; null (the default) is the process's, shared by every command on the same API and credential (<see cref="ConnectionLimits"/>).</summary>
         public EndpointBudget? Budget { get; set; }
         public int GetPoints { get; set; } = 1;
         public int MutationPoints { get; set; } = 5;

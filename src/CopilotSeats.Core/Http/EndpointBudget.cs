@@ -6,7 +6,7 @@ namespace CopilotSeats.Http
     /// the oldest spend leaves the window. The window is held one second longer than GitHub's
     /// minute: our send times and GitHub's arrival times differ by the network latency, and a
     /// request admitted at exactly 60.0 s here can arrive before GitHub's window has moved.
-    /// Thread-safe: every engine of the process on the same API and credential spends from one (<see cref="SharedBudgets"/>).
+    /// Thread-safe: every engine of the process on the same API and credential spends from one (<see cref="ConnectionLimits"/>).
     /// </summary>
     public sealed class EndpointBudget
     {

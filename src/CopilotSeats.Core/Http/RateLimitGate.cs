@@ -1,8 +1,9 @@
 namespace CopilotSeats.Http
 {
     /// <summary>
-    /// While GitHub says we are limited, nobody sends (go-github style): every worker waits at
-    /// this gate until the pause ends.
+    /// While GitHub says we are limited, nobody sends (go-github style): every worker of every command on the connection
+    /// waits at this gate until the pause ends (<see cref="ConnectionLimits"/>). The pause is shared; how long to wait
+    /// is each waiter's own -MaxRateLimitWait.
     /// </summary>
     public sealed class RateLimitGate
     {
@@ -19,14 +20,30 @@ namespace CopilotSeats.Http
             lock (_lock) if (until > _pausedUntil) _pausedUntil = until;
         }
 
-        public async Task WaitAsync(CancellationToken cancellationToken)
+        /// <summary>Waits out the pause; one longer than <paramref name="maxWait"/> is not waited but thrown, for <paramref name="target"/>.</summary>
+        public async Task WaitAsync(TimeSpan maxWait, object? target, CancellationToken cancellationToken)
         {
             while (true)
             {
-                TimeSpan wait = PausedUntil - _clock.UtcNow;
+                DateTimeOffset until = PausedUntil;
+                TimeSpan wait = until - _clock.UtcNow;
                 if (wait <= TimeSpan.Zero) return;
+                if (wait > maxWait) throw new CopilotRateLimitException(target, until, wait, maxWait);
                 await _clock.Delay(wait, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        /// <summary>Waits until <paramref name="until"/>, reporting what is left each second (for Write-Progress), then that it is over.</summary>
+        public async Task CountDownAsync(string reason, DateTimeOffset until, TimeSpan total, Action<RateLimitWaitInfo>? report, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                TimeSpan left = until - _clock.UtcNow;
+                if (left <= TimeSpan.Zero) break;
+                report?.Invoke(new RateLimitWaitInfo(reason, until, left, total, completed: false));
+                await _clock.Delay(left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+            }
+            report?.Invoke(new RateLimitWaitInfo(reason, until, TimeSpan.Zero, total, completed: true));
         }
     }
 }

@@ -5,9 +5,10 @@ using CopilotSeats.Auth;
 namespace CopilotSeats.Http
 {
     /// <summary>
-    /// The one path every request takes: bounded concurrency, a per-endpoint points budget,
-    /// mutations serialised and spaced (but <see cref="RequestKinds.IsConcurrentChange"/> ones, paced by the budget alone), a shared rate-limit pause, safe retries with full-jitter
-    /// backoff, per-request timeouts, cancellation, and no automatic redirects.
+    /// The one path every request takes: bounded concurrency (per command), and per connection for the whole process
+    /// (<see cref="ConnectionLimits"/>) a per-endpoint points budget, seat changes serialised and spaced (but
+    /// <see cref="RequestKinds.IsConcurrentChange"/> ones, paced by the budget alone) and a rate-limit pause; safe retries
+    /// with full-jitter backoff, per-request timeouts, cancellation, and no automatic redirects.
     /// </summary>
     /// <remarks>
     /// Retry policy. GET is retried on 500/502/503/504, connection failures and timeouts.
@@ -28,13 +29,12 @@ namespace CopilotSeats.Http
         private readonly CopilotClientOptions _options;
         private readonly HttpClient _http;
         private readonly SemaphoreSlim _concurrency;
-        private readonly SemaphoreSlim _mutations = new SemaphoreSlim(1, 1);
+        private readonly ConnectionLimits _limits;
         private readonly EndpointBudget _budget;
-        private readonly RateLimitGate _gate;
         private readonly RateLimitReader _rateLimits;
         private readonly Func<double> _random;
-        private DateTimeOffset _lastMutation = DateTimeOffset.MinValue;
         private int _warnedDeprecation;
+        private long _pauseSeen;
 
         public RequestEngine(ResolvedConnection connection, CopilotClientOptions options)
         {
@@ -43,9 +43,9 @@ namespace CopilotSeats.Http
             _options = options;
             _http = HttpClientProvider.Create(options.PrimaryHandlerFactory);
             _concurrency = new SemaphoreSlim(options.ThrottleLimit, options.ThrottleLimit);
-            // One budget per API and credential for the whole process: every command's requests spend from it (SharedBudgets).
-            _budget = options.Budget ?? SharedBudgets.For(connection, options.PointsPerMinute, options.Clock);
-            _gate = new RateLimitGate(options.Clock);
+            // One budget, rate-limit pause and seat-change turn per API and credential for the whole process (ConnectionLimits).
+            _limits = ConnectionLimits.For(connection, options.Clock);
+            _budget = options.Budget ?? _limits.Budget(options.PointsPerMinute);
             _rateLimits = new RateLimitReader(options.Clock, options.SecondaryLimitWait);
             var rng = new Random();
             _random = options.Random ?? (() => { lock (rng) return rng.NextDouble(); });
@@ -59,21 +59,8 @@ namespace CopilotSeats.Http
         {
             EnsureSendable(request);
             if (request.IsMutation && !request.Kind.IsConcurrentChange())
-            {
-                await _mutations.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    TimeSpan since = _options.Clock.UtcNow - _lastMutation;
-                    if (since < _options.MutationSpacing)
-                        await _options.Clock.Delay(_options.MutationSpacing - since, cancellationToken).ConfigureAwait(false);
-                    return await SendWithPolicyAsync(request, cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    _lastMutation = _options.Clock.UtcNow;
-                    _mutations.Release();
-                }
-            }
+                return await _limits.OneChangeAtATimeAsync(_options.MutationSpacing, () => SendWithPolicyAsync(request, cancellationToken), cancellationToken)
+                    .ConfigureAwait(false);
             return await SendWithPolicyAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
@@ -146,16 +133,26 @@ namespace CopilotSeats.Http
             }
         }
 
-        /// <summary>Waits while a rate limit pauses everyone, then for this endpoint's budget (with a countdown), then for a pause that began meanwhile.</summary>
+        /// <summary>Waits while a rate limit pauses everyone on the connection (no longer than MaxRateLimitWait), then for this endpoint's budget (with a countdown), then for a pause that began meanwhile.</summary>
         private async Task WaitForTurnAsync(ApiRequest request, CancellationToken cancellationToken)
         {
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await WaitAtGateAsync(request, cancellationToken).ConfigureAwait(false);
             var countdown = new BudgetCountdown(request.EndpointKey, _options);
             await _budget.AcquireAsync(request.EndpointKey, request.IsMutation ? _options.MutationPoints : _options.GetPoints, cancellationToken,
                 countdown.Report).ConfigureAwait(false);
             countdown.Finish();
             // The pause may have begun while this worker waited on the budget.
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await WaitAtGateAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Waits out the connection's pause; one that another command began is counted down once (this command's own where it begins).</summary>
+        private async Task WaitAtGateAsync(ApiRequest request, CancellationToken cancellationToken)
+        {
+            DateTimeOffset until = _limits.Gate.PausedUntil;
+            TimeSpan left = until - _options.Clock.UtcNow;
+            if (left > TimeSpan.Zero && left <= _options.MaxRateLimitWait && Interlocked.Exchange(ref _pauseSeen, until.UtcTicks) != until.UtcTicks)
+                await PauseAsync("another command on this API and token was rate limited", until, left, cancellationToken).ConfigureAwait(false);
+            await _limits.Gate.WaitAsync(_options.MaxRateLimitWait, request.Target, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Sends once within the concurrency limit; a connection failure or timeout becomes the outcome, cancellation is thrown.</summary>
@@ -209,20 +206,16 @@ namespace CopilotSeats.Http
                 throw CopilotRateLimitException.KeptLimiting(request.Target, limit.ResetsAt, rateLimited - 1);
             if (limit.Wait > _options.MaxRateLimitWait)
                 throw new CopilotRateLimitException(request.Target, limit.ResetsAt, limit.Wait, _options.MaxRateLimitWait);
-            IClock clock = _options.Clock;
-            TimeSpan wait = limit.Wait;
-            string reason = limit.Reason;
-            DateTimeOffset until = clock.UtcNow + wait;
-            _gate.PauseUntil(until);
+            DateTimeOffset until = _options.Clock.UtcNow + limit.Wait;
+            _limits.Gate.PauseUntil(until);
+            Interlocked.Exchange(ref _pauseSeen, _limits.Gate.PausedUntil.UtcTicks);
+            await PauseAsync(limit.Reason, until, limit.Wait, cancellationToken).ConfigureAwait(false);
+        }
+
+        private Task PauseAsync(string reason, DateTimeOffset until, TimeSpan wait, CancellationToken cancellationToken)
+        {
             _options.Verbose?.Invoke($"Rate limited: {reason}. All requests pause until {until.ToUniversalTime():HH:mm:ss} UTC ({wait.TotalSeconds:0} s).");
-            while (true)
-            {
-                TimeSpan left = until - clock.UtcNow;
-                if (left <= TimeSpan.Zero) break;
-                _options.RateLimitWait?.Invoke(new RateLimitWaitInfo(reason, until, left, wait, completed: false));
-                await clock.Delay(left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
-            }
-            _options.RateLimitWait?.Invoke(new RateLimitWaitInfo(reason, until, TimeSpan.Zero, wait, completed: true));
+            return _limits.Gate.CountDownAsync(reason, until, wait, _options.RateLimitWait, cancellationToken);
         }
 
         /// <summary>Full-jitter backoff before retry <paramref name="attempt"/> (1-based): uniform over min(cap, base * 2^(attempt-1)).</summary>
