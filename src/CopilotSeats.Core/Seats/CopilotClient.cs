@@ -237,6 +237,7 @@ namespace CopilotSeats.Seats
                 _attached.Clear();
             }
             _engine.Dispose();
+            _engine.Connection.Dispose(); // lets go of a GitHub App sign-in it holds
         }
     }
 }

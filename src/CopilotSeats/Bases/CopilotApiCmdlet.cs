@@ -101,7 +101,8 @@ namespace CopilotSeats.Commands
             {
                 CopilotClientOptions.CheckMaxRateLimitWait(MaxRateLimitWait);
                 CopilotToken? token = Token is null ? null : CopilotToken.FromSecureString(Token, ConnectionResolver.SourceParameter);
-                ResolvedConnection connection = ConnectionResolver.Resolve(token, ApiUrl, ApiVersion, ModuleState.Session, SystemCopilotEnvironment.Instance);
+                // Held until this command ends: another runspace's Disconnect-/Connect-Copilot does not close it under the command.
+                ResolvedConnection connection = ConnectionResolver.ResolveHeld(token, ApiUrl, ApiVersion, () => ModuleState.Session, SystemCopilotEnvironment.Instance);
                 WriteDebug("Connection: " + connection);
                 var options = new CopilotClientOptions
                 {
