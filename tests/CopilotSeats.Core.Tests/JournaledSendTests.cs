@@ -15,9 +15,11 @@ public sealed class JournaledSendTests : SimulatorTestBase, IDisposable
 
     private CopilotClient Fast() => Client(new CopilotClientOptions { MutationSpacing = TimeSpan.Zero, MaxRetries = 0 });
 
-    private async Task<(BatchOutcome Outcome, CopilotJournalEntry[] Entries)> Send(SeatAction action, params string[] names)
+    private Task<(BatchOutcome Outcome, CopilotJournalEntry[] Entries)> Send(SeatAction action, params string[] names) => Send(Fast(), action, names);
+
+    private async Task<(BatchOutcome Outcome, CopilotJournalEntry[] Entries)> Send(CopilotClient sender, SeatAction action, params string[] names)
     {
-        using CopilotClient client = Fast();
+        using CopilotClient client = sender;
         using ChangeJournal journal = ChangeJournal.Open(_file, "Remove-CopilotUser");
         BatchOutcome outcome;
         try
@@ -53,6 +55,26 @@ public sealed class JournaledSendTests : SimulatorTestBase, IDisposable
         Assert.Equal("Unknown", Assert.Single(entries).Outcome);
         Assert.Equal(fault, Requests.Single(r => r.Method == "DELETE").Fault);
         Assert.Equal(pending, Sim.State.OrgSeats("octo-org").Count(s => s.Login == "user-0003" && s.PendingCancellationDate != null));
+    }
+
+    /// <summary>A GitHub App sign-in closed, or whose token GitHub will not renew: no request can get a credential.</summary>
+    private sealed class NoCredential : ITokenProvider
+    {
+        public string Source => "GitHubApp";
+        public bool CanRenew => true;
+        public Task<CopilotToken> GetAsync(Action<string>? verbose, CancellationToken cancellationToken) => throw ConnectionResolver.Disconnected("octo-org");
+        public Task<CopilotToken?> RenewAsync(CopilotToken rejected, Action<string>? verbose, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public async Task A_request_whose_credential_cannot_be_had_is_Refused_as_not_sent_and_never_undone()
+    {
+        var connection = new ResolvedConnection(ConnectionResolver.ValidateApiUrl(Sim.BaseUri), CopilotDefaults.ApiVersion, new NoCredential());
+        var (_, entries) = await Send(new CopilotClient(connection), SeatAction.Remove, "user-0001", "user-0002");
+        Assert.Equal(new[] { "user-0002:Refused:", "user-0001:Refused:" }, entries.Select(e => $"{e.Name}:{e.Outcome}:{e.Status}"));
+        Assert.StartsWith("Not sent: The GitHub App connection was closed", entries[0].Message);
+        Assert.DoesNotContain(Requests, r => r.Method == "DELETE");
+        Assert.Equal((0, 2), (UndoPlan.From(entries, includeUnknown: true).Steps.Count, UndoPlan.From(entries, includeUnknown: true).Refused));
     }
 
     [Fact]
