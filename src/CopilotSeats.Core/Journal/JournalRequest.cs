@@ -56,13 +56,7 @@ namespace CopilotSeats.Journal
             }
             catch (Exception ex) when (ex is CopilotException || ex is OperationCanceledException)
             {
-                try
-                {
-                    Failed(ex);
-                }
-                catch (JournalIncompleteException) when (ex is OperationCanceledException)
-                {
-                }
+                Record(Failed, ex);
                 throw;
             }
             Applied(seatsChanged(result), result);
@@ -81,16 +75,22 @@ namespace CopilotSeats.Journal
             }
             catch (Exception ex) when (ex is CopilotException || ex is OperationCanceledException)
             {
-                try
-                {
-                    NotSent(ex);
-                }
-                catch (JournalIncompleteException) when (ex is OperationCanceledException)
-                {
-                }
+                Record(NotSent, ex);
                 throw;
             }
             return await CompleteAsync(send, seatsChanged).ConfigureAwait(false);
+        }
+
+        /// <summary>Completes the lines as <paramref name="complete"/> says; after a stop, lines that cannot be written stay Sent (read as Unknown) and the stop goes on.</summary>
+        private static void Record(Action<Exception> complete, Exception failure)
+        {
+            try
+            {
+                complete(failure);
+            }
+            catch (JournalIncompleteException) when (failure is OperationCanceledException)
+            {
+            }
         }
 
         /// <summary>The request was never sent (its credential could not be had, or the run stopped first): Refused, with the cause and no status; nothing was applied.</summary>
