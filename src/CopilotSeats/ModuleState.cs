@@ -22,7 +22,7 @@ namespace CopilotSeats.Commands
                     old = s_session;
                     s_session = value;
                 }
-                // A replaced GitHub App sign-in gives up its key and tokens at once.
+                // A replaced GitHub App sign-in is let go: it closes (key and tokens gone) once no running command holds it.
                 if (old?.App != null && !ReferenceEquals(old.App, value?.App)) old.App.Dispose();
                 // A new or no session may mean another token from the same source: completion lists start over.
                 CopilotSeats.Completion.ArgumentCompletion.Shared.Cache.Clear();

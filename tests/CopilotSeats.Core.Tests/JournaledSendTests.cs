@@ -15,9 +15,11 @@ public sealed class JournaledSendTests : SimulatorTestBase, IDisposable
 
     private CopilotClient Fast() => Client(new CopilotClientOptions { MutationSpacing = TimeSpan.Zero, MaxRetries = 0 });
 
-    private async Task<(BatchOutcome Outcome, CopilotJournalEntry[] Entries)> Send(SeatAction action, params string[] names)
+    private Task<(BatchOutcome Outcome, CopilotJournalEntry[] Entries)> Send(SeatAction action, params string[] names) => Send(Fast(), action, names);
+
+    private async Task<(BatchOutcome Outcome, CopilotJournalEntry[] Entries)> Send(CopilotClient sender, SeatAction action, params string[] names)
     {
-        using CopilotClient client = Fast();
+        using CopilotClient client = sender;
         using ChangeJournal journal = ChangeJournal.Open(_file, "Remove-CopilotUser");
         BatchOutcome outcome;
         try
@@ -53,6 +55,29 @@ public sealed class JournaledSendTests : SimulatorTestBase, IDisposable
         Assert.Equal("Unknown", Assert.Single(entries).Outcome);
         Assert.Equal(fault, Requests.Single(r => r.Method == "DELETE").Fault);
         Assert.Equal(pending, Sim.State.OrgSeats("octo-org").Count(s => s.Login == "user-0003" && s.PendingCancellationDate != null));
+    }
+
+    /// <summary>A GitHub App sign-in closed, or whose token GitHub will not renew: no request can get a credential.</summary>
+    private sealed class NoCredential : ITokenProvider
+    {
+        public string Source => "GitHubApp";
+        public bool CanRenew => true;
+        public Task<CopilotToken> GetAsync(Action<string>? verbose, CancellationToken cancellationToken) => throw ConnectionResolver.Disconnected("octo-org");
+        public Task<CopilotToken?> RenewAsync(CopilotToken rejected, Action<string>? verbose, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_request_whose_credential_cannot_be_had_is_Refused_as_not_sent_and_never_undone(bool budget)
+    {
+        var client = new CopilotClient(new ResolvedConnection(ConnectionResolver.ValidateApiUrl(Sim.BaseUri), CopilotDefaults.ApiVersion, new NoCredential()));
+        CopilotJournalEntry[] entries = budget ? (await Create(client, "user-0001")).Entries : (await Send(client, SeatAction.Remove, "user-0001")).Entries;
+        Assert.Equal("user-0001:Refused:", $"{Assert.Single(entries).Name}:{entries[0].Outcome}:{entries[0].Status}");
+        Assert.StartsWith("Not sent: The GitHub App connection was closed", entries[0].Message);
+        Assert.DoesNotContain(Requests, r => r.Method != "GET");
+        UndoPlan undo = UndoPlan.From(entries, includeUnknown: true);
+        Assert.Equal((0, 0), (undo.Steps.Count, undo.Unknown));
     }
 
     [Fact]
@@ -112,9 +137,12 @@ public sealed class JournaledSendTests : SimulatorTestBase, IDisposable
 
     private static ScriptedFault Post(int status) => new() { Method = "POST", PathContains = "budgets", Status = status };
 
-    private async Task<(List<string> Seen, Exception? Thrown, CopilotJournalEntry[] Entries)> Create(CopilotClientOptions options, params string[] users)
+    private Task<(List<string> Seen, Exception? Thrown, CopilotJournalEntry[] Entries)> Create(CopilotClientOptions options, params string[] users) =>
+        Create(Client(options), users);
+
+    private async Task<(List<string> Seen, Exception? Thrown, CopilotJournalEntry[] Entries)> Create(CopilotClient sender, params string[] users)
     {
-        using var client = Client(options);
+        using CopilotClient client = sender;
         var seen = new List<string>();
         Exception? thrown = null;
         using (var journal = ChangeJournal.Open(_file, "Set-CopilotBudget"))

@@ -89,6 +89,25 @@ Describe 'Connect-Copilot as a GitHub App' {
         $err = Get-ThrownError { Get-CopilotOrgDetail -Organization octo-org -ApiUrl $Sim.Url -ErrorAction Stop }
         $err.FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.NoToken*'
     }
+
+    It 'a listing in another runspace keeps its App sign-in to the end when this one runs <Command>' -ForEach @(
+        @{ Command = 'Disconnect-Copilot' }
+        @{ Command = 'Connect-Copilot -ApiUrl $Sim.Url -Token (ConvertTo-SecureString $Token -AsPlainText -Force)' }
+        @{ Command = 'Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org' }
+    ) {
+        $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Organization octo-org
+        Set-SimulatorFaults $Sim @{ latencyMs = 40 }
+        try {
+            $job = Start-ThreadJob { Import-Module $using:ManifestPath; Get-CopilotSeat -PageSize 4 -ThrottleLimit 1 }
+            $seatPages = { @(Get-SimulatorRequests $Sim -Method GET | Where-Object path -like '*/copilot/billing/seats').Count }
+            while ((& $seatPages) -eq 0 -and $job.State -in 'NotStarted', 'Running') { Start-Sleep -Milliseconds 10 }
+            $null = Invoke-Expression $Command
+            & $seatPages | Should -BeIn (1..29) # the listing (30 pages) was under way
+            $seats = @($job | Receive-Job -Wait -AutoRemoveJob -ErrorVariable jobErrors)
+        } finally { Set-SimulatorFaults $Sim @{} }
+        $jobErrors | Should -BeNullOrEmpty
+        @($seats.Login | Sort-Object -Unique).Count | Should -Be 120
+    }
 }
 
 Describe 'Connect-Copilot with an enterprise installation' {

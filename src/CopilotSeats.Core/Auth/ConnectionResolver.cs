@@ -81,6 +81,31 @@ namespace CopilotSeats.Auth
             return new ResolvedConnection(url, version, ResolveToken(token, session, env, url));
         }
 
+        /// <summary>
+        /// <see cref="Resolve"/> for one command that holds what it resolved until the connection is disposed: a GitHub App
+        /// sign-in from the session stays open for the command even if another runspace disconnects or connects meanwhile.
+        /// A sign-in that closed between reading the session and holding it means the session was just replaced:
+        /// <paramref name="session"/> is read again (a new session, or none), a few times at most.
+        /// </summary>
+        public static ResolvedConnection ResolveHeld(CopilotToken? token, Uri? apiUrl, string? apiVersion, Func<StoredSession?> session, ICopilotEnvironment env)
+        {
+            for (int attempt = 1; ; attempt++)
+            {
+                ResolvedConnection connection = Resolve(token, apiUrl, apiVersion, session(), env);
+                if (connection.Tokens is not IAppSignIn app) return connection;
+                if (app.Acquire() is IDisposable hold) return connection.Holding(hold);
+                if (attempt == HoldAttempts) throw Disconnected(app.Installation.Name);
+            }
+        }
+
+        private const int HoldAttempts = 3;
+
+        /// <summary>A GitHub App sign-in that closed before a request could get its token.</summary>
+        internal static CopilotException Disconnected(string target) =>
+            new CopilotException("CopilotSeats.Disconnected", CopilotErrorCategory.InvalidOperation, target,
+                "The GitHub App connection was closed (Disconnect-Copilot or a new Connect-Copilot) before this command could use it.")
+            { IsTerminating = true, RecommendedAction = "Run Connect-Copilot again, then the command." };
+
         /// <summary>Absolute http(s) URL without query or fragment; plain http only for loopback hosts.</summary>
         /// <param name="source">Where the URL came from (-ApiUrl, GITHUB_API_URL, ...): named when it is not a URL at all.</param>
         public static Uri ValidateApiUrl(Uri url, string source = SourceApiUrl)

@@ -44,10 +44,15 @@ namespace CopilotSeats.Auth
 
     /// <summary>
     /// A GitHub App signed in with Connect-Copilot -ClientId (Auth/App's installation token provider): its
-    /// installation tokens serve every later call, and Disconnect-Copilot disposes it.
+    /// installation tokens serve every later call. Shared: the session holds it, and so does each command that resolved it
+    /// (<see cref="Acquire"/>); Dispose lets go of the session's hold, and the sign-in closes (key and tokens gone) once
+    /// the last hold is let go, so Disconnect-Copilot or a new Connect-Copilot never breaks a command already running.
     /// </summary>
     public interface IAppSignIn : ITokenProvider, IDisposable
     {
+        /// <summary>One command's hold, let go by disposing it (once); null when the sign-in has already closed.</summary>
+        IDisposable? Acquire();
+
         string ClientId { get; }
         long InstallationId { get; }
         /// <summary>The organization or enterprise the installation is on (an enterprise installation reaches no organization).</summary>

@@ -134,7 +134,7 @@ namespace CopilotSeats.Budgets
                 {
                     return Applied(await Journaled(journal, owner, JournalFormat.SetBudget, item.UserName ?? JournalFormat.AllUsersName,
                         item.Existing?.AmountUsd, item.AmountUsd,
-                        () => SendChangeAsync(owner, item, request, cancellationToken)).ConfigureAwait(false));
+                        () => SendChangeAsync(owner, item, request, cancellationToken), cancellationToken).ConfigureAwait(false));
                 }
                 catch (JournalIncompleteException ex) when (ex.Result is CopilotBudget saved)
                 {
@@ -175,11 +175,13 @@ namespace CopilotSeats.Budgets
             {
                 await Engine.SendAsync(Request(HttpMethod.Delete, owner, budget.Id, string.Empty, budget.Name), cancellationToken).ConfigureAwait(false);
                 return budget.Id;
-            }), onDeleted, onError, cancellationToken, stopOnError);
+            }, cancellationToken), onDeleted, onError, cancellationToken, stopOnError);
 
-        /// <summary>One budget change sent with its journal lines (Sent before, the outcome after); without a journal, just sent.</summary>
-        private static Task<T> Journaled<T>(ChangeJournal? journal, SeatScope owner, string action, string name, int? oldAmountUsd, int? amountUsd, Func<Task<T>> send) =>
-            journal is null ? send() : journal.SentBudget(owner, action, name, oldAmountUsd, amountUsd).CompleteAsync(send, _ => null);
+        /// <summary>One budget change sent with its journal lines (Sent before, the outcome after: Refused when its credential could not be had); without a journal, just sent.</summary>
+        private Task<T> Journaled<T>(ChangeJournal? journal, SeatScope owner, string action, string name, int? oldAmountUsd, int? amountUsd, Func<Task<T>> send,
+            CancellationToken cancellationToken) =>
+            journal is null ? send() : journal.SentBudget(owner, action, name, oldAmountUsd, amountUsd)
+                .CompleteAsync(() => _client.ReadyToSendAsync(owner, cancellationToken), send, _ => null);
 
         /// <summary>
         /// Runs <paramref name="work"/> for each item, at most ThrottleLimit at a time (the engine paces the requests),

@@ -56,17 +56,48 @@ namespace CopilotSeats.Journal
             }
             catch (Exception ex) when (ex is CopilotException || ex is OperationCanceledException)
             {
-                try
-                {
-                    Failed(ex);
-                }
-                catch (JournalIncompleteException) when (ex is OperationCanceledException)
-                {
-                }
+                Record(Failed, ex);
                 throw;
             }
             Applied(seatsChanged(result), result);
             return result;
+        }
+
+        /// <summary>
+        /// As <see cref="CompleteAsync{T}(Func{Task{T}}, Func{T, int?})"/>, after <paramref name="ready"/>: what must succeed before the
+        /// request can go (its credential). A failure or a stop there completes the lines Refused without a status (<see cref="NotSent"/>).
+        /// </summary>
+        public async Task<T> CompleteAsync<T>(Func<Task> ready, Func<Task<T>> send, Func<T, int?> seatsChanged)
+        {
+            try
+            {
+                await ready().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is CopilotException || ex is OperationCanceledException)
+            {
+                Record(NotSent, ex);
+                throw;
+            }
+            return await CompleteAsync(send, seatsChanged).ConfigureAwait(false);
+        }
+
+        /// <summary>Completes the lines as <paramref name="complete"/> says; after a stop, lines that cannot be written stay Sent (read as Unknown) and the stop goes on.</summary>
+        private static void Record(Action<Exception> complete, Exception failure)
+        {
+            try
+            {
+                complete(failure);
+            }
+            catch (JournalIncompleteException) when (failure is OperationCanceledException)
+            {
+            }
+        }
+
+        /// <summary>The request was never sent (its credential could not be had, or the run stopped first): Refused, with the cause and no status; nothing was applied.</summary>
+        public void NotSent(Exception failure)
+        {
+            string cause = failure is OperationCanceledException ? "The run was stopped." : failure.Message;
+            Complete(JournalFormat.Refused, null, "Not sent: " + cause, null, NotSentAnswer, null, failure as CopilotException);
         }
 
         /// <summary>
@@ -88,6 +119,8 @@ namespace CopilotSeats.Journal
                 Complete(JournalFormat.Unknown, null, failure.Message, null, "no answer came", null, failure as CopilotException);
         }
 
+        private const string NotSentAnswer = "was not sent";
+
         /// <summary>Writes the lines that complete the request; lines that cannot be written are a CopilotSeats.JournalIncomplete saying what GitHub answered.</summary>
         private void Complete(string outcome, int? status, string? message, int? seatsChanged, string answer, object? result, CopilotException? failure)
         {
@@ -100,7 +133,7 @@ namespace CopilotSeats.Journal
                 bool budget = _type == JournalFormat.BudgetType;
                 string what = _names.Count == 1 ? $"'{_names[0]}'" : $"{_names.Count} names";
                 throw new JournalIncompleteException(_journal.Path,
-                    $"The request for {what} in the {_scope} was sent and {answer}, but the change journal '{_journal.Path}' could not record it ({ChangeJournal.Cause(ex.InnerException)}); no further request was started.",
+                    $"The request for {what} in the {_scope} {(answer == NotSentAnswer ? answer : "was sent and " + answer)}, but the change journal '{_journal.Path}' could not record it ({ChangeJournal.Cause(ex.InnerException)}); no further request was started.",
                     ex.InnerException, result, failure)
                 {
                     RecommendedAction = $"Check the {(budget ? "budgets with Get-CopilotBudget" : "seats with Get-CopilotSeat")}: the journal lacks this answer. Then free the journal or pass another -JournalPath.",

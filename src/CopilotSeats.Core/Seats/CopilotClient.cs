@@ -49,6 +49,16 @@ namespace CopilotSeats.Seats
         /// <summary>Whether the token is a GitHub App installation's (Connect-Copilot -ClientId).</summary>
         internal bool SignedInAsApp => _engine.Connection.Tokens is Auth.App.InstallationTokenProvider;
 
+        /// <summary>
+        /// What the engine checks before a request to <paramref name="scope"/> goes, ahead of it: the installation reaches the target
+        /// and the credential can be had (a GitHub App token obtained or renewed now). A failure here means nothing was sent.
+        /// </summary>
+        internal async Task ReadyToSendAsync(SeatScope scope, CancellationToken cancellationToken)
+        {
+            if (InstallationReach.Refusal(_engine.Connection.Tokens, scope) is { } unreachable) throw unreachable;
+            await _engine.Connection.Tokens.GetAsync(Options.Verbose, cancellationToken).ConfigureAwait(false);
+        }
+
         private static void ValidateScope(SeatScope scope) =>
             InputValidator.Validate(scope.Kind == ScopeKind.Organization ? NameKind.Organization : NameKind.Enterprise, scope.Name);
 
@@ -237,6 +247,7 @@ namespace CopilotSeats.Seats
                 _attached.Clear();
             }
             _engine.Dispose();
+            _engine.Connection.Dispose(); // lets go of a GitHub App sign-in it holds
         }
     }
 }

@@ -101,8 +101,8 @@ namespace CopilotSeats.Commands
             {
                 CopilotClientOptions.CheckMaxRateLimitWait(MaxRateLimitWait);
                 CopilotToken? token = Token is null ? null : CopilotToken.FromSecureString(Token, ConnectionResolver.SourceParameter);
-                ResolvedConnection connection = ConnectionResolver.Resolve(token, ApiUrl, ApiVersion, ModuleState.Session, SystemCopilotEnvironment.Instance);
-                WriteDebug("Connection: " + connection);
+                // Held until this command ends: another runspace's Disconnect-/Connect-Copilot does not close it under the command.
+                ResolvedConnection connection = ConnectionResolver.ResolveHeld(token, ApiUrl, ApiVersion, () => ModuleState.Session, SystemCopilotEnvironment.Instance);
                 var options = new CopilotClientOptions
                 {
                     ThrottleLimit = ThrottleLimit,
@@ -116,7 +116,8 @@ namespace CopilotSeats.Commands
                     ListingProgress = progress => PostNoWait(() => Progress.Listing(progress)),
                     UsageProgress = progress => PostNoWait(() => Progress.Usage(progress)),
                 };
-                _client = new CopilotClient(connection, options);
+                _client = new CopilotClient(connection, options); // disposed with the command, letting go of what the connection holds
+                WriteDebug("Connection: " + connection);
                 return _client;
             }
             catch (CopilotException ex)

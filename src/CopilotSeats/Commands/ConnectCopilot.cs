@@ -86,7 +86,7 @@ namespace CopilotSeats.Commands
                     session.App?.Dispose();
                     throw;
                 }
-                ModuleState.Session = session; // disposes the previous session's App key and tokens
+                ModuleState.Session = session; // lets go of the previous session's App sign-in (closed when no command holds it)
                 WriteObject(connection);
             }
             catch (CopilotException ex)

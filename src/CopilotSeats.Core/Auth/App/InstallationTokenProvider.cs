@@ -8,8 +8,9 @@ namespace CopilotSeats.Auth.App
     /// than <see cref="RefreshBefore"/> remains (5 minutes by default; half the token's lifetime when that is
     /// shorter, so that a short-lived token is not renewed on every request), and once more when GitHub refuses it
     /// (401, e.g. revoked). One renewal at a time: requests that arrive meanwhile wait for it and share its
-    /// token (single flight). Holds the App's key as an RSA object until disposed (Disconnect-Copilot or a new
-    /// Connect-Copilot); tokens live only as <see cref="CopilotToken"/>s.
+    /// token (single flight). Holds the App's key as an RSA object until it closes: when the session has let go of it
+    /// (Disconnect-Copilot or a new Connect-Copilot) and so has every command that holds it (<see cref="Acquire"/>);
+    /// tokens live only as <see cref="CopilotToken"/>s.
     /// </summary>
     public sealed class InstallationTokenProvider : IAppSignIn
     {
@@ -25,6 +26,8 @@ namespace CopilotSeats.Auth.App
         private long _marginTicks; // the current token's renewal margin, written before _current
         private int _tokensIssued;
         private volatile bool _disposed;
+        private int _holds = 1; // the session's, let go by Dispose; one more per command (Acquire)
+        private int _sessionLetGo;
 
         internal InstallationTokenProvider(RSA key, GitHubAppApi api, long installationId, SeatScope target, IClock clock, TimeSpan refreshBefore)
         {
@@ -120,11 +123,42 @@ namespace CopilotSeats.Auth.App
 
         private static string Minutes(TimeSpan span) => span.TotalMinutes >= 1 ? $"{span.TotalMinutes:0} min" : $"{span.TotalSeconds:0} s";
 
-        private CopilotException Disconnected() =>
-            new CopilotException("CopilotSeats.Disconnected", CopilotErrorCategory.InvalidOperation, _target.Name,
-                "The GitHub App connection was closed (Disconnect-Copilot or a new Connect-Copilot).") { IsTerminating = true, RecommendedAction = "Run Connect-Copilot again." };
+        private CopilotException Disconnected() => ConnectionResolver.Disconnected(_target.Name);
 
+        /// <summary>Whether the sign-in has closed (every hold let go): it serves no token any more.</summary>
+        public bool IsClosed => _disposed;
+
+        public IDisposable? Acquire()
+        {
+            while (true)
+            {
+                int holds = Volatile.Read(ref _holds);
+                if (holds == 0) return null;
+                if (Interlocked.CompareExchange(ref _holds, holds + 1, holds) == holds) return new Hold(this);
+            }
+        }
+
+        /// <summary>Lets go of the session's hold (once): the sign-in closes now if no command holds it, else when the last one ends.</summary>
         public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _sessionLetGo, 1) == 0) LetGo();
+        }
+
+        private void LetGo()
+        {
+            if (Interlocked.Decrement(ref _holds) == 0) Close();
+        }
+
+        private sealed class Hold(InstallationTokenProvider provider) : IDisposable
+        {
+            private int _letGo;
+            public void Dispose()
+            {
+                if (Interlocked.Exchange(ref _letGo, 1) == 0) provider.LetGo();
+            }
+        }
+
+        private void Close()
         {
             if (_disposed) return;
             _disposed = true;
