@@ -206,9 +206,20 @@ function Stop-TestSimulator {
 
 # ---- control API --------------------------------------------------------------------------
 
+# A fresh token in the caller's $Conn for the next test (the canary with a suffix, so the leak checks still see it): the
+# module paces each credential process-wide (changes 1 s apart, the points budget, a rate-limit pause), and one test's
+# changes must not time the next test's.
+function Update-TestToken {
+    $connection = Get-Variable -Name Conn -ValueOnly -ErrorAction Ignore
+    if ($connection -is [hashtable] -and $connection.ContainsKey('Token')) {
+        $connection.Token = ConvertTo-SecureString "$($CanaryToken)_$([guid]::NewGuid().ToString('N').Substring(0, 8))" -AsPlainText -Force
+    }
+}
+
 function Reset-Simulator {
     param($Sim, [hashtable] $Body)
     Assert-TestApiVersion $Sim   # the reset clears the log
+    Update-TestToken
     if ($Body) {
         $null = Invoke-RestMethod -Uri "$($Sim.Url)/_simulator/reset" -Method Post -ContentType 'application/json' -Body ($Body | ConvertTo-Json -Depth 5)
     }
@@ -220,6 +231,7 @@ function Reset-Simulator {
 function Clear-SimulatorLog {
     param($Sim)
     Assert-TestApiVersion $Sim
+    Update-TestToken
     $null = Invoke-RestMethod -Uri "$($Sim.Url)/_simulator/requests" -Method Delete
 }
 
