@@ -15,10 +15,10 @@ public class ConnectionLimitsTests
         : ScriptedHandler.Json(request.Method == HttpMethod.Get ? HttpStatusCode.OK : HttpStatusCode.Created, """{"seats_created":1}""");
 
     private static CopilotClient Engine(FakeClock clock, List<DateTimeOffset> sentAt, bool limitFirst, string apiUrl = "https://api.github.com",
-        string token = Tokens.Canary, int points = 900, Action<RateLimitWaitInfo>? onWait = null)
+        string token = Tokens.Canary, int points = 900, Action<RateLimitWaitInfo>? onWait = null, TimeSpan? maxWait = null)
     {
         var handler = new ScriptedHandler((req, _) => { sentAt.Add(clock.UtcNow); return Answer(req, limitFirst ? sentAt.Count - 1 : 1); });
-        var options = new CopilotClientOptions { Clock = clock, PointsPerMinute = points, RateLimitWait = onWait };
+        var options = new CopilotClientOptions { Clock = clock, PointsPerMinute = points, RateLimitWait = onWait, MaxRateLimitWait = maxWait ?? CopilotDefaults.MaxRateLimitWait };
         return Clients.ForHandler(handler, options, apiUrl, token: token);
     }
 
@@ -50,5 +50,19 @@ public class ConnectionLimitsTests
         Assert.Equal(TimeSpan.FromSeconds(shared ? 6 : 0), sentAt[1] - sentAt[0]);
         // The second command counts the pause down (Write-Progress) as if GitHub had limited it.
         Assert.Equal(shared ? new[] { 6.0, 5, 4, 3, 2, 1, 0 } : new double[0], shown.Select(w => w.Remaining.TotalSeconds));
+    }
+
+    [Theory]
+    [MemberData(nameof(Connections))]
+    public async Task A_pause_the_limited_command_would_not_wait_out_still_holds_the_other(string apiUrl, string token, bool shared)
+    {
+        var (clock, sentAt) = (new FakeClock(), new List<DateTimeOffset>());
+        using var first = Engine(clock, sentAt, true, maxWait: TimeSpan.Zero);
+        await Assert.ThrowsAsync<CopilotRateLimitException>(() => first.GetOrgDetailAsync("octo-org", default));
+        using var second = Engine(clock, sentAt, false, apiUrl, token, maxWait: TimeSpan.FromSeconds(2));
+        Task change = second.ChangeSeatsAsync(SeatScope.ForOrganization("octo-org"), SeatAction.Add, AssigneeKind.User, new[] { "a" }, default);
+        if (shared) Assert.True(RequestNotSent.Was(await Assert.ThrowsAsync<CopilotRateLimitException>(() => change)), "marked as not sent");
+        else await change;
+        Assert.Equal(shared ? 1 : 2, sentAt.Count);
     }
 }

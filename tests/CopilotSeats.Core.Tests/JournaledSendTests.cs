@@ -57,6 +57,19 @@ public sealed class JournaledSendTests : SimulatorTestBase, IDisposable
         Assert.Equal(pending, Sim.State.OrgSeats("octo-org").Count(s => s.Login == "user-0003" && s.PendingCancellationDate != null));
     }
 
+    [Fact]
+    public async Task A_change_held_back_by_another_command_s_rate_limit_is_Refused_as_not_sent()
+    {
+        var clock = new FakeClock();
+        CopilotClient client = Client(new CopilotClientOptions { Clock = clock, MaxRateLimitWait = TimeSpan.Zero, MutationSpacing = TimeSpan.Zero });
+        // Another command on this API and token met a 429 it would not wait out: the pause still holds this one.
+        ConnectionLimits.For(client.Engine.Connection, clock).Gate.PauseUntil(clock.UtcNow.AddSeconds(20));
+        var (_, entries) = await Send(client, SeatAction.Remove, "user-0001");
+        Assert.Equal("user-0001:Refused:", $"{Assert.Single(entries).Name}:{entries[0].Outcome}:{entries[0].Status}");
+        Assert.StartsWith("Not sent: ", entries[0].Message);
+        Assert.DoesNotContain(Requests, r => r.Method == "DELETE");
+    }
+
     /// <summary>A GitHub App sign-in closed, or whose token GitHub will not renew: no request can get a credential.</summary>
     private sealed class NoCredential : ITokenProvider
     {

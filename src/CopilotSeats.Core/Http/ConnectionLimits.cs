@@ -53,10 +53,10 @@ namespace CopilotSeats.Http
         /// <summary>The points budget for this figure of points per minute (tests budget other figures).</summary>
         public EndpointBudget Budget(int pointsPerMinute) => _budgets.GetOrAdd(pointsPerMinute, points => new EndpointBudget(points, _clock));
 
-        /// <summary>Sends one seat change at a time over the connection, at least <paramref name="spacing"/> after the last one ended.</summary>
-        public async Task<T> OneChangeAtATimeAsync<T>(TimeSpan spacing, Func<Task<T>> send, CancellationToken cancellationToken)
+        /// <summary>Sends one seat change at a time over the connection, at least <paramref name="spacing"/> after the last one ended; each second it waits for another command's turn it calls <paramref name="whileQueued"/> (which may throw to give up).</summary>
+        public async Task<T> OneChangeAtATimeAsync<T>(TimeSpan spacing, Func<Task<T>> send, Action whileQueued, CancellationToken cancellationToken)
         {
-            await _changes.WaitAsync(cancellationToken).ConfigureAwait(false);
+            while (!await _changes.WaitAsync(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false)) whileQueued();
             try
             {
                 TimeSpan since = _clock.UtcNow - _lastChange;

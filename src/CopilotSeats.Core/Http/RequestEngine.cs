@@ -33,7 +33,7 @@ namespace CopilotSeats.Http
         private readonly EndpointBudget _budget;
         private readonly RateLimitReader _rateLimits;
         private readonly Func<double> _random;
-        private int _warnedDeprecation;
+        private readonly DeprecationNotice _deprecation = new DeprecationNotice();
         private long _pauseSeen;
 
         public RequestEngine(ResolvedConnection connection, CopilotClientOptions options)
@@ -59,8 +59,22 @@ namespace CopilotSeats.Http
         {
             EnsureSendable(request);
             if (request.IsMutation && !request.Kind.IsConcurrentChange())
-                return await _limits.OneChangeAtATimeAsync(_options.MutationSpacing, () => SendWithPolicyAsync(request, cancellationToken), cancellationToken)
-                    .ConfigureAwait(false);
+            {
+                // A pause this command will not wait out stops it before it queues for its turn; queued, it says so once and
+                // still stops when a pause begun meanwhile is longer than its own -MaxRateLimitWait.
+                bool turn = false;
+                try
+                {
+                    await WaitAtGateAsync(request, cancellationToken).ConfigureAwait(false);
+                    return await _limits.OneChangeAtATimeAsync(_options.MutationSpacing, () => { turn = true; return SendWithPolicyAsync(request, cancellationToken); },
+                        () => WhileQueued(request), cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!turn && RequestNotSent.Applies(ex))
+                {
+                    RequestNotSent.Mark(ex);
+                    throw;
+                }
+            }
             return await SendWithPolicyAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
@@ -78,6 +92,8 @@ namespace CopilotSeats.Http
             public int RateLimited;
             public int Redirected;
             public bool Renewed;
+            /// <summary>Whether a first attempt went out: a failure before it is <see cref="RequestNotSent"/>.</summary>
+            public bool Sent;
         }
 
         /// <summary>
@@ -98,10 +114,20 @@ namespace CopilotSeats.Http
             ITokenProvider tokens = _connection.Tokens;
             while (true)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                await WaitForTurnAsync(request, cancellationToken).ConfigureAwait(false);
-                // After the wait: a token taken before a long rate-limit pause could have expired meanwhile.
-                CopilotToken token = await tokens.GetAsync(_options.Verbose, cancellationToken).ConfigureAwait(false);
+                CopilotToken token;
+                try
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    await WaitForTurnAsync(request, cancellationToken).ConfigureAwait(false);
+                    // After the wait: a token taken before a long rate-limit pause could have expired meanwhile.
+                    token = await tokens.GetAsync(_options.Verbose, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!state.Sent && RequestNotSent.Applies(ex))
+                {
+                    RequestNotSent.Mark(ex);
+                    throw;
+                }
+                state.Sent = true;
                 SendOutcome outcome = await SendTimedAsync(request, token, cancellationToken).ConfigureAwait(false);
                 if (outcome.Response?.Status == 401 && tokens.CanRenew && !state.Renewed)
                 {
@@ -143,6 +169,20 @@ namespace CopilotSeats.Http
             countdown.Finish();
             // The pause may have begun while this worker waited on the budget.
             await WaitAtGateAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        private bool _queuedSaid;
+
+        /// <summary>Each second a change waits for another command's turn: one verbose line, and the pause checked against -MaxRateLimitWait.</summary>
+        private void WhileQueued(ApiRequest request)
+        {
+            if (!_queuedSaid)
+            {
+                _queuedSaid = true;
+                _options.Verbose?.Invoke($"Waiting for another command's seat change on this API and token to finish ({request.Method.Method} {request.Uri.AbsolutePath}).");
+            }
+            TimeSpan left = _limits.Gate.PausedUntil - _options.Clock.UtcNow;
+            if (left > _options.MaxRateLimitWait) throw new CopilotRateLimitException(request.Target, _limits.Gate.PausedUntil, left, _options.MaxRateLimitWait);
         }
 
         /// <summary>Waits out the connection's pause; one that another command began is counted down once (this command's own where it begins).</summary>
@@ -192,7 +232,7 @@ namespace CopilotSeats.Http
             }
             string remaining = outcome.Response.Header("x-ratelimit-remaining") ?? "?";
             _options.Verbose?.Invoke($"{request.Method.Method} {request.Uri} -> {outcome.Response.Status} {took} (rate limit remaining {remaining})");
-            WarnIfDeprecated(outcome.Response);
+            _deprecation.WarnOnce(outcome.Response, _connection.ApiVersion, _options.Warning);
             return outcome;
         }
 
@@ -202,12 +242,13 @@ namespace CopilotSeats.Http
         /// </summary>
         private async Task WaitOutRateLimitAsync(ApiRequest request, RateLimitHit limit, int rateLimited, CancellationToken cancellationToken)
         {
+            // Recorded first: while GitHub limits this credential no command sends, whether or not this one waits.
+            DateTimeOffset until = _options.Clock.UtcNow + limit.Wait;
+            _limits.Gate.PauseUntil(until);
             if (rateLimited > _options.MaxRateLimitRetries)
                 throw CopilotRateLimitException.KeptLimiting(request.Target, limit.ResetsAt, rateLimited - 1);
             if (limit.Wait > _options.MaxRateLimitWait)
                 throw new CopilotRateLimitException(request.Target, limit.ResetsAt, limit.Wait, _options.MaxRateLimitWait);
-            DateTimeOffset until = _options.Clock.UtcNow + limit.Wait;
-            _limits.Gate.PauseUntil(until);
             Interlocked.Exchange(ref _pauseSeen, _limits.Gate.PausedUntil.UtcTicks);
             await PauseAsync(limit.Reason, until, limit.Wait, cancellationToken).ConfigureAwait(false);
         }
@@ -232,14 +273,7 @@ namespace CopilotSeats.Http
         internal async Task<IDisposable> AcquireSlotAsync(CancellationToken cancellationToken)
         {
             await _concurrency.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return new Slot(_concurrency);
-        }
-
-        private sealed class Slot : IDisposable
-        {
-            private SemaphoreSlim? _semaphore;
-            public Slot(SemaphoreSlim semaphore) { _semaphore = semaphore; }
-            public void Dispose() => Interlocked.Exchange(ref _semaphore, null)?.Release();
+            return new SemaphoreSlot(_concurrency);
         }
 
         private async Task BackoffAsync(ApiRequest request, int attempt, string why, CancellationToken cancellationToken)
@@ -254,14 +288,6 @@ namespace CopilotSeats.Http
             ApiRequest next = Redirects.Follow(request, response, redirects, _connection.ApiUrl, token.Reveal());
             _options.Verbose?.Invoke($"Following {response.Status} redirect to {next.Uri}");
             return next;
-        }
-
-        private void WarnIfDeprecated(ApiResponse response)
-        {
-            string? sunset = response.Header("Sunset");
-            string? deprecation = response.Header("Deprecation");
-            if ((sunset ?? deprecation) != null && Interlocked.Exchange(ref _warnedDeprecation, 1) == 0)
-                _options.Warning?.Invoke($"GitHub marks API version {_connection.ApiVersion} as deprecated" + (sunset != null ? $" (sunset {sunset})" : string.Empty) + "; pass a newer -ApiVersion.");
         }
 
         public void Dispose() => _http.Dispose();

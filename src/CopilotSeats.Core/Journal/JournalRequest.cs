@@ -1,3 +1,5 @@
+using CopilotSeats.Http;
+
 namespace CopilotSeats.Journal
 {
     /// <summary>One request (a seat add or cancel, or a budget change) whose Sent lines are written: completes them with what came of it.</summary>
@@ -106,7 +108,9 @@ namespace CopilotSeats.Journal
         /// </summary>
         public void Failed(Exception failure)
         {
-            if (failure is CopilotApiException api)
+            if (RequestNotSent.Was(failure))
+                NotSent(failure);
+            else if (failure is CopilotApiException api)
             {
                 string message = api.GitHubMessage ?? api.Message;
                 bool refused = api.StatusCode < 500;

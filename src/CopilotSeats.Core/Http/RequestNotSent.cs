@@ -1,0 +1,25 @@
+namespace CopilotSeats.Http
+{
+    /// <summary>
+    /// Marks a failure that came before the request's first byte was sent (a rate-limit pause it would not wait out, its
+    /// turn among seat changes, the points budget, its credential, a stop meanwhile): the change journal records such a
+    /// request as not sent (Refused, "Not sent:"), never Unknown, so an undo never acts on it.
+    /// </summary>
+    public static class RequestNotSent
+    {
+        private const string Key = "CopilotSeats.NotSent";
+
+        /// <summary>Marks <paramref name="failure"/> (in its Data) and returns it.</summary>
+        internal static Exception Mark(Exception failure)
+        {
+            failure.Data[Key] = true;
+            return failure;
+        }
+
+        /// <summary>Whether <paramref name="failure"/> came before the request was sent.</summary>
+        public static bool Was(Exception failure) => failure.Data.Contains(Key);
+
+        /// <summary>Whether <paramref name="failure"/> is one a send can end with before sending: the module's own, or a stop.</summary>
+        internal static bool Applies(Exception failure) => failure is CopilotException || failure is OperationCanceledException;
+    }
+}
