@@ -73,7 +73,7 @@ namespace CopilotSeats.Commands
                 WriteWarning($"{plan.Unreadable} entry(ies) of the run name no target, or an action or type this version does not know, and are not undone: see them with Get-CopilotSeatJournal -RunId.");
             foreach (string? skipped in new[] { UndoHistory.UndoneWarning(plan.AlreadyUndone), UndoHistory.ChangedWarning(plan.ChangedLater) })
                 if (skipped != null) WriteWarning(skipped);
-            if (plan.Refused > 0) WriteVerbose($"{plan.Refused} name(s) were refused by GitHub: nothing was applied, nothing to undo.");
+            if (plan.Refused > 0) WriteVerbose($"{plan.Refused} name(s) were refused by GitHub or never sent: nothing was applied, nothing to undo.");
             if (plan.Steps.Count == 0) return;
 
             CopilotClient client = GetClient();
