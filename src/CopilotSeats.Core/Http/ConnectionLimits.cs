@@ -59,8 +59,9 @@ namespace CopilotSeats.Http
             while (!await _changes.WaitAsync(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false)) whileQueued();
             try
             {
-                TimeSpan since = _clock.UtcNow - _lastChange;
-                if (since < spacing) await _clock.Delay(spacing - since, cancellationToken).ConfigureAwait(false);
+                // Checked again after each wait: a timer counts whole milliseconds and can end a fraction of one early.
+                for (TimeSpan since = _clock.UtcNow - _lastChange; since < spacing; since = _clock.UtcNow - _lastChange)
+                    await _clock.Delay(TimeSpan.FromMilliseconds(Math.Ceiling((spacing - since).TotalMilliseconds)), cancellationToken).ConfigureAwait(false);
                 return await send().ConfigureAwait(false);
             }
             finally
