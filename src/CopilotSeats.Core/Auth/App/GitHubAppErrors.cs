@@ -1,4 +1,3 @@
-using CopilotSeats.Validation;
 
 namespace CopilotSeats.Auth.App
 {
@@ -26,8 +25,8 @@ namespace CopilotSeats.Auth.App
 
         internal static CopilotException AuthFailed(string clientId, SeatScope target, CopilotApiException refused)
         {
-            // GitHub's words were redacted where they were read (ErrorAnswer); redacted again here, as this message quotes them.
-            string? gitHub = SecretText.Redact(refused.GitHubMessage);
+            // GitHub's words, redacted where they were read (ErrorAnswer, of the JWT sent too).
+            string? gitHub = refused.GitHubMessage;
             string said = string.IsNullOrWhiteSpace(gitHub) ? string.Empty : $": {gitHub!.Trim().TrimEnd('.')}";
             string message = refused.StatusCode == 401
                 ? $"GitHub refused the GitHub App's sign-in (401{said}). Likely causes: the client ID '{clientId}' is not the App this key belongs to; the key was deleted or replaced on the App's settings page; this machine's clock is off by more than a minute."
