@@ -23,14 +23,17 @@ namespace CopilotSeats.Http
         /// <summary>Waits out the pause; one longer than <paramref name="maxWait"/> is not waited but thrown, for <paramref name="target"/>.</summary>
         public async Task WaitAsync(TimeSpan maxWait, object? target, CancellationToken cancellationToken)
         {
-            while (true)
-            {
-                DateTimeOffset until = PausedUntil;
-                TimeSpan wait = until - _clock.UtcNow;
-                if (wait <= TimeSpan.Zero) return;
-                if (wait > maxWait) throw new CopilotRateLimitException(target, until, wait, maxWait);
+            for (TimeSpan wait = Left(maxWait, target); wait > TimeSpan.Zero; wait = Left(maxWait, target))
                 await _clock.Delay(wait, cancellationToken).ConfigureAwait(false);
-            }
+        }
+
+        /// <summary>What is left of the pause now; one longer than <paramref name="maxWait"/> is thrown, for <paramref name="target"/>.</summary>
+        public TimeSpan Left(TimeSpan maxWait, object? target)
+        {
+            DateTimeOffset until = PausedUntil;
+            TimeSpan wait = until - _clock.UtcNow;
+            if (wait > maxWait) throw new CopilotRateLimitException(target, until, wait, maxWait);
+            return wait;
         }
 
         /// <summary>Waits until <paramref name="until"/>, reporting what is left each second (for Write-Progress), then that it is over.</summary>

@@ -181,8 +181,7 @@ namespace CopilotSeats.Http
                 _queuedSaid = true;
                 _options.Verbose?.Invoke($"Waiting for another command's seat change on this API and token to finish ({request.Method.Method} {request.Uri.AbsolutePath}).");
             }
-            TimeSpan left = _limits.Gate.PausedUntil - _options.Clock.UtcNow;
-            if (left > _options.MaxRateLimitWait) throw new CopilotRateLimitException(request.Target, _limits.Gate.PausedUntil, left, _options.MaxRateLimitWait);
+            _limits.Gate.Left(_options.MaxRateLimitWait, request.Target);
         }
 
         /// <summary>Waits out the connection's pause; one that another command began is counted down once (this command's own where it begins).</summary>
