@@ -26,7 +26,7 @@ public sealed class JournaledSendTests : SimulatorTestBase, IDisposable
         {
             outcome = await JournaledSend.SendAsync(client, journal, Org, action, AssigneeKind.User, names, CancellationToken.None);
         }
-        catch (CopilotException)
+        catch (Exception ex) when (ex is CopilotException || ex is OperationCanceledException)
         {
             outcome = new BatchOutcome();
         }
@@ -77,6 +77,36 @@ public sealed class JournaledSendTests : SimulatorTestBase, IDisposable
         public bool CanRenew => true;
         public Task<CopilotToken> GetAsync(Action<string>? verbose, CancellationToken cancellationToken) => throw ConnectionResolver.Disconnected("octo-org");
         public Task<CopilotToken?> RenewAsync(CopilotToken rejected, Action<string>? verbose, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+
+    /// <summary>A GitHub App sign-in whose token GitHub refuses (401) and whose renewal then fails as <paramref name="renewal"/> says.</summary>
+    private sealed class RefusedThenRenewalFails(Exception renewal) : ITokenProvider
+    {
+        public string Source => "GitHubApp";
+        public bool CanRenew => true;
+        public Task<CopilotToken> GetAsync(Action<string>? verbose, CancellationToken cancellationToken) => Task.FromResult(Tokens.Token("sim_bad_" + Tokens.Canary));
+        public async Task<CopilotToken?> RenewAsync(CopilotToken rejected, Action<string>? verbose, CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            throw renewal;
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_change_refused_with_401_whose_token_renewal_fails_is_Refused_as_not_sent_and_never_undone(bool stopped)
+    {
+        Exception renewal = stopped ? new OperationCanceledException()
+            : new CopilotApiException(502, CopilotErrorCategory.ResourceUnavailable, "octo-org", "GitHub answered 502 Bad Gateway.", null, null);
+        var client = new CopilotClient(new ResolvedConnection(ConnectionResolver.ValidateApiUrl(Sim.BaseUri), CopilotDefaults.ApiVersion, new RefusedThenRenewalFails(renewal)),
+            new CopilotClientOptions { MutationSpacing = TimeSpan.Zero, MaxRetries = 0 });
+        var (_, entries) = await Send(client, SeatAction.Remove, "user-0001");
+        Assert.Single(Requests, r => r.Method == "DELETE");
+        Assert.Equal("user-0001:Refused:", $"{Assert.Single(entries).Name}:{entries[0].Outcome}:{entries[0].Status}");
+        Assert.StartsWith("Not sent: ", entries[0].Message);
+        UndoPlan undo = UndoPlan.From(entries, includeUnknown: true);
+        Assert.Equal((0, 0), (undo.Steps.Count, undo.Unknown));
     }
 
     [Theory]

@@ -133,7 +133,8 @@ namespace CopilotSeats.Http
                 {
                     state.Renewed = true;
                     _options.Verbose?.Invoke($"GitHub refused the token (401) to {request.Method.Method} {request.Uri.GetLeftPart(UriPartial.Path)}; renewing it and sending again.");
-                    if (await tokens.RenewAsync(token, _options.Verbose, cancellationToken).ConfigureAwait(false) != null) continue;
+                    // GitHub applied nothing of a request it refused with 401: a renewal that fails leaves it not sent.
+                    if (await RequestNotSent.IfFailsAsync(() => tokens.RenewAsync(token, _options.Verbose, cancellationToken)).ConfigureAwait(false) != null) continue;
                 }
                 RateLimitHit? limit = outcome.Response is null ? null : _rateLimits.Read(outcome.Response);
                 AnswerClass verdict = RetryRules.Classify(request, outcome, limit);

@@ -2,7 +2,7 @@ namespace CopilotSeats.Http
 {
     /// <summary>
     /// Marks a failure that came before the request's first byte was sent (a rate-limit pause it would not wait out, its
-    /// turn among seat changes, the points budget, its credential, a stop meanwhile): the change journal records such a
+    /// turn among seat changes, the points budget, its credential, a stop meanwhile; or the renewal of a token GitHub refused with 401): the change journal records such a
     /// request as not sent (Refused, "Not sent:"), never Unknown, so an undo never acts on it.
     /// </summary>
     public static class RequestNotSent
@@ -14,6 +14,20 @@ namespace CopilotSeats.Http
         {
             failure.Data[Key] = true;
             return failure;
+        }
+
+        /// <summary>Runs <paramref name="step"/>, a step before a request goes out; a failure or stop it ends with is marked.</summary>
+        internal static async Task<T> IfFailsAsync<T>(Func<Task<T>> step)
+        {
+            try
+            {
+                return await step().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (Applies(ex))
+            {
+                Mark(ex);
+                throw;
+            }
         }
 
         /// <summary>Whether <paramref name="failure"/> came before the request was sent.</summary>
