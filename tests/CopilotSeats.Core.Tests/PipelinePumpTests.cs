@@ -69,4 +69,22 @@ public class PipelinePumpTests
         await window.HandOnReadyAsync(default).WaitAsync(TimeSpan.FromSeconds(5)); // never waits for the second
         Assert.Equal(new[] { "first" }, seen);
     }
+
+    [Fact]
+    public async Task An_ordered_window_starts_a_key_once_whatever_its_case_and_hands_on_what_is_in_after_each_add()
+    {
+        var seen = new List<string>();
+        int started = 0;
+        var window = new Seats.OrderedWindow<string>(8, (answer, _) => { seen.Add(answer); return Task.CompletedTask; });
+        var late = new TaskCompletionSource<string>();
+        await window.AddOnceAsync("alice", () => { started++; return Task.FromResult("alice"); }, default);
+        Assert.Equal(new[] { "alice" }, seen); // handed on at once, the window far from full
+        await window.AddOnceAsync("bob", () => { started++; return late.Task; }, default);
+        await window.AddOnceAsync("ALICE", () => { started++; return Task.FromResult("ALICE"); }, default);
+        await window.AddOnceAsync("carol", () => { started++; return Task.FromResult("carol"); }, default);
+        Assert.Equal("3 started: alice", $"{started} started: {string.Join(",", seen)}");
+        late.SetResult("bob");
+        await window.CompleteAsync(default);
+        Assert.Equal(new[] { "alice", "bob", "carol" }, seen);
+    }
 }

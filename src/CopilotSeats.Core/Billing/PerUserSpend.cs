@@ -26,7 +26,6 @@ namespace CopilotSeats.Billing
         private readonly CreditUsageClient _client;
         private readonly CreditUsageQuery _query;
         private readonly OrderedWindow<UserSpend> _window;
-        private readonly HashSet<string> _asked = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private bool _answered;
 
         internal PerUserSpend(CreditUsageClient client, CreditUsageQuery query, Func<UserSpend, CancellationToken, Task> onUser, int width)
@@ -45,12 +44,11 @@ namespace CopilotSeats.Billing
         /// Starts <paramref name="user"/>'s request (unless already asked); while the window is full, hands on the oldest
         /// first; then hands on every answer already in, in order (a slow upstream still gets each answer soon).
         /// </summary>
-        public async Task AddAsync(string user, CancellationToken cancellationToken)
+        public Task AddAsync(string user, CancellationToken cancellationToken)
         {
             CreditUsageQuery query = _query.ForUser(user);
             query.Validate();
-            if (_asked.Add(user)) await _window.AddAsync(() => FetchAsync(user, query, cancellationToken), cancellationToken).ConfigureAwait(false);
-            await _window.HandOnReadyAsync(cancellationToken).ConfigureAwait(false);
+            return _window.AddOnceAsync(user, () => FetchAsync(user, query, cancellationToken), cancellationToken);
         }
 
         /// <summary>Hands on every user still in flight, in order.</summary>

@@ -15,7 +15,6 @@ namespace CopilotSeats.Budgets
     {
         private readonly BudgetClient _client;
         private readonly OrderedWindow<CopilotUserBudget> _window;
-        private readonly HashSet<string> _asked = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         internal UserBudgetLookup(BudgetClient client, Func<CopilotUserBudget, Task> onResult, Func<CopilotException, Task> onError, int width)
         {
@@ -27,12 +26,8 @@ namespace CopilotSeats.Budgets
         /// Starts the lookup of <paramref name="user"/> in <paramref name="owner"/> (unless already asked); while the window is
         /// full, writes the oldest first; then writes every answer already in, in order.
         /// </summary>
-        public async Task AddAsync(SeatScope owner, string user, CancellationToken cancellationToken)
-        {
-            if (_asked.Add(owner + "|" + user))
-                await _window.AddAsync(() => LookUpAsync(owner, user, cancellationToken), cancellationToken).ConfigureAwait(false);
-            await _window.HandOnReadyAsync(cancellationToken).ConfigureAwait(false);
-        }
+        public Task AddAsync(SeatScope owner, string user, CancellationToken cancellationToken) =>
+            _window.AddOnceAsync(owner + "|" + user, () => LookUpAsync(owner, user, cancellationToken), cancellationToken);
 
         /// <summary>Writes every answer still in flight, in order; then throws the failure that stopped the run, if one came.</summary>
         public Task CompleteAsync(CancellationToken cancellationToken) => _window.CompleteAsync(cancellationToken);

@@ -22,6 +22,7 @@ namespace CopilotSeats.Seats
         private readonly bool _holdErrors;
         private readonly List<CopilotException> _held = new List<CopilotException>();
         private CopilotException? _stop;
+        private HashSet<string>? _keys;
         private int _failed; // 1 once an item failed while errors are held: no item starts until the window is handed on
 
         public OrderedWindow(int width, Func<T, CancellationToken, Task> onResult, Func<CopilotException, Task>? onError = null, bool holdErrors = false)
@@ -40,6 +41,16 @@ namespace CopilotSeats.Seats
             if (Volatile.Read(ref _failed) != 0) await HandOnAllAsync(cancellationToken).ConfigureAwait(false);
             _inFlight.Enqueue(RunAsync(work));
             while (_inFlight.Count >= _width) await HandOnAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Starts <paramref name="work"/> unless an item of the same <paramref name="key"/> (case-insensitive, as GitHub's
+        /// logins) was added before, then hands on the results already in (<see cref="HandOnReadyAsync"/>). Memory keeps the keys.
+        /// </summary>
+        public async Task AddOnceAsync(string key, Func<Task<T>> work, CancellationToken cancellationToken)
+        {
+            if ((_keys ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(key)) await AddAsync(work, cancellationToken).ConfigureAwait(false);
+            await HandOnReadyAsync(cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
