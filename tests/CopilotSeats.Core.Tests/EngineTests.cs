@@ -294,4 +294,36 @@ public class EngineTests
         Assert.All(waits, w => Assert.Equal(TimeSpan.FromSeconds(remaining.FirstOrDefault()), w.Total));
         Assert.All(waits, w => Assert.Contains("GET /orgs/{org}/copilot/billing", w.Reason));
     }
+
+    /// <summary>Notes each token asked for beside the requests sent, in one list.</summary>
+    private sealed class NotedTokens(List<string> events) : ITokenProvider
+    {
+        public string Source => "GitHubApp";
+        public bool CanRenew => false;
+        public Task<CopilotToken> GetAsync(Action<string>? verbose, CancellationToken cancellationToken)
+        {
+            lock (events) events.Add("token");
+            return Task.FromResult(Tokens.Token());
+        }
+        public Task<CopilotToken?> RenewAsync(CopilotToken rejected, Action<string>? verbose, CancellationToken cancellationToken) => Task.FromResult<CopilotToken?>(null);
+    }
+
+    // An App's token is checked for freshness when it is taken: a request queued for a -ThrottleLimit slot (behind a long
+    // report download, say) takes it after the queue, or it could go out with a token that aged past its margin meanwhile.
+    [Fact]
+    public async Task A_request_queued_for_a_ThrottleLimit_slot_takes_its_token_after_the_queue()
+    {
+        var events = new List<string>();
+        var first = new TaskCompletionSource<HttpResponseMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handler = new ScriptedHandler((_, n) => { lock (events) events.Add("send " + n); return n == 1 ? first.Task : Task.FromResult(Ok()); });
+        var options = new CopilotClientOptions { ThrottleLimit = 1, Clock = new FakeClock(), Random = () => 0.5, PrimaryHandlerFactory = () => handler };
+        using var client = new CopilotClient(new ResolvedConnection(new Uri("https://api.github.com/"), CopilotDefaults.ApiVersion, new NotedTokens(events)), options);
+        Task one = client.GetOrgDetailAsync("octo-org", default);
+        Task two = client.GetOrgDetailAsync("octo-org", default);
+        await Task.Delay(300);
+        lock (events) Assert.Equal("token, send 1", string.Join(", ", events));
+        first.SetResult(Ok());
+        await Task.WhenAll(one, two);
+        Assert.Equal("token, send 1, token, send 2", string.Join(", ", events));
+    }
 }

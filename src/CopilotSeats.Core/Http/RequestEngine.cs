@@ -115,12 +115,15 @@ namespace CopilotSeats.Http
             while (true)
             {
                 CopilotToken token;
+                IDisposable slot;
                 try
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     await WaitForTurnAsync(request, cancellationToken).ConfigureAwait(false);
-                    // After the wait: a token taken before a long rate-limit pause could have expired meanwhile.
-                    token = await tokens.GetAsync(_options.Verbose, cancellationToken).ConfigureAwait(false);
+                    slot = await AcquireSlotAsync(cancellationToken).ConfigureAwait(false);
+                    // After every wait, the slot's too: a token taken before a long queue could have expired meanwhile.
+                    try { token = await tokens.GetAsync(_options.Verbose, cancellationToken).ConfigureAwait(false); }
+                    catch { slot.Dispose(); throw; }
                 }
                 catch (Exception ex) when (!state.Sent && RequestNotSent.Applies(ex))
                 {
@@ -128,7 +131,8 @@ namespace CopilotSeats.Http
                     throw;
                 }
                 state.Sent = true;
-                SendOutcome outcome = await SendTimedAsync(request, token, cancellationToken).ConfigureAwait(false);
+                SendOutcome outcome;
+                using (slot) outcome = await SendTimedAsync(request, token, cancellationToken).ConfigureAwait(false);
                 if (outcome.Response?.Status == 401 && tokens.CanRenew && !state.Renewed)
                 {
                     state.Renewed = true;
@@ -195,11 +199,10 @@ namespace CopilotSeats.Http
             await _limits.Gate.WaitAsync(_options.MaxRateLimitWait, request.Target, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>Sends once within the concurrency limit; a connection failure or timeout becomes the outcome, cancellation is thrown.</summary>
+        /// <summary>Sends once (the caller holds a concurrency slot); a connection failure or timeout becomes the outcome, cancellation is thrown.</summary>
         private async Task<SendOutcome> SendTimedAsync(ApiRequest request, CopilotToken token, CancellationToken cancellationToken)
         {
             SendOutcome outcome;
-            await _concurrency.WaitAsync(cancellationToken).ConfigureAwait(false);
             var watch = Stopwatch.StartNew();
             try
             {
@@ -220,7 +223,6 @@ namespace CopilotSeats.Http
             }
             finally
             {
-                _concurrency.Release();
                 watch.Stop();
             }
 
