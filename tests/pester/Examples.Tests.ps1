@@ -40,6 +40,7 @@ Describe 'GitHub App examples' {
         $yml | Should -Match 'run: \./examples/github-actions/Reclaim-Seats\.ps1 -Organization \$env:COPILOT_ORG'
         $yml | Should -Not -Match 'secrets\.GITHUB_TOKEN'
         $yml | Should -Match 'permissions:\s+contents: read'
+        $yml | Should -Match '- name: Keep the report\s+if: always\(\)' -Because 'the script fails the job after writing the report'
     }
 
     It 'the Actions script reports the inactive seats and only dry-runs their cancellation' {
