@@ -9,8 +9,13 @@
     Remove-CopilotUser -WhatIf over them: nothing is cancelled. Team-granted seats are listed with the
     Remove-CopilotTeam command to run instead.
 
-    With -Apply (an App with "GitHub Copilot Business" read and write) it cancels them, prints the run's RunId
-    (Undo-CopilotSeatChange -RunId puts the seats back) and fails the job when GitHub refused the App (401/403).
+    With -Apply (an App with "GitHub Copilot Business" read and write) it cancels them and prints the run's RunId
+    (Undo-CopilotSeatChange -RunId puts the seats back), each seat not cancelled ("Not cancelled:", nothing applied)
+    and each cancellation of unknown outcome ("Outcome unknown:": GitHub answered 5xx, or no answer came; GitHub may
+    or may not have applied it, and the journal records it Unknown). After the report and the step summary it fails
+    the job when GitHub refused the App (401/403), or when the outcome of any cancellation is unknown (the message
+    says how many and how to see each: Get-CopilotSeatJournal -RunId). Expected refusals (a team-granted seat, whose
+    line names the Remove-CopilotTeam command; a user without a seat; a 422) do not fail it.
     A runner's disk is gone after the job: set COPILOTSEATS_JOURNAL (or -JournalPath) to a file the workflow
     keeps (upload it as an artifact, or put it on storage of your own) to undo a run later. The API URL is GITHUB_API_URL when set (GitHub sets it to
     https://api.github.com on its runners), else https://api.github.com.
@@ -60,6 +65,8 @@ $inactive | Export-Csv -Path $ReportPath -NoTypeInformation
 $changeScope = if ($Enterprise) { @{ Enterprise = $Enterprise } } else { @{} }
 if ($Apply) {
     if ($JournalPath) { $changeScope.JournalPath = $JournalPath }
+    $journalArg = if ($JournalPath) { @{ Path = $JournalPath } } else { @{} }
+    $started = [DateTimeOffset]::UtcNow
     # A 401 ends the command (a terminating error): the changes written before it stay in -OutVariable.
     try { $inactive | Remove-CopilotUser @changeScope -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable keptBack -OutVariable changes | Out-Null }
     catch { $keptBack = @($keptBack | Where-Object { $_ -ne $PSItem }) + $PSItem }
@@ -68,16 +75,39 @@ if ($Apply) {
     "Cancelled: $cancelled seats."
     $outcome = "$cancelled cancelled"
     $runId = $changes | Where-Object RunId | Select-Object -First 1 -ExpandProperty RunId
+    # No request applied, so no change names the run: the journal does (no journal file: nothing was sent).
+    if (-not $runId -and $keptBack) {
+        try { $runId = Get-CopilotSeatJournal @journalArg -Since $started -Action Remove | Where-Object Command -eq 'Remove-CopilotUser' | Select-Object -First 1 -ExpandProperty RunId } catch { $runId = $null }
+    }
     if ($runId) {
         $where = if ($JournalPath) { "the journal at $JournalPath" } else { 'the default journal on this runner, gone after the job (set COPILOTSEATS_JOURNAL to a file the workflow keeps)' }
         "Run $runId is recorded in $where; Undo-CopilotSeatChange -RunId $runId puts the seats back."
+    }
+    # Of unknown outcome: a cancel (DELETE) GitHub answered with a 5xx (CopilotSeats.Http5xx, ResourceUnavailable) or did not
+    # answer (CopilotSeats.ConnectionFailed, ConnectionError; CopilotSeats.Timeout, OperationTimeout). GitHub may have applied
+    # it; the journal records it Unknown. Any other error applied nothing: a refusal (4xx), a seat kept back before sending
+    # (team-granted, excluded), a failed member lookup (GET) or App token request (POST).
+    $unknown = @($keptBack | Where-Object {
+            $method = if ($_.Exception -is [CopilotSeats.CopilotApiException]) { $_.Exception.Method } else { ("$($_.Exception.Message)" -split ' ', 2)[0] }
+            $method -eq 'DELETE' -and $_.CategoryInfo.Category -in 'ResourceUnavailable', 'ConnectionError', 'OperationTimeout'
+        })
+    if ($unknown) {
+        $unknownSeats = @()
+        if ($runId) { try { $unknownSeats = @(Get-CopilotSeatJournal @journalArg -RunId $runId | Where-Object Outcome -eq 'Unknown') } catch { $unknownSeats = @() } }
+        $unknownText = if ($unknownSeats) { "$($unknownSeats.Count) seat cancellations" } else { "$($unknown.Count) cancel requests" }
+        $outcome += ", outcome unknown for $unknownText"
     }
 }
 else {
     $inactive | Remove-CopilotUser @changeScope -WhatIf -ErrorAction SilentlyContinue -ErrorVariable keptBack
     $outcome = 'dry run'
+    $unknown = @()
 }
-foreach ($e in $keptBack) { "Not sent: $($e.TargetObject): $($e.ErrorDetails.RecommendedAction)" }
+foreach ($e in $keptBack) {
+    if ($e -in $unknown) { "Outcome unknown: $($e.TargetObject): $($e.Exception.Message)" }
+    elseif ($Apply) { "Not cancelled: $($e.TargetObject): $($e.ErrorDetails.RecommendedAction)" }
+    else { "Not sent: $($e.TargetObject): $($e.ErrorDetails.RecommendedAction)" }
+}
 
 if ($env:GITHUB_STEP_SUMMARY) {
     "### Copilot seats of $target inactive for $InactiveDays days: $($inactive.Count) ($outcome)" | Add-Content -Path $env:GITHUB_STEP_SUMMARY
@@ -86,3 +116,10 @@ Disconnect-Copilot
 # A refusal of the App itself (401, 403) kept every change back: fail the job rather than report 0 seats as done.
 $denied = @($keptBack | Where-Object { $_.Exception.StatusCode -in 401, 403 })
 if ($denied) { throw "GitHub refused the App ($($denied[0].Exception.StatusCode)): $($denied[0].Exception.Message)" }
+# A change GitHub may or may not have applied is no success either: fail the job, after the report above.
+if ($unknown) {
+    $path = if ($JournalPath) { " -Path $JournalPath" } else { '' }
+    $see = if ($runId) { "Get-CopilotSeatJournal$path -RunId $runId shows each" } else { "Get-CopilotSeatJournal$path -Action Remove shows them" }
+    $undo = if ($runId) { ", or Undo-CopilotSeatChange -RunId $runId$(if ($JournalPath) { " -JournalPath $JournalPath" }) -IncludeUnknown puts them back" } else { '' }
+    throw "Outcome unknown for $unknownText (GitHub answered 5xx, or no answer came): GitHub may or may not have applied them. $see; run the job again to cancel those still active$undo."
+}

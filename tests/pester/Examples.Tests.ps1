@@ -40,6 +40,7 @@ Describe 'GitHub App examples' {
         $yml | Should -Match 'run: \./examples/github-actions/Reclaim-Seats\.ps1 -Organization \$env:COPILOT_ORG'
         $yml | Should -Not -Match 'secrets\.GITHUB_TOKEN'
         $yml | Should -Match 'permissions:\s+contents: read'
+        $yml | Should -Match '- name: Keep the report\s+if: always\(\)' -Because 'the script fails the job after writing the report'
     }
 
     It 'the Actions script reports the inactive seats and only dry-runs their cancellation' {
@@ -149,6 +150,65 @@ Describe 'GitHub App examples' {
         try { $null = & (Join-Path $Examples $Script) -Organization octo-org -InactiveDays 30 -JournalPath $journal -Apply @Extra -OutVariable unauthorized } catch { $err = $_ }
         $err.Exception.Message | Should -Match '^GitHub refused the App \(401\)'
         ($unauthorized | Out-String) | Should -Match 'Cancelled: 0 seats\.'
+    }
+
+    # A 502 (ResourceUnavailable) and a connection dropped after GitHub applied the cancel (ConnectionError): both journaled Unknown.
+    It '<Name> -Apply reports everything, then fails the job when every cancel <Case> (outcome unknown)' -ForEach @(
+        @{ Name = 'the runbook'; Script = 'azure-automation/Reclaim-CopilotSeats.Runbook.ps1'; Report = $false; Case = 'is answered 502'; Fault = @{ status = 502 }; Line = 'GitHub answered 502' }
+        @{ Name = 'the Actions script'; Script = 'github-actions/Reclaim-Seats.ps1'; Report = $true; Case = 'is answered 502'; Fault = @{ status = 502 }; Line = 'GitHub answered 502' }
+        @{ Name = 'the runbook'; Script = 'azure-automation/Reclaim-CopilotSeats.Runbook.ps1'; Report = $false; Case = 'loses its connection'; Fault = @{ status = 0; afterApplied = $true }; Line = 'DELETE \S+ connection failed' }
+        @{ Name = 'the Actions script'; Script = 'github-actions/Reclaim-Seats.ps1'; Report = $true; Case = 'loses its connection'; Fault = @{ status = 0; afterApplied = $true }; Line = 'DELETE \S+ connection failed' }
+    ) {
+        $Extra = if ($Report) { @{ ReportPath = Join-Path $WorkDir 'unknown.csv' } } else { @{} }
+        $credentialUser = $ClientId
+        function Get-AutomationPSCredential([string] $Name) { New-Object System.Management.Automation.PSCredential ($credentialUser, (ConvertTo-TestSecureString $Key.Pkcs1)) }
+        $journal = Join-Path $WorkDir "journal-$([guid]::NewGuid()).jsonl"
+        $env:COPILOT_APP_CLIENT_ID = $ClientId
+        $env:COPILOT_APP_PRIVATE_KEY = $Key.Pkcs1
+        $env:GITHUB_STEP_SUMMARY = Join-Path $WorkDir "summary-$([guid]::NewGuid()).md"
+        # More faults than the module's retries (MaxRetries 4: five attempts per request).
+        Set-SimulatorFaults $Sim @{ script = @(@{ method = 'DELETE'; pathContains = 'selected_users'; times = 20 } + $Fault) }
+        $err = $null
+        try { $null = & (Join-Path $Examples $Script) -Organization octo-org -InactiveDays 30 -JournalPath $journal -Apply @Extra -OutVariable out } catch { $err = $_ }
+        @(Get-SimulatorRequests $Sim -Method DELETE | Where-Object status -eq $Fault.status).Count | Should -Be 5
+        $unknown = @(Get-CopilotSeatJournal -Path $journal | Where-Object Outcome -eq 'Unknown')
+        $unknown.Count | Should -BeGreaterThan 0
+        $runId = $unknown[0].RunId
+        $text = $out | Out-String
+        $text | Should -Match 'Cancelled: 0 seats\.'
+        $text | Should -Match "Run $runId is recorded in the journal at $([regex]::Escape($journal))"
+        $text | Should -Match "Outcome unknown: octo-org: $Line"
+        $text | Should -Not -Match 'Not (sent|cancelled): octo-org' -Because 'GitHub may have applied them'
+        $err | Should -Not -BeNullOrEmpty -Because 'a change of unknown outcome fails the job'
+        $err.Exception.Message | Should -Match "^Outcome unknown for $($unknown.Count) seat cancellations \(GitHub answered 5xx, or no answer came\)"
+        $err.Exception.Message | Should -Match "Get-CopilotSeatJournal -Path $([regex]::Escape($journal)) -RunId $runId shows each"
+        if ($Report) { Get-Content -LiteralPath $env:GITHUB_STEP_SUMMARY -Raw | Should -Match "\(0 cancelled, outcome unknown for $($unknown.Count) seat cancellations\)" }
+    }
+
+    It '<Name> -Apply succeeds with a team-granted seat among the inactive ones, and names the command that cancels it' -ForEach @(
+        @{ Name = 'the runbook'; Script = 'azure-automation/Reclaim-CopilotSeats.Runbook.ps1'; Report = $false }
+        @{ Name = 'the Actions script'; Script = 'github-actions/Reclaim-Seats.ps1'; Report = $true }
+    ) {
+        # The seed decides which seats are inactive: the first one whose inactive seats include a team-granted one.
+        $token = ConvertTo-TestSecureString sim_examples
+        $team = $null
+        foreach ($seed in @($null) + (1..40)) {
+            if ($null -eq $seed) { Reset-Simulator $Sim } else { Reset-Simulator $Sim @{ seed = $seed } }
+            $team = Get-CopilotSeat -Organization octo-org -InactiveDays 30 -ApiUrl $Sim.Url -Token $token | Where-Object { $_.AssigningTeam -and -not $_.PendingCancellationDate } | Select-Object -First 1
+            if ($team) { break }
+        }
+        $team | Should -Not -BeNullOrEmpty
+        $null = Register-SimulatorApp $Sim -ClientId $ClientId -PublicKey $Key.PublicKey -Installations @(@{ organization = 'octo-org'; id = 101; permissions = @{ organization_copilot_seat_management = 'write' } })
+        $Extra = if ($Report) { @{ ReportPath = Join-Path $WorkDir 'team.csv' } } else { @{} }
+        $credentialUser = $ClientId
+        function Get-AutomationPSCredential([string] $Name) { New-Object System.Management.Automation.PSCredential ($credentialUser, (ConvertTo-TestSecureString $Key.Pkcs1)) }
+        $env:COPILOT_APP_CLIENT_ID = $ClientId
+        $env:COPILOT_APP_PRIVATE_KEY = $Key.Pkcs1
+        $journal = Join-Path $WorkDir "journal-$([guid]::NewGuid()).jsonl"
+        $out = & (Join-Path $Examples $Script) -Organization octo-org -InactiveDays 30 -JournalPath $journal -Apply @Extra | Out-String
+        $out | Should -Match 'Cancelled: [1-9]\d* seats\.'
+        $out | Should -Match "Not cancelled: $([regex]::Escape($team.Login)): .*Remove-CopilotTeam -Organization octo-org -TeamName $([regex]::Escape($team.AssigningTeam))"
+        $out | Should -Not -Match 'Outcome unknown'
     }
 
     It 'the runbook reads the key from a Key Vault secret with the managed identity' {
