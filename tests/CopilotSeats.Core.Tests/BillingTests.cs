@@ -37,14 +37,15 @@ public class BillingTests : SimulatorTestBase
         Assert.Equal("organizations/octo-org/settings/billing/ai_credit/usage" + query,
             new CreditUsageQuery(Org, CreditPeriod.Resolve(year, month, day, Today)).RelativePath());
 
-    // GitHub's examples echo "GitHub" as the owner and a period of a year alone: the items carry the owner and period
-    // asked; with nothing asked, the echoed year and no month (never the echo's year with today's month).
+    // GitHub's examples echo "GitHub" as the owner and a period of a year alone (2025): the items carry the owner and
+    // period asked; with nothing asked, the month of the request (GitHub's default), never the echo's year with today's
+    // month nor an empty month (rows of two months must differ in a CSV).
     [Theory]
-    [InlineData("org", null, null, "acme", null, 2025, null)]
-    [InlineData("ghe", null, null, "octo-lab", "acme-ent", 2025, null)]
+    [InlineData("org", null, null, "acme", null, 2026, 12)]
+    [InlineData("ghe", null, null, "octo-lab", "acme-ent", 2026, 12)]
     [InlineData("ghe", 2026, 3, "octo-lab", "acme-ent", 2026, 3)]
     [InlineData("org", 2026, null, "acme", null, 2026, 12)]
-    [InlineData("user", null, null, "acme", null, 2025, null)]
+    [InlineData("user", null, null, "acme", null, 2026, 12)]
     public void GitHubs_examples_map_to_one_flat_item_each_with_the_owner_and_period_asked(string example, int? year, int? month,
         string organization, string? enterprise, int itemYear, int? itemMonth)
     {
