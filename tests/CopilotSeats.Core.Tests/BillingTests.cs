@@ -114,6 +114,18 @@ public class BillingTests : SimulatorTestBase
         Assert.Contains(shown, page.ToString());
     }
 
+    // -IncludeCredits given but the credit report not read (its error was written): the page says so, not to pass the switch.
+    [Fact]
+    public void A_credit_report_asked_but_not_read_is_said_so_instead_of_advising_IncludeCredits()
+    {
+        var builder = new Reports.SeatReportBuilder(30, null, null, TestSeats.Now, "organization octo-org") { CreditsAsked = true };
+        builder.Add(new[] { TestSeats.Seat("idle", activeDaysAgo: 60) });
+        var page = new StringWriter();
+        Reports.SeatReportWriter.Write(builder.Complete(), page);
+        Assert.Contains("id=\"credits-unread-note\">Seat prices only: the AI-credit usage report could not be read", page.ToString());
+        Assert.DoesNotContain("-IncludeCredits", page.ToString());
+    }
+
     [Theory]
     [InlineData("business", true, false)]
     [InlineData("unknown", false, false)]
