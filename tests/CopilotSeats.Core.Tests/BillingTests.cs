@@ -158,6 +158,24 @@ public class BillingTests : SimulatorTestBase
         Assert.Equal(0m, summary.ReclaimSavingUsd);
     }
 
+    // Seats all pending cancellation leave the pool at the next cycle, so reclaiming is counted against the pool without
+    // them: alice, bob, carol (business) and erin (enterprise, pending) bring 9,600 credits, 5,700 next cycle; 8,000
+    // projected (by noon on 22 November). Reclaiming bob and carol leaves 1,900: 38 USD more overage, their whole price.
+    [Fact]
+    public void Reclaiming_counts_against_the_pool_without_the_users_pending_cancellation()
+    {
+        var summarizer = new Summary.SeatSummarizer(30, null, null, Summary.SeatGrouping.None, TestSeats.Now);
+        summarizer.Add(new[]
+        {
+            TestSeats.Seat("alice"), TestSeats.Seat("bob", activeDaysAgo: 60), TestSeats.Seat("carol", activeDaysAgo: 60),
+            TestSeats.Seat("erin", activeDaysAgo: 60, pending: true, plan: "enterprise"),
+        });
+        summarizer.AddCredits(new CreditUsageReport(Query(Org), new[] { new CopilotCreditUsage { GrossQuantity = 5733.33m, DiscountQuantity = 5733.33m } }, "{}"));
+        var summary = Assert.Single(summarizer.Complete());
+        Assert.Equal((9600m, 8000m, 38m), (summary.IncludedCredits!.Value, summary.ProjectedCredits!.Value, summary.InactiveMonthlyCost));
+        Assert.Equal(0m, summary.ReclaimSavingUsd);
+    }
+
     // Piped seats with -IncludeCredits: a seat's enterprise, else its organization, one for all (names case-insensitive).
     [Theory]
     [InlineData("o1,O1", null, "organization o1")]
