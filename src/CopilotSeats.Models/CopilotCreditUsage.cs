@@ -9,7 +9,7 @@ namespace CopilotSeats
     public sealed class CopilotCreditUsage
     {
         public int Year { get; set; }
-        /// <summary>The report's month (null when GitHub does not say).</summary>
+        /// <summary>The report's month: the month asked, else GitHub's echo, else the month of the request (GitHub's default).</summary>
         public int? Month { get; set; }
         /// <summary>The report's day (-Day), else null.</summary>
         public int? Day { get; set; }

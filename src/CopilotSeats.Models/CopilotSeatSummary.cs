@@ -57,7 +57,7 @@ namespace CopilotSeats
         public decimal? PoolUtilisation { get; set; }
         /// <summary>Overage this month at the projected use beyond the pool: IncludedCredits, but at least CoveredCredits (what GitHub covered proves that pool); billed overage means the pool is used up, so then CoveredCredits is the pool.</summary>
         public decimal? ProjectedOverageUsd { get; set; }
-        /// <summary>What cancelling the reclaimable inactive seats saves a month once the pool has shrunk: their price minus the extra overage (at least 0).</summary>
+        /// <summary>What cancelling the reclaimable inactive seats saves a month once the pool has shrunk: their price minus the extra overage (at least 0), against the pool less the users all pending cancellation (they leave it at the next cycle too).</summary>
         public decimal? ReclaimSavingUsd { get; set; }
 
         public override string ToString() => Name ?? string.Empty;

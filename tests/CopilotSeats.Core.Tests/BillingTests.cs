@@ -37,14 +37,15 @@ public class BillingTests : SimulatorTestBase
         Assert.Equal("organizations/octo-org/settings/billing/ai_credit/usage" + query,
             new CreditUsageQuery(Org, CreditPeriod.Resolve(year, month, day, Today)).RelativePath());
 
-    // GitHub's examples echo "GitHub" as the owner and a period of a year alone: the items carry the owner and period
-    // asked; with nothing asked, the echoed year and no month (never the echo's year with today's month).
+    // GitHub's examples echo "GitHub" as the owner and a period of a year alone (2025): the items carry the owner and
+    // period asked; with nothing asked, the month of the request (GitHub's default), never the echo's year with today's
+    // month nor an empty month (rows of two months must differ in a CSV).
     [Theory]
-    [InlineData("org", null, null, "acme", null, 2025, null)]
-    [InlineData("ghe", null, null, "octo-lab", "acme-ent", 2025, null)]
+    [InlineData("org", null, null, "acme", null, 2026, 12)]
+    [InlineData("ghe", null, null, "octo-lab", "acme-ent", 2026, 12)]
     [InlineData("ghe", 2026, 3, "octo-lab", "acme-ent", 2026, 3)]
     [InlineData("org", 2026, null, "acme", null, 2026, 12)]
-    [InlineData("user", null, null, "acme", null, 2025, null)]
+    [InlineData("user", null, null, "acme", null, 2026, 12)]
     public void GitHubs_examples_map_to_one_flat_item_each_with_the_owner_and_period_asked(string example, int? year, int? month,
         string organization, string? enterprise, int itemYear, int? itemMonth)
     {
@@ -113,6 +114,18 @@ public class BillingTests : SimulatorTestBase
         Assert.Contains(shown, page.ToString());
     }
 
+    // -IncludeCredits given but the credit report not read (its error was written): the page says so, not to pass the switch.
+    [Fact]
+    public void A_credit_report_asked_but_not_read_is_said_so_instead_of_advising_IncludeCredits()
+    {
+        var builder = new Reports.SeatReportBuilder(30, null, null, TestSeats.Now, "organization octo-org") { CreditsAsked = true };
+        builder.Add(new[] { TestSeats.Seat("idle", activeDaysAgo: 60) });
+        var page = new StringWriter();
+        Reports.SeatReportWriter.Write(builder.Complete(), page);
+        Assert.Contains("id=\"credits-unread-note\">Seat prices only: the AI-credit usage report could not be read", page.ToString());
+        Assert.DoesNotContain("-IncludeCredits", page.ToString());
+    }
+
     [Theory]
     [InlineData("business", true, false)]
     [InlineData("unknown", false, false)]
@@ -142,6 +155,24 @@ public class BillingTests : SimulatorTestBase
         Assert.Equal(19m, summary.InactiveMonthlyCost);
         // 7,000 used by noon on 22 November: 9,767 projected over a pool of 7,700, so reclaiming "idle" (1,900 credits) adds its whole price as overage.
         Assert.Equal(Math.Round(7000m * 30 / 21.5m, 2), summary.ProjectedCredits);
+        Assert.Equal(0m, summary.ReclaimSavingUsd);
+    }
+
+    // Seats all pending cancellation leave the pool at the next cycle, so reclaiming is counted against the pool without
+    // them: alice, bob, carol (business) and erin (enterprise, pending) bring 9,600 credits, 5,700 next cycle; 8,000
+    // projected (by noon on 22 November). Reclaiming bob and carol leaves 1,900: 38 USD more overage, their whole price.
+    [Fact]
+    public void Reclaiming_counts_against_the_pool_without_the_users_pending_cancellation()
+    {
+        var summarizer = new Summary.SeatSummarizer(30, null, null, Summary.SeatGrouping.None, TestSeats.Now);
+        summarizer.Add(new[]
+        {
+            TestSeats.Seat("alice"), TestSeats.Seat("bob", activeDaysAgo: 60), TestSeats.Seat("carol", activeDaysAgo: 60),
+            TestSeats.Seat("erin", activeDaysAgo: 60, pending: true, plan: "enterprise"),
+        });
+        summarizer.AddCredits(new CreditUsageReport(Query(Org), new[] { new CopilotCreditUsage { GrossQuantity = 5733.33m, DiscountQuantity = 5733.33m } }, "{}"));
+        var summary = Assert.Single(summarizer.Complete());
+        Assert.Equal((9600m, 8000m, 38m), (summary.IncludedCredits!.Value, summary.ProjectedCredits!.Value, summary.InactiveMonthlyCost));
         Assert.Equal(0m, summary.ReclaimSavingUsd);
     }
 

@@ -158,7 +158,9 @@ Describe 'Measure-CopilotSeat -IncludeCredits' {
         $pool = if ($net -gt 0) { $covered } else { [Math]::Max($users * $Allowance, $covered) }
         $over = { param($credits, $size) [Math]::Max(0, $credits - $size) * 0.01 }
         $reclaimable = $s.InactiveMonthlyCost / 19 * $Allowance
-        $saving = [Math]::Max(0, $s.InactiveMonthlyCost - ((& $over $projected ([Math]::Max(0, $pool - $reclaimable))) - (& $over $projected $pool)))
+        # The saving is of the next cycle: users whose seats are all pending cancellation have left the pool by then.
+        $next = [Math]::Max(0, $pool - @(Get-RawRows '/orgs/octo-org' | Where-Object pending_cancellation_date).Count * $Allowance)
+        $saving = [Math]::Max(0, $s.InactiveMonthlyCost - ((& $over $projected ([Math]::Max(0, $next - $reclaimable))) - (& $over $projected $next)))
         $s.IncludedCredits | Should -Be ($users * $Allowance)
         ($s.CreditsUsed, $s.OverageUsd) | Should -Be ($used, $net)
         $s.ProjectedCredits | Should -BeGreaterThan ($projected * 0.999 - 0.01)

@@ -370,3 +370,18 @@ Describe 'Export-CopilotSeatReport -IncludeCredits in Chromium' {
         @((Read-Bars $CreditDom 'credits-by-user').Keys | Sort-Object) | Should -Be @($top | Sort-Object)
     }
 }
+
+Describe 'Export-CopilotSeatReport -IncludeCredits without the credit report' {
+    It 'says a credit report it could not read could not be read, not to pass the -IncludeCredits already given' {
+        Reset-Simulator $Sim
+        Set-SimulatorFaults $Sim @{ script = @(@{ pathContains = '/ai_credit/'; status = 404 }) }
+        $page = Join-Path $Work 'credits-unread.html'
+        Export-CopilotSeatReport -Organization octo-org -Path $page -IncludeCredits @Conn -ErrorVariable ev -ErrorAction SilentlyContinue
+        Set-SimulatorFaults $Sim @{}
+        @($ev).Count | Should -Be 1
+        $ev[0].FullyQualifiedErrorId | Should -BeLike 'CopilotSeats.Http404*'
+        $html = Get-Content -LiteralPath $page -Raw
+        $html | Should -Match 'id="credits-unread-note">Seat prices only: the AI-credit usage report could not be read'
+        $html | Should -Not -Match 'id="no-pool-note"|-IncludeCredits shows'
+    }
+}

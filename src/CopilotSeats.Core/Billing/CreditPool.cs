@@ -62,12 +62,15 @@ namespace CopilotSeats.Billing
         /// <param name="reclaimableCredits">The allowances of the reclaimable inactive users.</param>
         /// <param name="usage">The report's month-to-date totals.</param>
         /// <param name="now">Where in the month the report stands.</param>
-        public static void Apply(CopilotSeatSummary summary, decimal included, decimal reclaimableCredits, CreditTotals usage, DateTimeOffset now)
+        /// <param name="leavingCredits">The allowances of the users whose seats are all pending cancellation: they leave the pool
+        /// at the next cycle, so the saving (a saving of the cycles to come) is counted against the pool without them.</param>
+        public static void Apply(CopilotSeatSummary summary, decimal included, decimal reclaimableCredits, CreditTotals usage, DateTimeOffset now, decimal leavingCredits = 0)
         {
             decimal projected = Project(usage.Used, now);
             decimal pool = Size(included, usage);
             decimal overNow = Over(projected, pool);
-            decimal extra = Over(projected, Math.Max(0, pool - reclaimableCredits)) - overNow;
+            decimal next = Math.Max(0, pool - leavingCredits);
+            decimal extra = Over(projected, Math.Max(0, next - reclaimableCredits)) - Over(projected, next);
             summary.IncludedCredits = included;
             summary.CreditsUsed = usage.Used;
             summary.CoveredCredits = usage.Covered;

@@ -42,16 +42,15 @@ namespace CopilotSeats.Billing
         }
 
         /// <summary>
-        /// Year and month together, never one from the echo and one from the clock: the period asked when any of it was
-        /// asked (GitHub's default month filled in); else the echo when it has a year and month (and its day); else the
-        /// echoed year with no month (GitHub's example echoes a year alone); else GitHub's default, the current month.
+        /// Year and month together, never one from the echo and one from the clock, and never no month (rows of two months
+        /// must differ in a CSV): the period asked when any of it was asked (GitHub's default month filled in, the day
+        /// asked kept); else the echo when it has a year and month (and its day); else the period of the request, GitHub's
+        /// default, the current month (UTC): GitHub need echo only the year, and its examples do (API-VERSIONS.md).
         /// </summary>
         private static (int Year, int? Month, int? Day) PeriodOf(JsonElement echo, CreditPeriod asked)
         {
-            if (asked.Year.HasValue || asked.Month.HasValue) return (asked.EffectiveYear, asked.EffectiveMonth, asked.Day);
-            int? year = Int(echo, "year"), month = Int(echo, "month");
-            if (year is int y) return month.HasValue ? (y, month, Int(echo, "day")) : (y, null, null);
-            return (asked.EffectiveYear, asked.EffectiveMonth, null);
+            if (!asked.Year.HasValue && !asked.Month.HasValue && Int(echo, "year") is int y && Int(echo, "month") is int m) return (y, m, Int(echo, "day"));
+            return (asked.EffectiveYear, asked.EffectiveMonth, asked.Day);
         }
 
         private static JsonElement Property(JsonElement e, string name) =>

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace CopilotSeats.Reports
 {
     /// <summary>
-    /// The report's AI-credit part: without -IncludeCredits one sentence (savings assume no pooled credits); with it a
+    /// The report's AI-credit part: without -IncludeCredits one sentence (savings assume no pooled credits); with it but
+    /// no credit report (its error was written) one sentence saying so (p#credits-unread-note); with the report a
     /// section#credits holding the honest saving sentence (p#reclaim-sentence), the pool figures (data-credit, the
     /// CopilotSeatSummary property name, and data-value, the invariant number), the pool as svg#credit-pool, credits
     /// by model (svg#credits-by-model) and by product (svg#credits-by-product), and with usage the 10 users with the
@@ -13,13 +14,16 @@ namespace CopilotSeats.Reports
     {
         public const string NoPoolNote = "Seat prices only: savings assume no pooled credits. Since June 2026 a cancelled seat also takes its AI credits out of the pool; Export-CopilotSeatReport -IncludeCredits shows what reclaiming really saves.";
 
+        public const string UnreadNote = "Seat prices only: the AI-credit usage report could not be read (see the error written), so the saving shown is the seat price, not what reclaiming saves under the pool.";
+
         public static void Write(TextWriter writer, SeatReport report)
         {
             CreditSection? credits = report.Credits;
             CopilotSeatSummary s = report.Summary;
             if (credits is null || s.IncludedCredits is null)
             {
-                writer.Write("<p class=\"note\" id=\"no-pool-note\">" + Html.Encode(NoPoolNote) + "</p>\n");
+                writer.Write(report.CreditsAsked ? "<p class=\"note\" id=\"credits-unread-note\">" + Html.Encode(UnreadNote) + "</p>\n"
+                    : "<p class=\"note\" id=\"no-pool-note\">" + Html.Encode(NoPoolNote) + "</p>\n");
                 return;
             }
             decimal saving = s.ReclaimSavingUsd ?? 0, back = s.InactiveMonthlyCost - saving;

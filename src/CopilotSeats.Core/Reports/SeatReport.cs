@@ -86,6 +86,8 @@ namespace CopilotSeats.Reports
         public string? NoAllowanceWarning { get; set; }
         /// <summary>The AI-credit section (-IncludeCredits), or null: then the page says savings assume no pooled credits.</summary>
         public CreditSection? Credits { get; set; }
+        /// <summary>-IncludeCredits was given: with no <see cref="Credits"/>, the report could not be read (its error was written).</summary>
+        public bool CreditsAsked { get; set; }
     }
 
     /// <summary>The AI credits of this month beside the seats: the pool figures are the summary's, the rest is here.</summary>

@@ -114,6 +114,9 @@ namespace CopilotSeats.Reports
 
         public DateTimeOffset Now => _summarizer.Now;
 
+        /// <summary>-IncludeCredits was given: a page without the credit report then says it could not be read.</summary>
+        public bool CreditsAsked { get; set; }
+
         public void AddCredits(CreditUsageReport report)
         {
             lock (Sync)
@@ -171,6 +174,7 @@ namespace CopilotSeats.Reports
                     UnknownPlanWarning = _summarizer.UnknownPlanWarning(),
                     NoAllowanceWarning = _summarizer.NoAllowanceWarning(),
                     Credits = CreditsSection(),
+                    CreditsAsked = CreditsAsked,
                 };
             }
         }

@@ -184,15 +184,15 @@ namespace CopilotSeats.Summary
         private CopilotSeatSummary Summarize(string? name, Group? group)
         {
             var summary = new CopilotSeatSummary { Name = name, Currency = _currency, InactiveDays = _inactiveDays };
-            decimal included = 0, reclaimable = 0;
+            decimal included = 0, reclaimable = 0, leaving = 0;
             if (_grouping == SeatGrouping.None) ReclaimableUsers = 0;
             // No seats still has a pool with usage in a month whose seats were all cancelled (removals shrink it next cycle).
-            if (group != null) Tally(summary, group, ref included, ref reclaimable);
-            if (Credits != null && _grouping == SeatGrouping.None) CreditPool.Apply(summary, included, reclaimable, Credits, _now);
+            if (group != null) Tally(summary, group, ref included, ref reclaimable, ref leaving);
+            if (Credits != null && _grouping == SeatGrouping.None) CreditPool.Apply(summary, included, reclaimable, Credits, _now, leaving);
             return summary;
         }
 
-        private void Tally(CopilotSeatSummary summary, Group group, ref decimal included, ref decimal reclaimable)
+        private void Tally(CopilotSeatSummary summary, Group group, ref decimal included, ref decimal reclaimable, ref decimal leaving)
         {
             summary.Seats = group.Seats;
             summary.Direct = group.Direct;
@@ -215,6 +215,7 @@ namespace CopilotSeats.Summary
                 if (!user.AnyActivity) summary.NeverUsed++;
                 if (group.HasUsage && user.UsageActive) summary.UsageActive++;
                 if (user.AllPending) summary.PendingCancellation++;
+                if (user.AllPending) leaving += user.Allowance;
                 if (user.Rank == 2) summary.Enterprise++;
                 else if (user.Rank == 1) summary.Business++;
                 summary.MonthlyCost += user.Price;

@@ -68,7 +68,7 @@ namespace CopilotSeats.Commands
 
         protected override ISeatSink CreateSink(SeatScope? scope)
         {
-            var builder = new SeatReportBuilder(InactiveDays, Prices, Currency, DateTimeOffset.UtcNow, scope?.ToString(), scope?.Name);
+            var builder = new SeatReportBuilder(InactiveDays, Prices, Currency, DateTimeOffset.UtcNow, scope?.ToString(), scope?.Name) { CreditsAsked = WantsCredits };
             if (Allowances != null) builder.CreditAllowances = Allowances;
             return builder;
         }
