@@ -81,6 +81,9 @@ public class BillingTests : SimulatorTestBase
     [Theory]
     [InlineData(19000, 6000, 5000, 10, 2.4, 70, 0)]
     [InlineData(1000, 6000, 5000, 10, 2.4, 70, 0)]
+    // Overage billed with less covered than the reclaimable seat brings (prorated): its whole 1,900 credits leave next cycle.
+    [InlineData(19000, 2000, 1000, 10, 4.0, 30, 0)]
+    [InlineData(19000, 100, 0, 1, null, 2, 17)]
     [InlineData(0, 1000, 1000, 0, 2.0, 10, 9)]
     [InlineData(0, 0, 0, 0, null, 0, 19)]
     public void The_pool_is_the_estimate_or_what_GitHub_covered_and_utilisation_divides_by_the_same_pool(double included, double used, double covered,
