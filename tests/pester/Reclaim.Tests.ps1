@@ -82,6 +82,25 @@ Describe 'Get-CopilotSeat -InactiveDays 30 | Remove-CopilotUser -Force' {
         @($VerboseLines | Where-Object { $_ -match "'$Pending'" -and $_ -match 'pending cancellation' }).Count | Should -Be 1
         @($Errors | Where-Object { [string]$_.TargetObject -eq $Pending }).Count | Should -Be 0
     }
+
+    It 'says the pending date as yyyy-MM-dd under de-DE, for a piped seat and for its CSV row, as the lookup path does' {
+        $before = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'de-DE'
+            $seat = Get-CopilotSeat -Organization octo-org -UserName $Pending @Conn
+            $day = $seat.PendingCancellationDate.ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture)
+            $csv = Join-Path $TestDrive 'pending.csv'
+            $seat | Export-Csv -LiteralPath $csv -NoTypeInformation
+            Clear-SimulatorLog $Sim
+            $lines = @(@($seat) + @(Import-Csv -LiteralPath $csv) | ForEach-Object {
+                    $_ | Remove-CopilotUser -Organization octo-org -Force @Conn -Verbose 4>&1 |
+                        Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'pending cancellation' } })
+        }
+        finally { [cultureinfo]::CurrentCulture = $before }
+        $lines.Count | Should -Be 2
+        foreach ($line in $lines) { $line.Message | Should -BeExactly "Skipped '$Pending' in the organization octo-org: the seat is already pending cancellation ($day). No request is sent for it." }
+        @(Get-SimulatorRequests $Sim -Method DELETE).Count | Should -Be 0
+    }
 }
 
 Describe 'A CSV of plain logins mixed with team-granted and seatless names' {
