@@ -1,4 +1,3 @@
-using System.Globalization;
 namespace CopilotSeats.Core.Tests;
 
 /// <summary>-Exclude patterns and the per-name screening of Remove-CopilotUser.</summary>
@@ -80,20 +79,9 @@ public class ExclusionTests
     [InlineData("en-US", "1/1/2099 12:00:00 AM +00:00", "2099-01-01")]
     [InlineData("en-US", "12/26/2026 00:00:00 +00:00", "2026-12-26")]
     [InlineData("de-DE", "soon", "soon")] // neither ISO nor the session's culture: said as it came
-    public void A_pending_date_is_said_as_yyyy_MM_dd_in_any_culture(string culture, string bound, string said)
-    {
-        CultureInfo before = CultureInfo.CurrentCulture;
-        try
-        {
-            CultureInfo.CurrentCulture = new CultureInfo(culture);
-            Assert.Equal($"Skipped 'mona' in the organization octo-org: the seat is already pending cancellation ({said}).",
-                SeatRemoval.PendingVerbose("mona", " " + bound + " ", SeatScope.ForOrganization("octo-org")));
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = before;
-        }
-    }
+    public void A_pending_date_is_said_as_yyyy_MM_dd_in_any_culture(string culture, string bound, string said) =>
+        SeatRecordTests.InCulture(culture, () => Assert.Equal($"Skipped 'mona' in the organization octo-org: the seat is already pending cancellation ({said}).",
+            SeatRemoval.PendingVerbose("mona", " " + bound + " ", SeatScope.ForOrganization("octo-org"))));
 
     [Fact]
     public void TeamAssigned_names_the_team_and_gives_the_exact_command()
