@@ -163,6 +163,22 @@ Describe 'Plain logins mixed with seatless names only' {
     }
 }
 
+Describe 'A name with a pending organization invitation among seated names' {
+    It 'the invitee gets GitHub''s 422 from the member lookup, as Get-CopilotSeat -UserName gives it; the others are cancelled, nothing is listed' {
+        Reset-Simulator $Sim
+        $changes = @(Remove-CopilotUser -Organization octo-org -UserName pending-invite, user-0006, user-0007 -Force @Conn -ErrorVariable ev -ErrorAction SilentlyContinue)
+        $log = @(Get-SimulatorRequests $Sim)
+        ($changes | Measure-Object SeatsChanged -Sum).Sum | Should -Be 2
+        @($ev).Count | Should -Be 1
+        Assert-ErrorRecord $ev[0] 'CopilotSeats.Http422' -Target 'pending-invite'
+        $ev[0].ToString() | Should -Match 'User has a pending organization invitation'
+        $direct = Get-ThrownError { Get-CopilotSeat -Organization octo-org -UserName pending-invite @Conn -ErrorAction Stop }
+        $direct.ErrorDetails.RecommendedAction | Should -Match 'accept the invitation'
+        $ev[0].ErrorDetails.RecommendedAction | Should -Be $direct.ErrorDetails.RecommendedAction
+        @($log | Where-Object { $_.path -like '*/copilot/billing/seats' }).Count | Should -Be 0
+    }
+}
+
 Describe '-Exclude' {
     BeforeEach { Reset-Simulator $Sim }
 
