@@ -87,6 +87,37 @@ public class AppSignInTests : AppTestBase
     }
 
     [Fact]
+    public async Task Enterprise_WhereTheEnterpriseEndpointAnswers404_IsFoundAmongThePagedAppInstallations()
+    {
+        var installations = Enumerable.Range(1, 150).Select(i => (OwnerKind.Organization, $"other-org-{i}", (long?)(1000 + i)))
+            .Append((OwnerKind.Enterprise, "other-ent", 8888L)).Append((OwnerKind.Enterprise, "Octo-Ent", 9999L)).ToArray();
+        Register(3600, "", installations);
+        Sim.Faults = new FaultSettings { Script = new[] { new ScriptedFault { Method = "GET", PathContains = "/enterprises/octo-ent/installation", Status = 404, Times = 5 } } };
+        using var provider = await SignIn(Ent);
+        Assert.Equal(9999, provider.InstallationId);
+        Assert.Equal(new[]
+        {
+            "GET /enterprises/octo-ent/installation 404", "GET /app/installations 200", "GET /app/installations 200",
+            "POST /app/installations/9999/access_tokens 201",
+        }, Requests.Select(r => $"{r.Method} {r.Path} {r.Status}"));
+        var listed = Requests.Where(r => r.Path == "/app/installations").Select(r => r.Query).ToList();
+        Assert.Contains("per_page=100", listed[0]);
+        Assert.Contains("page=2", listed[1]);
+        Assert.Equal("write", provider.Permissions["enterprise_copilot_license_management"]);
+    }
+
+    [Fact]
+    public async Task Enterprise_NeitherAtTheEnterpriseEndpointNorInTheList_IsAppNotInstalled_SayingBothWereLookedAt()
+    {
+        Register(3600, "", (OwnerKind.Organization, "octo-ent", 101), (OwnerKind.Enterprise, "other-ent", 102));
+        var ex = await Assert.ThrowsAsync<CopilotException>(() => SignIn(Ent));
+        Assert.Equal(("CopilotSeats.AppNotInstalled", (object?)"octo-ent"), (ex.ErrorId, ex.TargetObject));
+        Assert.Contains("GET /enterprises/octo-ent/installation answered 404", ex.Message);
+        Assert.Contains("GET /app/installations", ex.Message);
+        Assert.Equal(new[] { "GET /enterprises/octo-ent/installation", "GET /app/installations" }, Requests.Select(r => r.Method + " " + r.Path));
+    }
+
+    [Fact]
     public async Task GivenInstallationId_NoDiscovery()
     {
         Register();

@@ -70,6 +70,19 @@ public class ExclusionTests
     public void Exclusion_wins_then_pending_then_team(string login, string? team, string? pending, RemovalVerdict expected) =>
         Assert.Equal(expected, SeatRemoval.Screen(login, team, pending, NamePatterns.Parse(new[] { "octo*" })));
 
+    /// <summary>A piped seat's date arrives as the session's culture writes a DateTimeOffset; the verbose line says it as the isolation path does.</summary>
+    [Theory]
+    [InlineData("de-DE", "01.01.2099 00:00:00 +00:00", "2099-01-01")]
+    [InlineData("de-DE", "26.12.2026 00:00:00 +00:00", "2026-12-26")]
+    [InlineData("de-DE", "2026-12-26", "2026-12-26")]
+    [InlineData("de-DE", "2026-12-26T00:00:00Z", "2026-12-26")]
+    [InlineData("en-US", "1/1/2099 12:00:00 AM +00:00", "2099-01-01")]
+    [InlineData("en-US", "12/26/2026 00:00:00 +00:00", "2026-12-26")]
+    [InlineData("de-DE", "soon", "soon")] // neither ISO nor the session's culture: said as it came
+    public void A_pending_date_is_said_as_yyyy_MM_dd_in_any_culture(string culture, string bound, string said) =>
+        SeatRecordTests.InCulture(culture, () => Assert.Equal($"Skipped 'mona' in the organization octo-org: the seat is already pending cancellation ({said}).",
+            SeatRemoval.PendingVerbose("mona", " " + bound + " ", SeatScope.ForOrganization("octo-org"))));
+
     [Fact]
     public void TeamAssigned_names_the_team_and_gives_the_exact_command()
     {

@@ -8,7 +8,7 @@ namespace CopilotSeats.Core.Tests;
 public class SeatRecordTests
 {
     /// <summary>Runs <paramref name="test"/> with the thread's culture set to <paramref name="culture"/> (as a pwsh session's would be).</summary>
-    private static void InCulture(string culture, Action test)
+    internal static void InCulture(string culture, Action test)
     {
         CultureInfo before = CultureInfo.CurrentCulture;
         try

@@ -133,6 +133,17 @@ public class ReportHtmlTests
     }
 
     [Fact]
+    public void The_active_caption_says_a_seat_still_in_its_first_days_counts_as_active_not_only_one_that_used_Copilot()
+    {
+        // A seat never used, created 3 days ago, is Active (the grace rule of -InactiveDays): "used Copilot" alone would be untrue.
+        string page = Page(new[] { Seat("octocat", 2), Seat("fresh", null, createdDaysAgo: 3), Seat("idle", null) });
+        Assert.Contains("data-figure=\"Active\" data-value=\"2\"", page);
+        Assert.Contains("<span class=\"label\">active users</span><span class=\"note\">used Copilot, or got their seat, in the last 30 days</span>", page);
+        Assert.Contains("<span class=\"note\">2 never used</span>", page); // "fresh" among them: the caption above says why it is active
+        Assert.DoesNotContain(">used Copilot in the last", page);
+    }
+
+    [Fact]
     public void The_reclaimable_table_lists_the_rows_in_order()
     {
         string page = Page(Ordinary());

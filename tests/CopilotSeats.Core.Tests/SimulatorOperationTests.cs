@@ -119,6 +119,23 @@ public class SimulatorOperationTests : SimulatorTestBase
         Assert.Equal(121, (await ListAll(client, Org)).Count);
     }
 
+    [Fact]
+    public async Task A_cancel_naming_an_invitee_gives_the_invitee_GitHubs_422_from_the_lookup_and_cancels_the_others()
+    {
+        using var client = Client();
+        BatchOutcome outcome = await client.ChangeSeatsIsolatedAsync(Org, SeatAction.Remove, AssigneeKind.User, new[] { "pending-invite", "octocat", "mona_octo" }, default);
+
+        var error = Assert.IsType<CopilotApiException>(Assert.Single(outcome.Errors).Error);
+        Assert.Equal(("CopilotSeats.Http422", (object?)"pending-invite"), (error.ErrorId, error.TargetObject));
+        Assert.Contains("User has a pending organization invitation", error.Message);
+        Assert.Equal("Ask the user to accept the invitation, then look the seat up again.", error.RecommendedAction);
+        Assert.Equal("pending-invite", Assert.Single(outcome.Errors).Target);
+        Assert.Equal(2, Assert.Single(outcome.Changes).SeatsChanged);
+        Assert.DoesNotContain(Requests, r => r.Path.EndsWith("/copilot/billing/seats")); // no listing: it would only say "no seat"
+        var lookedUp = await client.GetUserSeatAsync(Org, "pending-invite", default).ContinueWith(t => t.Exception?.InnerException);
+        Assert.Equal(error.RecommendedAction, ((CopilotApiException)lookedUp!).RecommendedAction); // what Get-CopilotSeat -UserName says
+    }
+
     private static readonly Dictionary<string, Func<CopilotClient, Task>> Calls = new()
     {
         ["look up ghost-user"] = c => c.GetUserSeatAsync(Org, "ghost-user", default),

@@ -131,6 +131,19 @@ Describe 'Connect-Copilot with an enterprise installation' {
         @(Get-SimulatorRequests $Sim -Method POST | Where-Object path -like '*/access_tokens').Count | Should -Be 1
     }
 
+    It 'finds it among GET /app/installations (paged) when GET /enterprises/{enterprise}/installation answers 404' {
+        $installations = @(1..120 | ForEach-Object { @{ organization = "other-org-$_"; id = 1000 + $_ } }) + @(@{ enterprise = 'OCTO-ENT'; id = 5000 })
+        $null = Register-SimulatorApp $Sim -ClientId $ClientId -PublicKey $Key.PublicKey -Installations $installations
+        Set-SimulatorFaults $Sim @{ script = @(@{ method = 'GET'; pathContains = '/enterprises/octo-ent/installation'; status = 404; times = 5 }) }
+        $c = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Enterprise octo-ent
+        $c.InstallationId | Should -Be 5000
+        $c.Enterprise | Should -Be 'octo-ent'
+        @(Get-SimulatorRequests $Sim | ForEach-Object { "$($_.method) $($_.path) $($_.status)" }) | Should -Be @(
+            'GET /enterprises/octo-ent/installation 404', 'GET /app/installations 200', 'GET /app/installations 200',
+            'POST /app/installations/5000/access_tokens 201')
+        @(Get-CopilotSeat).Count | Should -BeGreaterThan 0
+    }
+
     It 'Measure-CopilotSeat, Export-CopilotSeatReport and Get-CopilotUsage work for the enterprise on its token' {
         $null = Connect-Copilot -ApiUrl $Sim.Url -ClientId $ClientId -PrivateKeyPath $KeyFile -Enterprise octo-ent
         $listed = @(Get-CopilotSeat -Enterprise octo-ent)

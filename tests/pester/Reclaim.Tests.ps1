@@ -82,6 +82,25 @@ Describe 'Get-CopilotSeat -InactiveDays 30 | Remove-CopilotUser -Force' {
         @($VerboseLines | Where-Object { $_ -match "'$Pending'" -and $_ -match 'pending cancellation' }).Count | Should -Be 1
         @($Errors | Where-Object { [string]$_.TargetObject -eq $Pending }).Count | Should -Be 0
     }
+
+    It 'says the pending date as yyyy-MM-dd under de-DE, for a piped seat and for its CSV row, as the lookup path does' {
+        $before = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'de-DE'
+            $seat = Get-CopilotSeat -Organization octo-org -UserName $Pending @Conn
+            $day = $seat.PendingCancellationDate.ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture)
+            $csv = Join-Path $TestDrive 'pending.csv'
+            $seat | Export-Csv -LiteralPath $csv -NoTypeInformation
+            Clear-SimulatorLog $Sim
+            $lines = @(@($seat) + @(Import-Csv -LiteralPath $csv) | ForEach-Object {
+                    $_ | Remove-CopilotUser -Organization octo-org -Force @Conn -Verbose 4>&1 |
+                        Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'pending cancellation' } })
+        }
+        finally { [cultureinfo]::CurrentCulture = $before }
+        $lines.Count | Should -Be 2
+        foreach ($line in $lines) { $line.Message | Should -BeExactly "Skipped '$Pending' in the organization octo-org: the seat is already pending cancellation ($day). No request is sent for it." }
+        @(Get-SimulatorRequests $Sim -Method DELETE).Count | Should -Be 0
+    }
 }
 
 Describe 'A CSV of plain logins mixed with team-granted and seatless names' {
@@ -141,6 +160,22 @@ Describe 'Plain logins mixed with seatless names only' {
         ($Changes | Measure-Object SeatsChanged -Sum).Sum | Should -Be 2
         $Errors.Count | Should -Be 1
         Assert-ErrorRecord $Errors[0] 'CopilotSeats.NoSeat' ObjectNotFound 'no-seat-6'
+    }
+}
+
+Describe 'A name with a pending organization invitation among seated names' {
+    It 'the invitee gets GitHub''s 422 from the member lookup, as Get-CopilotSeat -UserName gives it; the others are cancelled, nothing is listed' {
+        Reset-Simulator $Sim
+        $changes = @(Remove-CopilotUser -Organization octo-org -UserName pending-invite, user-0006, user-0007 -Force @Conn -ErrorVariable ev -ErrorAction SilentlyContinue)
+        $log = @(Get-SimulatorRequests $Sim)
+        ($changes | Measure-Object SeatsChanged -Sum).Sum | Should -Be 2
+        @($ev).Count | Should -Be 1
+        Assert-ErrorRecord $ev[0] 'CopilotSeats.Http422' -Target 'pending-invite'
+        $ev[0].ToString() | Should -Match 'User has a pending organization invitation'
+        $direct = Get-ThrownError { Get-CopilotSeat -Organization octo-org -UserName pending-invite @Conn -ErrorAction Stop }
+        $direct.ErrorDetails.RecommendedAction | Should -Match 'accept the invitation'
+        $ev[0].ErrorDetails.RecommendedAction | Should -Be $direct.ErrorDetails.RecommendedAction
+        @($log | Where-Object { $_.path -like '*/copilot/billing/seats' }).Count | Should -Be 0
     }
 }
 

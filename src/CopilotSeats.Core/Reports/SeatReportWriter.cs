@@ -44,7 +44,7 @@ namespace CopilotSeats.Reports
             writer.Write("<section id=\"figures\">\n<h2>Headline figures</h2>\n<div class=\"figures\">\n");
             Figure(writer, "Seats", s.Seats, "seats", Html.Number(s.Direct, 0) + " direct, " + Html.Number(s.ViaTeam, 0) + " through teams");
             Figure(writer, "Users", s.Users, "users", "each login once");
-            Figure(writer, "Active", s.Active, "active users", "used Copilot in the last " + Int(report.InactiveDays) + " days");
+            Figure(writer, "Active", s.Active, "active users", "used Copilot, or got their seat, in the last " + Int(report.InactiveDays) + (report.InactiveDays == 1 ? " day" : " days"));
             Figure(writer, "Inactive", s.Inactive, "inactive users", Html.Number(s.NeverUsed, 0) + " never used");
             if (s.UsageActive.HasValue)
                 Figure(writer, "UsageActive", s.UsageActive.Value, "active in the usage report", "users with an active day in GitHub's 28-day usage report");

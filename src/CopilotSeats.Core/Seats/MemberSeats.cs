@@ -4,7 +4,9 @@ namespace CopilotSeats.Seats
     /// Finds the seat rows of a known set of logins in one scope: the member lookup (GET .../members/{username}/copilot) for
     /// each, and where GitHub refuses that lookup (403: the enterprise member lookup is closed to GitHub Apps) or it fails
     /// otherwise (a 5xx after the retries: one failure is enough, not one per login) one listing of the scope's seats instead,
-    /// which Apps may read, shared by every login after it. Rows of another login in a lookup's answer are left out. Under an App's installation token
+    /// which Apps may read, shared by every login after it. A 422 is about the login (GitHub: "User has a pending organization
+    /// invitation"), not the lookup: it is thrown as that login's own error, with GitHub's words, as a 404 is; the listing would
+    /// only say "no seat". Rows of another login in a lookup's answer are left out. Under an App's installation token
     /// an enterprise goes to the listing at once: GitHub documents the enterprise member lookup for classic tokens only
     /// (APPS-ENTERPRISE.md). The listing keeps only the rows of these logins, so memory follows them, not the size of the scope.
     /// </summary>
@@ -35,7 +37,7 @@ namespace CopilotSeats.Seats
                     IReadOnlyList<CopilotSeat> found = await _client.GetUserSeatAsync(_scope, login, cancellationToken).ConfigureAwait(false);
                     return found.Where(s => string.IsNullOrEmpty(s.Login) || string.Equals(s.Login, login, StringComparison.OrdinalIgnoreCase)).ToList();
                 }
-                catch (CopilotApiException ex) when (ex.StatusCode != 404 && !BatchIsolation.IsFatal(ex))
+                catch (CopilotApiException ex) when (ex.StatusCode != 404 && ex.StatusCode != 422 && !BatchIsolation.IsFatal(ex))
                 {
                     Volatile.Write(ref _closed, 1); // no more lookups: the listing answers for every login
                 }

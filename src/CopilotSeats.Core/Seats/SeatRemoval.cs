@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CopilotSeats.Seats
 {
     /// <summary>What Remove-CopilotUser does with one name before asking ShouldProcess.</summary>
@@ -46,8 +48,25 @@ namespace CopilotSeats.Seats
         public static string ExcludedWarning(string login, string pattern, SeatScope scope) =>
             $"Skipped '{login}' in the {scope}: it matches -Exclude '{pattern}'. No request was sent for it.";
 
+        /// <param name="date">The pending cancellation date as it came: yyyy-MM-dd from a lookup, or a piped seat's or CSV row's text (<see cref="Day"/>).</param>
         public static string PendingVerbose(string login, string? date, SeatScope scope) =>
-            $"Skipped '{login}' in the {scope}: the seat is already pending cancellation" + (string.IsNullOrWhiteSpace(date) ? "." : $" ({date!.Trim()}).");
+            $"Skipped '{login}' in the {scope}: the seat is already pending cancellation" + (string.IsNullOrWhiteSpace(date) ? "." : $" ({Day(date!)}).");
+
+        /// <summary>
+        /// A date bound from a piped seat or a CSV row (PowerShell writes a DateTimeOffset in the session's culture, with time
+        /// and offset: "01.01.2099 00:00:00 +00:00") as yyyy-MM-dd, the form GitHub and every other line use; ISO text
+        /// first, then the session's culture. Text that is neither is said as it came, trimmed: no guess.
+        /// </summary>
+        public static string Day(string text)
+        {
+            string trimmed = text.Trim();
+            bool read = IsoDay.IsMatch(trimmed)
+                ? DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset day)
+                : DateTimeOffset.TryParse(trimmed, CultureInfo.CurrentCulture, DateTimeStyles.AssumeUniversal, out day);
+            return read ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : trimmed;
+        }
+
+        private static readonly System.Text.RegularExpressions.Regex IsoDay = new System.Text.RegularExpressions.Regex(@"^\d{4}-\d{2}-\d{2}([T ]|$)");
 
         /// <summary>Where a team grant of a listed seat lives: the seat's organization in an enterprise listing (an org team), else the target listed.</summary>
         public static SeatScope GrantOwner(SeatScope listed, CopilotSeat seat) =>

@@ -41,8 +41,9 @@ namespace CopilotSeats.Auth.App
 
         /// <summary>
         /// The installation's ID, as GitHub documents it for each kind of account (with the JWT):
-        /// GET /orgs/{org}/installation, or GET /enterprises/{enterprise}/installation (GHEC,
-        /// apps/get-enterprise-installation). 404: not installed there.
+        /// GET /orgs/{org}/installation; for an enterprise GET /enterprises/{enterprise}/installation (GHEC,
+        /// apps/get-enterprise-installation) or, where that answers 404, the Enterprise installation among
+        /// GET /app/installations (paged; APPS-ENTERPRISE.md documents both). Not found by either: not installed there.
         /// </summary>
         public async Task<long> FindInstallationAsync(SeatScope target, CancellationToken cancellationToken)
         {
@@ -52,30 +53,76 @@ namespace CopilotSeats.Auth.App
                     "GET /orgs/{org}/installation", RequestKind.AppInstallation, target, target.Name)
                 : new ApiRequest(HttpMethod.Get, Build("enterprises/" + escaped + "/installation"),
                     "GET /enterprises/{enterprise}/installation", RequestKind.AppInstallation, target, target.Name);
-            ApiResponse response;
+            ApiResponse? response = await SendAsync(request, target, cancellationToken).ConfigureAwait(false);
+            if (response is null)
+            {
+                if (target.Kind == ScopeKind.Organization) throw GitHubAppErrors.NotInstalled(ClientId, target);
+                return await FindEnterpriseInListAsync(target, cancellationToken).ConfigureAwait(false)
+                    ?? throw GitHubAppErrors.NotInstalled(ClientId, target, listed: true);
+            }
+            using JsonDocument doc = Parse(request, response);
+            return IdOf(doc.RootElement) ?? throw GitHubAppErrors.NotInstalled(ClientId, target);
+        }
+
+        /// <summary>The ID of the installation with target_type Enterprise whose account is the enterprise, among every page of GET /app/installations; else null.</summary>
+        private async Task<long?> FindEnterpriseInListAsync(SeatScope target, CancellationToken cancellationToken)
+        {
+            var links = new LinkFollower(_engine.Connection.ApiUrl, _verbose);
+            Uri? next = Build("app/installations?per_page=100");
+            while (next is not null)
+            {
+                var request = new ApiRequest(HttpMethod.Get, next, "GET /app/installations", RequestKind.AppInstallation, target, target.Name);
+                ApiResponse response = await SendAsync(request, target, cancellationToken).ConfigureAwait(false)
+                    ?? throw GitHubAppErrors.NotInstalled(ClientId, target, listed: true);
+                using JsonDocument doc = Parse(request, response);
+                if (doc.RootElement.ValueKind != JsonValueKind.Array)
+                    throw InvalidResponses.From(request, response, new JsonException("GET /app/installations did not answer an array."));
+                foreach (JsonElement installation in doc.RootElement.EnumerateArray())
+                    if (IsEnterpriseInstallation(installation, target.Name)) return IdOf(installation);
+                next = links.Next(response.Header("Link"));
+            }
+            return null;
+        }
+
+        private static bool IsEnterpriseInstallation(JsonElement installation, string enterprise)
+        {
+            if (installation.ValueKind != JsonValueKind.Object
+                || !installation.TryGetProperty("target_type", out JsonElement kind) || kind.ValueKind != JsonValueKind.String
+                || !string.Equals(kind.GetString(), "Enterprise", StringComparison.OrdinalIgnoreCase)
+                || !installation.TryGetProperty("account", out JsonElement account) || account.ValueKind != JsonValueKind.Object) return false;
+            foreach (string name in new[] { "slug", "login" })
+                if (account.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String
+                    && string.Equals(value.GetString(), enterprise, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
+
+        /// <summary>One App request: its answer, or null for a 404; a 401 or 403 is AppAuthFailed.</summary>
+        private async Task<ApiResponse?> SendAsync(ApiRequest request, SeatScope target, CancellationToken cancellationToken)
+        {
             try
             {
-                response = await _engine.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                return await _engine.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
             catch (CopilotApiException ex) when (ex.StatusCode == 404)
             {
-                throw GitHubAppErrors.NotInstalled(ClientId, target);
+                return null;
             }
             catch (CopilotApiException ex) when (ex.StatusCode == 401 || ex.StatusCode == 403)
             {
                 throw GitHubAppErrors.AuthFailed(ClientId, target, ex);
             }
-            long? id;
+        }
+
+        private static JsonDocument Parse(ApiRequest request, ApiResponse response)
+        {
             try
             {
-                using JsonDocument doc = JsonDocument.Parse(response.Body);
-                id = IdOf(doc.RootElement);
+                return JsonDocument.Parse(response.Body);
             }
             catch (JsonException ex)
             {
                 throw InvalidResponses.From(request, response, ex);
             }
-            return id ?? throw GitHubAppErrors.NotInstalled(ClientId, target);
         }
 
         /// <summary>POST /app/installations/{id}/access_tokens: a new installation token and its expiry.</summary>
@@ -84,19 +131,8 @@ namespace CopilotSeats.Auth.App
             var request = new ApiRequest(HttpMethod.Post,
                 Build("app/installations/" + installationId.ToString(CultureInfo.InvariantCulture) + "/access_tokens"),
                 "POST /app/installations/{installation_id}/access_tokens", RequestKind.InstallationToken, target, target.Name);
-            ApiResponse response;
-            try
-            {
-                response = await _engine.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            catch (CopilotApiException ex) when (ex.StatusCode == 404)
-            {
-                throw GitHubAppErrors.InstallationGone(ClientId, installationId, target);
-            }
-            catch (CopilotApiException ex) when (ex.StatusCode == 401 || ex.StatusCode == 403)
-            {
-                throw GitHubAppErrors.AuthFailed(ClientId, target, ex);
-            }
+            ApiResponse response = await SendAsync(request, target, cancellationToken).ConfigureAwait(false)
+                ?? throw GitHubAppErrors.InstallationGone(ClientId, installationId, target);
             return InstallationToken.Read(response.Body, InstallationTokenProvider.SourceName);
         }
 

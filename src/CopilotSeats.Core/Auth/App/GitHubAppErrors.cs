@@ -7,9 +7,12 @@ namespace CopilotSeats.Auth.App
         public const string NotInstalledId = "CopilotSeats.AppNotInstalled";
         public const string AuthFailedId = "CopilotSeats.AppAuthFailed";
 
-        internal static CopilotException NotInstalled(string clientId, SeatScope target) =>
+        /// <param name="listed">Also looked for among the App's installations (GET /app/installations), after the enterprise endpoint's 404.</param>
+        internal static CopilotException NotInstalled(string clientId, SeatScope target, bool listed = false) =>
             new CopilotException(NotInstalledId, CopilotErrorCategory.ObjectNotFound, target.Name,
-                $"The GitHub App '{clientId}' is not installed on the {target}.")
+                listed
+                    ? $"The GitHub App '{clientId}' is not installed on the {target}: GET /enterprises/{target.Name}/installation answered 404 and the App's installations (GET /app/installations) list none for it."
+                    : $"The GitHub App '{clientId}' is not installed on the {target}.")
             {
                 IsTerminating = true,
                 RecommendedAction = $"Install the App on the {target} (the App's settings page > Install App), or pass its -InstallationId.",
