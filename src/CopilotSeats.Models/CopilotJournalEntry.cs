@@ -20,7 +20,7 @@ namespace CopilotSeats
         public string Action { get; set; } = string.Empty;
         /// <summary>User, Team or EnterpriseTeam; Budget for a budget change.</summary>
         public string AssigneeType { get; set; } = string.Empty;
-        /// <summary>The login or team slug; for a budget the user, "(all users)", or the budget id (removed by -Id).</summary>
+        /// <summary>The login or team slug; for a budget the user, "(all users)" or the entity, else (removed by -Id, the listing not naming it) the budget id.</summary>
         public string Name { get; set; } = string.Empty;
         /// <summary>Applied, Refused or Unknown (Sent only in the file, before the answer).</summary>
         public string Outcome { get; set; } = string.Empty;
@@ -34,7 +34,7 @@ namespace CopilotSeats
         public int? SeatsCancelled { get; set; }
         /// <summary>A budget change: the amount set, in whole US dollars (null for a removal).</summary>
         public int? AmountUsd { get; set; }
-        /// <summary>A budget change: the amount before (null when the budget was created, or removed by id).</summary>
+        /// <summary>A budget change: the amount before (null when the budget was created, or removed by an id the budget listing did not show).</summary>
         public int? OldAmountUsd { get; set; }
         /// <summary>For an Undo-CopilotSeatChange run: the run it reverses.</summary>
         public Guid? UndoOf { get; set; }

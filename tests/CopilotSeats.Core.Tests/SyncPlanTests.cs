@@ -244,6 +244,36 @@ public sealed class SyncPlanTests
         Assert.Equal(by is null ? new[] { "u1" } : Array.Empty<string>(), plan.Steps.Select(s => s.Name));
     }
 
+    [Theory]
+    [InlineData("an undo of the run, then a deliberate cancel", "s5", true)]
+    [InlineData("an undo of the run reversing another name", null, true)]
+    [InlineData("a later cancel of the name", null, true)]
+    [InlineData("changes before the entry, to other names, targets or types", null, false)]
+    public void Piped_entries_of_another_journal_are_checked_against_the_undos_and_later_changes_the_journal_read_holds(string story, string? undone, bool concerns)
+    {
+        Guid r = Guid.NewGuid(), u = Guid.NewGuid(), later = Guid.NewGuid();
+        CopilotJournalEntry Line(Guid id, int minute, string action, string name = "s5", Guid? undoOf = null, string org = "o", string type = "User") => new()
+        {
+            RunId = id, Request = 1, Time = TestSeats.Now.AddMinutes(minute), Command = "Remove-CopilotUser", Organization = org,
+            Action = action, AssigneeType = type, Name = name, Outcome = "Applied", UndoOf = undoOf,
+        };
+        CopilotJournalEntry piped = Line(r, 1, "Remove"); // from journal A; journal B, read newest first, never held run R's lines
+        CopilotJournalEntry[] journal = story switch
+        {
+            "an undo of the run, then a deliberate cancel" => new[] { Line(later, 3, "Remove"), Line(u, 2, "Add", undoOf: r) },
+            "an undo of the run reversing another name" => new[] { Line(u, 2, "Add", "s6", undoOf: r) },
+            "a later cancel of the name" => new[] { Line(later, 3, "Remove") },
+            _ => new[] { Line(later, 3, "Add", "s6"), Line(later, 3, "Add", org: "p"), Line(later, 3, "Add", type: "Team"), Line(later, 0, "Add") },
+        };
+        var history = new UndoHistory(new[] { r });
+        Assert.DoesNotContain(journal, history.Take);
+        Assert.Equal(concerns, history.Concerns(new[] { piped }));
+        UndoPlan plan = UndoPlan.From(new[] { piped }, includeUnknown: false, history);
+        Assert.Equal(undone, plan.AlreadyUndone.Select(n => n.Name).SingleOrDefault());
+        Assert.Equal(story == "a later cancel of the name" ? later : null, plan.ChangedLater.Select(n => (Guid?)n.By.RunId).SingleOrDefault());
+        Assert.Equal(undone is null && story != "a later cancel of the name" ? new[] { "s5" } : Array.Empty<string>(), plan.Steps.Select(s => s.Name));
+    }
+
     [Fact]
     public void Undo_adds_again_a_user_whose_cancel_GitHub_did_not_count_for_each_name_only_when_the_targets_own_seat_is_pending()
     {

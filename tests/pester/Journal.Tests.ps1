@@ -354,7 +354,23 @@ Describe 'Undo-CopilotSeatChange' {
         $null = Remove-CopilotUser -Organization octo-org -UserName user-0007 -Force -JournalPath $J @Conn
         $undo = @(Get-CopilotSeatJournal -Path $J -UserName user-0007 | Undo-CopilotSeatChange -JournalPath $other -Force @Conn -WarningVariable wv -WarningAction SilentlyContinue)
         @($undo.Requested) | Should -Be 'user-0007'
-        "$wv" | Should -BeLike "The journal at $other holds none of the piped entries' runs*Pass -JournalPath with the journal they came from."
+        "$wv" | Should -BeLike "The journal at $other records neither the piped entries' runs, nor an undo of them, nor a later change to their names, so changes recorded in another journal were not checked. Pass -JournalPath with the journal they came from."
+    }
+
+    It 'leaves alone a piped entry of another journal that the journal it checks holds an undo of, and a later cancel of' {
+        $other = Join-Path $TestDrive "$([guid]::NewGuid()).jsonl"
+        $removed = Remove-CopilotUser -Organization octo-org -UserName user-0007 -Force -JournalPath $J @Conn
+        $undo = { Get-CopilotSeatJournal -Path $J -RunId $removed.RunId | Undo-CopilotSeatChange -Force -JournalPath $other @Conn }
+        @((& $undo 3>$null).Requested) | Should -Be 'user-0007'
+        $cancel = Remove-CopilotUser -Organization octo-org -UserName user-0007 -Force -JournalPath $other @Conn
+        Clear-SimulatorLog $Sim
+        $all = @(& $undo 3>&1)
+        @($all | Where-Object { $_ -isnot [System.Management.Automation.WarningRecord] }).Count | Should -Be 0
+        @(Get-MutationRequests $Sim).Count | Should -Be 0 -Because 'the later cancel in the journal checked stands'
+        "$($all.Message)" | Should -BeLike '1 name(s) an earlier undo of this run already reversed are left alone: user-0007 by run *'
+        "$($all.Message)" | Should -Not -BeLike '*records neither*'
+        (Get-CopilotSeat -Organization octo-org -UserName user-0007 @Conn).PendingCancellationDate | Should -Not -BeNullOrEmpty
+        $cancel.SeatsChanged | Should -Be 1
     }
 
     It 'names a piped RunId that is no GUID in a binding error and sends nothing' {

@@ -348,7 +348,7 @@ Describe 'The AI-credit, budget and journal views at <Width> columns' -ForEach @
         @{ Type = 'CopilotBudgetChange'; Header = 'UserName             Target               Result    OldAmountUsd AmountUsd'
             Row = 'login-67890123456789 org-567890123456789a Updated         100000    200000'
             Property = @{ UserName = 'login-67890123456789'; Organization = 'org-567890123456789a'; Result = 'Updated'; OldAmountUsd = 100000; AmountUsd = 200000 } }
-        @{ Type = 'CopilotJournalEntry'; Header = 'TimeUtc          Run      Action       Name               Outcome     Target'
+        @{ Type = 'CopilotJournalEntry'; Header = 'Time             Run      Action       Name               Outcome     Target'
             Row = '2026-12-06 09:05 0123abcd RemoveBudget login-678901234567 Refused 422 octo-org'
             Property = @{ RunId = [guid]'0123abcd-0000-0000-0000-000000000000'; Time = [DateTimeOffset]::new(2026, 12, 6, 9, 5, 59, [TimeSpan]::Zero)
                 Action = 'RemoveBudget'; Name = 'login-678901234567'; Outcome = 'Refused'; Status = 422; Organization = 'octo-org' } }

@@ -14,6 +14,8 @@ namespace CopilotSeats.Sync
     {
         private readonly ICollection<Guid> _runs;
         private readonly Dictionary<string, Later> _later = new Dictionary<string, Later>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>The runs being undone that the journal holds lines of, or an undo of (undo_of).</summary>
+        private readonly HashSet<Guid> _known = new HashSet<Guid>();
 
         /// <param name="runs">The runs being undone.</param>
         public UndoHistory(ICollection<Guid> runs) => _runs = runs ?? throw new ArgumentNullException(nameof(runs));
@@ -31,12 +33,25 @@ namespace CopilotSeats.Sync
         public bool Take(CopilotJournalEntry entry)
         {
             if (entry is null) throw new ArgumentNullException(nameof(entry));
-            if (_runs.Contains(entry.RunId)) return true;
+            if (_runs.Contains(entry.RunId))
+            {
+                _known.Add(entry.RunId);
+                return true;
+            }
+            if (entry.UndoOf is Guid undone && _runs.Contains(undone)) _known.Add(undone);
             if (entry.Outcome != JournalFormat.Applied || UndoPlan.KeyOf(entry) is not string key) return false;
             if (!_later.TryGetValue(key, out Later? later)) _later[key] = later = new Later();
             later.Changes.Add(entry);
             return false;
         }
+
+        /// <summary>
+        /// Whether the journal read says anything about <paramref name="entries"/> (piped, perhaps from another journal): lines of
+        /// their runs, an undo of one of them (undo_of), or a change of another run to one of their names (same target, same
+        /// assignee type) recorded after the entry. False when it holds none of that, so what changed since them went unchecked.
+        /// </summary>
+        public bool Concerns(IEnumerable<CopilotJournalEntry> entries) => entries.Any(e => e != null && (_known.Contains(e.RunId)
+            || UndoPlan.KeyOf(e) is string key && _later.TryGetValue(key, out Later? later) && later.Changes.Any(c => c.Time > e.Time)));
 
         /// <summary>The newest entry of an undo of <paramref name="entry"/>'s run that already reversed its name; null when there is none.</summary>
         internal CopilotJournalEntry? UndoneBy(CopilotJournalEntry entry, string key) =>

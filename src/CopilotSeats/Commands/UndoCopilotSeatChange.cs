@@ -163,13 +163,12 @@ namespace CopilotSeats.Commands
             }
             foreach (string warning in report.Warnings()) WriteWarning(warning);
             if (given) ReportMissing(files, found);
-            var pipedRuns = new HashSet<Guid>(_entries.Select(e => e.RunId).Where(id => !whole.Contains(id)));
-            if (files.Count > 0 && pipedRuns.Count > 0 && !pipedRuns.Overlaps(found))
+            var piped = _entries.Where(e => !whole.Contains(e.RunId)).ToList();
+            if (files.Count > 0 && piped.Count > 0 && !history.Concerns(piped))
             {
-                // Entries from another journal (Get-CopilotSeatJournal -Path X | Undo-CopilotSeatChange): this one says nothing about them.
-                WriteWarning($"The journal at {JournalPlace(files)} holds none of the piped entries' runs, so what changed since them was not checked. "
-                    + "Pass -JournalPath with the journal they came from.");
-                return null;
+                // Entries from another journal (Get-CopilotSeatJournal -Path X | Undo-CopilotSeatChange) that this one says nothing about.
+                WriteWarning($"The journal at {JournalPlace(files)} records neither the piped entries' runs, nor an undo of them, nor a later change to their names, "
+                    + "so changes recorded in another journal were not checked. Pass -JournalPath with the journal they came from.");
             }
             return files.Count == 0 ? null : history;
         }
