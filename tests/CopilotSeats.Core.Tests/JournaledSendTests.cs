@@ -109,6 +109,20 @@ public sealed class JournaledSendTests : SimulatorTestBase, IDisposable
         Assert.Equal((0, 0), (undo.Steps.Count, undo.Unknown));
     }
 
+    // A 502 first: GitHub may have applied the cancel, so the 401 of the retry (and a renewal that fails) leaves it Unknown.
+    [Fact]
+    public async Task A_change_refused_with_401_after_a_5xx_whose_token_renewal_fails_stays_Unknown()
+    {
+        Sim.Faults = new FaultSettings { Script = new[] { new ScriptedFault { Method = "DELETE", PathContains = "selected_users", Status = 502, Times = 1 } } };
+        var renewal = new CopilotApiException(500, CopilotErrorCategory.ResourceUnavailable, "octo-org", "GitHub answered 500.", null, null);
+        var client = new CopilotClient(new ResolvedConnection(ConnectionResolver.ValidateApiUrl(Sim.BaseUri), CopilotDefaults.ApiVersion, new RefusedThenRenewalFails(renewal)),
+            new CopilotClientOptions { MutationSpacing = TimeSpan.Zero, MaxRetries = 1, RetryBaseDelay = TimeSpan.Zero });
+        var (_, entries) = await Send(client, SeatAction.Remove, "user-0001");
+        Assert.Equal(2, Requests.Count(r => r.Method == "DELETE"));
+        Assert.Equal("user-0001:Unknown", $"{Assert.Single(entries).Name}:{entries[0].Outcome}");
+        Assert.Single(UndoPlan.From(entries, includeUnknown: true).Steps);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -85,17 +85,6 @@ namespace CopilotSeats.Http
             if (InstallationReach.Refusal(_connection.Tokens, request.Scope) is { } unreachable) throw unreachable;
         }
 
-        /// <summary>Attempts, rate-limit waits and redirects of one request so far.</summary>
-        private sealed class RetryState
-        {
-            public int Attempt;
-            public int RateLimited;
-            public int Redirected;
-            public bool Renewed;
-            /// <summary>Whether a first attempt went out: a failure before it is <see cref="RequestNotSent"/>.</summary>
-            public bool Sent;
-        }
-
         /// <summary>
         /// Like <see cref="SendAsync"/>, but GitHub's final answer comes back whatever its status (after the same
         /// waits, retries and token renewal) instead of as an error: for checks that report a refusal as data.
@@ -137,8 +126,10 @@ namespace CopilotSeats.Http
                 {
                     state.Renewed = true;
                     _options.Verbose?.Invoke($"GitHub refused the token (401) to {request.Method.Method} {request.Uri.GetLeftPart(UriPartial.Path)}; renewing it and sending again.");
-                    // GitHub applied nothing of a request it refused with 401: a renewal that fails leaves it not sent.
-                    if (await RequestNotSent.IfFailsAsync(() => tokens.RenewAsync(token, _options.Verbose, cancellationToken)).ConfigureAwait(false) != null) continue;
+                    // GitHub applied nothing of a request it refused with 401: a renewal that fails leaves it not sent, unless
+                    // an earlier attempt's answer (a 5xx, none) left it unclear.
+                    Func<Task<CopilotToken?>> renew = () => tokens.RenewAsync(token, _options.Verbose, cancellationToken);
+                    if (await (state.Unclear ? renew() : RequestNotSent.IfFailsAsync(renew)).ConfigureAwait(false) != null) continue;
                 }
                 RateLimitHit? limit = outcome.Response is null ? null : _rateLimits.Read(outcome.Response);
                 AnswerClass verdict = RetryRules.Classify(request, outcome, limit);
@@ -155,6 +146,7 @@ namespace CopilotSeats.Http
                         await WaitOutRateLimitAsync(request, limit!, ++state.RateLimited, cancellationToken).ConfigureAwait(false);
                         break;
                     case AnswerClass.RetryableFailure when state.Attempt < _options.MaxRetries:
+                        state.Unclear = true;
                         await BackoffAsync(request, ++state.Attempt, SendFailures.Describe(outcome, _options.RequestTimeout), cancellationToken).ConfigureAwait(false);
                         break;
                     default:
