@@ -76,14 +76,18 @@ public class BillingTests : SimulatorTestBase
         Assert.Equal((decimal)projectedOverage, figures.ProjectedOverageUsd);
     }
 
-    // The pool is the estimate, at least what GitHub covered; billed overage proves it used up (then it is what was covered).
+    // The pool is the estimate, at least what GitHub covered; billed overage proves it used up (then it is what was covered) for
+    // this month's figures.
     // One inactive seat of 19 USD brings 1,900 credits; on the 16th of a 30-day month the projection doubles the use.
     [Theory]
-    [InlineData(19000, 6000, 5000, 10, 2.4, 70, 0)]
+    // Billed overage with less covered than the estimate (a prorated month): this month's figures divide by what was covered,
+    // the saving is the next cycle's, whose pool resets to the estimate (17,100 left after reclaiming, above the projected use).
+    [InlineData(19000, 6000, 5000, 10, 2.4, 70, 19)]
     [InlineData(1000, 6000, 5000, 10, 2.4, 70, 0)]
-    // Overage billed with less covered than the reclaimable seat brings (prorated): its whole 1,900 credits leave next cycle.
-    [InlineData(19000, 2000, 1000, 10, 4.0, 30, 0)]
-    [InlineData(19000, 100, 0, 1, null, 2, 17)]
+    [InlineData(19000, 2000, 1000, 10, 4.0, 30, 19)]
+    [InlineData(19000, 100, 0, 1, null, 2, 19)]
+    // Used far beyond even the next cycle's pool: the reclaimed seat's 1,900 credits come back as overage, whole.
+    [InlineData(19000, 20000, 2000, 180, 20.0, 380, 0)]
     [InlineData(0, 1000, 1000, 0, 2.0, 10, 9)]
     [InlineData(0, 0, 0, 0, null, 0, 19)]
     public void The_pool_is_the_estimate_or_what_GitHub_covered_and_utilisation_divides_by_the_same_pool(double included, double used, double covered,

@@ -69,10 +69,9 @@ namespace CopilotSeats.Billing
             decimal projected = Project(usage.Used, now);
             decimal pool = Size(included, usage);
             decimal overNow = Over(projected, pool);
-            decimal next = Math.Max(0, pool - leavingCredits);
-            // Billed overage proves this month's pool used up at what GitHub covered, which can fall short of the seats' full
-            // allowances (prorated); the pool resets to the full amount, so the next cycle's still holds the reclaimable users' whole allowance.
-            if (usage.NetUsd > 0) next = Math.Max(next, reclaimableCredits);
+            // The saving is the next cycle's: the pool resets to the full amount then (BILLING.md), so it is the estimate (at
+            // least what GitHub covered), not this month's pool cut to the covered credits by billed overage (a prorated month).
+            decimal next = Math.Max(0, Math.Max(included, usage.Covered) - leavingCredits);
             decimal extra = Over(projected, Math.Max(0, next - reclaimableCredits)) - Over(projected, next);
             summary.IncludedCredits = included;
             summary.CreditsUsed = usage.Used;
