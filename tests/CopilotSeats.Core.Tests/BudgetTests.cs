@@ -43,19 +43,14 @@ public class BudgetTests : SimulatorTestBase
         { "all-users only", "AllUsers", 20, false },
         { "none", "None", null, false },
         { "another user's own and a licence budget", "None", null, false },
-        { "cost-center users and all-users", "CostCenterUsers", 3, true },          // individual > cost-center user-level > universal
-        { "own, cost-center users and all-users", "User", 3, true },
-        { "two cost-center users and all-users", "CostCenterUsers", 2, true },      // several listed: the least left
     };
 
     [Theory]
     [MemberData(nameof(Resolutions))]
-    public void The_users_own_budget_applies_before_the_cost_center_user_level_one_before_the_all_users_one(string budgets, string scope, int? amount, bool blocked)
+    public void The_users_own_budget_applies_before_the_all_users_one(string budgets, string scope, int? amount, bool blocked)
     {
         var list = new List<CopilotBudget>();
         if (budgets.Contains("own")) list.Add(Budget("User", budgets.Contains("another") ? 1 : 3, budgets.Contains("another") ? "lisa" : "mona", consumed: 4.5m));
-        if (budgets.Contains("two cost-center")) list.Add(Budget("CostCenterUsers", 2, consumed: 4.5m));
-        if (budgets.Contains("cost-center users")) list.Add(Budget("CostCenterUsers", budgets.StartsWith("own", StringComparison.Ordinal) ? 30 : 3, consumed: 4.5m));
         if (budgets.Contains("all-users")) list.Add(Budget("AllUsers", 20, consumed: 4.5m));
         if (budgets.Contains("licence")) list.Add(Budget("AllUsers", 5, sku: "copilot_business"));
         var r = BudgetRules.Resolve("mona", Org, list, null);

@@ -144,17 +144,6 @@ Describe 'Get-CopilotBudget' {
         Assert-Properties $users[1] @{ UserName = 'user-0002'; AppliedScope = 'AllUsers'; AmountUsd = 1000; Blocked = $false }
     }
 
-    It 'explains who is blocked by a cost-center user-level budget, which goes before the all-users one' {
-        Register-SimulatorToken $Sim -Token 'ghp_budget_owner' -Kind classic -Scopes 'manage_billing:copilot', 'manage_billing:enterprise', 'read:enterprise'
-        $owner = Connect-As 'ghp_budget_owner'
-        $null = Set-CopilotBudget -Enterprise octo-ent -AllUsers -AmountUsd 100 -Confirm:$false @owner -ErrorAction Stop
-        $body = @{ budget_amount = 3; prevent_further_usage = $true; budget_alerting = @{ will_alert = $false; alert_recipients = @() }
-            budget_scope = 'multi_user_cost_center'; budget_entity_name = '2066deda-923f-43f9-88d2-62395a28c0cd'; budget_type = 'BundlePricing'; budget_product_sku = 'ai_credits' }
-        $headers = @{ Authorization = 'Bearer ghp_budget_owner'; 'X-GitHub-Api-Version' = '2022-11-28' }
-        $created = Invoke-RestMethod -Uri "$($Sim.Url)/enterprises/octo-ent/settings/billing/budgets" -Method Post -Headers $headers -ContentType 'application/json' -Body ($body | ConvertTo-Json -Depth 3)
-        Assert-Properties (Get-CopilotBudget -Enterprise octo-ent -UserName ent-user-1 @owner) @{ AppliedScope = 'CostCenterUsers'; AmountUsd = 3; BudgetId = $created.budget.id }
-    }
-
     It 'answers a piped bare login with CopilotSeats.NoBudgetTarget naming it, not every budget (<Command>)' -ForEach @(
         @{ Command = 'Get-CopilotBudget'; Run = { 'user-0001' | Get-CopilotBudget -Organization octo-org -ErrorVariable failures -ErrorAction SilentlyContinue @Conn } }
         @{ Command = 'Set-CopilotBudget'; Run = { 'user-0001' | Set-CopilotBudget -Organization octo-org -AmountUsd 5 -WhatIf -ErrorVariable failures -ErrorAction SilentlyContinue @Conn } }

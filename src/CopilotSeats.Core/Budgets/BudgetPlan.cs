@@ -73,27 +73,17 @@ namespace CopilotSeats.Budgets
         public static CopilotBudget? AllUsersBudget(IEnumerable<CopilotBudget> budgets) =>
             budgets.FirstOrDefault(b => b.Scope == "AllUsers" && IsAiCredits(b));
 
-        /// <summary>
-        /// The cost-center user-level AI-credit budget among <paramref name="budgets"/> (GitHub's multi_user_cost_center), or null.
-        /// A ?user= answer is taken to list only the one of the user's cost center (a user is in one cost center at most); should
-        /// it list several, the one with the least left applies (BUDGETS.md: the user is blocked by the least headroom).
-        /// </summary>
-        public static CopilotBudget? CostCenterUsersBudget(IEnumerable<CopilotBudget> budgets) =>
-            budgets.Where(b => b.Scope == "CostCenterUsers" && IsAiCredits(b)).OrderBy(b => b.AmountUsd - (b.ConsumedUsd ?? 0m)).FirstOrDefault();
-
         /// <summary>AppliedScope of an effective_budget GitHub does not list: a user-level budget of a scope not known.</summary>
         public const string UnlistedScope = "Unknown";
 
         /// <summary>
-        /// Which budget applies to the user (BUDGETS.md's precedence: their own, else their cost center's user-level one, else the
-        /// all-users one, else none) and whether it blocks them.
+        /// Which budget applies to the user (their own, else the all-users one, else none) and whether it blocks them.
         /// GitHub's effective_budget wins where it gives one: its id names the budget, its amounts are the user's; when
         /// its id is not among the listed budgets, every figure is its own and the scope is <see cref="UnlistedScope"/>.
         /// </summary>
         public static CopilotUserBudget Resolve(string user, SeatScope owner, IReadOnlyList<CopilotBudget> budgets, EffectiveBudget? effective)
         {
-            CopilotBudget? applied = effective != null ? budgets.FirstOrDefault(b => b.Id == effective.Id) : OwnBudget(budgets, user)
-                ?? CostCenterUsersBudget(budgets) ?? AllUsersBudget(budgets);
+            CopilotBudget? applied = effective != null ? budgets.FirstOrDefault(b => b.Id == effective.Id) : OwnBudget(budgets, user) ?? AllUsersBudget(budgets);
             var result = new CopilotUserBudget { UserName = user, Organization = owner.Organization, Enterprise = owner.Enterprise };
             if (applied is null && effective is null) return result;
             result.AppliedScope = applied?.Scope ?? UnlistedScope;

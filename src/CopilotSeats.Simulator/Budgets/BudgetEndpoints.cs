@@ -60,15 +60,11 @@ internal sealed class BudgetEndpoints(SimulatorState state, Func<BudgetSettings>
         return new Answer(200, body);
     }
 
-    /// <summary>
-    /// The AI-credit budget that applies to the user, by GitHub's precedence: their own, else a cost-center user-level one (no
-    /// cost centers are simulated: every user is taken to be in the cost center of each), else the universal (all-users) one.
-    /// </summary>
+    /// <summary>The AI-credit budget that applies to the user: their own, else the universal (all-users) one.</summary>
     private BudgetRecord? Effective(SeatOwner owner, string user)
     {
         var credits = Of(owner).Where(b => b.Sku == "ai_credits").ToList();
         return credits.FirstOrDefault(b => b.Scope == "user" && string.Equals(b.User, user, StringComparison.OrdinalIgnoreCase))
-            ?? credits.FirstOrDefault(b => b.Scope == "multi_user_cost_center")
             ?? credits.FirstOrDefault(b => b.Scope == "multi_user_customer");
     }
 
