@@ -73,8 +73,15 @@ public class RateLimitReaderTests
     [Fact]
     public void Secondary_limits_in_a_row_double_up_to_32_times_and_a_success_resets_the_run()
     {
-        var reader = new RateLimitReader(new FakeClock(), TimeSpan.FromSeconds(10));
-        var waits = Enumerable.Range(0, 7).Select(_ => reader.Read(Answers.Of(403, "You have exceeded a secondary rate limit"))!.Wait.TotalSeconds).ToArray();
+        var clock = new FakeClock();
+        var reader = new RateLimitReader(clock, TimeSpan.FromSeconds(10));
+        // In a row: each met once the wait before it is over (answers during a wait are that limit, not the next).
+        var waits = Enumerable.Range(0, 7).Select(_ =>
+        {
+            TimeSpan wait = reader.Read(Answers.Of(403, "You have exceeded a secondary rate limit"))!.Wait;
+            clock.Advance(wait);
+            return wait.TotalSeconds;
+        }).ToArray();
         Assert.Equal(new double[] { 10, 20, 40, 80, 160, 320, 320 }, waits);
         reader.Succeeded();
         Assert.Equal(TimeSpan.FromSeconds(10), reader.Read(Answers.Of(429, "slow down"))!.Wait);

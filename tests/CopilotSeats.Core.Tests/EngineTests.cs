@@ -326,4 +326,49 @@ public class EngineTests
         await Task.WhenAll(one, two);
         Assert.Equal("token, send 1, token, send 2", string.Join(", ", events));
     }
+
+    // GitHub: stop sending while limited. A request queued for a ThrottleLimit slot when another request meets a 429 goes
+    // out only after the pause, not as soon as the slot is free (the pause is recorded before the slot is given back).
+    [Fact]
+    public async Task A_request_queued_for_a_slot_when_another_meets_a_rate_limit_waits_out_the_pause()
+    {
+        // The real clock: a fake one would let the limited request's own wait move time on before the queued one sends.
+        var sent = new List<DateTimeOffset>();
+        var first = new TaskCompletionSource<HttpResponseMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handler = new ScriptedHandler((_, n) => { lock (sent) sent.Add(DateTimeOffset.UtcNow); return n == 1 ? first.Task : Task.FromResult(Ok()); });
+        using var client = Clients.ForHandler(handler, new CopilotClientOptions { ThrottleLimit = 1 }, realClock: true, token: "ghp_queued" + Guid.NewGuid().ToString("N"));
+        Task one = client.GetOrgDetailAsync("octo-org", default);
+        Task two = client.GetOrgDetailAsync("octo-org", default);
+        await Task.Delay(300); // the second request holds no slot: it queues for the first's
+        DateTimeOffset limited = DateTimeOffset.UtcNow;
+        first.SetResult(Status(429, "rate limited", ("retry-after", "2")));
+        await Task.WhenAll(one, two);
+        lock (sent) Assert.True(sent[1] >= limited + TimeSpan.FromSeconds(1.9), $"the queued request went {(sent[1] - limited).TotalMilliseconds:0} ms after the 429");
+    }
+
+    // Four requests in flight together meet one secondary limit without hints: one limit, one 60 s wait (not 60, 120, 240, 480);
+    // a limit met again after that wait doubles it.
+    [Fact]
+    public void Answers_to_requests_in_flight_during_a_secondary_limit_are_that_limit_not_the_next()
+    {
+        var clock = new FakeClock();
+        var reader = new RateLimitReader(clock, TimeSpan.FromSeconds(60));
+        var limited = new ApiResponse(403, new Dictionary<string, string>(), System.Text.Encoding.UTF8.GetBytes("{\"message\":\"You have exceeded a secondary rate limit\"}"), new Uri("https://api.github.com/x"));
+        Assert.Equal(new[] { 60.0, 60, 60, 60 }, Enumerable.Range(0, 4).Select(_ => reader.Read(limited)!.Wait.TotalSeconds));
+        clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(40, reader.Read(limited)!.Wait.TotalSeconds); // still that limit: its remainder
+        clock.Advance(TimeSpan.FromSeconds(40));
+        Assert.Equal(120, reader.Read(limited)!.Wait.TotalSeconds);
+    }
+
+    // A seat change's retry is a seat change: at least 1 s after the attempt before it, whatever the jitter draws.
+    [Fact]
+    public async Task A_seat_change_retry_waits_at_least_the_change_spacing()
+    {
+        var verbose = new List<string>();
+        var handler = new ScriptedHandler((_, n) => n < 3 ? Status(503) : Ok("{\"seats_created\":1}"));
+        using var client = Clients.ForHandler(handler, new CopilotClientOptions { Random = () => 0.01, Verbose = verbose.Add }, token: "ghp_retry" + Guid.NewGuid().ToString("N"));
+        await client.ChangeSeatsAsync(SeatScope.ForOrganization("octo-org"), SeatAction.Add, AssigneeKind.User, new[] { "a" }, default);
+        Assert.Equal(new[] { "waiting 1000 ms.", "waiting 1000 ms." }, verbose.Where(v => v.StartsWith("Retry ")).Select(v => v.Substring(v.LastIndexOf("waiting ", StringComparison.Ordinal))));
+    }
 }

@@ -19,13 +19,16 @@ namespace CopilotSeats.Http
     /// <summary>
     /// Reads GitHub's rate-limit answers (403/429): retry-after first, then an exhausted primary limit
     /// (x-ratelimit-remaining 0, wait until x-ratelimit-reset plus a second), then a secondary limit
-    /// without hints, which waits SecondaryLimitWait doubled for each limit in a row (at most 32 times).
+    /// without hints, which waits SecondaryLimitWait doubled for each limit in a row (at most 32 times); answers to requests
+    /// in flight while a limit's wait is on are that limit, not the next.
     /// </summary>
     internal sealed class RateLimitReader
     {
         private readonly IClock _clock;
         private readonly TimeSpan _secondaryLimitWait;
+        private readonly object _episodeLock = new object();
         private int _secondaryStreak;
+        private DateTimeOffset _episodeEnds = DateTimeOffset.MinValue;
 
         public RateLimitReader(IClock clock, TimeSpan secondaryLimitWait)
         {
@@ -57,15 +60,32 @@ namespace CopilotSeats.Http
             string body = response.Body.Length > 0 ? Encoding.UTF8.GetString(response.Body) : string.Empty;
             if (response.Status == 429 || body.IndexOf("rate limit", StringComparison.OrdinalIgnoreCase) >= 0)
             {
-                int streak = Interlocked.Increment(ref _secondaryStreak);
-                double factor = Math.Pow(2, Math.Min(streak - 1, 5));
-                TimeSpan wait = TimeSpan.FromTicks((long)(_secondaryLimitWait.Ticks * factor));
+                TimeSpan wait;
+                lock (_episodeLock)
+                {
+                    // Answers that come back while the last limit's wait is still on (requests sent in parallel with, or
+                    // during, it) are the same limit: they wait its remainder and do not double the back-off again.
+                    if (now < _episodeEnds) wait = _episodeEnds - now;
+                    else
+                    {
+                        _secondaryStreak++;
+                        wait = TimeSpan.FromTicks((long)(_secondaryLimitWait.Ticks * Math.Pow(2, Math.Min(_secondaryStreak - 1, 5))));
+                        _episodeEnds = now + wait;
+                    }
+                }
                 return new RateLimitHit(wait, $"secondary rate limit ({response.Status}); backing off {wait.TotalSeconds:0} s", now + wait);
             }
             return null;
         }
 
         /// <summary>A success ends a run of secondary limits: the next one waits the base time again.</summary>
-        public void Succeeded() => Interlocked.Exchange(ref _secondaryStreak, 0);
+        public void Succeeded()
+        {
+            lock (_episodeLock)
+            {
+                _secondaryStreak = 0;
+                _episodeEnds = DateTimeOffset.MinValue;
+            }
+        }
     }
 }

@@ -32,7 +32,7 @@ namespace CopilotSeats.Http
         private readonly ConnectionLimits _limits;
         private readonly EndpointBudget _budget;
         private readonly RateLimitReader _rateLimits;
-        private readonly Func<double> _random;
+        private readonly Backoff _backoff;
         private readonly DeprecationNotice _deprecation = new DeprecationNotice();
         private long _pauseSeen;
 
@@ -47,8 +47,7 @@ namespace CopilotSeats.Http
             _limits = ConnectionLimits.For(connection, options.Clock);
             _budget = options.Budget ?? _limits.Budget(options.PointsPerMinute);
             _rateLimits = new RateLimitReader(options.Clock, options.SecondaryLimitWait);
-            var rng = new Random();
-            _random = options.Random ?? (() => { lock (rng) return rng.NextDouble(); });
+            _backoff = new Backoff(options);
         }
 
         public ResolvedConnection Connection => _connection;
@@ -109,7 +108,7 @@ namespace CopilotSeats.Http
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     await WaitForTurnAsync(request, cancellationToken).ConfigureAwait(false);
-                    slot = await AcquireSlotAsync(cancellationToken).ConfigureAwait(false);
+                    slot = await AcquireOpenSlotAsync(request, cancellationToken).ConfigureAwait(false);
                     // After every wait, the slot's too: a token taken before a long queue could have expired meanwhile.
                     try { token = await tokens.GetAsync(_options.Verbose, cancellationToken).ConfigureAwait(false); }
                     catch { slot.Dispose(); throw; }
@@ -121,7 +120,14 @@ namespace CopilotSeats.Http
                 }
                 state.Sent = true;
                 SendOutcome outcome;
-                using (slot) outcome = await SendTimedAsync(request, token, cancellationToken).ConfigureAwait(false);
+                RateLimitHit? limit;
+                using (slot)
+                {
+                    outcome = await SendTimedAsync(request, token, cancellationToken).ConfigureAwait(false);
+                    limit = outcome.Response is null ? null : _rateLimits.Read(outcome.Response);
+                    // Recorded before the slot goes to a queued request: while GitHub limits the credential, nothing more is sent.
+                    if (limit != null) _limits.Gate.PauseUntil(_options.Clock.UtcNow + limit.Wait);
+                }
                 if (outcome.Response?.Status == 401 && tokens.CanRenew && !state.Renewed)
                 {
                     state.Renewed = true;
@@ -131,7 +137,6 @@ namespace CopilotSeats.Http
                     Func<Task<CopilotToken?>> renew = () => tokens.RenewAsync(token, _options.Verbose, cancellationToken);
                     if (await (state.Unclear ? renew() : RequestNotSent.IfFailsAsync(renew)).ConfigureAwait(false) != null) continue;
                 }
-                RateLimitHit? limit = outcome.Response is null ? null : _rateLimits.Read(outcome.Response);
                 AnswerClass verdict = RetryRules.Classify(request, outcome, limit);
                 if (anyAnswer && verdict == AnswerClass.FinalFailure && outcome.Response != null) return outcome.Response;
                 switch (verdict)
@@ -147,12 +152,24 @@ namespace CopilotSeats.Http
                         break;
                     case AnswerClass.RetryableFailure when state.Attempt < _options.MaxRetries:
                         state.Unclear = true;
-                        await BackoffAsync(request, ++state.Attempt, SendFailures.Describe(outcome, _options.RequestTimeout), cancellationToken).ConfigureAwait(false);
+                        await _backoff.WaitAsync(request, ++state.Attempt, SendFailures.Describe(outcome, _options.RequestTimeout), cancellationToken).ConfigureAwait(false);
                         break;
                     default:
                         // The credential sent, so an answer that echoes it is redacted; it goes into no exception.
                         throw SendFailures.Failure(request, _options.RequestTimeout, _connection.ApiUrl, outcome, state.Attempt, token.Reveal());
                 }
+            }
+        }
+
+        /// <summary>A ThrottleLimit slot taken while no rate-limit pause is on: a pause that began while this request queued is waited out first.</summary>
+        private async Task<IDisposable> AcquireOpenSlotAsync(ApiRequest request, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                IDisposable slot = await AcquireSlotAsync(cancellationToken).ConfigureAwait(false);
+                if (_limits.Gate.PausedUntil <= _options.Clock.UtcNow) return slot;
+                slot.Dispose();
+                await WaitAtGateAsync(request, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -253,12 +270,8 @@ namespace CopilotSeats.Http
             return _limits.Gate.CountDownAsync(reason, until, wait, _options.RateLimitWait, cancellationToken);
         }
 
-        /// <summary>Full-jitter backoff before retry <paramref name="attempt"/> (1-based): uniform over min(cap, base * 2^(attempt-1)).</summary>
-        internal TimeSpan BackoffDelay(int attempt)
-        {
-            double capped = Math.Min(_options.RetryMaxDelay.TotalMilliseconds, _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1));
-            return TimeSpan.FromMilliseconds(_random() * capped);
-        }
+        /// <summary>Full-jitter backoff before retry <paramref name="attempt"/> (1-based), as <see cref="Backoff"/> gives it.</summary>
+        internal TimeSpan BackoffDelay(int attempt) => _backoff.Delay(attempt);
 
         /// <summary>
         /// Takes one of the ThrottleLimit slots that every request to GitHub shares (report downloads hold one while
@@ -268,13 +281,6 @@ namespace CopilotSeats.Http
         {
             await _concurrency.WaitAsync(cancellationToken).ConfigureAwait(false);
             return new SemaphoreSlot(_concurrency);
-        }
-
-        private async Task BackoffAsync(ApiRequest request, int attempt, string why, CancellationToken cancellationToken)
-        {
-            TimeSpan delay = BackoffDelay(attempt);
-            _options.Verbose?.Invoke($"Retry {attempt} of {_options.MaxRetries} for {request.Method.Method} {request.Uri} after {why}; waiting {delay.TotalMilliseconds:0} ms.");
-            await _options.Clock.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
 
         private ApiRequest FollowRedirect(ApiRequest request, ApiResponse response, int redirects, CopilotToken token)
