@@ -11,6 +11,16 @@ BeforeAll {
     $script:Examples = Join-Path $RepoRoot 'examples'
     $script:WorkDir = Join-Path ([System.IO.Path]::GetTempPath()) ('copilotseats-examples-' + [guid]::NewGuid().ToString('N'))
     $null = New-Item -ItemType Directory -Path $WorkDir
+    # Resets the simulator with the first seed whose inactive seats include a team-granted one (the seed decides which
+    # seats are inactive), and returns that seat.
+    function script:Reset-SimulatorWithTeamSeat {
+        $token = ConvertTo-TestSecureString sim_examples
+        foreach ($seed in @($null) + (1..40)) {
+            if ($null -eq $seed) { Reset-Simulator $Sim } else { Reset-Simulator $Sim @{ seed = $seed } }
+            $team = Get-CopilotSeat -Organization octo-org -InactiveDays 30 -ApiUrl $Sim.Url -Token $token | Where-Object { $_.AssigningTeam -and -not $_.PendingCancellationDate } | Select-Object -First 1
+            if ($team) { return $team }
+        }
+    }
     $script:EnvNames = 'GH_TOKEN', 'GITHUB_TOKEN', 'GITHUB_API_URL', 'COPILOT_APP_CLIENT_ID', 'COPILOT_APP_PRIVATE_KEY', 'GITHUB_STEP_SUMMARY'
     $script:SavedEnv = @{}
     foreach ($n in $EnvNames) { $SavedEnv[$n] = [Environment]::GetEnvironmentVariable($n) }
@@ -257,14 +267,7 @@ Describe 'GitHub App examples' {
         @{ Name = 'the runbook'; Script = 'azure-automation/Reclaim-CopilotSeats.Runbook.ps1'; Report = $false }
         @{ Name = 'the Actions script'; Script = 'github-actions/Reclaim-Seats.ps1'; Report = $true }
     ) {
-        # The seed decides which seats are inactive: the first one whose inactive seats include a team-granted one.
-        $token = ConvertTo-TestSecureString sim_examples
-        $team = $null
-        foreach ($seed in @($null) + (1..40)) {
-            if ($null -eq $seed) { Reset-Simulator $Sim } else { Reset-Simulator $Sim @{ seed = $seed } }
-            $team = Get-CopilotSeat -Organization octo-org -InactiveDays 30 -ApiUrl $Sim.Url -Token $token | Where-Object { $_.AssigningTeam -and -not $_.PendingCancellationDate } | Select-Object -First 1
-            if ($team) { break }
-        }
+        $team = Reset-SimulatorWithTeamSeat
         $team | Should -Not -BeNullOrEmpty
         $null = Register-SimulatorApp $Sim -ClientId $ClientId -PublicKey $Key.PublicKey -Installations @(@{ organization = 'octo-org'; id = 101; permissions = @{ organization_copilot_seat_management = 'write' } })
         $Extra = if ($Report) { @{ ReportPath = Join-Path $WorkDir 'team.csv' } } else { @{} }
@@ -277,6 +280,28 @@ Describe 'GitHub App examples' {
         $out | Should -Match 'Cancelled: [1-9]\d* seats\.'
         $out | Should -Match "Not cancelled: $([regex]::Escape($team.Login)): .*Remove-CopilotTeam -Organization octo-org -TeamName $([regex]::Escape($team.AssigningTeam))"
         $out | Should -Not -Match 'Outcome unknown'
+    }
+
+    It '<Name> -Apply keeps the team-granted seat''s line in its report when a 401 then ends Remove-CopilotUser' -ForEach @(
+        @{ Name = 'the runbook'; Script = 'azure-automation/Reclaim-CopilotSeats.Runbook.ps1'; Report = $false }
+        @{ Name = 'the Actions script'; Script = 'github-actions/Reclaim-Seats.ps1'; Report = $true }
+    ) {
+        $team = Reset-SimulatorWithTeamSeat
+        $team | Should -Not -BeNullOrEmpty
+        $null = Register-SimulatorApp $Sim -ClientId $ClientId -PublicKey $Key.PublicKey -Installations @(@{ organization = 'octo-org'; id = 101; permissions = @{ organization_copilot_seat_management = 'write' } })
+        Set-SimulatorFaults $Sim @{ script = @(@{ method = 'DELETE'; pathContains = 'selected_users'; status = 401; times = 5 }) }
+        $Extra = if ($Report) { @{ ReportPath = Join-Path $WorkDir 'team401.csv' } } else { @{} }
+        $credentialUser = $ClientId
+        function Get-AutomationPSCredential([string] $Name) { New-Object System.Management.Automation.PSCredential ($credentialUser, (ConvertTo-TestSecureString $Key.Pkcs1)) }
+        $env:COPILOT_APP_CLIENT_ID = $ClientId
+        $env:COPILOT_APP_PRIVATE_KEY = $Key.Pkcs1
+        $journal = Join-Path $WorkDir "journal-$([guid]::NewGuid()).jsonl"
+        $err = $null
+        try { $null = & (Join-Path $Examples $Script) -Organization octo-org -InactiveDays 30 -JournalPath $journal -Apply @Extra -OutVariable out } catch { $err = $_ }
+        $err.Exception.Message | Should -Match '^GitHub refused the App \(401\)'
+        $text = $out | Out-String
+        $text | Should -Match "Not cancelled: $([regex]::Escape($team.Login)): .*Remove-CopilotTeam -Organization octo-org -TeamName $([regex]::Escape($team.AssigningTeam))" -Because 'the errors written before the terminating 401 stay in the report'
+        $text | Should -Match 'Not cancelled: octo-org: '
     }
 
     It 'the runbook reads the key from a Key Vault secret with the managed identity' {
