@@ -263,6 +263,22 @@ Describe 'GitHub App examples' {
         if ($Report) { Get-Content -LiteralPath $env:GITHUB_STEP_SUMMARY -Raw | Should -Match "\(0 cancelled, outcome unknown for $($unknown.Count) seat cancellations\)" }
     }
 
+    It 'the runbook -Apply counts one cancellation of unknown outcome as "1 seat cancellation"' {
+        $token = ConvertTo-TestSecureString sim_examples
+        $inactive = @(Get-CopilotSeat -Organization octo-org -InactiveDays 30 -ApiUrl $Sim.Url -Token $token | Where-Object { -not $_.AssigningTeam -and -not $_.PendingCancellationDate })
+        $inactive.Count | Should -BeGreaterThan 1
+        $others = @($inactive | Select-Object -Skip 1 -ExpandProperty Login)
+        $credentialUser = $ClientId
+        function Get-AutomationPSCredential([string] $Name) { New-Object System.Management.Automation.PSCredential ($credentialUser, (ConvertTo-TestSecureString $Key.Pkcs1)) }
+        $journal = Join-Path $WorkDir "journal-$([guid]::NewGuid()).jsonl"
+        Set-SimulatorFaults $Sim @{ script = @(@{ method = 'DELETE'; pathContains = 'selected_users'; status = 502; times = 20 }) }
+        $err = $null
+        try { $null = & (Join-Path $Examples 'azure-automation/Reclaim-CopilotSeats.Runbook.ps1') -Organization octo-org -InactiveDays 30 -Exclude $others -JournalPath $journal -Apply -OutVariable out 3>$null } catch { $err = $_ }
+        @(Get-CopilotSeatJournal -Path $journal | Where-Object Outcome -eq 'Unknown').Count | Should -Be 1
+        ($out | Out-String) | Should -Match 'Cancelled: 0 seats\.'
+        $err.Exception.Message | Should -Match '^Outcome unknown for 1 seat cancellation \('
+    }
+
     It '<Name> -Apply succeeds with a team-granted seat among the inactive ones, and names the command that cancels it' -ForEach @(
         @{ Name = 'the runbook'; Script = 'azure-automation/Reclaim-CopilotSeats.Runbook.ps1'; Report = $false }
         @{ Name = 'the Actions script'; Script = 'github-actions/Reclaim-Seats.ps1'; Report = $true }
