@@ -12,13 +12,14 @@
         Az.KeyVault modules).
     Without -Apply it is a dry run (-WhatIf). With -Apply it cancels the seats of users inactive for
     -InactiveDays, except -Exclude logins and team-granted seats (those are listed with the command to run),
-    prints the run's RunId (Undo-CopilotSeatChange -RunId puts the seats back), each seat not cancelled
-    ("Not cancelled:", nothing applied) and each cancellation of unknown outcome ("Outcome unknown:": GitHub
-    answered 5xx, or no answer came; GitHub may or may not have applied it, and the journal records it Unknown).
-    After that report it fails the job when GitHub refused the cancellations (401/403: the App lacks "GitHub
-    Copilot Business" read and write), or when the outcome of any cancellation is unknown (the message says how
-    many and how to see each: Get-CopilotSeatJournal -RunId). Expected refusals (a team-granted seat, an excluded
-    user, a user without a seat, a 422) do not fail it.
+    prints the run's RunId (Undo-CopilotSeatChange -RunId puts the seats back; with nothing cancelled it says so),
+    each seat not cancelled ("Not cancelled:", nothing applied) and each cancellation of unknown outcome ("Outcome
+    unknown:": the journal records it Unknown, GitHub answered 5xx or no answer came, and GitHub may or may not have
+    applied it). After that report every error fails the job except the expected refusals of single seats (ErrorIds
+    CopilotSeats.TeamAssigned, OrganizationAssigned, NoSeat, NoAssignee, Http422; excluded users are only warned
+    about): GitHub refusing the App (401/403: it lacks "GitHub Copilot Business" read and write; or its token renewal:
+    AppAuthFailed, AppNotInstalled), an outcome unknown (the message says how many and how to see each:
+    Get-CopilotSeatJournal -RunId), any other error.
 
     The change journal: the Automation sandbox's disk is gone after the job, so give -JournalPath (or set
     COPILOTSEATS_JOURNAL) a file on persistent storage, such as an Azure file share, to undo a run later.
@@ -84,26 +85,37 @@ if ($Apply) {
     $started = [DateTimeOffset]::UtcNow
     # A 401 ends the command (a terminating error): the changes written before it stay in -OutVariable.
     try { $inactive | Remove-CopilotUser @scope @journal -Exclude $Exclude -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable keptBack -OutVariable changes | Out-Null }
-    catch { $keptBack = @($keptBack | Where-Object { $_ -ne $PSItem }) + $PSItem }
+    catch { $stop = $_; $keptBack = @($keptBack | Where-Object { $_ -ne $stop }) + $stop }
     $changes = @($changes)
-    Write-Output "Cancelled: $([int]($changes | Measure-Object -Property SeatsChanged -Sum).Sum) seats."
+    $cancelled = [int]($changes | Measure-Object -Property SeatsChanged -Sum).Sum
+    Write-Output "Cancelled: $cancelled seat$(if ($cancelled -ne 1) { 's' })."
     $runId = $changes | Where-Object RunId | Select-Object -First 1 -ExpandProperty RunId
-    # No request applied, so no change names the run: the journal does (no journal file: nothing was sent).
+    # No request applied, so no change names the run: the journal does (no journal file: nothing was sent). A shared
+    # journal also holds other jobs' runs: this run's is the one of this organization or enterprise.
+    $journalRead = $true
     if (-not $runId -and $keptBack) {
-        try { $runId = Get-CopilotSeatJournal @journalArg -Since $started -Action Remove | Where-Object Command -eq 'Remove-CopilotUser' | Select-Object -First 1 -ExpandProperty RunId } catch { $runId = $null }
+        try {
+            $runId = Get-CopilotSeatJournal @journalArg -Since $started -Action Remove |
+                Where-Object { $_.Command -eq 'Remove-CopilotUser' -and $(if ($Enterprise) { $_.Enterprise -eq $Enterprise } else { $_.Organization -eq $Organization }) } |
+                Select-Object -First 1 -ExpandProperty RunId
+        }
+        catch { $runId = $null; $journalRead = $false }
     }
+    # Of unknown outcome, as the journal records them: the run's cancellations journaled Unknown (GitHub answered 5xx,
+    # or no answer came). Their errors are 5xx, connection or timeout ones; the same errors of a request never sent
+    # (a failed token renewal) are journaled as refused. Without the journal, each such error counts.
+    $unknownSeats = @()
+    if ($runId) { try { $unknownSeats = @(Get-CopilotSeatJournal @journalArg -RunId $runId | Where-Object Outcome -eq 'Unknown') } catch { $journalRead = $false } }
+    $unknown = @($keptBack | Where-Object {
+            $_.CategoryInfo.Category -in 'ResourceUnavailable', 'ConnectionError', 'OperationTimeout' -and
+            ($_.FullyQualifiedErrorId -split ',')[0] -ne 'CopilotSeats.JournalUnavailable' -and ($unknownSeats -or -not $journalRead)
+        })
     if ($runId) {
         $where = if ($JournalPath) { "the journal at $JournalPath" } else { 'the default journal on this sandbox, gone after the job (pass -JournalPath or set COPILOTSEATS_JOURNAL to persistent storage)' }
-        Write-Output "Run $runId is recorded in $where; Undo-CopilotSeatChange -RunId $runId puts the seats back."
+        if ($cancelled) { Write-Output "Run $runId is recorded in $where; Undo-CopilotSeatChange -RunId $runId puts the seats back." }
+        elseif ($unknownSeats) { Write-Output "Run $runId is recorded in $where; no cancellation is confirmed (GitHub may or may not have applied those below)." }
+        else { Write-Output "Run $runId is recorded in $where; it cancelled nothing (the journal records each refusal)." }
     }
-    # Of unknown outcome: a cancel (DELETE) GitHub answered with a 5xx (CopilotSeats.Http5xx, ResourceUnavailable) or did not
-    # answer (CopilotSeats.ConnectionFailed, ConnectionError; CopilotSeats.Timeout, OperationTimeout). GitHub may have applied
-    # it; the journal records it Unknown. Any other error applied nothing: a refusal (4xx), a seat kept back before sending
-    # (team-granted, excluded), a failed member lookup (GET) or App token request (POST).
-    $unknown = @($keptBack | Where-Object {
-            $method = if ($_.Exception -is [CopilotSeats.CopilotApiException]) { $_.Exception.Method } else { ("$($_.Exception.Message)" -split ' ', 2)[0] }
-            $method -eq 'DELETE' -and $_.CategoryInfo.Category -in 'ResourceUnavailable', 'ConnectionError', 'OperationTimeout'
-        })
 }
 else {
     $inactive | Remove-CopilotUser @scope -Exclude $Exclude -WhatIf -ErrorAction SilentlyContinue -ErrorVariable keptBack
@@ -115,16 +127,25 @@ foreach ($e in $keptBack) {
     else { Write-Output "Not cancelled: $($e.TargetObject): $($e.ErrorDetails.RecommendedAction)" }
 }
 Disconnect-Copilot
-# A refusal of the App itself (401, 403) kept every change back: fail the job rather than report 0 seats as done.
+# With -Apply every error fails the job, after the report above, except the refusals of single seats an admin sees
+# every week: a team- or organization-granted seat, a name without a seat, a seat without an assignee, GitHub's 422.
+$expected = 'CopilotSeats.TeamAssigned', 'CopilotSeats.OrganizationAssigned', 'CopilotSeats.NoSeat', 'CopilotSeats.NoAssignee', 'CopilotSeats.Http422'
+$failed = @(if ($Apply) { $keptBack | Where-Object { ($_.FullyQualifiedErrorId -split ',')[0] -notin $expected } })
+# A refusal of the App itself kept every change back: GitHub's 401 or 403, or its sign-in lost (a token renewal refused).
 $denied = @($keptBack | Where-Object { $_.Exception.StatusCode -in 401, 403 })
 if ($denied) { throw "GitHub refused the App ($($denied[0].Exception.StatusCode)): $($denied[0].Exception.Message)" }
-# A change GitHub may or may not have applied is no success either: fail the job, after the report above.
-if ($unknown) {
-    $unknownSeats = @()
-    if ($runId) { try { $unknownSeats = @(Get-CopilotSeatJournal @journalArg -RunId $runId | Where-Object Outcome -eq 'Unknown') } catch { $unknownSeats = @() } }
-    $unknownText = if ($unknownSeats) { "$($unknownSeats.Count) seat cancellations" } else { "$($unknown.Count) cancel requests" }
+$signIn = @($failed | Where-Object { ($_.FullyQualifiedErrorId -split ',')[0] -in 'CopilotSeats.AppAuthFailed', 'CopilotSeats.AppNotInstalled', 'CopilotSeats.Disconnected' })
+if ($signIn) { throw "The App lost its sign-in ($(($signIn[0].FullyQualifiedErrorId -split ',')[0])): $($signIn[0].Exception.Message) $($signIn[0].ErrorDetails.RecommendedAction)" }
+# A change GitHub may or may not have applied is no success either.
+if ($Apply -and ($unknownSeats -or $unknown)) {
+    $n = if ($unknownSeats) { $unknownSeats.Count } else { $unknown.Count }
+    $unknownText = if ($unknownSeats) { "$n seat cancellation$(if ($n -ne 1) { 's' })" } else { "$n cancel request$(if ($n -ne 1) { 's' })" }
     $path = if ($JournalPath) { " -Path $JournalPath" } else { '' }
     $see = if ($runId) { "Get-CopilotSeatJournal$path -RunId $runId shows each" } else { "Get-CopilotSeatJournal$path -Action Remove shows them" }
     $undo = if ($runId) { ", or Undo-CopilotSeatChange -RunId $runId$(if ($JournalPath) { " -JournalPath $JournalPath" }) -IncludeUnknown puts them back" } else { '' }
     throw "Outcome unknown for $unknownText (GitHub answered 5xx, or no answer came): GitHub may or may not have applied them. $see; run the runbook again to cancel those still active$undo."
+}
+if ($failed) {
+    $first = $failed[0]
+    throw "$($failed.Count) error$(if ($failed.Count -ne 1) { 's' }) besides the expected refusals of single seats; the first, $(($first.FullyQualifiedErrorId -split ',')[0]) for $($first.TargetObject): $($first.Exception.Message)"
 }

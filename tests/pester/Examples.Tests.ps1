@@ -11,6 +11,16 @@ BeforeAll {
     $script:Examples = Join-Path $RepoRoot 'examples'
     $script:WorkDir = Join-Path ([System.IO.Path]::GetTempPath()) ('copilotseats-examples-' + [guid]::NewGuid().ToString('N'))
     $null = New-Item -ItemType Directory -Path $WorkDir
+    # Resets the simulator with the first seed whose inactive seats include a team-granted one (the seed decides which
+    # seats are inactive), and returns that seat.
+    function script:Reset-SimulatorWithTeamSeat {
+        $token = ConvertTo-TestSecureString sim_examples
+        foreach ($seed in @($null) + (1..40)) {
+            if ($null -eq $seed) { Reset-Simulator $Sim } else { Reset-Simulator $Sim @{ seed = $seed } }
+            $team = Get-CopilotSeat -Organization octo-org -InactiveDays 30 -ApiUrl $Sim.Url -Token $token | Where-Object { $_.AssigningTeam -and -not $_.PendingCancellationDate } | Select-Object -First 1
+            if ($team) { return $team }
+        }
+    }
     $script:EnvNames = 'GH_TOKEN', 'GITHUB_TOKEN', 'GITHUB_API_URL', 'COPILOT_APP_CLIENT_ID', 'COPILOT_APP_PRIVATE_KEY', 'GITHUB_STEP_SUMMARY'
     $script:SavedEnv = @{}
     foreach ($n in $EnvNames) { $SavedEnv[$n] = [Environment]::GetEnvironmentVariable($n) }
@@ -152,6 +162,74 @@ Describe 'GitHub App examples' {
         ($unauthorized | Out-String) | Should -Match 'Cancelled: 0 seats\.'
     }
 
+    # The DELETE's 401 makes the module renew the installation token; GitHub refuses the renewal (403: AppAuthFailed,
+    # 404: AppNotInstalled) or fails it (500). Only the renewal's error reaches the script. The faults start once the
+    # script has signed in (its own Test-CopilotConnection call), so that the sign-in's token request succeeds.
+    It '<Name> -Apply fails the job, after its report, when the token renewal after a 401 is answered <Status>' -ForEach @(
+        @{ Name = 'the runbook'; Script = 'azure-automation/Reclaim-CopilotSeats.Runbook.ps1'; Report = $false; Status = 403; Thrown = '^The App lost its sign-in \(CopilotSeats\.AppAuthFailed\): GitHub refused the GitHub App''s sign-in \(403' }
+        @{ Name = 'the Actions script'; Script = 'github-actions/Reclaim-Seats.ps1'; Report = $true; Status = 403; Thrown = '^The App lost its sign-in \(CopilotSeats\.AppAuthFailed\): GitHub refused the GitHub App''s sign-in \(403' }
+        @{ Name = 'the runbook'; Script = 'azure-automation/Reclaim-CopilotSeats.Runbook.ps1'; Report = $false; Status = 404; Thrown = '^The App lost its sign-in \(CopilotSeats\.AppNotInstalled\)' }
+        @{ Name = 'the Actions script'; Script = 'github-actions/Reclaim-Seats.ps1'; Report = $true; Status = 404; Thrown = '^The App lost its sign-in \(CopilotSeats\.AppNotInstalled\)' }
+        @{ Name = 'the runbook'; Script = 'azure-automation/Reclaim-CopilotSeats.Runbook.ps1'; Report = $false; Status = 500; Thrown = '^1 error besides the expected refusals of single seats; the first, CopilotSeats\.Http500 for octo-org: GitHub answered 500 .*to POST /app/installations/101/access_tokens' }
+        @{ Name = 'the Actions script'; Script = 'github-actions/Reclaim-Seats.ps1'; Report = $true; Status = 500; Thrown = '^1 error besides the expected refusals of single seats; the first, CopilotSeats\.Http500 for octo-org: GitHub answered 500 .*to POST /app/installations/101/access_tokens' }
+    ) {
+        $Extra = if ($Report) { @{ ReportPath = Join-Path $WorkDir 'renewal.csv' } } else { @{} }
+        $credentialUser = $ClientId
+        function Get-AutomationPSCredential([string] $Name) { New-Object System.Management.Automation.PSCredential ($credentialUser, (ConvertTo-TestSecureString $Key.Pkcs1)) }
+        $faults = @{ script = @(
+                @{ method = 'DELETE'; pathContains = 'selected_users'; status = 401; times = 5 }
+                @{ method = 'POST'; pathContains = 'access_tokens'; status = $Status; times = 20 }) }
+        function Test-CopilotConnection { CopilotSeats\Test-CopilotConnection @args; Set-SimulatorFaults $Sim $faults }
+        $journal = Join-Path $WorkDir "journal-$([guid]::NewGuid()).jsonl"
+        $env:COPILOT_APP_CLIENT_ID = $ClientId
+        $env:COPILOT_APP_PRIVATE_KEY = $Key.Pkcs1
+        $err = $null
+        try { $null = & (Join-Path $Examples $Script) -Organization octo-org -InactiveDays 30 -JournalPath $journal -Apply @Extra -OutVariable out } catch { $err = $_ }
+        @(Get-SimulatorRequests $Sim -Method POST | Where-Object { $_.path -like '*/access_tokens' -and $_.status -eq $Status }).Count | Should -BeGreaterThan 0
+        $text = $out | Out-String
+        $text | Should -Match 'Cancelled: 0 seats\.'
+        $text | Should -Match 'Not cancelled: octo-org: '
+        $text | Should -Not -Match 'Outcome unknown' -Because 'the refused DELETE was not applied, and the renewal sent no change'
+        $runId = @(Get-CopilotSeatJournal -Path $journal)[0].RunId
+        $text | Should -Match "Run $runId is recorded in the journal at $([regex]::Escape($journal)); it cancelled nothing"
+        $text | Should -Not -Match 'puts the seats back' -Because 'nothing was cancelled'
+        $err | Should -Not -BeNullOrEmpty -Because 'GitHub refused the App, or its token could not be renewed: nothing was cancelled'
+        $err.Exception.Message | Should -Match $Thrown
+    }
+
+    It '<Name> -Apply names its own run, not another organization''s run in a shared journal' -ForEach @(
+        @{ Name = 'the runbook'; Script = 'azure-automation/Reclaim-CopilotSeats.Runbook.ps1'; Report = $false }
+        @{ Name = 'the Actions script'; Script = 'github-actions/Reclaim-Seats.ps1'; Report = $true }
+    ) {
+        # Another job's run, of octo-lab, written to the same journal while this one runs: just before the script reads it.
+        $shared = Join-Path $WorkDir "journal-$([guid]::NewGuid()).jsonl"
+        $otherJob = @{ RunId = $null }
+        function Get-CopilotSeatJournal {
+            if (-not $otherJob.RunId) {
+                # Its cancel is refused too (the scripted 401s): a refused run is a run of the journal all the same.
+                try { $null = Remove-CopilotUser -Organization octo-lab -UserName user-0001 -ApiUrl $Sim.Url -Token (ConvertTo-TestSecureString sim_examples) -JournalPath $shared -Force -ErrorAction SilentlyContinue } catch { $null = $_ }
+                $otherJob.RunId = @(CopilotSeats\Get-CopilotSeatJournal -Path $shared)[0].RunId
+            }
+            CopilotSeats\Get-CopilotSeatJournal @args
+        }
+        $Extra = if ($Report) { @{ ReportPath = Join-Path $WorkDir 'shared.csv' } } else { @{} }
+        $credentialUser = $ClientId
+        function Get-AutomationPSCredential([string] $Name) { New-Object System.Management.Automation.PSCredential ($credentialUser, (ConvertTo-TestSecureString $Key.Pkcs1)) }
+        $env:COPILOT_APP_CLIENT_ID = $ClientId
+        $env:COPILOT_APP_PRIVATE_KEY = $Key.Pkcs1
+        Set-SimulatorFaults $Sim @{ script = @(@{ method = 'DELETE'; pathContains = 'selected_users'; status = 401; times = 5 }) }
+        $err = $null
+        try { $null = & (Join-Path $Examples $Script) -Organization octo-org -InactiveDays 30 -JournalPath $shared -Apply @Extra -OutVariable out } catch { $err = $_ }
+        $err.Exception.Message | Should -Match '^GitHub refused the App \(401\)'
+        $otherJob.RunId | Should -Not -BeNullOrEmpty
+        $ownRun = @(CopilotSeats\Get-CopilotSeatJournal -Path $shared | Where-Object Organization -eq 'octo-org')[0].RunId
+        $ownRun | Should -Not -BeNullOrEmpty
+        $ownRun | Should -Not -Be $otherJob.RunId
+        $text = $out | Out-String
+        $text | Should -Match "Run $ownRun is recorded in the journal at $([regex]::Escape($shared))"
+        $text | Should -Not -Match $otherJob.RunId
+    }
+
     # A 502 (ResourceUnavailable) and a connection dropped after GitHub applied the cancel (ConnectionError): both journaled Unknown.
     It '<Name> -Apply reports everything, then fails the job when every cancel <Case> (outcome unknown)' -ForEach @(
         @{ Name = 'the runbook'; Script = 'azure-automation/Reclaim-CopilotSeats.Runbook.ps1'; Report = $false; Case = 'is answered 502'; Fault = @{ status = 502 }; Line = 'GitHub answered 502' }
@@ -185,18 +263,27 @@ Describe 'GitHub App examples' {
         if ($Report) { Get-Content -LiteralPath $env:GITHUB_STEP_SUMMARY -Raw | Should -Match "\(0 cancelled, outcome unknown for $($unknown.Count) seat cancellations\)" }
     }
 
+    It 'the runbook -Apply counts one cancellation of unknown outcome as "1 seat cancellation"' {
+        $token = ConvertTo-TestSecureString sim_examples
+        $inactive = @(Get-CopilotSeat -Organization octo-org -InactiveDays 30 -ApiUrl $Sim.Url -Token $token | Where-Object { -not $_.AssigningTeam -and -not $_.PendingCancellationDate })
+        $inactive.Count | Should -BeGreaterThan 1
+        $others = @($inactive | Select-Object -Skip 1 -ExpandProperty Login)
+        $credentialUser = $ClientId
+        function Get-AutomationPSCredential([string] $Name) { New-Object System.Management.Automation.PSCredential ($credentialUser, (ConvertTo-TestSecureString $Key.Pkcs1)) }
+        $journal = Join-Path $WorkDir "journal-$([guid]::NewGuid()).jsonl"
+        Set-SimulatorFaults $Sim @{ script = @(@{ method = 'DELETE'; pathContains = 'selected_users'; status = 502; times = 20 }) }
+        $err = $null
+        try { $null = & (Join-Path $Examples 'azure-automation/Reclaim-CopilotSeats.Runbook.ps1') -Organization octo-org -InactiveDays 30 -Exclude $others -JournalPath $journal -Apply -OutVariable out 3>$null } catch { $err = $_ }
+        @(Get-CopilotSeatJournal -Path $journal | Where-Object Outcome -eq 'Unknown').Count | Should -Be 1
+        ($out | Out-String) | Should -Match 'Cancelled: 0 seats\.'
+        $err.Exception.Message | Should -Match '^Outcome unknown for 1 seat cancellation \('
+    }
+
     It '<Name> -Apply succeeds with a team-granted seat among the inactive ones, and names the command that cancels it' -ForEach @(
         @{ Name = 'the runbook'; Script = 'azure-automation/Reclaim-CopilotSeats.Runbook.ps1'; Report = $false }
         @{ Name = 'the Actions script'; Script = 'github-actions/Reclaim-Seats.ps1'; Report = $true }
     ) {
-        # The seed decides which seats are inactive: the first one whose inactive seats include a team-granted one.
-        $token = ConvertTo-TestSecureString sim_examples
-        $team = $null
-        foreach ($seed in @($null) + (1..40)) {
-            if ($null -eq $seed) { Reset-Simulator $Sim } else { Reset-Simulator $Sim @{ seed = $seed } }
-            $team = Get-CopilotSeat -Organization octo-org -InactiveDays 30 -ApiUrl $Sim.Url -Token $token | Where-Object { $_.AssigningTeam -and -not $_.PendingCancellationDate } | Select-Object -First 1
-            if ($team) { break }
-        }
+        $team = Reset-SimulatorWithTeamSeat
         $team | Should -Not -BeNullOrEmpty
         $null = Register-SimulatorApp $Sim -ClientId $ClientId -PublicKey $Key.PublicKey -Installations @(@{ organization = 'octo-org'; id = 101; permissions = @{ organization_copilot_seat_management = 'write' } })
         $Extra = if ($Report) { @{ ReportPath = Join-Path $WorkDir 'team.csv' } } else { @{} }
@@ -209,6 +296,28 @@ Describe 'GitHub App examples' {
         $out | Should -Match 'Cancelled: [1-9]\d* seats\.'
         $out | Should -Match "Not cancelled: $([regex]::Escape($team.Login)): .*Remove-CopilotTeam -Organization octo-org -TeamName $([regex]::Escape($team.AssigningTeam))"
         $out | Should -Not -Match 'Outcome unknown'
+    }
+
+    It '<Name> -Apply keeps the team-granted seat''s line in its report when a 401 then ends Remove-CopilotUser' -ForEach @(
+        @{ Name = 'the runbook'; Script = 'azure-automation/Reclaim-CopilotSeats.Runbook.ps1'; Report = $false }
+        @{ Name = 'the Actions script'; Script = 'github-actions/Reclaim-Seats.ps1'; Report = $true }
+    ) {
+        $team = Reset-SimulatorWithTeamSeat
+        $team | Should -Not -BeNullOrEmpty
+        $null = Register-SimulatorApp $Sim -ClientId $ClientId -PublicKey $Key.PublicKey -Installations @(@{ organization = 'octo-org'; id = 101; permissions = @{ organization_copilot_seat_management = 'write' } })
+        Set-SimulatorFaults $Sim @{ script = @(@{ method = 'DELETE'; pathContains = 'selected_users'; status = 401; times = 5 }) }
+        $Extra = if ($Report) { @{ ReportPath = Join-Path $WorkDir 'team401.csv' } } else { @{} }
+        $credentialUser = $ClientId
+        function Get-AutomationPSCredential([string] $Name) { New-Object System.Management.Automation.PSCredential ($credentialUser, (ConvertTo-TestSecureString $Key.Pkcs1)) }
+        $env:COPILOT_APP_CLIENT_ID = $ClientId
+        $env:COPILOT_APP_PRIVATE_KEY = $Key.Pkcs1
+        $journal = Join-Path $WorkDir "journal-$([guid]::NewGuid()).jsonl"
+        $err = $null
+        try { $null = & (Join-Path $Examples $Script) -Organization octo-org -InactiveDays 30 -JournalPath $journal -Apply @Extra -OutVariable out } catch { $err = $_ }
+        $err.Exception.Message | Should -Match '^GitHub refused the App \(401\)'
+        $text = $out | Out-String
+        $text | Should -Match "Not cancelled: $([regex]::Escape($team.Login)): .*Remove-CopilotTeam -Organization octo-org -TeamName $([regex]::Escape($team.AssigningTeam))" -Because 'the errors written before the terminating 401 stay in the report'
+        $text | Should -Match 'Not cancelled: octo-org: '
     }
 
     It 'the runbook reads the key from a Key Vault secret with the managed identity' {
