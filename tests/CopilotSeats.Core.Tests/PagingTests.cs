@@ -126,6 +126,23 @@ public class ExampleShapedPagingTests
         Assert.Equal(new[] { "octocat", "octokitten", "user-1", "user-2" }, seats.Select(s => s.Login));
     }
 
+    // NOTES.md: follow the Link header's next page. GitHub reports 250 seats, lists 2 and links no further page: the listing
+    // is what GitHub gave, and it says that it may be incomplete (the most common complaint about seat tools is "only 50 seats").
+    [Theory]
+    [InlineData(250, 1)]
+    [InlineData(2, 0)]
+    public async Task A_listing_that_ends_short_of_total_seats_without_a_next_page_says_so(int total, int warned)
+    {
+        var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json(HttpStatusCode.OK, $"{{\"total_seats\":{total},\"seats\":[" + Seat("a", 1) + "," + Seat("b", 2) + "]}"));
+        var warnings = new List<string>();
+        using var client = Clients.ForHandler(handler, new CopilotClientOptions { Warning = warnings.Add });
+        var seats = new List<CopilotSeat>();
+        await client.ListSeatsAsync(SeatScope.ForOrganization("octo-org"), (batch, _) => { seats.AddRange(batch); return Task.CompletedTask; });
+        Assert.Equal(new[] { "a", "b" }, seats.Select(s => s.Login));
+        Assert.Equal(warned, warnings.Count);
+        if (warned == 1) Assert.Equal("GitHub listed 2 of the 250 seats it reported and linked no further page: the listing may be incomplete. Run the command again.", warnings[0]);
+    }
+
     [Fact]
     public async Task The_same_seat_on_two_pages_is_written_once()
     {

@@ -46,24 +46,34 @@ namespace CopilotSeats.Seats
             _recent = new RecentKeys(Math.Max(2, throttleLimit * 2 + 2));
         }
 
-        /// <summary>Runs the listing from <paramref name="first"/>; returns the total GitHub reported on the first page.</summary>
+        /// <summary>
+        /// Runs the listing from <paramref name="first"/>; returns the total GitHub reported on the first page. A listing that
+        /// ends with fewer rows than that total, unchanged meanwhile, says so once (GitHub linked no further page).
+        /// </summary>
         public async Task<int> RunAsync(Uri first, CancellationToken cancellationToken)
+        {
+            await ListAsync(first, cancellationToken).ConfigureAwait(false);
+            if (!_changed && _received < _total)
+                _warning?.Invoke($"GitHub listed {_received} of the {_total} seats it reported and linked no further page: the listing may be incomplete. Run the command again.");
+            return _total;
+        }
+
+        private async Task ListAsync(Uri first, CancellationToken cancellationToken)
         {
             SeatPage page1 = await _fetch(first)(cancellationToken).ConfigureAwait(false);
             _total = page1.Total;
             _multiPage = page1.Next != null; // a one-page listing reports no progress
             await EmitAsync(page1, cancellationToken).ConfigureAwait(false);
-            if (page1.Next is null) return _total;
+            if (page1.Next is null) return;
 
             int? last = page1.Last is null ? null : LinkHeader.PageOf(page1.Last);
             if (last is null || LinkHeader.PageOf(page1.Next) != 2)
             {
                 // No usable last/next numbering: follow next exactly as given, one page at a time.
                 await FollowNextAsync(page1.Next, cancellationToken).ConfigureAwait(false);
-                return _total;
+                return;
             }
             await RunWindowAsync(page1.Next, last.Value, cancellationToken).ConfigureAwait(false);
-            return _total;
         }
 
         /// <summary>Pages 2..last by number, a window of them in flight, written in order.</summary>
