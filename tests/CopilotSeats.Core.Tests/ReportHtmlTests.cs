@@ -132,6 +132,19 @@ public class ReportHtmlTests
         Assert.DoesNotContain("id=\"by-organization\"", Page(new[] { Seat("a"), Seat("b") }));
     }
 
+    [Theory]
+    [InlineData(1, "1 day")]
+    [InlineData(30, "30 days")]
+    public void One_day_is_said_in_the_singular_in_the_captions(int inactiveDays, string said)
+    {
+        var builder = new SeatReportBuilder(inactiveDays, null, null, Now, "organization o");
+        builder.Add(new[] { Seat("octocat", 2) });
+        var writer = new StringWriter();
+        SeatReportWriter.Write(builder.Complete(), writer);
+        Assert.Contains($"in the last {said}</span>", writer.ToString());
+        Assert.Contains($"Seats without Copilot activity for {said} or more,", writer.ToString());
+    }
+
     [Fact]
     public void The_active_caption_says_a_seat_still_in_its_first_days_counts_as_active_not_only_one_that_used_Copilot()
     {

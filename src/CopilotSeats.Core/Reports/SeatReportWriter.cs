@@ -44,7 +44,7 @@ namespace CopilotSeats.Reports
             writer.Write("<section id=\"figures\">\n<h2>Headline figures</h2>\n<div class=\"figures\">\n");
             Figure(writer, "Seats", s.Seats, "seats", Html.Number(s.Direct, 0) + " direct, " + Html.Number(s.ViaTeam, 0) + " through teams");
             Figure(writer, "Users", s.Users, "users", "each login once");
-            Figure(writer, "Active", s.Active, "active users", "used Copilot, or got their seat, in the last " + Int(report.InactiveDays) + (report.InactiveDays == 1 ? " day" : " days"));
+            Figure(writer, "Active", s.Active, "active users", "used Copilot, or got their seat, in the last " + DaysText(report.InactiveDays));
             Figure(writer, "Inactive", s.Inactive, "inactive users", Html.Number(s.NeverUsed, 0) + " never used");
             if (s.UsageActive.HasValue)
                 Figure(writer, "UsageActive", s.UsageActive.Value, "active in the usage report", "users with an active day in GitHub's 28-day usage report");
@@ -84,8 +84,8 @@ namespace CopilotSeats.Reports
             int count = report.Reclaimable.Count;
             writer.Write("<section id=\"reclaimable\">\n<h2>Reclaimable seats (<span id=\"reclaimable-count\" data-value=\"" + Int(count) + "\">"
                 + Html.Encode(Html.Number(count, 0)) + "</span>)</h2>\n");
-            writer.Write("<p class=\"note\">Seats without Copilot activity for " + Int(report.InactiveDays)
-                + " days or more, granted directly and not already pending cancellation: Remove-CopilotUser can cancel them. "
+            writer.Write("<p class=\"note\">Seats without Copilot activity for " + DaysText(report.InactiveDays)
+                + " or more, granted directly and not already pending cancellation: Remove-CopilotUser can cancel them. "
                 + "Most inactive first. Inactive seats granted through a team are cancelled with the team (Remove-CopilotTeam) and are not listed.</p>\n");
             if (count == 0)
             {
@@ -146,5 +146,7 @@ namespace CopilotSeats.Reports
         private static string Date(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private static string DaysText(int days) => Int(days) + (days == 1 ? " day" : " days");
     }
 }
