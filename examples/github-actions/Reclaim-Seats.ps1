@@ -70,7 +70,8 @@ if ($Apply) {
     $started = [DateTimeOffset]::UtcNow
     # A 401 ends the command (a terminating error): the changes written before it stay in -OutVariable.
     try { $inactive | Remove-CopilotUser @changeScope -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable keptBack -OutVariable changes | Out-Null }
-    catch { $stop = $_; $keptBack = @($keptBack | Where-Object { $_ -ne $stop }) + $stop }
+    # -ErrorVariable also holds the exception that ended the command (not an ErrorRecord): keep the records only.
+    catch { $stop = $_; $keptBack = @($keptBack | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] -and $_ -ne $stop }) + $stop }
     $changes = @($changes)
     $cancelled = [int]($changes | Measure-Object -Property SeatsChanged -Sum).Sum
     "Cancelled: $cancelled seat$(if ($cancelled -ne 1) { 's' })."

@@ -160,6 +160,8 @@ Describe 'GitHub App examples' {
         try { $null = & (Join-Path $Examples $Script) -Organization octo-org -InactiveDays 30 -JournalPath $journal -Apply @Extra -OutVariable unauthorized } catch { $err = $_ }
         $err.Exception.Message | Should -Match '^GitHub refused the App \(401\)'
         ($unauthorized | Out-String) | Should -Match 'Cancelled: 0 seats\.'
+        # -ErrorVariable also holds the exception that ended the command: no blank line for it.
+        ($unauthorized | Out-String) | Should -Not -Match '(?m)^Not cancelled: :'
     }
 
     # The DELETE's 401 makes the module renew the installation token; GitHub refuses the renewal (403: AppAuthFailed,
