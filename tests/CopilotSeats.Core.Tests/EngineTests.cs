@@ -371,4 +371,34 @@ public class EngineTests
         await client.ChangeSeatsAsync(SeatScope.ForOrganization("octo-org"), SeatAction.Add, AssigneeKind.User, new[] { "a" }, default);
         Assert.Equal(new[] { "waiting 1000 ms.", "waiting 1000 ms." }, verbose.Where(v => v.StartsWith("Retry ")).Select(v => v.Substring(v.LastIndexOf("waiting ", StringComparison.Ordinal))));
     }
+
+    /// <summary>A GitHub App's tokens: the first one taken runs <see cref="WhileRenewing"/> (a rate limit met meanwhile).</summary>
+    private sealed class RenewingTokens : ITokenProvider
+    {
+        public Action? WhileRenewing;
+        public string Source => "GitHubApp";
+        public bool CanRenew => false;
+        public Task<CopilotToken> GetAsync(Action<string>? verbose, CancellationToken cancellationToken)
+        {
+            Interlocked.Exchange(ref WhileRenewing, null)?.Invoke();
+            return Task.FromResult(Tokens.Token());
+        }
+        public Task<CopilotToken?> RenewAsync(CopilotToken rejected, Action<string>? verbose, CancellationToken cancellationToken) => Task.FromResult<CopilotToken?>(null);
+    }
+
+    // A pause that another request began while this one's App token was being renewed holds it too: it sends after the pause.
+    [Fact]
+    public async Task A_request_whose_token_was_renewed_during_a_rate_limit_pause_waits_it_out()
+    {
+        var clock = new FakeClock();
+        var sent = new List<DateTimeOffset>();
+        var handler = new ScriptedHandler((_, _) => { lock (sent) sent.Add(clock.UtcNow); return Ok(); });
+        var tokens = new RenewingTokens();
+        using var client = new CopilotClient(new ResolvedConnection(new Uri("https://api.github.com/"), CopilotDefaults.ApiVersion, tokens),
+            new CopilotClientOptions { Clock = clock, Random = () => 0.5, PrimaryHandlerFactory = () => handler });
+        DateTimeOffset start = clock.UtcNow;
+        tokens.WhileRenewing = () => ConnectionLimits.For(client.Engine.Connection, clock).Gate.PauseUntil(start + TimeSpan.FromSeconds(30));
+        await client.GetOrgDetailAsync("octo-org", default);
+        Assert.True(Assert.Single(sent) >= start + TimeSpan.FromSeconds(30), $"sent {Assert.Single(sent) - start} after the pause began");
+    }
 }

@@ -109,6 +109,21 @@ public sealed class JournaledSendTests : SimulatorTestBase, IDisposable
         Assert.Equal((0, 0), (undo.Steps.Count, undo.Unknown));
     }
 
+    // GitHub refused the change as rate limited (a 429) and the command would not wait the limit out: nothing was applied.
+    [Fact]
+    public async Task A_change_refused_as_rate_limited_and_not_waited_for_is_Refused_as_not_sent()
+    {
+        Sim.Faults = new FaultSettings { Script = new[] { new ScriptedFault { Method = "DELETE", PathContains = "selected_users", Status = 429, Times = 1 } } };
+        CopilotClient client = Client(new CopilotClientOptions { MutationSpacing = TimeSpan.Zero, MaxRetries = 0, MaxRateLimitWait = TimeSpan.FromSeconds(1) },
+            token: Tokens.Canary + "_limited_" + Guid.NewGuid().ToString("N"));
+        var (_, entries) = await Send(client, SeatAction.Remove, "user-0001");
+        Assert.Single(Requests, r => r.Method == "DELETE");
+        Assert.Equal("user-0001:Refused:", $"{Assert.Single(entries).Name}:{entries[0].Outcome}:{entries[0].Status}");
+        Assert.StartsWith("Not sent: ", entries[0].Message);
+        UndoPlan undo = UndoPlan.From(entries, includeUnknown: true);
+        Assert.Equal((0, 0), (undo.Steps.Count, undo.Unknown));
+    }
+
     // A 502 first: GitHub may have applied the cancel, so the 401 of the retry (and a renewal that fails) leaves it Unknown.
     [Fact]
     public async Task A_change_refused_with_401_after_a_5xx_whose_token_renewal_fails_stays_Unknown()

@@ -11,14 +11,7 @@ namespace CopilotSeats.Http
     /// with full-jitter backoff, per-request timeouts, cancellation, and no automatic redirects.
     /// </summary>
     /// <remarks>
-    /// Retry policy. GET is retried on 500/502/503/504, connection failures and timeouts.
-    /// POST/DELETE seat changes are retried only on 502/503/504 and connection failures: both are
-    /// idempotent at GitHub (re-adding a seat refreshes it, re-cancelling changes nothing), and those
-    /// answers come from GitHub's edge before or without a change, so a retry cannot double-bill.
-    /// A 500 or a timeout on a mutation may have been applied and is reported instead. No other
-    /// 4xx is ever retried (octokit's rule); rate limits are waited out, not retried blindly.
-    ///
-    /// Tokens. Each attempt asks the connection's <see cref="ITokenProvider"/> for the token to send (a GitHub
+    /// Retry policy: <see cref="RetryRules"/>. Tokens. Each attempt asks the connection's <see cref="ITokenProvider"/> for the token to send (a GitHub
     /// App's installation token is renewed there before it expires). A 401 to a token the provider can renew
     /// is renewed once and the request sent again, whatever its method: GitHub checks the token before it
     /// does anything, so a seat change refused with 401 was not applied and resending it cannot double-apply.
@@ -108,10 +101,7 @@ namespace CopilotSeats.Http
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     await WaitForTurnAsync(request, cancellationToken).ConfigureAwait(false);
-                    slot = await AcquireOpenSlotAsync(request, cancellationToken).ConfigureAwait(false);
-                    // After every wait, the slot's too: a token taken before a long queue could have expired meanwhile.
-                    try { token = await tokens.GetAsync(_options.Verbose, cancellationToken).ConfigureAwait(false); }
-                    catch { slot.Dispose(); throw; }
+                    (slot, token) = await SlotAndTokenAsync(request, tokens, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (!state.Sent && RequestNotSent.Applies(ex))
                 {
@@ -148,7 +138,9 @@ namespace CopilotSeats.Http
                         request = FollowRedirect(request, outcome.Response!, ++state.Redirected, token);
                         break;
                     case AnswerClass.RateLimited:
-                        await WaitOutRateLimitAsync(request, limit!, ++state.RateLimited, cancellationToken).ConfigureAwait(false);
+                        // GitHub refused it (limited): a wait given up or stopped leaves it not sent, unless an earlier answer was unclear.
+                        Func<Task> wait = () => WaitOutRateLimitAsync(request, limit!, ++state.RateLimited, cancellationToken);
+                        await (state.Unclear ? wait() : RequestNotSent.IfFailsAsync(wait)).ConfigureAwait(false);
                         break;
                     case AnswerClass.RetryableFailure when state.Attempt < _options.MaxRetries:
                         state.Unclear = true;
@@ -161,13 +153,23 @@ namespace CopilotSeats.Http
             }
         }
 
-        /// <summary>A ThrottleLimit slot taken while no rate-limit pause is on: a pause that began while this request queued is waited out first.</summary>
-        private async Task<IDisposable> AcquireOpenSlotAsync(ApiRequest request, CancellationToken cancellationToken)
+        /// <summary>
+        /// A ThrottleLimit slot and the token to send, taken while no rate-limit pause is on: a pause that began while this
+        /// request queued for the slot, or while its token was renewed, is waited out first. The token comes after every
+        /// wait, the slot's too: one taken before a long queue could have expired meanwhile.
+        /// </summary>
+        private async Task<(IDisposable, CopilotToken)> SlotAndTokenAsync(ApiRequest request, ITokenProvider tokens, CancellationToken cancellationToken)
         {
             while (true)
             {
                 IDisposable slot = await AcquireSlotAsync(cancellationToken).ConfigureAwait(false);
-                if (_limits.Gate.PausedUntil <= _options.Clock.UtcNow) return slot;
+                if (_limits.Gate.PausedUntil <= _options.Clock.UtcNow)
+                {
+                    CopilotToken token;
+                    try { token = await tokens.GetAsync(_options.Verbose, cancellationToken).ConfigureAwait(false); }
+                    catch { slot.Dispose(); throw; }
+                    if (_limits.Gate.PausedUntil <= _options.Clock.UtcNow) return (slot, token);
+                }
                 slot.Dispose();
                 await WaitAtGateAsync(request, cancellationToken).ConfigureAwait(false);
             }

@@ -2,7 +2,7 @@ namespace CopilotSeats.Http
 {
     /// <summary>
     /// Marks a failure that came before the request's first byte was sent (a rate-limit pause it would not wait out, its
-    /// turn among seat changes, the points budget, its credential, a stop meanwhile; or the renewal of a token GitHub refused with 401): the change journal records such a
+    /// turn among seat changes, the points budget, its credential, a stop meanwhile; the renewal of a token GitHub refused with 401, or the wait after GitHub refused it as rate limited): the change journal records such a
     /// request as not sent (Refused, "Not sent:"), never Unknown, so an undo never acts on it.
     /// </summary>
     public static class RequestNotSent
@@ -29,6 +29,9 @@ namespace CopilotSeats.Http
                 throw;
             }
         }
+
+        /// <summary>Runs <paramref name="step"/>, after which the request is not sent again; a failure or stop it ends with is marked.</summary>
+        internal static Task IfFailsAsync(Func<Task> step) => IfFailsAsync(async () => { await step().ConfigureAwait(false); return true; });
 
         /// <summary>Whether <paramref name="failure"/> came before the request was sent.</summary>
         public static bool Was(Exception failure) => failure.Data.Contains(Key);

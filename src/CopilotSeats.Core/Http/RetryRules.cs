@@ -34,7 +34,14 @@ namespace CopilotSeats.Http
         FinalFailure,
     }
 
-    /// <summary>The retry policy of <see cref="RequestEngine"/> (see its remarks), as one decision per outcome.</summary>
+    /// <summary>The retry policy of <see cref="RequestEngine"/>, as one decision per outcome.</summary>
+    /// <remarks>
+    /// GET is retried on 500/502/503/504, connection failures and timeouts. POST/DELETE seat changes are retried only on
+    /// 502/503/504 and connection failures: both are idempotent at GitHub (re-adding a seat refreshes it, re-cancelling
+    /// changes nothing), and those answers come from GitHub's edge before or without a change, so a retry cannot
+    /// double-bill. A 500 or a timeout on a mutation may have been applied and is reported instead. No other 4xx is ever
+    /// retried (octokit's rule); rate limits are waited out, not retried blindly.
+    /// </remarks>
     internal static class RetryRules
     {
         internal static AnswerClass Classify(ApiRequest request, SendOutcome outcome, RateLimitHit? limit)
