@@ -401,4 +401,17 @@ public class EngineTests
         await client.GetOrgDetailAsync("octo-org", default);
         Assert.True(Assert.Single(sent) >= start + TimeSpan.FromSeconds(30), $"sent {Assert.Single(sent) - start} after the pause began");
     }
+
+    // GitHub: seat changes one at a time, at least 1 s apart; a resend after a retry-after of 0 is no exception.
+    [Fact]
+    public async Task A_seat_change_resent_after_a_rate_limit_of_no_wait_still_goes_a_second_after_its_last_attempt()
+    {
+        var clock = new FakeClock();
+        var sent = new List<DateTimeOffset>();
+        var handler = new ScriptedHandler((_, n) => { lock (sent) sent.Add(clock.UtcNow); return n == 1 ? Status(429, "slow down", ("retry-after", "0")) : Ok("{\"seats_cancelled\":1}"); });
+        using var client = Clients.ForHandler(handler, new CopilotClientOptions { Clock = clock }, token: "ghp_resend" + Guid.NewGuid().ToString("N"));
+        await client.ChangeSeatsAsync(SeatScope.ForOrganization("octo-org"), SeatAction.Remove, AssigneeKind.User, new[] { "a" }, default);
+        Assert.Equal(2, sent.Count);
+        Assert.True(sent[1] - sent[0] >= TimeSpan.FromSeconds(1), $"resent {sent[1] - sent[0]} after the first attempt");
+    }
 }

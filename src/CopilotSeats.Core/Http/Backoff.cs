@@ -31,5 +31,16 @@ namespace CopilotSeats.Http
             _options.Verbose?.Invoke($"Retry {attempt} of {_options.MaxRetries} for {request.Method.Method} {request.Uri} after {why}; waiting {delay.TotalMilliseconds:0} ms.");
             await _options.Clock.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
+
+        /// <summary>
+        /// Before a seat change goes again (after a rate limit, a renewed token, a redirect, a backoff): at least MutationSpacing
+        /// after its last attempt went out, however short GitHub's retry-after was.
+        /// </summary>
+        public Task SpaceAsync(ApiRequest request, DateTimeOffset lastSent, CancellationToken cancellationToken)
+        {
+            if (!request.IsMutation || request.Kind.IsConcurrentChange()) return Task.CompletedTask;
+            TimeSpan left = lastSent + _options.MutationSpacing - _options.Clock.UtcNow;
+            return left > TimeSpan.Zero ? _options.Clock.Delay(left, cancellationToken) : Task.CompletedTask;
+        }
     }
 }

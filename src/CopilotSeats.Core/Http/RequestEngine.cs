@@ -100,6 +100,7 @@ namespace CopilotSeats.Http
                 try
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    if (state.SentAt is DateTimeOffset last) await _backoff.SpaceAsync(request, last, cancellationToken).ConfigureAwait(false);
                     await WaitForTurnAsync(request, cancellationToken).ConfigureAwait(false);
                     (slot, token) = await SlotAndTokenAsync(request, tokens, cancellationToken).ConfigureAwait(false);
                 }
@@ -108,7 +109,7 @@ namespace CopilotSeats.Http
                     RequestNotSent.Mark(ex);
                     throw;
                 }
-                state.Sent = true;
+                state.SentAt = _options.Clock.UtcNow;
                 SendOutcome outcome;
                 RateLimitHit? limit;
                 using (slot)

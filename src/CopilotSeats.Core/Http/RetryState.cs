@@ -9,7 +9,8 @@ namespace CopilotSeats.Http
         public bool Renewed;
         /// <summary>Whether an attempt's answer (a 5xx, none) left open whether GitHub applied the request.</summary>
         public bool Unclear;
-        /// <summary>Whether a first attempt went out: a failure before it is <see cref="RequestNotSent"/>.</summary>
-        public bool Sent;
+        /// <summary>When the last attempt went out (null: none yet; a failure before the first is <see cref="RequestNotSent"/>).</summary>
+        public DateTimeOffset? SentAt;
+        public bool Sent => SentAt.HasValue;
     }
 }
