@@ -329,7 +329,8 @@ public class ArgumentCompletionTests
         var source = Source();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         source.Gate = gate.Task;
-        var completion = new ArgumentCompletion(source, new CompletionCache(clock), TimeSpan.FromMilliseconds(200));
+        // A budget of 1 s: the listings that must end within it start on a thread pool the parallel test run keeps busy.
+        var completion = new ArgumentCompletion(source, new CompletionCache(clock), TimeSpan.FromSeconds(1));
 
         Assert.Empty(Complete(completion, CompletionField.TeamName, "", Session));     // the budget runs out
         Assert.Empty(Complete(completion, CompletionField.TeamName, "te", Session));   // still under way: no second listing
@@ -355,7 +356,7 @@ public class ArgumentCompletionTests
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         source.Gate = gate.Task;
         source.Throw = true;
-        var completion = new ArgumentCompletion(source, new CompletionCache(new FakeClock()), TimeSpan.FromMilliseconds(200));
+        var completion = new ArgumentCompletion(source, new CompletionCache(new FakeClock()), TimeSpan.FromSeconds(1)); // see above
         Assert.Empty(Complete(completion, CompletionField.UserName, "", Session));
         gate.SetResult();
         WaitUntil(() => completion.Cache.Fetching == 0);

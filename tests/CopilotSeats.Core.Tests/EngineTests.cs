@@ -414,4 +414,20 @@ public class EngineTests
         Assert.Equal(2, sent.Count);
         Assert.True(sent[1] - sent[0] >= TimeSpan.FromSeconds(1), $"resent {sent[1] - sent[0]} after the first attempt");
     }
+
+    // NOTES.md: after a secondary limit, wait at least 60 s, then back off exponentially. A runbook's next command on the
+    // same token that meets the next limit in a row backs off further (120 s), not from the start.
+    [Fact]
+    public async Task The_secondary_limit_back_off_carries_over_to_the_next_command_on_the_token()
+    {
+        var clock = new FakeClock();
+        string token = "ghp_streak" + Guid.NewGuid().ToString("N");
+        var handler = new ScriptedHandler((_, _) => Status(403, "You have exceeded a secondary rate limit"));
+        var options = new CopilotClientOptions { Clock = clock, MaxRateLimitWait = TimeSpan.FromSeconds(1) };
+        using (var first = Clients.ForHandler(handler, options, token: token))
+            Assert.Contains("waiting 60 s", (await Assert.ThrowsAsync<CopilotRateLimitException>(() => first.GetOrgDetailAsync("octo-org", default))).Message);
+        clock.Advance(TimeSpan.FromSeconds(61));
+        using var second = Clients.ForHandler(handler, new CopilotClientOptions { Clock = clock, MaxRateLimitWait = TimeSpan.FromSeconds(1) }, token: token);
+        Assert.Contains("waiting 120 s", (await Assert.ThrowsAsync<CopilotRateLimitException>(() => second.GetOrgDetailAsync("octo-org", default))).Message);
+    }
 }

@@ -50,6 +50,9 @@ namespace CopilotSeats.Http
         /// <summary>While GitHub says this connection is limited, nobody on it sends.</summary>
         public RateLimitGate Gate { get; }
 
+        /// <summary>The connection's run of secondary rate limits: the back-off doubles across commands too.</summary>
+        internal SecondaryStreak Secondary { get; } = new SecondaryStreak();
+
         /// <summary>The points budget for this figure of points per minute (tests budget other figures).</summary>
         public EndpointBudget Budget(int pointsPerMinute) => _budgets.GetOrAdd(pointsPerMinute, points => new EndpointBudget(points, _clock));
 

@@ -26,14 +26,15 @@ namespace CopilotSeats.Http
     {
         private readonly IClock _clock;
         private readonly TimeSpan _secondaryLimitWait;
-        private readonly object _episodeLock = new object();
-        private int _secondaryStreak;
-        private DateTimeOffset _episodeEnds = DateTimeOffset.MinValue;
+        private readonly SecondaryStreak _streak;
 
-        public RateLimitReader(IClock clock, TimeSpan secondaryLimitWait)
+        /// <param name="streak">The connection's run of secondary limits (<see cref="ConnectionLimits"/>): a command that meets one
+        /// right after another command's continues its back-off; a streak of its own when none is given.</param>
+        public RateLimitReader(IClock clock, TimeSpan secondaryLimitWait, SecondaryStreak? streak = null)
         {
             _clock = clock;
             _secondaryLimitWait = secondaryLimitWait;
+            _streak = streak ?? new SecondaryStreak();
         }
 
         /// <summary>How long GitHub asks us to wait, or null when the answer is not a rate limit.</summary>
@@ -60,31 +61,47 @@ namespace CopilotSeats.Http
             string body = response.Body.Length > 0 ? Encoding.UTF8.GetString(response.Body) : string.Empty;
             if (response.Status == 429 || body.IndexOf("rate limit", StringComparison.OrdinalIgnoreCase) >= 0)
             {
-                TimeSpan wait;
-                lock (_episodeLock)
-                {
-                    // Answers that come back while the last limit's wait is still on (requests sent in parallel with, or
-                    // during, it) are the same limit: they wait its remainder and do not double the back-off again.
-                    if (now < _episodeEnds) wait = _episodeEnds - now;
-                    else
-                    {
-                        _secondaryStreak++;
-                        wait = TimeSpan.FromTicks((long)(_secondaryLimitWait.Ticks * Math.Pow(2, Math.Min(_secondaryStreak - 1, 5))));
-                        _episodeEnds = now + wait;
-                    }
-                }
+                TimeSpan wait = _streak.Next(now, _secondaryLimitWait);
                 return new RateLimitHit(wait, $"secondary rate limit ({response.Status}); backing off {wait.TotalSeconds:0} s", now + wait);
             }
             return null;
         }
 
         /// <summary>A success ends a run of secondary limits: the next one waits the base time again.</summary>
-        public void Succeeded()
+        public void Succeeded() => _streak.Reset();
+    }
+
+    /// <summary>
+    /// A run of secondary rate limits without hints on one connection, shared by its commands: how many in a row, and when
+    /// the last one's wait ends. Answers that come back while that wait is on (requests sent in parallel with, or during,
+    /// it) are the same limit: they wait its remainder and do not double the back-off again.
+    /// </summary>
+    internal sealed class SecondaryStreak
+    {
+        private readonly object _lock = new object();
+        private int _count;
+        private DateTimeOffset _ends = DateTimeOffset.MinValue;
+
+        /// <summary>The wait for a limit met at <paramref name="now"/>: the last one's remainder while it is on, else <paramref name="baseWait"/> doubled per limit in a row (at most 32 times).</summary>
+        public TimeSpan Next(DateTimeOffset now, TimeSpan baseWait)
         {
-            lock (_episodeLock)
+            lock (_lock)
             {
-                _secondaryStreak = 0;
-                _episodeEnds = DateTimeOffset.MinValue;
+                if (now < _ends) return _ends - now;
+                _count++;
+                TimeSpan wait = TimeSpan.FromTicks((long)(baseWait.Ticks * Math.Pow(2, Math.Min(_count - 1, 5))));
+                _ends = now + wait;
+                return wait;
+            }
+        }
+
+        /// <summary>A success ends the run.</summary>
+        public void Reset()
+        {
+            lock (_lock)
+            {
+                _count = 0;
+                _ends = DateTimeOffset.MinValue;
             }
         }
     }

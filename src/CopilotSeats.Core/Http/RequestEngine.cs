@@ -39,7 +39,7 @@ namespace CopilotSeats.Http
             // One budget, rate-limit pause and seat-change turn per API and credential for the whole process (ConnectionLimits).
             _limits = ConnectionLimits.For(connection, options.Clock);
             _budget = options.Budget ?? _limits.Budget(options.PointsPerMinute);
-            _rateLimits = new RateLimitReader(options.Clock, options.SecondaryLimitWait);
+            _rateLimits = new RateLimitReader(options.Clock, options.SecondaryLimitWait, _limits.Secondary);
             _backoff = new Backoff(options);
         }
 
