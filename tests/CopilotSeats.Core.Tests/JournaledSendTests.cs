@@ -79,6 +79,16 @@ public sealed class JournaledSendTests : SimulatorTestBase, IDisposable
         public Task<CopilotToken?> RenewAsync(CopilotToken rejected, Action<string>? verbose, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
+    /// <summary>One DELETE went and GitHub applied nothing: user-0001's entry is Refused "Not sent:" without a status, which no undo acts on.</summary>
+    private void AssertSentOnceAndNotApplied(CopilotJournalEntry[] entries)
+    {
+        Assert.Single(Requests, r => r.Method == "DELETE");
+        Assert.Equal("user-0001:Refused:", $"{Assert.Single(entries).Name}:{entries[0].Outcome}:{entries[0].Status}");
+        Assert.StartsWith("Not sent: ", entries[0].Message);
+        UndoPlan undo = UndoPlan.From(entries, includeUnknown: true);
+        Assert.Equal((0, 0), (undo.Steps.Count, undo.Unknown));
+    }
+
     /// <summary>A GitHub App sign-in whose token GitHub refuses (401) and whose renewal then fails as <paramref name="renewal"/> says.</summary>
     private sealed class RefusedThenRenewalFails(Exception renewal) : ITokenProvider
     {
@@ -101,12 +111,7 @@ public sealed class JournaledSendTests : SimulatorTestBase, IDisposable
             : new CopilotApiException(502, CopilotErrorCategory.ResourceUnavailable, "octo-org", "GitHub answered 502 Bad Gateway.", null, null);
         var client = new CopilotClient(new ResolvedConnection(ConnectionResolver.ValidateApiUrl(Sim.BaseUri), CopilotDefaults.ApiVersion, new RefusedThenRenewalFails(renewal)),
             new CopilotClientOptions { MutationSpacing = TimeSpan.Zero, MaxRetries = 0 });
-        var (_, entries) = await Send(client, SeatAction.Remove, "user-0001");
-        Assert.Single(Requests, r => r.Method == "DELETE");
-        Assert.Equal("user-0001:Refused:", $"{Assert.Single(entries).Name}:{entries[0].Outcome}:{entries[0].Status}");
-        Assert.StartsWith("Not sent: ", entries[0].Message);
-        UndoPlan undo = UndoPlan.From(entries, includeUnknown: true);
-        Assert.Equal((0, 0), (undo.Steps.Count, undo.Unknown));
+        AssertSentOnceAndNotApplied((await Send(client, SeatAction.Remove, "user-0001")).Entries);
     }
 
     // GitHub refused the change as rate limited (a 429) and the command would not wait the limit out: nothing was applied.
@@ -116,12 +121,7 @@ public sealed class JournaledSendTests : SimulatorTestBase, IDisposable
         Sim.Faults = new FaultSettings { Script = new[] { new ScriptedFault { Method = "DELETE", PathContains = "selected_users", Status = 429, Times = 1 } } };
         CopilotClient client = Client(new CopilotClientOptions { MutationSpacing = TimeSpan.Zero, MaxRetries = 0, MaxRateLimitWait = TimeSpan.FromSeconds(1) },
             token: Tokens.Canary + "_limited_" + Guid.NewGuid().ToString("N"));
-        var (_, entries) = await Send(client, SeatAction.Remove, "user-0001");
-        Assert.Single(Requests, r => r.Method == "DELETE");
-        Assert.Equal("user-0001:Refused:", $"{Assert.Single(entries).Name}:{entries[0].Outcome}:{entries[0].Status}");
-        Assert.StartsWith("Not sent: ", entries[0].Message);
-        UndoPlan undo = UndoPlan.From(entries, includeUnknown: true);
-        Assert.Equal((0, 0), (undo.Steps.Count, undo.Unknown));
+        AssertSentOnceAndNotApplied((await Send(client, SeatAction.Remove, "user-0001")).Entries);
     }
 
     // A 502 first: GitHub may have applied the cancel, so the 401 of the retry (and a renewal that fails) leaves it Unknown.
