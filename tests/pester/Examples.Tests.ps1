@@ -246,11 +246,14 @@ Describe 'GitHub App examples' {
         $env:COPILOT_APP_CLIENT_ID = $ClientId
         $env:COPILOT_APP_PRIVATE_KEY = $Key.Pkcs1
         $env:GITHUB_STEP_SUMMARY = Join-Path $WorkDir "summary-$([guid]::NewGuid()).md"
-        # More faults than the module's retries (MaxRetries 4: five attempts per request).
+        # Every attempt faulted; the scripts' Remove-CopilotUser without retries (the module's retries are tested on their own,
+        # and five attempts with their backoff cost seconds a run).
         Set-SimulatorFaults $Sim @{ script = @(@{ method = 'DELETE'; pathContains = 'selected_users'; times = 20 } + $Fault) }
         $err = $null
+        $PSDefaultParameterValues['Remove-CopilotUser:MaxRetries'] = 0
         try { $null = & (Join-Path $Examples $Script) -Organization octo-org -InactiveDays 30 -JournalPath $journal -Apply @Extra -OutVariable out } catch { $err = $_ }
-        @(Get-SimulatorRequests $Sim -Method DELETE | Where-Object status -eq $Fault.status).Count | Should -Be 5
+        finally { $PSDefaultParameterValues.Remove('Remove-CopilotUser:MaxRetries') }
+        @(Get-SimulatorRequests $Sim -Method DELETE | Where-Object status -eq $Fault.status).Count | Should -Be 1
         $unknown = @(Get-CopilotSeatJournal -Path $journal | Where-Object Outcome -eq 'Unknown')
         $unknown.Count | Should -BeGreaterThan 0
         $runId = $unknown[0].RunId
@@ -275,7 +278,9 @@ Describe 'GitHub App examples' {
         $journal = Join-Path $WorkDir "journal-$([guid]::NewGuid()).jsonl"
         Set-SimulatorFaults $Sim @{ script = @(@{ method = 'DELETE'; pathContains = 'selected_users'; status = 502; times = 20 }) }
         $err = $null
+        $PSDefaultParameterValues['Remove-CopilotUser:MaxRetries'] = 0 # as above: no retries, no backoff
         try { $null = & (Join-Path $Examples 'azure-automation/Reclaim-CopilotSeats.Runbook.ps1') -Organization octo-org -InactiveDays 30 -Exclude $others -JournalPath $journal -Apply -OutVariable out 3>$null } catch { $err = $_ }
+        finally { $PSDefaultParameterValues.Remove('Remove-CopilotUser:MaxRetries') }
         @(Get-CopilotSeatJournal -Path $journal | Where-Object Outcome -eq 'Unknown').Count | Should -Be 1
         ($out | Out-String) | Should -Match 'Cancelled: 0 seats\.'
         $err.Exception.Message | Should -Match '^Outcome unknown for 1 seat cancellation \('
