@@ -430,4 +430,23 @@ public class EngineTests
         using var second = Clients.ForHandler(handler, new CopilotClientOptions { Clock = clock, MaxRateLimitWait = TimeSpan.FromSeconds(1) }, token: token);
         Assert.Contains("waiting 120 s", (await Assert.ThrowsAsync<CopilotRateLimitException>(() => second.GetOrgDetailAsync("octo-org", default))).Message);
     }
+
+    // The second counts from the answer: a first attempt slow to be answered (a new connection, a slow GitHub) still leaves
+    // a full second between its answer and the resend, so the resend never reaches GitHub sooner than 1 s after it.
+    [Fact]
+    public async Task A_seat_change_resend_is_spaced_from_the_answer_of_its_last_attempt()
+    {
+        var clock = new FakeClock();
+        var sent = new List<DateTimeOffset>();
+        var handler = new ScriptedHandler((_, n) =>
+        {
+            lock (sent) sent.Add(clock.UtcNow);
+            if (n > 1) return Ok("{\"seats_cancelled\":1}");
+            clock.Advance(TimeSpan.FromMilliseconds(500)); // answered half a second after it arrived
+            return Status(429, "slow down", ("retry-after", "0"));
+        });
+        using var client = Clients.ForHandler(handler, new CopilotClientOptions { Clock = clock }, token: "ghp_answered" + Guid.NewGuid().ToString("N"));
+        await client.ChangeSeatsAsync(SeatScope.ForOrganization("octo-org"), SeatAction.Remove, AssigneeKind.User, new[] { "a" }, default);
+        Assert.True(sent[1] - sent[0] >= TimeSpan.FromSeconds(1.5), $"resent {sent[1] - sent[0]} after the first attempt arrived");
+    }
 }

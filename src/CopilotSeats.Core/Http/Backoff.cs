@@ -34,7 +34,7 @@ namespace CopilotSeats.Http
 
         /// <summary>
         /// Before a seat change goes again (after a rate limit, a renewed token, a redirect, a backoff): at least MutationSpacing
-        /// after its last attempt went out, however short GitHub's retry-after was.
+        /// after its last attempt was answered (so it reaches GitHub at least that long after it), however short GitHub's retry-after was.
         /// </summary>
         public Task SpaceAsync(ApiRequest request, DateTimeOffset lastSent, CancellationToken cancellationToken)
         {

@@ -109,7 +109,6 @@ namespace CopilotSeats.Http
                     RequestNotSent.Mark(ex);
                     throw;
                 }
-                state.SentAt = _options.Clock.UtcNow;
                 SendOutcome outcome;
                 RateLimitHit? limit;
                 using (slot)
@@ -119,6 +118,7 @@ namespace CopilotSeats.Http
                     // Recorded before the slot goes to a queued request: while GitHub limits the credential, nothing more is sent.
                     if (limit != null) _limits.Gate.PauseUntil(_options.Clock.UtcNow + limit.Wait);
                 }
+                state.SentAt = _options.Clock.UtcNow; // when the answer came: a resend spaced from it reaches GitHub 1 s after this one did
                 if (outcome.Response?.Status == 401 && tokens.CanRenew && !state.Renewed)
                 {
                     state.Renewed = true;

@@ -9,7 +9,7 @@ namespace CopilotSeats.Http
         public bool Renewed;
         /// <summary>Whether an attempt's answer (a 5xx, none) left open whether GitHub applied the request.</summary>
         public bool Unclear;
-        /// <summary>When the last attempt went out (null: none yet; a failure before the first is <see cref="RequestNotSent"/>).</summary>
+        /// <summary>When the last attempt's answer (or failure) came (null: none yet; a failure before the first is <see cref="RequestNotSent"/>).</summary>
         public DateTimeOffset? SentAt;
         public bool Sent => SentAt.HasValue;
     }
