@@ -111,12 +111,13 @@ namespace CopilotSeats.Http
                 }
                 SendOutcome outcome;
                 RateLimitHit? limit;
+                DateTimeOffset resumeAt = default;
                 using (slot)
                 {
                     outcome = await SendTimedAsync(request, token, cancellationToken).ConfigureAwait(false);
                     limit = outcome.Response is null ? null : _rateLimits.Read(outcome.Response);
                     // Recorded before the slot goes to a queued request: while GitHub limits the credential, nothing more is sent.
-                    if (limit != null) _limits.Gate.PauseUntil(_options.Clock.UtcNow + limit.Wait);
+                    if (limit != null) _limits.Gate.PauseUntil(resumeAt = _options.Clock.UtcNow + limit.Wait);
                 }
                 state.SentAt = _options.Clock.UtcNow; // when the answer came: a resend spaced from it reaches GitHub 1 s after this one did
                 if (outcome.Response?.Status == 401 && tokens.CanRenew && !state.Renewed)
@@ -125,8 +126,8 @@ namespace CopilotSeats.Http
                     _options.Verbose?.Invoke($"GitHub refused the token (401) to {request.Method.Method} {request.Uri.GetLeftPart(UriPartial.Path)}; renewing it and sending again.");
                     // GitHub applied nothing of a request it refused with 401: a renewal that fails leaves it not sent, unless
                     // an earlier attempt's answer (a 5xx, none) left it unclear.
-                    Func<Task<CopilotToken?>> renew = () => tokens.RenewAsync(token, _options.Verbose, cancellationToken);
-                    if (await (state.Unclear ? renew() : RequestNotSent.IfFailsAsync(renew)).ConfigureAwait(false) != null) continue;
+                    if (await RequestNotSent.IfFailsAsync(() => tokens.RenewAsync(token, _options.Verbose, cancellationToken), mark: !state.Unclear)
+                        .ConfigureAwait(false) != null) continue;
                 }
                 AnswerClass verdict = RetryRules.Classify(request, outcome, limit);
                 if (anyAnswer && verdict == AnswerClass.FinalFailure && outcome.Response != null) return outcome.Response;
@@ -140,8 +141,8 @@ namespace CopilotSeats.Http
                         break;
                     case AnswerClass.RateLimited:
                         // GitHub refused it (limited): a wait given up or stopped leaves it not sent, unless an earlier answer was unclear.
-                        Func<Task> wait = () => WaitOutRateLimitAsync(request, limit!, ++state.RateLimited, cancellationToken);
-                        await (state.Unclear ? wait() : RequestNotSent.IfFailsAsync(wait)).ConfigureAwait(false);
+                        await RequestNotSent.IfFailsAsync(() => WaitOutRateLimitAsync(request, limit!, resumeAt, ++state.RateLimited, cancellationToken), mark: !state.Unclear)
+                            .ConfigureAwait(false);
                         break;
                     case AnswerClass.RetryableFailure when state.Attempt < _options.MaxRetries:
                         state.Unclear = true;
@@ -254,11 +255,9 @@ namespace CopilotSeats.Http
         /// Pauses every worker until the limit resets, reporting a countdown. Gives up (terminating) after
         /// MaxRateLimitRetries waits for one request, or at once when the wait exceeds MaxRateLimitWait.
         /// </summary>
-        private async Task WaitOutRateLimitAsync(ApiRequest request, RateLimitHit limit, int rateLimited, CancellationToken cancellationToken)
+        private async Task WaitOutRateLimitAsync(ApiRequest request, RateLimitHit limit, DateTimeOffset until, int rateLimited, CancellationToken cancellationToken)
         {
-            // Recorded first: while GitHub limits this credential no command sends, whether or not this one waits.
-            DateTimeOffset until = _options.Clock.UtcNow + limit.Wait;
-            _limits.Gate.PauseUntil(until);
+            // The pause until then is already recorded (before the slot was given back): no command sends, whether or not this one waits.
             if (rateLimited > _options.MaxRateLimitRetries)
                 throw CopilotRateLimitException.KeptLimiting(request.Target, limit.ResetsAt, rateLimited - 1);
             if (limit.Wait > _options.MaxRateLimitWait)

@@ -16,22 +16,25 @@ namespace CopilotSeats.Http
             return failure;
         }
 
-        /// <summary>Runs <paramref name="step"/>, a step before a request goes out; a failure or stop it ends with is marked.</summary>
-        internal static async Task<T> IfFailsAsync<T>(Func<Task<T>> step)
+        /// <summary>
+        /// Runs <paramref name="step"/>, a step before the request goes out (again); a failure or stop it ends with is marked,
+        /// unless <paramref name="mark"/> is false (an earlier attempt's answer left open whether GitHub applied it).
+        /// </summary>
+        internal static async Task<T> IfFailsAsync<T>(Func<Task<T>> step, bool mark = true)
         {
             try
             {
                 return await step().ConfigureAwait(false);
             }
-            catch (Exception ex) when (Applies(ex))
+            catch (Exception ex) when (mark && Applies(ex))
             {
                 Mark(ex);
                 throw;
             }
         }
 
-        /// <summary>Runs <paramref name="step"/>, after which the request is not sent again; a failure or stop it ends with is marked.</summary>
-        internal static Task IfFailsAsync(Func<Task> step) => IfFailsAsync(async () => { await step().ConfigureAwait(false); return true; });
+        /// <summary>As <see cref="IfFailsAsync{T}"/>, for a step with no result.</summary>
+        internal static Task IfFailsAsync(Func<Task> step, bool mark = true) => IfFailsAsync(async () => { await step().ConfigureAwait(false); return true; }, mark);
 
         /// <summary>Whether <paramref name="failure"/> came before the request was sent.</summary>
         public static bool Was(Exception failure) => failure.Data.Contains(Key);
